@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: MIT */
+/* Layer 4 (raw part): editing headers, the start line and the body, building
+ * a message from scratch, and cloning. Everything new is copied into the
+ * message's arena; untouched fragments keep pointing at the input. */
+#include "internal.h"
+
+#include <stdio.h>
+
+static bool valid_token(const char *p, size_t n)
+{
+	if (!p || n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!sm_is((unsigned char)p[i], SM_C_TOKEN))
+			return false;
+	return true;
+}
+
+/* A value may hold any byte but CR, LF and the other control characters
+ * (HTAB allowed): the writer emits it on one line. */
+static bool valid_value(const char *p, size_t n)
+{
+	if (!p && n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
+static sipmsg_status fill_header(sipmsg_msg *m, struct sm_hdr *h, const char *name, size_t nlen, const char *value,
+				 size_t vlen)
+{
+	if (nlen > UINT32_MAX || vlen > UINT32_MAX)
+		return SIPMSG_EINVAL;
+	char *n = sm_memdup(m->arena, name, nlen);
+	char *v = sm_memdup(m->arena, value ? value : "", vlen);
+	if (!n || !v)
+		return SIPMSG_ENOMEM;
+	sipmsg_hdr_id id = sm_hdr_lookup(name, nlen);
+	memset(h, 0, sizeof *h);
+	h->name = n;
+	h->name_len = (uint32_t)nlen;
+	h->value = v;
+	h->value_len = (uint32_t)vlen;
+	h->id = (uint16_t)id;
+	h->flags = (uint16_t)(SIPMSG_HEADER_MODIFIED | (nlen == 1 && id ? SIPMSG_HEADER_COMPACT : 0));
+	return SIPMSG_OK;
+}
+
+sipmsg_status sipmsg_header_insert(sipmsg_msg *m, size_t index, const char *name, size_t nlen, const char *value,
+				   size_t vlen)
+{
+	if (!m || index > m->nhdrs || !valid_token(name, nlen) || !valid_value(value, vlen))
+		return SIPMSG_EINVAL;
+	if (m->nhdrs >= m->opts.max_headers)
+		return SIPMSG_ELIMIT;
+	struct sm_hdr h;
+	sipmsg_status st = fill_header(m, &h, name, nlen, value, vlen);
+	if (st)
+		return st;
+	if ((st = sm_hdrs_reserve(m, 1)))
+		return st;
+	memmove(&m->hdrs[index + 1], &m->hdrs[index], (m->nhdrs - index) * sizeof h);
+	m->hdrs[index] = h;
+	m->nhdrs++;
+	m->modified = true;
+	sm_index_rebuild(m);
+	return SIPMSG_OK;
+}
+
+sipmsg_status sipmsg_header_add(sipmsg_msg *m, const char *name, size_t nlen, const char *value, size_t vlen)
+{
+	if (!m)
+		return SIPMSG_EINVAL;
+	size_t at = m->nhdrs;
+	/* Peers reject headers after a closing Content-Length (OpenSIPS #951). */
+	if (at && m->hdrs[at - 1].id == SIPMSG_HDR_CONTENT_LENGTH && sm_hdr_lookup(name, nlen) != SIPMSG_HDR_CONTENT_LENGTH)
+		at--;
+	return sipmsg_header_insert(m, at, name, nlen, value, vlen);
+}
+
+sipmsg_status sipmsg_header_replace(sipmsg_msg *m, size_t index, const char *value, size_t vlen)
+{
+	if (!m || index >= m->nhdrs || !valid_value(value, vlen) || vlen > UINT32_MAX)
+		return SIPMSG_EINVAL;
+	struct sm_hdr *h = &m->hdrs[index];
+	if (h->flags & SIPMSG_HEADER_BAD_LINE)
+		return SIPMSG_EINVAL;
+	char *v = sm_memdup(m->arena, value ? value : "", vlen);
+	if (!v)
+		return SIPMSG_ENOMEM;
+	h->value = v;
+	h->value_len = (uint32_t)vlen;
+	h->view = NULL;
+	h->raw_len = 0;
+	h->flags = (uint16_t)((h->flags & SIPMSG_HEADER_COMPACT) | SIPMSG_HEADER_MODIFIED);
+	m->modified = true;
+	return SIPMSG_OK;
+}
+
+sipmsg_status sipmsg_header_remove(sipmsg_msg *m, size_t index)
+{
+	if (!m || index >= m->nhdrs)
+		return SIPMSG_ENOTFOUND;
+	memmove(&m->hdrs[index], &m->hdrs[index + 1], (m->nhdrs - index - 1) * sizeof m->hdrs[0]);
+	m->nhdrs--;
+	m->modified = true;
+	sm_index_rebuild(m);
+	return SIPMSG_OK;
+}
+
+size_t sipmsg_header_remove_all(sipmsg_msg *m, const char *name, size_t nlen)
+{
+	size_t n = 0;
+	long i;
+	while ((i = sipmsg_header_find_name(m, name, nlen, 0)) >= 0) {
+		sipmsg_header_remove(m, (size_t)i);
+		n++;
+	}
+	return n;
+}
+
+sipmsg_status sipmsg_header_set(sipmsg_msg *m, const char *name, size_t nlen, const char *value, size_t vlen)
+{
+	if (!m || !valid_token(name, nlen) || !valid_value(value, vlen))
+		return SIPMSG_EINVAL;
+	long first = sipmsg_header_find_name(m, name, nlen, 0);
+	if (first < 0)
+		return sipmsg_header_add(m, name, nlen, value, vlen);
+	sipmsg_status st = sipmsg_header_replace(m, (size_t)first, value, vlen);
+	if (st)
+		return st;
+	long i;
+	while ((i = sipmsg_header_find_name(m, name, nlen, (size_t)first + 1)) >= 0)
+		sipmsg_header_remove(m, (size_t)i);
+	return SIPMSG_OK;
+}
+
+sipmsg_status sipmsg_msg_set_body(sipmsg_msg *m, const void *body, size_t len, const char *content_type)
+{
+	if (!m || (!body && len) || (content_type && !valid_value(content_type, strlen(content_type))))
+		return SIPMSG_EINVAL;
+	char *b = sm_memdup(m->arena, body, len);
+	if (!b)
+		return SIPMSG_ENOMEM;
+	char num[24];
+	int n = snprintf(num, sizeof num, "%zu", len);
+	sipmsg_status st = sipmsg_header_set(m, SM_LIT("Content-Length"), num, (size_t)n);
+	if (st)
+		return st;
+	if (content_type)
+		st = sipmsg_header_set(m, SM_LIT("Content-Type"), content_type, strlen(content_type));
+	else if (len == 0)
+		sipmsg_header_remove_all(m, SM_LIT("Content-Type"));
+	if (st)
+		return st;
+	m->body = (sipmsg_slice){b, len};
+	m->body_modified = true;
+	m->modified = true;
+	return SIPMSG_OK;
+}
+
+static bool valid_uri_text(const char *p, size_t n)
+{
+	if (!p || n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c <= 0x20 || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
+sipmsg_status sipmsg_msg_set_request_uri(sipmsg_msg *m, const char *uri, size_t len)
+{
+	if (!m || !m->is_request)
+		return m ? SIPMSG_ESTATE : SIPMSG_EINVAL;
+	if (!valid_uri_text(uri, len))
+		return SIPMSG_EINVAL;
+	char *u = sm_memdup(m->arena, uri, len);
+	if (!u)
+		return SIPMSG_ENOMEM;
+	m->ruri = (sipmsg_slice){u, len};
+	m->start_modified = m->modified = true;
+	return SIPMSG_OK;
+}
+
+sipmsg_status sipmsg_msg_set_method(sipmsg_msg *m, const char *method, size_t len)
+{
+	if (!m || !m->is_request)
+		return m ? SIPMSG_ESTATE : SIPMSG_EINVAL;
+	if (!valid_token(method, len))
+		return SIPMSG_EINVAL;
+	char *s = sm_memdup(m->arena, method, len);
+	if (!s)
+		return SIPMSG_ENOMEM;
+	m->method = (sipmsg_slice){s, len};
+	m->method_id = sipmsg_method_lookup(s, len);
+	m->start_modified = m->modified = true;
+	return SIPMSG_OK;
+}
+
+sipmsg_status sipmsg_msg_set_status(sipmsg_msg *m, int code, const char *reason, size_t rlen)
+{
+	if (!m || m->is_request)
+		return m ? SIPMSG_ESTATE : SIPMSG_EINVAL;
+	if (code < 100 || code > 699)
+		return SIPMSG_EINVAL;
+	if (!reason) {
+		reason = sipmsg_reason_phrase_or_class(code);
+		rlen = strlen(reason);
+	}
+	if (!valid_value(reason, rlen))
+		return SIPMSG_EINVAL;
+	char *r = sm_memdup(m->arena, reason, rlen);
+	if (!r)
+		return SIPMSG_ENOMEM;
+	m->status = code;
+	m->reason = (sipmsg_slice){r, rlen};
+	m->start_modified = m->modified = true;
+	return SIPMSG_OK;
+}
+
+static const char version_2_0[] = "SIP/2.0";
+
+static sipmsg_status new_message(const sipmsg_allocator *al, sipmsg_msg **out)
+{
+	if (!out)
+		return SIPMSG_EINVAL;
+	*out = NULL;
+	sipmsg_arena *a = sipmsg_arena_new(al, 4096);
+	if (!a)
+		return SIPMSG_ENOMEM;
+	sipmsg_msg *m = sm_msg_new(a, true, NULL);
+	if (!m) {
+		sipmsg_arena_free(a);
+		return SIPMSG_ENOMEM;
+	}
+	m->version = (sipmsg_slice){version_2_0, 7};
+	m->start_modified = m->modified = true;
+	*out = m;
+	return SIPMSG_OK;
+}
+
+sipmsg_status sipmsg_request_new(const char *method, size_t mlen, const char *uri, size_t ulen,
+				 const sipmsg_allocator *al, sipmsg_msg **out)
+{
+	if (!valid_token(method, mlen) || !valid_uri_text(uri, ulen)) {
+		if (out)
+			*out = NULL;
+		return SIPMSG_EINVAL;
+	}
+	sipmsg_status st = new_message(al, out);
+	if (st)
+		return st;
+	sipmsg_msg *m = *out;
+	m->is_request = true;
+	if ((st = sipmsg_msg_set_method(m, method, mlen)) || (st = sipmsg_msg_set_request_uri(m, uri, ulen))) {
+		sipmsg_msg_free(m);
+		*out = NULL;
+	}
+	return st;
+}
+
+sipmsg_status sipmsg_response_new(int code, const char *reason, size_t rlen, const sipmsg_allocator *al,
+				  sipmsg_msg **out)
+{
+	if (code < 100 || code > 699 || (reason && !valid_value(reason, rlen))) {
+		if (out)
+			*out = NULL;
+		return SIPMSG_EINVAL;
+	}
+	sipmsg_status st = new_message(al, out);
+	if (st)
+		return st;
+	sipmsg_msg *m = *out;
+	m->is_request = false;
+	if ((st = sipmsg_msg_set_status(m, code, reason, rlen))) {
+		sipmsg_msg_free(m);
+		*out = NULL;
+	}
+	return st;
+}
+
+sipmsg_status sipmsg_msg_clone(const sipmsg_msg *m, sipmsg_msg **out)
+{
+	if (!m || !out)
+		return SIPMSG_EINVAL;
+	*out = NULL;
+	char *buf;
+	size_t len;
+	sipmsg_status st = sipmsg_write_alloc(m, 0, &buf, &len);
+	if (st)
+		return st;
+	sipmsg_parse_opts o = m->opts;
+	o.flags = (o.flags & ~(uint32_t)SIPMSG_PARSE_STRICT) | SIPMSG_PARSE_COPY;
+	o.lenient = SIPMSG_LENIENT_ALL;
+	o.must_be_valid[0] = o.must_be_valid[1] = 0;
+	o.arena = NULL;
+	o.max_message_size = len > o.max_message_size ? len : o.max_message_size;
+	o.max_headers = m->nhdrs > o.max_headers ? m->nhdrs : o.max_headers;
+	st = sipmsg_parse(buf, len, &o, out, NULL);
+	sipmsg_free(buf);
+	if (st == SIPMSG_OK)
+		(*out)->opts = m->opts;
+	return st;
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/* The header table rows (from SIPMSG_HEADER_TABLE) and name lookup through
+ * the generated index. */
+#include "internal.h"
+#include "hdr_hash.h"
+#include "hdr_index.h"
+
+const struct sm_hdr_row sm_hdr_rows[SIPMSG_HDR_COUNT_] = {
+	[SIPMSG_HDR_OTHER] = {NULL, 0, 0, 0, SIPMSG_KIND_TEXT},
+#define ROW(id, name, compact, flags, kind) \
+	[SIPMSG_HDR_##id] = {name, sizeof(name) - 1, compact, (flags), SIPMSG_KIND_##kind},
+	SIPMSG_HEADER_TABLE(ROW)
+#undef ROW
+};
+
+_Static_assert(SIPMSG_HDR_COUNT_ <= 255, "header ids must fit the generated uint8_t index");
+
+/* The scanner computes the hash while it reads the name; this is the rest. */
+static inline sipmsg_hdr_id lookup_hashed(const char *name, size_t len, uint32_t h)
+{
+	if (len == 1) {
+		unsigned char c = sm_lower((unsigned char)name[0]);
+		return (c >= 'a' && c <= 'z') ? (sipmsg_hdr_id)sm_hdr_compact_ids[c - 'a'] : SIPMSG_HDR_OTHER;
+	}
+	unsigned s = sm_hash_slot(h, len);
+	for (unsigned probe = 0; probe <= SM_HDR_MAX_PROBE; probe++) {
+		unsigned id = sm_hdr_slot_ids[s];
+		if (!id)
+			return SIPMSG_HDR_OTHER;
+		const struct sm_hdr_row *r = &sm_hdr_rows[id];
+		if (r->name_len == len && sm_casecmp_eq(r->name, len, name, len))
+			return (sipmsg_hdr_id)id;
+		s = (s + 1) & (SM_HDR_SLOTS - 1);
+	}
+	return SIPMSG_HDR_OTHER;
+}
+
+sipmsg_hdr_id sm_hdr_lookup_hashed(const char *name, size_t len, uint32_t h)
+{
+	return lookup_hashed(name, len, h);
+}
+
+sipmsg_hdr_id sm_hdr_lookup(const char *name, size_t len)
+{
+	if (!name || len == 0)
+		return SIPMSG_HDR_OTHER;
+	uint32_t h = SM_HASH_INIT;
+	for (size_t i = 0; i < len; i++)
+		h = sm_hash_step(h, (unsigned char)name[i]);
+	return lookup_hashed(name, len, h);
+}
+
+sipmsg_hdr_id sipmsg_hdr_lookup(const char *name, size_t len) { return sm_hdr_lookup(name, len); }
+
+static bool valid_id(sipmsg_hdr_id id) { return id > SIPMSG_HDR_OTHER && id < SIPMSG_HDR_COUNT_; }
+
+const char *sipmsg_hdr_name(sipmsg_hdr_id id) { return valid_id(id) ? sm_hdr_rows[id].name : NULL; }
+
+char sipmsg_hdr_compact(sipmsg_hdr_id id) { return valid_id(id) ? sm_hdr_rows[id].compact : 0; }
+
+unsigned sipmsg_hdr_flags(sipmsg_hdr_id id) { return valid_id(id) ? sm_hdr_rows[id].flags : 0; }
+
+sipmsg_hdr_kind sipmsg_hdr_kind_of(sipmsg_hdr_id id)
+{
+	return valid_id(id) ? (sipmsg_hdr_kind)sm_hdr_rows[id].kind : SIPMSG_KIND_TEXT;
+}
+
+const char *sipmsg_hdr_kind_name(sipmsg_hdr_kind kind)
+{
+	static const char *const names[SIPMSG_KIND_COUNT] = {
+		[SIPMSG_KIND_TEXT] = "text",
+		[SIPMSG_KIND_NAMEADDR] = "nameaddr",
+		[SIPMSG_KIND_CONTACT] = "contact",
+		[SIPMSG_KIND_VIA] = "via",
+		[SIPMSG_KIND_CSEQ] = "cseq",
+		[SIPMSG_KIND_CALLID] = "callid",
+		[SIPMSG_KIND_UINT] = "uint",
+		[SIPMSG_KIND_UINT_PARAMS] = "uint-params",
+		[SIPMSG_KIND_MEDIATYPE] = "mediatype",
+		[SIPMSG_KIND_TOKEN] = "token",
+		[SIPMSG_KIND_TOKEN_PARAMS] = "token-params",
+		[SIPMSG_KIND_AUTH] = "auth",
+		[SIPMSG_KIND_AUTH_INFO] = "auth-info",
+		[SIPMSG_KIND_RETRY_AFTER] = "retry-after",
+		[SIPMSG_KIND_WARNING] = "warning",
+		[SIPMSG_KIND_RACK] = "rack",
+		[SIPMSG_KIND_TIMESTAMP] = "timestamp",
+		[SIPMSG_KIND_DATE] = "date",
+		[SIPMSG_KIND_REPLACES] = "replaces",
+	};
+	return (kind >= 0 && kind < SIPMSG_KIND_COUNT) ? names[kind] : "unknown";
+}

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/* The message model shared by the scanner, the header API, the editor and the
+ * writer. Nothing here is public. */
+#ifndef SM_INTERNAL_H
+#define SM_INTERNAL_H
+
+#include "sipmsg/sipmsg.h"
+#include "arena.h"
+#include "lex.h"
+
+#include <string.h>
+
+#if defined(__GNUC__)
+#define SM_LIKELY(x) __builtin_expect(!!(x), 1)
+#define SM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define SM_LIKELY(x) (x)
+#define SM_UNLIKELY(x) (x)
+#endif
+
+#define SM_NOPOS ((size_t)-1)
+
+/* One header line. Parsed lines point into the input; edited and added lines
+ * point into the arena and have SIPMSG_HEADER_MODIFIED set. The raw bytes of a
+ * parsed line (name through its line end, folding included) start at `name`
+ * and are `raw_len` long. 48 bytes: the array of these is the hot data. */
+struct sm_hdr {
+	const char *name;
+	const char *value;
+	void *view;          /* typed view (kind-specific), NULL until parsed */
+	uint32_t name_len;
+	uint32_t value_len;
+	uint32_t raw_len;    /* 0 for edited/added headers */
+	uint32_t line;       /* 1-based line in the input, 0 for added */
+	uint16_t id;         /* sipmsg_hdr_id */
+	uint16_t flags;      /* SIPMSG_HEADER_* and SM_H_* below */
+};
+
+/* Private header flags (above the public ones). */
+#define SM_H_VIEW_DONE 0x0100u /* typed parse attempted; view is valid or BAD set */
+
+struct sipmsg_msg {
+	sipmsg_arena *arena;
+	bool own_arena;
+	bool is_request;
+	bool modified;         /* any edit since parse */
+	bool start_modified;   /* the start line must be written canonically */
+	bool body_modified;
+	const char *base;      /* input (or its copy) */
+	size_t length;         /* bytes of base that make the message */
+
+	/* start line */
+	sipmsg_slice preamble;   /* leading CRLFs (kept for byte-exact output) */
+	sipmsg_slice start_raw;  /* the start line with its line end */
+	sipmsg_slice method;
+	sipmsg_slice ruri;
+	sipmsg_slice version;
+	sipmsg_slice reason;
+	int status;
+	sipmsg_method method_id;
+
+	/* headers, in wire order */
+	struct sm_hdr *hdrs;
+	uint32_t nhdrs, cap;
+	/* index+1 of the first header of each id, 0 when absent; rebuilt after edits */
+	uint32_t first[SIPMSG_HDR_COUNT_];
+
+	sipmsg_slice separator;  /* the empty line ending the header section (CRLF, LF or empty) */
+	sipmsg_slice body;
+	sipmsg_slice trailing;   /* ignored bytes after the message */
+
+	/* diagnostics */
+	sipmsg_diag *diags;
+	uint32_t ndiags, diag_cap;
+
+	sipmsg_parse_opts opts;  /* the options of the parse (limits for lazy typed parsing) */
+	void *ext[4];            /* per-layer caches (typed layer, SDP, multipart) */
+};
+
+/* Fill err (which may be NULL) for a fault at `offset` of `base`. */
+void sm_error_set(sipmsg_error *err, sipmsg_status st, int code, const char *base, size_t len,
+		  size_t offset, const char *hname, size_t hname_len, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 9, 10)))
+#endif
+	;
+
+/* Line and column (1-based) of offset in base[0..len). */
+void sm_position(const char *base, size_t len, size_t offset, uint32_t *line, uint32_t *column);
+
+/* Append a diagnostic to msg. `at` is a pointer into the message's input (or
+ * NULL when the diagnostic is not about input bytes); `hdr` the header index
+ * or SM_NOPOS. `message` must outlive the message (a literal) or be formatted
+ * with sm_diag_addf(). Returns SIPMSG_ENOMEM when it cannot be stored. */
+sipmsg_status sm_diag_add(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity sev, const char *at,
+			  size_t hdr, const char *message);
+sipmsg_status sm_diag_addf(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity sev, const char *at,
+			   size_t hdr, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 7)))
+#endif
+	;
+
+/* The default text for a diagnostic code. */
+const char *sm_diag_default_message(int code);
+
+/* True when a pointer lies in the message's input bytes. */
+static inline bool sm_in_input(const sipmsg_msg *m, const char *p)
+{
+	return p && m->base && p >= m->base && p < m->base + m->length + 1;
+}
+
+/* Header table access (hdr_table.c). */
+struct sm_hdr_row {
+	const char *name;
+	uint8_t name_len;
+	char compact;
+	uint8_t flags;
+	uint8_t kind;
+};
+extern const struct sm_hdr_row sm_hdr_rows[SIPMSG_HDR_COUNT_];
+sipmsg_hdr_id sm_hdr_lookup(const char *name, size_t len);
+/* Lookup when the scanner already computed the name's hash (hdr_hash.h). */
+sipmsg_hdr_id sm_hdr_lookup_hashed(const char *name, size_t len, uint32_t hash);
+
+/* The message skeleton shared by parse and build: a message in `arena`. */
+sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts);
+/* Rebuild m->first after edits. */
+void sm_index_rebuild(sipmsg_msg *m);
+/* Make room for one more header. */
+sipmsg_status sm_hdrs_reserve(sipmsg_msg *m, uint32_t extra);
+/* Decimal number of at most max (fits in uint64); false when not all digits or too large. */
+bool sm_parse_uint(const char *p, size_t n, uint64_t max, uint64_t *out);
+
+/* Typed layer hook: parse the typed view of header i at parse time. Returns
+ * SIPMSG_OK, SIPMSG_ESYNTAX (header marked bad, diagnostic added) or ENOMEM. */
+sipmsg_status sm_typed_parse_header(sipmsg_msg *m, size_t i);
+
+#endif

@@ -1,0 +1,649 @@
+/* SPDX-License-Identifier: MIT */
+/* Layer 1: one pass over the bytes of a message. Finds the start line, every
+ * header line (with folding), each name's id, the empty line and the body.
+ * Nothing is copied; every fragment is a slice of the input. */
+#include "internal.h"
+#include "hdr_hash.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+struct scan {
+	sipmsg_msg *m;
+	const char *p;    /* input */
+	size_t n;         /* input length */
+	size_t lim;       /* bytes that may belong to the message: min(n, max_message_size) */
+	uint32_t line;    /* line of the byte being read, 1-based */
+	unsigned lenient; /* SIPMSG_LENIENT_* in force */
+	bool stream;
+	bool bare_lf_reported;
+	bool lone_cr_reported;
+	sipmsg_error *err;
+};
+
+/* Index of the first byte at or after i that is a control character other
+ * than HTAB (CR and LF included), or n. Values are long and clean, so this
+ * runs 16 bytes at a time where SSE2 is there. */
+static inline size_t find_ctl(const char *p, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+	const __m128i c1f = _mm_set1_epi8(0x1f);
+	const __m128i tab = _mm_set1_epi8('\t');
+	const __m128i del = _mm_set1_epi8(0x7f);
+	while (n - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v);
+		ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, tab), ctl);
+		ctl = _mm_or_si128(ctl, _mm_cmpeq_epi8(v, del));
+		unsigned mask = (unsigned)_mm_movemask_epi8(ctl);
+		if (mask)
+			return i + (size_t)__builtin_ctz(mask);
+		i += 16;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return i;
+	}
+	return n;
+}
+
+static sipmsg_status fail(struct scan *s, sipmsg_status st, int code, size_t at, const char *hname,
+			  size_t hlen, const char *reason)
+{
+	sm_error_set(s->err, st, code, s->p, s->n, at, hname, hlen, "%s", reason);
+	return st;
+}
+
+/* A lenient deviation: a diagnostic when the flag allows it, else a failure. */
+static sipmsg_status deviate(struct scan *s, unsigned flag, int code, sipmsg_severity sev, size_t at,
+			     size_t hdr, const char *hname, size_t hlen, const char *reason)
+{
+	if (!(s->lenient & flag))
+		return fail(s, SIPMSG_ESYNTAX, code, at, hname, hlen, reason);
+	if (sm_diag_add(s->m, code, sev, s->p + at, hdr, reason) != SIPMSG_OK)
+		return fail(s, SIPMSG_ENOMEM, 0, at, NULL, 0, "out of memory");
+	return SIPMSG_OK;
+}
+
+/* The end of the line that starts at or before i: *lf is the index of its LF
+ * (or lim when the input ends first), *end the end of its content (before CR
+ * LF or LF). Reports bare LF, lone CR and control characters. */
+static sipmsg_status line_end(struct scan *s, size_t i, size_t hdr, const char *hname, size_t hlen,
+			      size_t *end, size_t *lf)
+{
+	for (;;) {
+		i = find_ctl(s->p, i, s->lim);
+		if (i >= s->lim) {
+			*end = *lf = s->lim;
+			return SIPMSG_OK;
+		}
+		unsigned char c = (unsigned char)s->p[i];
+		if (SM_LIKELY(c == '\r')) {
+			if (SM_LIKELY(i + 1 < s->lim && s->p[i + 1] == '\n')) {
+				*end = i;
+				*lf = i + 1;
+				return SIPMSG_OK;
+			}
+			if (i + 1 >= s->lim && s->lim == s->n) {
+				/* the input ends after CR: the line is complete for our purposes */
+				*end = i;
+				*lf = s->lim;
+				return SIPMSG_OK;
+			}
+			if (!s->lone_cr_reported || !(s->lenient & SIPMSG_LENIENT_CTL_IN_VALUES)) {
+				sipmsg_status st = deviate(s, SIPMSG_LENIENT_CTL_IN_VALUES, SIPMSG_DIAG_LONE_CR,
+							   SIPMSG_SEVERITY_ERROR, i, hdr, hname, hlen,
+							   "a CR not followed by LF");
+				if (st)
+					return st;
+				s->lone_cr_reported = true;
+			}
+			i++;
+			continue;
+		}
+		if (c == '\n') {
+			if (!s->bare_lf_reported || !(s->lenient & SIPMSG_LENIENT_BARE_LF)) {
+				sipmsg_status st = deviate(s, SIPMSG_LENIENT_BARE_LF, SIPMSG_DIAG_BARE_LF,
+							   SIPMSG_SEVERITY_WARNING, i, hdr, hname, hlen,
+							   "line ends in LF without CR");
+				if (st)
+					return st;
+				s->bare_lf_reported = true;
+			}
+			*end = *lf = i;
+			return SIPMSG_OK;
+		}
+		sipmsg_status st = deviate(s, SIPMSG_LENIENT_CTL_IN_VALUES, SIPMSG_DIAG_CTL_IN_VALUE,
+					   SIPMSG_SEVERITY_ERROR, i, hdr, hname, hlen, "control character in the line");
+		if (st)
+			return st;
+		i++;
+	}
+}
+
+static bool is_version(const char *p, size_t n)
+{
+	if (n < 7 || sm_lower((unsigned char)p[0]) != 's' || sm_lower((unsigned char)p[1]) != 'i' ||
+	    sm_lower((unsigned char)p[2]) != 'p' || p[3] != '/')
+		return false;
+	size_t i = 4, d = 0;
+	while (i < n && sm_is((unsigned char)p[i], SM_C_DIGIT))
+		i++, d++;
+	if (!d || i >= n || p[i] != '.')
+		return false;
+	i++;
+	d = 0;
+	while (i < n && sm_is((unsigned char)p[i], SM_C_DIGIT))
+		i++, d++;
+	return d && i == n;
+}
+
+static sipmsg_status check_version(struct scan *s, size_t at, size_t len)
+{
+	const char *v = s->p + at;
+	if (!is_version(v, len))
+		return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_VERSION, at, NULL, 0,
+			    "the SIP-Version is not SIP/<digits>.<digits>");
+	if (len != 7 || memcmp(v + 3, "/2.0", 4) != 0) {
+		if (sm_diag_addf(s->m, SIPMSG_DIAG_UNSUPPORTED_VERSION, SIPMSG_SEVERITY_ERROR, v, SM_NOPOS,
+				 "unsupported version %.*s (505 Version Not Supported)", (int)(len > 32 ? 32 : len),
+				 v) != SIPMSG_OK)
+			return fail(s, SIPMSG_ENOMEM, 0, at, NULL, 0, "out of memory");
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status status_line(struct scan *s, size_t b, size_t e)
+{
+	sipmsg_msg *m = s->m;
+	const char *p = s->p;
+	size_t i = b;
+	while (i < e && p[i] != ' ')
+		i++;
+	sipmsg_status st = check_version(s, b, i - b);
+	if (st)
+		return st;
+	m->version = (sipmsg_slice){p + b, i - b};
+	if (i >= e)
+		return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_STATUS_CODE, i, NULL, 0, "missing status code");
+	i++;
+	while (i < e && p[i] == ' ') {
+		if ((st = deviate(s, SIPMSG_LENIENT_START_LINE_SPACES, SIPMSG_DIAG_START_LINE_SPACES,
+				  SIPMSG_SEVERITY_WARNING, i, SM_NOPOS, NULL, 0, "extra space before the status code")))
+			return st;
+		i++;
+	}
+	size_t c = i;
+	while (i < e && sm_is((unsigned char)p[i], SM_C_DIGIT))
+		i++;
+	if (i - c != 3 || (i < e && p[i] != ' '))
+		return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_STATUS_CODE, c, NULL, 0,
+			    "the status code is not three digits");
+	m->status = (p[c] - '0') * 100 + (p[c + 1] - '0') * 10 + (p[c + 2] - '0');
+	if (i >= e) {
+		/* "SIP/2.0 200" with neither SP nor reason */
+		if ((st = deviate(s, SIPMSG_LENIENT_START_LINE_SPACES, SIPMSG_DIAG_START_LINE_SPACES,
+				  SIPMSG_SEVERITY_WARNING, i, SM_NOPOS, NULL, 0,
+				  "no space after the status code")))
+			return st;
+		m->reason = (sipmsg_slice){p + i, 0};
+	} else {
+		m->reason = (sipmsg_slice){p + i + 1, e - i - 1};
+	}
+	m->is_request = false;
+	return SIPMSG_OK;
+}
+
+static sipmsg_status request_line(struct scan *s, size_t b, size_t e)
+{
+	sipmsg_msg *m = s->m;
+	const char *p = s->p;
+	sipmsg_status st;
+	size_t i = b;
+	while (i < e && sm_is((unsigned char)p[i], SM_C_TOKEN))
+		i++;
+	if (i == b || i >= e || p[i] != ' ')
+		return fail(s, SIPMSG_ESYNTAX, i == b ? SIPMSG_DIAG_BAD_START_LINE : SIPMSG_DIAG_BAD_METHOD, i,
+			    NULL, 0,
+			    i == b ? "the start line does not begin with a method or SIP-Version"
+				   : "the method is not followed by a space");
+	m->method = (sipmsg_slice){p + b, i - b};
+	m->method_id = sipmsg_method_lookup(p + b, i - b);
+
+	/* The version is the last word; spaces around the URI are deviations. */
+	size_t ve = e;
+	while (ve > i && p[ve - 1] == ' ')
+		ve--;
+	if (ve < e && (st = deviate(s, SIPMSG_LENIENT_START_LINE_SPACES, SIPMSG_DIAG_START_LINE_SPACES,
+				    SIPMSG_SEVERITY_ERROR, ve, SM_NOPOS, NULL, 0,
+				    "spaces at the end of the request line")))
+		return st;
+	size_t vb = ve;
+	while (vb > i && p[vb - 1] != ' ')
+		vb--;
+	size_t ub = i + 1, ue = vb;
+	while (ub < ue && p[ub] == ' ')
+		ub++;
+	while (ue > ub && p[ue - 1] == ' ')
+		ue--;
+	if (ue <= ub)
+		return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_REQUEST_URI, i + 1, NULL, 0,
+			    "the request line has no Request-URI or no SIP-Version");
+	if ((ub != i + 1 || ue + 1 != vb) &&
+	    (st = deviate(s, SIPMSG_LENIENT_START_LINE_SPACES, SIPMSG_DIAG_START_LINE_SPACES,
+			  SIPMSG_SEVERITY_ERROR, ub != i + 1 ? i + 1 : ue, SM_NOPOS, NULL, 0,
+			  "more than one space around the Request-URI")))
+		return st;
+	const char *sp = memchr(p + ub, ' ', ue - ub);
+	if (sp)
+		return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_REQUEST_URI, (size_t)(sp - p), NULL, 0,
+			    "space inside the Request-URI");
+	if ((st = check_version(s, vb, ve - vb)))
+		return st;
+	m->ruri = (sipmsg_slice){p + ub, ue - ub};
+	m->version = (sipmsg_slice){p + vb, ve - vb};
+	m->is_request = true;
+	return SIPMSG_OK;
+}
+
+static sipmsg_status start_line(struct scan *s, size_t *pos)
+{
+	size_t b = *pos, end, lf;
+	sipmsg_status st = line_end(s, b, SM_NOPOS, NULL, 0, &end, &lf);
+	if (st)
+		return st;
+	if (lf >= s->lim)
+		return fail(s, s->lim < s->n ? SIPMSG_ELIMIT : SIPMSG_ESYNTAX,
+			    s->lim < s->n ? SIPMSG_DIAG_LIMIT_MESSAGE_SIZE : SIPMSG_DIAG_BAD_START_LINE, end, NULL, 0,
+			    "the start line is not terminated by a line end");
+	if (end - b >= 4 && sm_lower((unsigned char)s->p[b]) == 's' && sm_lower((unsigned char)s->p[b + 1]) == 'i' &&
+	    sm_lower((unsigned char)s->p[b + 2]) == 'p' && s->p[b + 3] == '/')
+		st = status_line(s, b, end);
+	else
+		st = request_line(s, b, end);
+	if (st)
+		return st;
+	s->m->start_raw = (sipmsg_slice){s->p + b, lf + 1 - b};
+	s->line++;
+	*pos = lf + 1;
+	return SIPMSG_OK;
+}
+
+static sipmsg_status push_header(struct scan *s, struct sm_hdr **out)
+{
+	sipmsg_msg *m = s->m;
+	if (SM_UNLIKELY(m->nhdrs >= m->opts.max_headers))
+		return SIPMSG_ELIMIT;
+	if (SM_UNLIKELY(m->nhdrs == m->cap)) {
+		sipmsg_status st = sm_hdrs_reserve(m, 1);
+		if (st)
+			return st;
+	}
+	*out = &m->hdrs[m->nhdrs++];
+	return SIPMSG_OK;
+}
+
+/* One header line starting at *pos (not a line end, not SP/HTAB). */
+static sipmsg_status header_line(struct scan *s, size_t *pos)
+{
+	const char *p = s->p;
+	size_t b = *pos, j = b;
+	uint32_t h = SM_HASH_INIT;
+	while (j < s->lim && sm_is((unsigned char)p[j], SM_C_TOKEN)) {
+		h = sm_hash_step(h, (unsigned char)p[j]);
+		j++;
+	}
+	size_t name_end = j;
+	while (j < s->lim && (p[j] == ' ' || p[j] == '\t'))
+		j++;
+	bool bad_line = name_end == b || j >= s->lim || p[j] != ':';
+	size_t hdr_index = s->m->nhdrs;
+	if (SM_UNLIKELY(bad_line)) {
+		int code = name_end == b ? SIPMSG_DIAG_BAD_HEADER_NAME : SIPMSG_DIAG_MISSING_COLON;
+		sipmsg_status st = deviate(s, SIPMSG_LENIENT_BAD_LINES, code, SIPMSG_SEVERITY_ERROR,
+					   name_end, SM_NOPOS, p + b, name_end - b,
+					   name_end == b ? "the header line does not start with a header name"
+							 : "no colon after the header name");
+		if (st)
+			return st;
+		j = b;
+	} else {
+		j++;
+		while (j < s->lim && (p[j] == ' ' || p[j] == '\t'))
+			j++;
+	}
+
+	/* The value runs to the line end, continuation lines included. */
+	uint32_t first_line = s->line;
+	size_t vb = j, end, lf;
+	bool folded = false;
+	for (;;) {
+		sipmsg_status st = line_end(s, j, hdr_index, p + b, name_end - b, &end, &lf);
+		if (st)
+			return st;
+		if (lf >= s->lim)
+			break;
+		s->line++;
+		if (lf + 1 < s->lim && (p[lf + 1] == ' ' || p[lf + 1] == '\t')) {
+			folded = true;
+			j = lf + 1;
+			continue;
+		}
+		break;
+	}
+	size_t raw_end = lf < s->lim ? lf + 1 : s->lim;
+	if (SM_UNLIKELY(raw_end - b > s->m->opts.max_line_length))
+		return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_LINE_LENGTH, b, p + b, name_end - b,
+			    "the header line exceeds max_line_length");
+	/* Trim linear whitespace (folding included) off both ends of the value. */
+	size_t ve = end;
+	while (ve > vb && sm_is((unsigned char)p[ve - 1], SM_C_LWS))
+		ve--;
+	while (vb < ve && sm_is((unsigned char)p[vb], SM_C_LWS))
+		vb++;
+
+	struct sm_hdr *hd;
+	sipmsg_status st = push_header(s, &hd);
+	if (st)
+		return fail(s, st, st == SIPMSG_ELIMIT ? SIPMSG_DIAG_LIMIT_HEADERS : 0, b, p + b, name_end - b,
+			    st == SIPMSG_ELIMIT ? "more header lines than max_headers" : "out of memory");
+	hd->name = p + b;
+	hd->name_len = (uint32_t)(bad_line ? 0 : name_end - b);
+	hd->value = p + vb;
+	hd->value_len = (uint32_t)(ve - vb);
+	hd->raw_len = (uint32_t)(raw_end - b);
+	hd->line = first_line;
+	hd->view = NULL;
+	if (bad_line) {
+		hd->id = SIPMSG_HDR_OTHER;
+		hd->flags = SIPMSG_HEADER_BAD | SIPMSG_HEADER_BAD_LINE;
+		hd->value = p + b;
+		hd->value_len = (uint32_t)(end - b);
+	} else {
+		sipmsg_hdr_id id = sm_hdr_lookup_hashed(p + b, name_end - b, h);
+		hd->id = (uint16_t)id;
+		hd->flags = (uint16_t)((folded ? SIPMSG_HEADER_FOLDED : 0) |
+				       (name_end - b == 1 && id ? SIPMSG_HEADER_COMPACT : 0));
+		if (id && !s->m->first[id])
+			s->m->first[id] = s->m->nhdrs;
+	}
+	*pos = raw_end;
+	return SIPMSG_OK;
+}
+
+/* The body: by Content-Length, else to the end of the datagram. */
+static sipmsg_status body(struct scan *s, size_t b)
+{
+	sipmsg_msg *m = s->m;
+	const char *p = s->p;
+	uint64_t cl = 0;
+	bool have_cl = false;
+	for (uint32_t i = m->first[SIPMSG_HDR_CONTENT_LENGTH]; i && i <= m->nhdrs; i++) {
+		struct sm_hdr *hd = &m->hdrs[i - 1];
+		if (hd->id != SIPMSG_HDR_CONTENT_LENGTH)
+			continue;
+		uint64_t v;
+		if (!sm_parse_uint(hd->value, hd->value_len, UINT32_MAX, &v)) {
+			hd->flags |= SIPMSG_HEADER_BAD;
+			bool must = (s->m->opts.flags & SIPMSG_PARSE_STRICT) || s->stream ||
+				    (m->opts.must_be_valid[SIPMSG_HDR_CONTENT_LENGTH / 64] >>
+				     (SIPMSG_HDR_CONTENT_LENGTH % 64)) & 1;
+			if (must)
+				return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_CONTENT_LENGTH,
+					    (size_t)(hd->value - p), hd->name, hd->name_len,
+					    "Content-Length is not a decimal number below 2^32");
+			if (sm_diag_add(m, SIPMSG_DIAG_BAD_CONTENT_LENGTH, SIPMSG_SEVERITY_ERROR, hd->value, i - 1,
+					NULL))
+				return fail(s, SIPMSG_ENOMEM, 0, b, NULL, 0, "out of memory");
+			continue;
+		}
+		if (have_cl && v != cl)
+			return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_CONFLICTING_CONTENT_LENGTH, (size_t)(hd->value - p),
+				    hd->name, hd->name_len, "Content-Length values disagree");
+		cl = v;
+		have_cl = true;
+	}
+	size_t avail = s->n - b;
+	if (!have_cl) {
+		if (s->stream)
+			return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_MISSING_CONTENT_LENGTH, b, NULL, 0,
+				    "no Content-Length on a stream transport");
+		if (avail > s->lim - b)
+			return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_MESSAGE_SIZE, s->lim, NULL, 0,
+				    "the message exceeds max_message_size");
+		m->body = (sipmsg_slice){p + b, avail};
+		m->length = s->n;
+		return SIPMSG_OK;
+	}
+	if (cl > s->lim - b && cl <= avail)
+		return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_MESSAGE_SIZE, s->lim, NULL, 0,
+			    "the message exceeds max_message_size");
+	if (cl > avail) {
+		long hi = (long)m->first[SIPMSG_HDR_CONTENT_LENGTH] - 1;
+		sipmsg_status st = deviate(s, s->stream ? 0 : SIPMSG_LENIENT_SHORT_BODY, SIPMSG_DIAG_BODY_TRUNCATED,
+					   SIPMSG_SEVERITY_ERROR, b, (size_t)hi, m->hdrs[hi].name,
+					   m->hdrs[hi].name_len, "Content-Length is larger than the body");
+		if (st)
+			return st;
+		m->body = (sipmsg_slice){p + b, avail};
+		m->length = s->n;
+		return SIPMSG_OK;
+	}
+	m->body = (sipmsg_slice){p + b, (size_t)cl};
+	m->length = b + (size_t)cl;
+	if (m->length < s->n) {
+		m->trailing = (sipmsg_slice){p + m->length, s->n - m->length};
+		if (sm_diag_addf(m, SIPMSG_DIAG_TRAILING_BYTES, SIPMSG_SEVERITY_WARNING, p + m->length, SM_NOPOS,
+				 "%zu bytes after the message were ignored", s->n - m->length))
+			return fail(s, SIPMSG_ENOMEM, 0, b, NULL, 0, "out of memory");
+	}
+	return SIPMSG_OK;
+}
+
+static bool must_be_valid(const sipmsg_msg *m, unsigned id)
+{
+	return (m->opts.flags & SIPMSG_PARSE_STRICT) || ((m->opts.must_be_valid[id / 64] >> (id % 64)) & 1);
+}
+
+/* Typed parse of the hot headers (all known ones in strict mode). */
+static sipmsg_status typed_pass(struct scan *s)
+{
+	sipmsg_msg *m = s->m;
+	bool strict = m->opts.flags & SIPMSG_PARSE_STRICT;
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		struct sm_hdr *hd = &m->hdrs[i];
+		if (!hd->id || (!strict && !(sm_hdr_rows[hd->id].flags & SIPMSG_HF_HOT)))
+			continue;
+		uint32_t before = m->ndiags;
+		sipmsg_status st = sm_typed_parse_header(m, i);
+		if (st == SIPMSG_OK)
+			continue;
+		if (st != SIPMSG_ESYNTAX)
+			return fail(s, st, 0, (size_t)(hd->name - s->p), hd->name, hd->name_len,
+				    st == SIPMSG_ENOMEM ? "out of memory" : "typed parse failed");
+		if (!must_be_valid(m, hd->id))
+			continue;
+		const sipmsg_diag *d = m->ndiags > before ? &m->diags[m->ndiags - 1] : NULL;
+		sm_error_set(s->err, SIPMSG_ESYNTAX, d ? (int)d->code : SIPMSG_DIAG_BAD_HEADER_VALUE, s->p, s->n,
+			     d && d->offset != SM_NOPOS ? d->offset : (size_t)(hd->value - s->p), hd->name,
+			     hd->name_len, "%s", d ? d->message : "malformed value");
+		return SIPMSG_ESYNTAX;
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status scan_message(struct scan *s)
+{
+	sipmsg_msg *m = s->m;
+	const char *p = s->p;
+	size_t i = 0;
+	sipmsg_status st;
+
+	while (i < s->lim && (p[i] == '\r' || p[i] == '\n')) {
+		if (p[i] == '\n')
+			s->line++;
+		i++;
+	}
+	if (i >= s->n)
+		return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_EMPTY_MESSAGE, 0, NULL, 0, "no message in the input");
+	if (i) {
+		/* RFC 3261 §7.5: on streams CRLFs before the start line are keep-alives */
+		if (!s->stream && (st = deviate(s, SIPMSG_LENIENT_LEADING_CRLF, SIPMSG_DIAG_LEADING_CRLF,
+						SIPMSG_SEVERITY_WARNING, 0, SM_NOPOS, NULL, 0,
+						"line ends before the start line were skipped")))
+			return st;
+		m->preamble = (sipmsg_slice){p, i};
+	}
+	if ((st = start_line(s, &i)))
+		return st;
+
+	for (;;) {
+		if (SM_UNLIKELY(i >= s->lim)) {
+			if (s->lim < s->n)
+				return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_MESSAGE_SIZE, s->lim, NULL, 0,
+					    "the header section exceeds max_message_size");
+			if ((st = deviate(s, s->stream ? 0 : SIPMSG_LENIENT_UNTERMINATED,
+					  SIPMSG_DIAG_UNTERMINATED_HEADERS, SIPMSG_SEVERITY_WARNING, i, SM_NOPOS, NULL, 0,
+					  "the header section is not closed by an empty line")))
+				return st;
+			m->separator = (sipmsg_slice){p + i, 0};
+			break;
+		}
+		char c = p[i];
+		if (c == '\r' && i + 1 < s->lim && p[i + 1] == '\n') {
+			m->separator = (sipmsg_slice){p + i, 2};
+			i += 2;
+			break;
+		}
+		if (c == '\n' || (c == '\r' && i + 1 == s->n)) {
+			if (c == '\n' && (st = deviate(s, SIPMSG_LENIENT_BARE_LF, SIPMSG_DIAG_BARE_LF,
+						       SIPMSG_SEVERITY_WARNING, i, SM_NOPOS, NULL, 0,
+						       "the empty line ends in LF without CR")))
+				return st;
+			m->separator = (sipmsg_slice){p + i, 1};
+			i += 1;
+			break;
+		}
+		if (SM_UNLIKELY(c == ' ' || c == '\t')) {
+			if ((st = deviate(s, SIPMSG_LENIENT_BAD_LINES, SIPMSG_DIAG_FOLD_WITHOUT_HEADER,
+					  SIPMSG_SEVERITY_ERROR, i, SM_NOPOS, NULL, 0,
+					  "a continuation line before any header")))
+				return st;
+		}
+		if ((st = header_line(s, &i)))
+			return st;
+	}
+	s->line++;
+	if ((st = body(s, i)))
+		return st;
+	return typed_pass(s);
+}
+
+static size_t first_block_size(size_t len)
+{
+	/* the message, 64 header slots and room for typed views; grows on demand */
+	size_t want = sizeof(sipmsg_msg) + 64 * sizeof(struct sm_hdr) + 2048;
+	(void)len;
+	return want;
+}
+
+sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts *opts_in, sipmsg_msg **out,
+			   sipmsg_error *err)
+{
+	sipmsg_parse_opts opts;
+	sipmsg_parse_opts_init(&opts);
+	if (opts_in) {
+		if (opts_in->struct_size < offsetof(sipmsg_parse_opts, arena) + sizeof(void *) ||
+		    opts_in->struct_size > sizeof opts) {
+			sm_error_set(err, SIPMSG_EINVAL, 0, NULL, 0, SM_NOPOS, NULL, 0,
+				     "sipmsg_parse_opts not initialised with sipmsg_parse_opts_init()");
+			return SIPMSG_EINVAL;
+		}
+		memcpy(&opts, opts_in, opts_in->struct_size);
+	}
+	if (!out || (!data && len)) {
+		sm_error_set(err, SIPMSG_EINVAL, 0, NULL, 0, SM_NOPOS, NULL, 0, "NULL output or data");
+		return SIPMSG_EINVAL;
+	}
+	*out = NULL;
+	if (opts.flags & SIPMSG_PARSE_STRICT)
+		opts.lenient = 0;
+	if (opts.max_headers > UINT32_MAX - 1)
+		opts.max_headers = UINT32_MAX - 1;
+	if (opts.max_message_size > UINT32_MAX)
+		opts.max_message_size = UINT32_MAX;
+
+	sipmsg_arena *arena = opts.arena;
+	bool own = !arena;
+	if (own && !(arena = sipmsg_arena_new(opts.allocator, first_block_size(len)))) {
+		sm_error_set(err, SIPMSG_ENOMEM, 0, NULL, 0, SM_NOPOS, NULL, 0, "out of memory");
+		return SIPMSG_ENOMEM;
+	}
+	sipmsg_msg *m = sm_msg_new(arena, own, &opts);
+	const char *base = data;
+	if (m && (opts.flags & SIPMSG_PARSE_COPY)) {
+		base = sm_memdup(arena, data, len);
+		if (!base)
+			m = NULL;
+	}
+	if (!m) {
+		if (own)
+			sipmsg_arena_free(arena);
+		sm_error_set(err, SIPMSG_ENOMEM, 0, NULL, 0, SM_NOPOS, NULL, 0, "out of memory");
+		return SIPMSG_ENOMEM;
+	}
+	m->base = base ? base : "";
+	m->length = len;
+	struct scan s = {
+		.m = m,
+		.p = m->base,
+		.n = len,
+		.lim = len < opts.max_message_size ? len : opts.max_message_size,
+		.line = 1,
+		.lenient = opts.lenient,
+		.stream = (opts.flags & SIPMSG_PARSE_STREAM) != 0,
+		.err = err,
+	};
+	sipmsg_status st = scan_message(&s);
+	if (st) {
+		if (own)
+			sipmsg_arena_free(arena);
+		return st;
+	}
+	*out = m;
+	return SIPMSG_OK;
+}
+
+void sipmsg_parse_opts_init(sipmsg_parse_opts *o)
+{
+	if (!o)
+		return;
+	memset(o, 0, sizeof *o);
+	o->struct_size = sizeof *o;
+	o->lenient = SIPMSG_LENIENT_ALL;
+	o->max_message_size = SIPMSG_DEFAULT_MAX_MESSAGE_SIZE;
+	o->max_headers = SIPMSG_DEFAULT_MAX_HEADERS;
+	o->max_line_length = SIPMSG_DEFAULT_MAX_LINE_LENGTH;
+	o->max_list_items = SIPMSG_DEFAULT_MAX_LIST_ITEMS;
+	o->max_uri_params = SIPMSG_DEFAULT_MAX_URI_PARAMS;
+	o->max_sdp_lines = SIPMSG_DEFAULT_MAX_SDP_LINES;
+	o->max_multipart_depth = SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH;
+	static const sipmsg_hdr_id defaults[] = {SIPMSG_HDR_VIA, SIPMSG_HDR_FROM, SIPMSG_HDR_TO,
+						 SIPMSG_HDR_CALL_ID, SIPMSG_HDR_CSEQ, SIPMSG_HDR_CONTENT_LENGTH};
+	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+		sipmsg_parse_opts_must_be_valid(o, defaults[i], true);
+}
+
+void sipmsg_parse_opts_must_be_valid(sipmsg_parse_opts *o, sipmsg_hdr_id id, bool must)
+{
+	if (!o || id <= SIPMSG_HDR_OTHER || id >= SIPMSG_HDR_COUNT_)
+		return;
+	uint64_t bit = (uint64_t)1 << (id % 64);
+	if (must)
+		o->must_be_valid[id / 64] |= bit;
+	else
+		o->must_be_valid[id / 64] &= ~bit;
+}
