@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: MIT */
+/* Replays ../shared/corpus/MANIFEST.tsv in place and holds every message to
+ * its verdict:
+ *   valid     parses (lenient), has no error diagnostic, writes back byte-exact;
+ *   invalid   fails in strict mode or carries an error diagnostic; messages
+ *             that only a later layer can catch are listed in known-gaps.tsv
+ *             with the reason (a listed message that is now caught fails the
+ *             run, so the list only shrinks);
+ *   tolerate  never crashes; the outcome is counted.
+ * Every input sits right before a guard page. Prints its counts. */
+#include <sipmsg/sipmsg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guard.h"
+
+#define MAX_GAPS 128
+
+static char *gaps[MAX_GAPS];
+static int ngaps;
+static int failures;
+
+static void load_gaps(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "cannot read %s\n", path);
+		exit(2);
+	}
+	char line[1024];
+	while (fgets(line, sizeof line, f) && ngaps < MAX_GAPS) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		char *tab = strchr(line, '\t');
+		if (!tab) {
+			fprintf(stderr, "%s: a line without a reason: %s", path, line);
+			exit(2);
+		}
+		*tab = '\0';
+		gaps[ngaps++] = strdup(line);
+	}
+	fclose(f);
+}
+
+static bool is_gap(const char *path)
+{
+	for (int i = 0; i < ngaps; i++)
+		if (strcmp(gaps[i], path) == 0)
+			return true;
+	return false;
+}
+
+static void fail(const char *path, const char *fmt, const char *detail)
+{
+	failures++;
+	printf("FAIL %s: ", path);
+	printf(fmt, detail);
+	printf("\n");
+}
+
+static size_t error_diags(const sipmsg_msg *m)
+{
+	return m ? sipmsg_msg_error_count(m) : 0;
+}
+
+static const char *first_error(const sipmsg_msg *m)
+{
+	for (size_t i = 0; m && i < sipmsg_msg_diag_count(m); i++) {
+		const sipmsg_diag *d = sipmsg_msg_diag_at(m, i);
+		if (d->severity == SIPMSG_SEVERITY_ERROR)
+			return d->message;
+	}
+	return "";
+}
+
+struct counts {
+	int valid, valid_ok, invalid, invalid_caught, invalid_gap, tolerate, tolerate_accepted, sdp, wire_form;
+};
+
+/* RFC 5118's archive bytes use bare LF, two files lack the empty line and
+ * two carry a Content-Length the RFC got wrong. As the corpus README offers,
+ * such files are judged in their wire form: CRLF line ends, the header
+ * section closed, Content-Length recomputed. The raw bytes are still parsed
+ * (leniently) to prove nothing crashes. Returns a malloc'd buffer. */
+static char *wire_form(const char *data, size_t len, size_t *out_len)
+{
+	char *crlf = malloc(2 * len + 3);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] == '\n' && (i == 0 || data[i - 1] != '\r'))
+			crlf[n++] = '\r';
+		crlf[n++] = data[i];
+	}
+	crlf[n] = '\0';
+	if (!strstr(crlf, "\r\n\r\n")) {
+		memcpy(crlf + n, "\r\n", 2);
+		n += 2;
+	}
+	sipmsg_msg *m = NULL;
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.flags |= SIPMSG_PARSE_COPY;
+	if (sipmsg_parse(crlf, n, &o, &m, NULL) != SIPMSG_OK) {
+		*out_len = n;
+		return crlf;
+	}
+	sipmsg_slice body = sipmsg_msg_body(m);
+	long cl = sipmsg_header_find(m, SIPMSG_HDR_CONTENT_LENGTH, 0);
+	sipmsg_header h;
+	char want[32];
+	snprintf(want, sizeof want, "%zu", body.len);
+	if (cl >= 0 && sipmsg_header_at(m, (size_t)cl, &h) == SIPMSG_OK &&
+	    (h.value.len != strlen(want) || memcmp(h.value.ptr, want, h.value.len) != 0)) {
+		char *copy = malloc(body.len + 1);
+		memcpy(copy, body.ptr, body.len);
+		sipmsg_msg_set_body(m, copy, body.len, NULL);
+		free(copy);
+		free(crlf);
+		sipmsg_write_alloc(m, 0, &crlf, &n);
+	}
+	sipmsg_msg_free(m);
+	*out_len = n;
+	return crlf;
+}
+
+static void run_sip(const char *path, const char *expected, const char *data, size_t len, struct counts *c)
+{
+	struct guarded g = {0};
+	const char *p = guard_copy(&g, data, len);
+	sipmsg_msg *lenient = NULL, *strict = NULL;
+	sipmsg_error err;
+	sipmsg_status st_l = sipmsg_parse(p, len, NULL, &lenient, &err);
+	char reason[300] = "";
+	if (st_l)
+		sipmsg_error_format(&err, reason, sizeof reason);
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.flags |= SIPMSG_PARSE_STRICT;
+	sipmsg_status st_s = sipmsg_parse(p, len, &o, &strict, &err);
+
+	if (strcmp(expected, "valid") == 0) {
+		c->valid++;
+		if (st_l) {
+			fail(path, "valid message rejected: %s", reason);
+		} else if (error_diags(lenient)) {
+			fail(path, "valid message has an error diagnostic: %s", first_error(lenient));
+		} else {
+			char *out;
+			size_t n;
+			if (sipmsg_write_alloc(lenient, 0, &out, &n) != SIPMSG_OK)
+				fail(path, "%s", "write failed");
+			else if (n != sipmsg_msg_length(lenient) || memcmp(out, data, n) != 0)
+				fail(path, "%s", "round trip is not byte-exact");
+			else
+				c->valid_ok++;
+			free(out);
+		}
+	} else if (strcmp(expected, "invalid") == 0) {
+		c->invalid++;
+		bool caught = st_s != SIPMSG_OK || error_diags(strict) || error_diags(lenient);
+		bool gap = is_gap(path);
+		if (caught && gap)
+			fail(path, "%s", "now caught: remove it from tests/corpus/known-gaps.tsv");
+		else if (!caught && !gap)
+			fail(path, "%s", "invalid message accepted in strict mode without an error diagnostic");
+		else if (caught)
+			c->invalid_caught++;
+		else
+			c->invalid_gap++;
+	} else {
+		c->tolerate++;
+		if (st_l == SIPMSG_OK)
+			c->tolerate_accepted++;
+	}
+	sipmsg_msg_free(lenient);
+	sipmsg_msg_free(strict);
+	guard_free(&g);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s KNOWN-GAPS.tsv\n", argv[0]);
+		return 2;
+	}
+	const char *dir = corpus_dir();
+	if (!dir) {
+		printf("SKIP: the shared corpus is absent (SIPMSG_CORPUS=%s); nothing to replay\n",
+		       getenv("SIPMSG_CORPUS") ? getenv("SIPMSG_CORPUS") : "(unset)");
+		return 77;
+	}
+	load_gaps(argv[1]);
+	char path[4096];
+	snprintf(path, sizeof path, "%s/MANIFEST.tsv", dir);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		printf("FAIL cannot read %s\n", path);
+		return 1;
+	}
+	struct counts c = {0};
+	char line[4096];
+	bool header = true;
+	while (fgets(line, sizeof line, f)) {
+		if (header) {
+			header = false;
+			continue;
+		}
+		char *fields[5] = {0};
+		char *save = NULL, *tok = strtok_r(line, "\t\n", &save);
+		for (int i = 0; tok && i < 5; i++, tok = strtok_r(NULL, "\t\n", &save))
+			fields[i] = tok;
+		if (!fields[3])
+			continue;
+		if (strcmp(fields[1], "sip") != 0) {
+			c.sdp++;
+			continue;
+		}
+		snprintf(path, sizeof path, "%s/%s", dir, fields[0]);
+		size_t len;
+		char *data = read_file(path, &len);
+		if (!data) {
+			fail(fields[0], "%s", "cannot read the file");
+			continue;
+		}
+		if (!memchr(data, '\r', len)) {
+			/* bare-LF archive bytes: prove the raw form is safe, judge the wire form */
+			struct guarded g = {0};
+			sipmsg_msg *raw = NULL;
+			const char *p = guard_copy(&g, data, len);
+			if (sipmsg_parse(p, len, NULL, &raw, NULL) == SIPMSG_OK)
+				sipmsg_msg_free(raw);
+			guard_free(&g);
+			size_t wlen;
+			char *wire = wire_form(data, len, &wlen);
+			free(data);
+			data = wire;
+			len = wlen;
+			c.wire_form++;
+		}
+		run_sip(fields[0], fields[3], data, len, &c);
+		free(data);
+	}
+	fclose(f);
+	printf("SIP valid:    %d/%d parsed, no error diagnostic, byte-exact round trip\n", c.valid_ok, c.valid);
+	printf("SIP invalid:  %d/%d caught, %d known gaps (tests/corpus/known-gaps.tsv)\n", c.invalid_caught,
+	       c.invalid, c.invalid_gap);
+	printf("SIP tolerate: %d messages, %d accepted with diagnostics, none crashed\n", c.tolerate,
+	       c.tolerate_accepted);
+	printf("SIP bare-LF archive files judged in wire form: %d\n", c.wire_form);
+	printf("SDP entries:  %d (replayed by the SDP runner once the SDP codec lands)\n", c.sdp);
+	printf("%d failures\n", failures);
+	return failures ? 1 : 0;
+}
