@@ -5,6 +5,8 @@
 #include <sipmsg/sipmsg.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include "guard.h"
 
 static struct guarded g;
@@ -45,7 +47,7 @@ static bool slice_is(sipmsg_slice s, const char *want)
 	return s.len == strlen(want) && (s.len == 0 || memcmp(s.ptr, want, s.len) == 0);
 }
 
-static bool has_diag(int code)
+static bool has_diag(sipmsg_diag_code code)
 {
 	for (size_t i = 0; i < sipmsg_msg_diag_count(m); i++)
 		if (sipmsg_msg_diag_at(m, i)->code == code)
