@@ -121,6 +121,7 @@ Test(edit, build_request)
 	cr_assert_eq(sipmsg_msg_set_body(m, "", 0, NULL), SIPMSG_OK);
 	EXPECT_WIRE("OPTIONS sip:bob@example.com SIP/2.0\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
 	cr_assert_eq(sipmsg_msg_method_id(m), SIPMSG_METHOD_OPTIONS);
+	sipmsg_msg_free(m);
 	cr_assert_eq(sipmsg_request_new("BAD METHOD", 10, "sip:x", 5, NULL, &m), SIPMSG_EINVAL);
 	cr_assert_null(m);
 }

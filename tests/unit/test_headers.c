@@ -143,7 +143,7 @@ Test(headers, list_tokenizer)
 
 Test(headers, header_table_lookup)
 {
-	for (int id = 1; id < SIPMSG_HDR_COUNT_; id++) {
+	for (sipmsg_hdr_id id = 1; id < SIPMSG_HDR_COUNT_; id++) {
 		const char *name = sipmsg_hdr_name(id);
 		cr_assert_not_null(name);
 		cr_assert_eq(sipmsg_hdr_lookup(name, strlen(name)), id, "%s", name);
@@ -166,7 +166,7 @@ Test(headers, header_table_lookup)
 	}
 	/* every IANA compact form */
 	const char *compact = "abcdefijklmnorstuvxy";
-	const int ids[] = {SIPMSG_HDR_ACCEPT_CONTACT, SIPMSG_HDR_REFERRED_BY, SIPMSG_HDR_CONTENT_TYPE,
+	const sipmsg_hdr_id ids[] = {SIPMSG_HDR_ACCEPT_CONTACT, SIPMSG_HDR_REFERRED_BY, SIPMSG_HDR_CONTENT_TYPE,
 			   SIPMSG_HDR_REQUEST_DISPOSITION, SIPMSG_HDR_CONTENT_ENCODING, SIPMSG_HDR_FROM,
 			   SIPMSG_HDR_CALL_ID, SIPMSG_HDR_REJECT_CONTACT, SIPMSG_HDR_SUPPORTED,
 			   SIPMSG_HDR_CONTENT_LENGTH, SIPMSG_HDR_CONTACT, SIPMSG_HDR_IDENTITY_INFO, SIPMSG_HDR_EVENT,

@@ -12,6 +12,8 @@ static char *make_headers(size_t count)
 {
 	size_t cap = 64 + count * 16;
 	char *s = malloc(cap);
+	if (!s)
+		abort();
 	size_t n = (size_t)sprintf(s, "OPTIONS sip:x SIP/2.0\r\n");
 	for (size_t i = 0; i < count; i++)
 		n += (size_t)sprintf(s + n, "X-H: %zu\r\n", i);

@@ -39,7 +39,7 @@ Test(tables, methods)
 	cr_assert_eq(sipmsg_method_lookup("INVIT", 5), SIPMSG_METHOD_OTHER);
 	cr_assert_eq(sipmsg_method_lookup("Invite", 6), SIPMSG_METHOD_OTHER);
 	cr_assert_null(sipmsg_method_name(SIPMSG_METHOD_OTHER));
-	for (int i = 1; i < SIPMSG_METHOD_COUNT_; i++) {
+	for (sipmsg_method i = 1; i < SIPMSG_METHOD_COUNT_; i++) {
 		const char *n = sipmsg_method_name(i);
 		cr_assert_eq(sipmsg_method_lookup(n, strlen(n)), i);
 	}
@@ -66,14 +66,14 @@ Test(tables, diagnostic_names_are_unique)
 Test(tables, header_table_invariants)
 {
 	bool letter_used[26] = {false};
-	for (int id = 1; id < SIPMSG_HDR_COUNT_; id++) {
+	for (sipmsg_hdr_id id = 1; id < SIPMSG_HDR_COUNT_; id++) {
 		char c = sipmsg_hdr_compact(id);
 		if (!c)
 			continue;
 		cr_assert(c >= 'a' && c <= 'z');
 		cr_assert_not(letter_used[c - 'a'], "compact letter %c used twice", c);
 		letter_used[c - 'a'] = true;
-		for (int j = 1; j < id; j++)
+		for (sipmsg_hdr_id j = 1; j < id; j++)
 			cr_assert(strcasecmp(sipmsg_hdr_name(j), sipmsg_hdr_name(id)) != 0);
 	}
 	cr_assert_null(sipmsg_hdr_name(SIPMSG_HDR_OTHER));
