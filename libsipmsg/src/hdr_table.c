@@ -2,8 +2,7 @@
 /* The header table rows (from SIPMSG_HEADER_TABLE) and name lookup through
  * the generated index. */
 #include "internal.h"
-#include "hdr_hash.h"
-#include "hdr_index.h"
+#include "hdr_lookup.h"
 
 const struct sm_hdr_row sm_hdr_rows[SIPMSG_HDR_COUNT_] = {
 	[SIPMSG_HDR_OTHER] = {NULL, 0, 0, 0, SIPMSG_KIND_TEXT},
@@ -15,39 +14,21 @@ const struct sm_hdr_row sm_hdr_rows[SIPMSG_HDR_COUNT_] = {
 
 _Static_assert(SIPMSG_HDR_COUNT_ <= 255, "header ids must fit the generated uint8_t index");
 
-/* The scanner computes the hash while it reads the name; this is the rest. */
-static inline sipmsg_hdr_id lookup_hashed(const char *name, size_t len, uint32_t h)
-{
-	if (len == 1) {
-		unsigned char c = sm_lower((unsigned char)name[0]);
-		return (c >= 'a' && c <= 'z') ? (sipmsg_hdr_id)sm_hdr_compact_ids[c - 'a'] : SIPMSG_HDR_OTHER;
-	}
-	unsigned s = sm_hash_slot(h, len);
-	for (unsigned probe = 0; probe <= SM_HDR_MAX_PROBE; probe++) {
-		unsigned id = sm_hdr_slot_ids[s];
-		if (!id)
-			return SIPMSG_HDR_OTHER;
-		const struct sm_hdr_row *r = &sm_hdr_rows[id];
-		if (r->name_len == len && sm_casecmp_eq(r->name, len, name, len))
-			return (sipmsg_hdr_id)id;
-		s = (s + 1) & (SM_HDR_SLOTS - 1);
-	}
-	return SIPMSG_HDR_OTHER;
-}
-
-sipmsg_hdr_id sm_hdr_lookup_hashed(const char *name, size_t len, uint32_t h)
-{
-	return lookup_hashed(name, len, h);
-}
-
 sipmsg_hdr_id sm_hdr_lookup(const char *name, size_t len)
 {
 	if (!name || len == 0)
 		return SIPMSG_HDR_OTHER;
-	uint32_t h = SM_HASH_INIT;
+	if (len == 1) {
+		unsigned char c = sm_lower((unsigned char)name[0]);
+		return (c >= 'a' && c <= 'z') ? (sipmsg_hdr_id)sm_hdr_compact_ids[c - 'a'] : SIPMSG_HDR_OTHER;
+	}
+	if (len >= SM_HDR_NAME_MAX)
+		return SIPMSG_HDR_OTHER;
+	/* | 0x20 folding is only sound without control characters */
 	for (size_t i = 0; i < len; i++)
-		h = sm_hash_step(h, (unsigned char)name[i]);
-	return lookup_hashed(name, len, h);
+		if (sm_is((unsigned char)name[i], SM_C_CTL))
+			return SIPMSG_HDR_OTHER;
+	return sm_hdr_find_clean(name, len, len);
 }
 
 sipmsg_hdr_id sipmsg_hdr_lookup(const char *name, size_t len) { return sm_hdr_lookup(name, len); }

@@ -13,9 +13,11 @@
 #if defined(__GNUC__)
 #define SM_LIKELY(x) __builtin_expect(!!(x), 1)
 #define SM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define SM_INLINE inline __attribute__((always_inline))
 #else
 #define SM_LIKELY(x) (x)
 #define SM_UNLIKELY(x) (x)
+#define SM_INLINE inline
 #endif
 
 #define SM_NOPOS ((size_t)-1)
@@ -120,8 +122,6 @@ struct sm_hdr_row {
 };
 extern const struct sm_hdr_row sm_hdr_rows[SIPMSG_HDR_COUNT_];
 sipmsg_hdr_id sm_hdr_lookup(const char *name, size_t len);
-/* Lookup when the scanner already computed the name's hash (hdr_hash.h). */
-sipmsg_hdr_id sm_hdr_lookup_hashed(const char *name, size_t len, uint32_t hash);
 
 /* The message skeleton shared by parse and build: a message in `arena`. */
 sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts);

@@ -3,7 +3,8 @@
  * header line (with folding), each name's id, the empty line and the body.
  * Nothing is copied; every fragment is a slice of the input. */
 #include "internal.h"
-#include "hdr_hash.h"
+#include "hdr_lookup.h"
+#include "typed.h"    /* the Content-Length view */
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -17,26 +18,31 @@ struct scan {
 	uint32_t line;    /* line of the byte being read, 1-based */
 	unsigned lenient; /* SIPMSG_LENIENT_* in force */
 	bool stream;
+	bool lenient_typed; /* false in strict mode: every known header is parsed now */
 	bool bare_lf_reported;
 	bool lone_cr_reported;
 	sipmsg_error *err;
 };
 
 /* Index of the first byte at or after i that is a control character other
- * than HTAB (CR and LF included), or n. Values are long and clean, so this
- * runs 16 bytes at a time where SSE2 is there. */
-static inline size_t find_ctl(const char *p, size_t i, size_t n)
+ * than HTAB (CR and LF included) or, when `colon` is set, a ':'; n when there
+ * is none. Lines are long and clean, so this runs 16 bytes at a time where
+ * SSE2 is there; with a constant `colon` the compiler drops the unused test. */
+static inline size_t find_stop(const char *p, size_t i, size_t n, bool colon)
 {
 #if defined(__SSE2__)
 	const __m128i c1f = _mm_set1_epi8(0x1f);
 	const __m128i tab = _mm_set1_epi8('\t');
 	const __m128i del = _mm_set1_epi8(0x7f);
+	const __m128i col = _mm_set1_epi8(':');
 	while (n - i >= 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v);
-		ctl = _mm_andnot_si128(_mm_cmpeq_epi8(v, tab), ctl);
-		ctl = _mm_or_si128(ctl, _mm_cmpeq_epi8(v, del));
-		unsigned mask = (unsigned)_mm_movemask_epi8(ctl);
+		__m128i stop = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v);
+		stop = _mm_andnot_si128(_mm_cmpeq_epi8(v, tab), stop);
+		stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, del));
+		if (colon)
+			stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, col));
+		unsigned mask = (unsigned)_mm_movemask_epi8(stop);
 		if (mask)
 			return i + (size_t)__builtin_ctz(mask);
 		i += 16;
@@ -44,11 +50,13 @@ static inline size_t find_ctl(const char *p, size_t i, size_t n)
 #endif
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
+		if ((c < 0x20 && c != '\t') || c == 0x7f || (colon && c == ':'))
 			return i;
 	}
 	return n;
 }
+
+static inline size_t find_ctl(const char *p, size_t i, size_t n) { return find_stop(p, i, n, false); }
 
 static sipmsg_status fail(struct scan *s, sipmsg_status st, int code, size_t at, const char *hname,
 			  size_t hlen, const char *reason)
@@ -71,7 +79,7 @@ static sipmsg_status deviate(struct scan *s, unsigned flag, int code, sipmsg_sev
 /* The end of the line that starts at or before i: *lf is the index of its LF
  * (or lim when the input ends first), *end the end of its content (before CR
  * LF or LF). Reports bare LF, lone CR and control characters. */
-static sipmsg_status line_end(struct scan *s, size_t i, size_t hdr, const char *hname, size_t hlen,
+static SM_INLINE sipmsg_status line_end(struct scan *s, size_t i, size_t hdr, const char *hname, size_t hlen,
 			      size_t *end, size_t *lf)
 {
 	for (;;) {
@@ -286,32 +294,144 @@ static sipmsg_status push_header(struct scan *s, struct sm_hdr **out)
 	return SIPMSG_OK;
 }
 
+static bool must_be_valid(const sipmsg_msg *m, unsigned id)
+{
+	return (m->opts.flags & SIPMSG_PARSE_STRICT) || ((m->opts.must_be_valid[id / 64] >> (id % 64)) & 1);
+}
+
+/* The typed view of header i, parsed now because its row is hot (or every
+ * known header in strict mode). A malformed header fails the parse when it
+ * must be valid; otherwise it stays, marked bad, with its diagnostic. */
+static sipmsg_status typed_now(struct scan *s, uint32_t i)
+{
+	sipmsg_msg *m = s->m;
+	uint32_t before = m->ndiags;
+	sipmsg_status st = sm_typed_parse_header(m, i);
+	if (SM_LIKELY(st == SIPMSG_OK))
+		return SIPMSG_OK;
+	const struct sm_hdr *hd = &m->hdrs[i];
+	if (st != SIPMSG_ESYNTAX)
+		return fail(s, st, 0, (size_t)(hd->name - s->p), hd->name, hd->name_len,
+			    st == SIPMSG_ENOMEM ? "out of memory" : "typed parse failed");
+	if (!must_be_valid(m, hd->id))
+		return SIPMSG_OK;
+	const sipmsg_diag *d = m->ndiags > before ? &m->diags[m->ndiags - 1] : NULL;
+	sm_error_set(s->err, SIPMSG_ESYNTAX, d ? (int)d->code : SIPMSG_DIAG_BAD_HEADER_VALUE, s->p, s->n,
+		     d && d->offset != SM_NOPOS ? d->offset : (size_t)(hd->value - s->p), hd->name, hd->name_len,
+		     "%s", d ? d->message : "malformed value");
+	return SIPMSG_ESYNTAX;
+}
+
+/* The id of the name p[b..e), or 0 when it is unknown; *bad_at is set to
+ * the first byte that is not a token character (or b for an empty name). */
+static SM_INLINE sipmsg_hdr_id header_name(const char *p, size_t b, size_t e, size_t lim, size_t *bad_at)
+{
+	size_t len = e - b;
+	*bad_at = SM_NOPOS;
+	if (len == 1 && sm_is((unsigned char)p[b], SM_C_ALPHA))
+		return sipmsg_hdr_lookup(p + b, 1);
+	if (len >= 2 && len < SM_HDR_NAME_MAX) {
+		sipmsg_hdr_id id = sm_hdr_find_clean(p + b, len, lim - b);
+		if (id)
+			return id; /* a known name is a token by construction */
+	}
+	if (len == 0)
+		*bad_at = b;
+	for (size_t i = b; i < e; i++)
+		if (!sm_is((unsigned char)p[i], SM_C_TOKEN)) {
+			*bad_at = i;
+			break;
+		}
+	return SIPMSG_HDR_OTHER;
+}
+
+/* The common shape of a header line, "Name: value" CRLF with a known or
+ * valid name, no folding and nothing odd, read with everything in locals.
+ * Returns false, having changed nothing, when the line needs the general
+ * path (header_line), which also produces the diagnostics. */
+static SM_INLINE bool fast_header_line(struct scan *s, size_t *pos, sipmsg_status *st)
+{
+	const char *const p = s->p;
+	const size_t lim = s->lim, b = *pos;
+	size_t colon = find_stop(p, b, lim, true);
+	if (SM_UNLIKELY(colon >= lim || p[colon] != ':' || colon == b))
+		return false;
+	size_t ne = colon;
+	while (ne > b && (p[ne - 1] == ' ' || p[ne - 1] == '\t'))
+		ne--;
+	size_t bad_at;
+	sipmsg_hdr_id id = header_name(p, b, ne, lim, &bad_at);
+	if (SM_UNLIKELY(bad_at != SM_NOPOS))
+		return false;
+	size_t vb = colon + 1;
+	while (vb < lim && (p[vb] == ' ' || p[vb] == '\t'))
+		vb++;
+	size_t cr = find_ctl(p, vb, lim);
+	if (SM_UNLIKELY(cr + 2 >= lim || p[cr] != '\r' || p[cr + 1] != '\n' || p[cr + 2] == ' ' ||
+			p[cr + 2] == '\t'))
+		return false; /* end of input, bare LF, control character or folding */
+	size_t raw_end = cr + 2;
+	sipmsg_msg *m = s->m;
+	if (SM_UNLIKELY(raw_end - b > m->opts.max_line_length || m->nhdrs >= m->cap))
+		return false;
+	size_t ve = cr;
+	while (ve > vb && (p[ve - 1] == ' ' || p[ve - 1] == '\t'))
+		ve--;
+	uint32_t index = m->nhdrs++;
+	struct sm_hdr *hd = &m->hdrs[index];
+	hd->name = p + b;
+	hd->value = p + vb;
+	hd->view = NULL;
+	hd->name_len = (uint32_t)(ne - b);
+	hd->value_len = (uint32_t)(ve - vb);
+	hd->raw_len = (uint32_t)(raw_end - b);
+	hd->line = s->line++;
+	hd->id = (uint16_t)id;
+	hd->flags = (uint16_t)(ne - b == 1 && id ? SIPMSG_HEADER_COMPACT : 0);
+	*pos = raw_end;
+	*st = SIPMSG_OK;
+	if (id) {
+		if (!m->first[id])
+			m->first[id] = index + 1;
+		if ((sm_hdr_rows[id].flags & SIPMSG_HF_HOT) || !s->lenient_typed)
+			*st = typed_now(s, index);
+	}
+	return true;
+}
+
 /* One header line starting at *pos (not a line end, not SP/HTAB). */
 static sipmsg_status header_line(struct scan *s, size_t *pos)
 {
 	const char *p = s->p;
-	size_t b = *pos, j = b;
-	uint32_t h = SM_HASH_INIT;
-	while (j < s->lim && sm_is((unsigned char)p[j], SM_C_TOKEN)) {
-		h = sm_hash_step(h, (unsigned char)p[j]);
-		j++;
+	size_t b = *pos;
+	size_t colon = find_stop(p, b, s->lim, true);
+	size_t name_end = colon, bad_at = SM_NOPOS, j;
+	sipmsg_hdr_id id = SIPMSG_HDR_OTHER;
+	bool bad_line;
+	if (SM_LIKELY(colon < s->lim && p[colon] == ':')) {
+		while (name_end > b && (p[name_end - 1] == ' ' || p[name_end - 1] == '\t'))
+			name_end--; /* HCOLON allows whitespace before the colon */
+		id = header_name(p, b, name_end, s->lim, &bad_at);
+		bad_line = bad_at != SM_NOPOS;
+	} else {
+		name_end = b;
+		while (name_end < s->lim && sm_is((unsigned char)p[name_end], SM_C_TOKEN))
+			name_end++;
+		bad_line = true;
 	}
-	size_t name_end = j;
-	while (j < s->lim && (p[j] == ' ' || p[j] == '\t'))
-		j++;
-	bool bad_line = name_end == b || j >= s->lim || p[j] != ':';
 	size_t hdr_index = s->m->nhdrs;
 	if (SM_UNLIKELY(bad_line)) {
-		int code = name_end == b ? SIPMSG_DIAG_BAD_HEADER_NAME : SIPMSG_DIAG_MISSING_COLON;
-		sipmsg_status st = deviate(s, SIPMSG_LENIENT_BAD_LINES, code, SIPMSG_SEVERITY_ERROR,
-					   name_end, SM_NOPOS, p + b, name_end - b,
-					   name_end == b ? "the header line does not start with a header name"
-							 : "no colon after the header name");
+		bool no_colon = bad_at == SM_NOPOS;
+		sipmsg_status st = deviate(s, SIPMSG_LENIENT_BAD_LINES,
+					   no_colon ? SIPMSG_DIAG_MISSING_COLON : SIPMSG_DIAG_BAD_HEADER_NAME,
+					   SIPMSG_SEVERITY_ERROR, no_colon ? name_end : bad_at, SM_NOPOS, p + b, name_end - b,
+					   no_colon ? "no colon after the header name"
+						    : "the header name is empty or not a token");
 		if (st)
 			return st;
 		j = b;
 	} else {
-		j++;
+		j = colon + 1;
 		while (j < s->lim && (p[j] == ' ' || p[j] == '\t'))
 			j++;
 	}
@@ -363,12 +483,14 @@ static sipmsg_status header_line(struct scan *s, size_t *pos)
 		hd->value = p + b;
 		hd->value_len = (uint32_t)(end - b);
 	} else {
-		sipmsg_hdr_id id = sm_hdr_lookup_hashed(p + b, name_end - b, h);
 		hd->id = (uint16_t)id;
 		hd->flags = (uint16_t)((folded ? SIPMSG_HEADER_FOLDED : 0) |
 				       (name_end - b == 1 && id ? SIPMSG_HEADER_COMPACT : 0));
 		if (id && !s->m->first[id])
 			s->m->first[id] = s->m->nhdrs;
+		if (id && ((sm_hdr_rows[id].flags & SIPMSG_HF_HOT) || !s->lenient_typed) &&
+		    (st = typed_now(s, (uint32_t)hdr_index)))
+			return st;
 	}
 	*pos = raw_end;
 	return SIPMSG_OK;
@@ -381,25 +503,19 @@ static sipmsg_status body(struct scan *s, size_t b)
 	const char *p = s->p;
 	uint64_t cl = 0;
 	bool have_cl = false;
+	/* Each Content-Length was parsed (typed, hot) as its line was read; a bad
+	 * one that did not fail the parse was reported there and is ignored. */
 	for (uint32_t i = m->first[SIPMSG_HDR_CONTENT_LENGTH]; i && i <= m->nhdrs; i++) {
 		struct sm_hdr *hd = &m->hdrs[i - 1];
 		if (hd->id != SIPMSG_HDR_CONTENT_LENGTH)
 			continue;
-		uint64_t v;
-		if (!sm_parse_uint(hd->value, hd->value_len, UINT32_MAX, &v)) {
-			hd->flags |= SIPMSG_HEADER_BAD;
-			bool must = (s->m->opts.flags & SIPMSG_PARSE_STRICT) || s->stream ||
-				    (m->opts.must_be_valid[SIPMSG_HDR_CONTENT_LENGTH / 64] >>
-				     (SIPMSG_HDR_CONTENT_LENGTH % 64)) & 1;
-			if (must)
-				return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_CONTENT_LENGTH,
-					    (size_t)(hd->value - p), hd->name, hd->name_len,
-					    "Content-Length is not a decimal number below 2^32");
-			if (sm_diag_add(m, SIPMSG_DIAG_BAD_CONTENT_LENGTH, SIPMSG_SEVERITY_ERROR, hd->value, i - 1,
-					NULL))
-				return fail(s, SIPMSG_ENOMEM, 0, b, NULL, 0, "out of memory");
+		if (hd->flags & SIPMSG_HEADER_BAD) {
+			if (s->stream)
+				return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_CONTENT_LENGTH, (size_t)(hd->value - p),
+					    hd->name, hd->name_len, "Content-Length is not a decimal number below 2^32");
 			continue;
 		}
+		uint64_t v = ((const struct sipmsg_uint_view *)hd->view)->value;
 		if (have_cl && v != cl)
 			return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_CONFLICTING_CONTENT_LENGTH, (size_t)(hd->value - p),
 				    hd->name, hd->name_len, "Content-Length values disagree");
@@ -443,37 +559,6 @@ static sipmsg_status body(struct scan *s, size_t b)
 	return SIPMSG_OK;
 }
 
-static bool must_be_valid(const sipmsg_msg *m, unsigned id)
-{
-	return (m->opts.flags & SIPMSG_PARSE_STRICT) || ((m->opts.must_be_valid[id / 64] >> (id % 64)) & 1);
-}
-
-/* Typed parse of the hot headers (all known ones in strict mode). */
-static sipmsg_status typed_pass(struct scan *s)
-{
-	sipmsg_msg *m = s->m;
-	bool strict = m->opts.flags & SIPMSG_PARSE_STRICT;
-	for (uint32_t i = 0; i < m->nhdrs; i++) {
-		struct sm_hdr *hd = &m->hdrs[i];
-		if (!hd->id || (!strict && !(sm_hdr_rows[hd->id].flags & SIPMSG_HF_HOT)))
-			continue;
-		uint32_t before = m->ndiags;
-		sipmsg_status st = sm_typed_parse_header(m, i);
-		if (st == SIPMSG_OK)
-			continue;
-		if (st != SIPMSG_ESYNTAX)
-			return fail(s, st, 0, (size_t)(hd->name - s->p), hd->name, hd->name_len,
-				    st == SIPMSG_ENOMEM ? "out of memory" : "typed parse failed");
-		if (!must_be_valid(m, hd->id))
-			continue;
-		const sipmsg_diag *d = m->ndiags > before ? &m->diags[m->ndiags - 1] : NULL;
-		sm_error_set(s->err, SIPMSG_ESYNTAX, d ? (int)d->code : SIPMSG_DIAG_BAD_HEADER_VALUE, s->p, s->n,
-			     d && d->offset != SM_NOPOS ? d->offset : (size_t)(hd->value - s->p), hd->name,
-			     hd->name_len, "%s", d ? d->message : "malformed value");
-		return SIPMSG_ESYNTAX;
-	}
-	return SIPMSG_OK;
-}
 
 static sipmsg_status scan_message(struct scan *s)
 {
@@ -533,13 +618,16 @@ static sipmsg_status scan_message(struct scan *s)
 					  "a continuation line before any header")))
 				return st;
 		}
+		if (SM_LIKELY(m->nhdrs < m->opts.max_headers) && fast_header_line(s, &i, &st)) {
+			if (st)
+				return st;
+			continue;
+		}
 		if ((st = header_line(s, &i)))
 			return st;
 	}
 	s->line++;
-	if ((st = body(s, i)))
-		return st;
-	return typed_pass(s);
+	return body(s, i);
 }
 
 static size_t first_block_size(size_t len)
@@ -550,41 +638,82 @@ static size_t first_block_size(size_t len)
 	return want;
 }
 
+#define MUST_BIT(id, word) ((id) / 64 == (word) ? (uint64_t)1 << ((id) % 64) : 0)
+#define DEFAULT_MUST(word)                                                                          \
+	(MUST_BIT(SIPMSG_HDR_VIA, word) | MUST_BIT(SIPMSG_HDR_FROM, word) | MUST_BIT(SIPMSG_HDR_TO, word) | \
+	 MUST_BIT(SIPMSG_HDR_CALL_ID, word) | MUST_BIT(SIPMSG_HDR_CSEQ, word) |                            \
+	 MUST_BIT(SIPMSG_HDR_CONTENT_LENGTH, word))
+
+/* The defaults: lenient, Sofia-SIP's bad mask as must-be-valid, safe limits. */
+static const sipmsg_parse_opts default_opts = {
+	.struct_size = sizeof(sipmsg_parse_opts),
+	.lenient = SIPMSG_LENIENT_ALL,
+	.must_be_valid = {DEFAULT_MUST(0), DEFAULT_MUST(1)},
+	.max_message_size = SIPMSG_DEFAULT_MAX_MESSAGE_SIZE,
+	.max_headers = SIPMSG_DEFAULT_MAX_HEADERS,
+	.max_line_length = SIPMSG_DEFAULT_MAX_LINE_LENGTH,
+	.max_list_items = SIPMSG_DEFAULT_MAX_LIST_ITEMS,
+	.max_uri_params = SIPMSG_DEFAULT_MAX_URI_PARAMS,
+	.max_sdp_lines = SIPMSG_DEFAULT_MAX_SDP_LINES,
+	.max_multipart_depth = SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH,
+};
+
+void sipmsg_parse_opts_init(sipmsg_parse_opts *o)
+{
+	if (o)
+		*o = default_opts;
+}
+
+/* The options in force: the caller's when they are complete, else the
+ * defaults overlaid with the fields an older caller knew about. */
+static const sipmsg_parse_opts *effective_opts(const sipmsg_parse_opts *in, sipmsg_parse_opts *merged)
+{
+	if (!in)
+		return &default_opts;
+	if (in->struct_size == sizeof *in)
+		return in;
+	*merged = default_opts;
+	memcpy(merged, in, in->struct_size);
+	merged->struct_size = sizeof *merged;
+	return merged;
+}
+
+static void clamp_opts(sipmsg_parse_opts *o)
+{
+	if (o->flags & SIPMSG_PARSE_STRICT)
+		o->lenient = 0;
+	if (o->max_headers > UINT32_MAX - 1)
+		o->max_headers = UINT32_MAX - 1;
+	if (o->max_message_size > UINT32_MAX)
+		o->max_message_size = UINT32_MAX;
+}
+
 sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts *opts_in, sipmsg_msg **out,
 			   sipmsg_error *err)
 {
-	sipmsg_parse_opts opts;
-	sipmsg_parse_opts_init(&opts);
-	if (opts_in) {
-		if (opts_in->struct_size < offsetof(sipmsg_parse_opts, arena) + sizeof(void *) ||
-		    opts_in->struct_size > sizeof opts) {
-			sm_error_set(err, SIPMSG_EINVAL, 0, NULL, 0, SM_NOPOS, NULL, 0,
-				     "sipmsg_parse_opts not initialised with sipmsg_parse_opts_init()");
-			return SIPMSG_EINVAL;
-		}
-		memcpy(&opts, opts_in, opts_in->struct_size);
+	if (opts_in && (opts_in->struct_size < offsetof(sipmsg_parse_opts, arena) + sizeof(void *) ||
+			opts_in->struct_size > sizeof *opts_in)) {
+		sm_error_set(err, SIPMSG_EINVAL, 0, NULL, 0, SM_NOPOS, NULL, 0,
+			     "sipmsg_parse_opts not initialised with sipmsg_parse_opts_init()");
+		return SIPMSG_EINVAL;
 	}
 	if (!out || (!data && len)) {
 		sm_error_set(err, SIPMSG_EINVAL, 0, NULL, 0, SM_NOPOS, NULL, 0, "NULL output or data");
 		return SIPMSG_EINVAL;
 	}
 	*out = NULL;
-	if (opts.flags & SIPMSG_PARSE_STRICT)
-		opts.lenient = 0;
-	if (opts.max_headers > UINT32_MAX - 1)
-		opts.max_headers = UINT32_MAX - 1;
-	if (opts.max_message_size > UINT32_MAX)
-		opts.max_message_size = UINT32_MAX;
+	sipmsg_parse_opts merged;
+	const sipmsg_parse_opts *opts = effective_opts(opts_in, &merged);
 
-	sipmsg_arena *arena = opts.arena;
+	sipmsg_arena *arena = opts->arena;
 	bool own = !arena;
-	if (own && !(arena = sipmsg_arena_new(opts.allocator, first_block_size(len)))) {
+	if (own && !(arena = sipmsg_arena_new(opts->allocator, first_block_size(len)))) {
 		sm_error_set(err, SIPMSG_ENOMEM, 0, NULL, 0, SM_NOPOS, NULL, 0, "out of memory");
 		return SIPMSG_ENOMEM;
 	}
-	sipmsg_msg *m = sm_msg_new(arena, own, &opts);
+	sipmsg_msg *m = sm_msg_new(arena, own, opts);
 	const char *base = data;
-	if (m && (opts.flags & SIPMSG_PARSE_COPY)) {
+	if (m && (opts->flags & SIPMSG_PARSE_COPY)) {
 		base = sm_memdup(arena, data, len);
 		if (!base)
 			m = NULL;
@@ -595,16 +724,18 @@ sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts
 		sm_error_set(err, SIPMSG_ENOMEM, 0, NULL, 0, SM_NOPOS, NULL, 0, "out of memory");
 		return SIPMSG_ENOMEM;
 	}
+	clamp_opts(&m->opts);
 	m->base = base ? base : "";
 	m->length = len;
 	struct scan s = {
 		.m = m,
 		.p = m->base,
 		.n = len,
-		.lim = len < opts.max_message_size ? len : opts.max_message_size,
+		.lim = len < m->opts.max_message_size ? len : m->opts.max_message_size,
 		.line = 1,
-		.lenient = opts.lenient,
-		.stream = (opts.flags & SIPMSG_PARSE_STREAM) != 0,
+		.lenient = m->opts.lenient,
+		.stream = (m->opts.flags & SIPMSG_PARSE_STREAM) != 0,
+		.lenient_typed = !(m->opts.flags & SIPMSG_PARSE_STRICT),
 		.err = err,
 	};
 	sipmsg_status st = scan_message(&s);
@@ -615,26 +746,6 @@ sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts
 	}
 	*out = m;
 	return SIPMSG_OK;
-}
-
-void sipmsg_parse_opts_init(sipmsg_parse_opts *o)
-{
-	if (!o)
-		return;
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
-	o->lenient = SIPMSG_LENIENT_ALL;
-	o->max_message_size = SIPMSG_DEFAULT_MAX_MESSAGE_SIZE;
-	o->max_headers = SIPMSG_DEFAULT_MAX_HEADERS;
-	o->max_line_length = SIPMSG_DEFAULT_MAX_LINE_LENGTH;
-	o->max_list_items = SIPMSG_DEFAULT_MAX_LIST_ITEMS;
-	o->max_uri_params = SIPMSG_DEFAULT_MAX_URI_PARAMS;
-	o->max_sdp_lines = SIPMSG_DEFAULT_MAX_SDP_LINES;
-	o->max_multipart_depth = SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH;
-	static const sipmsg_hdr_id defaults[] = {SIPMSG_HDR_VIA, SIPMSG_HDR_FROM, SIPMSG_HDR_TO,
-						 SIPMSG_HDR_CALL_ID, SIPMSG_HDR_CSEQ, SIPMSG_HDR_CONTENT_LENGTH};
-	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
-		sipmsg_parse_opts_must_be_valid(o, defaults[i], true);
 }
 
 void sipmsg_parse_opts_must_be_valid(sipmsg_parse_opts *o, sipmsg_hdr_id id, bool must)

@@ -20,9 +20,11 @@ static sipmsg_status parse_uint(struct sm_tctx *t, const char *p, size_t n, void
 {
 	uint64_t v;
 	if (!sm_parse_uint(p, n, UINT64_MAX, &v) || n > 19) {
+		sipmsg_diag_code code = t->id == SIPMSG_HDR_CONTENT_LENGTH ? SIPMSG_DIAG_BAD_CONTENT_LENGTH
+									    : SIPMSG_DIAG_BAD_HEADER_VALUE;
 		for (size_t i = 0; i < n; i++)
 			if (!sm_is((unsigned char)p[i], SM_C_DIGIT))
-				return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p + i, "not a decimal number");
+				return sm_typed_bad(t, code, p + i, "not a decimal number");
 		if (n == 0)
 			return sm_typed_bad(t, SIPMSG_DIAG_EMPTY_HEADER_VALUE, p, "empty value, a number is required");
 		return sm_typed_bad(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, p, "number too large");
@@ -44,16 +46,18 @@ static sipmsg_status parse_callid(struct sm_tctx *t, const char *p, size_t n, vo
 {
 	if (n == 0)
 		return sm_typed_bad(t, SIPMSG_DIAG_EMPTY_HEADER_VALUE, p, "empty Call-ID");
-	size_t at = 0;
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	while (i < n && sm_is((unsigned char)p[i], SM_C_WORD))
+		i++;
+	if (i < n && p[i] == '@' && i > 0 && i + 1 < n) {
+		i++;
+		while (i < n && sm_is((unsigned char)p[i], SM_C_WORD))
+			i++;
+	}
+	if (i != n) {
 		unsigned char c = (unsigned char)p[i];
-		if (c == '@' && !at && i > 0 && i + 1 < n) {
-			at = i;
-			continue;
-		}
-		if (!sm_is(c, SM_C_WORD))
-			return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p + i, "character '%c' not allowed in a Call-ID",
-					     c >= 0x21 && c < 0x7f ? c : '?');
+		return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p + i, "character '%c' not allowed in a Call-ID",
+				     c >= 0x21 && c < 0x7f ? c : '?');
 	}
 	*view = (void *)p; /* the raw value is the view */
 	return SIPMSG_OK;

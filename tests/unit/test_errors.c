@@ -14,7 +14,7 @@ Test(errors, formatted_line)
 	cr_assert_eq(err.offset, strlen("INVITE sip:a SIP/2.0\r\nVia: SIP/2.0/UDP h\r\nContent-Length: "));
 	char line[256];
 	size_t n = sipmsg_error_format(&err, line, sizeof line);
-	cr_assert_str_eq(line, "line 3, column 17: Content-Length: Content-Length is not a decimal number below 2^32");
+	cr_assert_str_eq(line, "line 3, column 17: Content-Length: not a decimal number");
 	cr_assert_eq(n, strlen(line));
 	char tiny[8];
 	cr_assert_eq(sipmsg_error_format(&err, tiny, sizeof tiny), n, "returns the needed length");

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Build-time generator: writes the open-addressing index of header names
- * (long names and compact letters) derived from SIPMSG_HEADER_TABLE, so the
+/* Build-time generator: writes the open-addressing index of header names and
+ * their lowercase spellings, derived from SIPMSG_HEADER_TABLE so that the
  * table in sipmsg/hdr.h stays the single source. Run by meson. */
 #include "sipmsg/hdr.h"
 #include "../hdr_hash.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,23 +19,6 @@ static const struct row rows[] = {
 
 static unsigned slots[SM_HDR_SLOTS]; /* id per slot, 0 = empty */
 
-static int place(const char *name, size_t len, unsigned id, unsigned *max_probe)
-{
-	uint32_t h = SM_HASH_INIT;
-	for (size_t i = 0; i < len; i++)
-		h = sm_hash_step(h, (unsigned char)name[i]);
-	unsigned s = sm_hash_slot(h, len), probe = 0;
-	while (slots[s]) {
-		s = (s + 1) & (SM_HDR_SLOTS - 1);
-		if (++probe >= SM_HDR_SLOTS)
-			return -1;
-	}
-	slots[s] = id;
-	if (probe > *max_probe)
-		*max_probe = probe;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -42,13 +26,30 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	unsigned n = sizeof rows / sizeof rows[0], max_probe = 0;
-	if (2 * n > SM_HDR_SLOTS) {
-		fprintf(stderr, "hdr_index_gen: raise SM_HDR_SLOTS\n");
-		return 1;
-	}
 	for (unsigned id = 1; id < n; id++) {
-		if (place(rows[id].name, strlen(rows[id].name), id, &max_probe))
+		const char *name = rows[id].name;
+		size_t len = strlen(name);
+		if (len < 2 || len >= SM_HDR_NAME_MAX) {
+			fprintf(stderr, "hdr_index_gen: bad name length: %s\n", name);
 			return 1;
+		}
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)name[i];
+			/* the scanner folds case with c | 0x20: only letters, digits and '-' survive it */
+			if (!isalnum(c) && c != '-') {
+				fprintf(stderr, "hdr_index_gen: %s: only letters, digits and '-' allowed\n", name);
+				return 1;
+			}
+		}
+		unsigned s = sm_hash_name(name, len), probe = 0;
+		while (slots[s]) {
+			s = (s + 1) & (SM_HDR_SLOTS - 1);
+			if (++probe >= SM_HDR_SLOTS)
+				return 1;
+		}
+		slots[s] = id;
+		if (probe > max_probe)
+			max_probe = probe;
 	}
 	FILE *f = fopen(argv[1], "w");
 	if (!f)
@@ -60,7 +61,6 @@ int main(int argc, char **argv)
 	for (unsigned s = 0; s < SM_HDR_SLOTS; s++)
 		fprintf(f, "%s%u,", s % 16 ? " " : "\n\t", slots[s]);
 	fprintf(f, "\n};\n");
-	/* compact letters: one id per lowercase letter */
 	unsigned compact[26] = {0};
 	for (unsigned id = 1; id < n; id++)
 		if (rows[id].compact)
@@ -68,6 +68,15 @@ int main(int argc, char **argv)
 	fprintf(f, "static const uint8_t sm_hdr_compact_ids[26] = {");
 	for (unsigned i = 0; i < 26; i++)
 		fprintf(f, "%s%u", i ? ", " : "", compact[i]);
+	fprintf(f, "};\n");
+	/* lowercase names, zero-padded so that 8-byte compares stay inside */
+	fprintf(f, "static const char sm_hdr_lower[%u][%u] = {\n\t\"\",\n", n, SM_HDR_NAME_MAX);
+	for (unsigned id = 1; id < n; id++) {
+		fprintf(f, "\t\"");
+		for (const char *c = rows[id].name; *c; c++)
+			fputc(tolower((unsigned char)*c), f);
+		fprintf(f, "\",\n");
+	}
 	fprintf(f, "};\n");
 	return fclose(f) != 0;
 }
