@@ -515,7 +515,7 @@ static sipmsg_status body(struct scan *s, size_t b)
 					    hd->name, hd->name_len, "Content-Length is not a decimal number below 2^32");
 			continue;
 		}
-		uint64_t v = ((const struct sipmsg_uint_view *)hd->view)->value;
+		uint64_t v = sm_view_number(hd);
 		if (have_cl && v != cl)
 			return fail(s, SIPMSG_ESYNTAX, SIPMSG_DIAG_CONFLICTING_CONTENT_LENGTH, (size_t)(hd->value - p),
 				    hd->name, hd->name_len, "Content-Length values disagree");

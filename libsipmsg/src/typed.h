@@ -4,7 +4,8 @@
 #ifndef SM_TYPED_H
 #define SM_TYPED_H
 
-#include "internal.h"
+#include "grammar.h"
+#include "sipmsg/views.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,14 +13,24 @@
 /* What a kind parser gets besides the value. */
 struct sm_tctx {
 	sipmsg_msg *m;
-	size_t index;     /* header index, for diagnostics */
+	size_t index;     /* header index, for diagnostics (SM_NOPOS: not a header) */
 	sipmsg_hdr_id id; /* which header (some grammars vary by header) */
+	bool list;        /* the header is a comma list: a top-level ',' ends a value */
 };
 
-/* Parse p[0..n) (the trimmed value, possibly with folding) into a view
- * allocated in t->m->arena. On a grammar error: add a diagnostic with the
- * position (sm_typed_bad) and return SIPMSG_ESYNTAX. ENOMEM as is. */
-typedef sipmsg_status (*sm_kind_parse_fn)(struct sm_tctx *t, const char *p, size_t n, void **view);
+/* Parse one value that starts at p (no leading whitespace) into *view (zeroed
+ * by the caller, raw set afterwards by the caller). Stop at the first
+ * top-level ',' or at end, after trailing whitespace, and set *stop there; the
+ * dispatcher decides whether what follows is allowed. On a grammar error add
+ * a diagnostic with the position (sm_typed_bad) and return SIPMSG_ESYNTAX. */
+typedef sipmsg_status (*sm_elem_fn)(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+				    void *view);
+
+/* The values of one header line: the cached view of a header (sm_hdr.view). */
+struct sm_vals {
+	uint32_t n, cap;
+	void *items; /* n items of the kind's view struct */
+};
 
 sipmsg_status sm_typed_bad(struct sm_tctx *t, sipmsg_diag_code code, const char *at, const char *msg);
 sipmsg_status sm_typed_badf(struct sm_tctx *t, sipmsg_diag_code code, const char *at, const char *fmt, ...)
@@ -27,10 +38,85 @@ sipmsg_status sm_typed_badf(struct sm_tctx *t, sipmsg_diag_code code, const char
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
+/* A grammar oddity that is accepted: a warning diagnostic. */
+sipmsg_status sm_typed_warn(struct sm_tctx *t, sipmsg_diag_code code, const char *at, const char *msg);
+/* Report a failed sub-parse (a URI) recorded in f; returns what st was
+ * (ESYNTAX for grammar and limit errors). */
+sipmsg_status sm_typed_fail(struct sm_tctx *t, sipmsg_status st, const struct sm_fail *f);
 
-/* The view of SIPMSG_KIND_UINT headers. */
-struct sipmsg_uint_view {
-	uint64_t value;
+/* *( SEMI generic-param ) starting at *pp: generic-param = token [ EQUAL
+ * gen-value ], gen-value = token / host / quoted-string. Stops before a ','
+ * or anything that does not start a parameter, after trailing LWS. */
+sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, const sipmsg_param **out,
+			 size_t *count);
+
+/* After a value: skip LWS and require a ',' (list) or the end; *stop set. */
+static inline sipmsg_status sm_value_end(struct sm_tctx *t, const char *p, const char *end, const char **stop)
+{
+	p = sm_skip_lws(p, end);
+	*stop = p;
+	if (p == end || (*p == ',' && t->list))
+		return SIPMSG_OK;
+	return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "unexpected character after the value");
+}
+
+/* The element parsers, one per kind (hdr_*.c). */
+sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_via(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_cseq(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_callid(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_number(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_number_params(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+				     void *view);
+sipmsg_status sm_parse_mediatype(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_token(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_token_params(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+				    void *view);
+sipmsg_status sm_parse_auth(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_auth_info(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_retry_after(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+				   void *view);
+sipmsg_status sm_parse_warning(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_rack(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_timestamp(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_replaces(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+
+/* The number of a parsed, good numeric header line (Content-Length). */
+static inline uint32_t sm_view_number(const struct sm_hdr *h)
+{
+	return ((const sipmsg_number *)((const struct sm_vals *)h->view)->items)->value;
+}
+
+/* The view size of a kind (0 for KIND_TEXT). */
+size_t sm_kind_view_size(sipmsg_hdr_kind kind);
+
+/* The typed layer's per-message state (msg->ext[SM_EXT_TYPED]). */
+#define SM_EXT_TYPED 0
+#define SM_EXT_MULTIPART 2
+
+struct sm_typed_state {
+	/* the parsed Request-URI and the text it was parsed from */
+	sipmsg_uri ruri;
+	sipmsg_slice ruri_text;
+	bool ruri_done, ruri_bad;
+	bool checked; /* sipmsg_msg_check() ran; its diagnostics are in the list */
+	/* cursor of sipmsg_typed_at(): value `base` is value 0 of line `line` */
+	sipmsg_hdr_id cur_id;
+	uint32_t cur_line;
+	uint32_t cur_nhdrs;
+	size_t cur_base;
+	const void *cur_view;
 };
+
+/* The state, created on first use (NULL when out of memory). */
+struct sm_typed_state *sm_typed_state(sipmsg_msg *m);
+
+/* Parse the Request-URI (cached); SIPMSG_OK, ESYNTAX (diagnostic added),
+ * ENOMEM, or ESTATE for a response. */
+sipmsg_status sm_typed_parse_ruri(sipmsg_msg *m, const sipmsg_uri **out);
+
+/* The values of header line i after parsing it; NULL when bad or untyped. */
+const struct sm_vals *sm_typed_vals(sipmsg_msg *m, size_t i, sipmsg_status *st);
 
 #endif

@@ -75,6 +75,7 @@ typedef enum sipmsg_diag_code {
 	SIPMSG_DIAG_STATUS_OUT_OF_RANGE = 307,  /**< status code outside 100..699 */
 	SIPMSG_DIAG_MAX_FORWARDS_RANGE = 308,   /**< Max-Forwards outside 0..255 */
 	SIPMSG_DIAG_EMPTY_BRANCH = 309,         /**< Via branch is only the magic cookie */
+	SIPMSG_DIAG_REQUEST_URI_HEADERS = 310,  /**< URI headers ("?a=b") in the Request-URI (RFC 3261 §19.1.1) */
 
 	/* 4xx: SDP */
 	SIPMSG_DIAG_SDP_BAD_LINE = 400,         /**< a line is not "<letter>=<value>" */

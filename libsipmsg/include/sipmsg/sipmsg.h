@@ -13,5 +13,8 @@
 #include "sipmsg/msg.h"
 #include "sipmsg/write.h"
 #include "sipmsg/frame.h"
+#include "sipmsg/uri.h"
+#include "sipmsg/views.h"
+#include "sipmsg/check.h"
 
 #endif /* SIPMSG_SIPMSG_H */

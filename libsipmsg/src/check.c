@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: MIT */
+/* Layer 6: RFC 3261 rules checked on a parsed or built message, reported as
+ * 3xx diagnostics. Nothing here fails a parse; the caller decides. */
+#include "sipmsg/check.h"
+#include "typed.h"
+
+static sipmsg_msg *mut(const sipmsg_msg *m) { return (sipmsg_msg *)(uintptr_t)m; }
+
+/* A diagnostic about header line i, or (i == SM_NOPOS) about the header
+ * called name, which is absent. */
+static sipmsg_status report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity sev, size_t i,
+			    const char *name, const char *at, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 7, 8)))
+#endif
+	;
+
+static sipmsg_status report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity sev, size_t i,
+			    const char *name, const char *at, const char *fmt, ...)
+{
+	char buf[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (!at && i != SM_NOPOS)
+		at = m->hdrs[i].value;
+	if (sm_diag_addf(m, code, sev, at, i, "%s", buf))
+		return SIPMSG_ENOMEM;
+	if (i == SM_NOPOS && name)
+		m->diags[m->ndiags - 1].header = (sipmsg_slice){name, strlen(name)};
+	return SIPMSG_OK;
+}
+
+static bool has_diag(const sipmsg_msg *m, sipmsg_diag_code code)
+{
+	for (uint32_t i = 0; i < m->ndiags; i++)
+		if (m->diags[i].code == code)
+			return true;
+	return false;
+}
+
+/* Forget the 3xx diagnostics of an earlier run. */
+static void drop_check_diags(sipmsg_msg *m)
+{
+	uint32_t o = 0;
+	for (uint32_t i = 0; i < m->ndiags; i++)
+		if (m->diags[i].code < 300 || m->diags[i].code >= 400)
+			m->diags[o++] = m->diags[i];
+	m->ndiags = o;
+}
+
+static sipmsg_status mandatory(sipmsg_msg *m, const sipmsg_cseq *cseq)
+{
+	static const sipmsg_hdr_id always[] = {SIPMSG_HDR_TO, SIPMSG_HDR_FROM, SIPMSG_HDR_CSEQ, SIPMSG_HDR_CALL_ID,
+					       SIPMSG_HDR_VIA};
+	sipmsg_status st;
+	for (size_t k = 0; k < sizeof always / sizeof always[0]; k++)
+		if (!m->first[always[k]] &&
+		    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS,
+				 sm_hdr_rows[always[k]].name, NULL, "missing %s (RFC 3261 §8.1.1)",
+				 sm_hdr_rows[always[k]].name)))
+			return st;
+	if (m->is_request && !m->first[SIPMSG_HDR_MAX_FORWARDS] &&
+	    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Max-Forwards", NULL,
+			 "missing Max-Forwards in a request (RFC 3261 §8.1.1.6)")))
+		return st;
+	bool invite_req = m->is_request && m->method_id == SIPMSG_METHOD_INVITE;
+	bool invite_2xx = !m->is_request && m->status >= 200 && m->status < 300 && cseq &&
+			  cseq->method_id == SIPMSG_METHOD_INVITE;
+	if ((invite_req || invite_2xx) && !m->first[SIPMSG_HDR_CONTACT] &&
+	    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Contact", NULL,
+			 "missing Contact in %s (RFC 3261 §8.1.1.8, §13.3.1.4)",
+			 invite_req ? "an INVITE" : "a 2xx response to INVITE")))
+		return st;
+	return SIPMSG_OK;
+}
+
+static sipmsg_status single_valued(sipmsg_msg *m)
+{
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		const struct sm_hdr *h = &m->hdrs[i];
+		if (!h->id || !(sm_hdr_rows[h->id].flags & SIPMSG_HF_SINGLE) || m->first[h->id] == i + 1)
+			continue;
+		/* report each repeated line once: it is not the first of its id */
+		sipmsg_status st = report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_ERROR, i, NULL, NULL,
+					  "%s appears more than once (RFC 3261 §7.3)", sm_hdr_rows[h->id].name);
+		if (st)
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status request_rules(sipmsg_msg *m, const sipmsg_cseq *cseq)
+{
+	sipmsg_status st;
+	if (cseq && (cseq->method.len != m->method.len || memcmp(cseq->method.ptr, m->method.ptr, m->method.len) != 0)) {
+		size_t i = m->first[SIPMSG_HDR_CSEQ] - 1;
+		if ((st = report(m, SIPMSG_DIAG_CSEQ_METHOD_MISMATCH, SIPMSG_SEVERITY_ERROR, i, NULL, cseq->method.ptr,
+				 "CSeq method %.*s differs from the request method %.*s (RFC 3261 §8.1.1.5)",
+				 (int)(cseq->method.len > 32 ? 32 : cseq->method.len), cseq->method.ptr,
+				 (int)(m->method.len > 32 ? 32 : m->method.len), m->method.ptr)))
+			return st;
+	}
+	const sipmsg_uri *u = NULL;
+	st = sm_typed_parse_ruri(m, &u);
+	if (st == SIPMSG_ENOMEM)
+		return st;
+	if (!u)
+		return SIPMSG_OK;
+	if (u->scheme == SIPMSG_SCHEME_OTHER &&
+	    (st = report(m, SIPMSG_DIAG_UNKNOWN_URI_SCHEME, SIPMSG_SEVERITY_WARNING, SM_NOPOS, NULL, u->raw.ptr,
+			 "Request-URI scheme %.*s is not sip, sips or tel (416 Unsupported URI Scheme)",
+			 (int)(u->scheme_name.len > 32 ? 32 : u->scheme_name.len), u->scheme_name.ptr)))
+		return st;
+	if (u->header_count &&
+	    (st = report(m, SIPMSG_DIAG_REQUEST_URI_HEADERS, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL,
+			 u->headers[0].name.ptr - 1, "URI headers are not allowed in a Request-URI (RFC 3261 §19.1.1)")))
+		return st;
+	return SIPMSG_OK;
+}
+
+static sipmsg_status via_rules(sipmsg_msg *m)
+{
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		if (m->hdrs[i].id != SIPMSG_HDR_VIA)
+			continue;
+		const struct sm_vals *v = sm_typed_vals(m, i, NULL);
+		for (uint32_t j = 0; v && j < v->n; j++) {
+			const sipmsg_via *via = (const sipmsg_via *)v->items + j;
+			sipmsg_status st = SIPMSG_OK;
+			if (!via->branch.ptr)
+				st = report(m, SIPMSG_DIAG_BRANCH_NO_COOKIE, SIPMSG_SEVERITY_WARNING, i, NULL, via->raw.ptr,
+					    "Via without a branch parameter (RFC 3261 §8.1.1.7)");
+			else if (via->branch.len < 7 || memcmp(via->branch.ptr, "z9hG4bK", 7) != 0)
+				st = report(m, SIPMSG_DIAG_BRANCH_NO_COOKIE, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
+					    "Via branch does not start with the magic cookie z9hG4bK (RFC 2543 peer?)");
+			else if (via->branch.len == 7)
+				st = report(m, SIPMSG_DIAG_EMPTY_BRANCH, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
+					    "Via branch is only the magic cookie (RFC 4475 §3.3.4)");
+			if (st)
+				return st;
+		}
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status body_rules(sipmsg_msg *m)
+{
+	sipmsg_status st;
+	uint32_t cl;
+	if (m->first[SIPMSG_HDR_CONTENT_LENGTH] && sipmsg_msg_number(m, SIPMSG_HDR_CONTENT_LENGTH, &cl) == SIPMSG_OK &&
+	    cl != m->body.len && !has_diag(m, SIPMSG_DIAG_BODY_TRUNCATED) &&
+	    (st = report(m, SIPMSG_DIAG_CONTENT_LENGTH_MISMATCH, SIPMSG_SEVERITY_ERROR,
+			 m->first[SIPMSG_HDR_CONTENT_LENGTH] - 1, NULL, NULL,
+			 "Content-Length is %lu but the body has %zu bytes", (unsigned long)cl, m->body.len)))
+		return st;
+	if (m->body.len && !m->first[SIPMSG_HDR_CONTENT_TYPE] &&
+	    (st = report(m, SIPMSG_DIAG_MISSING_CONTENT_TYPE, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Content-Type", NULL,
+			 "a %zu-byte body without Content-Type (RFC 3261 §20.15)", m->body.len)))
+		return st;
+	return SIPMSG_OK;
+}
+
+static sipmsg_status start_line_rules(sipmsg_msg *m)
+{
+	sipmsg_status st;
+	if ((m->version.len != 7 || memcmp(m->version.ptr, "SIP/2.0", 7) != 0) &&
+	    !has_diag(m, SIPMSG_DIAG_UNSUPPORTED_VERSION) && !has_diag(m, SIPMSG_DIAG_BAD_VERSION) &&
+	    (st = report(m, SIPMSG_DIAG_UNSUPPORTED_VERSION, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL, m->version.ptr,
+			 "the SIP-Version is not SIP/2.0 (505)")))
+		return st;
+	if (!m->is_request && (m->status < 100 || m->status > 699) &&
+	    (st = report(m, SIPMSG_DIAG_STATUS_OUT_OF_RANGE, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL, m->start_raw.ptr,
+			 "status code %d is outside 100..699", m->status)))
+		return st;
+	return SIPMSG_OK;
+}
+
+sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
+{
+	if (!cm)
+		return SIPMSG_EINVAL;
+	sipmsg_msg *m = mut(cm);
+	struct sm_typed_state *s = sm_typed_state(m);
+	if (!s)
+		return SIPMSG_ENOMEM;
+	if (s->checked)
+		drop_check_diags(m);
+	s->checked = true;
+	for (uint32_t i = 0; i < m->nhdrs; i++)
+		if (sm_typed_parse_header(m, i) == SIPMSG_ENOMEM)
+			return SIPMSG_ENOMEM;
+	const sipmsg_cseq *cseq = sipmsg_msg_cseq(m);
+	sipmsg_status st;
+	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
+	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = body_rules(m)))
+		return st;
+	return sipmsg_msg_error_count(m) ? SIPMSG_ESYNTAX : SIPMSG_OK;
+}

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: MIT */
+/* Small scanning primitives of the RFC 3261 header grammar shared by the URI
+ * parser and every typed-header parser: linear whitespace, tokens,
+ * quoted-strings, the first grammar error, and arrays that grow at the top of
+ * the arena. All work on [p, end) and never read at or past end. */
+#ifndef SM_GRAMMAR_H
+#define SM_GRAMMAR_H
+
+#include "internal.h"
+
+/* The first thing that went wrong (or the first oddity, for warnings):
+ * a diagnostic code, where, and a literal reason. */
+struct sm_fail {
+	int code;
+	const char *at;
+	const char *msg;
+};
+
+static inline sipmsg_status sm_fail_set(struct sm_fail *f, int code, const char *at, const char *msg)
+{
+	f->code = code;
+	f->at = at;
+	f->msg = msg;
+	return SIPMSG_ESYNTAX;
+}
+
+/* LWS and SWS: spaces, tabs and folding (CR LF inside a value is folding). */
+static inline const char *sm_skip_lws(const char *p, const char *end)
+{
+	while (p < end && sm_is((unsigned char)*p, SM_C_LWS))
+		p++;
+	return p;
+}
+
+static inline const char *sm_skip_token(const char *p, const char *end)
+{
+	while (p < end && sm_is((unsigned char)*p, SM_C_TOKEN))
+		p++;
+	return p;
+}
+
+/* A quoted-string starting at the '"' at p. On success *content is the text
+ * between the quotes (escapes kept) and the return value points after the
+ * closing quote; NULL when it is not closed or holds a forbidden byte. */
+static inline const char *sm_quoted(const char *p, const char *end, sipmsg_slice *content)
+{
+	const char *q = p + 1;
+	while (q < end) {
+		unsigned char c = (unsigned char)*q;
+		if (c == '"') {
+			content->ptr = p + 1;
+			content->len = (size_t)(q - p - 1);
+			return q + 1;
+		}
+		if (c == '\\') {
+			if (q + 1 >= end || q[1] == '\r' || q[1] == '\n')
+				return NULL;
+			q += 2;
+			continue;
+		}
+		if (sm_is(c, SM_C_CTL) && c != '\r' && c != '\n')
+			return NULL;
+		q++;
+	}
+	return NULL;
+}
+
+/* A comment "(...)" starting at the '(' at p, nested, with quoted-pairs;
+ * returns the byte after the closing ')' or NULL. */
+static inline const char *sm_comment(const char *p, const char *end)
+{
+	int depth = 0;
+	for (const char *q = p; q < end; q++) {
+		if (*q == '\\') {
+			q++;
+			continue;
+		}
+		if (*q == '(')
+			depth++;
+		else if (*q == ')' && --depth == 0)
+			return q + 1;
+	}
+	return NULL;
+}
+
+/* An array of fixed-size items built at the top of the arena: while nothing
+ * else is allocated, growing it costs no copy. */
+struct sm_vec {
+	void *items;
+	size_t n, cap;
+};
+
+static inline void *sm_vec_push(sipmsg_arena *a, struct sm_vec *v, size_t size)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 4;
+		void *items = sm_realloc_last(a, v->items, v->cap * size, cap * size);
+		if (!items)
+			return NULL;
+		v->items = items;
+		v->cap = cap;
+	}
+	return (char *)v->items + size * v->n++;
+}
+
+/* Decimal digits of p[0..n) into a uint32; false when empty, not all digits,
+ * or above max. */
+static inline bool sm_u32(const char *p, size_t n, uint32_t max, uint32_t *out)
+{
+	if (n == 0 || n > 10)
+		return false;
+	uint64_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned d = (unsigned)(unsigned char)p[i] - '0';
+		if (d > 9)
+			return false;
+		v = v * 10 + d;
+	}
+	if (v > max)
+		return false;
+	*out = (uint32_t)v;
+	return true;
+}
+
+static inline const char *sm_skip_digits(const char *p, const char *end)
+{
+	while (p < end && (unsigned)(unsigned char)*p - '0' <= 9)
+		p++;
+	return p;
+}
+
+/* Case-insensitive: does slice s equal the lowercase literal? */
+#define SM_IS(s, lit) sm_eq_lower((s).ptr, (s).len, SM_LIT(lit))
+
+/* Parse an IPv6 address (no brackets) of p[0..n) into 16 bytes. *rfc3261_only
+ * is set when the text is valid only by RFC 3261's ABNF ("::" followed by
+ * ":" and an IPv4 tail, RFC 5118 §4.10), not by RFC 4291. */
+bool sm_ipv6_parse(const char *p, size_t n, uint8_t out[16], bool *rfc3261_only);
+/* A dotted IPv4 address, four decimal parts 0..255. */
+bool sm_ipv4_parse(const char *p, size_t n, uint8_t out[4]);
+
+#endif

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/* name-addr / addr-spec with header parameters (RFC 3261 §20.10, §25.1):
+ * From, To, Contact (and "*"), Route, Record-Route, Path, Refer-To, ... */
+#include "typed.h"
+#include "uri.h"
+
+/* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) */
+static bool valid_qvalue(sipmsg_slice v)
+{
+	if (!v.ptr || v.len == 0 || v.len > 5 || (v.ptr[0] != '0' && v.ptr[0] != '1'))
+		return false;
+	if (v.len == 1)
+		return true;
+	if (v.ptr[1] != '.')
+		return false;
+	for (size_t i = 2; i < v.len; i++)
+		if (v.ptr[0] == '1' ? v.ptr[i] != '0' : (unsigned)(unsigned char)v.ptr[i] - '0' > 9)
+			return false;
+	return true;
+}
+
+static sipmsg_status known_params(struct sm_tctx *t, sipmsg_nameaddr *na)
+{
+	for (size_t i = 0; i < na->param_count; i++) {
+		const sipmsg_param *pr = &na->params[i];
+		switch (pr->name.len) {
+		case 1:
+			if (sm_lower((unsigned char)pr->name.ptr[0]) == 'q') {
+				if (!valid_qvalue(pr->value))
+					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER,
+							    pr->value.ptr ? pr->value.ptr : pr->name.ptr,
+							    "q must be a qvalue between 0 and 1 (at most 3 decimals)");
+				na->q = pr->value;
+			}
+			break;
+		case 3:
+			if (SM_IS(pr->name, "tag"))
+				na->tag = pr->value;
+			break;
+		case 7:
+			if (SM_IS(pr->name, "expires")) {
+				const char *at = pr->value.ptr ? pr->value.ptr : pr->name.ptr;
+				if (!pr->value.ptr || pr->quoted || sm_skip_digits(at, at + pr->value.len) != at + pr->value.len ||
+				    pr->value.len == 0)
+					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at,
+							    "expires must be delta-seconds");
+				if (!sm_u32(pr->value.ptr, pr->value.len, UINT32_MAX, &na->expires))
+					return sm_typed_bad(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, at,
+							    "expires is larger than 2^32-1");
+				na->has_expires = true;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status parse_uri(struct sm_tctx *t, const char *p, const char *end, sipmsg_uri *u)
+{
+	struct sm_uri_ctx c = {.arena = t->m->arena, .max_params = t->m->opts.max_uri_params};
+	sipmsg_status st = sm_uri_parse(&c, p, end, u);
+	if (st)
+		return sm_typed_fail(t, st, &c.fail);
+	if (c.warn.code)
+		return sm_typed_warn(t, (sipmsg_diag_code)c.warn.code, c.warn.at, c.warn.msg);
+	return SIPMSG_OK;
+}
+
+sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
+{
+	sipmsg_nameaddr *na = view;
+	sipmsg_status st;
+	const char *q = p;
+
+	if (*p == '*' && sm_hdr_rows[t->id].kind == SIPMSG_KIND_CONTACT) {
+		na->star = true;
+		return sm_value_end(t, p + 1, end, stop);
+	}
+	if (*p == '"') {
+		q = sm_quoted(p, end, &na->display);
+		if (!q)
+			return sm_typed_bad(t, SIPMSG_DIAG_UNTERMINATED_QUOTE, p, "the display name's quote is not closed");
+		na->display_quoted = true;
+		q = sm_skip_lws(q, end);
+		if (q >= end || *q != '<')
+			return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q,
+					    "a quoted display name must be followed by <URI>");
+	} else if (*p != '<') {
+		/* display-name tokens before '<', or else the value is an addr-spec */
+		const char *r = p, *last = p;
+		while (r < end) {
+			unsigned char c = (unsigned char)*r;
+			if (sm_is(c, SM_C_TOKEN | SM_C_UTF8))
+				last = ++r;
+			else if (sm_is(c, SM_C_LWS))
+				r++;
+			else
+				break;
+		}
+		if (r < end && *r == '<' && last > p) {
+			na->display = (sipmsg_slice){p, (size_t)(last - p)};
+			q = r;
+		} else {
+			const char *ue = sm_uri_addr_spec_end(p, end);
+			if ((st = parse_uri(t, p, ue, &na->uri)))
+				return st;
+			q = ue;
+			goto params;
+		}
+	}
+	/* q is on the '<' */
+	{
+		const char *gt = memchr(q, '>', (size_t)(end - q));
+		if (!gt)
+			return sm_typed_bad(t, SIPMSG_DIAG_UNBALANCED_ANGLE, q, "'<' without '>'");
+		if ((st = parse_uri(t, q + 1, gt, &na->uri)))
+			return st;
+		na->angle = true;
+		q = gt + 1;
+	}
+params:
+	if ((st = sm_gparams(t, &q, end, &na->params, &na->param_count)))
+		return st;
+	if (na->param_count && (st = known_params(t, na)))
+		return st;
+	return sm_value_end(t, q, end, stop);
+}

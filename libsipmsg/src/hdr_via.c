@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/* Via (RFC 3261 §20.42, rport RFC 3581, IPv6 RFC 5118):
+ * via-parm = sent-protocol LWS sent-by *( SEMI via-params ) */
+#include "typed.h"
+#include "uri.h"
+
+/* protocol-name / protocol-version / transport, each a token, SWS around '/'. */
+static const char *protocol_part(const char *p, const char *end, sipmsg_slice *out, bool slash_after)
+{
+	const char *q = sm_skip_token(p, end);
+	if (q == p)
+		return NULL;
+	*out = (sipmsg_slice){p, (size_t)(q - p)};
+	if (!slash_after)
+		return q;
+	q = sm_skip_lws(q, end);
+	if (q >= end || *q != '/')
+		return NULL;
+	return sm_skip_lws(q + 1, end);
+}
+
+static bool all_digits(sipmsg_slice v)
+{
+	return v.len && sm_skip_digits(v.ptr, v.ptr + v.len) == v.ptr + v.len;
+}
+
+static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
+{
+	for (size_t i = 0; i < v->param_count; i++) {
+		const sipmsg_param *pr = &v->params[i];
+		const char *at = pr->value.ptr ? pr->value.ptr : pr->name.ptr;
+		switch (pr->name.len) {
+		case 3:
+			if (SM_IS(pr->name, "ttl")) {
+				uint32_t ttl;
+				if (!all_digits(pr->value) || !sm_u32(pr->value.ptr, pr->value.len, 255, &ttl))
+					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "ttl must be 0..255");
+				v->ttl = pr->value;
+			}
+			break;
+		case 5:
+			if (SM_IS(pr->name, "rport")) {
+				uint32_t port;
+				if (pr->value.ptr && (!all_digits(pr->value) || !sm_u32(pr->value.ptr, pr->value.len, 65535, &port)))
+					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "rport must be a port number");
+				v->has_rport = true;
+				v->rport = pr->value;
+			} else if (SM_IS(pr->name, "maddr")) {
+				v->maddr = pr->value;
+			}
+			break;
+		case 6:
+			if (SM_IS(pr->name, "branch")) {
+				if (!pr->value.ptr || pr->quoted)
+					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "branch must be a token");
+				v->branch = pr->value;
+			}
+			break;
+		case 8:
+			if (SM_IS(pr->name, "received")) {
+				if (!pr->value.ptr || pr->quoted)
+					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "received must be an IP address");
+				v->received = pr->value;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return SIPMSG_OK;
+}
+
+sipmsg_status sm_parse_via(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
+{
+	sipmsg_via *v = view;
+	const char *q = protocol_part(p, end, &v->protocol_name, true);
+	if (q)
+		q = protocol_part(q, end, &v->protocol_version, true);
+	if (q)
+		q = protocol_part(q, end, &v->transport, false);
+	if (!q)
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "Via must start with protocol/version/transport");
+	const char *h = sm_skip_lws(q, end);
+	if (h == q || h == end)
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, h, "Via: missing sent-by host");
+
+	struct sm_uri_ctx c = {.arena = t->m->arena, .max_params = t->m->opts.max_uri_params};
+	sipmsg_status st = sm_host_parse(&c, h, end, &v->host, &v->host_type, &q);
+	if (st)
+		return sm_typed_fail(t, st, &c.fail);
+	if (c.warn.code && (st = sm_typed_warn(t, (sipmsg_diag_code)c.warn.code, c.warn.at, c.warn.msg)))
+		return st;
+	const char *r = sm_skip_lws(q, end);
+	if (r < end && *r == ':') {
+		if ((st = sm_port_parse(&c, sm_skip_lws(r + 1, end), end, &v->port, &q)))
+			return sm_typed_fail(t, st, &c.fail);
+		v->has_port = true;
+	}
+	if ((st = sm_gparams(t, &q, end, &v->params, &v->param_count)))
+		return st;
+	if (v->param_count && (st = known_params(t, v)))
+		return st;
+	return sm_value_end(t, q, end, stop);
+}

@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: MIT */
+/* Layer 2: URI parsing. sip and sips by RFC 3261 §19.1 / §25.1 (IPv6 forms by
+ * RFC 5118), tel by RFC 3966, any other scheme kept as an opaque absoluteURI
+ * (RFC 2396). One pass per component over one character-class table;
+ * escapes are checked, never decoded. */
+#include "uri.h"
+
+/* The class table is computed from the grammar's character sets at compile
+ * time, so the sets below are the only place they are written down. */
+#define U_ALNUM(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9'))
+#define U_MARK(c) \
+	((c) == '-' || (c) == '_' || (c) == '.' || (c) == '!' || (c) == '~' || (c) == '*' || (c) == '\'' || \
+	 (c) == '(' || (c) == ')')
+#define U_UNRESERVED(c) (U_ALNUM(c) || U_MARK(c))
+#define U_USER_UNRES(c) \
+	((c) == '&' || (c) == '=' || (c) == '+' || (c) == '$' || (c) == ',' || (c) == ';' || (c) == '?' || (c) == '/')
+#define U_PASS_EXTRA(c) ((c) == '&' || (c) == '=' || (c) == '+' || (c) == '$' || (c) == ',')
+#define U_PARAM_UNRES(c) \
+	((c) == '[' || (c) == ']' || (c) == '/' || (c) == ':' || (c) == '&' || (c) == '+' || (c) == '$')
+#define U_HNV_UNRES(c) \
+	((c) == '[' || (c) == ']' || (c) == '/' || (c) == '?' || (c) == ':' || (c) == '+' || (c) == '$')
+#define U_RESERVED(c) \
+	((c) == ';' || (c) == '/' || (c) == '?' || (c) == ':' || (c) == '@' || (c) == '&' || (c) == '=' || \
+	 (c) == '+' || (c) == '$' || (c) == ',')
+#define U_HEXDIG(c) (((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'f') || ((c) >= 'A' && (c) <= 'F'))
+#define U_CLASS(c) \
+	((U_UNRESERVED(c) ? SM_U_UNRES | SM_U_USER | SM_U_PASS | SM_U_PARAM | SM_U_HNV | SM_U_URIC : 0) | \
+	 (U_USER_UNRES(c) ? SM_U_USER : 0) | (U_PASS_EXTRA(c) ? SM_U_PASS : 0) | \
+	 (U_PARAM_UNRES(c) ? SM_U_PARAM : 0) | (U_HNV_UNRES(c) ? SM_U_HNV : 0) | \
+	 (U_ALNUM(c) || (c) == '-' || (c) == '.' || (c) == '_' ? SM_U_HOST : 0) | \
+	 (U_ALNUM(c) || (c) == '+' || (c) == '-' || (c) == '.' ? SM_U_SCHEME : 0) | \
+	 (U_RESERVED(c) || (c) == '[' || (c) == ']' ? SM_U_URIC : 0) | \
+	 (U_HEXDIG(c) || (c) == '*' || (c) == '#' || (c) == '+' || (c) == '-' || (c) == '.' || (c) == '(' || \
+		  (c) == ')' ? SM_U_TEL : 0))
+#define U_R4(b) U_CLASS(b), U_CLASS((b) + 1), U_CLASS((b) + 2), U_CLASS((b) + 3)
+#define U_R16(b) U_R4(b), U_R4((b) + 4), U_R4((b) + 8), U_R4((b) + 12)
+#define U_R64(b) U_R16(b), U_R16((b) + 16), U_R16((b) + 32), U_R16((b) + 48)
+
+const uint16_t sm_uclass[256] = {U_R64(0), U_R64(64), U_R64(128), U_R64(192)};
+
+static inline bool is_hex(unsigned char c) { return sm_is(c, SM_C_HEX); }
+
+/* Skip the bytes of class cls and %HH escapes; stop at anything else.
+ * A '%' without two hex digits is an error (*bad set to it). */
+static inline const char *span_escaped(const char *p, const char *end, unsigned cls, const char **bad)
+{
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		if (sm_uis(c, cls)) {
+			p++;
+		} else if (c == '%') {
+			if (end - p < 3 || !is_hex((unsigned char)p[1]) || !is_hex((unsigned char)p[2])) {
+				*bad = p;
+				return p;
+			}
+			p += 3;
+		} else {
+			break;
+		}
+	}
+	return p;
+}
+
+bool sm_ipv4_parse(const char *p, size_t n, uint8_t out[4])
+{
+	const char *end = p + n;
+	for (int part = 0; part < 4; part++) {
+		const char *d = p;
+		unsigned v = 0;
+		while (p < end && p - d < 4 && (unsigned)(unsigned char)*p - '0' <= 9)
+			v = v * 10 + (unsigned)(*p++ - '0');
+		if (p == d || p - d > 3 || v > 255)
+			return false;
+		out[part] = (uint8_t)v;
+		if (part < 3) {
+			if (p >= end || *p != '.')
+				return false;
+			p++;
+		}
+	}
+	return p == end;
+}
+
+bool sm_ipv6_parse(const char *p, size_t n, uint8_t out[16], bool *rfc3261_only)
+{
+	const char *end = p + n, *s = p;
+	uint16_t g[8];
+	int ng = 0, dcolon = -1;
+	*rfc3261_only = false;
+	if (n >= 2 && s[0] == ':' && s[1] == ':') {
+		dcolon = 0;
+		s += 2;
+	}
+	while (s < end) {
+		const char *h = s;
+		unsigned v = 0;
+		while (s < end && s - h < 5 && is_hex((unsigned char)*s)) {
+			unsigned char c = (unsigned char)*s++;
+			v = v * 16 + (c <= '9' ? (unsigned)(c - '0') : (unsigned)(sm_lower(c) - 'a' + 10));
+		}
+		if (s < end && *s == '.') {
+			/* the last 32 bits as dotted IPv4 */
+			uint8_t v4[4];
+			if (ng > 6 || !sm_ipv4_parse(h, (size_t)(end - h), v4))
+				return false;
+			g[ng++] = (uint16_t)(v4[0] << 8 | v4[1]);
+			g[ng++] = (uint16_t)(v4[2] << 8 | v4[3]);
+			s = end;
+			break;
+		}
+		if (s == h || s - h > 4 || ng == 8)
+			return false;
+		g[ng++] = (uint16_t)v;
+		if (s == end)
+			break;
+		if (*s != ':')
+			return false;
+		s++;
+		if (s < end && *s == ':') {
+			if (dcolon >= 0)
+				return false;
+			dcolon = ng;
+			s++;
+			if (s < end && *s == ':') {
+				/* RFC 3261's hexpart "::" then ":" IPv4address (RFC 5118 §4.10) */
+				uint8_t v4[4];
+				if (ng > 5 || !sm_ipv4_parse(s + 1, (size_t)(end - s - 1), v4))
+					return false;
+				g[ng++] = (uint16_t)(v4[0] << 8 | v4[1]);
+				g[ng++] = (uint16_t)(v4[2] << 8 | v4[3]);
+				*rfc3261_only = true;
+				s = end;
+				break;
+			}
+		} else if (s == end) {
+			return false; /* a single trailing colon */
+		}
+	}
+	if (dcolon < 0 ? ng != 8 : ng > 7)
+		return false;
+	int fill = 8 - ng;
+	for (int i = 0, o = 0; i < ng; i++) {
+		if (i == dcolon)
+			for (int z = 0; z < fill; z++, o++)
+				out[2 * o] = out[2 * o + 1] = 0;
+		out[2 * o] = (uint8_t)(g[i] >> 8);
+		out[2 * o + 1] = (uint8_t)g[i];
+		o++;
+	}
+	if (dcolon == ng)
+		for (int o = ng; o < 8; o++)
+			out[2 * o] = out[2 * o + 1] = 0;
+	return true;
+}
+
+sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_slice *host,
+				sipmsg_host_type *type, const char **after)
+{
+	if (p < end && *p == '[') {
+		const char *q = memchr(p, ']', (size_t)(end - p));
+		uint8_t a[16];
+		bool only3261;
+		if (!q)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_IP_ADDRESS, p, "IPv6 reference without ']'");
+		if (!sm_ipv6_parse(p + 1, (size_t)(q - p - 1), a, &only3261))
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_IP_ADDRESS, p + 1, "malformed IPv6 address");
+		if (only3261 && !c->warn.code)
+			sm_fail_set(&c->warn, SIPMSG_DIAG_BAD_IP_ADDRESS, p + 1,
+				    "IPv6 address valid only by RFC 3261's ABNF (\":::\"), not by RFC 4291 (RFC 5118 §4.10)");
+		*host = (sipmsg_slice){p, (size_t)(q + 1 - p)};
+		*type = SIPMSG_HOST_IPV6;
+		*after = q + 1;
+		return SIPMSG_OK;
+	}
+	const char *q = p;
+	bool digits_dots = true, empty_label = false;
+	const char *label = p;
+	while (q < end && sm_uis((unsigned char)*q, SM_U_HOST)) {
+		unsigned char ch = (unsigned char)*q;
+		if (ch == '.') {
+			if (q == label)
+				empty_label = true;
+			label = q + 1;
+		} else if ((unsigned)(ch - '0') > 9u) {
+			digits_dots = false;
+		}
+		q++;
+	}
+	if (q == p)
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "missing host");
+	if (q < end && *q == ':') {
+		/* two colons before the parameters: an IPv6 address without brackets */
+		const char *r = q + 1;
+		while (r < end && *r != ';' && *r != '?' && *r != ':')
+			r++;
+		if (r < end && *r == ':')
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_IP_ADDRESS, p,
+					   "an IPv6 address must be in [brackets] (RFC 5118 §4.3)");
+	}
+	if (digits_dots) {
+		uint8_t a[4];
+		if (!sm_ipv4_parse(p, (size_t)(q - p), a))
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_IP_ADDRESS, p, "malformed IPv4 address");
+		*type = SIPMSG_HOST_IPV4;
+	} else {
+		if (empty_label)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "empty label in the host name");
+		*type = SIPMSG_HOST_NAME;
+	}
+	*host = (sipmsg_slice){p, (size_t)(q - p)};
+	*after = q;
+	return SIPMSG_OK;
+}
+
+sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end, uint16_t *port,
+				const char **after)
+{
+	const char *q = sm_skip_digits(p, end);
+	uint32_t v;
+	if (q == p)
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "the port is not a number");
+	if (!sm_u32(p, (size_t)(q - p), 65535, &v))
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, p, "port larger than 65535");
+	*port = (uint16_t)v;
+	*after = q;
+	return SIPMSG_OK;
+}
+
+/* Remember the parameters RFC 3261 gives a meaning. */
+static void known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
+{
+	const char *n = pr->name.ptr;
+	switch (pr->name.len) {
+	case 2:
+		if (sm_eq_lower(n, 2, SM_LIT("lr")))
+			u->lr = true;
+		break;
+	case 3:
+		if (sm_eq_lower(n, 3, SM_LIT("ttl")))
+			u->ttl = pr->value;
+		break;
+	case 4:
+		if (sm_eq_lower(n, 4, SM_LIT("user")))
+			u->user_param = pr->value;
+		break;
+	case 5:
+		if (sm_eq_lower(n, 5, SM_LIT("maddr")))
+			u->maddr = pr->value;
+		break;
+	case 6:
+		if (sm_eq_lower(n, 6, SM_LIT("method")))
+			u->method = pr->value;
+		break;
+	case 9:
+		if (sm_eq_lower(n, 9, SM_LIT("transport")))
+			u->transport = pr->value;
+		break;
+	default:
+		break;
+	}
+}
+
+/* *( ";" pname [ "=" pvalue ] ) starting at p (on a ';'). */
+static sipmsg_status parse_params(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_uri *u,
+				  const char **after)
+{
+	struct sm_vec v = {0};
+	const char *bad = NULL;
+	while (p < end && *p == ';') {
+		const char *nb = ++p;
+		p = span_escaped(p, end, SM_U_PARAM, &bad);
+		if (bad)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_ESCAPE, bad, "'%' not followed by two hex digits");
+		if (p == nb)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, nb, "empty URI parameter");
+		sipmsg_slice name = {nb, (size_t)(p - nb)}, value = {NULL, 0};
+		if (p < end && *p == '=') {
+			const char *vb = ++p;
+			p = span_escaped(p, end, SM_U_PARAM, &bad);
+			if (bad)
+				return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_ESCAPE, bad,
+						   "'%' not followed by two hex digits");
+			if (p == vb)
+				return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, vb, "empty URI parameter value");
+			value = (sipmsg_slice){vb, (size_t)(p - vb)};
+		}
+		if (v.n >= c->max_params) {
+			sm_fail_set(&c->fail, SIPMSG_DIAG_LIMIT_URI_PARAMS, nb, "more URI parameters than max_uri_params");
+			return SIPMSG_ELIMIT;
+		}
+		sipmsg_param *pr = sm_vec_push(c->arena, &v, sizeof *pr);
+		if (!pr)
+			return SIPMSG_ENOMEM;
+		pr->name = name;
+		pr->value = value;
+		pr->quoted = false;
+		known_uri_param(u, pr);
+	}
+	u->params = v.items;
+	u->param_count = v.n;
+	*after = p;
+	return SIPMSG_OK;
+}
+
+/* "?" hname "=" hvalue *( "&" hname "=" hvalue ) starting at p (on the '?'). */
+static sipmsg_status parse_headers(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_uri *u,
+				   const char **after)
+{
+	struct sm_vec v = {0};
+	const char *bad = NULL;
+	do {
+		const char *nb = ++p;
+		p = span_escaped(p, end, SM_U_HNV, &bad);
+		if (!bad && p == nb)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, nb, "empty URI header name");
+		if (!bad && (p >= end || *p != '='))
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "URI header without '='");
+		sipmsg_slice name = {nb, (size_t)(p - nb)};
+		const char *vb = bad ? p : ++p;
+		if (!bad)
+			p = span_escaped(p, end, SM_U_HNV, &bad);
+		if (bad)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_ESCAPE, bad, "'%' not followed by two hex digits");
+		if (v.n >= c->max_params) {
+			sm_fail_set(&c->fail, SIPMSG_DIAG_LIMIT_URI_PARAMS, nb, "more URI headers than max_uri_params");
+			return SIPMSG_ELIMIT;
+		}
+		sipmsg_param *pr = sm_vec_push(c->arena, &v, sizeof *pr);
+		if (!pr)
+			return SIPMSG_ENOMEM;
+		pr->name = name;
+		pr->value = (sipmsg_slice){vb, (size_t)(p - vb)};
+		pr->quoted = false;
+	} while (p < end && *p == '&');
+	u->headers = v.items;
+	u->header_count = v.n;
+	*after = p;
+	return SIPMSG_OK;
+}
+
+static sipmsg_status parse_sip(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_uri *u)
+{
+	sipmsg_status st;
+	const char *bad = NULL;
+	/* '@' appears in no other component unescaped, so it alone tells
+	 * whether there is a userinfo. */
+	const char *at = memchr(p, '@', (size_t)(end - p));
+	if (at) {
+		const char *q = span_escaped(p, at, SM_U_USER, &bad);
+		if (bad)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_ESCAPE, bad, "'%' not followed by two hex digits");
+		if (q == p)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "empty user part before '@'");
+		u->user = (sipmsg_slice){p, (size_t)(q - p)};
+		if (q < at && *q == ':') {
+			const char *pb = ++q;
+			q = span_escaped(q, at, SM_U_PASS, &bad);
+			if (bad)
+				return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_ESCAPE, bad,
+						   "'%' not followed by two hex digits");
+			u->password = (sipmsg_slice){pb, (size_t)(q - pb)};
+		}
+		if (q != at)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, q, "character not allowed in the user part");
+		p = at + 1;
+	}
+	if ((st = sm_host_parse(c, p, end, &u->host, &u->host_type, &p)))
+		return st;
+	if (p < end && *p == ':') {
+		if ((st = sm_port_parse(c, p + 1, end, &u->port, &p)))
+			return st;
+		u->has_port = true;
+	}
+	if (p < end && *p == ';' && (st = parse_params(c, p, end, u, &p)))
+		return st;
+	if (p < end && *p == '?' && (st = parse_headers(c, p, end, u, &p)))
+		return st;
+	if (p != end)
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p,
+				   *p == '@' ? "a second '@' in the URI" : "character not allowed in the URI");
+	return SIPMSG_OK;
+}
+
+/* telephone-subscriber *par (RFC 3966): the number, then ;parameters. */
+static sipmsg_status parse_tel(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_uri *u)
+{
+	const char *q = p;
+	while (q < end && sm_uis((unsigned char)*q, SM_U_TEL))
+		q++;
+	if (q == p || (*p == '+' && q == p + 1))
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "tel URI without a number");
+	u->user = (sipmsg_slice){p, (size_t)(q - p)};
+	sipmsg_status st;
+	if (q < end && *q == ';' && (st = parse_params(c, q, end, u, &q)))
+		return st;
+	if (q != end)
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, q, "character not allowed in a tel URI");
+	return SIPMSG_OK;
+}
+
+sipmsg_status sm_uri_parse(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_uri *u)
+{
+	u->raw = (sipmsg_slice){p, (size_t)(end - p)};
+	const char *s = p;
+	if (s >= end || !sm_is((unsigned char)*s, SM_C_ALPHA))
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, s, "a URI must start with a scheme");
+	s++;
+	while (s < end && sm_uis((unsigned char)*s, SM_U_SCHEME))
+		s++;
+	if (s >= end || *s != ':')
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, s, "no ':' after the URI scheme");
+	u->scheme_name = (sipmsg_slice){p, (size_t)(s - p)};
+	s++;
+	size_t sl = u->scheme_name.len;
+	if (sl == 3 && sm_eq_lower(p, 3, SM_LIT("sip"))) {
+		u->scheme = SIPMSG_SCHEME_SIP;
+		return parse_sip(c, s, end, u);
+	}
+	if (sl == 4 && sm_eq_lower(p, 4, SM_LIT("sips"))) {
+		u->scheme = SIPMSG_SCHEME_SIPS;
+		return parse_sip(c, s, end, u);
+	}
+	if (sl == 3 && sm_eq_lower(p, 3, SM_LIT("tel"))) {
+		u->scheme = SIPMSG_SCHEME_TEL;
+		return parse_tel(c, s, end, u);
+	}
+	u->scheme = SIPMSG_SCHEME_OTHER;
+	const char *bad = NULL;
+	const char *q = span_escaped(s, end, SM_U_URIC, &bad);
+	if (bad)
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_ESCAPE, bad, "'%' not followed by two hex digits");
+	if (q == s)
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, s, "nothing after the URI scheme");
+	if (q != end)
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, q, "character not allowed in the URI");
+	u->opaque = (sipmsg_slice){s, (size_t)(end - s)};
+	return SIPMSG_OK;
+}
+
+const char *sm_uri_addr_spec_end(const char *p, const char *end)
+{
+	while (p < end && *p != ';' && *p != ',' && !sm_is((unsigned char)*p, SM_C_LWS))
+		p++;
+	return p;
+}
+
+sipmsg_status sipmsg_uri_parse(const char *text, size_t len, sipmsg_arena *arena, const sipmsg_parse_opts *opts,
+			       sipmsg_uri *out, sipmsg_error *err)
+{
+	if (!out || !arena || (!text && len)) {
+		sm_error_set(err, SIPMSG_EINVAL, 0, NULL, 0, SM_NOPOS, NULL, 0, "NULL URI, text or arena");
+		return SIPMSG_EINVAL;
+	}
+	memset(out, 0, sizeof *out);
+	if (!text)
+		text = "";
+	struct sm_uri_ctx c = {.arena = arena,
+			       .max_params = opts && opts->max_uri_params ? opts->max_uri_params
+									  : SIPMSG_DEFAULT_MAX_URI_PARAMS};
+	sipmsg_status st = sm_uri_parse(&c, text, text + len, out);
+	if (st == SIPMSG_ENOMEM)
+		sm_error_set(err, st, 0, NULL, 0, SM_NOPOS, NULL, 0, "out of memory");
+	else if (st)
+		sm_error_set(err, st, c.fail.code, text, len, (size_t)(c.fail.at - text), NULL, 0, "%s", c.fail.msg);
+	if (st)
+		memset(out, 0, sizeof *out);
+	return st;
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* The URI parser as the typed layer calls it: over [p, end) of a message's
+ * bytes, with the first error and the first warning reported as positions. */
+#ifndef SM_URI_H
+#define SM_URI_H
+
+#include "grammar.h"
+
+struct sm_uri_ctx {
+	sipmsg_arena *arena;
+	size_t max_params;  /* for the parameters and, separately, the headers */
+	struct sm_fail fail; /* why SIPMSG_ESYNTAX or SIPMSG_ELIMIT was returned */
+	struct sm_fail warn; /* an accepted oddity (code 0 when none) */
+};
+
+/* Parse the URI that is exactly [p, end) into *u (which the caller zeroed).
+ * Returns SIPMSG_OK, SIPMSG_ESYNTAX, SIPMSG_ELIMIT (c->fail set) or ENOMEM. */
+sipmsg_status sm_uri_parse(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_uri *u);
+
+/* host = hostname / IPv4address / IPv6reference at p; *after is its end.
+ * An RFC 3261-only IPv6 form is accepted with c->warn set. */
+sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_slice *host,
+			    sipmsg_host_type *type, const char **after);
+/* port = 1*DIGIT at p, at most 65535. */
+sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end, uint16_t *port,
+			    const char **after);
+
+/* Where the addr-spec form of a URI ends in a header value: at the first
+ * ';', ',', '?' is not special there (RFC 3261 §20.10: URIs with those in
+ * them must be in angle brackets), or linear whitespace. */
+const char *sm_uri_addr_spec_end(const char *p, const char *end);
+
+/* The character classes of the URI grammar (one table, uri.c). */
+enum {
+	SM_U_UNRES = 0x0001,  /* unreserved: alphanum / mark */
+	SM_U_USER = 0x0002,   /* user: unreserved / user-unreserved (& = + $ , ; ? /) */
+	SM_U_PASS = 0x0004,   /* password: unreserved / & = + $ , */
+	SM_U_PARAM = 0x0008,  /* paramchar: unreserved / [ ] / : & + $ */
+	SM_U_HNV = 0x0010,    /* hname, hvalue: unreserved / [ ] / ? : + $ */
+	SM_U_HOST = 0x0020,   /* hostname: alphanum / - . (and _ seen in the wild) */
+	SM_U_SCHEME = 0x0040, /* scheme after its first letter: alphanum / + - . */
+	SM_U_URIC = 0x0080,   /* absoluteURI: reserved / unreserved (and [ ] of RFC 2732) */
+	SM_U_TEL = 0x0100,    /* tel number: HEXDIG / * # + and visual separators - . ( ) */
+};
+extern const uint16_t sm_uclass[256];
+
+static inline int sm_uis(unsigned char c, unsigned cls) { return (sm_uclass[c] & cls) != 0; }
+
+#endif
