@@ -23,10 +23,10 @@ static sipmsg_status digits(struct sm_tctx *t, const char *p, const char *end, u
 {
 	const char *q = sm_skip_digits(p, end);
 	if (q == p)
-		return sm_typed_badf(t, p == end ? SIPMSG_DIAG_EMPTY_HEADER_VALUE
+		return sm_typed_bad(t, p == end ? SIPMSG_DIAG_EMPTY_HEADER_VALUE
 				     : t->id == SIPMSG_HDR_CONTENT_LENGTH ? SIPMSG_DIAG_BAD_CONTENT_LENGTH
 									  : SIPMSG_DIAG_BAD_HEADER_VALUE,
-				     p, "%s must be a decimal number", what);
+				    p, "not a decimal number");
 	if (!sm_u32(p, (size_t)(q - p), max, out)) {
 		const char *z = p;
 		while (z + 1 < q && *z == '0')
