@@ -32,11 +32,50 @@ static inline const char *sm_skip_lws(const char *p, const char *end)
 	return p;
 }
 
-static inline const char *sm_skip_token(const char *p, const char *end)
+/* The character classes of the URI grammar and of quoted strings (one
+ * table, uri.c). */
+enum {
+	SM_U_UNRES = 0x0001,  /* unreserved: alphanum / mark */
+	SM_U_USER = 0x0002,   /* user: unreserved / user-unreserved (& = + $ , ; ? /) */
+	SM_U_PASS = 0x0004,   /* password: unreserved / & = + $ , */
+	SM_U_PARAM = 0x0008,  /* paramchar: unreserved / [ ] / : & + $ */
+	SM_U_HNV = 0x0010,    /* hname, hvalue: unreserved / [ ] / ? : + $ */
+	SM_U_HOST = 0x0020,   /* hostname: alphanum / - . (and _ seen in the wild) */
+	SM_U_SCHEME = 0x0040, /* scheme after its first letter: alphanum / + - . */
+	SM_U_URIC = 0x0080,   /* absoluteURI: reserved / unreserved (and [ ] of RFC 2732) */
+	SM_U_TEL = 0x0100,    /* tel number: HEXDIG / * # + and visual separators - . ( ) */
+	SM_U_NAMECH = 0x0200, /* host characters that make it a name: ALPHA / - _ */
+	SM_U_GENVAL = 0x0400, /* gen-value without quotes or brackets: token / ":" (bare IPv6) */
+	SM_U_QDTEXT = 0x0800, /* quoted-string bytes that need no care: not '"', '\\' or a control */
+	SM_U_HEX = 0x1000,    /* HEXDIG */
+};
+extern const uint16_t sm_uclass[256];
+
+
+/* The first byte at or after p whose class in tab lacks bit (or end). Four
+ * bytes per bounds check: these spans are most of the work of parsing. */
+static SM_INLINE const char *sm_span(const uint16_t *tab, unsigned bit, const char *p, const char *end)
 {
-	while (p < end && sm_is((unsigned char)*p, SM_C_TOKEN))
-		p++;
-	return p;
+	const unsigned char *q = (const unsigned char *)p, *e = (const unsigned char *)end;
+	while (e - q >= 4) {
+		if (!(tab[q[0]] & bit))
+			return (const char *)q;
+		if (!(tab[q[1]] & bit))
+			return (const char *)q + 1;
+		if (!(tab[q[2]] & bit))
+			return (const char *)q + 2;
+		if (!(tab[q[3]] & bit))
+			return (const char *)q + 3;
+		q += 4;
+	}
+	while (q < e && (tab[*q] & bit))
+		q++;
+	return (const char *)q;
+}
+
+static SM_INLINE const char *sm_skip_token(const char *p, const char *end)
+{
+	return sm_span(sm_ctype, SM_C_TOKEN, p, end);
 }
 
 /* A quoted-string starting at the '"' at p. On success *content is the text
@@ -46,6 +85,9 @@ static inline const char *sm_quoted(const char *p, const char *end, sipmsg_slice
 {
 	const char *q = p + 1;
 	while (q < end) {
+		q = sm_span(sm_uclass, SM_U_QDTEXT, q, end);
+		if (q >= end)
+			break;
 		unsigned char c = (unsigned char)*q;
 		if (c == '"') {
 			content->ptr = p + 1;

@@ -94,6 +94,7 @@ static const char *token68_end(const char *p, const char *end)
 sipmsg_status sm_parse_auth(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_auth *a = view;
+	memset(a, 0, sizeof *a);
 	const char *q = sm_skip_token(p, end);
 	if (q == p)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "an auth scheme token is required");
@@ -114,6 +115,7 @@ sipmsg_status sm_parse_auth(struct sm_tctx *t, const char *p, const char *end, c
 
 sipmsg_status sm_parse_auth_info(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
+	memset(view, 0, sizeof(sipmsg_auth));
 	sipmsg_status st = auth_params(t, p, end, view);
 	*stop = end;
 	return st;

@@ -14,6 +14,7 @@ sipmsg_status sm_parse_retry_after(struct sm_tctx *t, const char *p, const char 
 				   void *view)
 {
 	sipmsg_retry_after *ra = view;
+	memset(ra, 0, sizeof *ra);
 	const char *q = sm_skip_digits(p, end);
 	if (q == p)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "Retry-After starts with delta-seconds");
@@ -46,6 +47,7 @@ sipmsg_status sm_parse_retry_after(struct sm_tctx *t, const char *p, const char 
 sipmsg_status sm_parse_warning(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_warning *w = view;
+	memset(w, 0, sizeof *w);
 	const char *q = sm_skip_digits(p, end);
 	if (q - p != 3)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "warn-code must be three digits");
@@ -82,6 +84,7 @@ sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, c
 	static const char days[] = "MonTueWedThuFriSatSun";
 	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 	sipmsg_date *d = view;
+	memset(d, 0, sizeof *d);
 	const char *q = p;
 	size_t i;
 	for (i = 0; i < 7; i++)
@@ -119,6 +122,7 @@ sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, c
 sipmsg_status sm_parse_replaces(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_replaces *r = view;
+	memset(r, 0, sizeof *r);
 	const char *q = p, *at = NULL;
 	while (q < end && (sm_is((unsigned char)*q, SM_C_WORD) || (*q == '@' && !at))) {
 		if (*q == '@')

@@ -71,6 +71,7 @@ static sipmsg_status parse_uri(struct sm_tctx *t, const char *p, const char *end
 sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_nameaddr *na = view;
+	memset(na, 0, sizeof *na);
 	sipmsg_status st;
 	const char *q = p;
 

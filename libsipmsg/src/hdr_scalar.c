@@ -17,25 +17,31 @@ static uint32_t number_max(sipmsg_hdr_id id)
 	}
 }
 
-/* 1*DIGIT at p within max; *after is the first non-digit. */
-static sipmsg_status digits(struct sm_tctx *t, const char *p, const char *end, uint32_t max, uint32_t *out,
-			    const char **after, const char *what)
+/* 1*DIGIT at p within max; *after is the first non-digit. One pass; the
+ * value is kept in 64 bits so that 20 digits cannot wrap (leading zeros do
+ * not make a number large). */
+static SM_INLINE sipmsg_status digits(struct sm_tctx *t, const char *p, const char *end, uint32_t max,
+				      uint32_t *out, const char **after, const char *what)
 {
-	const char *q = sm_skip_digits(p, end);
-	if (q == p)
+	const unsigned char *q = (const unsigned char *)p, *e = (const unsigned char *)end;
+	uint64_t v = 0;
+	unsigned d;
+	while (q < e && (d = (unsigned)*q - '0') <= 9) {
+		v = v * 10 + d;
+		if (SM_UNLIKELY(v > UINT32_MAX))
+			v = (uint64_t)UINT32_MAX + 1; /* saturate: too large either way */
+		q++;
+	}
+	if (SM_UNLIKELY((const char *)q == p))
 		return sm_typed_bad(t, p == end ? SIPMSG_DIAG_EMPTY_HEADER_VALUE
 				     : t->id == SIPMSG_HDR_CONTENT_LENGTH ? SIPMSG_DIAG_BAD_CONTENT_LENGTH
 									  : SIPMSG_DIAG_BAD_HEADER_VALUE,
 				    p, "not a decimal number");
-	if (!sm_u32(p, (size_t)(q - p), max, out)) {
-		const char *z = p;
-		while (z + 1 < q && *z == '0')
-			z++; /* leading zeros do not make a number large */
-		if (!sm_u32(z, (size_t)(q - z), max, out))
-			return sm_typed_badf(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, p, "%s %.*s is larger than %lu", what,
-					     (int)(q - p > 24 ? 24 : q - p), p, (unsigned long)max);
-	}
-	*after = q;
+	if (SM_UNLIKELY(v > max))
+		return sm_typed_badf(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, p, "%s %.*s is larger than %lu", what,
+				     (int)((const char *)q - p > 24 ? 24 : (const char *)q - p), p, (unsigned long)max);
+	*out = (uint32_t)v;
+	*after = (const char *)q;
 	return SIPMSG_OK;
 }
 
@@ -56,7 +62,8 @@ static sipmsg_status method_after_lws(struct sm_tctx *t, const char *p, const ch
 sipmsg_status sm_parse_cseq(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_cseq *c = view;
-	const char *q;
+	memset(c, 0, sizeof *c);
+	const char *q = p;
 	sipmsg_status st = digits(t, p, end, UINT32_MAX, &c->number, &q, "the CSeq number");
 	if (!st)
 		st = method_after_lws(t, q, end, &c->method, &c->method_id, &q);
@@ -66,29 +73,29 @@ sipmsg_status sm_parse_cseq(struct sm_tctx *t, const char *p, const char *end, c
 /* Call-ID = word [ "@" word ] */
 sipmsg_status sm_parse_callid(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
-	(void)view;
-	const char *q = p, *at = NULL;
-	for (; q < end; q++) {
-		unsigned char c = (unsigned char)*q;
-		if (SM_LIKELY(sm_is(c, SM_C_WORD)))
-			continue;
-		if (c != '@' || at)
-			break;
-		at = q;
+	memset(view, 0, sizeof(sipmsg_callid));
+	const unsigned char *e = (const unsigned char *)end;
+	const unsigned char *q = (const unsigned char *)sm_span(sm_ctype, SM_C_WORD, p, end);
+	if (q < e && *q == '@' && (const char *)q > p) {
+		const unsigned char *h = ++q;
+		q = (const unsigned char *)sm_span(sm_ctype, SM_C_WORD, (const char *)q, end);
+		if (q == h)
+			return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, (const char *)h - 1,
+					    "a Call-ID is word [ \"@\" word ]");
 	}
-	if (q == p || (at && (at == p || at + 1 == q)))
-		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, at && at != p ? at : p,
-				    "a Call-ID is word [ \"@\" word ]");
-	if (q < end && !sm_is((unsigned char)*q, SM_C_LWS) && *q != ',')
-		return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "character '%c' not allowed in a Call-ID",
-				     (unsigned char)*q >= 0x21 && (unsigned char)*q < 0x7f ? *q : '?');
-	return sm_value_end(t, q, end, stop);
+	if ((const char *)q == p)
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "a Call-ID is word [ \"@\" word ]");
+	if (q < e && !sm_is(*q, SM_C_LWS) && *q != ',')
+		return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, (const char *)q,
+				     "character '%c' not allowed in a Call-ID", *q >= 0x21 && *q < 0x7f ? *q : '?');
+	return sm_value_end(t, (const char *)q, end, stop);
 }
 
 sipmsg_status sm_parse_number(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_number *n = view;
-	const char *q;
+	memset(n, 0, sizeof *n);
+	const char *q = p;
 	sipmsg_status st = digits(t, p, end, number_max(t->id), &n->value, &q, sm_hdr_rows[t->id].name);
 	if (st)
 		return st;
@@ -103,7 +110,8 @@ sipmsg_status sm_parse_number_params(struct sm_tctx *t, const char *p, const cha
 				     void *view)
 {
 	sipmsg_number *n = view;
-	const char *q;
+	memset(n, 0, sizeof *n);
+	const char *q = p;
 	sipmsg_status st = digits(t, p, end, UINT32_MAX, &n->value, &q, sm_hdr_rows[t->id].name);
 	if (!st)
 		st = sm_gparams(t, &q, end, &n->params, &n->param_count);
@@ -119,7 +127,8 @@ sipmsg_status sm_parse_number_params(struct sm_tctx *t, const char *p, const cha
 sipmsg_status sm_parse_rack(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_rack *r = view;
-	const char *q, *s;
+	memset(r, 0, sizeof *r);
+	const char *q = p, *s;
 	sipmsg_status st = digits(t, p, end, UINT32_MAX, &r->rseq, &q, "the response-num");
 	if (st)
 		return st;
@@ -145,6 +154,7 @@ static const char *decimal(const char *p, const char *end)
 sipmsg_status sm_parse_timestamp(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_timestamp *ts = view;
+	memset(ts, 0, sizeof *ts);
 	const char *q = decimal(p, end);
 	if (q == p || *p == '.')
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "Timestamp must start with a number");

@@ -9,6 +9,7 @@
 sipmsg_status sm_parse_mediatype(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_mediatype *mt = view;
+	memset(mt, 0, sizeof *mt);
 	const char *q = sm_skip_token(p, end);
 	if (q == p)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "a media type starts with a type token");
@@ -33,6 +34,7 @@ sipmsg_status sm_parse_mediatype(struct sm_tctx *t, const char *p, const char *e
 sipmsg_status sm_parse_token(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_token *tk = view;
+	memset(tk, 0, sizeof *tk);
 	const char *q = sm_skip_token(p, end);
 	if (q == p)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "a token is required");
@@ -44,6 +46,7 @@ sipmsg_status sm_parse_token_params(struct sm_tctx *t, const char *p, const char
 				    void *view)
 {
 	sipmsg_token *tk = view;
+	memset(tk, 0, sizeof *tk);
 	const char *q = sm_skip_token(p, end);
 	if (q == p)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "a token is required");

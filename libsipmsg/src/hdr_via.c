@@ -4,6 +4,13 @@
 #include "typed.h"
 #include "uri.h"
 
+/* A parameter name: the exact lowercase spelling first, as sent nearly always. */
+static SM_INLINE bool name_is(sipmsg_slice n, const char *lit, size_t len)
+{
+	return n.len == len && (memcmp(n.ptr, lit, len) == 0 || sm_eq_lower(n.ptr, len, lit, len));
+}
+#define NAME_IS(s, lit) name_is((s), SM_LIT(lit))
+
 /* protocol-name / protocol-version / transport, each a token, SWS around '/'. */
 static const char *protocol_part(const char *p, const char *end, sipmsg_slice *out, bool slash_after)
 {
@@ -31,7 +38,7 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 		const char *at = pr->value.ptr ? pr->value.ptr : pr->name.ptr;
 		switch (pr->name.len) {
 		case 3:
-			if (SM_IS(pr->name, "ttl")) {
+			if (NAME_IS(pr->name, "ttl")) {
 				uint32_t ttl;
 				if (!all_digits(pr->value) || !sm_u32(pr->value.ptr, pr->value.len, 255, &ttl))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "ttl must be 0..255");
@@ -39,25 +46,25 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 			}
 			break;
 		case 5:
-			if (SM_IS(pr->name, "rport")) {
+			if (NAME_IS(pr->name, "rport")) {
 				uint32_t port;
 				if (pr->value.ptr && (!all_digits(pr->value) || !sm_u32(pr->value.ptr, pr->value.len, 65535, &port)))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "rport must be a port number");
 				v->has_rport = true;
 				v->rport = pr->value;
-			} else if (SM_IS(pr->name, "maddr")) {
+			} else if (NAME_IS(pr->name, "maddr")) {
 				v->maddr = pr->value;
 			}
 			break;
 		case 6:
-			if (SM_IS(pr->name, "branch")) {
+			if (NAME_IS(pr->name, "branch")) {
 				if (!pr->value.ptr || pr->quoted)
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "branch must be a token");
 				v->branch = pr->value;
 			}
 			break;
 		case 8:
-			if (SM_IS(pr->name, "received")) {
+			if (NAME_IS(pr->name, "received")) {
 				if (!pr->value.ptr || pr->quoted)
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "received must be an IP address");
 				v->received = pr->value;
@@ -73,11 +80,20 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 sipmsg_status sm_parse_via(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_via *v = view;
-	const char *q = protocol_part(p, end, &v->protocol_name, true);
-	if (q)
-		q = protocol_part(q, end, &v->protocol_version, true);
-	if (q)
-		q = protocol_part(q, end, &v->transport, false);
+	memset(v, 0, sizeof *v);
+	const char *q;
+	if (SM_LIKELY(end - p > 8 && memcmp(p, "SIP/2.0/", 8) == 0)) {
+		/* the form every peer sends */
+		v->protocol_name = (sipmsg_slice){p, 3};
+		v->protocol_version = (sipmsg_slice){p + 4, 3};
+		q = protocol_part(p + 8, end, &v->transport, false);
+	} else {
+		q = protocol_part(p, end, &v->protocol_name, true);
+		if (q)
+			q = protocol_part(q, end, &v->protocol_version, true);
+		if (q)
+			q = protocol_part(q, end, &v->transport, false);
+	}
 	if (!q)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "Via must start with protocol/version/transport");
 	const char *h = sm_skip_lws(q, end);

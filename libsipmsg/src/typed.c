@@ -73,47 +73,66 @@ sipmsg_status sm_typed_fail(struct sm_tctx *t, sipmsg_status st, const struct sm
 
 /* gen-value after '=': quoted-string, an IPv6 reference, or token characters
  * (':' too, for the bare IPv6 addresses of Via received and maddr). */
-static const char *gen_value(const char *p, const char *end, sipmsg_slice *v, bool *quoted)
+static SM_INLINE const char *gen_value(const char *p, const char *end, sipmsg_slice *v, bool *quoted)
 {
-	if (p < end && *p == '"') {
+	const unsigned char *q = (const unsigned char *)p, *e = (const unsigned char *)end;
+	if (q < e && *q == '"') {
 		*quoted = true;
 		return sm_quoted(p, end, v);
 	}
-	const char *q = p;
-	if (q < end && *q == '[') {
-		const char *r = memchr(q, ']', (size_t)(end - q));
+	if (q < e && *q == '[') {
+		const char *r = memchr(p, ']', (size_t)(end - p));
 		if (!r)
 			return NULL;
-		q = r + 1;
+		q = (const unsigned char *)r + 1;
 	} else {
-		while (q < end && (sm_is((unsigned char)*q, SM_C_TOKEN) || *q == ':'))
-			q++;
+		q = (const unsigned char *)sm_span(sm_uclass, SM_U_GENVAL, p, end);
 	}
-	*v = (sipmsg_slice){p, (size_t)(q - p)};
-	return q;
+	*v = (sipmsg_slice){p, (size_t)((const char *)q - p)};
+	return (const char *)q;
+}
+
+/* More parameters than the stack buffer holds: move them to the arena. */
+static bool grow_params(sipmsg_arena *a, struct sm_vec *v)
+{
+	size_t cap = v->cap * 2;
+	sipmsg_param *items = sm_alloc(a, cap * sizeof *items);
+	if (!items)
+		return false;
+	memcpy(items, v->items, v->n * sizeof *items);
+	v->items = items;
+	v->cap = cap;
+	return true;
 }
 
 sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, const sipmsg_param **out,
 			 size_t *count)
 {
 	const char *p = sm_skip_lws(*pp, end);
-	struct sm_vec v = {0};
+	*pp = p;
+	if (p >= end || *p != ';')
+		return SIPMSG_OK; /* no parameters: *out and *count stay as zeroed */
+	/* the first parameters go to the stack, then to the arena in one piece */
+	sipmsg_param local[8];
+	struct sm_vec v = {local, 0, 8};
 	size_t max = t->m->opts.max_uri_params;
-	while (p < end && *p == ';') {
+	do {
 		const char *nb = sm_skip_lws(p + 1, end);
 		const char *ne = sm_skip_token(nb, end);
 		if (ne == nb)
 			return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, nb,
 					    nb < end && *nb == ';' ? "empty parameter (\";;\")" : "a parameter name must be a token");
-		sipmsg_param *pr = v.n < max ? sm_vec_push(t->m->arena, &v, sizeof *pr) : NULL;
-		if (!pr)
-			return v.n >= max ? sm_typed_bad(t, SIPMSG_DIAG_LIMIT_URI_PARAMS, nb,
-							 "more parameters than max_uri_params")
-					  : SIPMSG_ENOMEM;
+		if (SM_UNLIKELY(v.n >= max))
+			return sm_typed_bad(t, SIPMSG_DIAG_LIMIT_URI_PARAMS, nb, "more parameters than max_uri_params");
+		if (SM_UNLIKELY(v.n == v.cap) && !grow_params(t->m->arena, &v))
+			return SIPMSG_ENOMEM;
+		sipmsg_param *pr = (sipmsg_param *)v.items + v.n++;
 		pr->name = (sipmsg_slice){nb, (size_t)(ne - nb)};
 		pr->value = (sipmsg_slice){NULL, 0};
 		pr->quoted = false;
-		p = sm_skip_lws(ne, end);
+		p = ne;
+		if (p < end && sm_is((unsigned char)*p, SM_C_LWS))
+			p = sm_skip_lws(p, end);
 		if (p < end && *p == '=') {
 			const char *vb = sm_skip_lws(p + 1, end);
 			const char *ve = gen_value(vb, end, &pr->value, &pr->quoted);
@@ -122,8 +141,16 @@ sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, co
 						    "parameter value: quoted-string or IPv6 reference not closed");
 			if (ve == vb)
 				return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, vb, "empty parameter value");
-			p = sm_skip_lws(ve, end);
+			p = ve;
+			if (p < end && sm_is((unsigned char)*p, SM_C_LWS))
+				p = sm_skip_lws(p, end);
 		}
+	} while (p < end && *p == ';');
+	if (v.items == local) {
+		void *a = sm_alloc(t->m->arena, v.n * sizeof(sipmsg_param));
+		if (!a)
+			return SIPMSG_ENOMEM;
+		v.items = memcpy(a, local, v.n * sizeof(sipmsg_param));
 	}
 	*out = v.items;
 	*count = v.n;
@@ -148,7 +175,8 @@ static bool allows_empty(sipmsg_hdr_id id)
 	}
 }
 
-/* Room for one more value; the block is reallocated (copied) when full. */
+/* Room for one more value (not zeroed: each parser zeroes its view); the
+ * block is reallocated (copied) when full. */
 static void *vals_slot(sipmsg_arena *a, struct sm_vals **vp, size_t size)
 {
 	struct sm_vals *v = *vp;
@@ -163,9 +191,7 @@ static void *vals_slot(sipmsg_arena *a, struct sm_vals **vp, size_t size)
 		memcpy(nv->items, v->items, (size_t)v->n * size);
 		*vp = v = nv;
 	}
-	void *item = (char *)v->items + (size_t)v->n * size;
-	memset(item, 0, size);
-	return item;
+	return (char *)v->items + (size_t)v->n * size;
 }
 
 static sipmsg_status parse_values(sipmsg_msg *m, size_t i, const struct kind_info *k, struct sm_vals **out)
@@ -196,8 +222,9 @@ static sipmsg_status parse_values(sipmsg_msg *m, size_t i, const struct kind_inf
 		if (st)
 			return st;
 		const char *re = stop;
-		while (re > p && sm_is((unsigned char)re[-1], SM_C_LWS))
-			re--;
+		if (stop != end) /* the value itself is trimmed; an element ends before a ',' */
+			while (re > p && sm_is((unsigned char)re[-1], SM_C_LWS))
+				re--;
 		*(sipmsg_slice *)item = (sipmsg_slice){p, (size_t)(re - p)};
 		v->n++;
 		if (stop == end)

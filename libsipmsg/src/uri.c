@@ -22,6 +22,9 @@
 #define U_RESERVED(c) \
 	((c) == ';' || (c) == '/' || (c) == '?' || (c) == ':' || (c) == '@' || (c) == '&' || (c) == '=' || \
 	 (c) == '+' || (c) == '$' || (c) == ',')
+#define U_TOKEN(c) \
+	(U_ALNUM(c) || (c) == '-' || (c) == '.' || (c) == '!' || (c) == '%' || (c) == '*' || (c) == '_' || \
+	 (c) == '+' || (c) == '`' || (c) == '\'' || (c) == '~')
 #define U_HEXDIG(c) (((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'f') || ((c) >= 'A' && (c) <= 'F'))
 #define U_CLASS(c) \
 	((U_UNRESERVED(c) ? SM_U_UNRES | SM_U_USER | SM_U_PASS | SM_U_PARAM | SM_U_HNV | SM_U_URIC : 0) | \
@@ -31,7 +34,11 @@
 	 (U_ALNUM(c) || (c) == '+' || (c) == '-' || (c) == '.' ? SM_U_SCHEME : 0) | \
 	 (U_RESERVED(c) || (c) == '[' || (c) == ']' ? SM_U_URIC : 0) | \
 	 (U_HEXDIG(c) || (c) == '*' || (c) == '#' || (c) == '+' || (c) == '-' || (c) == '.' || (c) == '(' || \
-		  (c) == ')' ? SM_U_TEL : 0))
+		  (c) == ')' ? SM_U_TEL : 0) | \
+	 ((U_ALNUM(c) && !((c) >= '0' && (c) <= '9')) || (c) == '-' || (c) == '_' ? SM_U_NAMECH : 0) | \
+	 (U_TOKEN(c) || (c) == ':' ? SM_U_GENVAL : 0) | \
+	 ((c) != '"' && (c) != '\\' && ((c) >= 0x20 || (c) == '\t') && (c) != 0x7f ? SM_U_QDTEXT : 0) | \
+	 (U_HEXDIG(c) ? SM_U_HEX : 0))
 #define U_R4(b) U_CLASS(b), U_CLASS((b) + 1), U_CLASS((b) + 2), U_CLASS((b) + 3)
 #define U_R16(b) U_R4(b), U_R4((b) + 4), U_R4((b) + 8), U_R4((b) + 12)
 #define U_R64(b) U_R16(b), U_R16((b) + 16), U_R16((b) + 32), U_R16((b) + 48)
@@ -45,10 +52,8 @@ static inline bool is_hex(unsigned char c) { return sm_is(c, SM_C_HEX); }
 static inline const char *span_escaped(const char *p, const char *end, unsigned cls, const char **bad)
 {
 	while (p < end) {
-		unsigned char c = (unsigned char)*p;
-		if (sm_uis(c, cls)) {
-			p++;
-		} else if (c == '%') {
+		p = sm_span(sm_uclass, cls, p, end);
+		if (p < end && *p == '%') {
 			if (end - p < 3 || !is_hex((unsigned char)p[1]) || !is_hex((unsigned char)p[2])) {
 				*bad = p;
 				return p;
@@ -63,22 +68,20 @@ static inline const char *span_escaped(const char *p, const char *end, unsigned 
 
 bool sm_ipv4_parse(const char *p, size_t n, uint8_t out[4])
 {
-	const char *end = p + n;
+	const unsigned char *q = (const unsigned char *)p, *end = q + n;
 	for (int part = 0; part < 4; part++) {
-		const char *d = p;
-		unsigned v = 0;
-		while (p < end && p - d < 4 && (unsigned)(unsigned char)*p - '0' <= 9)
-			v = v * 10 + (unsigned)(*p++ - '0');
-		if (p == d || p - d > 3 || v > 255)
+		unsigned v = 0, nd = 0, d;
+		while (q < end && (d = (unsigned)*q - '0') <= 9 && nd < 4) {
+			v = v * 10 + d;
+			q++, nd++;
+		}
+		if (nd == 0 || nd > 3 || v > 255)
 			return false;
 		out[part] = (uint8_t)v;
-		if (part < 3) {
-			if (p >= end || *p != '.')
-				return false;
-			p++;
-		}
+		if (part < 3 && (q >= end || *q++ != '.'))
+			return false;
 	}
-	return p == end;
+	return q == end;
 }
 
 bool sm_ipv6_parse(const char *p, size_t n, uint8_t out[16], bool *rfc3261_only)
@@ -154,7 +157,7 @@ bool sm_ipv6_parse(const char *p, size_t n, uint8_t out[16], bool *rfc3261_only)
 }
 
 sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_slice *host,
-				sipmsg_host_type *type, const char **after)
+			    sipmsg_host_type *type, const char **after)
 {
 	if (p < end && *p == '[') {
 		const char *q = memchr(p, ']', (size_t)(end - p));
@@ -172,57 +175,56 @@ sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end
 		*after = q + 1;
 		return SIPMSG_OK;
 	}
-	const char *q = p;
-	bool digits_dots = true, empty_label = false;
-	const char *label = p;
-	while (q < end && sm_uis((unsigned char)*q, SM_U_HOST)) {
-		unsigned char ch = (unsigned char)*q;
-		if (ch == '.') {
-			if (q == label)
-				empty_label = true;
-			label = q + 1;
-		} else if ((unsigned)(ch - '0') > 9u) {
-			digits_dots = false;
-		}
-		q++;
-	}
-	if (q == p)
+	const unsigned char *q = (const unsigned char *)sm_span(sm_uclass, SM_U_HOST, p, end);
+	const unsigned char *e = (const unsigned char *)end;
+	size_t len = (size_t)((const char *)q - p);
+	if (len == 0)
 		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "missing host");
-	if (q < end && *q == ':') {
-		/* two colons before the parameters: an IPv6 address without brackets */
-		const char *r = q + 1;
-		while (r < end && *r != ';' && *r != '?' && *r != ':')
+	if (SM_UNLIKELY(q < e && *q == ':' && len <= 4)) {
+		/* a short hex "host" and two colons before the parameters: an IPv6
+	 * address without brackets (RFC 5118 §4.3) */
+		const unsigned char *r = q + 1;
+		while (r < e && *r != ';' && *r != '?' && *r != ':')
 			r++;
-		if (r < end && *r == ':')
+		if (r < e && *r == ':')
 			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_IP_ADDRESS, p,
 					   "an IPv6 address must be in [brackets] (RFC 5118 §4.3)");
 	}
-	if (digits_dots) {
+	/* a name has a letter, '-' or '_' somewhere (most start with a letter) */
+	bool name = sm_uclass[(unsigned char)*p] & SM_U_NAMECH;
+	for (const unsigned char *r = (const unsigned char *)p; !name && r < q; r++)
+		name = sm_uclass[*r] & SM_U_NAMECH;
+	if (!name) {
 		uint8_t a[4];
-		if (!sm_ipv4_parse(p, (size_t)(q - p), a))
+		if (!sm_ipv4_parse(p, len, a))
 			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_IP_ADDRESS, p, "malformed IPv4 address");
 		*type = SIPMSG_HOST_IPV4;
 	} else {
-		if (empty_label)
-			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "empty label in the host name");
+		if (*p == '.' || *p == '-')
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "a host name starts with a letter or digit");
 		*type = SIPMSG_HOST_NAME;
 	}
-	*host = (sipmsg_slice){p, (size_t)(q - p)};
-	*after = q;
+	*host = (sipmsg_slice){p, len};
+	*after = (const char *)q;
 	return SIPMSG_OK;
 }
 
 sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end, uint16_t *port,
-				const char **after)
+			    const char **after)
 {
-	const char *q = sm_skip_digits(p, end);
-	uint32_t v;
-	if (q == p)
+	const unsigned char *q = (const unsigned char *)p, *e = (const unsigned char *)end;
+	uint32_t v = 0;
+	unsigned d;
+	while (q < e && (d = (unsigned)*q - '0') <= 9) {
+		v = v * 10 + d;
+		if (v > 65535)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, p, "port larger than 65535");
+		q++;
+	}
+	if ((const char *)q == p)
 		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "the port is not a number");
-	if (!sm_u32(p, (size_t)(q - p), 65535, &v))
-		return sm_fail_set(&c->fail, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, p, "port larger than 65535");
 	*port = (uint16_t)v;
-	*after = q;
+	*after = (const char *)q;
 	return SIPMSG_OK;
 }
 
@@ -401,6 +403,12 @@ static sipmsg_status parse_tel(struct sm_uri_ctx *c, const char *p, const char *
 sipmsg_status sm_uri_parse(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_uri *u)
 {
 	u->raw = (sipmsg_slice){p, (size_t)(end - p)};
+	if (SM_LIKELY(end - p > 4 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'p' &&
+		      p[3] == ':')) {
+		u->scheme = SIPMSG_SCHEME_SIP;
+		u->scheme_name = (sipmsg_slice){p, 3};
+		return parse_sip(c, p + 4, end, u);
+	}
 	const char *s = p;
 	if (s >= end || !sm_is((unsigned char)*s, SM_C_ALPHA))
 		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, s, "a URI must start with a scheme");

@@ -30,20 +30,6 @@ sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end
  * them must be in angle brackets), or linear whitespace. */
 const char *sm_uri_addr_spec_end(const char *p, const char *end);
 
-/* The character classes of the URI grammar (one table, uri.c). */
-enum {
-	SM_U_UNRES = 0x0001,  /* unreserved: alphanum / mark */
-	SM_U_USER = 0x0002,   /* user: unreserved / user-unreserved (& = + $ , ; ? /) */
-	SM_U_PASS = 0x0004,   /* password: unreserved / & = + $ , */
-	SM_U_PARAM = 0x0008,  /* paramchar: unreserved / [ ] / : & + $ */
-	SM_U_HNV = 0x0010,    /* hname, hvalue: unreserved / [ ] / ? : + $ */
-	SM_U_HOST = 0x0020,   /* hostname: alphanum / - . (and _ seen in the wild) */
-	SM_U_SCHEME = 0x0040, /* scheme after its first letter: alphanum / + - . */
-	SM_U_URIC = 0x0080,   /* absoluteURI: reserved / unreserved (and [ ] of RFC 2732) */
-	SM_U_TEL = 0x0100,    /* tel number: HEXDIG / * # + and visual separators - . ( ) */
-};
-extern const uint16_t sm_uclass[256];
-
 static inline int sm_uis(unsigned char c, unsigned cls) { return (sm_uclass[c] & cls) != 0; }
 
 #endif
