@@ -560,6 +560,26 @@ static sipmsg_status body(struct scan *s, size_t b)
 }
 
 
+/* Strict mode: the Request-URI must match the URI grammar too. */
+static sipmsg_status strict_request_uri(struct scan *s)
+{
+	const sipmsg_uri *u;
+	sipmsg_msg *m = s->m;
+	if (!m->is_request)
+		return SIPMSG_OK;
+	uint32_t before = m->ndiags;
+	sipmsg_status st = sm_typed_parse_ruri(m, &u);
+	if (st == SIPMSG_ENOMEM)
+		return fail(s, st, 0, (size_t)(m->ruri.ptr - s->p), NULL, 0, "out of memory");
+	if (st == SIPMSG_OK)
+		return SIPMSG_OK;
+	const sipmsg_diag *d = m->ndiags > before ? &m->diags[m->ndiags - 1] : NULL;
+	sm_error_set(s->err, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_REQUEST_URI, s->p, s->n,
+		     d && d->offset != SM_NOPOS ? d->offset : (size_t)(m->ruri.ptr - s->p), NULL, 0, "%s",
+		     d ? d->message : "malformed Request-URI");
+	return SIPMSG_ESYNTAX;
+}
+
 static sipmsg_status scan_message(struct scan *s)
 {
 	sipmsg_msg *m = s->m;
@@ -627,7 +647,9 @@ static sipmsg_status scan_message(struct scan *s)
 			return st;
 	}
 	s->line++;
-	return body(s, i);
+	if ((st = body(s, i)))
+		return st;
+	return s->lenient_typed ? SIPMSG_OK : strict_request_uri(s);
 }
 
 static size_t first_block_size(size_t len)

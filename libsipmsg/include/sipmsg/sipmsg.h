@@ -16,5 +16,7 @@
 #include "sipmsg/uri.h"
 #include "sipmsg/views.h"
 #include "sipmsg/check.h"
+#include "sipmsg/build.h"
+#include "sipmsg/multipart.h"
 
 #endif /* SIPMSG_SIPMSG_H */
