@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT */
+/* Token lists and token/media-type headers: every element across repeated
+ * lines, empty lists where the grammar allows them, parameters, limits. */
+#include "typed_test.h"
+
+TestSuite(lists, .fini = tt_teardown);
+
+Test(lists, token_lists_across_lines)
+{
+	TT_PARSE(TT_REQ("Allow: INVITE, ACK,CANCEL ,\r\n OPTIONS\r\nSupported: replaces\r\nk: timer, 100rel\r\n"
+			"Require: 100rel\r\nUnsupported: foo\r\nProxy-Require: x\r\nAllow-Events: presence, dialog\r\n"));
+	static const char *const allow[] = {"INVITE", "ACK", "CANCEL", "OPTIONS"};
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ALLOW), 4);
+	for (size_t k = 0; k < 4; k++) {
+		sipmsg_typed t = tt_value(SIPMSG_HDR_ALLOW, k);
+		cr_assert_eq(t.kind, SIPMSG_KIND_TOKEN);
+		TT_SLICE(t.token->value, allow[k]);
+		TT_SLICE(t.raw, allow[k]);
+	}
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_SUPPORTED), 3);
+	TT_SLICE(tt_value(SIPMSG_HDR_SUPPORTED, 2).token->value, "100rel");
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ALLOW_EVENTS), 2);
+}
+
+Test(lists, empty_lists_where_allowed)
+{
+	TT_PARSE(TT_REQ("Accept:\r\nAllow:\r\nSupported: \r\nAccept-Encoding:\r\nAccept-Language:\r\n"));
+	size_t n = sipmsg_header_count(tt_m);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(sipmsg_header_parse(tt_m, i, NULL), SIPMSG_OK, "header %zu", i);
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT), 0);
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+
+	TT_PARSE(TT_REQ("Require:\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_REQUIRE), SIPMSG_ESYNTAX);
+	cr_assert_not_null(tt_diag(tt_m, SIPMSG_DIAG_EMPTY_HEADER_VALUE));
+}
+
+Test(lists, media_types_and_accept)
+{
+	TT_PARSE(TT_REQ("Content-Type: multipart/mixed ; boundary=\"a b\";charset=UTF-8\r\n"
+			"Accept: application/sdp;level=1, */*;q=0.1,\r\n text/*\r\n"));
+	const sipmsg_mediatype *ct = sipmsg_msg_content_type(tt_m);
+	TT_SLICE(ct->type, "multipart");
+	TT_SLICE(ct->subtype, "mixed");
+	TT_SLICE(ct->boundary, "a b");
+	cr_assert_eq(ct->param_count, 2);
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT), 3);
+	sipmsg_typed t = tt_value(SIPMSG_HDR_ACCEPT, 1);
+	TT_SLICE(t.mediatype->type, "*");
+	TT_SLICE(t.mediatype->subtype, "*");
+	TT_SLICE(t.mediatype->params[0].value, "0.1");
+	TT_SLICE(tt_value(SIPMSG_HDR_ACCEPT, 2).mediatype->subtype, "*");
+}
+
+Test(lists, token_params_headers)
+{
+	TT_PARSE(TT_REQ("Event: presence.winfo;id=1234\r\nSubscription-State: active;expires=3600\r\n"
+			"Reason: SIP ;cause=200 ;text=\"Call completed elsewhere\", Q.850;cause=16\r\n"
+			"Content-Disposition: session;handling=required\r\nAccept-Encoding: gzip;q=1.0, identity\r\n"
+			"Security-Client: digest;d-alg=md5, tls;q=0.2\r\nPriority: emergency\r\n"));
+	sipmsg_typed t = tt_value(SIPMSG_HDR_EVENT, 0);
+	TT_SLICE(t.token->value, "presence.winfo");
+	TT_SLICE(t.token->params[0].value, "1234");
+	t = tt_value(SIPMSG_HDR_SUBSCRIPTION_STATE, 0);
+	TT_SLICE(t.token->value, "active");
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_REASON), 2);
+	t = tt_value(SIPMSG_HDR_REASON, 0);
+	TT_SLICE(t.token->value, "SIP");
+	cr_assert_eq(t.token->param_count, 2);
+	TT_SLICE(t.token->params[1].value, "Call completed elsewhere");
+	TT_SLICE(tt_value(SIPMSG_HDR_REASON, 1).token->value, "Q.850");
+	TT_SLICE(tt_value(SIPMSG_HDR_CONTENT_DISPOSITION, 0).token->params[0].value, "required");
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT_ENCODING), 2);
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_SECURITY_CLIENT), 2);
+	TT_SLICE(tt_value(SIPMSG_HDR_PRIORITY, 0).token->value, "emergency");
+}
+
+static void bad(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
+{
+	char text[1024];
+	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
+	TT_PARSE(text);
+	cr_assert_eq(tt_header_status(id), SIPMSG_ESYNTAX, "%s parsed", line);
+	const sipmsg_diag *d = tt_diag(tt_m, code);
+	cr_assert_not_null(d, "%s: no %s", line, sipmsg_diag_code_name(code));
+	cr_assert_eq(d->column, column, "%s: column %u (%s)", line, d->column, d->message);
+}
+
+Test(lists, errors)
+{
+	bad("Allow: INVITE,,ACK", SIPMSG_HDR_ALLOW, SIPMSG_DIAG_EMPTY_LIST_ITEM, 15);
+	bad("Allow: INVITE ACK", SIPMSG_HDR_ALLOW, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	bad("Priority: a, b", SIPMSG_HDR_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 12);
+	bad("Content-Disposition: <x>", SIPMSG_HDR_CONTENT_DISPOSITION, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
+	bad("Accept: application", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
+	bad("Accept: application/", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
+	bad("Event: foo;;id=1", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 12);
+	bad("Event: foo;id=", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 15);
+	bad("Event: foo;id=\"x", SIPMSG_HDR_EVENT, SIPMSG_DIAG_UNTERMINATED_QUOTE, 15);
+}
+
+Test(lists, limits)
+{
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.max_list_items = 2;
+	o.max_uri_params = 2;
+	cr_assert_eq(tt_parse_opts(TT_REQ("Allow: A, B, C\r\nEvent: e;a;b;c\r\n"), &o), SIPMSG_OK);
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_ALLOW), SIPMSG_ESYNTAX);
+	cr_assert_not_null(tt_diag(tt_m, SIPMSG_DIAG_LIMIT_LIST_ITEMS));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_EVENT), SIPMSG_ESYNTAX);
+	cr_assert_not_null(tt_diag(tt_m, SIPMSG_DIAG_LIMIT_URI_PARAMS));
+	cr_assert_eq(sipmsg_msg_parse_all(tt_m), 2);
+}

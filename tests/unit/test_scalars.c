@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/* Numbers and other scalar headers: CSeq (32-bit), Call-ID, Max-Forwards
+ * (0..255), Expires and Content-Length (2^32-1), Session-Expires, RSeq/RAck,
+ * Timestamp, Retry-After, Warning, Date, Replaces/Join/Target-Dialog. */
+#include "typed_test.h"
+
+TestSuite(scalars, .fini = tt_teardown);
+
+Test(scalars, cseq_call_id_numbers)
+{
+	TT_PARSE("INVITE sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>\r\n"
+		 "From: <sip:a@h>;tag=1\r\nCall-ID: f81d4fae-7dec-11d0-a765-00a0c91e6bf6@foo.bar.com\r\n"
+		 "CSeq: 4294967295   INVITE\r\nMax-Forwards: 255\r\nExpires: 4294967295\r\nMin-Expires: 0007\r\n"
+		 "Content-Length: 0\r\n\r\n");
+	const sipmsg_cseq *c = sipmsg_msg_cseq(tt_m);
+	cr_assert_eq(c->number, 4294967295u);
+	TT_SLICE(c->method, "INVITE");
+	cr_assert_eq(c->method_id, SIPMSG_METHOD_INVITE);
+	TT_SLICE(sipmsg_msg_call_id(tt_m), "f81d4fae-7dec-11d0-a765-00a0c91e6bf6@foo.bar.com");
+	uint32_t v;
+	cr_assert_eq(sipmsg_msg_number(tt_m, SIPMSG_HDR_MAX_FORWARDS, &v), SIPMSG_OK);
+	cr_assert_eq(v, 255);
+	cr_assert_eq(sipmsg_msg_number(tt_m, SIPMSG_HDR_EXPIRES, &v), SIPMSG_OK);
+	cr_assert_eq(v, 4294967295u);
+	cr_assert_eq(sipmsg_msg_number(tt_m, SIPMSG_HDR_MIN_EXPIRES, &v), SIPMSG_OK);
+	cr_assert_eq(v, 7);
+	cr_assert_eq(sipmsg_msg_number(tt_m, SIPMSG_HDR_CONTENT_LENGTH, &v), SIPMSG_OK);
+	cr_assert_eq(v, 0);
+	cr_assert_eq(sipmsg_msg_number(tt_m, SIPMSG_HDR_RSEQ, &v), SIPMSG_ENOTFOUND);
+	cr_assert_eq(sipmsg_msg_number(tt_m, SIPMSG_HDR_TO, &v), SIPMSG_EINVAL);
+}
+
+static void bad(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
+{
+	char text[1024];
+	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
+	TT_PARSE(text);
+	cr_assert_eq(tt_header_status(id), SIPMSG_ESYNTAX, "%s parsed", line);
+	const sipmsg_diag *d = tt_diag(tt_m, code);
+	cr_assert_not_null(d, "%s: no %s diagnostic", line, sipmsg_diag_code_name(code));
+	cr_assert_eq(d->column, column, "%s: column %u, expected %u (%s)", line, d->column, column, d->message);
+}
+
+Test(scalars, overlarge_and_malformed_rfc4475_scalar02)
+{
+	bad("Expires: 10000000000000000000000000000000000000000", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 10);
+	bad("Expires: 4294967296", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 10);
+	bad("Expires: -1", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_BAD_HEADER_VALUE, 10);
+	bad("Expires: 12 s", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
+	bad("RSeq: 12x", SIPMSG_HDR_RSEQ, SIPMSG_DIAG_BAD_HEADER_VALUE, 9);
+	bad("Max-Breadth: 256", SIPMSG_HDR_MAX_BREADTH, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 14);
+	bad("In-Reply-To: a b", SIPMSG_HDR_IN_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	bad("In-Reply-To: a@", SIPMSG_HDR_IN_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+
+	/* the hot ones fail the parse when they must be valid */
+	const char *text = "REGISTER sip:example.com SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK3\r\nTo: <sip:u@h>\r\n"
+			   "From: <sip:u@h>;tag=2\r\nCSeq: 36893488147419103232 REGISTER\r\nCall-ID: s\r\n"
+			   "Max-Forwards: 300\r\nContent-Length: 0\r\n\r\n";
+	cr_assert_eq(tt_parse(text), SIPMSG_ESYNTAX);
+	cr_assert_eq(tt_err.code, SIPMSG_DIAG_VALUE_OUT_OF_RANGE);
+	cr_assert_str_eq(tt_err.header, "CSeq");
+	cr_assert_eq(tt_err.column, 7);
+	cr_assert_eq(tt_parse_strict("OPTIONS sip:b@h SIP/2.0\r\nCSeq: 1\r\nl: 0\r\n\r\n"), SIPMSG_ESYNTAX);
+	cr_assert_eq(tt_err.column, 8, "the method is missing after the number");
+	cr_assert_eq(tt_parse_strict("OPTIONS sip:b@h SIP/2.0\r\nCall-ID: a@b@c\r\nl: 0\r\n\r\n"), SIPMSG_ESYNTAX);
+	cr_assert_eq(tt_err.column, 13);
+}
+
+Test(scalars, session_timer_rseq_rack_timestamp)
+{
+	TT_PARSE(TT_REQ("Session-Expires: 1800;refresher=uac\r\nMin-SE: 90\r\nRSeq: 988789\r\n"
+			"RAck: 776656 1 INVITE\r\nTimestamp: 54.21 0.3\r\nIn-Reply-To: 70710@saturn.bell-tel.com, 17320@x\r\n"));
+	sipmsg_typed t = tt_value(SIPMSG_HDR_SESSION_EXPIRES, 0);
+	cr_assert_eq(t.number->value, 1800);
+	TT_SLICE(t.number->refresher, "uac");
+	cr_assert_eq(tt_value(SIPMSG_HDR_MIN_SE, 0).number->value, 90);
+	cr_assert_eq(tt_value(SIPMSG_HDR_RSEQ, 0).number->value, 988789);
+	t = tt_value(SIPMSG_HDR_RACK, 0);
+	cr_assert_eq(t.rack->rseq, 776656);
+	cr_assert_eq(t.rack->cseq, 1);
+	cr_assert_eq(t.rack->method_id, SIPMSG_METHOD_INVITE);
+	t = tt_value(SIPMSG_HDR_TIMESTAMP, 0);
+	TT_SLICE(t.timestamp->value, "54.21");
+	TT_SLICE(t.timestamp->delay, "0.3");
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_IN_REPLY_TO), 2);
+	TT_SLICE(tt_value(SIPMSG_HDR_IN_REPLY_TO, 1).callid->raw, "17320@x");
+	bad("RAck: 776656 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
+	bad("Timestamp: .5", SIPMSG_HDR_TIMESTAMP, SIPMSG_DIAG_BAD_HEADER_VALUE, 12);
+}
+
+Test(scalars, retry_after_warning_date)
+{
+	TT_PARSE(TT_REQ("Retry-After: 18000;duration=3600\r\n"
+			"Warning: 307 isi.edu \"Session parameter 'foo' not understood\", 301 [::1]:5060 \"x, y\"\r\n"
+			"Date: Sat, 13 Nov 2010 23:29:00 GMT\r\n"));
+	sipmsg_typed t = tt_value(SIPMSG_HDR_RETRY_AFTER, 0);
+	cr_assert_eq(t.retry_after->seconds, 18000);
+	cr_assert(t.retry_after->has_duration);
+	cr_assert_eq(t.retry_after->duration, 3600);
+	cr_assert_null(t.retry_after->comment.ptr);
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_WARNING), 2);
+	t = tt_value(SIPMSG_HDR_WARNING, 0);
+	cr_assert_eq(t.warning->code, 307);
+	TT_SLICE(t.warning->agent, "isi.edu");
+	TT_SLICE(t.warning->text, "Session parameter 'foo' not understood");
+	t = tt_value(SIPMSG_HDR_WARNING, 1);
+	TT_SLICE(t.warning->agent, "[::1]:5060");
+	TT_SLICE(t.warning->text, "x, y");
+	t = tt_value(SIPMSG_HDR_DATE, 0);
+	TT_SLICE(t.date->weekday, "Sat");
+	cr_assert(t.date->year == 2010 && t.date->month == 11 && t.date->day == 13);
+	cr_assert(t.date->hour == 23 && t.date->minute == 29 && t.date->second == 0);
+
+	TT_PARSE(TT_REQ("Retry-After: 120 (I'm in a meeting (really))\r\n"));
+	TT_SLICE(tt_value(SIPMSG_HDR_RETRY_AFTER, 0).retry_after->comment, "I'm in a meeting (really)");
+	bad("Retry-After: 5 (open", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	bad("Retry-After: 5;duration=x", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_PARAMETER, 25);
+	bad("Warning: 30 h \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 10);
+	bad("Warning: 307 h t", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	bad("Date: Sat, 13 Nov 2010 23:29:00 UTC", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
+	bad("Date: Sat, 13 Foo 2010 23:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	bad("Date: Sat, 13 Nov 2010 24:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+}
+
+Test(scalars, dialog_identifiers)
+{
+	TT_PARSE(TT_REQ("Replaces: 98732@sip.example.com;from-tag=r33th4x0r;to-tag=ff87ff;early-only\r\n"
+			"Target-Dialog: 7@h;local-tag=a;remote-tag=b\r\nJoin: 12@h;to-tag=x;from-tag=y\r\n"));
+	sipmsg_typed t = tt_value(SIPMSG_HDR_REPLACES, 0);
+	TT_SLICE(t.replaces->call_id, "98732@sip.example.com");
+	TT_SLICE(t.replaces->from_tag, "r33th4x0r");
+	TT_SLICE(t.replaces->to_tag, "ff87ff");
+	cr_assert(t.replaces->early_only);
+	t = tt_value(SIPMSG_HDR_TARGET_DIALOG, 0);
+	TT_SLICE(t.replaces->to_tag, "b");
+	TT_SLICE(t.replaces->from_tag, "a");
+	cr_assert_not(t.replaces->early_only);
+	TT_SLICE(tt_value(SIPMSG_HDR_JOIN, 0).replaces->to_tag, "x");
+	bad("Replaces: ;to-tag=1", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_HEADER_VALUE, 11);
+}
