@@ -44,6 +44,9 @@ static inline sipmsg_status tt_parse_strict(const char *text)
 /* Parse and require success. */
 #define TT_PARSE(text) cr_assert_eq(tt_parse(text), SIPMSG_OK, "%s", tt_err.reason)
 
+/* A literal as (pointer, length) arguments. */
+#define TT_STR(s) (s), strlen(s)
+
 static inline bool tt_is(sipmsg_slice s, const char *want)
 {
 	if (!want)

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/* The RFC 3261 checks (sipmsg_msg_check): each rule on a message that
+ * breaks it and on one that does not; codes, severities and the header
+ * named. */
+#include "typed_test.h"
+
+TestSuite(check, .fini = tt_teardown);
+
+static size_t count_code(sipmsg_diag_code code)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++)
+		n += sipmsg_msg_diag_at(tt_m, i)->code == code;
+	return n;
+}
+
+static const sipmsg_diag *expect(sipmsg_diag_code code, sipmsg_severity sev, const char *header)
+{
+	const sipmsg_diag *d = tt_diag(tt_m, code);
+	cr_assert_not_null(d, "no %s diagnostic", sipmsg_diag_code_name(code));
+	cr_assert_eq(d->severity, sev, "%s: severity", sipmsg_diag_code_name(code));
+	if (header)
+		TT_SLICE(d->header, header);
+	return d;
+}
+
+Test(check, clean_message_passes)
+{
+	TT_PARSE(TT_REQ(""));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+}
+
+Test(check, mandatory_headers_rfc4475_insuf)
+{
+	TT_PARSE("INVITE sip:user@example.com SIP/2.0\r\nCSeq: 193942 INVITE\r\n"
+		 "Via: SIP/2.0/UDP 192.0.2.95;branch=z9hG4bKkdj.insuf\r\nContent-Type: application/sdp\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	cr_assert_eq(count_code(SIPMSG_DIAG_MISSING_HEADER), 5);
+	static const char *const missing[] = {"To", "From", "Call-ID", "Max-Forwards", "Contact"};
+	for (size_t k = 0; k < 5; k++) {
+		bool found = false;
+		for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++) {
+			const sipmsg_diag *d = sipmsg_msg_diag_at(tt_m, i);
+			found |= d->code == SIPMSG_DIAG_MISSING_HEADER && tt_is(d->header, missing[k]);
+		}
+		cr_assert(found, "missing %s not reported", missing[k]);
+	}
+	/* a 2xx to INVITE needs Contact, a 180 does not */
+	TT_PARSE("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\nFrom: <sip:a@h>;tag=1\r\n"
+		 "Call-ID: c\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	expect(SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, "Contact");
+	TT_PARSE("SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\n"
+		 "From: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "responses need no Max-Forwards nor a 1xx Contact");
+}
+
+Test(check, single_valued_repeated_rfc4475_multi01)
+{
+	TT_PARSE(TT_REQ("CSeq: 59 OPTIONS\r\nCall-ID: other@h\r\nTo: sip:other@example.net\r\nMax-Forwards: 5\r\n"
+			"Contact: <sip:a@h>\r\nContact: <sip:b@h>\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	cr_assert_eq(count_code(SIPMSG_DIAG_MULTIPLE_VALUES), 4, "Contact is a list header");
+	const sipmsg_diag *d = expect(SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_ERROR, "CSeq");
+	cr_assert_eq(d->line, 8, "the repeated line is named");
+}
+
+Test(check, cseq_method_mismatch_rfc4475_mismatch01)
+{
+	TT_PARSE("OPTIONS sip:user@example.com SIP/2.0\r\nTo: sip:j.user@example.com\r\n"
+		 "From: sip:caller@example.net;tag=34525\r\nMax-Forwards: 6\r\nCall-ID: mismatch01.dj0234sxdfl3\r\n"
+		 "CSeq: 8 INVITE\r\nVia: SIP/2.0/UDP host.example.com;branch=z9hG4bKkdjuw\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = expect(SIPMSG_DIAG_CSEQ_METHOD_MISMATCH, SIPMSG_SEVERITY_ERROR, "CSeq");
+	cr_assert_eq(d->column, 9, "points at the CSeq method");
+}
+
+Test(check, request_uri_rules)
+{
+	TT_PARSE("OPTIONS soap.beep://192.0.2.103:3002 SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\n"
+		 "To: <sip:b@h>\r\nFrom: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 3\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "an unknown scheme is only a warning (RFC 4475 novelsc)");
+	expect(SIPMSG_DIAG_UNKNOWN_URI_SCHEME, SIPMSG_SEVERITY_WARNING, NULL);
+
+	TT_PARSE("INVITE sip:user@example.com?Route=%3Csip:example.com%3E SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+		 "To: <sip:b@h>\r\nFrom: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nMax-Forwards: 3\r\n"
+		 "Contact: <sip:a@h>\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = expect(SIPMSG_DIAG_REQUEST_URI_HEADERS, SIPMSG_SEVERITY_ERROR, NULL);
+	cr_assert_eq(d->column, 28);
+
+	TT_PARSE("INVITE <sip:user@example.com> SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+		 "To: <sip:b@h>\r\nFrom: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nMax-Forwards: 3\r\n"
+		 "Contact: <sip:a@h>\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	expect(SIPMSG_DIAG_BAD_REQUEST_URI, SIPMSG_SEVERITY_ERROR, NULL);
+	cr_assert_null(sipmsg_msg_request_uri_parsed(tt_m));
+	cr_assert_eq(tt_parse_strict("INVITE <sip:user@example.com> SIP/2.0\r\nl: 0\r\n\r\n"), SIPMSG_ESYNTAX,
+		     "strict mode checks the Request-URI while parsing");
+	cr_assert_eq(tt_err.code, SIPMSG_DIAG_BAD_REQUEST_URI);
+	cr_assert_eq(tt_err.column, 8);
+}
+
+Test(check, branch_cookie_warnings_rfc4475_badbranch)
+{
+	TT_PARSE("OPTIONS sip:user@example.com SIP/2.0\r\nTo: sip:user@example.com\r\nFrom: sip:caller@example.org;tag=33242\r\n"
+		 "Max-Forwards: 3\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK\r\nVia: SIP/2.0/UDP 192.0.2.2;branch=1234\r\n"
+		 "Via: SIP/2.0/UDP 192.0.2.3\r\nCall-ID: badbranch.sadonfo23i420jv0as0derf3j3n\r\nCSeq: 8 OPTIONS\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "warnings only");
+	expect(SIPMSG_DIAG_EMPTY_BRANCH, SIPMSG_SEVERITY_WARNING, "Via");
+	cr_assert_eq(count_code(SIPMSG_DIAG_BRANCH_NO_COOKIE), 2);
+}
+
+Test(check, body_rules)
+{
+	TT_PARSE(TT_REQ(""));
+	cr_assert_eq(sipmsg_msg_set_body(tt_m, "hello", 5, NULL), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	expect(SIPMSG_DIAG_MISSING_CONTENT_TYPE, SIPMSG_SEVERITY_ERROR, "Content-Type");
+	long cl = sipmsg_header_find(tt_m, SIPMSG_HDR_CONTENT_LENGTH, 0);
+	cr_assert_eq(sipmsg_header_replace(tt_m, (size_t)cl, "7", 1), SIPMSG_OK);
+	cr_assert_eq(sipmsg_header_add(tt_m, TT_STR("Content-Type"), TT_STR("text/plain")), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	expect(SIPMSG_DIAG_CONTENT_LENGTH_MISMATCH, SIPMSG_SEVERITY_ERROR, "Content-Length");
+	cr_assert_null(tt_diag(tt_m, SIPMSG_DIAG_MISSING_CONTENT_TYPE), "a second run replaces the first's diagnostics");
+	cl = sipmsg_header_find(tt_m, SIPMSG_HDR_CONTENT_LENGTH, 0); /* Content-Type went before it */
+	cr_assert_eq(sipmsg_header_replace(tt_m, (size_t)cl, "5", 1), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+}
+
+Test(check, start_line_rules)
+{
+	TT_PARSE("SIP/2.0 700 Odd\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\nFrom: <sip:a@h>;tag=1\r\n"
+		 "Call-ID: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	expect(SIPMSG_DIAG_STATUS_OUT_OF_RANGE, SIPMSG_SEVERITY_ERROR, NULL);
+	TT_PARSE("SIP/7.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\nFrom: <sip:a@h>;tag=1\r\n"
+		 "Call-ID: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	cr_assert_eq(count_code(SIPMSG_DIAG_UNSUPPORTED_VERSION), 1, "reported once, not again by the check");
+}
+
+Test(check, typed_errors_are_reported_too)
+{
+	TT_PARSE(TT_REQ("Expires: 10000000000\r\nRAck: x\r\n"));
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0, "lazy headers are not parsed yet");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	expect(SIPMSG_DIAG_VALUE_OUT_OF_RANGE, SIPMSG_SEVERITY_ERROR, "Expires");
+	expect(SIPMSG_DIAG_BAD_HEADER_VALUE, SIPMSG_SEVERITY_ERROR, "RAck");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	cr_assert_eq(count_code(SIPMSG_DIAG_VALUE_OUT_OF_RANGE), 1, "typed errors are reported once");
+}

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/* multipart bodies: splitting (exact and binary bytes, RFC 4475 mpart01),
+ * nesting and its limit, errors, and writing then splitting again. */
+#include "typed_test.h"
+
+#include <stdlib.h>
+
+static sipmsg_arena *arena;
+
+static void setup(void) { arena = sipmsg_arena_new(NULL, 0); }
+
+static void teardown(void)
+{
+	sipmsg_arena_free(arena);
+	tt_teardown();
+}
+
+TestSuite(multipart, .init = setup, .fini = teardown);
+
+Test(multipart, split_parts_preamble_epilogue)
+{
+	static const char b[] = "preamble\r\n--xyz\r\nContent-Type: text/plain\r\nContent-ID:\r\n <a@b>\r\n\r\nhello\r\n"
+			"--xyz  \r\n\r\nno headers\r\n--xyz\r\nContent-Type: application/octet-stream\r\n\r\n"
+			"\x00\x01--xy\r\n-\r\n--xyz--\r\nepilogue";
+	size_t n = sizeof b - 1;
+	sipmsg_multipart mp;
+	sipmsg_error err;
+	cr_assert_eq(sipmsg_multipart_parse(b, n, TT_STR("xyz"), arena, NULL, &mp, &err), SIPMSG_OK, "%s", err.reason);
+	TT_SLICE(mp.preamble, "preamble");
+	TT_SLICE(mp.epilogue, "epilogue");
+	cr_assert_eq(mp.part_count, 3);
+	const sipmsg_mime_part *p = &mp.parts[0];
+	cr_assert_eq(p->header_count, 2);
+	TT_SLICE(p->content_type, "text/plain");
+	TT_SLICE(p->headers[1].name, "Content-ID");
+	TT_SLICE(p->headers[1].value, "<a@b>");
+	TT_SLICE(p->body, "hello");
+	p = &mp.parts[1];
+	cr_assert_eq(p->header_count, 0);
+	cr_assert_null(p->content_type.ptr);
+	TT_SLICE(p->body, "no headers");
+	p = &mp.parts[2];
+	cr_assert_eq(p->body.len, 9, "binary bytes kept exactly, a NUL and a false boundary included");
+	cr_assert(memcmp(p->body.ptr, "\x00\x01--xy\r\n-", 9) == 0);
+}
+
+Test(multipart, rfc4475_mpart01_binary_part)
+{
+	const char *dir = corpus_dir();
+	if (!dir)
+		cr_skip_test("the shared corpus is absent");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/rfc4475/mpart01.dat", dir);
+	size_t len;
+	char *data = read_file(path, &len);
+	cr_assert_not_null(data);
+	tt_teardown();
+	const char *p = guard_copy(&tt_g, data, len);
+	cr_assert_eq(sipmsg_parse(p, len, NULL, &tt_m, &tt_err), SIPMSG_OK);
+	const sipmsg_multipart *mp;
+	cr_assert_eq(sipmsg_msg_multipart(tt_m, &mp), SIPMSG_OK);
+	cr_assert_eq(mp->part_count, 2);
+	TT_SLICE(mp->boundary, "7a9cbec02ceef655");
+	TT_SLICE(mp->parts[0].content_type, "text/plain");
+	TT_SLICE(mp->parts[0].body, "Hello");
+	TT_SLICE(mp->parts[1].content_type, "application/octet-stream");
+	/* the binary part runs from after its empty line to the CRLF before the closing boundary */
+	const char *bin = mp->parts[1].body.ptr;
+	const char *close = memmem(p, len, "\r\n--7a9cbec02ceef655--", 22);
+	cr_assert_not_null(close);
+	cr_assert_eq(bin + mp->parts[1].body.len, close);
+	cr_assert_eq((unsigned char)bin[0], 0x30, "DER starts with a SEQUENCE");
+	const sipmsg_multipart *again;
+	cr_assert_eq(sipmsg_msg_multipart(tt_m, &again), SIPMSG_OK);
+	cr_assert_eq(again, mp, "cached");
+	free(data);
+}
+
+Test(multipart, nesting_and_its_limit)
+{
+	const char *b = "--outer\r\nContent-Type: multipart/alternative; boundary=\"in ner\"\r\n\r\n"
+			"--in ner\r\nContent-Type: text/plain\r\n\r\nplain\r\n--in ner\r\nContent-Type: text/html\r\n\r\n"
+			"<b>x</b>\r\n--in ner--\r\n\r\n--outer--\r\n";
+	sipmsg_multipart mp;
+	cr_assert_eq(sipmsg_multipart_parse(b, strlen(b), TT_STR("outer"), arena, NULL, &mp, NULL), SIPMSG_OK);
+	cr_assert_eq(mp.part_count, 1);
+	const sipmsg_multipart *in = mp.parts[0].nested;
+	cr_assert_not_null(in);
+	cr_assert_eq(in->part_count, 2);
+	TT_SLICE(in->parts[1].body, "<b>x</b>");
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.max_multipart_depth = 1;
+	sipmsg_error err;
+	cr_assert_eq(sipmsg_multipart_parse(b, strlen(b), TT_STR("outer"), arena, &o, &mp, &err), SIPMSG_ELIMIT);
+	cr_assert_eq(err.code, SIPMSG_DIAG_LIMIT_MULTIPART_DEPTH);
+}
+
+static void bad(const char *b, sipmsg_diag_code code, size_t offset)
+{
+	sipmsg_multipart mp;
+	sipmsg_error err;
+	struct guarded g = {0};
+	const char *p = guard_str(&g, b);
+	cr_assert_eq(sipmsg_multipart_parse(p, strlen(b), TT_STR("b"), arena, NULL, &mp, &err), SIPMSG_ESYNTAX, "%s", b);
+	cr_assert_eq(err.code, (int)code);
+	cr_assert_eq(err.offset, offset, "%s: offset %zu (%s)", b, err.offset, err.reason);
+	guard_free(&g);
+}
+
+Test(multipart, errors)
+{
+	bad("no boundary at all", SIPMSG_DIAG_MULTIPART_BAD, 0);
+	bad("--b\r\n\r\nx\r\n", SIPMSG_DIAG_MULTIPART_BAD, 10);
+	bad("--bx\r\n\r\n--b--", SIPMSG_DIAG_MULTIPART_BAD, 3);
+	bad("--b\r\nno colon here\r\n\r\nx\r\n--b--", SIPMSG_DIAG_MULTIPART_BAD, 5);
+	TT_PARSE(TT_REQ("Content-Type: multipart/mixed\r\n"));
+	const sipmsg_multipart *mp;
+	cr_assert_eq(sipmsg_msg_multipart(tt_m, &mp), SIPMSG_ESYNTAX);
+	cr_assert_not_null(tt_diag(tt_m, SIPMSG_DIAG_MULTIPART_NO_BOUNDARY));
+	TT_PARSE(TT_REQ("Content-Type: application/sdp\r\n"));
+	cr_assert_eq(sipmsg_msg_multipart(tt_m, &mp), SIPMSG_ESTATE);
+}
+
+Test(multipart, write_then_split)
+{
+	unsigned char bin[256];
+	for (int i = 0; i < 256; i++)
+		bin[i] = (unsigned char)i;
+	sipmsg_mime_part_spec parts[3] = {
+		{"application/sdp", NULL, "v=0\r\n", 5},
+		{"application/octet-stream", "Content-Transfer-Encoding: binary\r\n", bin, sizeof bin},
+		{NULL, NULL, "", 0},
+	};
+	size_t need;
+	cr_assert_eq(sipmsg_multipart_write(parts, 3, "bnd42", NULL, 0, &need), SIPMSG_ENOSPC);
+	char *buf = malloc(need);
+	size_t n;
+	cr_assert_eq(sipmsg_multipart_write(parts, 3, "bnd42", buf, need, &n), SIPMSG_OK);
+	cr_assert_eq(n, need);
+	sipmsg_multipart mp;
+	cr_assert_eq(sipmsg_multipart_parse(buf, n, TT_STR("bnd42"), arena, NULL, &mp, NULL), SIPMSG_OK);
+	cr_assert_eq(mp.part_count, 3);
+	TT_SLICE(mp.parts[0].body, "v=0\r\n");
+	cr_assert_eq(mp.parts[1].body.len, 256);
+	cr_assert(memcmp(mp.parts[1].body.ptr, bin, 256) == 0);
+	TT_SLICE(mp.parts[1].headers[1].value, "binary");
+	cr_assert_eq(mp.parts[2].body.len, 0);
+	free(buf);
+
+	sipmsg_mime_part_spec evil = {"text/plain", NULL, "x\r\n--bnd42\r\n", 12};
+	cr_assert_eq(sipmsg_multipart_write(&evil, 1, "bnd42", NULL, 0, &need), SIPMSG_EINVAL);
+	cr_assert_eq(sipmsg_multipart_write(parts, 1, "bad boundary ", NULL, 0, &need), SIPMSG_EINVAL);
+	sipmsg_mime_part_spec badh = {NULL, "X: no crlf", "", 0};
+	cr_assert_eq(sipmsg_multipart_write(&badh, 1, "b", NULL, 0, &need), SIPMSG_EINVAL);
+}
+
+Test(multipart, message_body_round_trip)
+{
+	sipmsg_msg *m;
+	cr_assert_eq(sipmsg_request_new(TT_STR("MESSAGE"), TT_STR("sip:kumiko@example.org"), NULL, &m), SIPMSG_OK);
+	sipmsg_mime_part_spec parts[2] = {{"text/plain", NULL, "Hello", 5}, {"application/octet-stream", NULL, "\0\r\n", 3}};
+	cr_assert_eq(sipmsg_msg_set_multipart_body(m, "mixed", parts, 2, NULL), SIPMSG_OK);
+	char *out;
+	size_t n;
+	cr_assert_eq(sipmsg_write_alloc(m, 0, &out, &n), SIPMSG_OK);
+	sipmsg_msg_free(m);
+	tt_teardown();
+	const char *p = guard_copy(&tt_g, out, n);
+	cr_assert_eq(sipmsg_parse(p, n, NULL, &tt_m, &tt_err), SIPMSG_OK);
+	sipmsg_free(out);
+	TT_SLICE(sipmsg_msg_content_type(tt_m)->subtype, "mixed");
+	cr_assert_eq(sipmsg_msg_content_type(tt_m)->boundary.len, 16);
+	const sipmsg_multipart *mp;
+	cr_assert_eq(sipmsg_msg_multipart(tt_m, &mp), SIPMSG_OK);
+	cr_assert_eq(mp->part_count, 2);
+	TT_SLICE(mp->parts[0].body, "Hello");
+	cr_assert(mp->parts[1].body.len == 3 && memcmp(mp->parts[1].body.ptr, "\0\r\n", 3) == 0);
+}
