@@ -400,3 +400,56 @@ Test(property, build_write_parse_compare)
 	}
 	tt_teardown();
 }
+
+/* Every prefix of every sample value, as the last bytes of a datagram right
+ * before a guard page: the typed parsers, the checks and the multipart
+ * splitter either accept it or report it, and never read past it. */
+Test(property, value_prefixes_never_read_past_the_end)
+{
+	static const char *const lines[] = {
+		"Via: SIP/2.0/UDP [2001:db8::9:1]:5062;branch=z9hG4bKas3-111;received=[2001:db8::9:255];rport",
+		"From: \"Alice \\\"A\\\"\" <sip:alice:pw@atlanta.com:5061;transport=tcp;lr?subject=x%20y&a=b>;tag=19",
+		"To: sip:%75se%72@example.com;tag=1",
+		"Contact: <tel:+1-201-555-0123;ext=1>;expires=3600;q=0.7, *",
+		"Route: <urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6>;x=\"a,b\"",
+		"CSeq: 4294967295 INVITE",
+		"Call-ID: a84b4c76e66710@pc33.atlanta.com",
+		"Content-Type: multipart/mixed;boundary=\"b q\";charset=utf-8",
+		"Authorization: Digest username=\"bob\", realm=\"b.com\", nc=00000001, qop=auth",
+		"Proxy-Authorization: Bearer abc.def-ghi==",
+		"Retry-After: 120 (in a (nested) meeting);duration=60",
+		"Warning: 307 [::1]:5060 \"text, more\"",
+		"Date: Sat, 13 Nov 2010 23:29:00 GMT",
+		"RAck: 776656 1 INVITE",
+		"Timestamp: 54.21 0.3",
+		"Replaces: 98732@sip.example.com;from-tag=r33th4x0r;early-only",
+		"Session-Expires: 1800;refresher=uac",
+		"Accept: application/sdp;level=1, */*;q=0.1",
+		"Event: presence.winfo;id=\"x\"",
+		"Max-Forwards: 70",
+	};
+	for (size_t l = 0; l < sizeof lines / sizeof lines[0]; l++) {
+		size_t n = strlen(lines[l]);
+		for (size_t cut = strlen("Via:"); cut <= n; cut++) {
+			char text[512];
+			int len = snprintf(text, sizeof text, "OPTIONS sip:x@[::1] SIP/2.0\r\n%.*s", (int)cut, lines[l]);
+			tt_teardown();
+			const char *p = guard_copy(&tt_g, text, (size_t)len);
+			if (sipmsg_parse(p, (size_t)len, NULL, &tt_m, &tt_err) != SIPMSG_OK)
+				continue;
+			sipmsg_msg_parse_all(tt_m);
+			sipmsg_msg_check(tt_m);
+			const sipmsg_multipart *mp;
+			sipmsg_msg_multipart(tt_m, &mp);
+			for (size_t i = 0; i < sipmsg_header_count(tt_m); i++) {
+				size_t count = 0;
+				sipmsg_header_parse(tt_m, i, &count);
+				for (size_t j = 0; j < count; j++) {
+					sipmsg_typed t;
+					cr_assert_eq(sipmsg_header_value(tt_m, i, j, &t), SIPMSG_OK);
+				}
+			}
+		}
+	}
+	tt_teardown();
+}
