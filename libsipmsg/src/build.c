@@ -260,7 +260,7 @@ sipmsg_status sipmsg_msg_push_via(sipmsg_msg *m, const char *transport, const ch
 	struct sm_uri_ctx c = {.arena = m->arena, .max_params = 1};
 	sipmsg_slice hs;
 	sipmsg_host_type ht;
-	const char *after;
+	const char *after = NULL;
 	if (sm_host_parse(&c, b.p + host_at, b.p + b.n, &hs, &ht, &after) || after != b.p + b.n || c.warn.code)
 		return SIPMSG_EINVAL;
 	if (port) {
