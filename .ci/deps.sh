@@ -24,4 +24,4 @@ MAIN_PACKAGES="meson ninja-build gcc libc6-dev pkg-config libpcap-dev"
 # What the whole test suite needs: compilers, Criterion, valgrind, the
 # benchmark peers (bench-smoke), SIPp and dumpcap (capture tests).
 TEST_PACKAGES="$MAIN_PACKAGES g++ clang libclang-rt-14-dev libcriterion-dev valgrind
-  libosip2-dev libsofia-sip-ua-dev libre-dev sip-tester tshark"
+  libosip2-dev libsofia-sip-ua-dev libre-dev sip-tester tshark doxygen"

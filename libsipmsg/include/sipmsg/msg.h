@@ -244,8 +244,8 @@ bool sipmsg_values_next(sipmsg_value_iter *it, sipmsg_slice *value);
 /**
  * @brief Split one comma-separated element off the front of `rest`.
  *
- * Commas inside "quoted strings" (with \-escapes), <angle brackets> and
- * (comments) do not separate. The element is trimmed of linear whitespace
+ * Commas inside "quoted strings" (with backslash escapes), inside angle
+ * brackets and inside (comments) do not separate. The element is trimmed of linear whitespace
  * (folding included). `rest` advances past the comma.
  * @return false when rest holds nothing more.
  */
