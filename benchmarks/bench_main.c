@@ -461,9 +461,10 @@ static void measure_callgrind(struct row *rows, size_t nrows, const struct bench
 		struct row *r = &rows[k];
 		long acc = r->c->run(r->st); /* warm: lazy binding, first-touch */
 		char label[256];
-		snprintf(label, sizeof label, "bench|%s|%s|%s|%s|%llu", in->name,
+		size_t bytes = r->c->phase == BP_SDP_PARSE || r->c->phase == BP_SDP_WRITE ? in->body_len : in->len;
+		snprintf(label, sizeof label, "bench|%s|%s|%s|%s|%llu|%zu", in->name,
 			 r->impl == &ref_impl ? "ref" : bench_phase_name(r->c->phase), r->impl->lib,
-			 r->c->variant ? r->c->variant : "", (unsigned long long)n);
+			 r->c->variant ? r->c->variant : "", (unsigned long long)n, bytes);
 		CALLGRIND_TOGGLE_COLLECT;
 		for (uint64_t i = 0; i < n; i++)
 			acc += r->c->run(r->st);

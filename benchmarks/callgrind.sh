@@ -42,7 +42,7 @@ set -e
 if [ $rc -eq 77 ]; then cat "$dir/stdout"; exit 77; fi
 if [ $rc -ne 0 ]; then cat "$dir/stdout" "$dir/valgrind.log" >&2; exit $rc; fi
 
-# Each dump: "desc: Trigger: Client Request: bench|MSG|PHASE|LIB|VARIANT|N"
+# Each dump: "desc: Trigger: Client Request: bench|MSG|PHASE|LIB|VARIANT|N|BYTES"
 # and "summary: IR" (or "totals: IR").
 i=1
 while [ -f "$dir/cg.out.$i" ]; do
@@ -57,19 +57,19 @@ done >"$dir/dumps"
 [ -s "$dir/dumps" ] || { echo "no callgrind dumps were written" >&2; cat "$dir/valgrind.log" >&2; exit 1; }
 
 awk -F'|' -v csv="$csv" '
-	{ ir[NR] = $7 / $6; msg[NR] = $2; ph[NR] = $3; lib[NR] = $4; var[NR] = $5
-	  if ($3 == "ref" && $5 == "harness") harness[$2] = $7 / $6 }
+	{ ir[NR] = $8 / $6; msg[NR] = $2; ph[NR] = $3; lib[NR] = $4; var[NR] = $5; bytes[NR] = $7
+	  if ($3 == "ref" && $5 == "harness") harness[$2] = $8 / $6 }
 	END {
-		printf "%-20s %-12s %-28s %12s\n", "message", "phase", "library", "instr/msg"
-		if (csv != "") print "message,phase,library,variant,instructions" > csv
+		printf "%-20s %-12s %-28s %12s %10s\n", "message", "phase", "library", "instr/msg", "instr/byte"
+		if (csv != "") print "message,bytes,phase,library,variant,instructions" > csv
 		for (i = 1; i <= NR; i++) {
 			if (ph[i] == "ref" && var[i] == "harness") continue
 			v = ir[i] - harness[msg[i]]
 			name = lib[i]
 			if (ph[i] == "ref") name = var[i]
 			else if (var[i] != "") name = lib[i] " (" var[i] ")"
-			printf "%-20s %-12s %-28s %12.0f\n", msg[i], ph[i], name, v
-			if (csv != "") printf "%s,%s,%s,%s,%.0f\n", msg[i], ph[i], lib[i], var[i], v >> csv
+			printf "%-20s %-12s %-28s %12.0f %10.2f\n", msg[i], ph[i], name, v, (bytes[i] > 0 ? v / bytes[i] : 0)
+			if (csv != "") printf "%s,%s,%s,%s,%s,%.0f\n", msg[i], bytes[i], ph[i], lib[i], var[i], v >> csv
 		}
 		printf "(harness cost per iteration, already subtracted: %.0f instructions)\n", harness[msg[1]]
 	}' "$dir/dumps"
@@ -80,7 +80,7 @@ if [ -n "$focus" ]; then
 	fphase=${rest%%:*}
 	flib=${rest#*:}
 	file=$(awk -F'|' -v m="$fmsg" -v p="$fphase" -v l="$flib" \
-		'$2 == m && $3 == p && $4 == l && $5 == "" { print $8; exit }' "$dir/dumps")
+		'$2 == m && $3 == p && $4 == l && $5 == "" { print $9; exit }' "$dir/dumps")
 	if [ -z "$file" ]; then
 		echo "no dump for $focus" >&2
 		exit 1
