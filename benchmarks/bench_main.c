@@ -717,8 +717,8 @@ static void usage(void)
 	     "  --messages LIST     only files starting with these prefixes (a,f)\n"
 	     "  --phases LIST       frame,parse,typed-read,sdp-parse,sdp-write,write,edit-write,build-write\n"
 	     "  --libs LIST         libsipmsg,oSIP,Sofia-SIP,libre\n"
-	     "  --reps N            repetitions per row, the median is printed (default 5)\n"
-	     "  --batch-ms MS       calibrate each batch to last this long (default 2)\n"
+	     "  --reps N            repetitions per row, the median is printed (default 21)\n"
+	     "  --batch-ms MS       calibrate each batch to last this long (default 0.5)\n"
 	     "  --iterations N      fixed iterations per batch, no calibration (1: smoke test)\n"
 	     "  --csv FILE          also write the rows as CSV (for plot.py)\n"
 	     "  --scale             the scaling run (1..1000 Via lines, 1..64 KB bodies)\n"
@@ -745,7 +745,7 @@ static void list_cases(void)
 
 int main(int argc, char **argv)
 {
-	struct opts o = {.corpus = BENCH_CORPUS_DEFAULT, .reps = 5, .batch_ns = 2e6};
+	struct opts o = {.corpus = BENCH_CORPUS_DEFAULT, .reps = 21, .batch_ns = 0.5e6};
 	const char *env = getenv("SIPMSG_BENCH_CORPUS");
 	if (env && *env)
 		o.corpus = env;
