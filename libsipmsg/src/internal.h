@@ -124,9 +124,12 @@ extern const struct sm_hdr_row sm_hdr_rows[SIPMSG_HDR_COUNT_];
 sipmsg_hdr_id sm_hdr_lookup(const char *name, size_t len);
 
 /* The message skeleton shared by parse and build: a message in `arena`. */
-sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts);
-/* Rebuild m->first after edits. */
+sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts, uint32_t header_slots);
+/* Keep m->first right after edits: rebuild it, or adjust it for one header
+ * inserted at / removed from `index` (linear-time editing). */
 void sm_index_rebuild(sipmsg_msg *m);
+void sm_index_inserted(sipmsg_msg *m, uint32_t index);
+void sm_index_removed(sipmsg_msg *m, uint32_t index, unsigned id);
 /* Make room for one more header. */
 sipmsg_status sm_hdrs_reserve(sipmsg_msg *m, uint32_t extra);
 /* Decimal number of at most max (fits in uint64); false when not all digits or too large. */
