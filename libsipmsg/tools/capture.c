@@ -174,8 +174,9 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 		.has_endpoints = true, .transport = CAPTURE_UDP, .src = ip->src, .dst = ip->dst,
 		.sport = u.sport, .dport = u.dport, .data = u.payload, .len = u.payload_len,
 	};
+	char text[240];
 	if (cut) {
-		char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[240];
+		char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
 		net_endpoint_format(&ip->src, u.sport, src, sizeof src);
 		net_endpoint_format(&ip->dst, u.dport, dst, sizeof dst);
 		snprintf(text, sizeof text,

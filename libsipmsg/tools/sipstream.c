@@ -216,18 +216,18 @@ void sipstream_feed(struct sipstream *s, const uint8_t *data, size_t len)
 	s->offset += done;
 }
 
-/* True when the held bytes are more than keep-alives. */
-static bool holds_message(const struct sipstream *s)
+/* Bytes held for an unfinished message, without the keep-alives before it. */
+static size_t held_message(const struct sipstream *s)
 {
-	for (size_t i = 0; i < s->len; i++)
-		if (!is_crlf(s->buf[i]))
-			return true;
-	return false;
+	size_t i = 0;
+	while (i < s->len && is_crlf(s->buf[i]))
+		i++;
+	return s->len - i;
 }
 
 size_t sipstream_gap(struct sipstream *s, uint64_t missing)
 {
-	size_t dropped = holds_message(s) ? s->len : 0;
+	size_t dropped = held_message(s);
 	s->offset += s->len + missing;
 	s->len = 0;
 	sipmsg_framer_reset(&s->framer);
@@ -242,15 +242,14 @@ void sipstream_finish(struct sipstream *s)
 {
 	if (s->state == SIPSTREAM_ST_RESYNC)
 		report_skipped(s, "at the end of the stream without another SIP start line");
-	if (s->state != SIPSTREAM_ST_NOT_SIP && holds_message(s)) {
+	size_t held = held_message(s);
+	if (s->state != SIPSTREAM_ST_NOT_SIP && held) {
 		char text[200];
-		size_t i = 0;
-		while (i < s->len && is_crlf(s->buf[i]))
-			i++;
+		size_t i = s->len - held;
 		size_t show = 0;
 		while (i + show < s->len && show < 60 && s->buf[i + show] >= 0x20 && s->buf[i + show] < 0x7f)
 			show++;
-		snprintf(text, sizeof text, "the stream ends inside a message (%zu bytes, \"%.*s\"); not checked", s->len,
+		snprintf(text, sizeof text, "the stream ends inside a message (%zu bytes, \"%.*s\"); not checked", held,
 			 (int)show, (const char *)s->buf + i);
 		notice(s, "stream-incomplete", text);
 	}
