@@ -5,6 +5,8 @@
  * start of a message when resynchronising a stream. */
 #include "sipdetect.h"
 
+#include <sipmsg/sipmsg.h>
+
 #include <stdbool.h>
 #include <string.h>
 
@@ -102,4 +104,13 @@ enum sip_detect sip_detect_start_line(const void *data, size_t len, bool complet
 			return s;
 	}
 	return request_line(p, len, complete);
+}
+
+bool sip_detect_known_start(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	if (status_line(p, len) == SIP_YES)
+		return true;
+	const unsigned char *sp = memchr(p, ' ', len);
+	return sp && sipmsg_method_lookup(data, (size_t)(sp - p)) != SIPMSG_METHOD_OTHER;
 }

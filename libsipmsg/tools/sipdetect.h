@@ -25,4 +25,11 @@ enum sip_detect {
  * input's end ends the line and the answer is never SIP_MAYBE. */
 enum sip_detect sip_detect_start_line(const void *data, size_t len, bool complete);
 
+/* Stricter, for the first byte after a hole in a stream (a TCP gap, or a
+ * capture that joins a connection mid-way): there, the suffix of a cut
+ * request line ("VITE sip:... SIP/2.0") would pass as a start line. A SIP
+ * status line or a request with a method the library knows. Call it on data
+ * for which sip_detect_start_line() said SIP_YES. */
+bool sip_detect_known_start(const void *data, size_t len);
+
 #endif

@@ -28,6 +28,7 @@ void sipstream_init(struct sipstream *s, enum sipstream_mode mode, size_t max_by
 		   : mode == SIPSTREAM_ASSUME_SIP ? SIPSTREAM_ST_SIP
 						  : SIPSTREAM_ST_RESYNC;
 	s->at_line_start = true;
+	s->after_hole = mode == SIPSTREAM_MIDSTREAM;
 }
 
 void sipstream_release(struct sipstream *s)
@@ -56,25 +57,32 @@ static void report_skipped(struct sipstream *s, const char *until)
 
 static bool is_crlf(uint8_t c) { return c == '\r' || c == '\n'; }
 
-/* RESYNC: find a line start at or after pos where a SIP message begins. */
+/* RESYNC: find a line start at or after pos where a SIP message begins. Right
+ * after a hole only a status line or a known method counts: bytes there may
+ * be the tail of a cut request line ("VITE sip:... SIP/2.0"). */
 static size_t resync(struct sipstream *s, const uint8_t *p, size_t pos, size_t n, bool *found)
 {
 	*found = false;
 	size_t i = pos;
-	bool line_start = s->at_line_start;
+	bool line_start = s->at_line_start, hole = s->after_hole;
 	while (i < n) {
 		if (line_start && !is_crlf(p[i])) {
 			enum sip_detect d = sip_detect_start_line(p + i, n - i, false);
+			if (d == SIP_YES && hole && !sip_detect_known_start(p + i, n - i))
+				d = SIP_NO;
 			if (d != SIP_NO) {
 				s->skipped += i - pos;
+				s->at_line_start = true;
+				s->after_hole = hole;
 				if (d == SIP_YES) {
 					*found = true;
+					s->after_hole = false;
 					report_skipped(s, "before the next SIP start line");
 				}
-				s->at_line_start = true;
 				return i;
 			}
 		}
+		hole = false;
 		const uint8_t *lf = memchr(p + i, '\n', n - i);
 		if (!lf)
 			break;
@@ -83,6 +91,7 @@ static size_t resync(struct sipstream *s, const uint8_t *p, size_t pos, size_t n
 	}
 	s->skipped += n - pos;
 	s->at_line_start = n > 0 && p[n - 1] == '\n';
+	s->after_hole = false;
 	if (!s->ever_sip && s->skipped > MIDSTREAM_GIVE_UP)
 		s->state = SIPSTREAM_ST_NOT_SIP; /* some other protocol */
 	return n;
@@ -150,6 +159,7 @@ static size_t process(struct sipstream *s, const uint8_t *p, size_t n, uint64_t 
 			sipmsg_framer_reset(&s->framer);
 			s->state = SIPSTREAM_ST_RESYNC;
 			s->at_line_start = p[end - 1] == '\n';
+			s->after_hole = false;
 			s->skipped = 0;
 			pos = end;
 			break;
@@ -171,6 +181,7 @@ static bool keep(struct sipstream *s, const uint8_t *data, size_t len)
 		if (s->state != SIPSTREAM_ST_NOT_SIP)
 			s->state = SIPSTREAM_ST_RESYNC;
 		s->at_line_start = false;
+		s->after_hole = false;
 		notice(s, "stream-buffer-limit", text);
 		return false;
 	}
@@ -185,6 +196,7 @@ static bool keep(struct sipstream *s, const uint8_t *data, size_t len)
 			sipmsg_framer_reset(&s->framer);
 			s->state = SIPSTREAM_ST_RESYNC;
 			s->at_line_start = false;
+			s->after_hole = false;
 			return false;
 		}
 		s->buf = b;
@@ -233,7 +245,8 @@ size_t sipstream_gap(struct sipstream *s, uint64_t missing)
 	sipmsg_framer_reset(&s->framer);
 	if (s->state != SIPSTREAM_ST_NOT_SIP) {
 		s->state = SIPSTREAM_ST_RESYNC;
-		s->at_line_start = true; /* the next segment may well start a message */
+		s->at_line_start = true; /* the next segment may well start a message, */
+		s->after_hole = true;    /* or end one whose start line was cut */
 	}
 	return dropped;
 }

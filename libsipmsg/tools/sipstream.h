@@ -46,6 +46,7 @@ struct sipstream {
 	sipmsg_framer framer;
 	enum sipstream_state state;
 	bool at_line_start;        /* RESYNC: the next byte begins a line */
+	bool after_hole;           /* RESYNC: the next byte follows a hole (gap, mid-way join) */
 	bool ever_sip;             /* a message was framed at least once */
 	uint64_t skipped;          /* bytes dropped while resynchronising */
 	sipstream_emit_fn emit;

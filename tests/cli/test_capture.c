@@ -614,6 +614,57 @@ Test(capture, tcp_gap_reported_never_merged)
 	unlink(path);
 }
 
+/* A hole that ends inside a request method: "VITE sip:... SIP/2.0" looks like
+ * a request line but is the tail of a cut one, and must not pass for a
+ * message; a hole that ends exactly between messages loses nothing else. */
+Test(capture, tcp_gap_boundaries)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	size_t ringing = strlen(INVITE) + 4, bye = ringing + strlen(RINGING);
+	struct {
+		size_t hole_from, hole_end;
+		const char *want[2];
+	} cases[] = {
+		{0, 2, {RINGING, BYE}},              /* "IN" lost: "VITE ..." is not a message */
+		{ringing - 4, bye, {INVITE, BYE}},   /* exactly RINGING (and the keep-alive) lost */
+		{ringing, ringing + 1, {INVITE, BYE}}, /* "S" of the status line lost */
+	};
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct conn c = conn4();
+		gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+		if (cases[k].hole_from)
+			gen_tcp(&g, &c.a, &c.b, c.isn + 1, GEN_ACK, s, cases[k].hole_from);
+		gen_tcp(&g, &c.a, &c.b, c.isn + 1 + (uint32_t)cases[k].hole_end, GEN_ACK, s + cases[k].hole_end,
+			n - cases[k].hole_end);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		char what[32];
+		snprintf(what, sizeof what, "case %zu", k);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2, "%s: %zu messages", what, count_kind(col, CAPTURE_MESSAGE));
+		assert_bytes(message(col, 0), cases[k].want[0], what);
+		assert_bytes(message(col, 1), cases[k].want[1], what);
+		cr_assert_not_null(notice_of(col, "tcp-gap"), "%s", what);
+		free_collected(col);
+	}
+	/* the same rule where a capture joins a connection mid-way */
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	gen_tcp(&g, &c.a, &c.b, 777, GEN_ACK, s + 2, n - 2);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+	assert_bytes(message(col, 0), RINGING, "joined inside the INVITE's method");
+	free_collected(col);
+	free(s);
+	unlink(path);
+}
+
 Test(capture, tcp_gap_declared_when_the_flow_buffer_fills)
 {
 	char path[64];
@@ -777,6 +828,111 @@ Test(capture, tcp_unfinished_message_at_the_end_is_reported)
 	cr_assert_not_null(n);
 	cr_assert(strstr(n->text, "120 bytes") && strstr(n->text, "INVITE sip:bob@example.com"), "%s", n->text);
 	free_collected(col);
+	unlink(path);
+}
+
+/* A small deterministic generator, so that failures reproduce. */
+static uint32_t lcg(uint32_t *state)
+{
+	*state = *state * 1664525u + 1013904223u;
+	return *state >> 8;
+}
+
+struct piece {
+	size_t from, len;
+};
+
+/* Random segmentation, segments shuffled within a window of 4, some sent
+ * twice or widened to overlap their neighbours; optionally one dropped. */
+static size_t random_pieces(uint32_t *st, size_t n, struct piece *out, size_t max, bool drop, size_t *dropped)
+{
+	size_t count = 0;
+	for (size_t from = 0; from < n && count < max;) {
+		size_t len = 1 + lcg(st) % 200;
+		if (from + len > n)
+			len = n - from;
+		out[count++] = (struct piece){from, len};
+		from += len;
+	}
+	for (size_t i = 0; i + 1 < count; i++) { /* local reordering */
+		size_t j = i + lcg(st) % 4;
+		if (j < count) {
+			struct piece t = out[i];
+			out[i] = out[j];
+			out[j] = t;
+		}
+	}
+	*dropped = SIZE_MAX;
+	size_t hole_from = 0, hole_end = 0;
+	if (drop && count > 2) {
+		*dropped = 1 + lcg(st) % (count - 2);
+		hole_from = out[*dropped].from;
+		hole_end = hole_from + out[*dropped].len;
+		out[*dropped].len = 0; /* never sent */
+	}
+	size_t total = count;
+	for (size_t i = 0; i < count && total < max; i++) {
+		if (!out[i].len)
+			continue;
+		uint32_t r = lcg(st) % 8;
+		if (r == 0) { /* a retransmission */
+			out[total++] = out[i];
+		} else if (r == 1 && out[i].from >= 10 && (out[i].from - 10 >= hole_end || out[i].from <= hole_from)) {
+			/* widened back over bytes already sent (never into the hole) */
+			out[i].from -= 10;
+			out[i].len += 10;
+		}
+	}
+	return total;
+}
+
+Test(capture, tcp_random_segmentation_property)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	const char *originals[3] = {INVITE, RINGING, BYE};
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	uint32_t st = 20240601;
+	struct piece pieces[4096];
+	for (int iter = 0; iter < 300; iter++) {
+		bool drop = iter % 3 == 2;
+		size_t dropped;
+		size_t count = random_pieces(&st, n, pieces, sizeof pieces / sizeof pieces[0], drop, &dropped);
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct conn c = conn4();
+		c.isn = lcg(&st) * 256u; /* exercises sequence number wrap-around too */
+		gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+		for (size_t i = 0; i < count; i++)
+			if (pieces[i].len)
+				gen_tcp(&g, &c.a, &c.b, c.isn + 1 + (uint32_t)pieces[i].from, GEN_ACK, s + pieces[i].from,
+					pieces[i].len);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		char what[48];
+		snprintf(what, sizeof what, "iteration %d", iter);
+		if (!drop) {
+			assert_three(col, what);
+		} else {
+			/* whatever survives is an original message, byte for byte */
+			for (size_t i = 0; i < col->n; i++) {
+				const struct rec *r = &col->r[i];
+				if (r->kind == CAPTURE_NOTICE)
+					continue;
+				cr_assert_eq(r->kind, CAPTURE_MESSAGE, "%s: a framing error from a gap", what);
+				bool known = false;
+				for (int k = 0; k < 3; k++)
+					known |= r->len == strlen(originals[k]) && memcmp(r->data, originals[k], r->len) == 0;
+				cr_assert(known, "%s: a message that is not one of the originals (%zu bytes)", what, r->len);
+			}
+			/* a hole with data after it is a gap; at the very end, an unfinished message */
+			cr_assert(notice_of(col, "tcp-gap") || notice_of(col, "stream-incomplete"),
+				  "%s: the lost segment is reported", what);
+		}
+		free_collected(col);
+	}
+	free(s);
 	unlink(path);
 }
 
