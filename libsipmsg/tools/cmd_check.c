@@ -282,6 +282,11 @@ int cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	report_init(&run.rep, stdout, json);
+	for (int i = first_file; i < argc; i++) { /* line up the verdicts of raw files */
+		int w = (int)strlen(argv[i]) + (stream ? 7 : 0);
+		if (w > run.rep.name_width)
+			run.rep.name_width = w < 40 ? w : 40;
+	}
 	bool io_error = false;
 	for (int i = first_file; i < argc; i++)
 		if (check_file(&run, argv[i]) != EXIT_GOOD)

@@ -203,10 +203,12 @@ void report_message(struct reporter *r, const struct capture_record *rec, uint64
 		print_endpoints(out, rec);
 		putc(' ', out);
 	} else {
-		fputs(r->file, out);
+		char label[512];
 		if (offset != UINT64_MAX)
-			fprintf(out, "@%" PRIu64, offset);
-		fputs("  ", out);
+			snprintf(label, sizeof label, "%s@%" PRIu64, r->file, offset);
+		else
+			snprintf(label, sizeof label, "%s", r->file);
+		fprintf(out, "%-*s  ", r->name_width, label);
 	}
 	print_clean(out, sl, START_LINE_WIDTH, true);
 	fprintf(out, "  %s", verdict_name(p->verdict));

@@ -24,6 +24,7 @@ struct reporter {
 	bool capture;
 	const struct capture_stats *stats; /* captures: for the time base */
 	uint64_t index;                    /* messages so far in this file */
+	int name_width;                    /* file-name column of raw files, for alignment */
 };
 
 void report_init(struct reporter *r, FILE *out, bool json);

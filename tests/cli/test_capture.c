@@ -936,6 +936,73 @@ Test(capture, tcp_random_segmentation_property)
 	unlink(path);
 }
 
+/* --- bounded tables ---------------------------------------------------- */
+
+Test(capture, tcp_flow_table_limit_drops_the_least_recent_flow)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c[3];
+	for (int i = 0; i < 3; i++) {
+		c[i] = conn4();
+		c[i].a.port = (uint16_t)(41000 + i);
+	}
+	size_t half = 100;
+	for (int i = 0; i < 3; i++) { /* three connections, each half way through an INVITE */
+		gen_tcp(&g, &c[i].a, &c[i].b, c[i].isn, GEN_SYN, NULL, 0);
+		gen_tcp(&g, &c[i].a, &c[i].b, c[i].isn + 1, GEN_ACK, INVITE, half);
+	}
+	for (int k = 1; k <= 3; k++) { /* flows 1 and 2 finish; flow 0, dropped for flow 2, comes last */
+		int i = k % 3;
+		gen_tcp(&g, &c[i].a, &c[i].b, c[i].isn + 1 + (uint32_t)half, GEN_ACK, INVITE + half,
+			strlen(INVITE) - half);
+	}
+	gen_close(&g);
+	struct capture_opts o;
+	capture_opts_init(&o);
+	o.max_flows = 2;
+	struct collected *col = read_capture_opts(path, &o);
+	const struct rec *n = notice_of(col, "tcp-flow-limit");
+	cr_assert_not_null(n);
+	cr_assert(strstr(n->text, "192.0.2.1:41000"), "%s", n->text);
+	cr_assert_not_null(notice_of(col, "stream-incomplete"), "its unfinished INVITE is reported");
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+	cr_assert_eq(message(col, 0)->sport, 41001);
+	cr_assert_eq(message(col, 1)->sport, 41002);
+	free_collected(col);
+	unlink(path);
+}
+
+Test(capture, fragment_table_limit_gives_up_the_oldest)
+{
+	size_t len;
+	char *m = big_message(&len);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint a = gen_ep4("10.1.0.1", 5060), b = gen_ep4("10.1.0.2", 5060);
+	static const size_t first[] = {0};
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, first, 1); /* datagram 1 starts */
+	gen_udp_fragments(&g, &b, &a, m, len, 1000, NULL, 0);  /* datagram 2, whole */
+	gen_close(&g);
+	struct capture_opts o;
+	capture_opts_init(&o);
+	o.max_fragmented = 1;
+	struct collected *col = read_capture_opts(path, &o);
+	const struct rec *n = notice_of(col, "ip-fragments-incomplete");
+	cr_assert_not_null(n);
+	cr_assert(strstr(n->text, "too many datagrams"), "%s", n->text);
+	cr_assert_eq(n->frame, 2, "given up when the second datagram needs the slot");
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1);
+	cr_assert_eq(message(col, 0)->len, len);
+	free_collected(col);
+	free(m);
+	unlink(path);
+}
+
 /* --- damaged files ----------------------------------------------------- */
 
 static void three_datagrams(const char *path)
