@@ -206,6 +206,10 @@ static void data_in(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t 
 {
 	if (wire_len == 0 || f->closed)
 		return;
+	if (f->stream.state == SIPSTREAM_ST_NOT_SIP) { /* another protocol: hold nothing for it */
+		free_ooo(f);
+		return;
+	}
 	if (seq_diff(seq + wire_len, f->next_seq) <= 0) {
 		f->table->stats.retransmitted++;
 		return;
