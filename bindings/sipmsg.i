@@ -161,11 +161,13 @@ static long sipmsg_binding_frame(const void *data, size_t len, size_t max_messag
 
 /* ---------------------------------------------------------------------
  * Language-specific typemaps. Each language provides the same named
- * typemaps:
- *   (const char *STR, size_t LEN)       a string argument (text)
- *   (const char *OPTSTR, size_t OPTLEN) the same, or nothing (NULL, 0)
- *   (const void *DATA, size_t LEN)      bytes (a message, a body)
- *   const char *CSTR_OR_NULL            a NUL-terminated string or nothing
+ * typemaps, and applies them to the parameter names used below:
+ *   (const char *STR, size_t LEN)       a string argument (text): name,
+ *                                       value, uri, method
+ *   (const char *OPTSTR, size_t OPTLEN) the same, or nothing (NULL, 0): reason
+ *   (const void *DATA, size_t LEN)      bytes (a message, a body): data, body
+ *   const char *CSTR_OR_NULL            a NUL-terminated string or nothing:
+ *                                       content_type
  *   sipmsg_error *ERR, *PARSE_ERR       the per-call error record; raises
  *   sipmsg_status                       returned status; raises when < 0
  *   sipmsg_slice                        returned text
@@ -173,7 +175,8 @@ static long sipmsg_binding_frame(const void *data, size_t len, size_t max_messag
  *   sipmsg_header *HEADER_OUT           one header line as a record
  *   const sipmsg_diag *                 one diagnostic as a record
  *   (char **OUT, size_t *OUTLEN)        a malloc'd buffer returned as bytes
- *   sipmsg_binding_msg *WRITER          a message being written (see writers)
+ *   const sipmsg_binding_msg *msg       a message being written (see writers;
+ *                                       only write() takes a const handle)
  * --------------------------------------------------------------------- */
 #ifdef SWIGPYTHON
 %include "python/sipmsg_python.i"
@@ -251,27 +254,27 @@ typedef struct sipmsg_binding_values {} sipmsg_binding_values;
 	sipmsg_status header_at(size_t index, sipmsg_header *HEADER_OUT) {
 		return sipmsg_header_at($self->msg, index, HEADER_OUT);
 	}
-	long header_find(int id, size_t from) { return sipmsg_header_find($self->msg, (sipmsg_hdr_id)id, from); }
-	long header_find_name(const char *STR, size_t LEN, size_t from) {
-		return sipmsg_header_find_name($self->msg, STR, LEN, from);
+	long header_find(int id, size_t start) { return sipmsg_header_find($self->msg, (sipmsg_hdr_id)id, start); }
+	long header_find_name(const char *name, size_t name_len, size_t start) {
+		return sipmsg_header_find_name($self->msg, name, name_len, start);
 	}
 	size_t header_count_id(int id) { return sipmsg_header_count_id($self->msg, (sipmsg_hdr_id)id); }
 
 	/* Editing: refused while another thread writes the message. */
-	sipmsg_status header_add(const char *STR, size_t LEN, const char *VALUE, size_t VALUE_LEN) {
+	sipmsg_status header_add(const char *name, size_t name_len, const char *value, size_t value_len) {
 		if ($self->writers)
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
-		return sipmsg_header_add($self->msg, STR, LEN, VALUE, VALUE_LEN);
+		return sipmsg_header_add($self->msg, name, name_len, value, value_len);
 	}
-	sipmsg_status header_insert(size_t index, const char *STR, size_t LEN, const char *VALUE, size_t VALUE_LEN) {
+	sipmsg_status header_insert(size_t index, const char *name, size_t name_len, const char *value, size_t value_len) {
 		if ($self->writers)
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
-		return sipmsg_header_insert($self->msg, index, STR, LEN, VALUE, VALUE_LEN);
+		return sipmsg_header_insert($self->msg, index, name, name_len, value, value_len);
 	}
-	sipmsg_status header_replace(size_t index, const char *VALUE, size_t VALUE_LEN) {
+	sipmsg_status header_replace(size_t index, const char *value, size_t value_len) {
 		if ($self->writers)
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
-		return sipmsg_header_replace($self->msg, index, VALUE, VALUE_LEN);
+		return sipmsg_header_replace($self->msg, index, value, value_len);
 	}
 	sipmsg_status header_remove(size_t index) {
 		if ($self->writers)
@@ -279,55 +282,55 @@ typedef struct sipmsg_binding_values {} sipmsg_binding_values;
 		return sipmsg_header_remove($self->msg, index);
 	}
 	/* *COUNT_OUT receives how many were removed. */
-	sipmsg_status header_remove_all(const char *STR, size_t LEN, size_t *COUNT_OUT) {
+	sipmsg_status header_remove_all(const char *name, size_t name_len, size_t *COUNT_OUT) {
 		*COUNT_OUT = 0;
 		if ($self->writers)
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
-		*COUNT_OUT = sipmsg_header_remove_all($self->msg, STR, LEN);
+		*COUNT_OUT = sipmsg_header_remove_all($self->msg, name, name_len);
 		return SIPMSG_OK;
 	}
-	sipmsg_status header_set(const char *STR, size_t LEN, const char *VALUE, size_t VALUE_LEN) {
+	sipmsg_status header_set(const char *name, size_t name_len, const char *value, size_t value_len) {
 		if ($self->writers)
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
-		return sipmsg_header_set($self->msg, STR, LEN, VALUE, VALUE_LEN);
+		return sipmsg_header_set($self->msg, name, name_len, value, value_len);
 	}
-	sipmsg_status set_body(const void *DATA, size_t LEN, const char *CSTR_OR_NULL) {
+	sipmsg_status set_body(const void *body, size_t body_len, const char *content_type) {
 		if ($self->writers)
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
-		return sipmsg_msg_set_body($self->msg, DATA, LEN, CSTR_OR_NULL);
+		return sipmsg_msg_set_body($self->msg, body, body_len, content_type);
 	}
-	sipmsg_status set_request_uri(const char *STR, size_t LEN) {
+	sipmsg_status set_request_uri(const char *uri, size_t uri_len) {
 		if ($self->writers)
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
-		return sipmsg_msg_set_request_uri($self->msg, STR, LEN);
+		return sipmsg_msg_set_request_uri($self->msg, uri, uri_len);
 	}
-	sipmsg_status set_method(const char *STR, size_t LEN) {
+	sipmsg_status set_method(const char *method, size_t method_len) {
 		if ($self->writers)
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
-		return sipmsg_msg_set_method($self->msg, STR, LEN);
+		return sipmsg_msg_set_method($self->msg, method, method_len);
 	}
-	sipmsg_status set_status(int code, const char *OPTSTR, size_t OPTLEN) {
+	sipmsg_status set_status(int code, const char *reason, size_t reason_len) {
 		if ($self->writers)
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
-		return sipmsg_msg_set_status($self->msg, code, OPTSTR, OPTLEN);
+		return sipmsg_msg_set_status($self->msg, code, reason, reason_len);
 	}
 }
 
 %extend sipmsg_binding_values {
 	/* The values of the header called name (long, compact or unknown) in
 	 * msg, across repeated lines and, for list headers, comma lists. */
-	sipmsg_binding_values(sipmsg_binding_msg *msg, const char *STR, size_t LEN) {
+	sipmsg_binding_values(sipmsg_binding_msg *msg, const char *name, size_t name_len) {
 		sipmsg_binding_values *v = calloc(1, sizeof *v);
 		if (!v)
 			return NULL;
-		v->name = malloc(LEN + 1);
+		v->name = malloc(name_len + 1);
 		if (!v->name) {
 			free(v);
 			return NULL;
 		}
-		memcpy(v->name, STR, LEN);
-		v->name[LEN] = '\0';
-		sipmsg_values_begin(&v->it, msg->msg, v->name, LEN);
+		memcpy(v->name, name, name_len);
+		v->name[name_len] = '\0';
+		sipmsg_values_begin(&v->it, msg->msg, v->name, name_len);
 		return v;
 	}
 	~sipmsg_binding_values() {
@@ -350,16 +353,16 @@ typedef struct sipmsg_binding_values {} sipmsg_binding_values;
  * --------------------------------------------------------------------- */
 
 %rename(parse) sipmsg_binding_parse;
-sipmsg_binding_msg *sipmsg_binding_parse(const void *DATA, size_t LEN, unsigned flags, sipmsg_error *PARSE_ERR);
+sipmsg_binding_msg *sipmsg_binding_parse(const void *data, size_t len, unsigned flags, sipmsg_error *PARSE_ERR);
 %rename(request_new) sipmsg_binding_request_new;
-sipmsg_binding_msg *sipmsg_binding_request_new(const char *STR, size_t LEN, const char *VALUE, size_t VALUE_LEN,
+sipmsg_binding_msg *sipmsg_binding_request_new(const char *method, size_t method_len, const char *uri, size_t uri_len,
 					       sipmsg_error *ERR);
 %rename(response_new) sipmsg_binding_response_new;
-sipmsg_binding_msg *sipmsg_binding_response_new(int code, const char *OPTSTR, size_t OPTLEN, sipmsg_error *ERR);
+sipmsg_binding_msg *sipmsg_binding_response_new(int code, const char *reason, size_t reason_len, sipmsg_error *ERR);
 %rename(write) sipmsg_binding_write;
-sipmsg_status sipmsg_binding_write(const sipmsg_binding_msg *WRITER, unsigned flags, char **OUT, size_t *OUTLEN);
+sipmsg_status sipmsg_binding_write(const sipmsg_binding_msg *msg, unsigned flags, char **OUT, size_t *OUTLEN);
 %rename(frame) sipmsg_binding_frame;
-long sipmsg_binding_frame(const void *DATA, size_t LEN, size_t max_message_size, size_t *SKIP_OUT,
+long sipmsg_binding_frame(const void *data, size_t len, size_t max_message_size, size_t *SKIP_OUT,
 			  sipmsg_error *PARSE_ERR);
 
 /* Tables: plain functions of the C API, wrapped as they are. */
@@ -371,8 +374,11 @@ const char *sipmsg_reason_phrase_or_class(int code);
 %rename(sipmsg_hdr_lookup) sipmsg_binding_hdr_lookup;
 %rename(sipmsg_method_lookup) sipmsg_binding_method_lookup;
 %inline %{
-static int sipmsg_binding_hdr_lookup(const char *STR, size_t LEN) { return (int)sipmsg_hdr_lookup(STR, LEN); }
-static int sipmsg_binding_method_lookup(const char *STR, size_t LEN) { return (int)sipmsg_method_lookup(STR, LEN); }
+static int sipmsg_binding_hdr_lookup(const char *name, size_t name_len) { return (int)sipmsg_hdr_lookup(name, name_len); }
+static int sipmsg_binding_method_lookup(const char *method, size_t method_len)
+{
+	return (int)sipmsg_method_lookup(method, method_len);
+}
 %}
 %rename(sipmsg_hdr_name) sipmsg_binding_hdr_name;
 %rename(sipmsg_hdr_compact) sipmsg_binding_hdr_compact;

@@ -157,7 +157,10 @@ static void sipmsg_py_raise_status(int st)
 	$1 = ($1_ltype)p_;
 }
 %typemap(freearg) (const char *STR, size_t LEN) { sipmsg_py_in_release(&pyin$argnum); }
-%apply (const char *STR, size_t LEN) { (const char *VALUE, size_t VALUE_LEN) };
+%apply (const char *STR, size_t LEN) {
+	(const char *name, size_t name_len), (const char *value, size_t value_len),
+	(const char *uri, size_t uri_len), (const char *method, size_t method_len)
+};
 
 %typemap(in) (const char *OPTSTR, size_t OPTLEN) (sipmsg_py_in pyin = {0}) {
 	const void *p_;
@@ -166,6 +169,7 @@ static void sipmsg_py_raise_status(int st)
 	$1 = ($1_ltype)p_;
 }
 %typemap(freearg) (const char *OPTSTR, size_t OPTLEN) { sipmsg_py_in_release(&pyin$argnum); }
+%apply (const char *OPTSTR, size_t OPTLEN) { (const char *reason, size_t reason_len) };
 
 /* Bytes arguments: bytes-like (kept borrowed for the call) or str. */
 %typemap(in) (const void *DATA, size_t LEN) (sipmsg_py_in pyin = {0}) {
@@ -175,6 +179,7 @@ static void sipmsg_py_raise_status(int st)
 	$1 = ($1_ltype)p_;
 }
 %typemap(freearg) (const void *DATA, size_t LEN) { sipmsg_py_in_release(&pyin$argnum); }
+%apply (const void *DATA, size_t LEN) { (const void *data, size_t len), (const void *body, size_t body_len) };
 
 /* A NUL-terminated string or None (Content-Type of set_body). */
 %typemap(in) const char *CSTR_OR_NULL (PyObject *enc = NULL) {
@@ -195,6 +200,7 @@ static void sipmsg_py_raise_status(int st)
 	}
 }
 %typemap(freearg) const char *CSTR_OR_NULL { Py_XDECREF(enc$argnum); }
+%apply const char *CSTR_OR_NULL { const char *content_type };
 
 /* The per-call error record: on the wrapper's stack, raised when set.
  * ERR raises Error; PARSE_ERR (parse, frame) raises ParseError. */
@@ -303,14 +309,15 @@ SIPMSG_PY_ERROR_TYPEMAP(PARSE_ERR, "ParseError")
 }
 
 /* A message being written with the interpreter lock released: counted, so
- * that edits from other threads are refused meanwhile (see writers). */
-%typemap(check) const sipmsg_binding_msg *WRITER (int counted = 0) {
+ * that edits from other threads are refused meanwhile (see writers). Only
+ * write() takes a const handle named msg. */
+%typemap(check) const sipmsg_binding_msg *msg (int counted = 0) {
 	if (!$1)
 		SWIG_exception_fail(SWIG_ValueError, "a Message is required, not None");
 	((sipmsg_binding_msg *)$1)->writers++;
 	counted = 1;
 }
-%typemap(freearg) const sipmsg_binding_msg *WRITER {
+%typemap(freearg) const sipmsg_binding_msg *msg {
 	if (counted$argnum)
 		((sipmsg_binding_msg *)$1)->writers--;
 }

@@ -95,10 +95,13 @@ def reason_phrase(code: int) -> Optional[str]:
 
 
 def _wrap(handle: Any) -> "Union[Request, Response]":
-    cls = Request if handle.is_request() else Response
-    obj = cls.__new__(cls)
-    obj._h = handle
-    return obj
+    if handle.is_request():
+        req = Request.__new__(Request)
+        req._h = handle
+        return req
+    resp = Response.__new__(Response)
+    resp._h = handle
+    return resp
 
 
 class Message:
