@@ -74,8 +74,11 @@ struct sipmsg_msg {
 	uint32_t ndiags, diag_cap;
 
 	sipmsg_parse_opts opts;  /* the options of the parse (limits for lazy typed parsing) */
-	void *ext[4];            /* per-layer caches (typed layer, SDP, multipart) */
+	void *ext[4];            /* per-layer caches (typed layer, SDP, multipart): SM_EXT_* */
 };
+
+/* Slots of sipmsg_msg::ext. */
+#define SM_EXT_SDP 1 /* struct sm_sdp_cache (sdp_msg.c) */
 
 /* Fill err (which may be NULL) for a fault at `offset` of `base`. */
 void sm_error_set(sipmsg_error *err, sipmsg_status st, int code, const char *base, size_t len,
@@ -100,6 +103,10 @@ sipmsg_status sm_diag_addf(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity
 	__attribute__((format(printf, 6, 7)))
 #endif
 	;
+
+/* Append a slot to a growable diagnostic array in arena `a` (the list a
+ * message, an SDP or any other object owns); NULL when out of memory. */
+sipmsg_diag *sm_diag_push(sipmsg_arena *a, sipmsg_diag **v, uint32_t *n, uint32_t *cap);
 
 /* The default text for a diagnostic code. */
 const char *sm_diag_default_message(int code);
