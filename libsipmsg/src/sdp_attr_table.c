@@ -3,12 +3,11 @@
  * from SIPMSG_SDP_ATTR_TABLE) and one row per view kind (parse and write
  * functions, view size). The name index is generated at build time. */
 #include "sdp_internal.h"
-#include "sdp_attr_hash.h"
 #include "sdp_attr_index.h"
 
 const struct sm_sdp_attr_row sm_sdp_attrs[SIPMSG_SDP_ATTR_COUNT_] = {
 #define ROW(id, name, scope, view) \
-	[SIPMSG_SDP_ATTR_##id] = {name, sizeof(name) - 1, SIPMSG_SDP_SCOPE_##scope, SM_K_##view},
+	[SIPMSG_SDP_ATTR_##id] = {name, name, sizeof(name) - 1, SIPMSG_SDP_SCOPE_##scope, SM_K_##view},
 	SIPMSG_SDP_ATTR_TABLE(ROW)
 #undef ROW
 };
@@ -69,38 +68,17 @@ unsigned sm_sdp_line_kind(const struct sm_sdp_line *l)
 	}
 }
 
-/* Table names are lowercase but for silenceSupp; token characters other
- * than letters are unchanged by | 0x20, so this is a case-insensitive match. */
-static bool name_eq(const char *p, const char *name, size_t n)
+bool sm_sdp_name_eq_nocase(const char *p, const char *name, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)p[i] | 0x20u) != ((unsigned char)name[i] | 0x20u))
+		if (sm_lower((unsigned char)p[i]) != sm_lower((unsigned char)name[i]))
 			return false;
 	return true;
 }
 
-sipmsg_sdp_attr_id sm_sdp_attr_lookup_hashed(const char *name, size_t len, uint32_t hash)
-{
-	unsigned s = sm_sdp_attr_slot(hash, len);
-	for (unsigned probe = 0; probe <= SM_SDP_ATTR_MAX_PROBE; probe++) {
-		unsigned id = sm_sdp_attr_slot_ids[s];
-		if (!id)
-			return SIPMSG_SDP_ATTR_OTHER;
-		if (sm_sdp_attrs[id].name_len == len && name_eq(name, sm_sdp_attrs[id].name, len))
-			return (sipmsg_sdp_attr_id)id;
-		s = (s + 1) & (SM_SDP_ATTR_SLOTS - 1);
-	}
-	return SIPMSG_SDP_ATTR_OTHER;
-}
-
 sipmsg_sdp_attr_id sipmsg_sdp_attr_lookup(const char *name, size_t len)
 {
-	if (!name || len == 0 || len > 255)
-		return SIPMSG_SDP_ATTR_OTHER;
-	uint32_t h = SM_HASH_INIT;
-	for (size_t i = 0; i < len; i++)
-		h = sm_hash_step(h, (unsigned char)name[i]);
-	return sm_sdp_attr_lookup_hashed(name, len, h);
+	return name ? sm_sdp_attr_lookup(name, len) : SIPMSG_SDP_ATTR_OTHER;
 }
 
 const char *sipmsg_sdp_attr_name(sipmsg_sdp_attr_id id)

@@ -65,7 +65,7 @@ static sipmsg_status make_line(sipmsg_sdp *sdp, char type, const char *name, siz
 	l->flags = SM_SL_MODIFIED;
 	if (type == 'a') {
 		l->name_len = (uint16_t)nlen;
-		l->attr = (uint8_t)sipmsg_sdp_attr_lookup(name, nlen);
+		l->attr = (uint8_t)sm_sdp_attr_lookup(name, nlen);
 	}
 	return SIPMSG_OK;
 }

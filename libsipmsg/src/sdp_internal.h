@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "sipmsg/sdp.h"
+#include "sdp_attr_hash.h"
 
 /* One line. Parsed lines point into the input; added or changed lines point
  * into the arena ("x=value", no line end) and have SM_SL_MODIFIED. 32 bytes:
@@ -104,16 +105,79 @@ struct sm_sdp_kind_row {
 };
 extern const struct sm_sdp_kind_row sm_sdp_kinds[SM_K_COUNT];
 
-/* The attribute table (sdp_attr_table.c). */
+/* The attribute table (sdp_attr_table.c). `key` is the name zero-padded, so
+ * that a name compares with a few 8-byte loads. */
 struct sm_sdp_attr_row {
+	char key[SM_SDP_ATTR_KEY];
 	const char *name;
 	uint8_t name_len;
 	uint8_t scope;
 	uint8_t kind;
 };
 extern const struct sm_sdp_attr_row sm_sdp_attrs[SIPMSG_SDP_ATTR_COUNT_];
-/* Lookup when the caller already hashed the name (sm_hash_step of hdr_hash.h). */
-sipmsg_sdp_attr_id sm_sdp_attr_lookup_hashed(const char *name, size_t len, uint32_t hash);
+/* The generated open-addressing index: attribute id per slot, 0 when empty
+ * (fewer than half the slots are used, so a probe always ends). */
+extern const uint8_t sm_sdp_attr_slot_ids[SM_SDP_ATTR_SLOTS];
+
+/* p[0..len) equals the padded key (len < SM_SDP_ATTR_KEY); reads only
+ * inside both. */
+static inline bool sm_sdp_key_eq(const char *p, const char *key, size_t len)
+{
+	uint64_t a, b;
+	if (len >= 8) {
+		memcpy(&a, p, 8);
+		memcpy(&b, key, 8);
+		if (a != b)
+			return false;
+		if (len > 16) {
+			memcpy(&a, p + 8, 8);
+			memcpy(&b, key + 8, 8);
+			if (a != b)
+				return false;
+		}
+		memcpy(&a, p + len - 8, 8);
+		memcpy(&b, key + len - 8, 8);
+		return a == b;
+	}
+	if (len >= 4) {
+		uint32_t c, d;
+		memcpy(&c, p, 4);
+		memcpy(&d, key, 4);
+		if (c != d)
+			return false;
+		memcpy(&c, p + len - 4, 4);
+		memcpy(&d, key + len - 4, 4);
+		return c == d;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (p[i] != key[i])
+			return false;
+	return true;
+}
+
+/* Case-insensitive fallback for names written in another case. */
+bool sm_sdp_name_eq_nocase(const char *p, const char *name, size_t n);
+
+/* The id of an attribute name; SIPMSG_SDP_ATTR_OTHER when unknown. Inlined
+ * into the parser's loop. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline sipmsg_sdp_attr_id sm_sdp_attr_lookup(const char *p, size_t len)
+{
+	if (!len || len >= SM_SDP_ATTR_KEY)
+		return SIPMSG_SDP_ATTR_OTHER;
+	unsigned s = sm_sdp_attr_slot(p, len);
+	for (;;) {
+		unsigned id = sm_sdp_attr_slot_ids[s];
+		if (!id)
+			return SIPMSG_SDP_ATTR_OTHER;
+		const struct sm_sdp_attr_row *r = &sm_sdp_attrs[id];
+		if (r->name_len == len && (sm_sdp_key_eq(p, r->key, len) || sm_sdp_name_eq_nocase(p, r->name, len)))
+			return (sipmsg_sdp_attr_id)id;
+		s = (s + 1) & (SM_SDP_ATTR_SLOTS - 1);
+	}
+}
 
 /* The kind of a line: by letter, or by attribute. */
 unsigned sm_sdp_line_kind(const struct sm_sdp_line *l);

@@ -13,25 +13,6 @@
 #include <emmintrin.h>
 #endif
 
-/* Index of the first byte below 0x20 (line ends, NUL, HTAB ...) at or after i. */
-static inline size_t find_low(const char *p, size_t i, size_t n)
-{
-#if defined(__SSE2__)
-	const __m128i c1f = _mm_set1_epi8(0x1f);
-	while (n - i >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
-		if (mask)
-			return i + (size_t)__builtin_ctz(mask);
-		i += 16;
-	}
-#endif
-	for (; i < n; i++)
-		if ((unsigned char)p[i] < 0x20)
-			return i;
-	return n;
-}
-
 /* Rank of each line type in the session grammar (v o s i u e p c b t r z k a)
  * and in the media grammar (m i c b k a); 0 where the type is not allowed. */
 static const uint8_t session_rank[128] = {
@@ -64,7 +45,9 @@ struct sp {
 	struct sm_sdp_line *lines;
 	uint32_t nlines, cap;
 	uint32_t nmedia;
+	uint32_t m_at[16];  /* line index of the first media sections (the rest: found by a scan) */
 	uint8_t rank;       /* rank of the last ordered line */
+	uint8_t rank_a;     /* rank of a= in the current grammar */
 	bool in_media;
 	bool ctl_reported;
 	unsigned seen;      /* SM_MISS_* bits of the types seen */
@@ -139,18 +122,30 @@ static sipmsg_status grow_lines(struct sp *s)
 	return SIPMSG_OK;
 }
 
-/* The attribute name of an a= line: its length and its id. */
-static void classify_attr(struct sm_sdp_line *l)
+/* Bytes of the name of an a= line at p (n bytes left in the line, `end` the
+ * end of the input): up to the ':' or the end of the line. One 16-byte
+ * compare covers every name in the table. */
+static inline size_t attr_name_len(const char *p, size_t n, const char *end)
 {
-	const char *p = l->p + 2;
-	size_t n = l->len - 2, k = 0;
-	uint32_t h = SM_HASH_INIT;
-	while (k < n && p[k] != ':') {
-		h = sm_hash_step(h, (unsigned char)p[k]);
-		k++;
+	size_t k = 0;
+#if defined(__SSE2__)
+	if ((size_t)(end - p) >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+		if (m) {
+			k = (size_t)__builtin_ctz(m);
+			return k < n ? k : n;
+		}
+		if (n <= 16)
+			return n;
+		k = 16;
 	}
-	l->name_len = (uint16_t)(k > UINT16_MAX ? UINT16_MAX : k);
-	l->attr = (uint8_t)sm_sdp_attr_lookup_hashed(p, k, h);
+#else
+	(void)end;
+#endif
+	while (k < n && p[k] != ':')
+		k++;
+	return k;
 }
 
 static bool is_token_char(unsigned char c)
@@ -167,6 +162,7 @@ static sipmsg_status check_order(struct sp *s, struct sm_sdp_line *l)
 	if (t == 'm') {
 		s->in_media = true;
 		s->rank = 1;
+		s->rank_a = media_rank['a'];
 		return SIPMSG_OK;
 	}
 	uint8_t r = s->in_media ? media_rank[(unsigned char)t] : session_rank[(unsigned char)t];
@@ -182,30 +178,28 @@ static sipmsg_status check_order(struct sp *s, struct sm_sdp_line *l)
 	return SIPMSG_OK;
 }
 
-/* Classify one split line and check what the line grammar needs. */
-static sipmsg_status classify(struct sp *s, struct sm_sdp_line *l)
+/* An a= line whose name is not in the table must at least be a token. */
+static sipmsg_status check_attr_name(struct sp *s, struct sm_sdp_line *l)
+{
+	bool ok = l->name_len > 0;
+	for (size_t k = 0; ok && k < l->name_len; k++)
+		ok = is_token_char((unsigned char)l->p[2 + k]);
+	return ok ? SIPMSG_OK
+		  : deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, l->p + 2, SIPMSG_DIAG_SDP_BAD_VALUE,
+			    SIPMSG_SEVERITY_ERROR, "the attribute name is not a token");
+}
+
+/* Classify a line other than a=, and check what the line grammar needs. */
+static sipmsg_status classify_other(struct sp *s, struct sm_sdp_line *l)
 {
 	const char *p = l->p;
 	size_t n = l->len;
 	if (SM_LIKELY(n >= 2 && p[1] == '=' && p[0] >= 'a' && p[0] <= 'z')) {
 		l->type = p[0];
 		switch (l->type) {
-		case 'a':
-			classify_attr(l);
-			if (SM_UNLIKELY(!l->attr)) {
-				bool ok = l->name_len > 0;
-				for (size_t k = 0; ok && k < l->name_len; k++)
-					ok = is_token_char((unsigned char)p[2 + k]);
-				if (!ok) {
-					sipmsg_status st = deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, p + 2,
-								   SIPMSG_DIAG_SDP_BAD_VALUE, SIPMSG_SEVERITY_ERROR,
-								   "the attribute name is not a token");
-					if (st)
-						return st;
-				}
-			}
-			break;
 		case 'm':
+			if (s->nmedia < sizeof s->m_at / sizeof s->m_at[0])
+				s->m_at[s->nmedia] = s->nlines - 1;
 			s->nmedia++;
 			break;
 		case 'v':
@@ -228,18 +222,11 @@ static sipmsg_status classify(struct sp *s, struct sm_sdp_line *l)
 			s->seen |= SM_MISS_T;
 			break;
 		default:
+			if (!session_rank[(unsigned char)l->type])
+				return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, p, SIPMSG_DIAG_SDP_UNKNOWN_TYPE,
+					       SIPMSG_SEVERITY_ERROR,
+					       "an unknown SDP line type (RFC 8866 §5: reject the description)");
 			break;
-		}
-		if (SM_UNLIKELY(!session_rank[(unsigned char)l->type] && l->type != 'm')) {
-			return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, p, SIPMSG_DIAG_SDP_UNKNOWN_TYPE,
-				       SIPMSG_SEVERITY_ERROR, "an unknown SDP line type (RFC 8866 §5: reject the description)");
-		}
-		if (SM_UNLIKELY(s->nlines == 1 && l->type != 'v')) {
-			sipmsg_status st = deviate(s, SIPMSG_LENIENT_SDP_MISSING, l, p, SIPMSG_DIAG_SDP_MISSING_LINE,
-						   SIPMSG_SEVERITY_ERROR, "the description does not start with v=");
-			if (st)
-				return st;
-			s->sdp->missing |= SM_MISS_V;
 		}
 		return check_order(s, l);
 	}
@@ -251,65 +238,141 @@ static sipmsg_status classify(struct sp *s, struct sm_sdp_line *l)
 		       "the line is not <letter>=<value>");
 }
 
-static sipmsg_status split(struct sp *s)
+/* Store and classify one line [start, end) followed by `eol` line-end bytes.
+ * `dirty`: a byte below 0x20 other than the line end may be inside. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline sipmsg_status add_line(struct sp *s, size_t start, size_t end, uint8_t eol, bool dirty)
 {
 	const char *p = s->p;
-	size_t n = s->n, i = 0;
-	while (i < n) {
-		size_t start = i, j = find_low(p, i, n);
-		const char *ctl = NULL;
-		/* Stop at LF or CR LF; anything else below 0x20 stays in the line. */
-		while (j < n && p[j] != '\n' && !(p[j] == '\r' && j + 1 < n && p[j + 1] == '\n')) {
-			if (p[j] != '\t' && !ctl)
-				ctl = p + j;
-			j = find_low(p, j + 1, n);
-		}
-		uint8_t eol = j >= n ? 0 : p[j] == '\r' ? 2 : 1;
-		i = j + eol;
-		if (SM_UNLIKELY(s->nlines == s->cap)) {
-			if (s->nlines >= s->max_lines)
-				return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_SDP_LINES, NULL, p + start,
-					    "the SDP has more lines than max_sdp_lines");
-			sipmsg_status st = grow_lines(s);
-			if (st)
-				return st;
-		}
-		struct sm_sdp_line *l = &s->lines[s->nlines++];
-		l->p = p + start;
-		l->view = NULL;
-		l->len = (uint32_t)(j - start);
-		l->lineno = s->nlines;
-		l->name_len = 0;
-		l->attr = 0;
-		l->eol = eol;
-		l->flags = 0;
-		l->pad_ = 0;
-		if (SM_UNLIKELY(j - start > s->max_line_len))
-			return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_LINE_LENGTH, l, p + start,
-				    "an SDP line is longer than max_line_length");
-		sipmsg_status st = classify(s, l);
+	if (SM_UNLIKELY(s->nlines == s->cap)) {
+		if (s->nlines >= s->max_lines)
+			return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_SDP_LINES, NULL, p + start,
+				    "the SDP has more lines than max_sdp_lines");
+		sipmsg_status st = grow_lines(s);
 		if (st)
 			return st;
-		if (SM_UNLIKELY(ctl != NULL) && !s->ctl_reported) {
+	}
+	const char *lp = p + start;
+	size_t ll = end - start;
+	struct sm_sdp_line *l = &s->lines[s->nlines++];
+	*l = (struct sm_sdp_line){.p = lp, .len = (uint32_t)ll, .lineno = s->nlines, .eol = eol};
+	if (SM_UNLIKELY(ll > s->max_line_len))
+		return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_LINE_LENGTH, l, lp,
+			    "an SDP line is longer than max_line_length");
+	sipmsg_status st;
+	if (SM_LIKELY(ll >= 2 && lp[0] == 'a' && lp[1] == '=')) {
+		/* the common case: a= ends both grammars, so it is never out of order */
+		size_t k = attr_name_len(lp + 2, ll - 2, p + s->n);
+		l->type = 'a';
+		l->name_len = (uint16_t)(k > UINT16_MAX ? UINT16_MAX : k);
+		l->attr = (uint8_t)sm_sdp_attr_lookup(lp + 2, k);
+		s->rank = s->rank_a;
+		if (SM_UNLIKELY(!l->attr) && (st = check_attr_name(s, l)))
+			return st;
+	} else if ((st = classify_other(s, l))) {
+		return st;
+	}
+	if (SM_UNLIKELY(dirty) && !s->ctl_reported) {
+		const char *ctl = NULL;
+		for (size_t k = 0; k < ll && !ctl; k++)
+			if ((unsigned char)lp[k] < 0x20 && lp[k] != '\t')
+				ctl = lp + k;
+		if (ctl) {
 			st = deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, ctl, SIPMSG_DIAG_SDP_CTL_IN_LINE,
 				     SIPMSG_SEVERITY_ERROR, "a control character inside an SDP line");
 			if (st)
 				return st;
 			s->ctl_reported = true;
 		}
-		if (SM_UNLIKELY(eol == 0)) {
-			st = deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, p + j, SIPMSG_DIAG_SDP_NO_LINE_END,
-				     SIPMSG_SEVERITY_WARNING, "the last line has no line end");
-			if (st)
+	}
+	if (SM_UNLIKELY(eol == 0))
+		return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, lp + ll, SIPMSG_DIAG_SDP_NO_LINE_END,
+			       SIPMSG_SEVERITY_WARNING, "the last line has no line end");
+	return SIPMSG_OK;
+}
+
+/* Mask of the bytes below 0x20 among 64 bytes (bit k for src[k]). */
+static inline uint64_t block_low(const char *src)
+{
+#if defined(__SSE2__)
+	const __m128i t = _mm_set1_epi8(0x1f);
+	__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)src);
+	__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(src + 16));
+	__m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(src + 32));
+	__m128i v3 = _mm_loadu_si128((const __m128i *)(const void *)(src + 48));
+	uint64_t m0 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v0, t), v0));
+	uint64_t m1 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v1, t), v1));
+	uint64_t m2 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v2, t), v2));
+	uint64_t m3 = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v3, t), v3));
+	return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+#else
+	uint64_t m = 0;
+	for (unsigned k = 0; k < 64; k++)
+		m |= (uint64_t)((unsigned char)src[k] < 0x20) << k;
+	return m;
+#endif
+}
+
+/* The block at b; the last, partial one through a zero-padded copy, so that
+ * nothing past n is read. */
+static inline uint64_t load_block(const char *p, size_t b, size_t n)
+{
+	if (SM_LIKELY(n - b >= 64))
+		return block_low(p + b);
+	char tmp[64] = {0};
+	memcpy(tmp, p + b, n - b);
+	return block_low(tmp) & ((UINT64_C(1) << (n - b)) - 1);
+}
+
+/* Split into lines 64 bytes at a time: a mask of the bytes below 0x20, then
+ * one step per set bit. LF ends a line (CR LF when a CR precedes it); HTAB
+ * is text; any other control byte marks its line for a closer look. */
+static sipmsg_status split(struct sp *s)
+{
+	const char *p = s->p;
+	size_t n = s->n, b = 0, start = 0;
+	uint64_t m = load_block(p, 0, n);
+	bool dirty = false;
+	for (;;) {
+		while (!m) {
+			b += 64;
+			if (b >= n)
+				return start < n ? add_line(s, start, n, 0, dirty) : SIPMSG_OK;
+			m = load_block(p, b, n);
+		}
+		size_t e = b + (size_t)__builtin_ctzll(m);
+		m &= m - 1;
+		char c = p[e];
+		if (SM_LIKELY(c == '\n')) {
+			size_t end = e;
+			uint8_t eol = 1;
+			if (e > start && p[e - 1] == '\r') {
+				end = e - 1;
+				eol = 2;
+			}
+			sipmsg_status st = add_line(s, start, end, eol, dirty);
+			if (SM_UNLIKELY(st))
 				return st;
+			dirty = false;
+			start = e + 1;
+		} else if (c != '\t' && !(c == '\r' && e + 1 < n && p[e + 1] == '\n')) {
+			dirty = true;
 		}
 	}
-	return SIPMSG_OK;
 }
 
 /* The mandatory lines the whole description lacks. */
 static sipmsg_status check_missing(struct sp *s)
 {
+	if (s->nlines && s->lines[0].type != 'v' && (s->seen & SM_MISS_V)) {
+		sipmsg_status st = deviate(s, SIPMSG_LENIENT_SDP_MISSING, &s->lines[0], s->lines[0].p,
+					   SIPMSG_DIAG_SDP_MISSING_LINE, SIPMSG_SEVERITY_ERROR,
+					   "the description does not start with v=");
+		if (st)
+			return st;
+	}
 	static const struct {
 		unsigned bit;
 		const char *msg;
@@ -343,17 +406,19 @@ static sipmsg_status make_sections(struct sp *s)
 		sdp->media = sm_alloc(sdp->arena, s->nmedia * sizeof *sdp->media);
 		if (!secs || !sdp->media)
 			return fail(s, SIPMSG_ENOMEM, 0, NULL, NULL, "out of memory");
-		uint32_t k = 0;
-		for (uint32_t i = 0; i < s->nlines; i++) {
-			if (s->lines[i].type != 'm')
-				continue;
+		uint32_t known = sizeof s->m_at / sizeof s->m_at[0], i = 0, k;
+		for (k = 0; k < s->nmedia; k++) {
+			if (k < known)
+				i = s->m_at[k];
+			else
+				for (i++; s->lines[i].type != 'm'; i++) {
+				}
 			if (k == 0)
 				first_m = i;
 			else
 				secs[k - 1].nlines = i - (uint32_t)(secs[k - 1].lines - s->lines);
 			secs[k] = (sipmsg_sdp_section){sdp, &s->lines[i], 0, 0, true, false};
 			sdp->media[k] = &secs[k];
-			k++;
 		}
 		secs[k - 1].nlines = s->nlines - (uint32_t)(secs[k - 1].lines - s->lines);
 		sdp->nmedia = sdp->media_cap = s->nmedia;
@@ -413,7 +478,8 @@ sipmsg_status sipmsg_sdp_parse(const void *data, size_t len, const sipmsg_parse_
 			       sipmsg_error *err)
 {
 	sipmsg_parse_opts opts;
-	sipmsg_parse_opts_init(&opts);
+	if (!opts_in || opts_in->struct_size != sizeof opts)
+		sipmsg_parse_opts_init(&opts); /* defaults for fields an older caller does not know */
 	if (opts_in) {
 		if (opts_in->struct_size < offsetof(sipmsg_parse_opts, arena) + sizeof(void *) ||
 		    opts_in->struct_size > sizeof opts) {
@@ -453,6 +519,7 @@ sipmsg_status sipmsg_sdp_parse(const void *data, size_t len, const sipmsg_parse_
 		.lenient = opts.lenient,
 		.max_lines = opts.max_sdp_lines,
 		.max_line_len = opts.max_line_length,
+		.rank_a = session_rank['a'],
 	};
 	s.cap = first_cap(len, opts.max_sdp_lines);
 	s.lines = sdp && base ? sm_alloc(arena, s.cap * sizeof *s.lines) : NULL;
