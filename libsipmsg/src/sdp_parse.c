@@ -109,9 +109,9 @@ sipmsg_status sm_sdp_diag(sipmsg_sdp *sdp, const struct sm_sdp_line *l, const ch
 
 static sipmsg_status grow_lines(struct sp *s)
 {
-	uint64_t cap = (uint64_t)s->cap * 2;
-	if (cap > s->max_lines + 1)
-		cap = s->max_lines + 1;
+	uint64_t cap = (uint64_t)s->cap * 2 + 8;
+	if (cap > s->max_lines)
+		cap = s->max_lines;
 	if (cap > UINT32_MAX / 2 || cap <= s->cap)
 		return fail(s, SIPMSG_ENOMEM, 0, NULL, NULL, "out of memory");
 	struct sm_sdp_line *nl = sm_realloc_last(s->sdp->arena, s->lines, s->cap * sizeof *nl, (size_t)cap * sizeof *nl);
@@ -469,8 +469,8 @@ sipmsg_sdp *sm_sdp_alloc(sipmsg_arena *arena, bool own)
 static uint32_t first_cap(size_t len, size_t max_lines)
 {
 	size_t c = len / 24 + 8;
-	if (c > max_lines + 1)
-		c = max_lines + 1;
+	if (c > max_lines)
+		c = max_lines;
 	return (uint32_t)(c > UINT32_MAX / 4 ? UINT32_MAX / 4 : c);
 }
 
@@ -522,7 +522,7 @@ sipmsg_status sipmsg_sdp_parse(const void *data, size_t len, const sipmsg_parse_
 		.rank_a = session_rank['a'],
 	};
 	s.cap = first_cap(len, opts.max_sdp_lines);
-	s.lines = sdp && base ? sm_alloc(arena, s.cap * sizeof *s.lines) : NULL;
+	s.lines = sdp && base ? sm_alloc(arena, (s.cap ? s.cap : 1) * sizeof *s.lines) : NULL;
 	if (!s.lines) {
 		if (own)
 			sipmsg_arena_free(arena);

@@ -21,7 +21,7 @@ void *sm_sdp_array(struct sm_pctx *x, size_t n, size_t sz, bool *nomem)
 	*nomem = false;
 	if (n == 0)
 		return NULL;
-	void *p = sm_alloc(x->a, n * sz);
+	void *p = n <= SIZE_MAX / sz ? sm_zalloc(x->a, n * sz) : NULL;
 	if (!p)
 		*nomem = true;
 	return p;
