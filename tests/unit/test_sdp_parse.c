@@ -319,12 +319,12 @@ Test(sdp_parse, attribute_table)
 	/* every row can be found by its name, in any case */
 	for (int id = 1; id < SIPMSG_SDP_ATTR_COUNT_; id++) {
 		const char *name = sipmsg_sdp_attr_name((sipmsg_sdp_attr_id)id);
-		cr_assert_eq(sipmsg_sdp_attr_lookup(name, strlen(name)), id, "%s", name);
+		cr_assert_eq((int)sipmsg_sdp_attr_lookup(name, strlen(name)), id, "%s", name);
 		char up[64];
 		size_t n = strlen(name);
 		for (size_t k = 0; k <= n; k++)
 			up[k] = (char)((name[k] >= 'a' && name[k] <= 'z') ? name[k] - 32 : name[k]);
-		cr_assert_eq(sipmsg_sdp_attr_lookup(up, n), id, "%s", up);
+		cr_assert_eq((int)sipmsg_sdp_attr_lookup(up, n), id, "%s", up);
 	}
 	cr_assert_eq(sipmsg_sdp_attr_lookup("rtpmapx", 7), SIPMSG_SDP_ATTR_OTHER);
 	cr_assert_eq(sipmsg_sdp_attr_lookup("rtpma", 5), SIPMSG_SDP_ATTR_OTHER);
