@@ -364,3 +364,63 @@ Test(sdp_property, damaged_inputs_never_crash)
 	}
 	free(buf);
 }
+
+/* An allocator that fails from its `left`-th call on. */
+struct failing {
+	int left;
+};
+
+static void *fail_alloc(void *ctx, size_t n)
+{
+	struct failing *f = ctx;
+	return f->left-- > 0 ? malloc(n) : NULL;
+}
+
+static void fail_free(void *ctx, void *p)
+{
+	(void)ctx;
+	free(p);
+}
+
+Test(sdp_property, every_allocation_failure_is_survived)
+{
+	static const char t[] = "v=0\r\no=- 1 2 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
+				"m=audio 9 UDP/TLS/RTP/SAVPF 111 0\r\nc=IN IP4 192.0.2.1\r\na=mid:0\r\n"
+				"a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
+				"a=candidate:1 1 udp 2122260223 192.168.0.196 54400 typ host generation 0 x y\r\n"
+				"a=ssrc-group:FID 1 2\r\na=simulcast:send 1;~2\r\n";
+	bool completed = false;
+	int k;
+	for (k = 0; k < 200 && !completed; k++) {
+		struct failing f = {k};
+		sipmsg_allocator al = {fail_alloc, fail_free, &f};
+		/* a tiny first block, so that every step needs new ones */
+		sipmsg_arena *a = sipmsg_arena_new(&al, 64);
+		if (!a)
+			continue;
+		sipmsg_parse_opts o;
+		sipmsg_parse_opts_init(&o);
+		o.arena = a;
+		sipmsg_sdp *d = NULL;
+		sipmsg_status st = sipmsg_sdp_parse(t, sizeof t - 1, &o, &d, NULL);
+		cr_assert(st == SIPMSG_OK || st == SIPMSG_ENOMEM, "k=%d st=%d", k, st);
+		if (st == SIPMSG_OK) {
+			sipmsg_sdp_section *m = sipmsg_sdp_media_at(d, 0);
+			sipmsg_sdp_codec c;
+			bool ok = (st = sipmsg_sdp_check(d)) == SIPMSG_OK;
+			ok = ok && (st = sipmsg_sdp_codec_at(m, 0, &c)) == SIPMSG_OK;
+			ok = ok && (st = sipmsg_sdp_media_set_port(m, 4000)) == SIPMSG_OK;
+			ok = ok && (st = sipmsg_sdp_attr_add(m, "ptime", 5, "20", 2, NULL)) == SIPMSG_OK;
+			ok = ok && (st = sipmsg_sdp_media_add(d, "video 0 RTP/AVP 96", 18, NULL)) == SIPMSG_OK;
+			cr_assert(ok || st == SIPMSG_ENOMEM, "k=%d st=%d", k, st);
+			if (ok) {
+				size_t n = sipmsg_sdp_write_size(d, 0);
+				cr_assert_eq(n, sizeof t - 1 + 3 + 12 + 22, "k=%d", k); /* port 9 -> 4000, ptime, m= */
+				completed = true;
+			}
+		}
+		sipmsg_arena_free(a); /* LeakSanitizer checks that nothing else remains */
+	}
+	cr_assert(completed, "the allocator eventually lets everything through");
+	cr_assert_gt(k, 5, "several failure points were met on the way (%d)", k);
+}
