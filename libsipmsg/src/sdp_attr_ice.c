@@ -66,21 +66,18 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 		return BAD(x, v + c.i, "candidate: missing candidate type");
 
 	/* name value pairs: raddr, rport, tcptype, the libwebrtc ones, others kept */
-	size_t words = sm_count_items(v + c.i, n - c.i, ' ');
-	if (words % 2)
-		return BAD(x, v + n, "candidate: an extension name without a value");
-	if (words / 2 > x->max_items) {
-		x->fault_code = SIPMSG_DIAG_LIMIT_LIST_ITEMS;
-		return BAD(x, v + c.i, "candidate: more extensions than max_list_items");
-	}
 	sipmsg_sdp_param *ext = NULL;
-	size_t next = 0;
+	size_t next = 0, cap = 0;
 	int r = SM_PARSE_OK;
-	for (size_t k = 0; k < words / 2; k++) {
+	for (;;) {
 		sm_cur_sp(&c);
+		if (sm_cur_end(&c))
+			break;
 		sipmsg_slice name = sm_cur_word(&c);
 		sm_cur_sp(&c);
 		sipmsg_slice val = sm_cur_word(&c);
+		if (!val.len)
+			return BAD(x, v + n, "candidate: an extension name without a value");
 		if (eq(name, SM_LIT("raddr"))) {
 			cd->raddr = val;
 		} else if (eq(name, SM_LIT("rport"))) {
@@ -94,10 +91,18 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 		} else if (eq(name, SM_LIT("network-cost")) && ext_number(val, &cd->network_cost)) {
 		} else {
 			if (!ext) {
+				/* each pair takes at least four bytes ("a b "): room for the rest */
+				cap = (n - (size_t)(name.ptr - v)) / 4 + 1;
+				if (cap > x->max_items)
+					cap = x->max_items;
 				bool nomem;
-				ext = sm_sdp_array(x, words / 2 - k, sizeof *ext, &nomem);
+				ext = sm_sdp_array(x, cap, sizeof *ext, &nomem);
 				if (nomem)
 					return SM_PARSE_NOMEM;
+			}
+			if (next == cap) {
+				x->fault_code = SIPMSG_DIAG_LIMIT_LIST_ITEMS;
+				return BAD(x, name.ptr, "candidate: more extensions than max_list_items");
 			}
 			ext[next].name = name;
 			ext[next].value = val;
@@ -174,14 +179,16 @@ int sm_sdp_parse_fingerprint(struct sm_pctx *x, const char *v, size_t n, void *v
 	if (!sm_cur_end(&c))
 		return BAD(x, v + c.i, "fingerprint: junk after the fingerprint");
 	/* 2UHEX *(":" 2UHEX) */
-	for (size_t i = 0; i < f->value.len; i++) {
-		char ch = f->value.ptr[i];
-		bool hex = sm_is((unsigned char)ch, SM_C_HEX);
-		if (i % 3 == 2 ? ch != ':' : !hex)
-			return BAD(x, f->value.ptr + i, "fingerprint: expected hex pairs separated by ':'");
+	const char *p = f->value.ptr, *end = p + f->value.len;
+	for (;;) {
+		if (end - p < 2 || !sm_is((unsigned char)p[0], SM_C_HEX) || !sm_is((unsigned char)p[1], SM_C_HEX))
+			return BAD(x, p, "fingerprint: expected hex pairs separated by ':'");
+		p += 2;
+		if (p == end)
+			break;
+		if (*p++ != ':')
+			return BAD(x, p - 1, "fingerprint: expected hex pairs separated by ':'");
 	}
-	if (f->value.len % 3 != 2)
-		return BAD(x, f->value.ptr + f->value.len, "fingerprint: a hex pair is cut short");
 	return SM_PARSE_OK;
 }
 

@@ -8,6 +8,10 @@
 #include "sipmsg/sdp.h"
 #include "sdp_attr_hash.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* One line. Parsed lines point into the input; added or changed lines point
  * into the arena ("x=value", no line end) and have SM_SL_MODIFIED. 32 bytes:
  * the array of these is what a parse fills. */
@@ -242,26 +246,48 @@ struct sm_cur {
 };
 
 static inline bool sm_cur_end(const struct sm_cur *c) { return c->i >= c->n; }
+/* Cursor helpers work on locals: a char load may alias the cursor itself,
+ * which would make the compiler reload it for every byte. */
 static inline void sm_cur_sp(struct sm_cur *c)
 {
-	while (c->i < c->n && (c->p[c->i] == ' ' || c->p[c->i] == '\t'))
-		c->i++;
+	size_t i = c->i, n = c->n;
+	const char *p = c->p;
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	c->i = i;
 }
-/* The bytes up to the next SP/HTAB (or the end). */
+/* The bytes up to the next SP/HTAB (or the end). Any byte up to 0x20 ends a
+ * word: inside a line only HTAB can be one (the parse reports the others). */
 static inline sipmsg_slice sm_cur_word(struct sm_cur *c)
 {
-	size_t s = c->i;
-	while (c->i < c->n && c->p[c->i] != ' ' && c->p[c->i] != '\t')
-		c->i++;
-	return (sipmsg_slice){c->p + s, c->i - s};
+	size_t s = c->i, i = c->i, n = c->n;
+	const char *p = c->p;
+#if defined(__SSE2__)
+	const __m128i sp = _mm_set1_epi8(' ');
+	while (n - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, sp), v));
+		if (m) {
+			c->i = i + (size_t)__builtin_ctz(m);
+			return (sipmsg_slice){p + s, c->i - s};
+		}
+		i += 16;
+	}
+#endif
+	while (i < n && (unsigned char)p[i] > ' ')
+		i++;
+	c->i = i;
+	return (sipmsg_slice){p + s, i - s};
 }
 /* The bytes up to `stop`, SP/HTAB or the end. */
 static inline sipmsg_slice sm_cur_until(struct sm_cur *c, char stop)
 {
-	size_t s = c->i;
-	while (c->i < c->n && c->p[c->i] != stop && c->p[c->i] != ' ' && c->p[c->i] != '\t')
-		c->i++;
-	return (sipmsg_slice){c->p + s, c->i - s};
+	size_t s = c->i, i = c->i, n = c->n;
+	const char *p = c->p;
+	while (i < n && p[i] != stop && p[i] != ' ' && p[i] != '\t')
+		i++;
+	c->i = i;
+	return (sipmsg_slice){p + s, i - s};
 }
 static inline bool sm_cur_eat(struct sm_cur *c, char ch)
 {
@@ -271,27 +297,35 @@ static inline bool sm_cur_eat(struct sm_cur *c, char ch)
 	}
 	return false;
 }
-/* 1*DIGIT, saturating at UINT64_MAX; false when there is no digit. */
+/* 1*DIGIT, saturating at UINT64_MAX; false when there is no digit. Up to 19
+ * digits always fit, so only longer numbers pay for the overflow test. */
 static inline bool sm_cur_u64(struct sm_cur *c, uint64_t *out)
 {
-	size_t s = c->i;
+	size_t s = c->i, i = c->i, n = c->n, fits = n - i < 19 ? n : i + 19;
+	const char *p = c->p;
 	uint64_t v = 0;
-	bool sat = false;
-	while (c->i < c->n && (unsigned)(c->p[c->i] - '0') < 10u) {
-		unsigned d = (unsigned)(c->p[c->i] - '0');
-		if (v > (UINT64_MAX - d) / 10)
-			sat = true;
-		else
-			v = v * 10 + d;
-		c->i++;
+	unsigned d;
+	while (i < fits && (d = (unsigned)(p[i] - '0')) < 10u) {
+		v = v * 10 + d;
+		i++;
 	}
-	*out = sat ? UINT64_MAX : v;
-	return c->i > s;
+	while (i < n && (d = (unsigned)(p[i] - '0')) < 10u) {
+		v = v > (UINT64_MAX - d) / 10 ? UINT64_MAX : v * 10 + d;
+		i++;
+	}
+	c->i = i;
+	*out = v;
+	return i > s;
 }
 /* A whole slice as a decimal number no larger than max. */
 static inline bool sm_slice_uint(sipmsg_slice s, uint64_t max, uint64_t *out)
 {
-	return s.len && sm_parse_uint(s.ptr, s.len, max, out);
+	struct sm_cur c = {s.ptr, s.len, 0};
+	uint64_t v;
+	if (!s.len || !sm_cur_u64(&c, &v) || c.i != s.len || v > max || (v == UINT64_MAX && max == UINT64_MAX))
+		return false;
+	*out = v;
+	return true;
 }
 
 /* Record the first fault; returns SM_PARSE_BAD for errors, SM_PARSE_OK for warnings. */

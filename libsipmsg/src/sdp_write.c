@@ -6,18 +6,43 @@
 
 #include <stdlib.h>
 
-static void write_section(struct sm_out *o, const sipmsg_sdp_section *s, unsigned flags, uint8_t dflt, bool last)
+/* Bytes still to copy: a run of untouched input lines, copied at once. */
+struct run {
+	const char *p;
+	size_t len;
+};
+
+static void flush(struct sm_out *o, struct run *r)
+{
+	if (r->len)
+		sm_out_put(o, r->p, r->len);
+	r->len = 0;
+}
+
+static void write_section(struct sm_out *o, struct run *r, const sipmsg_sdp_section *s, unsigned flags,
+			  uint8_t dflt, bool last)
 {
 	for (uint32_t i = 0; i < s->nlines; i++) {
 		const struct sm_sdp_line *l = &s->lines[i];
-		sm_out_put(o, l->p, l->len);
 		uint8_t eol = l->eol;
 		if (flags & SIPMSG_WRITE_CANONICAL)
 			eol = 2;
-		else if (eol == 0 && (l->flags & SM_SL_MODIFIED))
-			eol = dflt;
 		else if (eol == 0 && !(last && i + 1 == s->nlines))
-			eol = dflt; /* a line that was last in the input is no longer last */
+			eol = dflt; /* added, or no longer the last line */
+		bool verbatim = !(l->flags & SM_SL_MODIFIED) && eol == l->eol;
+		if (verbatim) {
+			/* an input line with its own line end: extend the run when it follows it */
+			size_t n = l->len + l->eol;
+			if (r->len && r->p + r->len == l->p) {
+				r->len += n;
+			} else {
+				flush(o, r);
+				*r = (struct run){l->p, n};
+			}
+			continue;
+		}
+		flush(o, r);
+		sm_out_put(o, l->p, l->len);
 		if (eol == 2)
 			sm_out_put(o, "\r\n", 2);
 		else if (eol == 1)
@@ -28,9 +53,16 @@ static void write_section(struct sm_out *o, const sipmsg_sdp_section *s, unsigne
 static size_t write_all(const sipmsg_sdp *sdp, unsigned flags, char *buf, size_t size)
 {
 	struct sm_out o = {buf, size, 0};
-	write_section(&o, &sdp->session, flags, sdp->eol, sdp->nmedia == 0);
+	if (!sdp->modified && sdp->length && !(flags & SIPMSG_WRITE_CANONICAL)) {
+		/* untouched: the lines and their line ends are exactly the input */
+		sm_out_put(&o, sdp->base, sdp->length);
+		return o.len;
+	}
+	struct run r = {NULL, 0};
+	write_section(&o, &r, &sdp->session, flags, sdp->eol, sdp->nmedia == 0);
 	for (uint32_t k = 0; k < sdp->nmedia; k++)
-		write_section(&o, sdp->media[k], flags, sdp->eol, k + 1 == sdp->nmedia);
+		write_section(&o, &r, sdp->media[k], flags, sdp->eol, k + 1 == sdp->nmedia);
+	flush(&o, &r);
 	return o.len;
 }
 

@@ -6,6 +6,7 @@
  *   views   parse, then read every line's typed view
  *   check   parse, then sipmsg_sdp_check()
  *   write   write a parsed SDP back (untouched)
+ *   write1  write it back after one edit (the first media's port)
  * The measured call runs N times (default 1); read the figure from
  *   valgrind --tool=callgrind --toggle-collect=measure ./sdp_perf FILE MODE
  * as the instructions of measure() divided by N. */
@@ -78,7 +79,7 @@ static void read_views(const sipmsg_sdp_section *s)
 __attribute__((noinline)) static void measure(const char *mode, const char *p, size_t n, const sipmsg_parse_opts *o,
 					      sipmsg_arena *arena, sipmsg_sdp *parsed, char *out, size_t out_size)
 {
-	if (strcmp(mode, "write") == 0) {
+	if (strncmp(mode, "write", 5) == 0) {
 		size_t w = 0;
 		sipmsg_sdp_write(parsed, 0, out, out_size, &w);
 		sink += w;
@@ -101,7 +102,7 @@ __attribute__((noinline)) static void measure(const char *mode, const char *p, s
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: %s FILE parse|views|check|write [N]\n", argv[0]);
+		fprintf(stderr, "usage: %s FILE parse|views|check|write|write1 [N]\n", argv[0]);
 		return 2;
 	}
 	size_t len;
@@ -132,6 +133,10 @@ int main(int argc, char **argv)
 	sipmsg_sdp *parsed = NULL;
 	if (sipmsg_sdp_parse(body, n, &ko, &parsed, NULL) != SIPMSG_OK) {
 		fprintf(stderr, "parse failed\n");
+		return 1;
+	}
+	if (strcmp(argv[2], "write1") == 0 && sipmsg_sdp_media_set_port(sipmsg_sdp_media_at(parsed, 0), 9) != SIPMSG_OK) {
+		fprintf(stderr, "edit failed\n");
 		return 1;
 	}
 	char *out = malloc(n + 64);
