@@ -139,6 +139,12 @@ sipmsg_status sm_hdrs_reserve(sipmsg_msg *m, uint32_t extra);
 /* Decimal number of at most max (fits in uint64); false when not all digits or too large. */
 bool sm_parse_uint(const char *p, size_t n, uint64_t max, uint64_t *out);
 
+/* SDP seam for multipart (sdp_msg.c): parse an SDP body that lives in the
+ * message's arena (the body, or one part of a multipart body) with the
+ * message's options; the SDP lives and dies with the message. The multipart
+ * module calls this for a part whose Content-Type is application/sdp. */
+sipmsg_status sm_sdp_parse_body(sipmsg_msg *msg, sipmsg_slice body, sipmsg_sdp **out, sipmsg_error *err);
+
 /* Typed layer hook: parse the typed view of header i at parse time. Returns
  * SIPMSG_OK, SIPMSG_ESYNTAX (header marked bad, diagnostic added) or ENOMEM. */
 sipmsg_status sm_typed_parse_header(sipmsg_msg *m, size_t i);

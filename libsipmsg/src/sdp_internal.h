@@ -395,10 +395,5 @@ sipmsg_status sm_sdp_reserve(sipmsg_sdp_section *s, uint32_t extra);
 /* A new empty SDP in `arena`. */
 sipmsg_sdp *sm_sdp_alloc(sipmsg_arena *arena, bool own);
 
-/* ---- SIP messages: the seam for multipart (sdp_msg.c) ---- */
-/* Parse an SDP body that lives in msg's arena (a body or a multipart part),
- * with msg's options. The multipart module calls this for a part whose
- * Content-Type is application/sdp. */
-sipmsg_status sm_sdp_parse_body(sipmsg_msg *msg, sipmsg_slice body, sipmsg_sdp **out, sipmsg_error *err);
 
 #endif
