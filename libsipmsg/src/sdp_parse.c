@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* SDP parse: one pass that splits the lines (vectorised search for control
- * characters), classifies each one (type letter, attribute id through the
- * name index), checks the RFC 8866 line order and groups the lines into the
- * session and media sections. Values are parsed later, on first access
- * (sdp_views.c), except in strict mode where every one is parsed here. */
+/* SDP parse: one pass that splits the lines (a bitmap of the control bytes
+ * of each 64-byte block, four SSE2 compares), classifies each line (type
+ * letter, attribute id through the generated name index), checks the RFC
+ * 8866 line order and groups the lines into the session and media sections.
+ * Values are parsed later, on first access (sdp_views.c), except in strict
+ * mode where every one is parsed here. */
 #include "sdp_internal.h"
-#include "sdp_attr_hash.h"
-
-#include <stdarg.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -465,10 +463,11 @@ sipmsg_sdp *sm_sdp_alloc(sipmsg_arena *arena, bool own)
 	return sdp;
 }
 
-/* Lines are about 38 bytes in WebRTC offers; a first guess that rarely grows. */
+/* Lines are about 38 bytes in WebRTC offers: a first guess that rarely
+ * grows, and grows in place when it does (it is the arena's last allocation). */
 static uint32_t first_cap(size_t len, size_t max_lines)
 {
-	size_t c = len / 24 + 8;
+	size_t c = len / 32 + 8;
 	if (c > max_lines)
 		c = max_lines;
 	return (uint32_t)(c > UINT32_MAX / 4 ? UINT32_MAX / 4 : c);
