@@ -325,8 +325,9 @@ static inline uint64_t load_block(const char *p, size_t b, size_t n)
 }
 
 /* Split into lines 64 bytes at a time: a mask of the bytes below 0x20, then
- * one step per set bit. LF ends a line (CR LF when a CR precedes it); HTAB
- * is text; any other control byte marks its line for a closer look. */
+ * one step per set bit. CR LF ends a line at the CR (its LF bit is dropped),
+ * LF alone ends one too; HTAB is text; any other control byte marks its line
+ * for a closer look. */
 static sipmsg_status split(struct sp *s)
 {
 	const char *p = s->p;
@@ -339,25 +340,30 @@ static sipmsg_status split(struct sp *s)
 			if (b >= n)
 				return start < n ? add_line(s, start, n, 0, dirty) : SIPMSG_OK;
 			m = load_block(p, b, n);
+			if (start > b) /* the LF of a CR LF that straddled the blocks */
+				m &= ~(uint64_t)1;
 		}
 		size_t e = b + (size_t)__builtin_ctzll(m);
 		m &= m - 1;
 		char c = p[e];
-		if (SM_LIKELY(c == '\n')) {
-			size_t end = e;
-			uint8_t eol = 1;
-			if (e > start && p[e - 1] == '\r') {
-				end = e - 1;
-				eol = 2;
-			}
-			sipmsg_status st = add_line(s, start, end, eol, dirty);
-			if (SM_UNLIKELY(st))
-				return st;
-			dirty = false;
-			start = e + 1;
-		} else if (c != '\t' && !(c == '\r' && e + 1 < n && p[e + 1] == '\n')) {
-			dirty = true;
+		uint8_t eol;
+		if (c == '\r' && e + 1 < n && p[e + 1] == '\n') {
+			eol = 2;
+			if (e + 1 - b < 64)
+				m &= ~((uint64_t)1 << (e + 1 - b)); /* its LF */
+			/* else the LF opens the next block: dropped when that block loads */
+		} else if (SM_LIKELY(c == '\n')) {
+			eol = 1;
+		} else {
+			if (c != '\t')
+				dirty = true;
+			continue;
 		}
+		sipmsg_status st = add_line(s, start, e, eol, dirty);
+		if (SM_UNLIKELY(st))
+			return st;
+		dirty = false;
+		start = e + eol;
 	}
 }
 

@@ -3,6 +3,7 @@
  *   sdp_perf FILE MODE [N]
  * FILE is a SIP message (its body is used) or a bare SDP. MODE:
  *   parse   sipmsg_sdp_parse() into a reused arena
+ *   parse0  sipmsg_sdp_parse() with NULL options (its own arena), then free
  *   views   parse, then read every line's typed view
  *   check   parse, then sipmsg_sdp_check()
  *   write   write a parsed SDP back (untouched)
@@ -85,8 +86,15 @@ __attribute__((noinline)) static void measure(const char *mode, const char *p, s
 		sink += w;
 		return;
 	}
-	sipmsg_arena_reset(arena);
 	sipmsg_sdp *sdp = NULL;
+	if (strcmp(mode, "parse0") == 0) {
+		if (sipmsg_sdp_parse(p, n, NULL, &sdp, NULL) != SIPMSG_OK)
+			abort();
+		sink += sipmsg_sdp_media_count(sdp);
+		sipmsg_sdp_free(sdp);
+		return;
+	}
+	sipmsg_arena_reset(arena);
 	if (sipmsg_sdp_parse(p, n, o, &sdp, NULL) != SIPMSG_OK)
 		abort();
 	if (strcmp(mode, "views") == 0) {
@@ -102,7 +110,7 @@ __attribute__((noinline)) static void measure(const char *mode, const char *p, s
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: %s FILE parse|views|check|write|write1 [N]\n", argv[0]);
+		fprintf(stderr, "usage: %s FILE parse|parse0|views|check|write|write1 [N]\n", argv[0]);
 		return 2;
 	}
 	size_t len;
