@@ -71,8 +71,9 @@ typedef struct sipmsg_msg sipmsg_msg;
 /** Accept control characters (NUL and others except HTAB) in header values.
  *  Risk: C string handling downstream may cut such a value short. */
 #define SIPMSG_LENIENT_CTL_IN_VALUES 0x0080u
-/** Every leniency flag. */
-#define SIPMSG_LENIENT_ALL 0x00ffu
+/** Every leniency flag, those other headers define included (sdp.h:
+ *  SIPMSG_LENIENT_SDP_*, bits 16..19). */
+#define SIPMSG_LENIENT_ALL 0xffffffffu
 /** @} */
 
 /**

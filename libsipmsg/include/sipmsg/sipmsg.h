@@ -13,5 +13,6 @@
 #include "sipmsg/msg.h"
 #include "sipmsg/write.h"
 #include "sipmsg/frame.h"
+#include "sipmsg/sdp.h"
 
 #endif /* SIPMSG_SIPMSG_H */
