@@ -22,6 +22,9 @@ ensure_packages() {
 # What building and running the main job needs.
 MAIN_PACKAGES="meson ninja-build gcc libc6-dev pkg-config libpcap-dev"
 # What the whole test suite needs: compilers, Criterion, valgrind, the
-# benchmark peers (bench-smoke), SIPp and dumpcap (capture tests).
+# benchmark peers (bench-smoke), SIPp and dumpcap (capture tests), and the
+# Python package with its tests (SWIG, headers, pytest, hypothesis, the
+# venv + meson-python install test, mypy for the stubs).
 TEST_PACKAGES="$MAIN_PACKAGES g++ clang libclang-rt-14-dev libcriterion-dev valgrind
-  libosip2-dev libsofia-sip-ua-dev libre-dev sip-tester tshark"
+  libosip2-dev libsofia-sip-ua-dev libre-dev sip-tester tshark doxygen
+  swig python3-dev python3-pytest python3-hypothesis python3-mesonpy python3-venv mypy"

@@ -71,6 +71,10 @@ static const struct diag_row diag_rows[] = {
 	{SIPMSG_DIAG_SDP_DUPLICATE_MID, "sdp-duplicate-mid", "two media sections share a mid"},
 	{SIPMSG_DIAG_SDP_GROUP_UNKNOWN_MID, "sdp-group-unknown-mid", "a group names an unknown mid"},
 	{SIPMSG_DIAG_SDP_SCOPE, "sdp-scope", "an attribute used at the wrong level"},
+	{SIPMSG_DIAG_SDP_EMPTY_LINE, "sdp-empty-line", "an empty line in the SDP"},
+	{SIPMSG_DIAG_SDP_CTL_IN_LINE, "sdp-ctl-in-line", "a control character inside an SDP line"},
+	{SIPMSG_DIAG_SDP_NO_LINE_END, "sdp-no-line-end", "the last SDP line has no line end"},
+	{SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID, "sdp-simulcast-unknown-rid", "a=simulcast names a rid that no a=rid defines"},
 
 	{SIPMSG_DIAG_MULTIPART_NO_BOUNDARY, "multipart-no-boundary", "multipart Content-Type without boundary"},
 	{SIPMSG_DIAG_MULTIPART_BAD, "multipart-bad", "the multipart body does not split on its boundary"},
@@ -125,18 +129,27 @@ static void diag_position(const sipmsg_msg *m, const char *at, size_t hdr, sipms
 	sm_position(m->base, m->length, d->offset, &d->line, &d->column);
 }
 
+sipmsg_diag *sm_diag_push(sipmsg_arena *a, sipmsg_diag **v, uint32_t *n, uint32_t *cap)
+{
+	if (*n == *cap) {
+		if (*cap > UINT32_MAX / 4)
+			return NULL;
+		uint32_t ncap = *cap ? *cap * 2 : 8;
+		sipmsg_diag *nd = sm_realloc_last(a, *v, *cap * sizeof *nd, ncap * sizeof *nd);
+		if (!nd)
+			return NULL;
+		*v = nd;
+		*cap = ncap;
+	}
+	return &(*v)[(*n)++];
+}
+
 sipmsg_status sm_diag_add(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity sev, const char *at,
 			  size_t hdr, const char *message)
 {
-	if (m->ndiags == m->diag_cap) {
-		uint32_t cap = m->diag_cap ? m->diag_cap * 2 : 8;
-		sipmsg_diag *nd = sm_realloc_last(m->arena, m->diags, m->diag_cap * sizeof *nd, cap * sizeof *nd);
-		if (!nd)
-			return SIPMSG_ENOMEM;
-		m->diags = nd;
-		m->diag_cap = cap;
-	}
-	sipmsg_diag *d = &m->diags[m->ndiags++];
+	sipmsg_diag *d = sm_diag_push(m->arena, &m->diags, &m->ndiags, &m->diag_cap);
+	if (!d)
+		return SIPMSG_ENOMEM;
 	d->code = code;
 	d->severity = sev;
 	d->header_index = hdr;

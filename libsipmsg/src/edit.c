@@ -67,7 +67,7 @@ sipmsg_status sipmsg_header_insert(sipmsg_msg *m, size_t index, const char *name
 	m->hdrs[index] = h;
 	m->nhdrs++;
 	m->modified = true;
-	sm_index_rebuild(m);
+	sm_index_inserted(m, (uint32_t)index);
 	return SIPMSG_OK;
 }
 
@@ -82,10 +82,9 @@ sipmsg_status sipmsg_header_add(sipmsg_msg *m, const char *name, size_t nlen, co
 	return sipmsg_header_insert(m, at, name, nlen, value, vlen);
 }
 
-sipmsg_status sipmsg_header_replace(sipmsg_msg *m, size_t index, const char *value, size_t vlen)
+/* Replace a header's value; the caller has validated it. */
+static sipmsg_status replace_value(sipmsg_msg *m, size_t index, const char *value, size_t vlen)
 {
-	if (!m || index >= m->nhdrs || !valid_value(value, vlen) || vlen > UINT32_MAX)
-		return SIPMSG_EINVAL;
 	struct sm_hdr *h = &m->hdrs[index];
 	if (h->flags & SIPMSG_HEADER_BAD_LINE)
 		return SIPMSG_EINVAL;
@@ -101,14 +100,22 @@ sipmsg_status sipmsg_header_replace(sipmsg_msg *m, size_t index, const char *val
 	return SIPMSG_OK;
 }
 
+sipmsg_status sipmsg_header_replace(sipmsg_msg *m, size_t index, const char *value, size_t vlen)
+{
+	if (!m || index >= m->nhdrs || !valid_value(value, vlen) || vlen > UINT32_MAX)
+		return SIPMSG_EINVAL;
+	return replace_value(m, index, value, vlen);
+}
+
 sipmsg_status sipmsg_header_remove(sipmsg_msg *m, size_t index)
 {
 	if (!m || index >= m->nhdrs)
 		return SIPMSG_ENOTFOUND;
+	unsigned id = m->hdrs[index].id;
 	memmove(&m->hdrs[index], &m->hdrs[index + 1], (m->nhdrs - index - 1) * sizeof m->hdrs[0]);
 	m->nhdrs--;
 	m->modified = true;
-	sm_index_rebuild(m);
+	sm_index_removed(m, (uint32_t)index, id);
 	return SIPMSG_OK;
 }
 
@@ -127,10 +134,14 @@ sipmsg_status sipmsg_header_set(sipmsg_msg *m, const char *name, size_t nlen, co
 {
 	if (!m || !valid_token(name, nlen) || !valid_value(value, vlen))
 		return SIPMSG_EINVAL;
+	if (vlen > UINT32_MAX)
+		return SIPMSG_EINVAL;
 	long first = sipmsg_header_find_name(m, name, nlen, 0);
 	if (first < 0)
 		return sipmsg_header_add(m, name, nlen, value, vlen);
-	sipmsg_status st = sipmsg_header_replace(m, (size_t)first, value, vlen);
+	if (m->hdrs[first].flags & SIPMSG_HEADER_BAD_LINE)
+		return SIPMSG_EINVAL;
+	sipmsg_status st = replace_value(m, (size_t)first, value, vlen);
 	if (st)
 		return st;
 	long i;
@@ -232,10 +243,10 @@ static sipmsg_status new_message(const sipmsg_allocator *al, sipmsg_msg **out)
 	if (!out)
 		return SIPMSG_EINVAL;
 	*out = NULL;
-	sipmsg_arena *a = sipmsg_arena_new(al, 4096);
+	sipmsg_arena *a = sipmsg_arena_new(al, 16384); /* a built INVITE with a WebRTC SDP fits */
 	if (!a)
 		return SIPMSG_ENOMEM;
-	sipmsg_msg *m = sm_msg_new(a, true, NULL);
+	sipmsg_msg *m = sm_msg_new(a, true, NULL, 0);
 	if (!m) {
 		sipmsg_arena_free(a);
 		return SIPMSG_ENOMEM;

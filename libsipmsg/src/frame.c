@@ -38,7 +38,10 @@ static int content_length_line(const char *p, size_t b, size_t e, size_t *cl)
 	size_t name_end = i;
 	while (i < e && (p[i] == ' ' || p[i] == '\t'))
 		i++;
-	if (i >= e || p[i] != ':' || sm_hdr_lookup(p + b, name_end - b) != SIPMSG_HDR_CONTENT_LENGTH)
+	size_t n = name_end - b;
+	/* only "l" and the 14 letters of "Content-Length" can match: skip the rest cheaply */
+	if (i >= e || p[i] != ':' || (n != 1 && n != 14) || sm_lower((unsigned char)p[b]) != (n == 1 ? 'l' : 'c') ||
+	    sm_hdr_lookup(p + b, n) != SIPMSG_HDR_CONTENT_LENGTH)
 		return 0;
 	i++;
 	while (i < e && sm_is((unsigned char)p[i], SM_C_LWS))

@@ -21,7 +21,7 @@ static uint32_t number_max(sipmsg_hdr_id id)
  * value is kept in 64 bits so that 20 digits cannot wrap (leading zeros do
  * not make a number large). */
 static SM_INLINE sipmsg_status digits(struct sm_tctx *t, const char *p, const char *end, uint32_t max,
-				      uint32_t *out, const char **after, const char *what)
+				      uint32_t *out, const char **after)
 {
 	const unsigned char *q = (const unsigned char *)p, *e = (const unsigned char *)end;
 	uint64_t v = 0;
@@ -38,7 +38,7 @@ static SM_INLINE sipmsg_status digits(struct sm_tctx *t, const char *p, const ch
 									  : SIPMSG_DIAG_BAD_HEADER_VALUE,
 				    p, "not a decimal number");
 	if (SM_UNLIKELY(v > max))
-		return sm_typed_badf(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, p, "%s %.*s is larger than %lu", what,
+		return sm_typed_badf(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, p, "%.*s is larger than %lu",
 				     (int)((const char *)q - p > 24 ? 24 : (const char *)q - p), p, (unsigned long)max);
 	*out = (uint32_t)v;
 	*after = (const char *)q;
@@ -64,7 +64,7 @@ sipmsg_status sm_parse_cseq(struct sm_tctx *t, const char *p, const char *end, c
 	sipmsg_cseq *c = view;
 	memset(c, 0, sizeof *c);
 	const char *q = p;
-	sipmsg_status st = digits(t, p, end, UINT32_MAX, &c->number, &q, "the CSeq number");
+	sipmsg_status st = digits(t, p, end, UINT32_MAX, &c->number, &q);
 	if (!st)
 		st = method_after_lws(t, q, end, &c->method, &c->method_id, &q);
 	return st ? st : sm_value_end(t, q, end, stop);
@@ -96,7 +96,7 @@ sipmsg_status sm_parse_number(struct sm_tctx *t, const char *p, const char *end,
 	sipmsg_number *n = view;
 	memset(n, 0, sizeof *n);
 	const char *q = p;
-	sipmsg_status st = digits(t, p, end, number_max(t->id), &n->value, &q, sm_hdr_rows[t->id].name);
+	sipmsg_status st = digits(t, p, end, number_max(t->id), &n->value, &q);
 	if (st)
 		return st;
 	if (q < end && !sm_is((unsigned char)*q, SM_C_LWS))
@@ -112,7 +112,7 @@ sipmsg_status sm_parse_number_params(struct sm_tctx *t, const char *p, const cha
 	sipmsg_number *n = view;
 	memset(n, 0, sizeof *n);
 	const char *q = p;
-	sipmsg_status st = digits(t, p, end, UINT32_MAX, &n->value, &q, sm_hdr_rows[t->id].name);
+	sipmsg_status st = digits(t, p, end, UINT32_MAX, &n->value, &q);
 	if (!st)
 		st = sm_gparams(t, &q, end, &n->params, &n->param_count);
 	if (st)
@@ -129,13 +129,13 @@ sipmsg_status sm_parse_rack(struct sm_tctx *t, const char *p, const char *end, c
 	sipmsg_rack *r = view;
 	memset(r, 0, sizeof *r);
 	const char *q = p, *s;
-	sipmsg_status st = digits(t, p, end, UINT32_MAX, &r->rseq, &q, "the response-num");
+	sipmsg_status st = digits(t, p, end, UINT32_MAX, &r->rseq, &q);
 	if (st)
 		return st;
 	s = sm_skip_lws(q, end);
 	if (s == q)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "RAck: a space is required after response-num");
-	if ((st = digits(t, s, end, UINT32_MAX, &r->cseq, &q, "the CSeq-num")) ||
+	if ((st = digits(t, s, end, UINT32_MAX, &r->cseq, &q)) ||
 	    (st = method_after_lws(t, q, end, &r->method, &r->method_id, &q)))
 		return st;
 	return sm_value_end(t, q, end, stop);

@@ -76,8 +76,11 @@ struct sipmsg_msg {
 	uint32_t ndiags, diag_cap;
 
 	sipmsg_parse_opts opts;  /* the options of the parse (limits for lazy typed parsing) */
-	void *ext[4];            /* per-layer caches (typed layer, SDP, multipart) */
+	void *ext[4];            /* per-layer caches (typed layer, SDP, multipart): SM_EXT_* */
 };
+
+/* Slots of sipmsg_msg::ext. */
+#define SM_EXT_SDP 1 /* struct sm_sdp_cache (sdp_msg.c) */
 
 /* Fill err (which may be NULL) for a fault at `offset` of `base`. */
 void sm_error_set(sipmsg_error *err, sipmsg_status st, int code, const char *base, size_t len,
@@ -103,6 +106,10 @@ sipmsg_status sm_diag_addf(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity
 #endif
 	;
 
+/* Append a slot to a growable diagnostic array in arena `a` (the list a
+ * message, an SDP or any other object owns); NULL when out of memory. */
+sipmsg_diag *sm_diag_push(sipmsg_arena *a, sipmsg_diag **v, uint32_t *n, uint32_t *cap);
+
 /* The default text for a diagnostic code. */
 const char *sm_diag_default_message(int code);
 
@@ -124,13 +131,22 @@ extern const struct sm_hdr_row sm_hdr_rows[SIPMSG_HDR_COUNT_];
 sipmsg_hdr_id sm_hdr_lookup(const char *name, size_t len);
 
 /* The message skeleton shared by parse and build: a message in `arena`. */
-sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts);
-/* Rebuild m->first after edits. */
+sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts, uint32_t header_slots);
+/* Keep m->first right after edits: rebuild it, or adjust it for one header
+ * inserted at / removed from `index` (linear-time editing). */
 void sm_index_rebuild(sipmsg_msg *m);
+void sm_index_inserted(sipmsg_msg *m, uint32_t index);
+void sm_index_removed(sipmsg_msg *m, uint32_t index, unsigned id);
 /* Make room for one more header. */
 sipmsg_status sm_hdrs_reserve(sipmsg_msg *m, uint32_t extra);
 /* Decimal number of at most max (fits in uint64); false when not all digits or too large. */
 bool sm_parse_uint(const char *p, size_t n, uint64_t max, uint64_t *out);
+
+/* SDP seam for multipart (sdp_msg.c): parse an SDP body that lives in the
+ * message's arena (the body, or one part of a multipart body) with the
+ * message's options; the SDP lives and dies with the message. The multipart
+ * module calls this for a part whose Content-Type is application/sdp. */
+sipmsg_status sm_sdp_parse_body(sipmsg_msg *msg, sipmsg_slice body, sipmsg_sdp **out, sipmsg_error *err);
 
 /* Typed layer hook: parse the typed view of header i at parse time. Returns
  * SIPMSG_OK, SIPMSG_ESYNTAX (header marked bad, diagnostic added) or ENOMEM. */

@@ -5,7 +5,7 @@
 
 #define INITIAL_HEADER_SLOTS 32u
 
-sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts)
+sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts, uint32_t slots)
 {
 	sipmsg_msg *m = sm_alloc(arena, sizeof *m);
 	if (!m)
@@ -17,10 +17,12 @@ sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_o
 		m->opts = *opts;
 	else
 		sipmsg_parse_opts_init(&m->opts);
-	m->hdrs = sm_alloc(arena, INITIAL_HEADER_SLOTS * sizeof *m->hdrs);
+	if (slots < INITIAL_HEADER_SLOTS)
+		slots = INITIAL_HEADER_SLOTS;
+	m->hdrs = sm_alloc(arena, slots * sizeof *m->hdrs);
 	if (!m->hdrs)
 		return NULL;
-	m->cap = INITIAL_HEADER_SLOTS;
+	m->cap = slots;
 	return m;
 }
 
@@ -47,6 +49,34 @@ void sm_index_rebuild(sipmsg_msg *m)
 	for (uint32_t i = m->nhdrs; i-- > 0;)
 		if (m->hdrs[i].id)
 			m->first[m->hdrs[i].id] = i + 1;
+}
+
+/* Header `index` was just inserted: entries at or after it moved up by one.
+ * O(ids), so building a message header by header stays linear. */
+void sm_index_inserted(sipmsg_msg *m, uint32_t index)
+{
+	for (unsigned id = 1; id < SIPMSG_HDR_COUNT_; id++)
+		if (m->first[id] > index)
+			m->first[id]++;
+	unsigned id = m->hdrs[index].id;
+	if (id && (!m->first[id] || m->first[id] > index + 1))
+		m->first[id] = index + 1;
+}
+
+/* Header `index`, whose id was `id`, was just removed. */
+void sm_index_removed(sipmsg_msg *m, uint32_t index, unsigned id)
+{
+	for (unsigned k = 1; k < SIPMSG_HDR_COUNT_; k++)
+		if (m->first[k] > index + 1)
+			m->first[k]--;
+	if (id && m->first[id] == index + 1) {
+		m->first[id] = 0;
+		for (uint32_t i = index; i < m->nhdrs; i++)
+			if (m->hdrs[i].id == id) {
+				m->first[id] = i + 1;
+				break;
+			}
+	}
 }
 
 bool sm_parse_uint(const char *p, size_t n, uint64_t max, uint64_t *out)

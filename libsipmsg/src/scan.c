@@ -652,12 +652,21 @@ static sipmsg_status scan_message(struct scan *s)
 	return s->lenient_typed ? SIPMSG_OK : strict_request_uri(s);
 }
 
-static size_t first_block_size(size_t len)
+/* The first arena block: the message, its header slots and room for typed
+ * views, sized from the input so that one allocation serves even a message
+ * with hundreds of headers (about one header line per 24 bytes, at worst). */
+static size_t header_slots_for(size_t len, size_t max_headers)
 {
-	/* the message, 64 header slots and room for typed views; grows on demand */
-	size_t want = sizeof(sipmsg_msg) + 64 * sizeof(struct sm_hdr) + 2048;
-	(void)len;
-	return want;
+	size_t slots = len / 24 + 8;
+	if (slots < 32)
+		slots = 32;
+	return slots < max_headers ? slots : max_headers + 1;
+}
+
+static size_t first_block_size(size_t len, size_t max_headers)
+{
+	/* 3 KiB: the typed views of the hot headers (two Vias, From, To, ...) */
+	return sizeof(sipmsg_msg) + header_slots_for(len, max_headers) * sizeof(struct sm_hdr) + 3072 + len / 2;
 }
 
 #define MUST_BIT(id, word) ((id) / 64 == (word) ? (uint64_t)1 << ((id) % 64) : 0)
@@ -729,11 +738,12 @@ sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts
 
 	sipmsg_arena *arena = opts->arena;
 	bool own = !arena;
-	if (own && !(arena = sipmsg_arena_new(opts->allocator, first_block_size(len)))) {
+	size_t scan_len = len < opts->max_message_size ? len : opts->max_message_size;
+	if (own && !(arena = sipmsg_arena_new(opts->allocator, first_block_size(scan_len, opts->max_headers)))) {
 		sm_error_set(err, SIPMSG_ENOMEM, 0, NULL, 0, SM_NOPOS, NULL, 0, "out of memory");
 		return SIPMSG_ENOMEM;
 	}
-	sipmsg_msg *m = sm_msg_new(arena, own, opts);
+	sipmsg_msg *m = sm_msg_new(arena, own, opts, (uint32_t)header_slots_for(scan_len, opts->max_headers));
 	const char *base = data;
 	if (m && (opts->flags & SIPMSG_PARSE_COPY)) {
 		base = sm_memdup(arena, data, len);

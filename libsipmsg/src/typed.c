@@ -92,7 +92,7 @@ static SM_INLINE const char *gen_value(const char *p, const char *end, sipmsg_sl
 	return (const char *)q;
 }
 
-/* More parameters than the first array holds: a bigger one. */
+/* More parameters than the stack buffer holds: move them to the arena. */
 static bool grow_params(sipmsg_arena *a, struct sm_vec *v)
 {
 	size_t cap = v->cap * 2;
@@ -112,11 +112,10 @@ sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, co
 	*pp = p;
 	if (p >= end || *p != ';')
 		return SIPMSG_OK; /* no parameters: *out and *count stay as zeroed */
-	/* room for eight at once: no copy unless there are more */
-	struct sm_vec v = {sm_alloc(t->m->arena, 8 * sizeof(sipmsg_param)), 0, 8};
+	/* the first parameters go to the stack, then to the arena in one piece */
+	sipmsg_param local[8];
+	struct sm_vec v = {local, 0, 8};
 	size_t max = t->m->opts.max_uri_params;
-	if (!v.items)
-		return SIPMSG_ENOMEM;
 	do {
 		const char *nb = sm_skip_lws(p + 1, end);
 		const char *ne = sm_skip_token(nb, end);
@@ -147,6 +146,12 @@ sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, co
 				p = sm_skip_lws(p, end);
 		}
 	} while (p < end && *p == ';');
+	if (v.items == local) {
+		void *a = sm_alloc(t->m->arena, v.n * sizeof(sipmsg_param));
+		if (!a)
+			return SIPMSG_ENOMEM;
+		v.items = memcpy(a, local, v.n * sizeof(sipmsg_param));
+	}
 	*out = v.items;
 	*count = v.n;
 	*pp = p;

@@ -14,8 +14,15 @@
  *             diagnostic after the checks (the odd thing is reported).
  * A valid message whose source is itself wrong is listed in errata.tsv with
  * what is wrong; it must then carry an error diagnostic (the runner fails if
- * it stops doing so). Every input sits right before a guard page. Prints its
- * counts. */
+ * it stops doing so).
+ * SDP entries (kind sdp) are held to theirs:
+ *   valid     parses, no error diagnostic after sipmsg_sdp_check(), byte-exact;
+ *   invalid   fails in strict mode;
+ *   tolerate  parses leniently with a diagnostic, or is rejected with a reason.
+ * The application/sdp body of every SIP message goes through sipmsg_msg_sdp():
+ * clean and byte-exact in a valid message, parsed or rejected with a reason
+ * in the others (their verdict is about the SIP part).
+ * Every input sits right before a guard page. Prints its counts. */
 #include <sipmsg/sipmsg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +37,9 @@ struct list {
 	int n;
 };
 
-static struct list gaps, errata;
+/* known gaps, errata, and the entries whose SDP the codec judges
+ * differently from the manifest (tests/corpus/sdp-disputes.tsv) */
+static struct list gaps, errata, disputes;
 static int failures;
 
 static void load_list(struct list *l, const char *path)
@@ -143,6 +152,135 @@ static char *wire_form(const char *data, size_t len, size_t *out_len)
 	return crlf;
 }
 
+/* ---- SDP: bare descriptions (kind sdp) and the SDP bodies of SIP messages ---- */
+
+struct sdp_counts {
+	int valid, valid_ok, invalid, invalid_caught, tolerate, tolerate_diag, tolerate_rejected, disputed;
+	int bodies, bodies_ok, bodies_other, bodies_other_ok;
+};
+
+static const char *first_sdp_error(const sipmsg_sdp *sdp)
+{
+	for (size_t i = 0; i < sipmsg_sdp_diag_count(sdp); i++) {
+		const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, i);
+		if (d->severity == SIPMSG_SEVERITY_ERROR)
+			return d->message;
+	}
+	return "";
+}
+
+/* valid: no error diagnostic after the checks, and a byte-exact write. A
+ * disputed entry must write back byte-exact and keep its error diagnostic. */
+static bool sdp_clean_round_trip(const char *path, sipmsg_sdp *sdp, const char *data, size_t len,
+				 struct sdp_counts *c)
+{
+	if (sipmsg_sdp_check(sdp) != SIPMSG_OK) {
+		fail(path, "%s", "sipmsg_sdp_check failed");
+		return false;
+	}
+	char *out = NULL;
+	size_t n = 0;
+	bool exact = sipmsg_sdp_write_alloc(sdp, 0, &out, &n) == SIPMSG_OK && n == len && memcmp(out, data, n) == 0;
+	free(out);
+	if (!exact) {
+		fail(path, "%s", "SDP round trip is not byte-exact");
+		return false;
+	}
+	bool errors = sipmsg_sdp_error_count(sdp) != 0;
+	if (listed(&disputes, path)) {
+		if (!errors)
+			fail(path, "%s", "now clean: remove it from tests/corpus/sdp-disputes.tsv");
+		else
+			c->disputed++;
+		return false;
+	}
+	if (errors)
+		fail(path, "valid SDP has an error diagnostic: %s", first_sdp_error(sdp));
+	return !errors;
+}
+
+static void run_sdp(const char *path, const char *expected, const char *data, size_t len, struct sdp_counts *c)
+{
+	struct guarded g = {0};
+	const char *p = guard_copy(&g, data, len);
+	sipmsg_sdp *lenient = NULL, *strict = NULL;
+	sipmsg_error err;
+	sipmsg_status st_l = sipmsg_sdp_parse(p, len, NULL, &lenient, &err);
+	char reason[300] = "";
+	if (st_l)
+		sipmsg_error_format(&err, reason, sizeof reason);
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.flags |= SIPMSG_PARSE_STRICT;
+	sipmsg_status st_s = sipmsg_sdp_parse(p, len, &o, &strict, &err);
+	if (strcmp(expected, "valid") == 0) {
+		c->valid++;
+		if (st_l)
+			fail(path, "valid SDP rejected: %s", reason);
+		else if (sdp_clean_round_trip(path, lenient, p, len, c))
+			c->valid_ok++;
+	} else if (strcmp(expected, "invalid") == 0) {
+		c->invalid++;
+		if (st_s == SIPMSG_OK)
+			fail(path, "%s", "invalid SDP accepted in strict mode");
+		else
+			c->invalid_caught++;
+	} else {
+		c->tolerate++;
+		if (st_l) {
+			if (!reason[0])
+				fail(path, "%s", "tolerated SDP rejected without a reason");
+			else
+				c->tolerate_rejected++;
+		} else {
+			sipmsg_sdp_check(lenient);
+			if (sipmsg_sdp_diag_count(lenient) == 0)
+				fail(path, "%s", "tolerated SDP accepted without any diagnostic");
+			else
+				c->tolerate_diag++;
+		}
+	}
+	sipmsg_sdp_free(lenient);
+	sipmsg_sdp_free(strict);
+	guard_free(&g);
+}
+
+/* The application/sdp body of a SIP message, read through sipmsg_msg_sdp():
+ * in a valid message it must parse cleanly and write back byte-exact; in the
+ * others it parses or is rejected with a reason. */
+static void run_sip_sdp(const char *path, const char *expected, const char *data, size_t len, struct sdp_counts *c)
+{
+	struct guarded g = {0};
+	const char *p = guard_copy(&g, data, len);
+	sipmsg_msg *m = NULL;
+	if (sipmsg_parse(p, len, NULL, &m, NULL) != SIPMSG_OK) {
+		guard_free(&g);
+		return;
+	}
+	sipmsg_sdp *sdp = NULL;
+	sipmsg_error err;
+	sipmsg_status st = sipmsg_msg_sdp(m, &sdp, &err);
+	if (st != SIPMSG_ENOTFOUND) {
+		sipmsg_slice body = sipmsg_msg_body(m);
+		bool valid = strcmp(expected, "valid") == 0;
+		c->bodies += valid;
+		c->bodies_other += !valid;
+		char reason[300] = "";
+		if (st)
+			sipmsg_error_format(&err, reason, sizeof reason);
+		if (valid && st)
+			fail(path, "the SDP body of a valid message is rejected: %s", reason);
+		else if (valid && sdp_clean_round_trip(path, sdp, body.ptr, body.len, c))
+			c->bodies_ok++;
+		else if (!valid && (st == SIPMSG_OK || reason[0]))
+			c->bodies_other_ok++;
+		else if (!valid)
+			fail(path, "%s", "an SDP body rejected without a reason");
+	}
+	sipmsg_msg_free(m);
+	guard_free(&g);
+}
+
 static void run_sip(const char *path, const char *expected, const char *data, size_t len, struct counts *c)
 {
 	struct guarded g = {0};
@@ -223,8 +361,9 @@ static void run_sip(const char *path, const char *expected, const char *data, si
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s KNOWN-GAPS.tsv ERRATA.tsv\n", argv[0]);
+	if (argc < 2 || argc > 4) {
+		fprintf(stderr, "usage: %s KNOWN-GAPS.tsv [ERRATA.tsv [SDP-DISPUTES.tsv]]\n"
+				"(the lists not given are read beside KNOWN-GAPS.tsv)\n", argv[0]);
 		return 2;
 	}
 	const char *dir = corpus_dir();
@@ -234,7 +373,13 @@ int main(int argc, char **argv)
 		return 77;
 	}
 	load_list(&gaps, argv[1]);
-	load_list(&errata, argv[2]);
+	char beside[4096];
+	const char *slash = strrchr(argv[1], '/');
+	int dirlen = slash ? (int)(slash - argv[1] + 1) : 0;
+	snprintf(beside, sizeof beside, "%.*serrata.tsv", dirlen, argv[1]);
+	load_list(&errata, argc > 2 ? argv[2] : beside);
+	snprintf(beside, sizeof beside, "%.*ssdp-disputes.tsv", dirlen, argv[1]);
+	load_list(&disputes, argc > 3 ? argv[3] : beside);
 	char path[4096];
 	snprintf(path, sizeof path, "%s/MANIFEST.tsv", dir);
 	FILE *f = fopen(path, "r");
@@ -243,6 +388,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	struct counts c = {0};
+	struct sdp_counts sc = {0};
 	char line[4096];
 	bool header = true;
 	while (fgets(line, sizeof line, f)) {
@@ -256,11 +402,19 @@ int main(int argc, char **argv)
 			fields[i] = tok;
 		if (!fields[3])
 			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, fields[0]);
 		if (strcmp(fields[1], "sip") != 0) {
+			size_t slen;
+			char *sdata = read_file(path, &slen);
 			c.sdp++;
+			if (!sdata) {
+				fail(fields[0], "%s", "cannot read the file");
+				continue;
+			}
+			run_sdp(fields[0], fields[3], sdata, slen, &sc);
+			free(sdata);
 			continue;
 		}
-		snprintf(path, sizeof path, "%s/%s", dir, fields[0]);
 		size_t len;
 		char *data = read_file(path, &len);
 		if (!data) {
@@ -283,20 +437,30 @@ int main(int argc, char **argv)
 			c.wire_form++;
 		}
 		run_sip(fields[0], fields[3], data, len, &c);
+		run_sip_sdp(fields[0], fields[3], data, len, &sc);
 		free(data);
 	}
 	fclose(f);
-	printf("SIP valid:    %d/%d parsed, typed without error diagnostic, byte-exact round trip "
-	       "(%d with a source erratum, tests/corpus/errata.tsv)\n",
-	       c.valid_ok, c.valid, c.errata);
-	printf("SIP valid:    %d of them break an RFC 3261 rule sipmsg_msg_check() reports (abridged RFC examples)\n",
+	printf("SIP valid:    %d/%d as expected: %d parsed, typed without error diagnostic, byte-exact round trip; "
+	       "%d with a source erratum (tests/corpus/errata.tsv)\n",
+	       c.valid_ok + c.errata, c.valid, c.valid_ok, c.errata);
+	printf("SIP checks:   %d valid messages break an RFC 3261 rule sipmsg_msg_check() reports (abridged RFC examples)\n",
 	       c.valid_check_errors);
 	printf("SIP invalid:  %d/%d caught, %d known gaps (tests/corpus/known-gaps.tsv)\n", c.invalid_caught,
 	       c.invalid, c.invalid_gap);
 	printf("SIP tolerate: %d messages, %d accepted, each with a diagnostic; none crashed\n", c.tolerate,
 	       c.tolerate_accepted);
 	printf("SIP bare-LF archive files judged in wire form: %d\n", c.wire_form);
-	printf("SDP entries:  %d (replayed by the SDP runner once the SDP codec lands)\n", c.sdp);
+	printf("SDP entries:  %d\n", c.sdp);
+	printf("SDP valid:    %d/%d parsed, no error diagnostic after checks, byte-exact round trip\n",
+	       sc.valid_ok, sc.valid);
+	printf("SDP invalid:  %d/%d rejected in strict mode\n", sc.invalid_caught, sc.invalid);
+	printf("SDP tolerate: %d entries, %d accepted with diagnostics, %d rejected with a reason\n", sc.tolerate,
+	       sc.tolerate_diag, sc.tolerate_rejected);
+	printf("SDP bodies of valid SIP messages: %d/%d clean and byte-exact\n", sc.bodies_ok, sc.bodies);
+	printf("SDP verdicts disputed (tests/corpus/sdp-disputes.tsv): %d\n", sc.disputed);
+	printf("SDP bodies of other SIP messages: %d/%d parsed or rejected with a reason\n", sc.bodies_other_ok,
+	       sc.bodies_other);
 	printf("%d failures\n", failures);
 	return failures ? 1 : 0;
 }

@@ -155,3 +155,34 @@ Test(edit, clone_is_independent)
 	free(b);
 	cr_assert_eq(sipmsg_header_count(m), 3);
 }
+
+Test(edit, index_follows_random_edits)
+{
+	/* The per-id index is adjusted, not rebuilt, on each edit: it must always
+	 * agree with a linear scan of the header list. */
+	const char *names[] = {"Via", "To", "X-A", "Contact", "v", "m", "X-B"};
+	parse("OPTIONS sip:x SIP/2.0\r\nVia: SIP/2.0/UDP a\r\nTo: <sip:b@c>\r\n\r\n");
+	unsigned seed = 12345;
+	for (int step = 0; step < 2000; step++) {
+		seed = seed * 1103515245u + 12345u;
+		size_t n = sipmsg_header_count(m);
+		unsigned r = (seed >> 16) % 100;
+		if (r < 60 || n == 0) {
+			const char *name = names[(seed >> 8) % 7];
+			cr_assert_eq(sipmsg_header_insert(m, n ? (seed >> 4) % (n + 1) : 0, name, strlen(name), "x", 1),
+				     SIPMSG_OK);
+		} else {
+			cr_assert_eq(sipmsg_header_remove(m, (seed >> 4) % n), SIPMSG_OK);
+		}
+		for (int id = SIPMSG_HDR_OTHER + 1; id < SIPMSG_HDR_COUNT_; id++) {
+			long want = -1;
+			for (size_t i = 0; i < sipmsg_header_count(m) && want < 0; i++) {
+				sipmsg_header h;
+				sipmsg_header_at(m, i, &h);
+				if (h.id == (sipmsg_hdr_id)id)
+					want = (long)i;
+			}
+			cr_assert_eq(sipmsg_header_find(m, (sipmsg_hdr_id)id, 0), want, "step %d id %d", step, id);
+		}
+	}
+}

@@ -36,7 +36,8 @@ sipmsg_status sipmsg_generate_branch(char *buf, size_t size);
 sipmsg_status sipmsg_generate_tag(char *buf, size_t size);
 
 /**
- * @brief Add a Via as the topmost one: "SIP/2.0/<transport> <host>[:<port>];branch=<branch>".
+ * @brief Add a Via as the topmost one: "SIP/2.0/TRANSPORT HOST[:PORT];branch=BRANCH".
+ * @param msg       the message
  * @param transport "UDP", "TCP", "TLS", "WS", ... (a token)
  * @param host      a host name, IPv4 address, or IPv6 address (brackets added when missing)
  * @param port      0 for none
@@ -71,7 +72,11 @@ sipmsg_status sipmsg_msg_set_number(sipmsg_msg *msg, sipmsg_hdr_id id, uint32_t 
  *        or a new one when to_tag is NULL; none for 100 Trying); Record-Route
  *        copied into 101-299 responses to dialog-creating requests (§12.1.1);
  *        Timestamp copied (§8.2.6.1); Content-Length: 0.
- * @param reason NULL: the phrase of the status-code registry
+ * @param request the request answered
+ * @param code    the status code, 100..699
+ * @param reason  NULL: the phrase of the status-code registry
+ * @param to_tag  the To tag to add when To has none (NULL: a new one)
+ * @param out     receives the response (free it with sipmsg_msg_free())
  * @return SIPMSG_OK, SIPMSG_EINVAL (code outside 100..699), SIPMSG_ESTATE
  *         (not a request), SIPMSG_ENOMEM
  */

@@ -90,6 +90,10 @@ typedef enum sipmsg_diag_code {
 	SIPMSG_DIAG_SDP_DUPLICATE_MID = 409,    /**< two media sections share a mid */
 	SIPMSG_DIAG_SDP_GROUP_UNKNOWN_MID = 410, /**< a group names a mid no media section has */
 	SIPMSG_DIAG_SDP_SCOPE = 411,            /**< a media-level attribute at session level, or the reverse */
+	SIPMSG_DIAG_SDP_EMPTY_LINE = 412,       /**< an empty line inside the description */
+	SIPMSG_DIAG_SDP_CTL_IN_LINE = 413,      /**< a control character (NUL, lone CR, ...) inside a line */
+	SIPMSG_DIAG_SDP_NO_LINE_END = 414,      /**< the last line is not ended by CRLF or LF */
+	SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID = 415, /**< a=simulcast names a rid no a=rid defines */
 
 	/* 5xx: multipart bodies */
 	SIPMSG_DIAG_MULTIPART_NO_BOUNDARY = 500, /**< multipart Content-Type without a boundary */

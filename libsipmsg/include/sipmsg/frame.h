@@ -34,7 +34,7 @@ typedef struct sipmsg_framer {
 	uint32_t lines;          /**< private: lines seen, for error positions */
 } sipmsg_framer;
 
-/** @brief Prepare a framer. */
+/** @brief Prepare a framer; max_message_size 0 means the default 1 MiB. */
 void sipmsg_framer_init(sipmsg_framer *framer, size_t max_message_size);
 
 /** @brief Forget any progress (the caller dropped bytes from its buffer). */
@@ -43,6 +43,9 @@ void sipmsg_framer_reset(sipmsg_framer *framer);
 /**
  * @brief Find the next complete message in data[0..len).
  *
+ * @param framer  the state from sipmsg_framer_init() (and earlier calls on this buffer)
+ * @param data    the buffered stream bytes, starting where the previous message ended
+ * @param len     number of bytes buffered
  * @param skip    receives the number of keep-alive bytes (CR, LF) before the message
  * @param length  receives the length of the message that starts at data + *skip
  * @return SIPMSG_OK: a message is data[*skip .. *skip + *length);
@@ -51,11 +54,16 @@ void sipmsg_framer_reset(sipmsg_framer *framer);
  *         SIPMSG_ESYNTAX: no or a malformed Content-Length, or a bad header section
  *         (err says where); SIPMSG_ELIMIT: the message exceeds max_message_size.
  *         After an error the stream cannot be resynchronised reliably; close it.
+ * @param err     NULL, or filled with the reason and position on failure
  */
 sipmsg_status sipmsg_framer_next(sipmsg_framer *framer, const void *data, size_t len,
 				 size_t *skip, size_t *length, sipmsg_error *err);
 
-/** @brief One-shot framing of a buffer (no state kept between calls). */
+/**
+ * @brief One-shot framing of a buffer (no state kept between calls).
+ * @param data, len, skip, length, err  as for sipmsg_framer_next()
+ * @param max_message_size  largest message accepted (0: 1 MiB)
+ */
 sipmsg_status sipmsg_frame(const void *data, size_t len, size_t max_message_size,
 			   size_t *skip, size_t *length, sipmsg_error *err);
 

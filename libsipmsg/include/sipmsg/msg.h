@@ -71,8 +71,9 @@ typedef struct sipmsg_msg sipmsg_msg;
 /** Accept control characters (NUL and others except HTAB) in header values.
  *  Risk: C string handling downstream may cut such a value short. */
 #define SIPMSG_LENIENT_CTL_IN_VALUES 0x0080u
-/** Every leniency flag. */
-#define SIPMSG_LENIENT_ALL 0x00ffu
+/** Every leniency flag, those other headers define included (sdp.h:
+ *  SIPMSG_LENIENT_SDP_*, bits 16..19). */
+#define SIPMSG_LENIENT_ALL 0xffffffffu
 /** @} */
 
 /**
@@ -244,8 +245,8 @@ bool sipmsg_values_next(sipmsg_value_iter *it, sipmsg_slice *value);
 /**
  * @brief Split one comma-separated element off the front of `rest`.
  *
- * Commas inside "quoted strings" (with \-escapes), <angle brackets> and
- * (comments) do not separate. The element is trimmed of linear whitespace
+ * Commas inside "quoted strings" (with backslash escapes), inside angle
+ * brackets and inside (comments) do not separate. The element is trimmed of linear whitespace
  * (folding included). `rest` advances past the comma.
  * @return false when rest holds nothing more.
  */

@@ -44,7 +44,14 @@ typedef struct sipmsg_multipart {
 /**
  * @brief Split body[0..len) on boundary into parts (allocated in arena).
  *        Nested multipart/... parts are split too, up to opts->max_multipart_depth.
- * @param opts NULL for the defaults
+ * @param body         the body (not NUL-terminated; never read past len)
+ * @param len          its length
+ * @param boundary     the boundary, without the leading "--"
+ * @param boundary_len its length
+ * @param arena        where the part arrays go (slices point into body)
+ * @param opts         NULL for the defaults
+ * @param out          receives the parts
+ * @param err          NULL, or the reason and offset on failure
  * @return SIPMSG_OK, SIPMSG_ESYNTAX (no opening or closing boundary, a part
  *         header without a colon), SIPMSG_ELIMIT (too deep), SIPMSG_ENOMEM,
  *         SIPMSG_EINVAL; err has the offset in body.
@@ -73,7 +80,12 @@ typedef struct sipmsg_mime_part_spec {
 /**
  * @brief Write a multipart body: "--boundary" CRLF, each part's headers, CRLF,
  *        its bytes, CRLF "--boundary", ..., "--boundary--" CRLF.
- * @param written receives the bytes written, or needed when SIPMSG_ENOSPC
+ * @param parts    the parts
+ * @param count    how many
+ * @param boundary the boundary (1 to 70 RFC 2046 bchars, not ending in a space)
+ * @param buf      where to write (may be NULL when size is 0)
+ * @param size     its size
+ * @param written  receives the bytes written, or needed when SIPMSG_ENOSPC
  * @return SIPMSG_OK, SIPMSG_ENOSPC, SIPMSG_EINVAL (a bad boundary, or a part
  *         that contains the delimiter)
  */
@@ -81,10 +93,13 @@ sipmsg_status sipmsg_multipart_write(const sipmsg_mime_part_spec *parts, size_t 
 				     char *buf, size_t size, size_t *written);
 
 /**
- * @brief Set the message body to a multipart/<subtype> of parts, with
- *        Content-Type "multipart/<subtype>;boundary=<boundary>" and
+ * @brief Set the message body to a multipart/SUBTYPE of parts, with
+ *        Content-Type "multipart/SUBTYPE;boundary=BOUNDARY" and
  *        Content-Length set.
+ * @param msg      the message
  * @param subtype  "mixed", "alternative", "related", ...
+ * @param parts    the parts
+ * @param count    how many
  * @param boundary NULL: a new random one
  */
 sipmsg_status sipmsg_msg_set_multipart_body(sipmsg_msg *msg, const char *subtype, const sipmsg_mime_part_spec *parts,

@@ -13,6 +13,7 @@
 #include "sipmsg/msg.h"
 #include "sipmsg/write.h"
 #include "sipmsg/frame.h"
+#include "sipmsg/sdp.h"
 #include "sipmsg/uri.h"
 #include "sipmsg/views.h"
 #include "sipmsg/check.h"

@@ -107,6 +107,7 @@ typedef struct sipmsg_arena sipmsg_arena;
 /**
  * @brief Create an arena whose first block holds `initial` bytes (0: a default).
  * @param allocator NULL for malloc/free; otherwise copied into the arena.
+ * @param initial bytes in the first block; more blocks are chained on demand
  * @return the arena, or NULL when out of memory.
  */
 sipmsg_arena *sipmsg_arena_new(const sipmsg_allocator *allocator, size_t initial);

@@ -84,8 +84,12 @@ typedef struct sipmsg_uri {
  *
  * Slices in out point into text; the parameter arrays are allocated in
  * arena. The whole text must be one URI.
- * @param opts NULL for the defaults; max_uri_params bounds the parameters and headers.
- * @param err  NULL, or filled with the reason and the offset in text on failure
+ * @param text  the URI (not NUL-terminated; never read past len)
+ * @param len   its length
+ * @param arena where the parameter arrays go
+ * @param opts  NULL for the defaults; max_uri_params bounds the parameters and headers.
+ * @param out   receives the URI
+ * @param err   NULL, or filled with the reason and the offset in text on failure
  * @return SIPMSG_OK, SIPMSG_ESYNTAX, SIPMSG_ELIMIT, SIPMSG_ENOMEM or SIPMSG_EINVAL
  */
 sipmsg_status sipmsg_uri_parse(const char *text, size_t len, sipmsg_arena *arena,

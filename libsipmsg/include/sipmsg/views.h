@@ -38,7 +38,7 @@ extern "C" {
 typedef struct sipmsg_nameaddr {
 	sipmsg_slice raw;            /**< the whole value (list element) as written */
 	bool star;                   /**< Contact: "*" (nothing else is set) */
-	bool angle;                  /**< the URI was written in <angle brackets> (name-addr form) */
+	bool angle;                  /**< the URI was written in angle brackets (name-addr form) */
 	bool display_quoted;         /**< the display name was a quoted-string */
 	sipmsg_slice display;        /**< display name: the text inside the quotes (escapes kept) or the tokens as written; NULL ptr when none */
 	sipmsg_uri uri;              /**< the URI */
@@ -221,6 +221,8 @@ typedef struct sipmsg_typed {
 /** @{ */
 /**
  * @brief Parse header line i into its typed view (once; later calls are free).
+ * @param msg   the message
+ * @param i     the header line (as for sipmsg_header_at())
  * @param count receives the number of values on the line (may be NULL): list
  *        elements for comma-list headers, else 1; 0 for an empty list
  *        ("Allow:") or a bad value.

@@ -24,6 +24,10 @@ extern "C" {
 
 /**
  * @brief Write the message into the caller's buffer.
+ * @param msg the message
+ * @param flags 0 or SIPMSG_WRITE_* flags
+ * @param buf where to write (may be NULL when size is 0, to ask for the size)
+ * @param size bytes available at buf
  * @param written receives the bytes written, or the bytes needed when the
  *        result is SIPMSG_ENOSPC (the buffer is then left partly written).
  * @return SIPMSG_OK or SIPMSG_ENOSPC

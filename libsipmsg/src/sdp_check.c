@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: MIT */
+/* SDP checks (RFC 8866 and the attribute RFCs) as diagnostics: mandatory
+ * lines, payload types, ports, addresses, attribute scope, mids, groups and
+ * simulcast rids. Never a parse failure: the caller decides. */
+#include "sdp_internal.h"
+
+#define ERR SIPMSG_SEVERITY_ERROR
+#define WARNING SIPMSG_SEVERITY_WARNING
+
+static bool eq(sipmsg_slice a, sipmsg_slice b) { return a.len == b.len && (!a.len || !memcmp(a.ptr, b.ptr, a.len)); }
+
+/* ---- addresses ---- */
+
+/* Dotted quad, each part 0..255 without leading zeros beyond one digit. */
+static bool ip4_ok(sipmsg_slice s)
+{
+	size_t i = 0;
+	for (int part = 0; part < 4; part++) {
+		if (part && (i >= s.len || s.ptr[i++] != '.'))
+			return false;
+		size_t st = i;
+		unsigned v = 0;
+		while (i < s.len && s.ptr[i] >= '0' && s.ptr[i] <= '9' && i - st < 3)
+			v = v * 10 + (unsigned)(s.ptr[i++] - '0');
+		if (i == st || v > 255 || (i - st > 1 && s.ptr[st] == '0'))
+			return false;
+	}
+	return i == s.len;
+}
+
+/* RFC 4291 text form: up to 8 groups of 1-4 hex digits, one "::", an
+ * optional dotted quad in place of the last two groups. */
+static bool ip6_ok(sipmsg_slice s)
+{
+	size_t i = 0, groups = 0;
+	bool gap = false;
+	if (s.len >= 2 && s.ptr[0] == ':' && s.ptr[1] == ':') {
+		gap = true;
+		i = 2;
+	} else if (s.len && s.ptr[0] == ':') {
+		return false;
+	}
+	while (i < s.len) {
+		size_t st = i;
+		while (i < s.len && sm_is((unsigned char)s.ptr[i], SM_C_HEX) && i - st < 4)
+			i++;
+		if (i < s.len && s.ptr[i] == '.') {
+			/* trailing dotted quad */
+			if (!ip4_ok((sipmsg_slice){s.ptr + st, s.len - st}))
+				return false;
+			groups += 2;
+			i = s.len;
+			break;
+		}
+		if (i == st)
+			return false;
+		groups++;
+		if (i == s.len)
+			break;
+		if (s.ptr[i] != ':')
+			return false;
+		i++;
+		if (i < s.len && s.ptr[i] == ':') {
+			if (gap)
+				return false;
+			gap = true;
+			i++;
+		} else if (i == s.len) {
+			return false;
+		}
+	}
+	return gap ? groups < 8 : groups == 8;
+}
+
+/* Only addresses that look numeric are judged: anything else may be an FQDN. */
+static sipmsg_status check_address(sipmsg_sdp *sdp, const struct sm_sdp_line *l, sipmsg_slice addrtype,
+				   sipmsg_slice addr)
+{
+	bool v4 = sm_eq_lower(addrtype.ptr, addrtype.len, SM_LIT("ip4"));
+	bool v6 = sm_eq_lower(addrtype.ptr, addrtype.len, SM_LIT("ip6"));
+	if (!addr.len || (!v4 && !v6))
+		return SIPMSG_OK;
+	bool colon = memchr(addr.ptr, ':', addr.len) != NULL;
+	bool numeric = true;
+	for (size_t i = 0; i < addr.len; i++)
+		numeric &= (addr.ptr[i] >= '0' && addr.ptr[i] <= '9') || addr.ptr[i] == '.';
+	if (v4 && colon)
+		return sm_sdp_diag(sdp, l, addr.ptr, SIPMSG_DIAG_SDP_BAD_ADDRESS, WARNING,
+				   "an IPv6 address with address type IP4");
+	if (v4 && numeric && !ip4_ok(addr))
+		return sm_sdp_diag(sdp, l, addr.ptr, SIPMSG_DIAG_SDP_BAD_ADDRESS, WARNING,
+				   "a malformed IPv4 address");
+	if (v6 && colon && !ip6_ok(addr))
+		return sm_sdp_diag(sdp, l, addr.ptr, SIPMSG_DIAG_SDP_BAD_ADDRESS, WARNING,
+				   "a malformed IPv6 address");
+	if (v6 && !colon && numeric)
+		return sm_sdp_diag(sdp, l, addr.ptr, SIPMSG_DIAG_SDP_BAD_ADDRESS, WARNING,
+				   "an IPv4 address with address type IP6");
+	return SIPMSG_OK;
+}
+
+static bool ip4_multicast(sipmsg_slice a)
+{
+	if (!ip4_ok(a))
+		return false;
+	unsigned first = 0;
+	for (size_t i = 0; i < a.len && a.ptr[i] != '.'; i++)
+		first = first * 10 + (unsigned)(a.ptr[i] - '0');
+	return first >= 224 && first <= 239;
+}
+
+static sipmsg_status check_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l, uint64_t port, const char *what)
+{
+	if (port <= 65535)
+		return SIPMSG_OK;
+	return sm_sdp_diag(sdp, l, NULL, SIPMSG_DIAG_SDP_BAD_PORT, ERR, what);
+}
+
+/* ---- per line ---- */
+
+static bool in_formats(const sipmsg_sdp_media_desc *md, sipmsg_slice fmt)
+{
+	for (size_t k = 0; k < md->nformats; k++)
+		if (eq(md->formats[k], fmt))
+			return true;
+	return false;
+}
+
+static bool pt_in_formats(const sipmsg_sdp_media_desc *md, uint32_t pt)
+{
+	for (size_t k = 0; k < md->nformats; k++) {
+		uint64_t v;
+		if (sm_slice_uint(md->formats[k], 127, &v) && v == pt)
+			return true;
+	}
+	return false;
+}
+
+static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sdp_media_desc *md)
+{
+	sipmsg_sdp *sdp = s->sdp;
+	const struct sm_sdp_line *l = &s->lines[i];
+	const void *v = (l->flags & SM_SL_VIEW_DONE) && !(l->flags & SM_SL_BAD) ? l->view : NULL;
+	sipmsg_status st = SIPMSG_OK;
+	switch (l->type) {
+	case 'o':
+		if (v)
+			st = check_address(sdp, l, ((const sipmsg_sdp_origin *)v)->addrtype,
+					   ((const sipmsg_sdp_origin *)v)->address);
+		return st;
+	case 'c':
+		if (v) {
+			const sipmsg_sdp_connection *c = v;
+			st = check_address(sdp, l, c->addrtype, c->address);
+			if (!st && c->ttl < 0 && sm_eq_lower(c->addrtype.ptr, c->addrtype.len, SM_LIT("ip4")) &&
+			    ip4_multicast(c->address))
+				st = sm_sdp_diag(sdp, l, c->address.ptr, SIPMSG_DIAG_SDP_BAD_ADDRESS, ERR,
+						 "an IPv4 multicast address without a TTL");
+		}
+		return st;
+	case 'm':
+		if (v) {
+			const sipmsg_sdp_media_desc *m = v;
+			st = check_port(sdp, l, m->port, "m=: port larger than 65535");
+			if (!st && m->port_count)
+				st = check_port(sdp, l, (uint64_t)m->port + m->port_count - 1,
+						"m=: the port range goes past 65535");
+		}
+		return st;
+	case 'a':
+		break;
+	default:
+		return SIPMSG_OK;
+	}
+	const struct sm_sdp_attr_row *row = &sm_sdp_attrs[l->attr];
+	if (l->attr && !(row->scope & (s->is_media ? SIPMSG_SDP_SCOPE_MEDIA : SIPMSG_SDP_SCOPE_SESSION))) {
+		st = sm_sdp_diag(sdp, l, l->p + 2, SIPMSG_DIAG_SDP_SCOPE, WARNING,
+				 s->is_media ? "a session-level attribute in a media description"
+					     : "a media-level attribute at session level");
+		if (st)
+			return st;
+	}
+	size_t vn;
+	if (l->attr && row->kind == SM_K_flag && sm_sdp_value(l, &vn))
+		return sm_sdp_diag(sdp, l, l->p + 2 + l->name_len, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING,
+				   "this attribute takes no value");
+	if (!v)
+		return SIPMSG_OK;
+	switch (l->attr) {
+	case SIPMSG_SDP_ATTR_RTPMAP:
+		if (md && !pt_in_formats(md, ((const sipmsg_sdp_rtpmap *)v)->payload_type))
+			st = sm_sdp_diag(sdp, l, l->p + 9, SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS, WARNING,
+					 "rtpmap for a payload type not on the m= line");
+		break;
+	case SIPMSG_SDP_ATTR_FMTP:
+		if (md && !in_formats(md, ((const sipmsg_sdp_fmtp *)v)->format))
+			st = sm_sdp_diag(sdp, l, l->p + 7, SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS, WARNING,
+					 "fmtp for a format not on the m= line");
+		break;
+	case SIPMSG_SDP_ATTR_RTCP_FB: {
+		const sipmsg_sdp_rtcp_fb *f = v;
+		if (md && !f->wildcard && !pt_in_formats(md, f->pt))
+			st = sm_sdp_diag(sdp, l, l->p + 10, SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS, WARNING,
+					 "rtcp-fb for a payload type not on the m= line");
+		break;
+	}
+	case SIPMSG_SDP_ATTR_RTCP: {
+		const sipmsg_sdp_rtcp *r = v;
+		st = check_port(sdp, l, r->port, "rtcp: port larger than 65535");
+		if (!st)
+			st = check_address(sdp, l, r->addrtype, r->address);
+		break;
+	}
+	case SIPMSG_SDP_ATTR_SCTP_PORT:
+		st = check_port(sdp, l, ((const struct sm_uint_view *)v)->value, "sctp-port larger than 65535");
+		break;
+	case SIPMSG_SDP_ATTR_CANDIDATE: {
+		const sipmsg_sdp_candidate *c = v;
+		bool colon = memchr(c->address.ptr, ':', c->address.len) != NULL;
+		st = check_address(sdp, l, colon ? (sipmsg_slice){SM_LIT("IP6")} : (sipmsg_slice){SM_LIT("IP4")},
+				   c->address);
+		break;
+	}
+	default:
+		break;
+	}
+	return st;
+}
+
+/* ---- across sections ---- */
+
+static bool mid_of(const sipmsg_sdp_section *m, sipmsg_slice *mid, long *line)
+{
+	long i = sipmsg_sdp_attr_find(m, SIPMSG_SDP_ATTR_MID, 0);
+	if (line)
+		*line = i;
+	return i >= 0 && sipmsg_sdp_get_token(m, (size_t)i, mid) == SIPMSG_OK;
+}
+
+static sipmsg_status check_mids(sipmsg_sdp *sdp)
+{
+	for (uint32_t a = 0; a < sdp->nmedia; a++) {
+		sipmsg_slice ma;
+		if (!mid_of(sdp->media[a], &ma, NULL))
+			continue;
+		for (uint32_t b = a + 1; b < sdp->nmedia; b++) {
+			sipmsg_slice mb;
+			long i;
+			if (mid_of(sdp->media[b], &mb, &i) && eq(ma, mb)) {
+				sipmsg_status st = sm_sdp_diag(sdp, &sdp->media[b]->lines[i], NULL,
+							       SIPMSG_DIAG_SDP_DUPLICATE_MID, ERR,
+							       "two media descriptions share this mid");
+				if (st)
+					return st;
+			}
+		}
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status check_groups(sipmsg_sdp *sdp)
+{
+	sipmsg_sdp_section *s = &sdp->session;
+	for (long i = sipmsg_sdp_attr_find(s, SIPMSG_SDP_ATTR_GROUP, 0); i >= 0;
+	     i = sipmsg_sdp_attr_find(s, SIPMSG_SDP_ATTR_GROUP, (size_t)i + 1)) {
+		const struct sm_sdp_line *l = &s->lines[i];
+		if (!(l->flags & SM_SL_VIEW_DONE) || (l->flags & SM_SL_BAD))
+			continue;
+		const sipmsg_sdp_group *g = l->view;
+		for (size_t k = 0; k < g->count; k++) {
+			if (sipmsg_sdp_media_by_mid(sdp, g->ids[k].ptr, g->ids[k].len))
+				continue;
+			sipmsg_status st = sm_sdp_diag(sdp, l, g->ids[k].ptr, SIPMSG_DIAG_SDP_GROUP_UNKNOWN_MID, ERR,
+						       "the group names a mid no media description has");
+			if (st)
+				return st;
+		}
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status check_simulcast(sipmsg_sdp_section *m)
+{
+	for (long i = sipmsg_sdp_attr_find(m, SIPMSG_SDP_ATTR_SIMULCAST, 0); i >= 0;
+	     i = sipmsg_sdp_attr_find(m, SIPMSG_SDP_ATTR_SIMULCAST, (size_t)i + 1)) {
+		const struct sm_sdp_line *l = &m->lines[i];
+		if (!(l->flags & SM_SL_VIEW_DONE) || (l->flags & SM_SL_BAD))
+			continue;
+		const sipmsg_sdp_simulcast *sc = l->view;
+		for (size_t k = 0; k < sc->count; k++) {
+			bool found = false;
+			for (long j = sipmsg_sdp_attr_find(m, SIPMSG_SDP_ATTR_RID, 0); j >= 0 && !found;
+			     j = sipmsg_sdp_attr_find(m, SIPMSG_SDP_ATTR_RID, (size_t)j + 1)) {
+				const struct sm_sdp_line *r = &m->lines[j];
+				found = (r->flags & SM_SL_VIEW_DONE) && !(r->flags & SM_SL_BAD) &&
+					eq(((const sipmsg_sdp_rid *)r->view)->id, sc->rids[k].rid);
+			}
+			if (found)
+				continue;
+			sipmsg_status st = sm_sdp_diag(m->sdp, l, sc->rids[k].rid.ptr,
+						       SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID, ERR,
+						       "a=simulcast names a rid that no a=rid of this media defines");
+			if (st)
+				return st;
+		}
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status parse_all(sipmsg_sdp_section *s)
+{
+	for (uint32_t i = 0; i < s->nlines; i++) {
+		unsigned k = sm_sdp_line_kind(&s->lines[i]);
+		const void *v;
+		if (sm_sdp_kinds[k].parse && sm_sdp_view(s, i, k, &v) == SIPMSG_ENOMEM)
+			return SIPMSG_ENOMEM;
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status check_section(sipmsg_sdp_section *s)
+{
+	sipmsg_sdp_media_desc md;
+	bool have_md = s->is_media && sipmsg_sdp_get_media_desc(s, &md) == SIPMSG_OK;
+	for (uint32_t i = 0; i < s->nlines; i++) {
+		sipmsg_status st = check_line(s, i, have_md ? &md : NULL);
+		if (st)
+			return st;
+	}
+	return s->is_media ? check_simulcast(s) : SIPMSG_OK;
+}
+
+static sipmsg_status run_checks(sipmsg_sdp *sdp)
+{
+	sipmsg_sdp_section *ss = &sdp->session;
+	static const struct {
+		char type;
+		unsigned bit;
+		const char *msg;
+	} need[] = {
+		{'v', SM_MISS_V, "the v= line is missing"},
+		{'o', SM_MISS_O, "the o= line is missing"},
+		{'s', SM_MISS_S, "the s= line is missing"},
+		{'t', SM_MISS_T, "the t= line is missing"},
+	};
+	sipmsg_status st;
+	for (size_t k = 0; k < sizeof need / sizeof need[0]; k++) {
+		if (sipmsg_sdp_line_find(ss, need[k].type, 0) >= 0 || (sdp->missing & need[k].bit))
+			continue;
+		if ((st = sm_sdp_diag(sdp, NULL, NULL, SIPMSG_DIAG_SDP_MISSING_LINE, need[k].type == 't' ? WARNING : ERR,
+				      need[k].msg)))
+			return st;
+	}
+	if (sipmsg_sdp_line_find(ss, 'c', 0) < 0) {
+		for (uint32_t k = 0; k < sdp->nmedia; k++) {
+			if (sipmsg_sdp_line_find(sdp->media[k], 'c', 0) >= 0)
+				continue;
+			if ((st = sm_sdp_diag(sdp, &sdp->media[k]->lines[0], NULL, SIPMSG_DIAG_SDP_MISSING_LINE, ERR,
+					      "no c= in this media description nor at session level")))
+				return st;
+		}
+	}
+	if ((st = check_section(ss)))
+		return st;
+	for (uint32_t k = 0; k < sdp->nmedia; k++)
+		if ((st = check_section(sdp->media[k])))
+			return st;
+	if ((st = check_mids(sdp)))
+		return st;
+	return check_groups(sdp);
+}
+
+sipmsg_status sipmsg_sdp_check(sipmsg_sdp *sdp)
+{
+	if (!sdp)
+		return SIPMSG_EINVAL;
+	/* bad values are reported once, with the view, in the main list */
+	sipmsg_status st = parse_all(&sdp->session);
+	for (uint32_t k = 0; !st && k < sdp->nmedia; k++)
+		st = parse_all(sdp->media[k]);
+	if (st)
+		return st;
+	sdp->ncdiags = 0;
+	sdp->checking = true;
+	st = run_checks(sdp);
+	sdp->checking = false;
+	return st;
+}

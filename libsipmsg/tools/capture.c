@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: MIT */
+/* The frame loop: libpcap record -> link layer -> IP (fragments reassembled)
+ * -> UDP datagram or TCP segment -> records for the caller. Notices from every
+ * layer are stamped with the current frame and its time here. */
+#include "capture.h"
+
+#include "ipfrag.h"
+#include "sipdetect.h"
+#include "tcpreasm.h"
+
+#include <pcap/pcap.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IPPROTO_TCP_NUM 6
+#define IPPROTO_UDP_NUM 17
+
+struct capture {
+	pcap_t *pcap;
+	int dlt;
+	struct capture_opts opts;
+	struct ipfrag_table *frags;
+	struct tcp_table *tcp;
+	struct capture_stats stats;
+	/* the frame being processed, and where its records go */
+	uint64_t frame;
+	int64_t ts_sec;
+	uint32_t ts_usec;
+	capture_fn fn;
+	void *ctx;
+};
+
+void capture_opts_init(struct capture_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->max_flow_bytes = CAPTURE_DEFAULT_MAX_FLOW_BYTES;
+	o->max_flows = CAPTURE_DEFAULT_MAX_FLOWS;
+	o->max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED;
+}
+
+bool capture_has_magic(const void *data, size_t len)
+{
+	static const uint8_t magics[][4] = {
+		{0xa1, 0xb2, 0xc3, 0xd4}, {0xd4, 0xc3, 0xb2, 0xa1}, /* pcap, microseconds */
+		{0xa1, 0xb2, 0x3c, 0x4d}, {0x4d, 0x3c, 0xb2, 0xa1}, /* pcap, nanoseconds */
+		{0xa1, 0xb2, 0xcd, 0x34}, {0x34, 0xcd, 0xb2, 0xa1}, /* Alexey Kuznetsov's modified pcap */
+		{0x0a, 0x0d, 0x0d, 0x0a},                           /* pcapng section header block */
+	};
+	if (len < 4)
+		return false;
+	for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
+		if (memcmp(data, magics[i], 4) == 0)
+			return true;
+	return false;
+}
+
+static void deliver(struct capture *c, struct capture_record *r)
+{
+	r->frame = r->frame ? r->frame : c->frame;
+	r->ts_sec = c->ts_sec;
+	r->ts_usec = c->ts_usec;
+	switch (r->kind) {
+	case CAPTURE_MESSAGE:
+		if (r->transport == CAPTURE_UDP)
+			c->stats.udp_messages++;
+		else
+			c->stats.tcp_messages++;
+		break;
+	case CAPTURE_FRAMING_ERROR:
+		c->stats.framing_errors++;
+		break;
+	case CAPTURE_NOTICE:
+		c->stats.notices++;
+		break;
+	}
+	c->fn(c->ctx, r);
+}
+
+static void notice(void *ctx, uint64_t frame, const char *kind, const char *text)
+{
+	struct capture *c = ctx;
+	struct capture_record r = {.kind = CAPTURE_NOTICE, .frame = frame, .notice_kind = kind, .text = text};
+	deliver(c, &r);
+}
+
+static void tcp_event(void *ctx, const struct tcp_flow_key *k, uint64_t frame, const struct sipstream_event *ev)
+{
+	struct capture *c = ctx;
+	struct capture_record r = {
+		.frame = frame, .has_endpoints = true, .transport = CAPTURE_TCP,
+		.src = k->src, .dst = k->dst, .sport = k->sport, .dport = k->dport,
+		.data = ev->data, .len = ev->len, .error = ev->error,
+		.notice_kind = ev->notice_kind, .text = ev->text,
+	};
+	r.kind = ev->kind == SIPSTREAM_MESSAGE ? CAPTURE_MESSAGE
+		 : ev->kind == SIPSTREAM_FRAMING_ERROR ? CAPTURE_FRAMING_ERROR
+						       : CAPTURE_NOTICE;
+	deliver(c, &r);
+}
+
+static struct capture *setup(pcap_t *p, const struct capture_opts *opts, char *err, size_t errlen)
+{
+	struct capture *c = calloc(1, sizeof *c);
+	if (!c) {
+		pcap_close(p);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	c->pcap = p;
+	c->dlt = pcap_datalink(p);
+	if (opts)
+		c->opts = *opts;
+	else
+		capture_opts_init(&c->opts);
+	if (!net_link_supported(c->dlt)) {
+		const char *name = pcap_datalink_val_to_name(c->dlt);
+		snprintf(err, errlen, "link type %s (%d) is not supported (Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback are)",
+			 name ? name : "unknown", c->dlt);
+		capture_close(c);
+		return NULL;
+	}
+	struct notice_sink sink = {notice, c};
+	c->frags = ipfrag_new(c->opts.max_fragmented, &sink);
+	c->tcp = tcp_table_new(c->opts.max_flows, c->opts.max_flow_bytes, tcp_event, c);
+	if (!c->frags || !c->tcp) {
+		snprintf(err, errlen, "out of memory");
+		capture_close(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct capture *capture_open_file(const char *path, const struct capture_opts *opts, char *err, size_t errlen)
+{
+	char pe[PCAP_ERRBUF_SIZE] = "";
+	pcap_t *p = pcap_open_offline(path, pe);
+	if (!p) {
+		snprintf(err, errlen, "not a readable capture: %s", pe);
+		return NULL;
+	}
+	return setup(p, opts, err, errlen);
+}
+
+struct capture *capture_open_fp(FILE *fp, const struct capture_opts *opts, char *err, size_t errlen)
+{
+	char pe[PCAP_ERRBUF_SIZE] = "";
+	pcap_t *p = pcap_fopen_offline(fp, pe);
+	if (!p) {
+		fclose(fp);
+		snprintf(err, errlen, "not a readable capture: %s", pe);
+		return NULL;
+	}
+	return setup(p, opts, err, errlen);
+}
+
+static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4, size_t cap, size_t wire)
+{
+	struct net_udp u;
+	const char *reason = NULL;
+	if (net_udp_decode(l4, cap, wire, &u, &reason) != NET_OK) {
+		notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet", "malformed UDP datagram: %s",
+			    reason);
+		return;
+	}
+	size_t i = 0;
+	while (i < u.payload_len && (u.payload[i] == '\r' || u.payload[i] == '\n'))
+		i++;
+	if (i == u.payload_len && u.payload_len == u.payload_wire_len)
+		return; /* empty, or a CRLF keep-alive */
+	bool cut = u.payload_len < u.payload_wire_len;
+	if (sip_detect_start_line(u.payload + i, u.payload_len - i, !cut) == SIP_NO)
+		return; /* not SIP: RTP, DNS, ... */
+	struct capture_record r = {
+		.has_endpoints = true, .transport = CAPTURE_UDP, .src = ip->src, .dst = ip->dst,
+		.sport = u.sport, .dport = u.dport, .data = u.payload, .len = u.payload_len,
+	};
+	char text[240];
+	if (cut) {
+		char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
+		net_endpoint_format(&ip->src, u.sport, src, sizeof src);
+		net_endpoint_format(&ip->dst, u.dport, dst, sizeof dst);
+		snprintf(text, sizeof text,
+			 "SIP datagram %s -> %s cut short by the capture's snapshot length (%zu of %zu bytes); not checked",
+			 src, dst, u.payload_len, u.payload_wire_len);
+		r.kind = CAPTURE_NOTICE;
+		r.notice_kind = "frame-truncated";
+		r.text = text;
+		r.data = NULL;
+		r.len = 0;
+	}
+	deliver(c, &r);
+}
+
+static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t proto, const uint8_t *l4, size_t cap,
+			 size_t wire)
+{
+	if (proto == IPPROTO_UDP_NUM) {
+		udp_in(c, ip, l4, cap, wire);
+	} else if (proto == IPPROTO_TCP_NUM) {
+		struct net_tcp t;
+		const char *reason = NULL;
+		if (net_tcp_decode(l4, cap, wire, &t, &reason) != NET_OK) {
+			notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet",
+				    "malformed TCP segment: %s", reason);
+			return;
+		}
+		tcp_segment_in(c->tcp, &ip->src, &ip->dst, &t, c->frame);
+	}
+}
+
+static void frame_in(struct capture *c, const uint8_t *data, size_t caplen)
+{
+	const uint8_t *ipp;
+	size_t iplen;
+	const char *reason = NULL;
+	struct notice_sink sink = {notice, c};
+	enum net_result r = net_link_decode(c->dlt, data, caplen, &ipp, &iplen, &reason);
+	if (r == NET_OK) {
+		struct net_ip ip;
+		r = net_ip_decode(ipp, iplen, &ip, &reason);
+		if (r == NET_OK) {
+			if (!ip.fragment) {
+				transport_in(c, &ip, ip.proto, ip.payload, ip.payload_len, ip.payload_wire_len);
+				return;
+			}
+			struct ipfrag_datagram d;
+			if (ipfrag_add(c->frags, &ip, c->frame, c->ts_sec, &d) == 1) {
+				struct net_ip whole = ip;
+				whole.fragment = false;
+				transport_in(c, &whole, d.proto, d.data, d.len, d.len);
+			}
+			return;
+		}
+	}
+	if (r == NET_MALFORMED)
+		notice_emit(&sink, c->frame, "malformed-packet", "malformed frame: %s", reason);
+}
+
+int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t errlen)
+{
+	c->fn = fn;
+	c->ctx = ctx;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	int rc;
+	while ((rc = pcap_next_ex(c->pcap, &h, &data)) == 1) {
+		c->frame = ++c->stats.frames;
+		c->ts_sec = (int64_t)h->ts.tv_sec;
+		c->ts_usec = (uint32_t)h->ts.tv_usec;
+		if (c->frame == 1) {
+			c->stats.first_ts_sec = c->ts_sec;
+			c->stats.first_ts_usec = c->ts_usec;
+		}
+		frame_in(c, data, h->caplen);
+		if (c->opts.progress && (c->frame & 0xffffu) == 0)
+			c->opts.progress(c->opts.progress_ctx, c->frame);
+	}
+	/* Whatever the reason the frames stop, what is held is reported. */
+	ipfrag_flush(c->frags, c->frame);
+	tcp_table_flush(c->tcp, c->frame);
+	const struct tcp_stats *ts = tcp_table_stats(c->tcp);
+	c->stats.tcp_flows = ts->flows;
+	c->stats.retransmitted = ts->retransmitted;
+	if (rc == PCAP_ERROR) {
+		snprintf(err, errlen, "frame %llu: %s", (unsigned long long)c->stats.frames + 1, pcap_geterr(c->pcap));
+		return -1;
+	}
+	return 0;
+}
+
+const struct capture_stats *capture_get_stats(const struct capture *c) { return &c->stats; }
+
+const char *capture_link_name(const struct capture *c)
+{
+	const char *n = pcap_datalink_val_to_name(c->dlt);
+	return n ? n : "unknown";
+}
+
+void capture_close(struct capture *c)
+{
+	if (!c)
+		return;
+	if (c->pcap)
+		pcap_close(c->pcap);
+	ipfrag_free(c->frags);
+	tcp_table_free(c->tcp);
+	free(c);
+}

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading SIP out of pcap and pcapng captures (through libpcap). Each UDP
+ * datagram that starts like a SIP message is one message (IP fragments are
+ * reassembled first); each TCP direction is reassembled and framed into
+ * messages. SIP is recognised by content, on any port. Everything found is
+ * handed to the caller as a record, in capture order: messages, streams that
+ * could not be framed, and notices (gaps, lost fragments, cut frames). */
+#ifndef SIPMSG_TOOL_CAPTURE_H
+#define SIPMSG_TOOL_CAPTURE_H
+
+#include "netdecode.h"
+
+#include <sipmsg/sipmsg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct capture_opts {
+	size_t max_flow_bytes;   /* per TCP direction: unfinished message + out-of-order data */
+	size_t max_flows;        /* TCP directions followed at once */
+	size_t max_fragmented;   /* IP datagrams in reassembly at once */
+	/* Called every 65536 frames (may be NULL). */
+	void (*progress)(void *ctx, uint64_t frames);
+	void *progress_ctx;
+};
+
+#define CAPTURE_DEFAULT_MAX_FLOW_BYTES (4u * 1024u * 1024u)
+#define CAPTURE_DEFAULT_MAX_FLOWS 65536u
+#define CAPTURE_DEFAULT_MAX_FRAGMENTED 64u
+
+void capture_opts_init(struct capture_opts *o);
+
+enum capture_transport { CAPTURE_UDP, CAPTURE_TCP };
+
+enum capture_kind {
+	CAPTURE_MESSAGE,       /* data/len: one SIP message (UDP payload or framed from TCP) */
+	CAPTURE_FRAMING_ERROR, /* data/len: TCP bytes that could not be framed; error says why */
+	CAPTURE_NOTICE,        /* notice_kind/text: something the user must know about the capture */
+};
+
+struct capture_record {
+	enum capture_kind kind;
+	uint64_t frame;                /* 1-based; for TCP the frame that completed the message */
+	int64_t ts_sec;                /* capture time of that frame */
+	uint32_t ts_usec;
+	bool has_endpoints;            /* transport, addresses and ports are set */
+	enum capture_transport transport;
+	struct net_addr src, dst;
+	uint16_t sport, dport;
+	const uint8_t *data;           /* valid during the callback only */
+	size_t len;
+	const sipmsg_error *error;     /* CAPTURE_FRAMING_ERROR */
+	const char *notice_kind;       /* CAPTURE_NOTICE: stable short name */
+	const char *text;              /* CAPTURE_NOTICE: one line */
+};
+
+typedef void (*capture_fn)(void *ctx, const struct capture_record *rec);
+
+struct capture_stats {
+	uint64_t frames;        /* records read from the file */
+	int64_t first_ts_sec;   /* capture time of frame 1 (the base of relative times) */
+	uint32_t first_ts_usec;
+	uint64_t udp_messages;
+	uint64_t tcp_messages;
+	uint64_t framing_errors;
+	uint64_t notices;
+	uint64_t tcp_flows;     /* TCP directions seen */
+	uint64_t retransmitted; /* TCP segments dropped as already seen */
+};
+
+struct capture;
+
+/* True when the bytes begin with a pcap or pcapng magic number. */
+bool capture_has_magic(const void *data, size_t len);
+
+/* Open a capture file, or a capture in a stdio stream (the capture takes
+ * ownership of fp). On failure returns NULL with a one-line reason in err. */
+struct capture *capture_open_file(const char *path, const struct capture_opts *opts, char *err, size_t errlen);
+struct capture *capture_open_fp(FILE *fp, const struct capture_opts *opts, char *err, size_t errlen);
+
+/* Read every frame, calling fn for each record. Returns 0 at the end of the
+ * capture, -1 when the file is truncated or corrupt (err names the frame;
+ * records before it were delivered). */
+int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t errlen);
+
+const struct capture_stats *capture_get_stats(const struct capture *c);
+
+/* The link type's name, e.g. "EN10MB" */
+const char *capture_link_name(const struct capture *c);
+
+void capture_close(struct capture *c);
+
+#endif

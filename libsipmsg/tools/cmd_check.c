@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: MIT */
+/* `sipmsg check [--strict] [--json] [--stream] FILE...`: every message of
+ * every file through the pipeline, reported line by line. A file is a
+ * capture when it starts with a pcap/pcapng magic number, a byte stream with
+ * --stream, otherwise one datagram. */
+#include "capture.h"
+#include "commands.h"
+#include "pipeline.h"
+#include "report.h"
+#include "sipstream.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char check_usage[] =
+	"usage: sipmsg check [--strict] [--json] [--stream] [--max-flow-bytes N] FILE...\n"
+	"\n"
+	"Parse, check and round-trip every SIP message in each FILE, and report\n"
+	"one line per message, then a summary.\n"
+	"\n"
+	"FILE is a pcap or pcapng capture (recognised by its magic number; UDP\n"
+	"datagrams and reassembled TCP streams, SIP found by content on any port),\n"
+	"a raw message (the whole file is one datagram), or - for standard input.\n"
+	"\n"
+	"  --strict            strict parsing: any malformed header fails the message\n"
+	"  --json              one JSON object per line: each message with all its\n"
+	"                      diagnostics, notices, and a final summary object\n"
+	"  --stream            the file is a TCP byte stream: frame it into messages\n"
+	"                      (Content-Length required) before checking each\n"
+	"  --max-flow-bytes N  bytes held per TCP direction for reassembly\n"
+	"                      (default 4194304); beyond that a hole is a gap\n"
+	"  -h, --help          this text\n"
+	"\n"
+	"A message is OK (no diagnostic), WARN (warnings only) or FAIL (it does not\n"
+	"parse, breaks a MUST, or does not write back byte for byte and parse equal).\n"
+	"Exit status: 0 nothing failed, 1 a message failed, 2 usage or I/O error\n"
+	"(unreadable file, corrupt or truncated capture).\n";
+
+struct check_run {
+	struct pipeline pipe;
+	struct reporter rep;
+	bool stream;
+	size_t max_flow_bytes;
+	bool progress_shown;
+	const char *file;
+	uint64_t sip_seen;
+};
+
+static void check_record(void *ctx, const struct capture_record *rec)
+{
+	struct check_run *run = ctx;
+	if (rec->kind == CAPTURE_NOTICE) {
+		report_notice(&run->rep, rec);
+		return;
+	}
+	run->sip_seen++;
+	pipeline_check(&run->pipe, rec->data, rec->len, rec->transport == CAPTURE_TCP,
+		       rec->kind == CAPTURE_FRAMING_ERROR ? rec->error : NULL);
+	report_message(&run->rep, rec, UINT64_MAX, rec->data, rec->len, &run->pipe);
+}
+
+/* Only for large captures and only on a terminal: a line that overwrites itself. */
+static void progress(void *ctx, uint64_t frames)
+{
+	struct check_run *run = ctx;
+	fprintf(stderr, "\rsipmsg: %s: %llu frames, %llu SIP messages...", run->file, (unsigned long long)frames,
+		(unsigned long long)run->sip_seen);
+	run->progress_shown = true;
+}
+
+static int run_capture(struct check_run *run, const char *name, FILE *fp)
+{
+	struct capture_opts o;
+	capture_opts_init(&o);
+	o.max_flow_bytes = run->max_flow_bytes;
+	if (isatty(STDERR_FILENO)) {
+		o.progress = progress;
+		o.progress_ctx = run;
+	}
+	char err[512];
+	struct capture *c = fp ? capture_open_fp(fp, &o, err, sizeof err) : capture_open_file(name, &o, err, sizeof err);
+	if (!c) {
+		report_error(&run->rep, name, err);
+		return EXIT_USAGE;
+	}
+	run->file = name;
+	run->sip_seen = 0;
+	report_begin_file(&run->rep, name, capture_get_stats(c), capture_link_name(c));
+	int rc = capture_run(c, check_record, run, err, sizeof err);
+	if (run->progress_shown) {
+		fputs("\r\033[K", stderr);
+		run->progress_shown = false;
+	}
+	report_end_capture(&run->rep);
+	capture_close(c);
+	if (rc != 0) {
+		report_error(&run->rep, name, err);
+		return EXIT_USAGE;
+	}
+	return EXIT_GOOD;
+}
+
+static void stream_event(void *ctx, const struct sipstream_event *ev)
+{
+	struct check_run *run = ctx;
+	if (ev->kind == SIPSTREAM_NOTICE) {
+		struct capture_record rec = {.kind = CAPTURE_NOTICE, .notice_kind = ev->notice_kind, .text = ev->text};
+		report_notice(&run->rep, &rec);
+		return;
+	}
+	pipeline_check(&run->pipe, ev->data, ev->len, true, ev->kind == SIPSTREAM_FRAMING_ERROR ? ev->error : NULL);
+	report_message(&run->rep, NULL, ev->offset, ev->data, ev->len, &run->pipe);
+}
+
+static void run_bytes(struct check_run *run, const char *name, const uint8_t *data, size_t len)
+{
+	report_begin_file(&run->rep, name, NULL, NULL);
+	if (run->stream) {
+		struct sipstream s;
+		sipstream_init(&s, SIPSTREAM_ASSUME_SIP, len + 1, stream_event, run);
+		sipstream_feed(&s, data, len);
+		sipstream_finish(&s);
+		sipstream_release(&s);
+		return;
+	}
+	pipeline_check(&run->pipe, data, len, false, NULL);
+	report_message(&run->rep, NULL, UINT64_MAX, data, len, &run->pipe);
+}
+
+/* The whole of a stdio stream in memory. */
+static uint8_t *slurp(FILE *f, size_t *len, int *err)
+{
+	size_t cap = 65536, n = 0;
+	uint8_t *buf = malloc(cap);
+	if (!buf) {
+		*err = ENOMEM;
+		return NULL;
+	}
+	for (;;) {
+		if (n == cap) {
+			uint8_t *b = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+			if (!b) {
+				free(buf);
+				*err = ENOMEM;
+				return NULL;
+			}
+			buf = b;
+			cap *= 2;
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0) {
+			if (ferror(f)) {
+				*err = errno ? errno : EIO;
+				free(buf);
+				return NULL;
+			}
+			break;
+		}
+	}
+	*len = n;
+	return buf;
+}
+
+static int check_file(struct check_run *run, const char *path)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	char msg[300];
+	if (!f) {
+		snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
+		report_error(&run->rep, path, msg);
+		return EXIT_USAGE;
+	}
+	/* A capture file is read by libpcap as it goes, never whole into memory. */
+	if (!is_stdin && !run->stream) {
+		uint8_t magic[4];
+		size_t got = fread(magic, 1, sizeof magic, f);
+		if (capture_has_magic(magic, got)) {
+			fclose(f);
+			return run_capture(run, path, NULL);
+		}
+		rewind(f);
+	}
+	int err = 0;
+	size_t len = 0;
+	uint8_t *data = slurp(f, &len, &err);
+	if (!is_stdin)
+		fclose(f);
+	if (!data) {
+		snprintf(msg, sizeof msg, "cannot read: %s", strerror(err));
+		report_error(&run->rep, path, msg);
+		return EXIT_USAGE;
+	}
+	int rc = EXIT_GOOD;
+	if (is_stdin && !run->stream && capture_has_magic(data, len)) {
+		FILE *mem = fmemopen(data, len, "rb");
+		if (!mem) {
+			snprintf(msg, sizeof msg, "cannot read the capture: %s", strerror(errno));
+			report_error(&run->rep, path, msg);
+			rc = EXIT_USAGE;
+		} else {
+			rc = run_capture(run, path, mem);
+		}
+	} else {
+		run_bytes(run, path, data, len);
+	}
+	free(data);
+	return rc;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("sipmsg check: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\n(see sipmsg check --help)\n", stderr);
+	return EXIT_USAGE;
+}
+
+static bool parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *end || v < 1024 || v > (1ull << 32) || s[0] == '-')
+		return false;
+	*out = (size_t)v;
+	return true;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	bool strict = false, json = false, stream = false;
+	size_t max_flow = CAPTURE_DEFAULT_MAX_FLOW_BYTES;
+	int first_file = argc;
+	bool dashdash = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			first_file = i + 1;
+			dashdash = true;
+			break;
+		}
+		if (strcmp(a, "-") == 0 || a[0] != '-') {
+			first_file = i;
+			break;
+		}
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(check_usage, stdout);
+			return EXIT_GOOD;
+		} else if (strcmp(a, "--strict") == 0) {
+			strict = true;
+		} else if (strcmp(a, "--json") == 0) {
+			json = true;
+		} else if (strcmp(a, "--stream") == 0) {
+			stream = true;
+		} else if (strcmp(a, "--max-flow-bytes") == 0 || strncmp(a, "--max-flow-bytes=", 17) == 0) {
+			const char *v = a[16] == '=' ? a + 17 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v || !parse_size(v, &max_flow))
+				return usage_error("--max-flow-bytes needs a number of bytes from 1024 to 4294967296%s", "");
+		} else {
+			return usage_error("unknown option '%s'", a);
+		}
+	}
+	if (first_file >= argc)
+		return usage_error("no FILE given%s (use - for standard input)", "");
+	/* Options after the files are a mistake worth naming, not a file name. */
+	for (int i = first_file; i < argc && !dashdash; i++)
+		if (argv[i][0] == '-' && argv[i][1])
+			return usage_error("options go before the files: '%s' (use -- before a file name that starts with -)",
+					   argv[i]);
+
+	struct check_run run;
+	memset(&run, 0, sizeof run);
+	run.stream = stream;
+	run.max_flow_bytes = max_flow;
+	if (!pipeline_init(&run.pipe, strict)) {
+		fputs("sipmsg check: out of memory\n", stderr);
+		return EXIT_USAGE;
+	}
+	report_init(&run.rep, stdout, json);
+	for (int i = first_file; i < argc; i++) { /* line up the verdicts of raw files */
+		int w = (int)strlen(argv[i]) + (stream ? 7 : 0);
+		if (w > run.rep.name_width)
+			run.rep.name_width = w < 40 ? w : 40;
+	}
+	bool io_error = false;
+	for (int i = first_file; i < argc; i++)
+		if (check_file(&run, argv[i]) != EXIT_GOOD)
+			io_error = true;
+	report_summary(&run.rep);
+	pipeline_release(&run.pipe);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "sipmsg check: writing the report failed: %s\n", strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (io_error)
+		return EXIT_USAGE;
+	return run.rep.totals.failed ? EXIT_FAILED : EXIT_GOOD;
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: MIT */
+/* Fragments are copied into a per-datagram buffer at their offset; a bitmap of
+ * 8-byte blocks records what has arrived (every fragment but the last covers
+ * whole blocks, so block granularity is exact). Duplicates are ignored;
+ * overlapping fragments whose bytes differ are reported and the first copy
+ * kept, as an IDS would. */
+#include "ipfrag.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DATAGRAM 65535u
+#define BLOCKS ((MAX_DATAGRAM + 7) / 8)
+#define EXPIRY_SECONDS 60
+
+struct pending {
+	bool used;
+	struct net_addr src, dst;
+	uint32_t id;
+	uint8_t proto;        /* IPv4: part of the key; IPv6: next header after the fragment header */
+	int64_t first_ts;
+	uint64_t first_frame;
+	size_t total;         /* datagram length once the last fragment is seen, else 0 */
+	size_t received;      /* bytes covered so far */
+	size_t max_end;       /* end of the furthest fragment seen */
+	uint8_t *buf;         /* MAX_DATAGRAM bytes */
+	uint8_t map[(BLOCKS + 7) / 8];
+};
+
+struct ipfrag_table {
+	struct pending *slots;
+	size_t nslots;
+	struct notice_sink notices;
+	uint8_t *done;        /* buffer of the datagram last returned, freed on the next call */
+};
+
+struct ipfrag_table *ipfrag_new(size_t max_datagrams, const struct notice_sink *notices)
+{
+	struct ipfrag_table *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->nslots = max_datagrams ? max_datagrams : 1;
+	t->slots = calloc(t->nslots, sizeof *t->slots);
+	if (!t->slots) {
+		free(t);
+		return NULL;
+	}
+	if (notices)
+		t->notices = *notices;
+	return t;
+}
+
+static void release(struct pending *p)
+{
+	free(p->buf);
+	memset(p, 0, sizeof *p);
+}
+
+void ipfrag_free(struct ipfrag_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nslots; i++)
+		release(&t->slots[i]);
+	free(t->slots);
+	free(t->done);
+	free(t);
+}
+
+static void report_incomplete(struct ipfrag_table *t, struct pending *p, uint64_t frame, const char *why)
+{
+	char src[NET_ADDR_STRLEN], dst[NET_ADDR_STRLEN];
+	net_addr_format(&p->src, src, sizeof src);
+	net_addr_format(&p->dst, dst, sizeof dst);
+	char total[32] = "unknown";
+	if (p->total)
+		snprintf(total, sizeof total, "%zu", p->total);
+	notice_emit(&t->notices, frame, "ip-fragments-incomplete",
+		    "IPv%u datagram %s -> %s id 0x%x (first fragment in frame %llu) is incomplete (%zu of %s bytes) %s; dropped",
+		    (unsigned)p->src.family, src, dst, (unsigned)p->id, (unsigned long long)p->first_frame, p->received,
+		    total, why);
+	release(p);
+}
+
+void ipfrag_flush(struct ipfrag_table *t, uint64_t frame)
+{
+	for (size_t i = 0; i < t->nslots; i++)
+		if (t->slots[i].used)
+			report_incomplete(t, &t->slots[i], frame, "at the end of the capture");
+}
+
+static bool same_datagram(const struct pending *p, const struct net_ip *ip)
+{
+	return p->used && p->id == ip->frag_id && net_addr_equal(&p->src, &ip->src) &&
+	       net_addr_equal(&p->dst, &ip->dst) && (ip->src.family == 6 || p->proto == ip->proto);
+}
+
+static bool block_set(const struct pending *p, size_t b) { return p->map[b / 8] & (1u << (b % 8)); }
+
+/* Find the datagram's slot, or take a free one (expiring old ones and, when
+ * the table is full, giving up the oldest). */
+static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts)
+{
+	struct pending *free_slot = NULL, *oldest = NULL;
+	for (size_t i = 0; i < t->nslots; i++) {
+		struct pending *p = &t->slots[i];
+		if (p->used && same_datagram(p, ip))
+			return p;
+		if (p->used && ts - p->first_ts > EXPIRY_SECONDS)
+			report_incomplete(t, p, frame, "after 60 s");
+		if (!p->used) {
+			if (!free_slot)
+				free_slot = p;
+		} else if (!oldest || p->first_frame < oldest->first_frame) {
+			oldest = p;
+		}
+	}
+	if (!free_slot) {
+		report_incomplete(t, oldest, frame, "(too many datagrams in reassembly at once)");
+		free_slot = oldest;
+	}
+	free_slot->buf = malloc(MAX_DATAGRAM);
+	if (!free_slot->buf)
+		return NULL;
+	free_slot->used = true;
+	free_slot->src = ip->src;
+	free_slot->dst = ip->dst;
+	free_slot->id = ip->frag_id;
+	free_slot->proto = ip->proto;
+	free_slot->first_ts = ts;
+	free_slot->first_frame = frame;
+	return free_slot;
+}
+
+int ipfrag_add(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts, struct ipfrag_datagram *out)
+{
+	free(t->done);
+	t->done = NULL;
+	size_t off = ip->frag_offset, len = ip->payload_len;
+	if (len < ip->payload_wire_len) {
+		notice_emit(&t->notices, frame, "ip-fragment-truncated",
+			    "IP fragment cut short by the capture (%zu of %zu bytes); its datagram cannot be reassembled",
+			    len, ip->payload_wire_len);
+		return -1;
+	}
+	if (off + len > MAX_DATAGRAM || (ip->more_fragments && (len == 0 || len % 8 != 0))) {
+		notice_emit(&t->notices, frame, "ip-fragment-malformed",
+			    ip->more_fragments && len % 8 ? "IP fragment length is not a multiple of 8; dropped"
+							  : "IP fragment reaches beyond 65535 bytes; dropped");
+		return -1;
+	}
+	struct pending *p = slot_for(t, ip, frame, ts);
+	if (!p) {
+		notice_emit(&t->notices, frame, "ip-fragment-dropped", "out of memory for IP reassembly; fragment dropped");
+		return -1;
+	}
+	size_t total = ip->more_fragments ? p->total : off + len;
+	if ((!ip->more_fragments && p->total && p->total != total) || (total && (off + len > total || p->max_end > total))) {
+		notice_emit(&t->notices, frame, "ip-fragment-malformed",
+			    "IP fragments disagree on the datagram length; fragment dropped");
+		return -1;
+	}
+	p->total = total;
+	if (off + len > p->max_end)
+		p->max_end = off + len;
+	bool differ = false;
+	for (size_t b = off / 8; b * 8 < off + len; b++) {
+		size_t s = b * 8, e = s + 8 < off + len ? s + 8 : off + len;
+		if (block_set(p, b)) {
+			differ |= memcmp(p->buf + s, ip->payload + (s - off), e - s) != 0;
+			continue;
+		}
+		memcpy(p->buf + s, ip->payload + (s - off), e - s);
+		p->map[b / 8] |= (uint8_t)(1u << (b % 8));
+		p->received += e - s;
+	}
+	if (differ)
+		notice_emit(&t->notices, frame, "ip-fragment-overlap",
+			    "IP fragment overlaps earlier data with different bytes; the earlier bytes are kept");
+	if (!p->total || p->received < p->total)
+		return 0;
+	/* Complete. IPv6: the fragmentable part may start with more extension headers. */
+	out->src = p->src;
+	out->dst = p->dst;
+	out->proto = p->proto;
+	out->data = p->buf;
+	out->len = p->total;
+	out->first_frame = p->first_frame;
+	if (p->src.family == 6) {
+		size_t skip = 0;
+		const char *reason = NULL;
+		if (net_ip6_skip_ext(p->buf, p->total, &out->proto, &skip, &reason) != NET_OK) {
+			notice_emit(&t->notices, frame, "ip-fragment-malformed", "reassembled IPv6 datagram: %s", reason);
+			release(p);
+			return -1;
+		}
+		out->data += skip;
+		out->len -= skip;
+	}
+	t->done = p->buf; /* hand the buffer out; freed on the next call */
+	p->buf = NULL;
+	release(p);
+	return 1;
+}

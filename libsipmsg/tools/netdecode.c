@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: MIT */
+/* Link layer, IP and transport header decoding. Lengths from headers are
+ * trusted only as far as the captured bytes go: the captured part is what we
+ * hand on, the announced (wire) length is kept so that callers can tell a
+ * frame cut by the snaplen from a complete one. */
+#include "netdecode.h"
+
+#include <arpa/inet.h>
+#include <pcap/dlt.h>
+#include <stdio.h>
+#include <string.h>
+
+/* LINKTYPE_RAW as stored in files; libpcap normally maps it to DLT_RAW. */
+#define LINKTYPE_RAW_FILE 101
+#define DLT_RAW_OPENBSD 14
+
+#define ETHERTYPE_IPV4 0x0800u
+#define ETHERTYPE_IPV6 0x86ddu
+
+static uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint32_t rd32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
+
+void net_addr_format(const struct net_addr *a, char *buf, size_t size)
+{
+	if (!inet_ntop(a->family == 6 ? AF_INET6 : AF_INET, a->bytes, buf, (socklen_t)size))
+		snprintf(buf, size, "?");
+}
+
+void net_endpoint_format(const struct net_addr *a, uint16_t port, char *buf, size_t size)
+{
+	char host[NET_ADDR_STRLEN];
+	net_addr_format(a, host, sizeof host);
+	if (a->family == 6)
+		snprintf(buf, size, "[%s]:%u", host, (unsigned)port);
+	else
+		snprintf(buf, size, "%s:%u", host, (unsigned)port);
+}
+
+bool net_addr_equal(const struct net_addr *a, const struct net_addr *b)
+{
+	return a->family == b->family && memcmp(a->bytes, b->bytes, a->family == 6 ? 16 : 4) == 0;
+}
+
+bool net_link_supported(int dlt)
+{
+	switch (dlt) {
+	case DLT_NULL:
+	case DLT_LOOP:
+	case DLT_EN10MB:
+	case DLT_RAW:
+	case DLT_RAW_OPENBSD:
+	case LINKTYPE_RAW_FILE:
+	case DLT_IPV4:
+	case DLT_IPV6:
+	case DLT_LINUX_SLL:
+	case DLT_LINUX_SLL2:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static enum net_result by_ethertype(uint16_t type, const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len)
+{
+	if (type != ETHERTYPE_IPV4 && type != ETHERTYPE_IPV6)
+		return NET_OTHER;
+	*ip = p;
+	*ip_len = len;
+	return NET_OK;
+}
+
+/* BSD loopback: the address family, in the capturing host's byte order
+ * (DLT_NULL) or in network order (DLT_LOOP). IPv6 is 10 on Linux, 24 on
+ * NetBSD/OpenBSD, 28 on FreeBSD, 30 on macOS. */
+static enum net_result null_header(int dlt, const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
+				   const char **reason)
+{
+	if (caplen < 4) {
+		*reason = "loopback header cut short";
+		return NET_MALFORMED;
+	}
+	uint32_t be = rd32(f), le = (uint32_t)f[3] << 24 | (uint32_t)f[2] << 16 | (uint32_t)f[1] << 8 | f[0];
+	uint32_t fam = dlt == DLT_LOOP ? be : (le < 0x10000u ? le : be);
+	if (fam == 2)
+		return by_ethertype(ETHERTYPE_IPV4, f + 4, caplen - 4, ip, ip_len);
+	if (fam == 10 || fam == 24 || fam == 28 || fam == 30)
+		return by_ethertype(ETHERTYPE_IPV6, f + 4, caplen - 4, ip, ip_len);
+	return NET_OTHER;
+}
+
+static enum net_result ethernet(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
+				const char **reason)
+{
+	size_t off = 12;
+	for (int tags = 0;; tags++) {
+		if (caplen < off + 2) {
+			*reason = "Ethernet header cut short";
+			return NET_MALFORMED;
+		}
+		uint16_t type = rd16(f + off);
+		off += 2;
+		/* 802.1Q, 802.1ad and the old QinQ type: skip the tag control field. */
+		if ((type == 0x8100u || type == 0x88a8u || type == 0x9100u) && tags < 8) {
+			off += 2;
+			continue;
+		}
+		return by_ethertype(type, f + off, caplen - off, ip, ip_len);
+	}
+}
+
+enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
+				const char **reason)
+{
+	switch (dlt) {
+	case DLT_NULL:
+	case DLT_LOOP:
+		return null_header(dlt, f, caplen, ip, ip_len, reason);
+	case DLT_EN10MB:
+		return ethernet(f, caplen, ip, ip_len, reason);
+	case DLT_LINUX_SLL: /* 16 bytes, protocol (an EtherType) last */
+		if (caplen < 16) {
+			*reason = "Linux cooked (SLL) header cut short";
+			return NET_MALFORMED;
+		}
+		return by_ethertype(rd16(f + 14), f + 16, caplen - 16, ip, ip_len);
+	case DLT_LINUX_SLL2: /* 20 bytes, protocol (an EtherType) first */
+		if (caplen < 20) {
+			*reason = "Linux cooked (SLL2) header cut short";
+			return NET_MALFORMED;
+		}
+		return by_ethertype(rd16(f), f + 20, caplen - 20, ip, ip_len);
+	case DLT_RAW:
+	case DLT_RAW_OPENBSD:
+	case LINKTYPE_RAW_FILE:
+	case DLT_IPV4:
+	case DLT_IPV6:
+		if (caplen < 1) {
+			*reason = "empty raw IP frame";
+			return NET_MALFORMED;
+		}
+		*ip = f;
+		*ip_len = caplen;
+		return NET_OK;
+	default:
+		*reason = "unsupported link type";
+		return NET_OTHER;
+	}
+}
+
+enum net_result net_ip6_skip_ext(const uint8_t *p, size_t len, uint8_t *next, size_t *off, const char **reason)
+{
+	size_t o = 0;
+	for (;;) {
+		size_t hlen;
+		switch (*next) {
+		case 0:   /* hop-by-hop options */
+		case 43:  /* routing */
+		case 60:  /* destination options */
+		case 135: /* mobility */
+		case 139: /* HIP */
+		case 140: /* shim6 */
+			if (len - o < 2)
+				goto short_hdr;
+			hlen = ((size_t)p[o + 1] + 1) * 8;
+			break;
+		case 51: /* authentication header: length in 4-octet units, minus 2 */
+			if (len - o < 2)
+				goto short_hdr;
+			hlen = ((size_t)p[o + 1] + 2) * 4;
+			break;
+		default: /* an upper layer, the fragment header, ESP or "no next header" */
+			*off = o;
+			return NET_OK;
+		}
+		if (len - o < hlen)
+			goto short_hdr;
+		*next = p[o];
+		o += hlen;
+	}
+short_hdr:
+	*reason = "IPv6 extension header cut short";
+	return NET_MALFORMED;
+}
+
+static enum net_result ipv4(const uint8_t *p, size_t caplen, struct net_ip *ip, const char **reason)
+{
+	if (caplen < 20) {
+		*reason = "IPv4 header cut short";
+		return NET_MALFORMED;
+	}
+	size_t ihl = (size_t)(p[0] & 0x0f) * 4;
+	size_t total = rd16(p + 2);
+	if (total == 0) /* segmentation offload: the capture shows the length as 0 */
+		total = caplen;
+	if (ihl < 20 || total < ihl) {
+		*reason = "IPv4 header length or total length is invalid";
+		return NET_MALFORMED;
+	}
+	if (caplen < ihl) {
+		*reason = "IPv4 options cut short";
+		return NET_MALFORMED;
+	}
+	size_t have = caplen < total ? caplen : total; /* drop link-layer padding */
+	ip->src.family = ip->dst.family = 4;
+	memcpy(ip->src.bytes, p + 12, 4);
+	memcpy(ip->dst.bytes, p + 16, 4);
+	ip->proto = p[9];
+	uint16_t frag = rd16(p + 6);
+	ip->more_fragments = (frag & 0x2000u) != 0;
+	ip->frag_offset = (uint32_t)(frag & 0x1fffu) * 8;
+	ip->fragment = ip->more_fragments || ip->frag_offset != 0;
+	ip->frag_id = rd16(p + 4);
+	ip->payload = p + ihl;
+	ip->payload_len = have - ihl;
+	ip->payload_wire_len = total - ihl;
+	return NET_OK;
+}
+
+static enum net_result ipv6(const uint8_t *p, size_t caplen, struct net_ip *ip, const char **reason)
+{
+	if (caplen < 40) {
+		*reason = "IPv6 header cut short";
+		return NET_MALFORMED;
+	}
+	size_t plen = rd16(p + 4);
+	if (plen == 0) /* jumbogram or offload: take what was captured */
+		plen = caplen - 40;
+	size_t have = caplen - 40 < plen ? caplen - 40 : plen;
+	ip->src.family = ip->dst.family = 6;
+	memcpy(ip->src.bytes, p + 8, 16);
+	memcpy(ip->dst.bytes, p + 24, 16);
+	ip->fragment = ip->more_fragments = false;
+	ip->frag_offset = ip->frag_id = 0;
+	const uint8_t *q = p + 40;
+	uint8_t next = p[6];
+	size_t off;
+	for (;;) {
+		enum net_result r = net_ip6_skip_ext(q, have, &next, &off, reason);
+		if (r != NET_OK)
+			return r;
+		q += off;
+		have -= off;
+		plen -= off;
+		if (next != 44)
+			break;
+		if (have < 8) {
+			*reason = "IPv6 fragment header cut short";
+			return NET_MALFORMED;
+		}
+		uint16_t fo = rd16(q + 2);
+		uint32_t offset = (uint32_t)(fo >> 3) * 8;
+		bool more = (fo & 1u) != 0;
+		uint8_t frag_next = q[0];
+		uint32_t id = rd32(q + 4);
+		q += 8;
+		have -= 8;
+		plen -= 8;
+		next = frag_next;
+		if (offset != 0 || more) {
+			ip->fragment = true;
+			ip->more_fragments = more;
+			ip->frag_offset = offset;
+			ip->frag_id = id;
+			break; /* the rest belongs to the reassembled datagram */
+		}
+		/* an atomic fragment (RFC 6946): carry on with its next header */
+	}
+	ip->proto = next;
+	ip->payload = q;
+	ip->payload_len = have;
+	ip->payload_wire_len = plen;
+	return NET_OK;
+}
+
+enum net_result net_ip_decode(const uint8_t *p, size_t caplen, struct net_ip *ip, const char **reason)
+{
+	if (caplen < 1) {
+		*reason = "no IP header";
+		return NET_MALFORMED;
+	}
+	switch (p[0] >> 4) {
+	case 4:
+		return ipv4(p, caplen, ip, reason);
+	case 6:
+		return ipv6(p, caplen, ip, reason);
+	default:
+		return NET_OTHER;
+	}
+}
+
+enum net_result net_udp_decode(const uint8_t *p, size_t caplen, size_t wire_len, struct net_udp *udp,
+			       const char **reason)
+{
+	if (caplen < 8) {
+		*reason = "UDP header cut short";
+		return NET_MALFORMED;
+	}
+	size_t ulen = rd16(p + 4);
+	if (ulen == 0) /* IPv6 jumbogram */
+		ulen = wire_len;
+	if (ulen < 8 || ulen > wire_len) {
+		*reason = "UDP length disagrees with the IP length";
+		return NET_MALFORMED;
+	}
+	udp->sport = rd16(p);
+	udp->dport = rd16(p + 2);
+	udp->payload = p + 8;
+	udp->payload_wire_len = ulen - 8;
+	udp->payload_len = caplen - 8 < ulen - 8 ? caplen - 8 : ulen - 8;
+	return NET_OK;
+}
+
+enum net_result net_tcp_decode(const uint8_t *p, size_t caplen, size_t wire_len, struct net_tcp *tcp,
+			       const char **reason)
+{
+	if (caplen < 20) {
+		*reason = "TCP header cut short";
+		return NET_MALFORMED;
+	}
+	size_t doff = (size_t)(p[12] >> 4) * 4;
+	if (doff < 20 || doff > wire_len) {
+		*reason = "TCP data offset is invalid";
+		return NET_MALFORMED;
+	}
+	if (caplen < doff) {
+		*reason = "TCP options cut short";
+		return NET_MALFORMED;
+	}
+	tcp->sport = rd16(p);
+	tcp->dport = rd16(p + 2);
+	tcp->seq = rd32(p + 4);
+	tcp->ack = rd32(p + 8);
+	tcp->flags = p[13];
+	tcp->payload = p + doff;
+	tcp->payload_len = caplen - doff;
+	tcp->payload_wire_len = wire_len - doff;
+	if (tcp->payload_len > tcp->payload_wire_len)
+		tcp->payload_len = tcp->payload_wire_len;
+	return NET_OK;
+}

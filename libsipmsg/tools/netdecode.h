@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: MIT */
+/* Stateless decoding of one captured frame: link-layer header, IPv4 or IPv6
+ * (options and extension headers skipped), then the UDP or TCP header. No
+ * checksum is verified: loopback captures routinely carry unfinished
+ * (offloaded) checksums. Every read is bounds-checked against the captured
+ * length. */
+#ifndef SIPMSG_TOOL_NETDECODE_H
+#define SIPMSG_TOOL_NETDECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* An IPv4 or IPv6 address (IPv4 in the first 4 bytes). */
+struct net_addr {
+	uint8_t family; /* 4 or 6 */
+	uint8_t bytes[16];
+};
+
+/* Formats "192.0.2.1" or "2001:db8::1" (no brackets). */
+#define NET_ADDR_STRLEN 46
+void net_addr_format(const struct net_addr *a, char *buf, size_t size);
+/* Formats "192.0.2.1:5060" or "[2001:db8::1]:5060". */
+#define NET_ENDPOINT_STRLEN (NET_ADDR_STRLEN + 8)
+void net_endpoint_format(const struct net_addr *a, uint16_t port, char *buf, size_t size);
+bool net_addr_equal(const struct net_addr *a, const struct net_addr *b);
+
+enum net_result {
+	NET_OK = 0,      /* decoded */
+	NET_OTHER,       /* well formed but not IP, or not UDP/TCP: not for us */
+	NET_MALFORMED,   /* a header is inconsistent or cut short; reason says which */
+};
+
+/* An IP packet after its headers. Fragment fields are set when the packet is a
+ * fragment; the payload is then the fragment's data, not an L4 header. */
+struct net_ip {
+	struct net_addr src, dst;
+	uint8_t proto;             /* upper-layer protocol (17 UDP, 6 TCP, ...) */
+	bool fragment;             /* this is one fragment of a larger datagram */
+	bool more_fragments;       /* MF flag / M flag */
+	uint32_t frag_offset;      /* byte offset of this fragment's data */
+	uint32_t frag_id;          /* identification (IPv4: 16 bits) */
+	const uint8_t *payload;    /* bytes after the IP headers, captured part */
+	size_t payload_len;        /* captured bytes of payload */
+	size_t payload_wire_len;   /* bytes of payload the headers announce (>= payload_len) */
+};
+
+/* Locate the IP packet inside a frame of the given DLT link type. On NET_OK
+ * *ip and *ip_len delimit the network-layer packet. */
+enum net_result net_link_decode(int dlt, const uint8_t *frame, size_t caplen, const uint8_t **ip, size_t *ip_len,
+				const char **reason);
+
+/* True when this library knows how to decode the link type. */
+bool net_link_supported(int dlt);
+
+/* Decode an IPv4 or IPv6 header chain from the captured bytes p[0..caplen). */
+enum net_result net_ip_decode(const uint8_t *p, size_t caplen, struct net_ip *ip, const char **reason);
+
+/* Walk IPv6 extension headers starting with header type *next at p[0..len):
+ * on return *next is the upper-layer protocol and *off the bytes skipped. A
+ * fragment header stops the walk (*next is then 44). */
+enum net_result net_ip6_skip_ext(const uint8_t *p, size_t len, uint8_t *next, size_t *off, const char **reason);
+
+struct net_udp {
+	uint16_t sport, dport;
+	const uint8_t *payload;
+	size_t payload_len;       /* captured */
+	size_t payload_wire_len;  /* from the UDP length field */
+};
+
+enum net_result net_udp_decode(const uint8_t *p, size_t caplen, size_t wire_len, struct net_udp *udp,
+			       const char **reason);
+
+#define NET_TCP_FIN 0x01u
+#define NET_TCP_SYN 0x02u
+#define NET_TCP_RST 0x04u
+#define NET_TCP_ACK 0x10u
+
+struct net_tcp {
+	uint16_t sport, dport;
+	uint32_t seq, ack;
+	uint8_t flags;
+	const uint8_t *payload;
+	size_t payload_len;       /* captured */
+	size_t payload_wire_len;  /* from the IP length */
+};
+
+enum net_result net_tcp_decode(const uint8_t *p, size_t caplen, size_t wire_len, struct net_tcp *tcp,
+			       const char **reason);
+
+#endif

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: MIT */
+/* Text lines are meant to be read and grepped: fixed columns for captures,
+ * the verdict and its first reason last. JSON output is one object per line
+ * ("JSON lines"), each with a "type": message, notice, capture, error,
+ * summary. The schema is in docs/samples/README.md. */
+#include "report.h"
+
+#include "json.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#define START_LINE_WIDTH 50
+
+void report_init(struct reporter *r, FILE *out, bool json)
+{
+	memset(r, 0, sizeof *r);
+	r->out = out;
+	r->json = json;
+}
+
+void report_begin_file(struct reporter *r, const char *name, const struct capture_stats *stats, const char *link)
+{
+	r->file = name;
+	r->capture = stats != NULL;
+	r->stats = stats;
+	r->index = 0;
+	r->totals.files++;
+	if (r->capture && !r->json) {
+		fprintf(r->out, "%s: capture, link type %s\n", name, link);
+		fprintf(r->out, "%6s %10s  %21s    %-21s %-4s %-*s  %s\n", "frame", "time", "source", "destination", "tr",
+			START_LINE_WIDTH, "start line", "verdict");
+	}
+}
+
+/* The start line for display: first line after keep-alives, CR/LF removed. */
+static sipmsg_slice start_line(const uint8_t *data, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (data[i] == '\r' || data[i] == '\n'))
+		i++;
+	size_t e = i;
+	while (e < len && data[e] != '\n' && data[e] != '\r')
+		e++;
+	return (sipmsg_slice){(const char *)data + i, e - i};
+}
+
+/* Printable ASCII only, cut to `width` with "..." (a terminal is not a hex viewer). */
+static void print_clean(FILE *out, sipmsg_slice s, size_t width, bool pad)
+{
+	size_t n = s.len;
+	bool cut = width && n > width;
+	if (cut)
+		n = width - 3;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s.ptr[i];
+		putc(c >= 0x20 && c < 0x7f ? c : '?', out);
+	}
+	if (cut)
+		fputs("...", out);
+	if (pad)
+		for (size_t i = cut ? width : n; i < width; i++)
+			putc(' ', out);
+}
+
+/* Seconds since the first frame, as "12.345678". */
+static void rel_time(FILE *out, const struct reporter *r, int64_t sec, uint32_t usec)
+{
+	int64_t us = (sec - r->stats->first_ts_sec) * 1000000 + ((int64_t)usec - (int64_t)r->stats->first_ts_usec);
+	const char *sign = us < 0 ? "-" : "";
+	if (us < 0)
+		us = -us;
+	char buf[40];
+	snprintf(buf, sizeof buf, "%s%" PRId64 ".%06" PRId64, sign, us / 1000000, us % 1000000);
+	fprintf(out, "%10s", buf);
+}
+
+static void print_endpoints(FILE *out, const struct capture_record *rec)
+{
+	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
+	net_endpoint_format(&rec->src, rec->sport, src, sizeof src);
+	net_endpoint_format(&rec->dst, rec->dport, dst, sizeof dst);
+	fprintf(out, "%21s -> %-21s %-4s", src, dst, rec->transport == CAPTURE_UDP ? "UDP" : "TCP");
+}
+
+static void text_reason(FILE *out, const struct report_diag *d)
+{
+	fprintf(out, "  %s: %s", d->code, d->message);
+	if (d->line || d->header.len) {
+		fputs(" (", out);
+		if (d->line)
+			fprintf(out, "line %u, column %u", (unsigned)d->line, (unsigned)d->column);
+		if (d->header.len) {
+			fputs(d->line ? ", " : "", out);
+			print_clean(out, d->header, 0, false);
+		}
+		putc(')', out);
+	}
+}
+
+static void json_key(FILE *out, const char *key)
+{
+	fprintf(out, ",\"%s\":", key);
+}
+
+static void json_record_fields(FILE *out, const struct reporter *r, const struct capture_record *rec)
+{
+	fputs("{\"type\":", out);
+	json_cstring(out, rec->kind == CAPTURE_NOTICE ? "notice" : "message");
+	json_key(out, "file");
+	json_cstring(out, r->file);
+	if (rec->frame) {
+		fprintf(out, ",\"frame\":%" PRIu64 ",\"time\":%" PRId64 ".%06u", rec->frame, rec->ts_sec,
+			(unsigned)rec->ts_usec);
+	}
+	if (rec->has_endpoints) {
+		char a[NET_ADDR_STRLEN];
+		net_addr_format(&rec->src, a, sizeof a);
+		json_key(out, "src");
+		json_cstring(out, a);
+		fprintf(out, ",\"sport\":%u", (unsigned)rec->sport);
+		net_addr_format(&rec->dst, a, sizeof a);
+		json_key(out, "dst");
+		json_cstring(out, a);
+		fprintf(out, ",\"dport\":%u,\"transport\":\"%s\"", (unsigned)rec->dport,
+			rec->transport == CAPTURE_UDP ? "udp" : "tcp");
+	}
+}
+
+static void json_diag(FILE *out, const struct report_diag *d)
+{
+	fputs("{\"code\":", out);
+	json_cstring(out, d->code);
+	fprintf(out, ",\"code_number\":%d,\"severity\":\"%s\"", d->code_number, sipmsg_severity_name(d->severity));
+	if (d->offset != SIZE_MAX)
+		fprintf(out, ",\"offset\":%zu", d->offset);
+	else
+		fputs(",\"offset\":null", out);
+	if (d->line)
+		fprintf(out, ",\"line\":%u,\"column\":%u", (unsigned)d->line, (unsigned)d->column);
+	else
+		fputs(",\"line\":null,\"column\":null", out);
+	json_key(out, "header");
+	if (d->header.len)
+		json_string(out, d->header.ptr, d->header.len);
+	else
+		fputs("null", out);
+	json_key(out, "message");
+	json_cstring(out, d->message);
+	putc('}', out);
+}
+
+void report_message(struct reporter *r, const struct capture_record *rec, uint64_t offset, const uint8_t *data,
+		    size_t len, const struct pipeline *p)
+{
+	struct totals *t = &r->totals;
+	t->messages++;
+	t->bytes += len;
+	r->index++;
+	if (p->verdict == VERDICT_OK)
+		t->ok++;
+	else if (p->verdict == VERDICT_WARN)
+		t->warnings++;
+	else
+		t->failed++;
+	struct report_diag reason;
+	bool has_reason = pipeline_reason(p, &reason);
+	sipmsg_slice sl = start_line(data, len);
+	FILE *out = r->out;
+	if (r->json) {
+		struct capture_record none = {.kind = CAPTURE_MESSAGE};
+		json_record_fields(out, r, rec ? rec : &none);
+		fprintf(out, ",\"index\":%" PRIu64, r->index);
+		if (offset != UINT64_MAX)
+			fprintf(out, ",\"offset\":%" PRIu64, offset);
+		fprintf(out, ",\"length\":%zu", len);
+		json_key(out, "start_line");
+		json_string(out, sl.ptr, sl.len);
+		json_key(out, "verdict");
+		json_cstring(out, p->verdict == VERDICT_OK ? "ok" : p->verdict == VERDICT_WARN ? "warn" : "fail");
+		json_key(out, "reason");
+		if (has_reason)
+			json_cstring(out, reason.message);
+		else
+			fputs("null", out);
+		fprintf(out, ",\"round_trip\":%s", p->round_trip < 0 ? "null" : p->round_trip ? "true" : "false");
+		fputs(",\"diagnostics\":[", out);
+		size_t n = pipeline_diag_count(p);
+		for (size_t i = 0; i < n; i++) {
+			struct report_diag d;
+			pipeline_diag_at(p, i, &d);
+			if (i)
+				putc(',', out);
+			json_diag(out, &d);
+		}
+		fputs("]}\n", out);
+		return;
+	}
+	if (rec) {
+		fprintf(out, "%6" PRIu64 " ", rec->frame);
+		rel_time(out, r, rec->ts_sec, rec->ts_usec);
+		fputs("  ", out);
+		print_endpoints(out, rec);
+		putc(' ', out);
+	} else {
+		char label[512];
+		if (offset != UINT64_MAX)
+			snprintf(label, sizeof label, "%s@%" PRIu64, r->file, offset);
+		else
+			snprintf(label, sizeof label, "%s", r->file);
+		fprintf(out, "%-*s  ", r->name_width, label);
+	}
+	print_clean(out, sl, START_LINE_WIDTH, true);
+	fprintf(out, "  %s", verdict_name(p->verdict));
+	if (has_reason)
+		text_reason(out, &reason);
+	putc('\n', out);
+}
+
+void report_notice(struct reporter *r, const struct capture_record *rec)
+{
+	r->totals.notices++;
+	FILE *out = r->out;
+	if (r->json) {
+		json_record_fields(out, r, rec);
+		json_key(out, "kind");
+		json_cstring(out, rec->notice_kind);
+		json_key(out, "message");
+		json_cstring(out, rec->text);
+		fputs("}\n", out);
+		return;
+	}
+	if (rec->frame && r->capture) {
+		fprintf(out, "%6" PRIu64 " ", rec->frame);
+		rel_time(out, r, rec->ts_sec, rec->ts_usec);
+		fputs("  ", out);
+	} else {
+		fprintf(out, "%s  ", r->file);
+	}
+	fprintf(out, "NOTE %s: %s\n", rec->notice_kind, rec->text);
+}
+
+void report_end_capture(struct reporter *r)
+{
+	const struct capture_stats *s = r->stats;
+	FILE *out = r->out;
+	uint64_t sip = s->udp_messages + s->tcp_messages + s->framing_errors;
+	if (r->json) {
+		fputs("{\"type\":\"capture\",\"file\":", out);
+		json_cstring(out, r->file);
+		fprintf(out,
+			",\"frames\":%" PRIu64 ",\"sip_messages\":%" PRIu64 ",\"udp\":%" PRIu64 ",\"tcp\":%" PRIu64
+			",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64 ",\"retransmitted\":%" PRIu64
+			",\"notices\":%" PRIu64 "}\n",
+			s->frames, sip, s->udp_messages, s->tcp_messages, s->framing_errors, s->tcp_flows,
+			s->retransmitted, s->notices);
+		return;
+	}
+	fprintf(out, "%s: %" PRIu64 " frames, %" PRIu64 " SIP messages (%" PRIu64 " UDP, %" PRIu64 " TCP", r->file,
+		s->frames, sip, s->udp_messages, s->tcp_messages);
+	if (s->framing_errors)
+		fprintf(out, ", %" PRIu64 " not framed", s->framing_errors);
+	fprintf(out, "), %" PRIu64 " notices\n", s->notices);
+}
+
+void report_error(struct reporter *r, const char *file, const char *message)
+{
+	r->totals.unreadable++;
+	fflush(r->out);
+	fprintf(stderr, "sipmsg: %s: %s\n", file, message);
+	if (r->json) {
+		fputs("{\"type\":\"error\",\"file\":", r->out);
+		json_cstring(r->out, file);
+		json_key(r->out, "message");
+		json_cstring(r->out, message);
+		fputs("}\n", r->out);
+	}
+}
+
+void report_summary(struct reporter *r)
+{
+	const struct totals *t = &r->totals;
+	if (r->json) {
+		fprintf(r->out,
+			"{\"type\":\"summary\",\"files\":%" PRIu64 ",\"messages\":%" PRIu64 ",\"ok\":%" PRIu64
+			",\"warnings\":%" PRIu64 ",\"failed\":%" PRIu64 ",\"bytes\":%" PRIu64 ",\"notices\":%" PRIu64
+			",\"errors\":%" PRIu64 "}\n",
+			t->files, t->messages, t->ok, t->warnings, t->failed, t->bytes, t->notices, t->unreadable);
+		return;
+	}
+	fprintf(r->out,
+		"summary: %" PRIu64 " messages, %" PRIu64 " ok, %" PRIu64 " warnings, %" PRIu64 " failed, %" PRIu64
+		" bytes",
+		t->messages, t->ok, t->warnings, t->failed, t->bytes);
+	if (t->notices)
+		fprintf(r->out, ", %" PRIu64 " notices", t->notices);
+	if (t->unreadable)
+		fprintf(r->out, ", %" PRIu64 " files unreadable", t->unreadable);
+	putc('\n', r->out);
+}

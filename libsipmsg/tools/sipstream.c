@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: MIT */
+/* The framer keeps positions relative to the pointer it was last given, and
+ * this code only ever drops bytes in front of an unfinished message at a
+ * message boundary (or resets the framer when it drops keep-alives), so the
+ * same unfinished message can be resumed from the caller's buffer or from our
+ * copy alike: a message arriving one byte at a time costs linear time. */
+#include "sipstream.h"
+
+#include "sipdetect.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A stream joined mid-way that shows no SIP start line in this many bytes is
+ * taken for another protocol and ignored. */
+#define MIDSTREAM_GIVE_UP 65536u
+
+void sipstream_init(struct sipstream *s, enum sipstream_mode mode, size_t max_bytes, sipstream_emit_fn emit, void *ctx)
+{
+	memset(s, 0, sizeof *s);
+	s->max_bytes = max_bytes;
+	s->emit = emit;
+	s->ctx = ctx;
+	size_t max_message = max_bytes < SIPMSG_DEFAULT_MAX_MESSAGE_SIZE ? max_bytes : SIPMSG_DEFAULT_MAX_MESSAGE_SIZE;
+	sipmsg_framer_init(&s->framer, max_message);
+	s->state = mode == SIPSTREAM_DETECT ? SIPSTREAM_ST_DETECT
+		   : mode == SIPSTREAM_ASSUME_SIP ? SIPSTREAM_ST_SIP
+						  : SIPSTREAM_ST_RESYNC;
+	s->at_line_start = true;
+	s->after_hole = mode == SIPSTREAM_MIDSTREAM;
+}
+
+void sipstream_release(struct sipstream *s)
+{
+	free(s->buf);
+	s->buf = NULL;
+	s->len = s->cap = 0;
+}
+
+static void notice(struct sipstream *s, const char *kind, const char *text)
+{
+	struct sipstream_event ev = {.kind = SIPSTREAM_NOTICE, .notice_kind = kind, .text = text};
+	s->emit(s->ctx, &ev);
+}
+
+static void report_skipped(struct sipstream *s, const char *until)
+{
+	if (!s->skipped)
+		return;
+	char text[160];
+	snprintf(text, sizeof text, "%llu bytes that do not start a SIP message were skipped %s",
+		 (unsigned long long)s->skipped, until);
+	s->skipped = 0;
+	notice(s, "stream-skipped", text);
+}
+
+static bool is_crlf(uint8_t c) { return c == '\r' || c == '\n'; }
+
+/* RESYNC: find a line start at or after pos where a SIP message begins. Right
+ * after a hole only a status line or a known method counts: bytes there may
+ * be the tail of a cut request line ("VITE sip:... SIP/2.0"). */
+static size_t resync(struct sipstream *s, const uint8_t *p, size_t pos, size_t n, bool *found)
+{
+	*found = false;
+	size_t i = pos;
+	bool line_start = s->at_line_start, hole = s->after_hole;
+	while (i < n) {
+		if (line_start && !is_crlf(p[i])) {
+			enum sip_detect d = sip_detect_start_line(p + i, n - i, false);
+			if (d == SIP_YES && hole && !sip_detect_known_start(p + i, n - i))
+				d = SIP_NO;
+			if (d != SIP_NO) {
+				s->skipped += i - pos;
+				s->at_line_start = true;
+				s->after_hole = hole;
+				if (d == SIP_YES) {
+					*found = true;
+					s->after_hole = false;
+					report_skipped(s, "before the next SIP start line");
+				}
+				return i;
+			}
+		}
+		hole = false;
+		const uint8_t *lf = memchr(p + i, '\n', n - i);
+		if (!lf)
+			break;
+		i = (size_t)(lf - p) + 1;
+		line_start = true;
+	}
+	s->skipped += n - pos;
+	s->at_line_start = n > 0 && p[n - 1] == '\n';
+	s->after_hole = false;
+	if (!s->ever_sip && s->skipped > MIDSTREAM_GIVE_UP)
+		s->state = SIPSTREAM_ST_NOT_SIP; /* some other protocol */
+	return n;
+}
+
+/* Frame what can be framed in p[0..n); returns how many bytes are done with. */
+static size_t process(struct sipstream *s, const uint8_t *p, size_t n, uint64_t base)
+{
+	size_t pos = 0;
+	while (pos < n) {
+		switch (s->state) {
+		case SIPSTREAM_ST_NOT_SIP:
+			return n;
+		case SIPSTREAM_ST_DETECT: {
+			size_t i = pos;
+			while (i < n && is_crlf(p[i]))
+				i++;
+			if (i == n)
+				return n; /* keep-alives before the first message */
+			enum sip_detect d = sip_detect_start_line(p + i, n - i, false);
+			if (d == SIP_MAYBE)
+				return pos;
+			s->state = d == SIP_YES ? SIPSTREAM_ST_SIP : SIPSTREAM_ST_NOT_SIP;
+			break;
+		}
+		case SIPSTREAM_ST_RESYNC: {
+			bool found;
+			size_t at = resync(s, p, pos, n, &found);
+			if (!found)
+				return at;
+			s->state = SIPSTREAM_ST_SIP;
+			pos = at;
+			break;
+		}
+		case SIPSTREAM_ST_SIP: {
+			size_t skip = 0, len = 0;
+			sipmsg_error err;
+			sipmsg_status st = sipmsg_framer_next(&s->framer, p + pos, n - pos, &skip, &len, &err);
+			if (st == SIPMSG_OK) {
+				struct sipstream_event ev = {.kind = SIPSTREAM_MESSAGE, .data = p + pos + skip,
+							     .len = len, .offset = base + pos + skip};
+				s->ever_sip = true;
+				s->emit(s->ctx, &ev);
+				pos += skip + len;
+				break;
+			}
+			if (st == SIPMSG_EAGAIN) {
+				if (pos + skip == n) { /* only keep-alives: drop them */
+					sipmsg_framer_reset(&s->framer);
+					return n;
+				}
+				return pos;
+			}
+			/* Framing failed: report the bytes up to where the framer gave up
+			 * (at least the start line), then look for the next message. */
+			size_t start = pos + skip;
+			size_t end = err.offset <= n - pos ? pos + err.offset : n;
+			const uint8_t *lf = memchr(p + start, '\n', n - start);
+			size_t line_end = lf ? (size_t)(lf - p) + 1 : n;
+			if (end < line_end)
+				end = line_end;
+			struct sipstream_event ev = {.kind = SIPSTREAM_FRAMING_ERROR, .data = p + start,
+						     .len = end - start, .offset = base + start, .error = &err};
+			s->emit(s->ctx, &ev);
+			sipmsg_framer_reset(&s->framer);
+			s->state = SIPSTREAM_ST_RESYNC;
+			s->at_line_start = p[end - 1] == '\n';
+			s->after_hole = false;
+			s->skipped = 0;
+			pos = end;
+			break;
+		}
+		}
+	}
+	return n;
+}
+
+static bool keep(struct sipstream *s, const uint8_t *data, size_t len)
+{
+	if (s->len + len > s->max_bytes) {
+		char text[200];
+		snprintf(text, sizeof text,
+			 "an unfinished message needs more than the stream buffer limit of %zu bytes; %zu bytes dropped",
+			 s->max_bytes, s->len + len);
+		s->len = 0;
+		sipmsg_framer_reset(&s->framer);
+		if (s->state != SIPSTREAM_ST_NOT_SIP)
+			s->state = SIPSTREAM_ST_RESYNC;
+		s->at_line_start = false;
+		s->after_hole = false;
+		notice(s, "stream-buffer-limit", text);
+		return false;
+	}
+	if (s->len + len > s->cap) {
+		size_t cap = s->cap ? s->cap : 4096;
+		while (cap < s->len + len)
+			cap *= 2;
+		uint8_t *b = realloc(s->buf, cap);
+		if (!b) {
+			notice(s, "stream-buffer-limit", "out of memory for a stream buffer; bytes dropped");
+			s->len = 0;
+			sipmsg_framer_reset(&s->framer);
+			s->state = SIPSTREAM_ST_RESYNC;
+			s->at_line_start = false;
+			s->after_hole = false;
+			return false;
+		}
+		s->buf = b;
+		s->cap = cap;
+	}
+	memcpy(s->buf + s->len, data, len);
+	s->len += len;
+	return true;
+}
+
+void sipstream_feed(struct sipstream *s, const uint8_t *data, size_t len)
+{
+	if (!len || s->state == SIPSTREAM_ST_NOT_SIP)
+		return;
+	if (s->len == 0) {
+		size_t done = process(s, data, len, s->offset);
+		s->offset += done;
+		if (done < len && !keep(s, data + done, len - done))
+			s->offset += len - done;
+		return;
+	}
+	if (!keep(s, data, len)) {
+		s->offset += len;
+		return;
+	}
+	size_t done = process(s, s->buf, s->len, s->offset);
+	memmove(s->buf, s->buf + done, s->len - done);
+	s->len -= done;
+	s->offset += done;
+}
+
+/* Bytes held for an unfinished message, without the keep-alives before it. */
+static size_t held_message(const struct sipstream *s)
+{
+	size_t i = 0;
+	while (i < s->len && is_crlf(s->buf[i]))
+		i++;
+	return s->len - i;
+}
+
+size_t sipstream_gap(struct sipstream *s, uint64_t missing)
+{
+	size_t dropped = held_message(s);
+	s->offset += s->len + missing;
+	s->len = 0;
+	sipmsg_framer_reset(&s->framer);
+	if (s->state != SIPSTREAM_ST_NOT_SIP) {
+		s->state = SIPSTREAM_ST_RESYNC;
+		s->at_line_start = true; /* the next segment may well start a message, */
+		s->after_hole = true;    /* or end one whose start line was cut */
+	}
+	return dropped;
+}
+
+void sipstream_finish(struct sipstream *s)
+{
+	if (s->state == SIPSTREAM_ST_RESYNC)
+		report_skipped(s, "at the end of the stream without another SIP start line");
+	size_t held = held_message(s);
+	if (s->state != SIPSTREAM_ST_NOT_SIP && held) {
+		char text[200];
+		size_t i = s->len - held;
+		size_t show = 0;
+		while (i + show < s->len && show < 60 && s->buf[i + show] >= 0x20 && s->buf[i + show] < 0x7f)
+			show++;
+		snprintf(text, sizeof text, "the stream ends inside a message (%zu bytes, \"%.*s\"); not checked", held,
+			 (int)show, (const char *)s->buf + i);
+		notice(s, "stream-incomplete", text);
+	}
+	s->offset += s->len;
+	s->len = 0;
+	sipmsg_framer_reset(&s->framer);
+}

@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: MIT */
+/* Sequence numbers are compared modulo 2^32 (RFC 793 §3.3). A direction seen
+ * from its SYN starts at ISN + 1 and decides from its first line whether it is
+ * SIP; a direction joined mid-way starts at its first data segment and skips
+ * to the first SIP start line. Closed directions stay in the table (without
+ * buffers) so that late retransmissions are recognised as such. */
+#include "tcpreasm.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_OOO_SEGMENTS 1024u
+
+struct segment {
+	struct segment *next;
+	uint32_t seq;
+	uint32_t wire_len; /* bytes the segment carried on the wire */
+	uint32_t cap_len;  /* bytes of it in the capture */
+	uint64_t frame;
+	uint8_t data[];
+};
+
+struct flow {
+	struct flow *hnext;
+	struct tcp_flow_key key;
+	struct tcp_table *table;
+	bool started, syn_seen, closed, fin_seen;
+	uint32_t isn, next_seq, fin_seq;
+	struct segment *ooo; /* sorted by seq */
+	size_t ooo_bytes, ooo_count;
+	struct sipstream stream;
+	bool stream_live;
+	uint64_t last_frame;
+};
+
+struct tcp_table {
+	struct flow **buckets;
+	size_t nbuckets, count, max_flows, max_flow_bytes;
+	tcp_emit_fn emit;
+	void *ctx;
+	uint64_t frame; /* frame being processed */
+	struct tcp_stats stats;
+};
+
+static int32_t seq_diff(uint32_t a, uint32_t b) { return (int32_t)(a - b); }
+
+struct tcp_table *tcp_table_new(size_t max_flows, size_t max_flow_bytes, tcp_emit_fn emit, void *ctx)
+{
+	struct tcp_table *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->nbuckets = 1024;
+	t->buckets = calloc(t->nbuckets, sizeof *t->buckets);
+	if (!t->buckets) {
+		free(t);
+		return NULL;
+	}
+	t->max_flows = max_flows ? max_flows : 1;
+	t->max_flow_bytes = max_flow_bytes;
+	t->emit = emit;
+	t->ctx = ctx;
+	return t;
+}
+
+static uint64_t key_hash(const struct tcp_flow_key *k)
+{
+	uint64_t h = 1469598103934665603ull;
+	const uint8_t *parts[2] = {k->src.bytes, k->dst.bytes};
+	size_t n = k->src.family == 6 ? 16 : 4;
+	for (int i = 0; i < 2; i++)
+		for (size_t j = 0; j < n; j++)
+			h = (h ^ parts[i][j]) * 1099511628211ull;
+	h = (h ^ k->sport) * 1099511628211ull;
+	h = (h ^ k->dport) * 1099511628211ull;
+	return h ^ (h >> 29);
+}
+
+static bool key_equal(const struct tcp_flow_key *a, const struct tcp_flow_key *b)
+{
+	return a->sport == b->sport && a->dport == b->dport && net_addr_equal(&a->src, &b->src) &&
+	       net_addr_equal(&a->dst, &b->dst);
+}
+
+static void free_ooo(struct flow *f)
+{
+	while (f->ooo) {
+		struct segment *s = f->ooo;
+		f->ooo = s->next;
+		free(s);
+	}
+	f->ooo_bytes = f->ooo_count = 0;
+}
+
+static void stream_event(void *ctx, const struct sipstream_event *ev)
+{
+	struct flow *f = ctx;
+	f->table->emit(f->table->ctx, &f->key, f->table->frame, ev);
+}
+
+static void flow_notice(struct flow *f, const char *kind, const char *text)
+{
+	struct sipstream_event ev = {.kind = SIPSTREAM_NOTICE, .notice_kind = kind, .text = text};
+	stream_event(f, &ev);
+}
+
+static void start_stream(struct flow *f, enum sipstream_mode mode)
+{
+	if (f->stream_live)
+		sipstream_release(&f->stream);
+	sipstream_init(&f->stream, mode, f->table->max_flow_bytes, stream_event, f);
+	f->stream_live = true;
+}
+
+/* Say that `missing` bytes were never seen before `at`, and why. */
+static void declare_gap(struct flow *f, uint32_t missing, const char *why)
+{
+	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[320];
+	net_endpoint_format(&f->key.src, f->key.sport, src, sizeof src);
+	net_endpoint_format(&f->key.dst, f->key.dport, dst, sizeof dst);
+	size_t dropped = sipstream_gap(&f->stream, missing);
+	int n = snprintf(text, sizeof text, "%u bytes of TCP %s -> %s missing (seq %u to %u, %s)", missing, src, dst,
+			 f->next_seq, f->next_seq + missing, why);
+	if (dropped && n > 0 && (size_t)n < sizeof text)
+		snprintf(text + n, sizeof text - (size_t)n, "; an unfinished message of %zu bytes before it was dropped",
+			 dropped);
+	f->next_seq += missing;
+	f->table->stats.gaps++;
+	flow_notice(f, "tcp-gap", text);
+}
+
+/* In-order bytes: to the stream; a tail the capture did not keep is a gap. */
+static void deliver(struct flow *f, const uint8_t *data, uint32_t cap_len, uint32_t wire_len)
+{
+	sipstream_feed(&f->stream, data, cap_len);
+	f->next_seq += cap_len;
+	if (cap_len < wire_len)
+		declare_gap(f, wire_len - cap_len, "the frame was cut short by the capture's snapshot length");
+}
+
+/* Hand on held segments that the in-order data now reaches. */
+static void drain(struct flow *f)
+{
+	while (f->ooo && seq_diff(f->ooo->seq, f->next_seq) <= 0) {
+		struct segment *s = f->ooo;
+		f->ooo = s->next;
+		f->ooo_bytes -= s->cap_len;
+		f->ooo_count--;
+		int32_t end = seq_diff(s->seq + s->wire_len, f->next_seq);
+		if (end > 0) { /* part of it is new */
+			uint32_t trim = f->next_seq - s->seq;
+			uint32_t cap = s->cap_len > trim ? s->cap_len - trim : 0;
+			deliver(f, s->data + (s->cap_len - cap), cap, s->wire_len - trim);
+		}
+		free(s);
+	}
+}
+
+/* The hole before the first held segment will not be filled. */
+static void gap_to_first(struct flow *f, const char *why)
+{
+	declare_gap(f, f->ooo->seq - f->next_seq, why);
+	drain(f);
+}
+
+static void hold(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t cap_len, uint32_t wire_len)
+{
+	struct segment **at = &f->ooo;
+	while (*at && seq_diff((*at)->seq, seq) < 0)
+		at = &(*at)->next;
+	if (*at && (*at)->seq == seq && (*at)->wire_len >= wire_len) {
+		f->table->stats.retransmitted++; /* the same out-of-order segment again */
+		return;
+	}
+	struct segment *s = malloc(sizeof *s + cap_len);
+	if (!s) {
+		flow_notice(f, "tcp-buffer-limit", "out of memory for an out-of-order TCP segment; treated as lost");
+		return;
+	}
+	s->seq = seq;
+	s->wire_len = wire_len;
+	s->cap_len = cap_len;
+	s->frame = f->table->frame;
+	memcpy(s->data, data, cap_len);
+	s->next = *at;
+	*at = s;
+	f->ooo_bytes += cap_len;
+	f->ooo_count++;
+	if (f->ooo_bytes + sipstream_pending(&f->stream) > f->table->max_flow_bytes || f->ooo_count > MAX_OOO_SEGMENTS)
+		gap_to_first(f, "the segments after it exceed the flow buffer limit");
+}
+
+static void finish(struct flow *f, const char *why)
+{
+	while (f->ooo)
+		gap_to_first(f, why);
+	if (f->stream_live) {
+		sipstream_finish(&f->stream);
+		sipstream_release(&f->stream);
+		f->stream_live = false;
+	}
+	f->closed = true;
+}
+
+static void data_in(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t cap_len, uint32_t wire_len)
+{
+	if (wire_len == 0 || f->closed)
+		return;
+	if (f->stream.state == SIPSTREAM_ST_NOT_SIP) { /* another protocol: hold nothing for it */
+		free_ooo(f);
+		return;
+	}
+	if (seq_diff(seq + wire_len, f->next_seq) <= 0) {
+		f->table->stats.retransmitted++;
+		return;
+	}
+	if (seq_diff(seq, f->next_seq) < 0) { /* overlaps what we have: keep only the new part */
+		uint32_t trim = f->next_seq - seq;
+		cap_len = cap_len > trim ? cap_len - trim : 0;
+		data += trim;
+		wire_len -= trim;
+		seq = f->next_seq;
+	}
+	if (seq != f->next_seq) {
+		hold(f, seq, data, cap_len, wire_len);
+		return;
+	}
+	deliver(f, data, cap_len, wire_len);
+	drain(f);
+}
+
+static void rehash(struct tcp_table *t)
+{
+	size_t n = t->nbuckets * 2;
+	struct flow **b = calloc(n, sizeof *b);
+	if (!b)
+		return; /* longer chains, still correct */
+	for (size_t i = 0; i < t->nbuckets; i++) {
+		while (t->buckets[i]) {
+			struct flow *f = t->buckets[i];
+			t->buckets[i] = f->hnext;
+			size_t h = key_hash(&f->key) & (n - 1);
+			f->hnext = b[h];
+			b[h] = f;
+		}
+	}
+	free(t->buckets);
+	t->buckets = b;
+	t->nbuckets = n;
+}
+
+static void remove_flow(struct tcp_table *t, struct flow *victim)
+{
+	struct flow **p = &t->buckets[key_hash(&victim->key) & (t->nbuckets - 1)];
+	while (*p != victim)
+		p = &(*p)->hnext;
+	*p = victim->hnext;
+	free_ooo(victim);
+	if (victim->stream_live)
+		sipstream_release(&victim->stream);
+	free(victim);
+	t->count--;
+}
+
+/* Make room: drop the least recently active flow (closed ones first). */
+static void evict(struct tcp_table *t)
+{
+	struct flow *victim = NULL;
+	for (size_t i = 0; i < t->nbuckets; i++)
+		for (struct flow *f = t->buckets[i]; f; f = f->hnext)
+			if (!victim || (f->closed && !victim->closed) ||
+			    (f->closed == victim->closed && f->last_frame < victim->last_frame))
+				victim = f;
+	if (!victim->closed) {
+		char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[200];
+		net_endpoint_format(&victim->key.src, victim->key.sport, src, sizeof src);
+		net_endpoint_format(&victim->key.dst, victim->key.dport, dst, sizeof dst);
+		snprintf(text, sizeof text, "more than %zu TCP flows at once: stopped following %s -> %s", t->max_flows,
+			 src, dst);
+		finish(victim, "its flow was dropped from the table");
+		flow_notice(victim, "tcp-flow-limit", text);
+	}
+	remove_flow(t, victim);
+}
+
+static struct flow *find_flow(struct tcp_table *t, const struct tcp_flow_key *k, bool create)
+{
+	size_t h = key_hash(k) & (t->nbuckets - 1);
+	for (struct flow *f = t->buckets[h]; f; f = f->hnext)
+		if (key_equal(&f->key, k))
+			return f;
+	if (!create)
+		return NULL;
+	if (t->count >= t->max_flows)
+		evict(t);
+	if (t->count >= 2 * t->nbuckets) {
+		rehash(t);
+	}
+	h = key_hash(k) & (t->nbuckets - 1);
+	struct flow *f = calloc(1, sizeof *f);
+	if (!f)
+		return NULL;
+	f->key = *k;
+	f->table = t;
+	f->hnext = t->buckets[h];
+	t->buckets[h] = f;
+	t->count++;
+	t->stats.flows++;
+	return f;
+}
+
+void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struct net_addr *dst,
+		    const struct net_tcp *seg, uint64_t frame)
+{
+	struct tcp_flow_key k;
+	memset(&k, 0, sizeof k);
+	k.src = *src;
+	k.dst = *dst;
+	k.sport = seg->sport;
+	k.dport = seg->dport;
+	t->frame = frame;
+	bool syn = seg->flags & NET_TCP_SYN, rst = seg->flags & NET_TCP_RST, fin = seg->flags & NET_TCP_FIN;
+	struct flow *f = find_flow(t, &k, syn || seg->payload_wire_len > 0);
+	if (!f)
+		return;
+	f->last_frame = frame;
+	if (rst) { /* the connection is gone; what is held will never complete */
+		if (!f->closed)
+			finish(f, "the connection was reset");
+		return;
+	}
+	uint32_t seq = seg->seq;
+	if (syn) {
+		if (f->syn_seen && f->isn == seq)
+			return; /* a retransmitted SYN (or SYN-ACK) */
+		if (f->started && !f->closed)
+			finish(f, "a new connection started on the same addresses and ports");
+		free_ooo(f);
+		f->started = f->syn_seen = true;
+		f->closed = f->fin_seen = false;
+		f->isn = seq;
+		f->next_seq = seq + 1;
+		start_stream(f, SIPSTREAM_DETECT);
+		seq++;
+	} else if (!f->started) {
+		f->started = true;
+		f->next_seq = seq;
+		start_stream(f, SIPSTREAM_MIDSTREAM);
+	}
+	data_in(f, seq, seg->payload, (uint32_t)seg->payload_len, (uint32_t)seg->payload_wire_len);
+	if (fin && !f->closed) {
+		f->fin_seen = true;
+		f->fin_seq = seq + (uint32_t)seg->payload_wire_len;
+	}
+	if (f->fin_seen && !f->closed && f->next_seq == f->fin_seq && !f->ooo)
+		finish(f, "the connection was closed");
+}
+
+void tcp_table_flush(struct tcp_table *t, uint64_t frame)
+{
+	t->frame = frame;
+	for (size_t i = 0; i < t->nbuckets; i++)
+		for (struct flow *f = t->buckets[i]; f; f = f->hnext)
+			if (!f->closed && f->started)
+				finish(f, "the capture ends before the missing bytes");
+}
+
+void tcp_table_free(struct tcp_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nbuckets; i++)
+		while (t->buckets[i])
+			remove_flow(t, t->buckets[i]);
+	free(t->buckets);
+	free(t);
+}
+
+const struct tcp_stats *tcp_table_stats(const struct tcp_table *t) { return &t->stats; }

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* TCP reassembly: each direction of each connection (by addresses and ports)
+ * is put back in sequence-number order, retransmitted and overlapping bytes
+ * are dropped, out-of-order segments are held until the hole before them is
+ * filled, and a hole that is never filled is reported as a gap (the message
+ * it cut is dropped and named, never glued to the bytes after the hole). The
+ * in-order bytes go to a sipstream, which frames them into SIP messages.
+ *
+ * Bounded memory: a flow holds at most max_flow_bytes (unfinished message plus
+ * out-of-order segments; past that the hole is declared a gap), and the table
+ * at most max_flows flows (past that the least recently active is dropped,
+ * with a notice). */
+#ifndef SIPMSG_TOOL_TCPREASM_H
+#define SIPMSG_TOOL_TCPREASM_H
+
+#include "netdecode.h"
+#include "sipstream.h"
+
+struct tcp_flow_key {
+	struct net_addr src, dst;
+	uint16_t sport, dport;
+};
+
+/* Everything a flow's stream reports, with the flow and the frame that was
+ * being processed (for a message: the frame that completed it). */
+typedef void (*tcp_emit_fn)(void *ctx, const struct tcp_flow_key *flow, uint64_t frame,
+			    const struct sipstream_event *ev);
+
+struct tcp_table;
+
+struct tcp_stats {
+	uint64_t flows;           /* directions seen */
+	uint64_t retransmitted;   /* segments wholly dropped as already seen */
+	uint64_t gaps;            /* holes reported */
+};
+
+struct tcp_table *tcp_table_new(size_t max_flows, size_t max_flow_bytes, tcp_emit_fn emit, void *ctx);
+void tcp_table_free(struct tcp_table *t);
+
+/* One TCP segment from frame `frame`. */
+void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struct net_addr *dst,
+		    const struct net_tcp *seg, uint64_t frame);
+
+/* End of capture: report holes and unfinished messages of every flow. */
+void tcp_table_flush(struct tcp_table *t, uint64_t frame);
+
+const struct tcp_stats *tcp_table_stats(const struct tcp_table *t);
+
+#endif

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: MIT
+"""sipmsg: parse, build, edit and write SIP messages (RFC 3261) with libsipmsg.
+
+    >>> import sipmsg
+    >>> msg = sipmsg.parse(b"OPTIONS sip:bob@example.com SIP/2.0\\r\\nCall-ID: 42@a\\r\\nl: 0\\r\\n\\r\\n")
+    >>> msg.method, msg.uri, msg.header("Call-ID"), msg.header("Content-Length")
+    ('OPTIONS', 'sip:bob@example.com', '42@a', '0')
+
+The package is a pythonic layer over the SWIG binding of the C library
+(:mod:`sipmsg.capi`); all parsing and writing happens in C. See
+docs/python.md for a guide.
+"""
+
+from . import capi
+from ._message import (
+    BodyLike,
+    Diagnostic,
+    HeadersLike,
+    Message,
+    Request,
+    Response,
+    frame,
+    parse,
+    reason_phrase,
+)
+from ._pending import CSeq, Connection, Media, NameAddr, Origin, Sdp, Uri, Via, parse_sdp
+
+#: Raised when a call into the library fails (a ValueError).
+Error = capi.Error
+#: Raised when bytes do not parse as a SIP message (a subclass of Error and ValueError).
+ParseError = capi.ParseError
+
+#: The C library's version ("0.1.0").
+__version__: str = capi.sipmsg_version()
+
+__all__ = [
+    "BodyLike",
+    "CSeq",
+    "Connection",
+    "Diagnostic",
+    "Error",
+    "HeadersLike",
+    "Media",
+    "Message",
+    "NameAddr",
+    "Origin",
+    "ParseError",
+    "Request",
+    "Response",
+    "Sdp",
+    "Uri",
+    "Via",
+    "frame",
+    "parse",
+    "parse_sdp",
+    "reason_phrase",
+]

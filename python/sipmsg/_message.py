@@ -1,0 +1,498 @@
+# SPDX-License-Identifier: MIT
+"""SIP messages: parse, read, edit, build and write requests and responses.
+
+Everything here is a thin, pythonic shape over the C library reached through
+the SWIG module :mod:`sipmsg.capi`. No SIP syntax is interpreted in Python:
+the C library finds the start line, the headers and the body, matches header
+names (long and compact forms), splits comma lists, keeps Content-Length true
+and writes the wire bytes.
+"""
+
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Tuple, Union
+
+from . import _pending, capi
+
+#: What a body may be given as: raw bytes (or any bytes-like object), or text
+#: (encoded as UTF-8).
+BodyLike = Union[bytes, bytearray, memoryview, str]
+#: Headers given to a constructor: pairs in wire order, or a mapping.
+HeadersLike = Union[Iterable[Tuple[str, str]], Mapping[str, str]]
+
+_HEADER_MODIFIED = capi.SIPMSG_HEADER_MODIFIED
+
+
+class Diagnostic(NamedTuple):
+    """Something odd or wrong the library noticed in a message.
+
+    A diagnostic never stops a lenient parse by itself; it tells the caller
+    what was found so that it can decide (answer 400, log, drop).
+    """
+
+    #: Stable short name of what was found ("bare-lf", "bad-header-value", ...).
+    code: str
+    #: "error" (breaks a MUST of the RFC) or "warning" (odd but usable).
+    severity: str
+    #: The header name concerned, as written, or None.
+    header: Optional[str]
+    #: Byte offset in the parsed input, or None when not about input bytes.
+    offset: Optional[int]
+    #: A one-line English explanation.
+    message: str
+    #: 1-based line of ``offset`` (0 when there is no offset).
+    line: int = 0
+    #: 1-based column (in bytes) of ``offset``.
+    column: int = 0
+
+
+def _diagnostic(rec: Tuple[Any, ...]) -> Diagnostic:
+    code, severity, header, offset, message, line, column = rec[:7]
+    return Diagnostic(code, severity, header, offset, message, line, column)
+
+
+def parse(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, *,
+          stream: bool = False) -> "Union[Request, Response]":
+    """Parse one SIP message.
+
+    :param data: the message bytes (a str is encoded as UTF-8). The message
+        keeps its own copy, so ``data`` may be reused at once.
+    :param strict: strict mode: every leniency is off and any malformed
+        header fails the parse. By default the parse is lenient: a bad
+        optional header is kept raw and reported in :attr:`Message.diagnostics`.
+    :param stream: the bytes come from a stream transport (TCP, TLS):
+        Content-Length is required (RFC 3261 §18.3).
+    :returns: a :class:`Request` or a :class:`Response`.
+    :raises ParseError: with ``.offset``, ``.line``, ``.column``, ``.header``
+        and ``.reason`` when the bytes are not a message the parser accepts.
+
+    The interpreter lock is released while the C parser runs, so threads
+    parse in parallel.
+    """
+    flags = (capi.SIPMSG_PARSE_STRICT if strict else 0) | (capi.SIPMSG_PARSE_STREAM if stream else 0)
+    return _wrap(capi.parse(data, flags))
+
+
+def frame(data: Union[bytes, bytearray, memoryview], max_message_size: int = 0) -> Optional[Tuple[int, int]]:
+    """Find the next complete message at the front of a stream buffer.
+
+    :returns: ``(skip, length)``: the message is ``data[skip:skip + length]``
+        (the first ``skip`` bytes are CRLF keep-alives), or None when more
+        bytes are needed.
+    :raises ParseError: when the header section is malformed or has no
+        Content-Length, or the message is larger than ``max_message_size``
+        (0: the library's default, 1 MiB). The stream cannot be resynchronised
+        after that; close it.
+    """
+    length, skip = capi.frame(data, max_message_size)
+    if length < 0:
+        return None
+    return skip, length
+
+
+def reason_phrase(code: int) -> Optional[str]:
+    """The reason phrase the IANA SIP registry gives ``code`` (486 -> "Busy Here"), or None."""
+    phrase: Optional[str] = capi.sipmsg_reason_phrase(code)
+    return phrase
+
+
+def _wrap(handle: Any) -> "Union[Request, Response]":
+    if handle.is_request():
+        req = Request.__new__(Request)
+        req._h = handle
+        return req
+    resp = Response.__new__(Response)
+    resp._h = handle
+    return resp
+
+
+class Message:
+    """A SIP request or response (the base of :class:`Request` and :class:`Response`).
+
+    A message is mutable: headers, the start line and the body can be
+    changed; :func:`bytes` writes it. Headers nobody touched keep their exact
+    bytes, so an untouched parsed message writes back byte for byte.
+
+    A message must not be edited by one thread while another uses it; the
+    binding refuses an edit (``RuntimeError``) while another thread is
+    writing the message, and any number of threads may read or write it at
+    once.
+    """
+
+    __slots__ = ("_h", "__weakref__")
+    _h: Any
+
+    def __init__(self) -> None:
+        raise TypeError("use sipmsg.Request(...), sipmsg.Response(...) or sipmsg.parse(...)")
+
+    # -- start line -------------------------------------------------------
+
+    @property
+    def method(self) -> Optional[str]:
+        """The method of a request ("INVITE"); None for a response."""
+        return None
+
+    @property
+    def uri(self) -> Optional[str]:
+        """The Request-URI of a request as written; None for a response."""
+        return None
+
+    @property
+    def status(self) -> Optional[int]:
+        """The status code of a response; None for a request."""
+        return None
+
+    @property
+    def reason(self) -> Optional[str]:
+        """The reason phrase of a response (possibly empty); None for a request."""
+        return None
+
+    @property
+    def version(self) -> str:
+        """The SIP-Version of the start line ("SIP/2.0")."""
+        version: str = self._h.version()
+        return version
+
+    # -- headers ----------------------------------------------------------
+
+    @property
+    def headers(self) -> List[Tuple[str, str]]:
+        """Every header line as ``(name, value)``, in wire order.
+
+        Names are as written (``"v"`` stays ``"v"``); values are without the
+        surrounding whitespace and may contain line folding. A fresh list:
+        changing it does not change the message (use :meth:`set_header`,
+        :meth:`add_header`, :meth:`remove_header`).
+        """
+        h = self._h
+        out = []
+        for i in range(h.header_count()):
+            rec = h.header_at(i)
+            out.append((rec[0], rec[1]))
+        return out
+
+    def header(self, name: str, default: Optional[str] = None) -> Optional[str]:
+        """The value of the first header line called ``name``, or ``default``.
+
+        ``name`` is matched case-insensitively, and a known header is found
+        by its long or its compact name (``"i"`` finds ``Call-ID``).
+        """
+        index = self._h.header_find_name(name, 0)
+        if index < 0:
+            return default
+        value: str = self._h.header_at(index)[1]
+        return value
+
+    def headers_named(self, name: str) -> List[str]:
+        """The values of every header line called ``name`` (long or compact), in wire order.
+
+        One entry per line: a line holding a comma list (``Via: a, b``) is
+        one entry; :meth:`values` splits such lists.
+        """
+        h = self._h
+        out = []
+        index = h.header_find_name(name, 0)
+        while index >= 0:
+            out.append(h.header_at(index)[1])
+            index = h.header_find_name(name, index + 1)
+        return out
+
+    def values(self, name: str) -> Iterator[str]:
+        """Every value of the header ``name``, across its lines and, for a list
+        header (Via, Contact, Route, Allow, ...), across its comma-separated
+        elements. Commas in quoted strings and ``<...>`` do not separate.
+
+        The iterator keeps the message alive.
+        """
+        it: Iterator[str] = capi.ValueIter(self._h, name)
+        return it
+
+    def set_header(self, name: str, value: str) -> None:
+        """Set header ``name`` to ``value``: the first line with that name is
+        replaced, the others removed, or the header is added when absent."""
+        self._h.header_set(name, value)
+
+    def add_header(self, name: str, value: str) -> None:
+        """Append a header line (before a Content-Length that ends the header section)."""
+        self._h.header_add(name, value)
+
+    def insert_header(self, index: int, name: str, value: str) -> None:
+        """Insert a header line so that it becomes line number ``index`` of :attr:`headers`."""
+        if index < 0:
+            index = max(0, self._h.header_count() + index)
+        self._h.header_insert(index, name, value)
+
+    def remove_header(self, name: str) -> int:
+        """Remove every header line called ``name`` (long or compact); returns how many."""
+        removed: int = self._h.header_remove_all(name)
+        return removed
+
+    # -- body -------------------------------------------------------------
+
+    @property
+    def body(self) -> bytes:
+        """The body as bytes (``b""`` when there is none).
+
+        Setting it copies the new bytes in and keeps Content-Length true;
+        Content-Type is kept (or removed when the new body is empty). Use
+        :meth:`set_body` to set Content-Type along with it.
+        """
+        body: bytes = self._h.body()
+        return body
+
+    @body.setter
+    def body(self, value: BodyLike) -> None:
+        self.set_body(value)
+
+    def set_body(self, body: BodyLike, content_type: Optional[str] = None) -> None:
+        """Replace the body; Content-Length follows it.
+
+        :param content_type: when given, Content-Type is set to it; when
+            None, Content-Type is kept, or removed if the body is empty.
+        """
+        if isinstance(body, _pending.Sdp):
+            raise _pending.not_yet("a body from an Sdp object", "the SDP C API (sipmsg/sdp.h)")
+        self._h.set_body(body, content_type)
+
+    # -- diagnostics and state --------------------------------------------
+
+    @property
+    def diagnostics(self) -> List[Diagnostic]:
+        """What the parse found odd or wrong, in the order found."""
+        h = self._h
+        return [_diagnostic(h.diag_at(i)) for i in range(h.diag_count())]
+
+    @property
+    def modified(self) -> bool:
+        """True once the message was edited after it was parsed or built."""
+        modified: bool = self._h.is_modified()
+        return modified
+
+    @property
+    def trailing(self) -> bytes:
+        """Bytes that followed the message in the parsed datagram (ignored by the parse)."""
+        trailing: bytes = self._h.trailing()
+        return trailing
+
+    # -- writing ----------------------------------------------------------
+
+    def to_bytes(self, *, compact: bool = False, canonical: bool = False) -> bytes:
+        """The wire bytes.
+
+        :param compact: write known headers with their compact names
+            (those lines are rewritten).
+        :param canonical: rewrite every line canonically: long names,
+            ``Name: value``, folding undone.
+
+        Without options, untouched lines keep their bytes; an untouched
+        parsed message comes back identical. The interpreter lock is
+        released while the C writer runs.
+        """
+        flags = (capi.SIPMSG_WRITE_COMPACT if compact else 0) | (capi.SIPMSG_WRITE_CANONICAL if canonical else 0)
+        data: bytes = capi.write(self._h, flags)
+        return data
+
+    def __bytes__(self) -> bytes:
+        return self.to_bytes()
+
+    def copy(self) -> "Union[Request, Response]":
+        """An independent deep copy (same bytes, own memory)."""
+        return _wrap(self._h.clone())
+
+    def __copy__(self) -> "Union[Request, Response]":
+        return self.copy()
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Union[Request, Response]":
+        return self.copy()
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (parse, (self.to_bytes(),))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The message as plain Python values (JSON-serialisable).
+
+        Keys: ``kind`` ("request" or "response"), ``method`` and ``uri`` or
+        ``status`` and ``reason``, ``version``, ``headers`` (a list of
+        ``[name, value]`` in wire order), ``body`` (the body decoded as UTF-8
+        with "surrogateescape", so ``d["body"].encode("utf-8",
+        "surrogateescape")`` gives the bytes back) and ``diagnostics`` (a
+        list of dicts with the :class:`Diagnostic` fields).
+        """
+        d: Dict[str, Any] = {"kind": "request" if isinstance(self, Request) else "response"}
+        if isinstance(self, Request):
+            d["method"] = self.method
+            d["uri"] = self.uri
+        else:
+            d["status"] = self.status
+            d["reason"] = self.reason
+        d["version"] = self.version
+        d["headers"] = [[n, v] for n, v in self.headers]
+        d["body"] = self.body.decode("utf-8", "surrogateescape")
+        d["diagnostics"] = [dg._asdict() for dg in self.diagnostics]
+        return d
+
+    def _summary(self) -> str:
+        n = self._h.header_count()
+        body_len = len(self._h.body())
+        body = f"{body_len}-byte body" if body_len else "no body"
+        return f"{n} header{'s' if n != 1 else ''}, {body}"
+
+    # -- seams: typed headers, SDP and RFC 3261 checks --------------------
+    # These bind C calls that are not merged yet. They are declared here so
+    # that the API's shape is fixed; each raises NotImplementedError naming
+    # what it waits for. None of them will ever parse strings in Python.
+
+    @property
+    def call_id(self) -> str:
+        """The Call-ID (typed header view). Not available yet."""
+        raise _pending.not_yet("Message.call_id", "the typed-header C API (sipmsg/views.h)")
+
+    @property
+    def cseq(self) -> "_pending.CSeq":
+        """The CSeq as ``.number`` and ``.method``. Not available yet."""
+        raise _pending.not_yet("Message.cseq", "the typed-header C API (sipmsg/views.h)")
+
+    @property
+    def from_(self) -> "_pending.NameAddr":
+        """The From header as a name-addr (``.uri``, ``.tag``, ...). Not available yet."""
+        raise _pending.not_yet("Message.from_", "the typed-header C API (sipmsg/views.h)")
+
+    @property
+    def to(self) -> "_pending.NameAddr":
+        """The To header as a name-addr. Not available yet."""
+        raise _pending.not_yet("Message.to", "the typed-header C API (sipmsg/views.h)")
+
+    @property
+    def vias(self) -> "List[_pending.Via]":
+        """Every Via value, top first (``.branch``, ``.host``, ...). Not available yet."""
+        raise _pending.not_yet("Message.vias", "the typed-header C API (sipmsg/views.h)")
+
+    @property
+    def contacts(self) -> "List[_pending.NameAddr]":
+        """Every Contact value. Not available yet."""
+        raise _pending.not_yet("Message.contacts", "the typed-header C API (sipmsg/views.h)")
+
+    @property
+    def sdp(self) -> "Optional[_pending.Sdp]":
+        """The body parsed as SDP when Content-Type is application/sdp. Not available yet."""
+        raise _pending.not_yet("Message.sdp", "the SDP C API (sipmsg/sdp.h)")
+
+    def check(self) -> List[Diagnostic]:
+        """Run the RFC 3261 checks (mandatory headers, repeated single-valued
+        headers, CSeq method, Content-Length, ...; every header read typed) and
+        return every diagnostic the message now has (:attr:`diagnostics`)."""
+        self._h.check()
+        return self.diagnostics
+
+
+class Request(Message):
+    """A SIP request.
+
+    Build one from keywords::
+
+        req = sipmsg.Request("OPTIONS", "sip:bob@example.com",
+                             headers=[("Call-ID", "a84b4c76e66710"), ("CSeq", "1 OPTIONS")])
+
+    ``headers`` are added in order; ``body`` (bytes, or str encoded as UTF-8)
+    sets Content-Length, and ``content_type`` sets Content-Type. Without a
+    body, ``Content-Length: 0`` is added unless ``headers`` has one.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, method: str, uri: str, headers: Optional[HeadersLike] = None,
+                 body: Optional[BodyLike] = None, content_type: Optional[str] = None) -> None:
+        self._h = capi.request_new(method, uri)
+        _fill(self, headers, body, content_type)
+
+    @property
+    def method(self) -> str:
+        """The method ("INVITE", or any extension token). Settable."""
+        method: str = self._h.method()
+        return method
+
+    @method.setter
+    def method(self, value: str) -> None:
+        self._h.set_method(value)
+
+    @property
+    def uri(self) -> str:
+        """The Request-URI as written. Settable."""
+        uri: str = self._h.request_uri()
+        return uri
+
+    @uri.setter
+    def uri(self, value: str) -> None:
+        self._h.set_request_uri(value)
+
+    def make_response(self, status: int, reason: Optional[str] = None, *,
+                      to_tag: Optional[str] = None) -> "Response":
+        """A response to this request (RFC 3261 §8.2.6). Not available yet."""
+        raise _pending.not_yet("Request.make_response()", "the response builder of the typed-header C API")
+
+    def make_ack(self, response: "Response") -> "Request":
+        """The ACK for a non-2xx final response to this INVITE (§17.1.1.3). Not available yet."""
+        raise _pending.not_yet("Request.make_ack()", "the ACK builder of the typed-header C API")
+
+    def make_cancel(self) -> "Request":
+        """A CANCEL for this INVITE (§9.1). Not available yet."""
+        raise _pending.not_yet("Request.make_cancel()", "the CANCEL builder of the typed-header C API")
+
+    def __repr__(self) -> str:
+        return f"<Request {self.method} {self.uri}, {self._summary()}>"
+
+
+class Response(Message):
+    """A SIP response.
+
+    Build one from keywords::
+
+        resp = sipmsg.Response(486, headers=[("Call-ID", "a84b4c76e66710")])
+
+    ``reason`` defaults to the IANA registry's phrase ("Busy Here");
+    ``headers``, ``body`` and ``content_type`` work as for :class:`Request`.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, status: int, headers: Optional[HeadersLike] = None, body: Optional[BodyLike] = None,
+                 reason: Optional[str] = None, content_type: Optional[str] = None) -> None:
+        self._h = capi.response_new(status, reason)
+        _fill(self, headers, body, content_type)
+
+    @property
+    def status(self) -> int:
+        """The status code. Setting it also resets the reason to the registry's phrase."""
+        status: int = self._h.status()
+        return status
+
+    @status.setter
+    def status(self, value: int) -> None:
+        self._h.set_status(value, None)
+
+    @property
+    def reason(self) -> str:
+        """The reason phrase (possibly empty). Settable."""
+        reason: str = self._h.reason()
+        return reason
+
+    @reason.setter
+    def reason(self, value: str) -> None:
+        self._h.set_status(self.status, value)
+
+    def __repr__(self) -> str:
+        return f"<Response {self.status} {self.reason}, {self._summary()}>"
+
+
+def _fill(msg: Message, headers: Optional[HeadersLike], body: Optional[BodyLike],
+          content_type: Optional[str]) -> None:
+    h = msg._h
+    if headers is not None:
+        items = headers.items() if isinstance(headers, Mapping) else headers
+        for name, value in items:
+            h.header_add(name, value)
+    if body is not None:
+        msg.set_body(body, content_type)
+        return
+    if content_type is not None:
+        h.header_set("Content-Type", content_type)
+    if h.header_find(capi.SIPMSG_HDR_CONTENT_LENGTH, 0) < 0:
+        h.header_add("Content-Length", "0")

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: MIT
+"""Parse errors carry the C library's error record: position, header, reason."""
+
+import pickle
+
+import pytest
+
+import sipmsg
+
+
+def _error(data, **kw):
+    with pytest.raises(sipmsg.ParseError) as exc:
+        sipmsg.parse(data, **kw)
+    return exc.value
+
+
+def test_parse_error_is_a_value_error_with_fields():
+    err = _error(b"FOO\r\n\r\n")
+    assert isinstance(err, ValueError)
+    assert isinstance(err, sipmsg.Error)
+    assert (err.status, err.code, err.offset, err.line, err.column) == ("syntax", "bad-method", 3, 1, 4)
+    assert err.header is None
+    assert err.reason == "the method is not followed by a space"
+    assert str(err) == "line 1, column 4: the method is not followed by a space"
+
+
+def test_error_inside_a_header_names_it():
+    data = b"INVITE sip:x@y SIP/2.0\r\nContent-Length: x\r\n\r\n"
+    err = _error(data)
+    assert err.header == "Content-Length"
+    assert (err.line, err.column) == (2, 17)
+    assert data[err.offset:err.offset + 1] == b"x"
+    assert err.code == "bad-content-length"
+    assert str(err) == f"line 2, column 17: Content-Length: {err.reason}"
+
+
+def test_strict_mode_fails_what_lenient_mode_reports():
+    data = b"OPTIONS sip:a@b SIP/2.0\r\nCall-ID: 1\r\nX-Y: a\x00b\r\nl: 0\r\n\r\n"
+    msg = sipmsg.parse(data)
+    assert [(d.code, d.severity) for d in msg.diagnostics] == [("ctl-in-value", "error")]
+    assert bytes(msg) == data
+    err = _error(data, strict=True)
+    assert (err.code, err.header, err.line, err.column) == ("ctl-in-value", "X-Y", 3, 7)
+    assert err.offset == data.index(b"\x00")
+
+
+def test_bare_lf_is_a_warning_leniently_and_an_error_strictly():
+    data = b"OPTIONS sip:a@b SIP/2.0\nCall-ID: 1\nl: 0\n\n"
+    assert {d.code for d in sipmsg.parse(data).diagnostics} == {"bare-lf"}
+    err = _error(data, strict=True)
+    assert (err.code, err.line, err.column, err.offset) == ("bare-lf", 1, 24, 23)
+
+
+def test_empty_input():
+    err = _error(b"")
+    assert err.code == "empty-message"
+    assert (err.line, err.column, err.offset) == (1, 1, 0)
+
+
+def test_status_code_error_position():
+    err = _error(b"SIP/2.0 2000 OK\r\n\r\n")
+    assert (err.code, err.line, err.column, err.offset) == ("bad-status-code", 1, 9, 8)
+
+
+def test_limit_is_reported_as_limit():
+    n = 1100000
+    err = _error(b"OPTIONS sip:a@b SIP/2.0\r\nl: %d\r\n\r\n" % n + b"x" * n)
+    assert err.status == "limit"
+    assert err.code == "limit-message-size"
+
+
+def test_error_survives_pickling_as_its_message():
+    err = _error(b"FOO\r\n\r\n")
+    again = pickle.loads(pickle.dumps(err))
+    assert type(again) is sipmsg.ParseError
+    assert str(again) == str(err)
+
+
+def test_errors_are_per_call_across_threads():
+    # Two different failures interleaved: each exception carries its own call's record.
+    import threading
+    bad = [(b"FOO\r\n\r\n", "bad-method"), (b"SIP/2.0 2000 OK\r\n\r\n", "bad-status-code")]
+    seen = []
+
+    def worker(data, code):
+        for _ in range(500):
+            try:
+                sipmsg.parse(data)
+            except sipmsg.ParseError as e:
+                seen.append(e.code == code)
+
+    threads = [threading.Thread(target=worker, args=bad[i % 2]) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seen) == 2000 and all(seen)

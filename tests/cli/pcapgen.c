@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: MIT */
+#include "pcapgen.h"
+
+#include <arpa/inet.h>
+#include <pcap/pcap.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void die(const char *what)
+{
+	fprintf(stderr, "pcapgen: %s\n", what);
+	abort();
+}
+
+const char *gen_link_name(enum gen_link l)
+{
+	static const char *names[] = {"ethernet", "ethernet-vlan", "ethernet-qinq", "sll", "sll2", "raw",
+				      "ipv4", "ipv6", "null", "null-be", "loop"};
+	return l < GEN_LINK_COUNT ? names[l] : "?";
+}
+
+static int link_dlt(enum gen_link l)
+{
+	switch (l) {
+	case GEN_ETHERNET:
+	case GEN_ETHERNET_VLAN:
+	case GEN_ETHERNET_QINQ: return DLT_EN10MB;
+	case GEN_SLL: return DLT_LINUX_SLL;
+	case GEN_SLL2: return DLT_LINUX_SLL2;
+	case GEN_RAW: return DLT_RAW;
+	case GEN_IPV4: return DLT_IPV4;
+	case GEN_IPV6: return DLT_IPV6;
+	case GEN_NULL:
+	case GEN_NULL_BE: return DLT_NULL;
+	case GEN_LOOP: return DLT_LOOP;
+	default: die("bad link"); return -1;
+	}
+}
+
+/* The LINKTYPE_ number a pcapng interface block stores. */
+static uint16_t link_type_number(enum gen_link l)
+{
+	switch (link_dlt(l)) {
+	case DLT_EN10MB: return 1;
+	case DLT_LINUX_SLL: return 113;
+	case DLT_LINUX_SLL2: return 276;
+	case DLT_RAW: return 101;
+	case DLT_IPV4: return 228;
+	case DLT_IPV6: return 229;
+	case DLT_NULL: return 0;
+	default: return 108; /* DLT_LOOP */
+	}
+}
+
+struct gen_endpoint gen_ep4(const char *addr, uint16_t port)
+{
+	struct gen_endpoint e = {.family = 4, .port = port};
+	if (inet_pton(AF_INET, addr, e.addr) != 1)
+		die("bad IPv4 address");
+	return e;
+}
+
+struct gen_endpoint gen_ep6(const char *addr, uint16_t port)
+{
+	struct gen_endpoint e = {.family = 6, .port = port};
+	if (inet_pton(AF_INET6, addr, e.addr) != 1)
+		die("bad IPv6 address");
+	return e;
+}
+
+static void put16(uint8_t *p, uint32_t v) { p[0] = (uint8_t)(v >> 8); p[1] = (uint8_t)v; }
+static void put32(uint8_t *p, uint32_t v) { put16(p, v >> 16); put16(p + 2, v & 0xffff); }
+
+static void ng_write(struct gen *g, const void *p, size_t n)
+{
+	if (fwrite(p, 1, n, g->ng) != n)
+		die("write failed");
+}
+
+static void ng_u32(struct gen *g, uint32_t v) { ng_write(g, &v, 4); }
+
+void gen_open(struct gen *g, const char *path, enum gen_link link, bool pcapng)
+{
+	memset(g, 0, sizeof *g);
+	g->link = link;
+	g->sec = 1700000000;
+	g->ip_id = 0x1000;
+	if (pcapng) {
+		g->ng = fopen(path, "wb");
+		if (!g->ng)
+			die("cannot create the pcapng file");
+		uint16_t ver[2] = {1, 0};
+		int64_t section = -1;
+		ng_u32(g, 0x0a0d0d0a); /* section header block */
+		ng_u32(g, 28);
+		ng_u32(g, 0x1a2b3c4d);
+		ng_write(g, ver, 4);
+		ng_write(g, &section, 8);
+		ng_u32(g, 28);
+		uint16_t lt[2] = {link_type_number(link), 0};
+		ng_u32(g, 1); /* interface description block */
+		ng_u32(g, 20);
+		ng_write(g, lt, 4);
+		ng_u32(g, 65535);
+		ng_u32(g, 20);
+		return;
+	}
+	pcap_t *p = pcap_open_dead(link_dlt(link), 65535);
+	if (!p)
+		die("pcap_open_dead failed");
+	pcap_dumper_t *d = pcap_dump_open(p, path);
+	if (!d)
+		die(pcap_geterr(p));
+	g->pcap = p;
+	g->dumper = d;
+}
+
+void gen_close(struct gen *g)
+{
+	if (g->ng)
+		fclose(g->ng);
+	if (g->dumper)
+		pcap_dump_close(g->dumper);
+	if (g->pcap)
+		pcap_close(g->pcap);
+	memset(g, 0, sizeof *g);
+}
+
+void gen_raw_frame(struct gen *g, const void *frame, size_t caplen, size_t wirelen)
+{
+	if (g->snaplen && caplen > g->snaplen)
+		caplen = g->snaplen;
+	if (g->ng) {
+		uint64_t ts = (uint64_t)g->sec * 1000000u + g->usec;
+		size_t pad = (4 - caplen % 4) % 4;
+		uint32_t total = (uint32_t)(32 + caplen + pad);
+		static const uint8_t zeros[4];
+		ng_u32(g, 6); /* enhanced packet block */
+		ng_u32(g, total);
+		ng_u32(g, 0);
+		ng_u32(g, (uint32_t)(ts >> 32));
+		ng_u32(g, (uint32_t)ts);
+		ng_u32(g, (uint32_t)caplen);
+		ng_u32(g, (uint32_t)wirelen);
+		ng_write(g, frame, caplen);
+		ng_write(g, zeros, pad);
+		ng_u32(g, total);
+	} else {
+		struct pcap_pkthdr h = {.caplen = (bpf_u_int32)caplen, .len = (bpf_u_int32)wirelen};
+		h.ts.tv_sec = g->sec;
+		h.ts.tv_usec = g->usec;
+		pcap_dump(g->dumper, &h, frame);
+	}
+	g->frames++;
+	g->usec += 1000;
+	if (g->usec >= 1000000) {
+		g->usec -= 1000000;
+		g->sec++;
+	}
+}
+
+/* Link-layer header for an IP packet of the given version; returns its length. */
+static size_t link_header(const struct gen *g, int version, uint8_t *h)
+{
+	uint16_t ethertype = version == 4 ? 0x0800 : 0x86dd;
+	static const uint8_t mac_a[6] = {0x02, 0, 0, 0, 0, 1}, mac_b[6] = {0x02, 0, 0, 0, 0, 2};
+	size_t n = 0;
+	switch (g->link) {
+	case GEN_ETHERNET:
+	case GEN_ETHERNET_VLAN:
+	case GEN_ETHERNET_QINQ:
+		memcpy(h, mac_b, 6);
+		memcpy(h + 6, mac_a, 6);
+		n = 12;
+		if (g->link == GEN_ETHERNET_QINQ) {
+			put16(h + n, 0x88a8);
+			put16(h + n + 2, 100);
+			n += 4;
+		}
+		if (g->link != GEN_ETHERNET) {
+			put16(h + n, 0x8100);
+			put16(h + n + 2, 42);
+			n += 4;
+		}
+		put16(h + n, ethertype);
+		return n + 2;
+	case GEN_SLL:
+		put16(h, 0);      /* sent to us */
+		put16(h + 2, 772); /* ARPHRD_LOOPBACK */
+		put16(h + 4, 6);
+		memset(h + 6, 0, 8);
+		memcpy(h + 6, mac_a, 6);
+		put16(h + 14, ethertype);
+		return 16;
+	case GEN_SLL2:
+		put16(h, ethertype);
+		put16(h + 2, 0);
+		put32(h + 4, 1);   /* interface index */
+		put16(h + 8, 1);   /* ARPHRD_ETHER */
+		h[10] = 0;
+		h[11] = 6;
+		memset(h + 12, 0, 8);
+		memcpy(h + 12, mac_a, 6);
+		return 20;
+	case GEN_NULL: { /* a little-endian host, Linux's AF_INET6 */
+		uint32_t fam = version == 4 ? 2 : 10;
+		h[0] = (uint8_t)fam;
+		h[1] = h[2] = h[3] = 0;
+		return 4;
+	}
+	case GEN_NULL_BE: /* a big-endian host, macOS's AF_INET6 */
+		put32(h, version == 4 ? 2 : 30);
+		return 4;
+	case GEN_LOOP: /* network order, OpenBSD's AF_INET6 */
+		put32(h, version == 4 ? 2 : 24);
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+static uint16_t ip_checksum(const uint8_t *p, size_t n)
+{
+	uint32_t sum = 0;
+	for (size_t i = 0; i + 1 < n; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+/* Writes link header + IP header(s) + l4 bytes as one frame. frag_* describe
+ * a fragment (frag_more false and frag_off 0: not a fragment). */
+static void emit_ip(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t proto,
+		    const uint8_t *l4, size_t l4len, bool fragment, size_t frag_off, bool frag_more, uint32_t frag_id)
+{
+	size_t cap = 128 + l4len;
+	uint8_t *f = malloc(cap);
+	if (!f)
+		die("out of memory");
+	size_t n = link_header(g, src->family, f);
+	uint8_t *ip = f + n;
+	if (src->family == 4) {
+		memset(ip, 0, 20);
+		ip[0] = 0x45;
+		put16(ip + 2, (uint32_t)(20 + l4len));
+		put16(ip + 4, fragment ? frag_id : g->ip_id++);
+		put16(ip + 6, (uint32_t)((frag_more ? 0x2000 : 0) | (frag_off / 8)));
+		ip[8] = 64;
+		ip[9] = proto;
+		memcpy(ip + 12, src->addr, 4);
+		memcpy(ip + 16, dst->addr, 4);
+		put16(ip + 10, ip_checksum(ip, 20));
+		n += 20;
+	} else {
+		memset(ip, 0, 40);
+		ip[0] = 0x60;
+		ip[7] = 64;
+		memcpy(ip + 8, src->addr, 16);
+		memcpy(ip + 24, dst->addr, 16);
+		size_t h = 40;
+		uint8_t *next = ip + 6;
+		/* extension headers: hop-by-hop (first, as RFC 8200 asks), destination options, routing */
+		static const uint8_t types[3] = {0, 60, 43};
+		for (int i = 0; i < g->v6_ext && i < 3; i++) {
+			*next = types[i];
+			memset(ip + h, 0, 8);
+			if (types[i] != 43) { /* a PadN option filling the header */
+				ip[h + 2] = 1;
+				ip[h + 3] = 4;
+			}
+			next = ip + h;
+			h += 8;
+		}
+		if (fragment) {
+			*next = 44;
+			memset(ip + h, 0, 8);
+			next = ip + h;
+			put16(ip + h + 2, (uint32_t)(frag_off | (frag_more ? 1 : 0)));
+			put32(ip + h + 4, frag_id);
+			h += 8;
+		}
+		*next = proto;
+		put16(ip + 4, (uint32_t)(h - 40 + l4len));
+		n += h;
+	}
+	memcpy(f + n, l4, l4len);
+	n += l4len;
+	gen_raw_frame(g, f, n, n);
+	free(f);
+}
+
+static uint8_t *udp_datagram(const struct gen_endpoint *src, const struct gen_endpoint *dst, const void *payload,
+			     size_t len)
+{
+	uint8_t *u = malloc(8 + len);
+	if (!u)
+		die("out of memory");
+	put16(u, src->port);
+	put16(u + 2, dst->port);
+	put16(u + 4, (uint32_t)(8 + len));
+	put16(u + 6, 0);
+	memcpy(u + 8, payload, len);
+	return u;
+}
+
+void gen_udp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, const void *payload,
+	     size_t len)
+{
+	uint8_t *u = udp_datagram(src, dst, payload, len);
+	emit_ip(g, src, dst, 17, u, 8 + len, false, 0, false, 0);
+	free(u);
+}
+
+void gen_tcp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t seq,
+	     uint8_t flags, const void *payload, size_t len)
+{
+	uint8_t *t = malloc(20 + len);
+	if (!t)
+		die("out of memory");
+	memset(t, 0, 20);
+	put16(t, src->port);
+	put16(t + 2, dst->port);
+	put32(t + 4, seq);
+	put32(t + 8, flags & GEN_ACK ? 1 : 0);
+	t[12] = 5 << 4;
+	t[13] = flags;
+	put16(t + 14, 65535);
+	if (len)
+		memcpy(t + 20, payload, len);
+	emit_ip(g, src, dst, 6, t, 20 + len, false, 0, false, 0);
+	free(t);
+}
+
+void gen_udp_fragments(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst,
+		       const void *payload, size_t len, size_t frag_size, const size_t *order, size_t norder)
+{
+	uint8_t *u = udp_datagram(src, dst, payload, len);
+	size_t total = 8 + len, count = (total + frag_size - 1) / frag_size;
+	uint32_t id = g->ip_id++;
+	for (size_t k = 0; k < (order ? norder : count); k++) {
+		size_t i = order ? order[k] : k;
+		size_t off = i * frag_size, n = off + frag_size < total ? frag_size : total - off;
+		emit_ip(g, src, dst, 17, u + off, n, true, off, i + 1 < count, id);
+	}
+	free(u);
+}
+
+void gen_tmpname(char *buf, size_t size, const char *suffix)
+{
+	snprintf(buf, size, "/tmp/sipmsg-test-XXXXXX%s", suffix);
+	int fd = mkstemps(buf, (int)strlen(suffix));
+	if (fd < 0)
+		die("mkstemps failed");
+	close(fd);
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/* Test support: write small captures from scratch. IPv4/IPv6 packets with UDP
+ * or TCP are built byte by byte, wrapped in any link-layer header the reader
+ * supports, and written with libpcap's pcap_dump (pcap) or by hand (pcapng). */
+#ifndef TEST_PCAPGEN_H
+#define TEST_PCAPGEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* The link layers the tests write. */
+enum gen_link {
+	GEN_ETHERNET,      /* DLT_EN10MB */
+	GEN_ETHERNET_VLAN, /* DLT_EN10MB with an 802.1Q tag */
+	GEN_ETHERNET_QINQ, /* DLT_EN10MB with 802.1ad + 802.1Q tags */
+	GEN_SLL,           /* DLT_LINUX_SLL */
+	GEN_SLL2,          /* DLT_LINUX_SLL2 */
+	GEN_RAW,           /* DLT_RAW (LINKTYPE_RAW 101 in the file) */
+	GEN_IPV4,          /* LINKTYPE_IPV4 228 (IPv4 packets only) */
+	GEN_IPV6,          /* LINKTYPE_IPV6 229 (IPv6 packets only) */
+	GEN_NULL,          /* DLT_NULL, family in little-endian host order */
+	GEN_NULL_BE,       /* DLT_NULL written by a big-endian host */
+	GEN_LOOP,          /* DLT_LOOP, family in network order */
+	GEN_LINK_COUNT
+};
+
+const char *gen_link_name(enum gen_link l);
+
+struct gen_endpoint {
+	int family;        /* 4 or 6 */
+	uint8_t addr[16];
+	uint16_t port;
+};
+
+struct gen_endpoint gen_ep4(const char *addr, uint16_t port);
+struct gen_endpoint gen_ep6(const char *addr, uint16_t port);
+
+struct gen {
+	FILE *ng;          /* pcapng: written by hand */
+	void *pcap;        /* pcap_t from pcap_open_dead */
+	void *dumper;      /* pcap_dumper_t */
+	enum gen_link link;
+	uint32_t sec, usec;  /* the next frame's timestamp; advances 1 ms per frame */
+	uint16_t ip_id;
+	uint32_t snaplen;    /* frames longer than this are cut (0: no cut) */
+	size_t frames;
+	int v6_ext;          /* IPv6: number of extension headers to put in (0..3) */
+};
+
+/* Open a capture for writing; pcapng selects the format. Aborts on failure. */
+void gen_open(struct gen *g, const char *path, enum gen_link link, bool pcapng);
+void gen_close(struct gen *g);
+
+/* Write one frame holding a UDP datagram. */
+void gen_udp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, const void *payload,
+	     size_t len);
+
+/* Write one frame holding a TCP segment. */
+#define GEN_FIN 0x01
+#define GEN_SYN 0x02
+#define GEN_RST 0x04
+#define GEN_PSH 0x08
+#define GEN_ACK 0x10
+void gen_tcp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t seq,
+	     uint8_t flags, const void *payload, size_t len);
+
+/* Write a UDP datagram as IP fragments of at most frag_size payload bytes
+ * (a multiple of 8), in the order given by `order` (indexes; NULL = in order). */
+void gen_udp_fragments(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst,
+		       const void *payload, size_t len, size_t frag_size, const size_t *order, size_t norder);
+
+/* Write a raw frame as is. */
+void gen_raw_frame(struct gen *g, const void *frame, size_t caplen, size_t wirelen);
+
+/* A fresh temporary file name (removed by the caller). */
+void gen_tmpname(char *buf, size_t size, const char *suffix);
+
+#endif

@@ -1,0 +1,1090 @@
+/* SPDX-License-Identifier: MIT */
+/* The capture reader on captures these tests write themselves: every link
+ * type, IPv4 and IPv6, UDP and TCP (coalesced messages, a message split at
+ * every byte, reordering, retransmission, overlap, gaps, streams joined
+ * mid-way, framing errors), IP fragments, frames cut by the snaplen, and
+ * truncated or corrupt files. */
+#include <criterion/criterion.h>
+#include <pcap/pcap.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "capture.h"
+#include "pcapgen.h"
+
+/* --- messages --------------------------------------------------------- */
+
+static const char INVITE[] =
+	"INVITE sip:bob@example.com SIP/2.0\r\n"
+	"Via: SIP/2.0/TCP 192.0.2.1:5060;branch=z9hG4bK776asdhds\r\n"
+	"Max-Forwards: 70\r\n"
+	"To: Bob <sip:bob@example.com>\r\n"
+	"From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
+	"Call-ID: a84b4c76e66710@192.0.2.1\r\n"
+	"CSeq: 314159 INVITE\r\n"
+	"Contact: <sip:alice@192.0.2.1>\r\n"
+	"Content-Type: application/sdp\r\n"
+	"Content-Length: 29\r\n"
+	"\r\n"
+	"v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\n";
+
+static const char RINGING[] =
+	"SIP/2.0 180 Ringing\r\n"
+	"Via: SIP/2.0/TCP 192.0.2.1:5060;branch=z9hG4bK776asdhds\r\n"
+	"To: Bob <sip:bob@example.com>;tag=a6c85cf\r\n"
+	"From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
+	"Call-ID: a84b4c76e66710@192.0.2.1\r\n"
+	"CSeq: 314159 INVITE\r\n"
+	"Content-Length: 0\r\n"
+	"\r\n";
+
+static const char BYE[] =
+	"BYE sip:bob@192.0.2.4 SIP/2.0\r\n"
+	"Via: SIP/2.0/TCP 192.0.2.1:5060;branch=z9hG4bKnashds10\r\n"
+	"Max-Forwards: 70\r\n"
+	"To: Bob <sip:bob@example.com>;tag=a6c85cf\r\n"
+	"From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
+	"Call-ID: a84b4c76e66710@192.0.2.1\r\n"
+	"CSeq: 231 BYE\r\n"
+	"Content-Length: 0\r\n"
+	"\r\n";
+
+/* --- collecting records --------------------------------------------- */
+
+struct rec {
+	enum capture_kind kind;
+	uint64_t frame;
+	bool has_endpoints;
+	enum capture_transport transport;
+	struct net_addr src, dst;
+	uint16_t sport, dport;
+	char *data;
+	size_t len;
+	int error_code;
+	char notice_kind[40];
+	char text[400];
+};
+
+struct collected {
+	struct rec r[512];
+	size_t n;
+	int rc;
+	char err[512];
+	struct capture_stats stats;
+};
+
+static void collect(void *ctx, const struct capture_record *r)
+{
+	struct collected *c = ctx;
+	cr_assert_lt(c->n, sizeof c->r / sizeof c->r[0], "too many records");
+	struct rec *x = &c->r[c->n++];
+	memset(x, 0, sizeof *x);
+	x->kind = r->kind;
+	x->frame = r->frame;
+	x->has_endpoints = r->has_endpoints;
+	x->transport = r->transport;
+	x->src = r->src;
+	x->dst = r->dst;
+	x->sport = r->sport;
+	x->dport = r->dport;
+	x->len = r->len;
+	x->data = malloc(r->len + 1);
+	if (r->len)
+		memcpy(x->data, r->data, r->len);
+	x->data[r->len] = '\0';
+	x->error_code = r->error ? r->error->code : 0;
+	if (r->notice_kind)
+		snprintf(x->notice_kind, sizeof x->notice_kind, "%s", r->notice_kind);
+	if (r->text)
+		snprintf(x->text, sizeof x->text, "%s", r->text);
+}
+
+static struct collected *read_capture_opts(const char *path, const struct capture_opts *o)
+{
+	struct collected *c = calloc(1, sizeof *c);
+	char err[512] = "";
+	struct capture *cap = capture_open_file(path, o, err, sizeof err);
+	cr_assert_not_null(cap, "cannot open %s: %s", path, err);
+	c->rc = capture_run(cap, collect, c, c->err, sizeof c->err);
+	c->stats = *capture_get_stats(cap);
+	capture_close(cap);
+	return c;
+}
+
+static struct collected *read_capture(const char *path) { return read_capture_opts(path, NULL); }
+
+static void free_collected(struct collected *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->r[i].data);
+	free(c);
+}
+
+static size_t count_kind(const struct collected *c, enum capture_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		n += c->r[i].kind == k;
+	return n;
+}
+
+/* The i-th record of kind MESSAGE. */
+static const struct rec *message(const struct collected *c, size_t i)
+{
+	for (size_t k = 0; k < c->n; k++)
+		if (c->r[k].kind == CAPTURE_MESSAGE && i-- == 0)
+			return &c->r[k];
+	cr_assert_fail("no message %zu", i);
+	return NULL;
+}
+
+static const struct rec *notice_of(const struct collected *c, const char *kind)
+{
+	for (size_t k = 0; k < c->n; k++)
+		if (c->r[k].kind == CAPTURE_NOTICE && strcmp(c->r[k].notice_kind, kind) == 0)
+			return &c->r[k];
+	return NULL;
+}
+
+static void assert_bytes(const struct rec *r, const char *want, const char *what)
+{
+	cr_assert_eq(r->len, strlen(want), "%s: %zu bytes, want %zu", what, r->len, strlen(want));
+	cr_assert(memcmp(r->data, want, r->len) == 0, "%s: bytes differ", what);
+}
+
+static void assert_endpoint(const struct net_addr *a, uint16_t port, const struct gen_endpoint *e, const char *what)
+{
+	cr_assert_eq(a->family, e->family, "%s: address family", what);
+	cr_assert(memcmp(a->bytes, e->addr, e->family == 6 ? 16 : 4) == 0, "%s: address", what);
+	cr_assert_eq(port, e->port, "%s: port", what);
+}
+
+/* --- TCP helpers ------------------------------------------------------- */
+
+struct conn {
+	struct gen_endpoint a, b;
+	uint32_t isn;
+};
+
+static struct conn conn4(void)
+{
+	return (struct conn){gen_ep4("192.0.2.1", 40001), gen_ep4("192.0.2.2", 5060), 1000};
+}
+
+/* SYN, then the stream s[0..n) as segments ending at cuts[] (ascending, last == n). */
+static void tcp_segments(struct gen *g, const struct conn *c, const char *s, const size_t *cuts, size_t ncuts)
+{
+	gen_tcp(g, &c->a, &c->b, c->isn, GEN_SYN, NULL, 0);
+	size_t from = 0;
+	for (size_t i = 0; i < ncuts; i++) {
+		gen_tcp(g, &c->a, &c->b, c->isn + 1 + (uint32_t)from, GEN_ACK | GEN_PSH, s + from, cuts[i] - from);
+		from = cuts[i];
+	}
+}
+
+static char *concat3(const char *a, const char *b, const char *c)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c);
+	char *s = malloc(n + 1);
+	snprintf(s, n + 1, "%s%s%s", a, b, c);
+	return s;
+}
+
+/* --- link types -------------------------------------------------------- */
+
+Test(capture, every_link_type_ipv4_ipv6_pcap_and_pcapng)
+{
+	for (int ng = 0; ng <= 1; ng++) {
+		for (int l = 0; l < GEN_LINK_COUNT; l++) {
+			for (int fam = 4; fam <= 6; fam += 2) {
+				if ((l == GEN_IPV4 && fam == 6) || (l == GEN_IPV6 && fam == 4))
+					continue;
+				char what[96];
+				snprintf(what, sizeof what, "%s IPv%d %s", gen_link_name(l), fam, ng ? "pcapng" : "pcap");
+				char path[64];
+				gen_tmpname(path, sizeof path, ".cap");
+				struct gen g;
+				gen_open(&g, path, (enum gen_link)l, ng);
+				struct gen_endpoint ua = fam == 4 ? gen_ep4("198.51.100.7", 5060) : gen_ep6("2001:db8::7", 5060);
+				struct gen_endpoint ub = fam == 4 ? gen_ep4("198.51.100.8", 5080) : gen_ep6("2001:db8::8", 5080);
+				gen_udp(&g, &ua, &ub, INVITE, strlen(INVITE));
+				gen_udp(&g, &ua, &ub, "\x80\x00\x12\x34rtp-ish", 11); /* not SIP */
+				struct conn c = {ua, ub, 7};
+				c.a.port = 40002;
+				size_t cut = strlen(BYE);
+				tcp_segments(&g, &c, BYE, &cut, 1);
+				gen_close(&g);
+				struct collected *col = read_capture(path);
+				cr_assert_eq(col->rc, 0, "%s: %s", what, col->err);
+				cr_assert_eq(col->n, 2, "%s: %zu records", what, col->n);
+				const struct rec *m = message(col, 0);
+				assert_bytes(m, INVITE, what);
+				cr_assert_eq(m->frame, 1, "%s", what);
+				cr_assert_eq(m->transport, CAPTURE_UDP, "%s", what);
+				assert_endpoint(&m->src, m->sport, &ua, what);
+				assert_endpoint(&m->dst, m->dport, &ub, what);
+				m = message(col, 1);
+				assert_bytes(m, BYE, what);
+				cr_assert_eq(m->transport, CAPTURE_TCP, "%s", what);
+				cr_assert_eq(m->frame, 4, "%s", what);
+				assert_endpoint(&m->src, m->sport, &c.a, what);
+				free_collected(col);
+				unlink(path);
+			}
+		}
+	}
+}
+
+Test(capture, ipv6_extension_headers_are_skipped)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	g.v6_ext = 3;
+	struct gen_endpoint a = gen_ep6("2001:db8::1", 5060), b = gen_ep6("2001:db8::2", 5060);
+	gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+	struct conn c = {a, b, 99};
+	c.a.port = 40000;
+	size_t cuts[] = {10, strlen(INVITE)};
+	tcp_segments(&g, &c, INVITE, cuts, 2);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+	assert_bytes(message(col, 0), RINGING, "UDP after 3 extension headers");
+	assert_bytes(message(col, 1), INVITE, "TCP after 3 extension headers");
+	free_collected(col);
+	unlink(path);
+}
+
+Test(capture, unsupported_link_type_is_a_clear_error)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	pcap_t *p = pcap_open_dead(DLT_IEEE802_11, 65535);
+	pcap_dumper_t *d = pcap_dump_open(p, path);
+	pcap_dump_close(d);
+	pcap_close(p);
+	char err[512];
+	struct capture *cap = capture_open_file(path, NULL, err, sizeof err);
+	cr_assert_null(cap);
+	cr_assert(strstr(err, "link type") && strstr(err, "not supported"), "%s", err);
+	unlink(path);
+}
+
+/* --- UDP --------------------------------------------------------------- */
+
+Test(capture, sip_found_by_content_on_any_port)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint a = gen_ep4("10.0.0.1", 33333), b = gen_ep4("10.0.0.2", 44444);
+	struct gen_endpoint s1 = gen_ep4("10.0.0.1", 5060), s2 = gen_ep4("10.0.0.2", 5060);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));                 /* SIP, odd ports */
+	gen_udp(&g, &s1, &s2, "\r\n\r\n", 4);                        /* keep-alive */
+	gen_udp(&g, &s1, &s2, "HTTP/1.1 200 OK\r\n\r\n", 19);         /* not SIP */
+	gen_udp(&g, &s1, &s2, "\x00\x01\x00\x00\x21\x12\xa4\x42", 8); /* STUN-like */
+	gen_udp(&g, &s1, &s2, "Via: SIP/2.0/UDP x\r\n", 20);         /* a header, not a start line */
+	gen_udp(&g, &s2, &s1, "SIP/2.0 200 OK", 14);                 /* status line without line end */
+	gen_udp(&g, &s2, &s1, "\r\nOPTIONS sip:x SIP/2.0\r\n\r\n", 27); /* leading CRLF */
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->n, 3, "%zu records", col->n);
+	cr_assert_eq(message(col, 0)->frame, 1);
+	cr_assert_eq(message(col, 1)->frame, 6);
+	cr_assert_eq(message(col, 2)->frame, 7);
+	assert_bytes(message(col, 2), "\r\nOPTIONS sip:x SIP/2.0\r\n\r\n", "leading CRLF kept");
+	free_collected(col);
+	unlink(path);
+}
+
+Test(capture, udp_cut_by_snaplen_is_reported)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	g.snaplen = 200;
+	struct gen_endpoint a = gen_ep4("10.0.0.1", 5060), b = gen_ep4("10.0.0.2", 5060);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0);
+	const struct rec *n = notice_of(col, "frame-truncated");
+	cr_assert_not_null(n);
+	cr_assert_eq(n->frame, 1);
+	cr_assert(strstr(n->text, "snapshot length"), "%s", n->text);
+	free_collected(col);
+	unlink(path);
+}
+
+/* --- IP fragments ------------------------------------------------------ */
+
+static char *big_message(size_t *len)
+{
+	/* an INVITE with a 2600-byte header, so that it needs several fragments */
+	size_t cap = 4096;
+	char *m = malloc(cap);
+	int n = snprintf(m, cap, "MESSAGE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKf\r\n"
+				 "X-Padding: ");
+	for (int i = 0; i < 2600; i++)
+		m[n++] = (char)('a' + i % 26);
+	n += snprintf(m + n, cap - (size_t)n, "\r\nContent-Length: 0\r\n\r\n");
+	*len = (size_t)n;
+	return m;
+}
+
+static void fragments_case(int family, const size_t *order, size_t norder, bool complete, const char *what)
+{
+	size_t len;
+	char *m = big_message(&len);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	g.v6_ext = family == 6 ? 1 : 0;
+	struct gen_endpoint a = family == 4 ? gen_ep4("10.1.0.1", 5060) : gen_ep6("fd00::1", 5060);
+	struct gen_endpoint b = family == 4 ? gen_ep4("10.1.0.2", 5060) : gen_ep6("fd00::2", 5060);
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, order, norder);
+	gen_udp(&g, &b, &a, BYE, strlen(BYE)); /* something after */
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0);
+	if (complete) {
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2, "%s", what);
+		const struct rec *r = message(col, 0);
+		cr_assert_eq(r->len, len, "%s: %zu bytes", what, r->len);
+		cr_assert(memcmp(r->data, m, len) == 0, "%s: bytes differ", what);
+		assert_endpoint(&r->src, r->sport, &a, what);
+		cr_assert_null(notice_of(col, "ip-fragments-incomplete"), "%s", what);
+	} else {
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1, "%s", what);
+		const struct rec *n = notice_of(col, "ip-fragments-incomplete");
+		cr_assert_not_null(n, "%s", what);
+		cr_assert(strstr(n->text, "incomplete") && strstr(n->text, "first fragment in frame 1"), "%s", n->text);
+	}
+	free_collected(col);
+	free(m);
+	unlink(path);
+}
+
+Test(capture, ip_fragments_reassembled)
+{
+	static const size_t reversed[] = {2, 1, 0};
+	static const size_t duplicated[] = {0, 1, 1, 0, 2};
+	static const size_t missing[] = {0, 2};
+	for (int fam = 4; fam <= 6; fam += 2) {
+		fragments_case(fam, NULL, 0, true, "in order");
+		fragments_case(fam, reversed, 3, true, "reversed");
+		fragments_case(fam, duplicated, 5, true, "duplicated");
+		fragments_case(fam, missing, 2, false, "one missing");
+	}
+}
+
+/* --- TCP --------------------------------------------------------------- */
+
+/* The stream INVITE + CRLF keep-alive + RINGING + BYE, read back as 3 messages. */
+static void assert_three(const struct collected *col, const char *what)
+{
+	cr_assert_eq(col->rc, 0, "%s: %s", what, col->err);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 3, "%s: %zu messages", what, count_kind(col, CAPTURE_MESSAGE));
+	cr_assert_eq(col->n, 3, "%s: %zu records (notices?) first: %s", what, col->n, col->r[0].text);
+	assert_bytes(message(col, 0), INVITE, what);
+	assert_bytes(message(col, 1), RINGING, what);
+	assert_bytes(message(col, 2), BYE, what);
+}
+
+static char *three_stream(size_t *n)
+{
+	char *first = concat3(INVITE, "\r\n\r\n", "");
+	char *s = concat3(first, RINGING, BYE);
+	free(first);
+	*n = strlen(s);
+	return s;
+}
+
+Test(capture, tcp_several_messages_in_one_segment)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_SLL2, false);
+	struct conn c = conn4();
+	tcp_segments(&g, &c, s, &n, 1);
+	gen_tcp(&g, &c.a, &c.b, c.isn + 1 + (uint32_t)n, GEN_FIN | GEN_ACK, NULL, 0);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	assert_three(col, "coalesced");
+	for (int i = 0; i < 3; i++)
+		cr_assert_eq(message(col, (size_t)i)->frame, 2);
+	free_collected(col);
+	free(s);
+	unlink(path);
+}
+
+Test(capture, tcp_split_at_every_byte_position)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	size_t invite_end = strlen(INVITE);
+	for (size_t k = 1; k < n; k++) {
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, k % 2 == 0);
+		struct conn c = conn4();
+		size_t cuts[2] = {k, n};
+		tcp_segments(&g, &c, s, cuts, 2);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		char what[32];
+		snprintf(what, sizeof what, "split at %zu", k);
+		assert_three(col, what);
+		/* the INVITE is complete in the frame holding its last byte */
+		cr_assert_eq(message(col, 0)->frame, k >= invite_end ? 2u : 3u, "%s", what);
+		free_collected(col);
+	}
+	unlink(path);
+	free(s);
+}
+
+Test(capture, tcp_one_byte_segments)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	size_t *cuts = malloc(n * sizeof *cuts);
+	for (size_t i = 0; i < n; i++)
+		cuts[i] = i + 1;
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_RAW, false);
+	struct conn c = conn4();
+	tcp_segments(&g, &c, s, cuts, n);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	assert_three(col, "one byte per segment");
+	cr_assert_eq(message(col, 0)->frame, 1 + strlen(INVITE));
+	free_collected(col);
+	free(cuts);
+	free(s);
+	unlink(path);
+}
+
+/* Segments of `size` bytes written in the order of `perm` (indexes). */
+static void tcp_permuted(const char *path, const char *s, size_t n, size_t size, const size_t *perm, size_t count,
+			 bool twice)
+{
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+	for (size_t k = 0; k < count; k++) {
+		size_t from = perm[k] * size, len = from + size < n ? size : n - from;
+		for (int t = 0; t <= (twice ? 1 : 0); t++)
+			gen_tcp(&g, &c.a, &c.b, c.isn + 1 + (uint32_t)from, GEN_ACK, s + from, len);
+	}
+	gen_close(&g);
+}
+
+Test(capture, tcp_reordered_segments)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	size_t size = 64, count = (n + size - 1) / size;
+	size_t *perm = malloc(count * sizeof *perm);
+	for (size_t i = 0; i < count; i++) /* reversed */
+		perm[i] = count - 1 - i;
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	tcp_permuted(path, s, n, size, perm, count, false);
+	struct collected *col = read_capture(path);
+	assert_three(col, "reversed");
+	for (int i = 0; i < 3; i++) /* nothing completes before the first segment arrives, last */
+		cr_assert_eq(message(col, (size_t)i)->frame, 1 + count);
+	free_collected(col);
+	for (size_t i = 0; i + 1 < count; i += 2) { /* pairs swapped */
+		perm[i] = i + 1;
+		perm[i + 1] = i;
+	}
+	if (count % 2)
+		perm[count - 1] = count - 1;
+	tcp_permuted(path, s, n, size, perm, count, false);
+	col = read_capture(path);
+	assert_three(col, "pairs swapped");
+	free_collected(col);
+	free(perm);
+	free(s);
+	unlink(path);
+}
+
+Test(capture, tcp_retransmissions_dropped)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	size_t size = 100, count = (n + size - 1) / size;
+	size_t *perm = malloc(count * sizeof *perm);
+	for (size_t i = 0; i < count; i++)
+		perm[i] = i;
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	tcp_permuted(path, s, n, size, perm, count, true);
+	struct collected *col = read_capture(path);
+	assert_three(col, "every segment twice");
+	cr_assert_eq(col->stats.retransmitted, count);
+	free_collected(col);
+	/* a late retransmission of the whole stream after it was all seen */
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	tcp_segments(&g, &c, s, &n, 1);
+	gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+	gen_tcp(&g, &c.a, &c.b, c.isn + 1, GEN_ACK, s, n);
+	gen_close(&g);
+	col = read_capture(path);
+	assert_three(col, "late retransmission");
+	free_collected(col);
+	free(perm);
+	free(s);
+	unlink(path);
+}
+
+Test(capture, tcp_overlapping_segments_trimmed)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+	uint32_t base = c.isn + 1;
+	/* [0,300) [200,500) [450,n) then [100,350) overlapping what is there */
+	gen_tcp(&g, &c.a, &c.b, base, GEN_ACK, s, 300);
+	gen_tcp(&g, &c.a, &c.b, base + 200, GEN_ACK, s + 200, 300);
+	gen_tcp(&g, &c.a, &c.b, base + 100, GEN_ACK, s + 100, 250);
+	/* out of order and overlapping each other: [700,n) before [450,760) */
+	gen_tcp(&g, &c.a, &c.b, base + 700, GEN_ACK, s + 700, n - 700);
+	gen_tcp(&g, &c.a, &c.b, base + 450, GEN_ACK, s + 450, 310);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	assert_three(col, "overlaps");
+	free_collected(col);
+	free(s);
+	unlink(path);
+}
+
+Test(capture, tcp_gap_reported_never_merged)
+{
+	/* INVITE | first part of RINGING | (lost) | rest of RINGING + BYE */
+	size_t n;
+	char *s = three_stream(&n);
+	size_t a = strlen(INVITE) + 4 + 40, b = a + 50;
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+	gen_tcp(&g, &c.a, &c.b, c.isn + 1, GEN_ACK, s, a);
+	gen_tcp(&g, &c.a, &c.b, c.isn + 1 + (uint32_t)b, GEN_ACK, s + b, n - b);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2, "%zu messages", count_kind(col, CAPTURE_MESSAGE));
+	assert_bytes(message(col, 0), INVITE, "before the gap");
+	assert_bytes(message(col, 1), BYE, "after the gap");
+	const struct rec *gap = notice_of(col, "tcp-gap");
+	cr_assert_not_null(gap);
+	cr_assert(strstr(gap->text, "50 bytes") && strstr(gap->text, "192.0.2.1:40001 -> 192.0.2.2:5060"), "%s",
+		  gap->text);
+	cr_assert(strstr(gap->text, "unfinished message of 40 bytes"), "%s", gap->text);
+	cr_assert_not_null(notice_of(col, "stream-skipped"), "the rest of RINGING is skipped, and said so");
+	for (size_t i = 0; i < col->n; i++) /* no record carries bytes from both sides of the hole */
+		cr_assert(!(col->r[i].kind != CAPTURE_NOTICE && strstr(col->r[i].data, "180 Ringing")));
+	cr_assert_eq(col->stats.framing_errors, 0);
+	free_collected(col);
+	free(s);
+	unlink(path);
+}
+
+/* A hole that ends inside a request method: "VITE sip:... SIP/2.0" looks like
+ * a request line but is the tail of a cut one, and must not pass for a
+ * message; a hole that ends exactly between messages loses nothing else. */
+Test(capture, tcp_gap_boundaries)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	size_t ringing = strlen(INVITE) + 4, bye = ringing + strlen(RINGING);
+	struct {
+		size_t hole_from, hole_end;
+		const char *want[2];
+	} cases[] = {
+		{0, 2, {RINGING, BYE}},              /* "IN" lost: "VITE ..." is not a message */
+		{ringing - 4, bye, {INVITE, BYE}},   /* exactly RINGING (and the keep-alive) lost */
+		{ringing, ringing + 1, {INVITE, BYE}}, /* "S" of the status line lost */
+	};
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct conn c = conn4();
+		gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+		if (cases[k].hole_from)
+			gen_tcp(&g, &c.a, &c.b, c.isn + 1, GEN_ACK, s, cases[k].hole_from);
+		gen_tcp(&g, &c.a, &c.b, c.isn + 1 + (uint32_t)cases[k].hole_end, GEN_ACK, s + cases[k].hole_end,
+			n - cases[k].hole_end);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		char what[32];
+		snprintf(what, sizeof what, "case %zu", k);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2, "%s: %zu messages", what, count_kind(col, CAPTURE_MESSAGE));
+		assert_bytes(message(col, 0), cases[k].want[0], what);
+		assert_bytes(message(col, 1), cases[k].want[1], what);
+		cr_assert_not_null(notice_of(col, "tcp-gap"), "%s", what);
+		free_collected(col);
+	}
+	/* the same rule where a capture joins a connection mid-way */
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	gen_tcp(&g, &c.a, &c.b, 777, GEN_ACK, s + 2, n - 2);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+	assert_bytes(message(col, 0), RINGING, "joined inside the INVITE's method");
+	free_collected(col);
+	free(s);
+	unlink(path);
+}
+
+Test(capture, tcp_gap_declared_when_the_flow_buffer_fills)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+	/* 100 bytes never captured, then BYEs well past the 4 KiB limit */
+	uint32_t seq = c.isn + 1 + 100;
+	for (int i = 0; i < 40; i++) {
+		gen_tcp(&g, &c.a, &c.b, seq, GEN_ACK, BYE, strlen(BYE));
+		seq += (uint32_t)strlen(BYE);
+	}
+	gen_close(&g);
+	struct capture_opts o;
+	capture_opts_init(&o);
+	o.max_flow_bytes = 4096;
+	struct collected *col = read_capture_opts(path, &o);
+	const struct rec *gap = notice_of(col, "tcp-gap");
+	cr_assert_not_null(gap);
+	cr_assert(strstr(gap->text, "flow buffer limit"), "%s", gap->text);
+	cr_assert_lt(gap->frame, 40, "declared before the end of the capture (frame %llu)",
+		     (unsigned long long)gap->frame);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 40);
+	free_collected(col);
+	unlink(path);
+}
+
+Test(capture, tcp_cut_by_snaplen_is_a_gap)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	size_t a = strlen(INVITE) + 4;
+	gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+	gen_tcp(&g, &c.a, &c.b, c.isn + 1, GEN_ACK, s, a);
+	g.snaplen = 14 + 20 + 20 + 30; /* RINGING cut after 30 bytes */
+	gen_tcp(&g, &c.a, &c.b, c.isn + 1 + (uint32_t)a, GEN_ACK, s + a, strlen(RINGING));
+	g.snaplen = 0;
+	gen_tcp(&g, &c.a, &c.b, c.isn + 1 + (uint32_t)(a + strlen(RINGING)), GEN_ACK, BYE, strlen(BYE));
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+	assert_bytes(message(col, 1), BYE, "after the cut");
+	const struct rec *gap = notice_of(col, "tcp-gap");
+	cr_assert_not_null(gap);
+	cr_assert(strstr(gap->text, "snapshot length"), "%s", gap->text);
+	cr_assert_eq(gap->frame, 3);
+	free_collected(col);
+	free(s);
+	unlink(path);
+}
+
+Test(capture, tcp_joined_mid_stream)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	/* no SYN: the capture starts 30 bytes into the INVITE */
+	gen_tcp(&g, &c.a, &c.b, 5000, GEN_ACK, s + 30, 200);
+	gen_tcp(&g, &c.a, &c.b, 5200, GEN_ACK, s + 230, n - 230);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+	assert_bytes(message(col, 0), RINGING, "first whole message");
+	assert_bytes(message(col, 1), BYE, "second");
+	const struct rec *skip = notice_of(col, "stream-skipped");
+	cr_assert_not_null(skip);
+	char want[32];
+	snprintf(want, sizeof want, "%zu bytes", strlen(INVITE) + 4 - 30);
+	cr_assert(strstr(skip->text, want), "%s (want %s)", skip->text, want);
+	free_collected(col);
+	free(s);
+	unlink(path);
+}
+
+Test(capture, tcp_missing_content_length_fails_framing_then_recovers)
+{
+	static const char no_cl[] = "OPTIONS sip:x@example.com SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\n\r\n";
+	char *s = concat3(no_cl, INVITE, BYE);
+	size_t n = strlen(s);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	tcp_segments(&g, &c, s, &n, 1);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_FRAMING_ERROR), 1);
+	cr_assert_eq(col->r[0].kind, CAPTURE_FRAMING_ERROR);
+	cr_assert_eq(col->r[0].error_code, SIPMSG_DIAG_MISSING_CONTENT_LENGTH);
+	assert_bytes(&col->r[0], no_cl, "the unframed message");
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+	assert_bytes(message(col, 0), INVITE, "next message");
+	assert_bytes(message(col, 1), BYE, "and the one after");
+	free_collected(col);
+	free(s);
+	unlink(path);
+}
+
+Test(capture, tcp_interleaved_flows_and_non_sip)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c1 = conn4(), c2 = conn4(), web = conn4();
+	c2.a.port = 40002;
+	c2.isn = 77777;
+	web.a.port = 40003;
+	web.b.port = 5060; /* HTTP on the SIP port: not SIP by content */
+	gen_tcp(&g, &c1.a, &c1.b, c1.isn, GEN_SYN, NULL, 0);
+	gen_tcp(&g, &c2.a, &c2.b, c2.isn, GEN_SYN, NULL, 0);
+	gen_tcp(&g, &c2.b, &c2.a, 4242, GEN_SYN | GEN_ACK, NULL, 0);
+	gen_tcp(&g, &web.a, &web.b, 1, GEN_SYN, NULL, 0);
+	size_t half = 100;
+	gen_tcp(&g, &c1.a, &c1.b, c1.isn + 1, GEN_ACK, INVITE, half);
+	gen_tcp(&g, &c2.a, &c2.b, c2.isn + 1, GEN_ACK, BYE, half);
+	gen_tcp(&g, &web.a, &web.b, 2, GEN_ACK, "GET / HTTP/1.1\r\nHost: x\r\n\r\n", 27);
+	gen_tcp(&g, &c2.b, &c2.a, 4243, GEN_ACK, RINGING, strlen(RINGING)); /* reverse direction of c2 */
+	gen_tcp(&g, &c2.a, &c2.b, c2.isn + 1 + (uint32_t)half, GEN_ACK, BYE + half, strlen(BYE) - half);
+	gen_tcp(&g, &c1.a, &c1.b, c1.isn + 1 + (uint32_t)half, GEN_ACK, INVITE + half, strlen(INVITE) - half);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->n, 3, "%zu records", col->n);
+	assert_bytes(message(col, 0), RINGING, "c2 reverse");
+	cr_assert_eq(message(col, 0)->sport, 5060);
+	cr_assert_eq(message(col, 0)->dport, 40002);
+	assert_bytes(message(col, 1), BYE, "c2");
+	cr_assert_eq(message(col, 1)->sport, 40002);
+	assert_bytes(message(col, 2), INVITE, "c1");
+	cr_assert_eq(message(col, 2)->sport, 40001);
+	cr_assert_eq(col->stats.tcp_flows, 4);
+	free_collected(col);
+	unlink(path);
+}
+
+Test(capture, tcp_unfinished_message_at_the_end_is_reported)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	size_t cut = 120;
+	tcp_segments(&g, &c, INVITE, &cut, 1);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0);
+	const struct rec *n = notice_of(col, "stream-incomplete");
+	cr_assert_not_null(n);
+	cr_assert(strstr(n->text, "120 bytes") && strstr(n->text, "INVITE sip:bob@example.com"), "%s", n->text);
+	free_collected(col);
+	unlink(path);
+}
+
+/* A small deterministic generator, so that failures reproduce. */
+static uint32_t lcg(uint32_t *state)
+{
+	*state = *state * 1664525u + 1013904223u;
+	return *state >> 8;
+}
+
+struct piece {
+	size_t from, len;
+};
+
+/* Random segmentation, segments shuffled within a window of 4, some sent
+ * twice or widened to overlap their neighbours; optionally one dropped. */
+static size_t random_pieces(uint32_t *st, size_t n, struct piece *out, size_t max, bool drop, size_t *dropped)
+{
+	size_t count = 0;
+	for (size_t from = 0; from < n && count < max;) {
+		size_t len = 1 + lcg(st) % 200;
+		if (from + len > n)
+			len = n - from;
+		out[count++] = (struct piece){from, len};
+		from += len;
+	}
+	for (size_t i = 0; i + 1 < count; i++) { /* local reordering */
+		size_t j = i + lcg(st) % 4;
+		if (j < count) {
+			struct piece t = out[i];
+			out[i] = out[j];
+			out[j] = t;
+		}
+	}
+	*dropped = SIZE_MAX;
+	size_t hole_from = 0, hole_end = 0;
+	if (drop && count > 2) {
+		*dropped = 1 + lcg(st) % (count - 2);
+		hole_from = out[*dropped].from;
+		hole_end = hole_from + out[*dropped].len;
+		out[*dropped].len = 0; /* never sent */
+	}
+	size_t total = count;
+	for (size_t i = 0; i < count && total < max; i++) {
+		if (!out[i].len)
+			continue;
+		uint32_t r = lcg(st) % 8;
+		if (r == 0) { /* a retransmission */
+			out[total++] = out[i];
+		} else if (r == 1 && out[i].from >= 10 && (out[i].from - 10 >= hole_end || out[i].from <= hole_from)) {
+			/* widened back over bytes already sent (never into the hole) */
+			out[i].from -= 10;
+			out[i].len += 10;
+		}
+	}
+	return total;
+}
+
+Test(capture, tcp_random_segmentation_property)
+{
+	size_t n;
+	char *s = three_stream(&n);
+	const char *originals[3] = {INVITE, RINGING, BYE};
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	uint32_t st = 20240601;
+	struct piece pieces[4096];
+	for (int iter = 0; iter < 300; iter++) {
+		bool drop = iter % 3 == 2;
+		size_t dropped;
+		size_t count = random_pieces(&st, n, pieces, sizeof pieces / sizeof pieces[0], drop, &dropped);
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct conn c = conn4();
+		c.isn = lcg(&st) * 256u; /* exercises sequence number wrap-around too */
+		gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+		for (size_t i = 0; i < count; i++)
+			if (pieces[i].len)
+				gen_tcp(&g, &c.a, &c.b, c.isn + 1 + (uint32_t)pieces[i].from, GEN_ACK, s + pieces[i].from,
+					pieces[i].len);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		char what[48];
+		snprintf(what, sizeof what, "iteration %d", iter);
+		if (!drop) {
+			assert_three(col, what);
+		} else {
+			/* whatever survives is an original message, byte for byte */
+			for (size_t i = 0; i < col->n; i++) {
+				const struct rec *r = &col->r[i];
+				if (r->kind == CAPTURE_NOTICE)
+					continue;
+				cr_assert_eq(r->kind, CAPTURE_MESSAGE, "%s: a framing error from a gap", what);
+				bool known = false;
+				for (int k = 0; k < 3; k++)
+					known |= r->len == strlen(originals[k]) && memcmp(r->data, originals[k], r->len) == 0;
+				cr_assert(known, "%s: a message that is not one of the originals (%zu bytes)", what, r->len);
+			}
+			/* a hole with data after it is a gap; at the very end, an unfinished message */
+			cr_assert(notice_of(col, "tcp-gap") || notice_of(col, "stream-incomplete"),
+				  "%s: the lost segment is reported", what);
+		}
+		free_collected(col);
+	}
+	free(s);
+	unlink(path);
+}
+
+/* --- bounded tables ---------------------------------------------------- */
+
+Test(capture, tcp_flow_table_limit_drops_the_least_recent_flow)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c[3];
+	for (int i = 0; i < 3; i++) {
+		c[i] = conn4();
+		c[i].a.port = (uint16_t)(41000 + i);
+	}
+	size_t half = 100;
+	for (int i = 0; i < 3; i++) { /* three connections, each half way through an INVITE */
+		gen_tcp(&g, &c[i].a, &c[i].b, c[i].isn, GEN_SYN, NULL, 0);
+		gen_tcp(&g, &c[i].a, &c[i].b, c[i].isn + 1, GEN_ACK, INVITE, half);
+	}
+	for (int k = 1; k <= 3; k++) { /* flows 1 and 2 finish; flow 0, dropped for flow 2, comes last */
+		int i = k % 3;
+		gen_tcp(&g, &c[i].a, &c[i].b, c[i].isn + 1 + (uint32_t)half, GEN_ACK, INVITE + half,
+			strlen(INVITE) - half);
+	}
+	gen_close(&g);
+	struct capture_opts o;
+	capture_opts_init(&o);
+	o.max_flows = 2;
+	struct collected *col = read_capture_opts(path, &o);
+	const struct rec *n = notice_of(col, "tcp-flow-limit");
+	cr_assert_not_null(n);
+	cr_assert(strstr(n->text, "192.0.2.1:41000"), "%s", n->text);
+	cr_assert_not_null(notice_of(col, "stream-incomplete"), "its unfinished INVITE is reported");
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+	cr_assert_eq(message(col, 0)->sport, 41001);
+	cr_assert_eq(message(col, 1)->sport, 41002);
+	free_collected(col);
+	unlink(path);
+}
+
+Test(capture, fragment_table_limit_gives_up_the_oldest)
+{
+	size_t len;
+	char *m = big_message(&len);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint a = gen_ep4("10.1.0.1", 5060), b = gen_ep4("10.1.0.2", 5060);
+	static const size_t first[] = {0};
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, first, 1); /* datagram 1 starts */
+	gen_udp_fragments(&g, &b, &a, m, len, 1000, NULL, 0);  /* datagram 2, whole */
+	gen_close(&g);
+	struct capture_opts o;
+	capture_opts_init(&o);
+	o.max_fragmented = 1;
+	struct collected *col = read_capture_opts(path, &o);
+	const struct rec *n = notice_of(col, "ip-fragments-incomplete");
+	cr_assert_not_null(n);
+	cr_assert(strstr(n->text, "too many datagrams"), "%s", n->text);
+	cr_assert_eq(n->frame, 2, "given up when the second datagram needs the slot");
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1);
+	cr_assert_eq(message(col, 0)->len, len);
+	free_collected(col);
+	free(m);
+	unlink(path);
+}
+
+/* --- damaged files ----------------------------------------------------- */
+
+static void three_datagrams(const char *path)
+{
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint a = gen_ep4("10.0.0.1", 5060), b = gen_ep4("10.0.0.2", 5060);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	gen_udp(&g, &b, &a, RINGING, strlen(RINGING));
+	gen_udp(&g, &a, &b, BYE, strlen(BYE));
+	gen_close(&g);
+}
+
+/* Byte offset of record i's header (0-based) in a pcap file written here. */
+static long record_offset(const char *path, int i)
+{
+	FILE *f = fopen(path, "rb");
+	long off = 24;
+	for (int k = 0; k < i; k++) {
+		uint32_t hdr[4];
+		fseek(f, off, SEEK_SET);
+		cr_assert_eq(fread(hdr, 4, 4, f), 4);
+		off += 16 + (long)hdr[2];
+	}
+	fclose(f);
+	return off;
+}
+
+Test(capture, truncated_file_names_the_frame)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	long cuts[2];
+	three_datagrams(path);
+	cuts[0] = record_offset(path, 2) + 16 + 50; /* inside frame 3's data */
+	cuts[1] = record_offset(path, 2) + 7;       /* inside frame 3's record header */
+	for (int i = 0; i < 2; i++) {
+		three_datagrams(path);
+		cr_assert_eq(truncate(path, cuts[i]), 0);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, -1, "cut %d", i);
+		cr_assert(strstr(col->err, "frame 3") && strstr(col->err, "truncated"), "%s", col->err);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2, "the frames before are delivered");
+		free_collected(col);
+	}
+	unlink(path);
+}
+
+Test(capture, corrupt_record_header_names_the_frame)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	three_datagrams(path);
+	long off = record_offset(path, 1);
+	FILE *f = fopen(path, "r+b");
+	uint32_t huge = 0x7ffffff0u;
+	fseek(f, off + 8, SEEK_SET); /* incl_len of frame 2 */
+	fwrite(&huge, 4, 1, f);
+	fclose(f);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, -1);
+	cr_assert(strstr(col->err, "frame 2"), "%s", col->err);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1);
+	free_collected(col);
+	unlink(path);
+}
+
+Test(capture, corrupt_file_header_is_a_clear_error)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	three_datagrams(path);
+	FILE *f = fopen(path, "r+b");
+	uint16_t bad_major = 9;
+	fseek(f, 4, SEEK_SET);
+	fwrite(&bad_major, 2, 1, f);
+	fclose(f);
+	char err[512];
+	cr_assert_null(capture_open_file(path, NULL, err, sizeof err));
+	cr_assert(strstr(err, "not a readable capture"), "%s", err);
+	cr_assert(truncate(path, 10) == 0);
+	cr_assert_null(capture_open_file(path, NULL, err, sizeof err));
+	cr_assert(strstr(err, "not a readable capture"), "%s", err);
+	unlink(path);
+}

@@ -1,0 +1,316 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+"""The sipmsg command line: exit codes, help, text and JSON output (every
+JSON line parsed back and checked against the documented schema), --stream,
+standard input, --strict, and captures written here (a tiny pcap writer),
+including truncated and corrupt ones. Standard library only.
+
+usage: test_cli.py PATH/TO/sipmsg
+"""
+import json
+import os
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+
+SIPMSG = sys.argv[1]
+TMP = tempfile.mkdtemp(prefix="sipmsg-cli-")
+
+INVITE = (b"INVITE sip:bob@example.com SIP/2.0\r\n"
+          b"Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds\r\n"
+          b"Max-Forwards: 70\r\n"
+          b"To: Bob <sip:bob@example.com>\r\n"
+          b"From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
+          b"Call-ID: a84b4c76e66710@192.0.2.1\r\n"
+          b"CSeq: 314159 INVITE\r\n"
+          b"Content-Length: 0\r\n\r\n")
+RINGING = (b"SIP/2.0 180 Ringing\r\n"
+           b"Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds\r\n"
+           b"To: Bob <sip:bob@example.com>;tag=a6c85cf\r\n"
+           b"From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
+           b"Call-ID: a84b4c76e66710@192.0.2.1\r\n"
+           b"CSeq: 314159 INVITE\r\n"
+           b"Content-Length: 0\r\n\r\n")
+BARE_LF = INVITE.replace(b"\r\n", b"\n")
+BAD_STATUS = b"SIP/2.0 4294967301 better not break the receiver\r\nContent-Length: 0\r\n\r\n"
+NO_CL = b"OPTIONS sip:x@example.com SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\n\r\n"
+
+
+def write(name, data):
+    path = os.path.join(TMP, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def run(*args, stdin=None):
+    p = subprocess.run([SIPMSG, *args], input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=120)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def run_json(*args, stdin=None):
+    rc, out, err = run("check", "--json", *args, stdin=stdin)
+    objs = [json.loads(line) for line in out.splitlines()]  # every line must be JSON
+    for o in objs:
+        check_schema(o)
+    assert objs and objs[-1]["type"] == "summary", "the last object is the summary"
+    return rc, objs, err
+
+
+# --- the documented JSON schema ---------------------------------------------
+
+def want(obj, key, types, nullable=False):
+    assert key in obj, "missing %r in %r" % (key, obj)
+    v = obj[key]
+    if v is None:
+        assert nullable, "%r is null in %r" % (key, obj)
+        return
+    assert isinstance(v, types) and not (types is int and isinstance(v, bool)), \
+        "%r has type %s in %r" % (key, type(v).__name__, obj)
+
+
+def check_schema(o):
+    t = o.get("type")
+    assert t in ("message", "notice", "capture", "error", "summary"), "unknown type %r" % t
+    if t in ("message", "notice", "capture", "error"):
+        want(o, "file", str)
+    if t in ("message", "notice") and "frame" in o:
+        want(o, "frame", int)
+        want(o, "time", float)
+    if t in ("message", "notice") and "src" in o:
+        for k in ("src", "dst", "transport"):
+            want(o, k, str)
+        for k in ("sport", "dport"):
+            want(o, k, int)
+        assert o["transport"] in ("udp", "tcp")
+    if t == "message":
+        for k in ("index", "length"):
+            want(o, k, int)
+        want(o, "start_line", str)
+        assert o["verdict"] in ("ok", "warn", "fail"), o
+        want(o, "reason", str, nullable=True)
+        want(o, "round_trip", bool, nullable=True)
+        want(o, "diagnostics", list)
+        assert (o["reason"] is None) == (o["verdict"] == "ok"), o
+        for d in o["diagnostics"]:
+            want(d, "code", str)
+            want(d, "code_number", int)
+            assert d["severity"] in ("warning", "error"), d
+            want(d, "offset", int, nullable=True)
+            want(d, "line", int, nullable=True)
+            want(d, "column", int, nullable=True)
+            want(d, "header", str, nullable=True)
+            want(d, "message", str)
+        sev = [d["severity"] for d in o["diagnostics"]]
+        assert o["verdict"] == ("fail" if "error" in sev else "warn" if sev else "ok"), o
+    if t == "notice":
+        want(o, "kind", str)
+        want(o, "message", str)
+    if t == "capture":
+        for k in ("frames", "sip_messages", "udp", "tcp", "unframed", "tcp_flows", "retransmitted", "notices"):
+            want(o, k, int)
+    if t == "error":
+        want(o, "message", str)
+    if t == "summary":
+        for k in ("files", "messages", "ok", "warnings", "failed", "bytes", "notices", "errors"):
+            want(o, k, int)
+        assert o["messages"] == o["ok"] + o["warnings"] + o["failed"], o
+
+
+# --- a tiny pcap writer (raw IPv4, LINKTYPE_RAW) ------------------------------
+
+def udp4(src, sport, dst, dport, payload):
+    udp = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0,
+                     socket.inet_aton(src), socket.inet_aton(dst))
+    return ip + udp
+
+
+def pcap(packets, linktype=101):
+    out = struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype)
+    for i, p in enumerate(packets):
+        out += struct.pack("<IIII", 1700000000, i * 1000, len(p), len(p)) + p
+    return out
+
+
+def two_message_capture():
+    return pcap([udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE),
+                 udp4("192.0.2.2", 5080, "192.0.2.1", 5060, RINGING),
+                 udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)])
+
+
+# --- tests --------------------------------------------------------------------
+
+def test_help_and_usage_errors():
+    rc, out, _ = run("--help")
+    assert rc == 0 and "check" in out and "parse" in out, out
+    rc, out, _ = run("check", "--help")
+    assert rc == 0 and "--strict" in out and "--stream" in out and "--json" in out, out
+    rc, out, _ = run("--version")
+    assert rc == 0 and out.startswith("sipmsg "), out
+    for args in ([], ["frobnicate"], ["check"], ["check", "--bogus", "x"],
+                 ["check", write("a.sip", INVITE), "--json"],
+                 ["check", "--max-flow-bytes", "12", "x"]):
+        rc, _, err = run(*args)
+        assert rc == 2 and err, (args, rc, err)
+    for cmd in ("parse", "build"):
+        rc, _, err = run(cmd, write("a.sip", INVITE))
+        assert rc == 2 and "not yet implemented" in err, (cmd, rc, err)
+        rc, out, _ = run(cmd, "--help")
+        assert rc == 0 and "usage: sipmsg " + cmd in out
+
+
+def test_exit_codes_and_text_lines():
+    ok, bad = write("ok.sip", INVITE), write("bad.sip", BAD_STATUS)
+    rc, out, _ = run("check", ok)
+    assert rc == 0, out
+    lines = out.splitlines()
+    assert lines[0].startswith(ok) and "INVITE sip:bob@example.com SIP/2.0" in lines[0] and \
+        lines[0].rstrip().endswith("OK"), lines
+    assert lines[-1] == "summary: 1 messages, 1 ok, 0 warnings, 0 failed, %d bytes" % len(INVITE), lines
+    rc, out, _ = run("check", ok, bad)
+    assert rc == 1, out
+    assert "FAIL  bad-status-code: the status code is not three digits (line 1, column 9)" in out, out
+    assert "2 messages, 1 ok, 0 warnings, 1 failed" in out, out
+    rc, out, _ = run("check", write("lf.sip", BARE_LF))
+    assert rc == 0 and "WARN  bare-lf" in out, out
+    missing = os.path.join(TMP, "does-not-exist.sip")
+    rc, out, err = run("check", ok, missing)
+    assert rc == 2 and missing in err and "cannot open" in err, err
+    assert "1 ok" in out and "1 files unreadable" in out, out
+    rc, _, err = run("check", TMP)  # a directory
+    assert rc == 2 and TMP in err, err
+
+
+def test_strict_fails_what_lenient_warns():
+    lf = write("lf.sip", BARE_LF)
+    rc, objs, _ = run_json(lf)
+    assert rc == 0 and objs[0]["verdict"] == "warn", objs
+    assert objs[0]["diagnostics"][0]["code"] == "bare-lf"
+    rc, objs, _ = run_json("--strict", lf)
+    assert rc == 1 and objs[0]["verdict"] == "fail" and objs[0]["round_trip"] is None, objs
+
+
+def test_json_message_fields():
+    rc, objs, _ = run_json(write("ok.sip", INVITE), write("bad.sip", BAD_STATUS), write("trail.sip", INVITE + b"junk"))
+    assert rc == 1
+    ok, bad, trail, summary = objs
+    assert ok["verdict"] == "ok" and ok["round_trip"] is True and ok["diagnostics"] == [] and \
+        ok["length"] == len(INVITE) and ok["start_line"] == "INVITE sip:bob@example.com SIP/2.0", ok
+    assert "frame" not in ok and "src" not in ok, ok
+    d = bad["diagnostics"][0]
+    assert d["code"] == "bad-status-code" and d["code_number"] == 106 and d["severity"] == "error" and \
+        d["line"] == 1 and d["column"] == 9 and d["offset"] == 8 and bad["reason"] == d["message"], bad
+    codes = [x["code"] for x in trail["diagnostics"]]
+    assert trail["verdict"] == "warn" and "trailing-bytes" in codes and trail["round_trip"] is True, trail
+    assert summary == {"type": "summary", "files": 3, "messages": 3, "ok": 1, "warnings": 1, "failed": 1,
+                       "bytes": 2 * len(INVITE) + len(BAD_STATUS) + 4, "notices": 0, "errors": 0}, summary
+
+
+def test_json_escaping():
+    # quotes, backslash, a tab, a NUL, a control byte, valid UTF-8 and a byte that is not UTF-8
+    hostile = INVITE.replace(b"Bob <", b"\"B\\o\tb\x00\x01 \xc3\xa9 \xff\" <")
+    rc, objs, _ = run_json(write("hostile.sip", hostile))
+    msg = objs[0]
+    assert msg["type"] == "message", msg
+    rc, objs, _ = run_json(write("hostile \"name\".sip", INVITE))
+    assert objs[0]["file"].endswith("hostile \"name\".sip"), objs[0]
+    bad_start = b"INVITE sip:\xff\x01\"\\ SIP/2.0\r\nContent-Length: 0\r\n\r\n"
+    rc, objs, _ = run_json(write("badstart.sip", bad_start))
+    assert objs[0]["start_line"] == "INVITE sip:\u00ff\u0001\"\\ SIP/2.0", objs[0]
+
+
+def test_stream_files():
+    stream = INVITE + b"\r\n\r\n" + RINGING + INVITE
+    rc, objs, _ = run_json("--stream", write("s.txt", stream))
+    msgs = [o for o in objs if o["type"] == "message"]
+    assert rc == 0 and len(msgs) == 3, objs
+    assert [m["offset"] for m in msgs] == [0, len(INVITE) + 4, len(INVITE) + 4 + len(RINGING)], msgs
+    assert all(m["verdict"] == "ok" for m in msgs), msgs
+    rc, out, _ = run("check", "--stream", write("s2.txt", stream))
+    assert rc == 0 and "s2.txt@%d" % (len(INVITE) + 4) in out, out
+    # no Content-Length: the stream cannot be framed there; the next message is found again
+    rc, objs, _ = run_json("--stream", write("nocl.txt", NO_CL + INVITE))
+    msgs = [o for o in objs if o["type"] == "message"]
+    assert rc == 1 and len(msgs) == 2 and msgs[0]["verdict"] == "fail", objs
+    assert msgs[0]["diagnostics"][0]["code"] == "missing-content-length", msgs[0]
+    assert msgs[1]["verdict"] == "ok" and msgs[1]["offset"] == len(NO_CL), msgs
+    # a stream that ends inside a message
+    rc, objs, _ = run_json("--stream", write("cut.txt", INVITE + RINGING[:30]))
+    kinds = [o.get("kind") for o in objs if o["type"] == "notice"]
+    assert rc == 0 and kinds == ["stream-incomplete"], objs
+
+
+def test_stdin():
+    rc, objs, _ = run_json("-", stdin=INVITE)
+    assert rc == 0 and objs[0]["file"] == "-" and objs[0]["verdict"] == "ok", objs
+    rc, objs, _ = run_json("-", stdin=two_message_capture())
+    msgs = [o for o in objs if o["type"] == "message"]
+    assert rc == 0 and [m["frame"] for m in msgs] == [1, 2, 3], objs
+
+
+def test_capture_text_and_json():
+    cap = write("two.pcap", two_message_capture())
+    rc, out, _ = run("check", cap)
+    lines = out.splitlines()
+    assert rc == 0, out
+    assert lines[0] == cap + ": capture, link type RAW", lines
+    assert lines[1].split() == ["frame", "time", "source", "destination", "tr", "start", "line", "verdict"], lines
+    f1 = lines[2].split()
+    assert f1[:6] == ["1", "0.000000", "192.0.2.1:5060", "->", "192.0.2.2:5080", "UDP"], f1
+    assert f1[-1] == "OK" and "INVITE" in f1, f1
+    f2 = lines[3].split()
+    assert f2[:3] == ["2", "0.001000", "192.0.2.2:5080"] and f2[6:9] == ["SIP/2.0", "180", "Ringing"], f2
+    assert lines[-2] == cap + ": 3 frames, 3 SIP messages (3 UDP, 0 TCP), 0 notices", lines
+    assert lines[-1].startswith("summary: 3 messages, 3 ok"), lines
+    rc, objs, _ = run_json(cap)
+    m = objs[0]
+    assert (m["frame"], m["src"], m["sport"], m["dst"], m["dport"], m["transport"]) == \
+        (1, "192.0.2.1", 5060, "192.0.2.2", 5080, "udp"), m
+    assert abs(m["time"] - 1700000000.0) < 1e-6, m
+    capobj = [o for o in objs if o["type"] == "capture"][0]
+    assert capobj["frames"] == 3 and capobj["sip_messages"] == 3 and capobj["udp"] == 3, capobj
+
+
+def test_truncated_and_corrupt_captures():
+    data = two_message_capture()
+    cut = write("cut.pcap", data[:-20])
+    rc, out, err = run("check", cut)
+    assert rc == 2 and "frame 3" in err and "truncated" in err and cut in err, err
+    assert out.count(" OK") == 2, out  # the frames before the damage are reported
+    rc, objs, _ = run_json(cut)
+    errs = [o for o in objs if o["type"] == "error"]
+    assert rc == 2 and len(errs) == 1 and "frame 3" in errs[0]["message"], objs
+    assert objs[-1]["errors"] == 1
+    bad = bytearray(data)
+    bad[4:6] = struct.pack("<H", 9)  # major version 9
+    rc, _, err = run("check", write("badhdr.pcap", bytes(bad)))
+    assert rc == 2 and "not a readable capture" in err, err
+    bad = bytearray(data)
+    rec2 = 24 + 16 + len(udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE))
+    bad[rec2 + 8:rec2 + 12] = struct.pack("<I", 0x7FFFFFF0)  # frame 2's captured length
+    rc, out, err = run("check", write("badrec.pcap", bytes(bad)))
+    assert rc == 2 and "frame 2" in err, err
+    rc, _, err = run("check", write("unsupported.pcap", pcap([], linktype=105)))
+    assert rc == 2 and "link type" in err, err
+
+
+def main():
+    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_") and callable(f)]
+    failed = 0
+    for name, fn in tests:
+        try:
+            fn()
+            print("ok   %s" % name)
+        except Exception as e:  # report every test, then fail
+            failed += 1
+            print("FAIL %s: %s: %s" % (name, type(e).__name__, e))
+    print("%d tests, %d failed" % (len(tests), failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT */
+/* SDP checks as diagnostics: mandatory lines, c= coverage, payload types,
+ * ports, addresses, scope, mids, BUNDLE groups, simulcast rids. */
+#include "sdp_helpers.h"
+
+TestSuite(sdp_check, .fini = sdp_teardown);
+
+static void check(const char *text)
+{
+	sdp_parse_ok(text);
+	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+}
+
+static size_t count(int code)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sipmsg_sdp_diag_count(sdp); i++)
+		n += (int)sipmsg_sdp_diag_at(sdp, i)->code == code;
+	return n;
+}
+
+Test(sdp_check, clean_offer_has_no_findings)
+{
+	check("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\na=group:BUNDLE a v\r\n"
+	      "m=audio 49170 RTP/AVP 0 96\r\na=mid:a\r\na=rtpmap:96 opus/48000/2\r\na=fmtp:96 useinbandfec=1\r\n"
+	      "a=rtcp:49171 IN IP6 2001:db8::1\r\nm=video 0 RTP/AVP 97\r\na=mid:v\r\na=rtcp-fb:* nack\r\n"
+	      "a=candidate:1 1 udp 1 2001:db8::2 9 typ host\r\na=candidate:2 1 udp 1 host.example 9 typ host\r\n");
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0, "first: %s",
+		     sipmsg_sdp_diag_count(sdp) ? sipmsg_sdp_diag_at(sdp, 0)->message : "");
+}
+
+Test(sdp_check, connection_coverage)
+{
+	check(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\nc=IN IP4 192.0.2.1\r\nm=audio 2 RTP/AVP 0\r\n");
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_MISSING_LINE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert_eq(d->line, 7, "on the m= that lacks it");
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\nm=audio 1 RTP/AVP 0\r\n");
+	cr_assert(sdp_has_diag(SIPMSG_DIAG_SDP_LINE_ORDER), "c= after t=");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_MISSING_LINE), 0, "a session c= covers every media");
+}
+
+Test(sdp_check, payload_types_on_the_m_line)
+{
+	check(SESSION_HEAD "c=IN IP4 h\r\nm=audio 1 RTP/AVP 0\r\na=rtpmap:96 opus/48000\r\na=fmtp:97 x=1\r\n"
+			   "a=rtcp-fb:98 nack\r\na=rtpmap:0 PCMU/8000\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS), 3);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 7);
+	cr_assert_eq(d->column, 10, "at the payload type");
+}
+
+Test(sdp_check, port_ranges)
+{
+	check(SESSION_HEAD "c=IN IP4 h\r\nm=audio 70000 RTP/AVP 0\r\nm=audio 65535/2 RTP/AVP 0\r\n"
+			   "m=audio 1 RTP/AVP 0\r\na=rtcp:65536\r\nm=application 9 UDP/DTLS/SCTP x\r\na=sctp-port:99999\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_PORT), 4);
+	cr_assert_eq(sdp_find_diag(SIPMSG_DIAG_SDP_BAD_PORT)->severity, SIPMSG_SEVERITY_ERROR);
+}
+
+Test(sdp_check, addresses)
+{
+	check("v=0\r\no=- 1 1 IN IP4 1.2.3.999\r\ns=-\r\nc=IN IP6 2001:db8:::1\r\nt=0 0\r\n"
+	      "m=audio 1 RTP/AVP 0\r\nc=IN IP4 fe80::1\r\nm=audio 1 RTP/AVP 0\r\nc=IN IP4 233.252.0.1\r\n"
+	      "m=audio 1 RTP/AVP 0\r\nc=IN IP6 10.0.0.1\r\nm=audio 1 RTP/AVP 0\r\nc=IN IP4 media.example.com\r\n"
+	      "m=audio 1 RTP/AVP 0\r\nc=IN IP6 ::ffff:192.0.2.1\r\na=candidate:1 1 udp 1 300.1.1.1 9 typ host\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_ADDRESS), 6);
+	static const uint32_t lines[] = {2, 4, 7, 9, 11, 16};
+	size_t k = 0;
+	for (size_t i = 0; i < sipmsg_sdp_diag_count(sdp); i++) {
+		const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, i);
+		if (d->code != SIPMSG_DIAG_SDP_BAD_ADDRESS)
+			continue;
+		cr_assert_eq(d->line, lines[k], "finding %zu at line %u", k, d->line);
+		/* only the multicast address without TTL breaks a MUST */
+		cr_assert_eq(d->severity, d->line == 9 ? SIPMSG_SEVERITY_ERROR : SIPMSG_SEVERITY_WARNING);
+		k++;
+	}
+}
+
+Test(sdp_check, attribute_scope_and_flag_values)
+{
+	/* webrtc-sdp 18..31: media-level attributes at session level */
+	check(SESSION_HEAD "c=IN IP4 h\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\nm=audio 1 RTP/AVP 0\r\n"
+			   "a=group:BUNDLE 0\r\na=rtcp-mux:yes\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_SCOPE), 2);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_SCOPE);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 6);
+	EXPECT_SLICE(d->header, "a=rtpmap");
+	cr_assert(sdp_has_diag(SIPMSG_DIAG_SDP_BAD_VALUE), "a flag attribute with a value");
+}
+
+Test(sdp_check, duplicate_mids_and_bundle)
+{
+	check(SESSION_HEAD "c=IN IP4 h\r\na=group:BUNDLE 0 1 2\r\nm=audio 1 RTP/AVP 0\r\na=mid:0\r\n"
+			   "m=video 1 RTP/AVP 0\r\na=mid:0\r\nm=video 1 RTP/AVP 0\r\na=mid:1\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_DUPLICATE_MID), 1);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_DUPLICATE_MID);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert_eq(d->line, 10, "on the second a=mid:0");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_GROUP_UNKNOWN_MID), 1);
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_GROUP_UNKNOWN_MID);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 20, "at the unknown mid");
+}
+
+Test(sdp_check, simulcast_names_existing_rids)
+{
+	/* OvenMediaEngine #2314: RFC 8853 wants every rid defined */
+	check(SESSION_HEAD "c=IN IP4 h\r\nm=video 1 RTP/AVP 97\r\na=rid:h send pt=97\r\na=rid:l send\r\n"
+			   "a=simulcast:send h;~l;m\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID), 1);
+	cr_assert_eq(sdp_find_diag(SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID)->column, 23);
+}
+
+Test(sdp_check, bad_values_reported_once_and_check_repeats)
+{
+	check(SESSION_HEAD "c=IN IP4 h\r\nm=audio x RTP/AVP 0\r\na=rtpmap:0 PCMU\r\n");
+	size_t n = sipmsg_sdp_diag_count(sdp);
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 2);
+	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), n, "a second check adds nothing new");
+	cr_assert_eq(sipmsg_sdp_check(NULL), SIPMSG_EINVAL);
+}

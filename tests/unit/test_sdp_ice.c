@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT */
+/* Transport and security attribute family: candidate, end-of-candidates,
+ * ice-ufrag/pwd/options/lite, fingerprint, setup, connection, crypto. */
+#include "sdp_helpers.h"
+
+TestSuite(sdp_ice, .fini = sdp_teardown);
+
+static const sipmsg_sdp_section *media(size_t i) { return sipmsg_sdp_media_at(sdp, i); }
+
+Test(sdp_ice, candidate_every_field)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 54400 UDP/TLS/RTP/SAVPF 111\r\n"
+		     "a=candidate:1467250027 1 udp 2122260223 192.168.0.196 54400 typ host generation 0 network-id 1\r\n"
+		     "a=candidate:3289912957 1 udp 1686052607 203.0.113.77 54400 typ srflx raddr 192.168.0.196 "
+		     "rport 54400 generation 0 ufrag EsAw network-id 1 network-cost 10\r\n"
+		     "a=candidate:4 1 TCP 1688207359 192.0.2.3 9 typ srflx raddr 10.0.1.1 rport 9 tcptype active\r\n"
+		     "a=candidate:1 2 udp 41885439 a7d8.local 56400 typ relay x-future yes\r\n"
+		     "a=end-of-candidates\r\n");
+	sipmsg_sdp_candidate c;
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), 1, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.foundation, "1467250027");
+	cr_assert_eq(c.component, 1);
+	EXPECT_SLICE(c.transport, "udp");
+	cr_assert_eq(c.priority, 2122260223u);
+	EXPECT_SLICE(c.address, "192.168.0.196");
+	cr_assert_eq(c.port, 54400);
+	EXPECT_SLICE(c.type, "host");
+	cr_assert_eq(c.raddr.len, 0);
+	cr_assert_eq(c.rport, -1);
+	cr_assert_eq(c.generation, 0, "not dropped (sdp-transform #13)");
+	cr_assert_eq(c.network_id, 1);
+	cr_assert_eq(c.network_cost, -1);
+	cr_assert_eq(c.nextensions, 0);
+	EXPECT_FORMAT(sipmsg_sdp_format_candidate(&c, b_, sizeof b_),
+		      "1467250027 1 udp 2122260223 192.168.0.196 54400 typ host generation 0 network-id 1");
+
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), 2, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.raddr, "192.168.0.196");
+	cr_assert_eq(c.rport, 54400);
+	cr_assert_eq(c.network_cost, 10);
+	cr_assert_eq(c.nextensions, 1, "unknown extensions are kept");
+	EXPECT_SLICE(c.extensions[0].name, "ufrag");
+	EXPECT_SLICE(c.extensions[0].value, "EsAw");
+
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), 3, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.transport, "TCP");
+	EXPECT_SLICE(c.tcptype, "active"); /* with raddr/rport (sdp-transform PR #37) */
+	EXPECT_FORMAT(sipmsg_sdp_format_candidate(&c, b_, sizeof b_),
+		      "4 1 TCP 1688207359 192.0.2.3 9 typ srflx raddr 10.0.1.1 rport 9 tcptype active");
+
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), 4, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.address, "a7d8.local");
+	cr_assert_eq(c.component, 2);
+	EXPECT_SLICE(c.extensions[0].name, "x-future");
+	cr_assert_eq(sipmsg_sdp_attr_find(media(0), SIPMSG_SDP_ATTR_END_OF_CANDIDATES, 0), 5);
+}
+
+Test(sdp_ice, candidate_malformed)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\n"
+				  "a=candidate:1 1 udp 1 h 1 host\r\n"
+				  "a=candidate:1 x udp 1 h 1 typ host\r\n"
+				  "a=candidate:1 1 udp 1 h 70000 typ host\r\n"
+				  "a=candidate:1 1 udp 1 h 1 typ host generation\r\n"
+				  "a=candidate:1 1 udp 1 h 1 typ\r\n"
+				  "a=candidate:1 1 udp 1 h 1 typ host rport x\r\n");
+	sipmsg_sdp_candidate c;
+	for (size_t i = 1; i <= 6; i++)
+		cr_assert_eq(sipmsg_sdp_get_candidate(media(0), i, &c), SIPMSG_ESYNTAX, "line %zu", i);
+	cr_assert_eq(sipmsg_sdp_error_count(sdp), 6, "each reported once, where it broke");
+	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 1)->column, 15, "the component id");
+}
+
+Test(sdp_ice, ice_ufrag_pwd_options_lite)
+{
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\na=ice-lite\r\na=ice-options:trickle ice2\r\n"
+		     "m=audio 1 RTP/AVP 0\r\na=ice-ufrag:lat6xwB1/flm+VwG\r\na=ice-pwd:L5+HonleGeFHa8jPZLc/kr0E\r\n");
+	const sipmsg_sdp_section *s = sipmsg_sdp_session(sdp);
+	cr_assert_eq(sipmsg_sdp_attr_find(s, SIPMSG_SDP_ATTR_ICE_LITE, 0), 4, "kept (sdp-transform #22)");
+	sipmsg_sdp_list l;
+	cr_assert_eq(sipmsg_sdp_get_list(s, 5, &l), SIPMSG_OK);
+	cr_assert_eq(l.count, 2);
+	EXPECT_SLICE(l.items[0], "trickle");
+	EXPECT_SLICE(l.items[1], "ice2");
+	EXPECT_FORMAT(sipmsg_sdp_format_list(&l, ' ', b_, sizeof b_), "trickle ice2");
+	sipmsg_slice v;
+	cr_assert_eq(sipmsg_sdp_attr_value(media(0), "ice-ufrag", 9, &v), SIPMSG_OK);
+	EXPECT_SLICE(v, "lat6xwB1/flm+VwG");
+	cr_assert_eq(sipmsg_sdp_attr_value(media(0), "ice-pwd", 7, &v), SIPMSG_OK);
+	EXPECT_SLICE(v, "L5+HonleGeFHa8jPZLc/kr0E");
+	cr_assert_eq(sipmsg_sdp_attr_value(media(0), "ice-lite", 8, &v), SIPMSG_ENOTFOUND);
+}
+
+Test(sdp_ice, fingerprint_setup_connection)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\n"
+				  "a=fingerprint:sha-256 0B:30:55:7A:9F:C4:E9:0E:33:58:7D:A2:C7:EC:11:36:5B:80:A5:CA:EF:14:39:5E:83:"
+				  "A8:CD:F2:17:3C:61:86\r\n"
+				  "a=setup:actpass\r\na=setup:holdconn\r\na=setup:sideways\r\na=connection:new\r\n"
+				  "a=fingerprint:sha-1 0B:3\r\na=fingerprint:sha-1 GG\r\n");
+	sipmsg_sdp_fingerprint f;
+	cr_assert_eq(sipmsg_sdp_get_fingerprint(media(0), 1, &f), SIPMSG_OK);
+	EXPECT_SLICE(f.hash_func, "sha-256");
+	cr_assert_eq(f.value.len, 95);
+	sipmsg_sdp_setup s;
+	cr_assert_eq(sipmsg_sdp_get_setup(media(0), 2, &s), SIPMSG_OK);
+	cr_assert_eq(s.role, SIPMSG_SDP_SETUP_ACTPASS);
+	cr_assert_eq(sipmsg_sdp_get_setup(media(0), 3, &s), SIPMSG_OK);
+	cr_assert_eq(s.role, SIPMSG_SDP_SETUP_HOLDCONN);
+	cr_assert_eq(sipmsg_sdp_get_setup(media(0), 4, &s), SIPMSG_OK);
+	cr_assert_eq(s.role, SIPMSG_SDP_SETUP_OTHER);
+	cr_assert_eq(sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE)->severity, SIPMSG_SEVERITY_WARNING);
+	sipmsg_sdp_setup b = {.role = SIPMSG_SDP_SETUP_PASSIVE};
+	EXPECT_FORMAT(sipmsg_sdp_format_setup(&b, b_, sizeof b_), "passive");
+	sipmsg_slice tok;
+	cr_assert_eq(sipmsg_sdp_get_token(media(0), 5, &tok), SIPMSG_OK);
+	EXPECT_SLICE(tok, "new");
+	cr_assert_eq(sipmsg_sdp_get_fingerprint(media(0), 6, &f), SIPMSG_ESYNTAX, "a pair cut short");
+	cr_assert_eq(sipmsg_sdp_get_fingerprint(media(0), 7, &f), SIPMSG_ESYNTAX, "not hex");
+}
+
+Test(sdp_ice, crypto)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/SAVP 0\r\n"
+				  "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:8QVQSHJ2AM8gIumHpYRRdWHyZ5NkLhaTD1AENOWx\r\n"
+				  "a=crypto:2 AES_CM_128_HMAC_SHA1_32 inline:NzB4d1BINUAvLEw6UzF3WSJ+PSdFcGdUJShpX1Zj|2^20|1:32;"
+				  "inline:QUJjZGVmMTIzNDU2Nzg5QUJDREUwMTIzNDU2Nzg5|2^20|2:32 KDR=1 UNENCRYPTED_SRTCP\r\n"
+				  "a=crypto:x AES inline:k\r\na=crypto:1 AES nokey\r\n");
+	sipmsg_sdp_crypto c;
+	cr_assert_eq(sipmsg_sdp_get_crypto(media(0), 1, &c), SIPMSG_OK);
+	cr_assert_eq(c.tag, 1);
+	EXPECT_SLICE(c.suite, "AES_CM_128_HMAC_SHA1_80");
+	cr_assert_eq(c.nkeys, 1);
+	EXPECT_SLICE(c.keys[0].method, "inline");
+	EXPECT_SLICE(c.keys[0].key, "8QVQSHJ2AM8gIumHpYRRdWHyZ5NkLhaTD1AENOWx");
+	cr_assert_eq(c.keys[0].lifetime.len, 0);
+	cr_assert_eq(c.session_params.len, 0);
+	cr_assert_eq(sipmsg_sdp_get_crypto(media(0), 2, &c), SIPMSG_OK);
+	cr_assert_eq(c.nkeys, 2);
+	EXPECT_SLICE(c.keys[0].lifetime, "2^20");
+	EXPECT_SLICE(c.keys[0].mki, "1:32");
+	EXPECT_SLICE(c.keys[1].mki, "2:32");
+	EXPECT_SLICE(c.session_params, "KDR=1 UNENCRYPTED_SRTCP");
+	char want[512];
+	sipmsg_sdp_line l;
+	sipmsg_sdp_line_at(media(0), 2, &l);
+	snprintf(want, sizeof want, "%.*s", (int)l.value.len, l.value.ptr);
+	EXPECT_FORMAT(sipmsg_sdp_format_crypto(&c, b_, sizeof b_), want);
+	cr_assert_eq(sipmsg_sdp_get_crypto(media(0), 3, &c), SIPMSG_ESYNTAX);
+	cr_assert_eq(sipmsg_sdp_get_crypto(media(0), 4, &c), SIPMSG_ESYNTAX);
+}

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: MIT */
+/* Typed views of the core SDP lines and their writers: o=, c=, b=, t=, r=,
+ * z=, m=, v=. */
+#include "sdp_helpers.h"
+
+TestSuite(sdp_lines, .fini = sdp_teardown);
+
+static const sipmsg_sdp_section *session(void) { return sipmsg_sdp_session(sdp); }
+
+Test(sdp_lines, origin)
+{
+	sdp_parse_ok("v=0\r\no=jdoe 4611731400430051336 2 IN IP6 2001:db8::1\r\ns=-\r\nt=0 0\r\n");
+	sipmsg_sdp_origin o;
+	cr_assert_eq(sipmsg_sdp_get_origin(session(), 1, &o), SIPMSG_OK);
+	EXPECT_SLICE(o.username, "jdoe");
+	EXPECT_SLICE(o.sess_id, "4611731400430051336");
+	cr_assert_eq(o.sess_id_value, 4611731400430051336ull);
+	cr_assert_eq(o.sess_version_value, 2);
+	EXPECT_SLICE(o.nettype, "IN");
+	EXPECT_SLICE(o.addrtype, "IP6");
+	EXPECT_SLICE(o.address, "2001:db8::1");
+	EXPECT_FORMAT(sipmsg_sdp_format_origin(&o, b_, sizeof b_), "jdoe 4611731400430051336 2 IN IP6 2001:db8::1");
+	cr_assert_eq(sipmsg_sdp_origin_of(sdp, &o), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_get_origin(session(), 0, &o), SIPMSG_ESTATE, "v= is not an o=");
+	cr_assert_eq(sipmsg_sdp_get_origin(session(), 9, &o), SIPMSG_ENOTFOUND);
+
+	/* sess-id larger than 64 bits keeps its text, value saturates */
+	sdp_parse_ok("v=0\r\no=- 123456789012345678901234567890 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_origin(session(), 1, &o), SIPMSG_OK);
+	cr_assert_eq(o.sess_id_value, UINT64_MAX);
+	EXPECT_SLICE(o.sess_id, "123456789012345678901234567890");
+
+	/* a built origin: defaults for the empty fields */
+	sipmsg_sdp_origin b = {.sess_id_value = 2890844526, .sess_version_value = 1,
+			       .address = {"198.51.100.1", 12}};
+	EXPECT_FORMAT(sipmsg_sdp_format_origin(&b, b_, sizeof b_), "- 2890844526 1 IN IP4 198.51.100.1");
+	b.address = (sipmsg_slice){"::1", 3};
+	b.username = (sipmsg_slice){"alice", 5};
+	EXPECT_FORMAT(sipmsg_sdp_format_origin(&b, b_, sizeof b_), "alice 2890844526 1 IN IP6 ::1");
+
+	/* malformed: too few fields, non-numeric ids */
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4\r\ns=-\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_origin(session(), 1, &o), SIPMSG_ESYNTAX);
+	sdp_parse_ok("v=0\r\no=- x1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_origin(session(), 1, &o), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 5);
+	/* the getter stays failed, and reports once */
+	cr_assert_eq(sipmsg_sdp_get_origin(session(), 1, &o), SIPMSG_ESYNTAX);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 1);
+}
+
+Test(sdp_lines, connection_unicast_multicast_ttl_count)
+{
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 233.252.0.1/127/3\r\nt=0 0\r\n"
+		     "m=audio 1 RTP/AVP 0\r\nc=IN IP6 ff15::101/3\r\n"
+		     "m=audio 2 RTP/AVP 0\r\nc=IN IP4 198.51.100.7\r\n"
+		     "m=audio 3 RTP/AVP 0\r\nc=IN IP4 233.252.0.2/1\r\n"
+		     "m=audio 4 RTP/AVP 0\r\nc=ATM NSAP 47.0091.8100.0000.0060.3e64.fd01/x\r\n");
+	sipmsg_sdp_connection c;
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.address, "233.252.0.1");
+	cr_assert_eq(c.ttl, 127);
+	cr_assert_eq(c.count, 3);
+	EXPECT_FORMAT(sipmsg_sdp_format_connection(&c, b_, sizeof b_), "IN IP4 233.252.0.1/127/3");
+	const sipmsg_sdp_section *m = sipmsg_sdp_media_at(sdp, 0);
+	cr_assert_eq(sipmsg_sdp_get_connection(m, 1, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.address, "ff15::101");
+	cr_assert_eq(c.ttl, -1, "IP6 multicast has no TTL");
+	cr_assert_eq(c.count, 3);
+	EXPECT_FORMAT(sipmsg_sdp_format_connection(&c, b_, sizeof b_), "IN IP6 ff15::101/3");
+	cr_assert_eq(sipmsg_sdp_get_connection(sipmsg_sdp_media_at(sdp, 1), 1, &c), SIPMSG_OK);
+	cr_assert_eq(c.ttl, -1);
+	cr_assert_eq(c.count, 0);
+	cr_assert_eq(sipmsg_sdp_get_connection(sipmsg_sdp_media_at(sdp, 2), 1, &c), SIPMSG_OK);
+	cr_assert_eq(c.ttl, 1);
+	/* other network types: the address is kept whole */
+	cr_assert_eq(sipmsg_sdp_get_connection(sipmsg_sdp_media_at(sdp, 3), 1, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.nettype, "ATM");
+	EXPECT_SLICE(c.address, "47.0091.8100.0000.0060.3e64.fd01/x");
+
+	sipmsg_sdp_connection b = {.address = {"2001:db8::5", 11}, .ttl = -1};
+	EXPECT_FORMAT(sipmsg_sdp_format_connection(&b, b_, sizeof b_), "IN IP6 2001:db8::5");
+
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 233.252.0.1/300\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_ESYNTAX, "TTL over 255");
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP6 ff15::1/3/4\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_ESYNTAX, "IP6 takes no TTL");
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_ESYNTAX);
+}
+
+Test(sdp_lines, bandwidth_every_type_kept)
+{
+	sdp_parse_ok(SESSION_HEAD "m=video 1 RTP/AVP 96\r\nb=AS:512\r\nb=CT:1000\r\nb=TIAS:500000\r\nb=RS:0\r\n"
+				  "b=RR:2000\r\nb=X-YZ:7\r\nb=as:1\r\n");
+	const sipmsg_sdp_section *m = sipmsg_sdp_media_at(sdp, 0);
+	static const struct {
+		const char *type;
+		sipmsg_sdp_bwtype known;
+		uint64_t value;
+	} want[] = {{"AS", SIPMSG_SDP_BW_AS, 512},     {"CT", SIPMSG_SDP_BW_CT, 1000},
+		    {"TIAS", SIPMSG_SDP_BW_TIAS, 500000}, {"RS", SIPMSG_SDP_BW_RS, 0},
+		    {"RR", SIPMSG_SDP_BW_RR, 2000},      {"X-YZ", SIPMSG_SDP_BW_OTHER, 7},
+		    {"as", SIPMSG_SDP_BW_AS, 1}};
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		sipmsg_sdp_bandwidth b;
+		cr_assert_eq(sipmsg_sdp_get_bandwidth(m, k + 1, &b), SIPMSG_OK);
+		EXPECT_SLICE(b.type, want[k].type);
+		cr_assert_eq(b.known, want[k].known);
+		cr_assert_eq(b.value, want[k].value);
+		char buf[64], line[64];
+		sipmsg_sdp_format_bandwidth(&b, buf, sizeof buf);
+		snprintf(line, sizeof line, "%s:%llu", want[k].type, (unsigned long long)want[k].value);
+		cr_assert_str_eq(buf, line, "b=RS:0 must not become BW-X (freeswitch #836)");
+	}
+	sipmsg_sdp_bandwidth b = {.known = SIPMSG_SDP_BW_TIAS, .value = 64000};
+	EXPECT_FORMAT(sipmsg_sdp_format_bandwidth(&b, b_, sizeof b_), "TIAS:64000");
+	sdp_parse_ok(SESSION_HEAD "b=AS\r\n");
+	cr_assert_eq(sipmsg_sdp_get_bandwidth(session(), 4, &b), SIPMSG_ESYNTAX);
+	sdp_parse_ok(SESSION_HEAD "b=AS:x\r\n");
+	cr_assert_eq(sipmsg_sdp_get_bandwidth(session(), 4, &b), SIPMSG_ESYNTAX);
+}
+
+Test(sdp_lines, timing_repeat_zone)
+{
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 3042462419\r\nr=7d 1h 0 25h\r\n"
+		     "r=604800 3600 0 90000\r\nz=2882844526 -1h 2898848070 0\r\n");
+	sipmsg_sdp_timing t;
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 3, &t), SIPMSG_OK);
+	cr_assert_eq(t.start, 3034423619ull);
+	cr_assert_eq(t.stop, 3042462419ull);
+	EXPECT_FORMAT(sipmsg_sdp_format_timing(&t, b_, sizeof b_), "3034423619 3042462419");
+	sipmsg_sdp_repeat r;
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_OK);
+	cr_assert_eq(r.interval, 604800);
+	cr_assert_eq(r.duration, 3600);
+	cr_assert_eq(r.noffsets, 2);
+	cr_assert_eq(r.offsets[0], 0);
+	cr_assert_eq(r.offsets[1], 90000);
+	EXPECT_FORMAT(sipmsg_sdp_format_repeat(&r, b_, sizeof b_), "604800 3600 0 90000");
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 5, &r), SIPMSG_OK, "typed times and seconds agree");
+	cr_assert_eq(r.interval, 604800);
+	sipmsg_sdp_zone z;
+	cr_assert_eq(sipmsg_sdp_get_zone(session(), 6, &z), SIPMSG_OK);
+	cr_assert_eq(z.count, 2);
+	cr_assert_eq(z.adjustments[0].time, 2882844526ull);
+	cr_assert_eq(z.adjustments[0].offset, -3600);
+	cr_assert_eq(z.adjustments[1].offset, 0);
+	EXPECT_FORMAT(sipmsg_sdp_format_zone(&z, b_, sizeof b_), "2882844526 -3600 2898848070 0");
+
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0\r\nr=1d 1h\r\nz=1 2 3\r\n");
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 3, &t), SIPMSG_ESYNTAX);
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_ESYNTAX, "an offset is required");
+	cr_assert_eq(sipmsg_sdp_get_zone(session(), 5, &z), SIPMSG_ESYNTAX, "pairs");
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\nr=7x 1h 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_ESYNTAX, "units are d h m s");
+}
+
+Test(sdp_lines, media_port_count_proto_formats)
+{
+	sdp_parse_ok(SESSION_HEAD "m=video 49170/2 RTP/AVP 31 32\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
+				  "m=audio 0 RTP/AVP 0\r\n");
+	sipmsg_sdp_media_desc md;
+	cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 0), &md), SIPMSG_OK);
+	EXPECT_SLICE(md.media, "video");
+	cr_assert_eq(md.port, 49170);
+	cr_assert_eq(md.port_count, 2);
+	EXPECT_SLICE(md.proto, "RTP/AVP");
+	cr_assert_eq(md.nformats, 2);
+	EXPECT_SLICE(md.formats[0], "31");
+	EXPECT_SLICE(md.formats[1], "32");
+	EXPECT_FORMAT(sipmsg_sdp_format_media_desc(&md, b_, sizeof b_), "video 49170/2 RTP/AVP 31 32");
+	cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 1), &md), SIPMSG_OK);
+	EXPECT_SLICE(md.formats[0], "webrtc-datachannel");
+	cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 2), &md), SIPMSG_OK);
+	cr_assert_eq(md.port, 0, "a rejected stream");
+	cr_assert_eq(sipmsg_sdp_get_media_desc(session(), &md), SIPMSG_ESTATE);
+
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP\r\nm=audio 1/0 RTP/AVP 0\r\nm=audio 1x RTP/AVP 0\r\n");
+	for (size_t k = 0; k < 3; k++)
+		cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, k), &md), SIPMSG_ESYNTAX, "%zu", k);
+}
+
+Test(sdp_lines, version)
+{
+	sdp_parse_ok("v=1\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(sdp_parse_mode("v=x\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_ESYNTAX);
+}
+
+Test(sdp_lines, formatters_follow_snprintf)
+{
+	sipmsg_sdp_timing t = {1, 2};
+	char small[3];
+	cr_assert_eq(sipmsg_sdp_format_timing(&t, small, sizeof small), 3);
+	cr_assert_str_eq(small, "1 ");
+	cr_assert_eq(sipmsg_sdp_format_timing(&t, NULL, 0), 3);
+	cr_assert_eq(sipmsg_sdp_format_timing(NULL, small, sizeof small), 0);
+	cr_assert_str_eq(small, "");
+}
