@@ -17,7 +17,7 @@
  * is not safe to use from two threads at once, because of that cache.
  *
  * Leniency: parsing is lenient by default. Lines out of the RFC 8866 order, an
- * empty or missing s=, a missing t=, lines that are not "<letter>=" and
+ * empty or missing s=, a missing t=, lines that are not "\<letter\>=" and
  * unknown line types are kept and reported as diagnostics. With
  * SIPMSG_PARSE_STRICT (or with the SIPMSG_LENIENT_SDP_* flags cleared) they
  * fail the parse, and every line's value is parsed at once so that a value
@@ -61,7 +61,7 @@ typedef struct sipmsg_sdp_section sipmsg_sdp_section;
 /** Accept a missing v=, o=, s= or t= line and an empty s=. Risk: the
  *  session has no identity (o=) or timing; checks report it. */
 #define SIPMSG_LENIENT_SDP_MISSING 0x00020000u
-/** Keep lines that are not "<letter>=<value>", unknown type letters, empty
+/** Keep lines that are not "\<letter\>=\<value\>", unknown type letters, empty
  *  lines, a last line without its line end and control characters inside a
  *  line, as raw lines. Risk: RFC 8866 says a description with an unknown type
  *  letter must be rejected; a forwarding peer may disagree with us. */
@@ -172,6 +172,7 @@ sipmsg_sdp_scope sipmsg_sdp_attr_scope(sipmsg_sdp_attr_id id);
  * @param data  the bytes (CRLF or bare LF line ends); never read past len,
  *              no NUL terminator needed; must stay valid while the SDP is
  *              used unless opts has SIPMSG_PARSE_COPY
+ * @param len   number of bytes
  * @param opts  NULL for the defaults. Used: flags (STRICT, COPY), lenient
  *              (SIPMSG_LENIENT_SDP_*), max_sdp_lines, max_line_length (one
  *              SDP line), max_list_items (items in one value: formats,
@@ -194,7 +195,10 @@ void sipmsg_sdp_free(sipmsg_sdp *sdp);
  * @brief Write the SDP. Untouched lines keep their bytes and line ends; lines
  *        that were added or changed are written "x=value" with the line end
  *        the SDP uses (that of its first line; CRLF for a built SDP).
+ * @param sdp the description
  * @param flags 0, or SIPMSG_WRITE_CANONICAL: every line end becomes CRLF
+ * @param buf where to write (may be NULL when size is 0, to ask for the size)
+ * @param size bytes available at buf
  * @param written bytes written, or needed when the result is SIPMSG_ENOSPC
  * @return SIPMSG_OK, SIPMSG_ENOSPC or SIPMSG_EINVAL
  */
@@ -251,7 +255,7 @@ bool sipmsg_sdp_section_is_media(const sipmsg_sdp_section *sec);
 
 /** @brief One line as read (or as set). */
 typedef struct sipmsg_sdp_line {
-	char type;            /**< 'v', 'o', 'a', 'm', ...; 0 for a line that is not "<letter>=" */
+	char type;            /**< 'v', 'o', 'a', 'm', ...; 0 for a line that is not "\<letter\>=" */
 	sipmsg_sdp_attr_id attr; /**< for a=: the attribute id (OTHER when unknown) */
 	sipmsg_slice name;    /**< for a=: the attribute name; else empty */
 	sipmsg_slice value;   /**< after "x=" (for a=: after the ':'; NULL ptr when there is no ':') */
@@ -414,7 +418,7 @@ typedef struct sipmsg_sdp_list {
 	size_t count;              /**< number of items */
 } sipmsg_sdp_list;
 
-/** @brief a=rtpmap:<pt> <encoding>/<clock>[/<params>] (RFC 8866 §6.6). */
+/** @brief a=rtpmap:\<pt\> \<encoding\>/\<clock\>[/\<params\>] (RFC 8866 §6.6). */
 typedef struct sipmsg_sdp_rtpmap {
 	uint32_t payload_type;        /**< 0..127 */
 	sipmsg_slice encoding;        /**< "opus", "PCMU", ... (case as written) */
@@ -423,7 +427,7 @@ typedef struct sipmsg_sdp_rtpmap {
 	uint32_t channels;            /**< encoding_params as a number; 0 when absent or not a number */
 } sipmsg_sdp_rtpmap;
 
-/** @brief a=fmtp:<format> <parameters> (RFC 8866 §6.15); parameters split on ';'. */
+/** @brief a=fmtp:\<format\> \<parameters\> (RFC 8866 §6.15); parameters split on ';'. */
 typedef struct sipmsg_sdp_fmtp {
 	sipmsg_slice format;            /**< the format (a payload type for RTP) */
 	int32_t payload_type;           /**< format as a number, -1 when it is not one */
@@ -432,7 +436,7 @@ typedef struct sipmsg_sdp_fmtp {
 	size_t nparams;                 /**< number of parameters */
 } sipmsg_sdp_fmtp;
 
-/** @brief a=rtcp:<port> [<nettype> <addrtype> <address>] (RFC 3605). */
+/** @brief a=rtcp:\<port\> [\<nettype\> \<addrtype\> \<address\>] (RFC 3605). */
 typedef struct sipmsg_sdp_rtcp {
 	uint32_t port;         /**< the RTCP port */
 	sipmsg_slice nettype;  /**< empty when no address is given */
@@ -440,7 +444,7 @@ typedef struct sipmsg_sdp_rtcp {
 	sipmsg_slice address;  /**< empty when no address is given */
 } sipmsg_sdp_rtcp;
 
-/** @brief a=rtcp-fb:<pt|*> <type> [<params>] (RFC 4585 §4.2). */
+/** @brief a=rtcp-fb:<pt|*> \<type\> [\<params\>] (RFC 4585 §4.2). */
 typedef struct sipmsg_sdp_rtcp_fb {
 	sipmsg_slice payload_type; /**< as written ("96" or "*") */
 	bool wildcard;             /**< payload type "*" */
@@ -470,7 +474,7 @@ typedef struct sipmsg_sdp_candidate {
 	size_t nextensions;         /**< number of other extension pairs */
 } sipmsg_sdp_candidate;
 
-/** @brief a=fingerprint:<hash> <value> (RFC 8122). */
+/** @brief a=fingerprint:\<hash\> \<value\> (RFC 8122). */
 typedef struct sipmsg_sdp_fingerprint {
 	sipmsg_slice hash_func; /**< "sha-256", ... */
 	sipmsg_slice value;     /**< upper-case hex pairs separated by ':' */
@@ -491,27 +495,27 @@ typedef struct sipmsg_sdp_setup {
 	sipmsg_sdp_setup_role role;  /**< the role (formatter uses value when set, else role) */
 } sipmsg_sdp_setup;
 
-/** @brief a=group:<semantics> <ids> (RFC 5888) and a=msid-semantic:<semantic> <ids>. */
+/** @brief a=group:\<semantics\> \<ids\> (RFC 5888) and a=msid-semantic:\<semantic\> \<ids\>. */
 typedef struct sipmsg_sdp_group {
 	sipmsg_slice semantics;    /**< "BUNDLE", "LS", "FID", "WMS", ... */
 	const sipmsg_slice *ids;   /**< the identification tags (mids, or stream ids / "*") */
 	size_t count;              /**< number of ids (may be 0) */
 } sipmsg_sdp_group;
 
-/** @brief a=msid:<id> [<appdata>] (RFC 8830). */
+/** @brief a=msid:\<id\> [\<appdata\>] (RFC 8830). */
 typedef struct sipmsg_sdp_msid {
 	sipmsg_slice id;      /**< stream id */
 	sipmsg_slice appdata; /**< track id, empty when absent */
 } sipmsg_sdp_msid;
 
-/** @brief a=ssrc:<ssrc> <attribute>[:<value>] (RFC 5576). */
+/** @brief a=ssrc:\<ssrc\> \<attribute\>[:\<value\>] (RFC 5576). */
 typedef struct sipmsg_sdp_ssrc {
 	uint32_t ssrc;          /**< the SSRC */
 	sipmsg_slice attribute; /**< "cname", "msid", ... */
 	sipmsg_slice value;     /**< NULL ptr when there is no ':' */
 } sipmsg_sdp_ssrc;
 
-/** @brief a=ssrc-group:<semantics> <ssrc>... (RFC 5576). */
+/** @brief a=ssrc-group:\<semantics\> \<ssrc\>... (RFC 5576). */
 typedef struct sipmsg_sdp_ssrc_group {
 	sipmsg_slice semantics; /**< "FID", "FEC-FR", "SIM", ... */
 	const uint32_t *ssrcs;  /**< in order */
@@ -527,7 +531,7 @@ typedef enum sipmsg_sdp_direction {
 	SIPMSG_SDP_DIR_INACTIVE  /**< inactive */
 } sipmsg_sdp_direction;
 
-/** @brief a=extmap:<id>[/<direction>] <uri> [<attributes>] (RFC 8285, RFC 6904 encrypt). */
+/** @brief a=extmap:\<id\>[/\<direction\>] \<uri\> [\<attributes\>] (RFC 8285, RFC 6904 encrypt). */
 typedef struct sipmsg_sdp_extmap {
 	uint32_t id;                     /**< 1..14 one-byte, up to 255 two-byte */
 	sipmsg_sdp_direction direction;  /**< NONE when absent */
@@ -536,7 +540,7 @@ typedef struct sipmsg_sdp_extmap {
 	sipmsg_slice attributes;         /**< the extension attributes, empty when none */
 } sipmsg_sdp_extmap;
 
-/** @brief a=rid:<id> <send|recv> [pt=<fmts>;<restrictions>] (RFC 8851). */
+/** @brief a=rid:\<id\> <send|recv> [pt=\<fmts\>;\<restrictions\>] (RFC 8851). */
 typedef struct sipmsg_sdp_rid {
 	sipmsg_slice id;                      /**< rid-id */
 	sipmsg_sdp_direction direction;       /**< SENDONLY for "send", RECVONLY for "recv" */
@@ -562,16 +566,16 @@ typedef struct sipmsg_sdp_simulcast {
 	size_t count;                         /**< number of rids */
 } sipmsg_sdp_simulcast;
 
-/** @brief One key-param of a=crypto: "<method>:<info>"; info split for inline keys. */
+/** @brief One key-param of a=crypto: "\<method\>:\<info\>"; info split for inline keys. */
 typedef struct sipmsg_sdp_crypto_key {
 	sipmsg_slice method;   /**< "inline" */
 	sipmsg_slice info;     /**< everything after the ':' */
 	sipmsg_slice key;      /**< the key and salt (base64), before the first '|' */
 	sipmsg_slice lifetime; /**< empty when absent */
-	sipmsg_slice mki;      /**< "<value>:<length>", empty when absent */
+	sipmsg_slice mki;      /**< "\<value\>:\<length\>", empty when absent */
 } sipmsg_sdp_crypto_key;
 
-/** @brief a=crypto:<tag> <suite> <key-params> [<session-params>] (RFC 4568). */
+/** @brief a=crypto:\<tag\> \<suite\> \<key-params\> [\<session-params\>] (RFC 4568). */
 typedef struct sipmsg_sdp_crypto {
 	uint32_t tag;                      /**< the tag */
 	sipmsg_slice suite;                /**< "AES_CM_128_HMAC_SHA1_80", ... */
@@ -581,14 +585,14 @@ typedef struct sipmsg_sdp_crypto {
 	sipmsg_slice session_params;       /**< the rest, empty when none */
 } sipmsg_sdp_crypto;
 
-/** @brief a=sctpmap:<number> <app> [<streams>] (draft-ietf-mmusic-sctp-sdp-05). */
+/** @brief a=sctpmap:\<number\> \<app\> [\<streams\>] (draft-ietf-mmusic-sctp-sdp-05). */
 typedef struct sipmsg_sdp_sctpmap {
 	uint32_t number;     /**< the SCTP port (also the m= format) */
 	sipmsg_slice app;    /**< "webrtc-datachannel" */
 	uint32_t streams;    /**< maximum streams, 0 when absent */
 } sipmsg_sdp_sctpmap;
 
-/** @brief a=imageattr:<pt|*> (send|recv) <sets> [(send|recv) <sets>] (RFC 6236). */
+/** @brief a=imageattr:<pt|*> (send|recv) \<sets\> [(send|recv) \<sets\>] (RFC 6236). */
 typedef struct sipmsg_sdp_imageattr {
 	sipmsg_slice payload_type;     /**< as written ("97" or "*") */
 	bool wildcard;                 /**< payload type "*" */
@@ -601,7 +605,7 @@ typedef struct sipmsg_sdp_imageattr {
 	size_t nrecv_sets;             /**< number of recv sets */
 } sipmsg_sdp_imageattr;
 
-/** @brief a=silenceSupp:<enable> <timer> <pref> <siduse> <fxnslevel> (RFC 3108); "-" fields kept. */
+/** @brief a=silenceSupp:\<enable\> \<timer\> \<pref\> \<siduse\> \<fxnslevel\> (RFC 3108); "-" fields kept. */
 typedef struct sipmsg_sdp_silencesupp {
 	sipmsg_slice enable;    /**< "on" / "off" */
 	sipmsg_slice timer;     /**< silenceTimer */
@@ -746,6 +750,7 @@ sipmsg_status sipmsg_sdp_media_connection(const sipmsg_sdp_section *media, sipms
  * @brief A new SDP holding "v=0", "s=-" and "t=0 0" (the mandatory lines with
  *        neutral values); add the origin with sipmsg_sdp_set_origin().
  * @param allocator NULL for malloc/free
+ * @param out receives the new SDP
  */
 sipmsg_status sipmsg_sdp_new(const sipmsg_allocator *allocator, sipmsg_sdp **out);
 
