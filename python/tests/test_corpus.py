@@ -150,8 +150,9 @@ def test_counts_match_the_c_runner():
     runner = os.environ.get("SIPMSG_CORPUS_RUNNER", "")
     if not runner or not os.path.exists(runner) or not GAPS_FILE:
         pytest.skip("the C corpus runner is not built (Criterion missing or tests disabled); counts not compared")
+    errata = os.path.join(os.path.dirname(GAPS_FILE), "errata.tsv")
     disputes = os.path.join(os.path.dirname(GAPS_FILE), "sdp-disputes.tsv")
-    r = subprocess.run([runner, GAPS_FILE, disputes], capture_output=True, text=True, env=dict(os.environ))
+    r = subprocess.run([runner, GAPS_FILE, errata, disputes], capture_output=True, text=True, env=dict(os.environ))
     out = r.stdout
     m_valid = re.search(r"SIP valid:\s+(\d+)/(\d+)", out)
     m_invalid = re.search(r"SIP invalid:\s+(\d+)/(\d+) caught, (\d+) known gaps", out)
