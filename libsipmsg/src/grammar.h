@@ -57,16 +57,19 @@ extern const uint16_t sm_uclass[256];
 static SM_INLINE const char *sm_span(const uint16_t *tab, unsigned bit, const char *p, const char *end)
 {
 	const unsigned char *q = (const unsigned char *)p, *e = (const unsigned char *)end;
-	while (e - q >= 4) {
-		if (!(tab[q[0]] & bit))
-			return (const char *)q;
-		if (!(tab[q[1]] & bit))
-			return (const char *)q + 1;
-		if (!(tab[q[2]] & bit))
-			return (const char *)q + 2;
-		if (!(tab[q[3]] & bit))
-			return (const char *)q + 3;
-		q += 4;
+	if (e - q >= 4) {
+		const unsigned char *e4 = e - 3; /* q < e4: four bytes left */
+		do {
+			if (!(tab[q[0]] & bit))
+				return (const char *)q;
+			if (!(tab[q[1]] & bit))
+				return (const char *)q + 1;
+			if (!(tab[q[2]] & bit))
+				return (const char *)q + 2;
+			if (!(tab[q[3]] & bit))
+				return (const char *)q + 3;
+			q += 4;
+		} while (q < e4);
 	}
 	while (q < e && (tab[*q] & bit))
 		q++;
