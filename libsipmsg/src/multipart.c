@@ -220,6 +220,27 @@ sipmsg_status sipmsg_multipart_parse(const char *body, size_t len, const char *b
 	return st;
 }
 
+sipmsg_status sipmsg_mime_part_sdp(sipmsg_msg *m, const sipmsg_mime_part *part, sipmsg_sdp **out,
+				   sipmsg_error *err)
+{
+	if (!m || !part || !out)
+		return SIPMSG_EINVAL;
+	*out = NULL;
+	/* application/sdp, any case, parameters allowed */
+	sipmsg_slice ct = part->content_type;
+	const char *p = ct.ptr, *end = ct.ptr + ct.len;
+	const char *q = p ? sm_skip_token(p, end) : NULL;
+	if (!q || !sm_eq_lower(p, (size_t)(q - p), SM_LIT("application")))
+		return SIPMSG_ESTATE;
+	q = sm_skip_lws(q, end);
+	if (q >= end || *q != '/')
+		return SIPMSG_ESTATE;
+	const char *s = sm_skip_lws(q + 1, end), *se = sm_skip_token(s, end);
+	if (!sm_eq_lower(s, (size_t)(se - s), SM_LIT("sdp")))
+		return SIPMSG_ESTATE;
+	return sm_sdp_parse_body(m, part->body, out, err);
+}
+
 struct mp_cache {
 	sipmsg_slice body; /* what was split (a later set_body splits again) */
 	sipmsg_status st;

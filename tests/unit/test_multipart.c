@@ -177,3 +177,22 @@ Test(multipart, message_body_round_trip)
 	TT_SLICE(mp->parts[0].body, "Hello");
 	cr_assert(mp->parts[1].body.len == 3 && memcmp(mp->parts[1].body.ptr, "\0\r\n", 3) == 0);
 }
+
+Test(multipart, sdp_part)
+{
+	sipmsg_msg *m;
+	cr_assert_eq(sipmsg_request_new(TT_STR("INVITE"), TT_STR("sip:bob@example.org"), NULL, &m), SIPMSG_OK);
+	const char *sdp = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+			  "m=audio 49170 RTP/AVP 0\r\n";
+	sipmsg_mime_part_spec parts[2] = {{"Application/SDP; x=1", NULL, sdp, strlen(sdp)},
+					  {"application/resource-lists+xml", NULL, "<x/>", 4}};
+	cr_assert_eq(sipmsg_msg_set_multipart_body(m, "mixed", parts, 2, "sep"), SIPMSG_OK);
+	const sipmsg_multipart *mp;
+	cr_assert_eq(sipmsg_msg_multipart(m, &mp), SIPMSG_OK);
+	sipmsg_sdp *s;
+	cr_assert_eq(sipmsg_mime_part_sdp(m, &mp->parts[0], &s, NULL), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_media_count(s), 1);
+	cr_assert_eq(sipmsg_mime_part_sdp(m, &mp->parts[1], &s, NULL), SIPMSG_ESTATE);
+	cr_assert_null(s);
+	sipmsg_msg_free(m);
+}

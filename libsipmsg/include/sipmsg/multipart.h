@@ -9,6 +9,7 @@
 #define SIPMSG_MULTIPART_H
 
 #include "sipmsg/msg.h"
+#include "sipmsg/sdp.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -68,6 +69,20 @@ sipmsg_status sipmsg_multipart_parse(const char *body, size_t len, const char *b
  *         SIPMSG_ELIMIT, SIPMSG_ENOMEM.
  */
 sipmsg_status sipmsg_msg_multipart(const sipmsg_msg *msg, const sipmsg_multipart **out);
+
+/**
+ * @brief Parse a part of msg's multipart body as SDP (its Content-Type must be
+ *        application/sdp). The SDP lives in the message's arena and goes with
+ *        the message (do not free it).
+ * @param msg  the message the part was split from (sipmsg_msg_multipart())
+ * @param part one of its parts (nested ones too)
+ * @param out  receives the SDP
+ * @param err  NULL, or the reason and offset (in the part's body) on failure
+ * @return SIPMSG_OK, SIPMSG_ESTATE (not application/sdp), or what
+ *         sipmsg_sdp_parse() returns
+ */
+sipmsg_status sipmsg_mime_part_sdp(sipmsg_msg *msg, const sipmsg_mime_part *part, sipmsg_sdp **out,
+				   sipmsg_error *err);
 
 /** @brief What to put in one part when building. */
 typedef struct sipmsg_mime_part_spec {
