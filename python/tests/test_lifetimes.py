@@ -18,6 +18,8 @@ import sipmsg
 from sipmsg import capi
 from conftest import INVITE, OK
 
+_ITER = type(iter(int, 0))  # what Message.values() returns: a callable iterator
+
 VIAS = [
     "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds",
     "SIP/2.0/UDP 192.0.2.9;branch=z9hG4bK42",
@@ -40,7 +42,7 @@ def test_capi_value_iter_keeps_the_handle():
     it = capi.ValueIter(handle, "v")
     del handle
     gc.collect()
-    assert list(it) == VIAS
+    assert list(iter(it.next_value, None)) == VIAS
     del it
     gc.collect()
 
@@ -84,7 +86,7 @@ def test_any_deletion_order():
         objs.clear()
         gc.collect()
         for o in survivors:
-            if isinstance(o, capi.ValueIter):
+            if isinstance(o, _ITER):
                 assert all(isinstance(v, str) for v in o)
             elif isinstance(o, sipmsg.Message):
                 assert bytes(o) in (INVITE, OK)
