@@ -598,6 +598,41 @@ typedef struct sipmsg_binding_parts {} sipmsg_binding_parts;
 %rename(uri_parse) sipmsg_binding_uri_parse;
 sipmsg_binding_uri *sipmsg_binding_uri_parse(const char *uri, size_t uri_len, sipmsg_error *PARSE_ERR);
 
+%rename(generate_tag) sipmsg_binding_generate_tag;
+%rename(generate_branch) sipmsg_binding_generate_branch;
+%inline %{
+/* A new random tag (16 characters, 80 bits), also usable as a Call-ID. */
+static sipmsg_status sipmsg_binding_generate_tag(char **OUTTEXT, size_t *OUTTEXTLEN)
+{
+	char *buf = malloc(SIPMSG_TAG_SIZE);
+	if (!buf)
+		return SIPMSG_ENOMEM;
+	sipmsg_status st = sipmsg_generate_tag(buf, SIPMSG_TAG_SIZE);
+	if (st != SIPMSG_OK) {
+		free(buf);
+		return st;
+	}
+	*OUTTEXT = buf;
+	*OUTTEXTLEN = strlen(buf);
+	return SIPMSG_OK;
+}
+/* A new Via branch: "z9hG4bK" and 16 random characters. */
+static sipmsg_status sipmsg_binding_generate_branch(char **OUTTEXT, size_t *OUTTEXTLEN)
+{
+	char *buf = malloc(SIPMSG_BRANCH_SIZE);
+	if (!buf)
+		return SIPMSG_ENOMEM;
+	sipmsg_status st = sipmsg_generate_branch(buf, SIPMSG_BRANCH_SIZE);
+	if (st != SIPMSG_OK) {
+		free(buf);
+		return st;
+	}
+	*OUTTEXT = buf;
+	*OUTTEXTLEN = strlen(buf);
+	return SIPMSG_OK;
+}
+%}
+
 %rename(unescape) sipmsg_binding_unescape;
 %rename(escape) sipmsg_binding_escape;
 %rename(unquote) sipmsg_binding_unquote;

@@ -15,7 +15,7 @@ from . import capi
 from ._common import Diagnostic
 from ._message import BodyLike, HeadersLike, Message, Part, Request, Response, frame, parse, reason_phrase
 from ._sdp import Codec, Connection, Media, Origin, Rtpmap, Sdp, parse_sdp
-from ._views import CSeq, NameAddr, Uri, Via, escape, unescape
+from ._views import CSeq, NameAddr, Uri, Via, escape, new_branch, new_tag, unescape
 
 #: Raised when a call into the library fails (a ValueError).
 Error = capi.Error
@@ -47,6 +47,8 @@ __all__ = [
     "Via",
     "escape",
     "frame",
+    "new_branch",
+    "new_tag",
     "parse",
     "parse_sdp",
     "reason_phrase",

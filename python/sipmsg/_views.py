@@ -420,3 +420,16 @@ def escape(text: str, part: str = "user") -> str:
         raise ValueError(f"part must be one of {sorted(_URI_PARTS)}, not {part!r}") from None
     out: str = capi.escape(text, code)
     return out
+
+
+def new_tag() -> str:
+    """A new random tag for From or To (16 characters, 80 bits from the
+    system's randomness); also usable as a Call-ID or its local part."""
+    tag: str = capi.generate_tag()
+    return tag
+
+
+def new_branch() -> str:
+    """A new Via branch: the RFC 3261 magic cookie "z9hG4bK" and 16 random characters."""
+    branch: str = capi.generate_branch()
+    return branch

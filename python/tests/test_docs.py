@@ -46,6 +46,13 @@ def test_doc_examples_run_in_order():
     assert "[['Content-Type', 'text/plain'], ['Content-Length', '5']]" in printed
     assert "line 3, column 7: X-Y: control character in the line" in printed
     assert "ctl-in-value error 3 7" in printed
+    assert "Alice alice 1928301774\nUDP 192.0.2.1 5060 z9hG4bK776asdhds\n" in printed
+    assert "<Response 180 Ringing, 6 headers, no body>" in printed
+    assert "application/sdp 224\naudio 49170 RTP/AVP ['0', '8', '101']\n" in printed
+    assert "Rtpmap(payload_type=101, encoding='telephone-event', clock_rate=8000, params=None)" in printed
+    assert "['PCMU', 'PCMA', 'telephone-event'] sendrecv" in printed
+    # the SIPp harness is defined there (python/tests/test_sipp.py runs it)
+    assert callable(namespace["place_call"]) and callable(namespace["answer_calls"])
 
 
 def _mypy(tmp_path, source):

@@ -158,6 +158,9 @@ def test_typed_builders_write_canonical_values_that_read_back():
     fresh = sipmsg.Request("OPTIONS", "sip:a@b")
     fresh.call_id = None  # type: ignore[assignment]  # a new random one
     assert len(fresh.call_id) == 16
+    tags = {sipmsg.new_tag() for _ in range(50)}
+    assert len(tags) == 50 and all(len(t) == 16 for t in tags)
+    assert sipmsg.new_branch().startswith("z9hG4bK") and len(sipmsg.new_branch()) == 23
     with pytest.raises(sipmsg.Error):
         req.set_from("not a uri")
     with pytest.raises(sipmsg.Error):
