@@ -5,6 +5,7 @@
  * --stream, otherwise one datagram. */
 #include "capture.h"
 #include "commands.h"
+#include "input.h"
 #include "pipeline.h"
 #include "report.h"
 #include "sipstream.h"
@@ -130,41 +131,6 @@ static void run_bytes(struct check_run *run, const char *name, const uint8_t *da
 	report_message(&run->rep, NULL, UINT64_MAX, data, len, &run->pipe);
 }
 
-/* The whole of a stdio stream in memory. */
-static uint8_t *slurp(FILE *f, size_t *len, int *err)
-{
-	size_t cap = 65536, n = 0;
-	uint8_t *buf = malloc(cap);
-	if (!buf) {
-		*err = ENOMEM;
-		return NULL;
-	}
-	for (;;) {
-		if (n == cap) {
-			uint8_t *b = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-			if (!b) {
-				free(buf);
-				*err = ENOMEM;
-				return NULL;
-			}
-			buf = b;
-			cap *= 2;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0) {
-			if (ferror(f)) {
-				*err = errno ? errno : EIO;
-				free(buf);
-				return NULL;
-			}
-			break;
-		}
-	}
-	*len = n;
-	return buf;
-}
-
 static int check_file(struct check_run *run, const char *path)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
@@ -187,7 +153,7 @@ static int check_file(struct check_run *run, const char *path)
 	}
 	int err = 0;
 	size_t len = 0;
-	uint8_t *data = slurp(f, &len, &err);
+	uint8_t *data = input_slurp(f, &len, &err);
 	if (!is_stdin)
 		fclose(f);
 	if (!data) {
