@@ -255,8 +255,7 @@ void jw_base64(struct jw *w, const void *data, size_t len)
 
 bool jw_finish(struct jw *w)
 {
-	if (w->pretty)
-		putc('\n', w->out);
+	putc('\n', w->out);
 	return fflush(w->out) == 0 && !ferror(w->out);
 }
 

@@ -49,7 +49,7 @@ void jw_str(struct jw *w, const void *data, size_t len);
 void jw_cstr(struct jw *w, const char *s);  /* NULL writes null */
 void jw_slice(struct jw *w, sipmsg_slice s); /* a NULL ptr writes null */
 void jw_base64(struct jw *w, const void *data, size_t len);
-/* After the last value: the final newline (pretty) and a flush. Returns
+/* After the last value: the final newline and a flush. Returns
  * false when writing failed. */
 bool jw_finish(struct jw *w);
 
