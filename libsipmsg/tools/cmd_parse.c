@@ -54,12 +54,7 @@ static int parse_sip(struct jw *w, const char *path, const uint8_t *data, size_t
 		report_failure(path, &err);
 		return EXIT_FAILED;
 	}
-	jmsg_message(w, m);
-	/* the checks ran while printing: count their errors too (SDP ones included) */
-	size_t errors = sipmsg_msg_error_count(m);
-	sipmsg_sdp *sdp;
-	if (sipmsg_msg_sdp(m, &sdp, NULL) == SIPMSG_OK)
-		errors += sipmsg_sdp_error_count(sdp);
+	size_t errors = jmsg_message(w, m); /* the checks' too, SDP bodies and parts included */
 	sipmsg_msg_free(m);
 	return (o->flags & SIPMSG_PARSE_STRICT) && errors ? EXIT_FAILED : EXIT_GOOD;
 }

@@ -95,8 +95,9 @@ static void sdp_failed(struct jw *w, sipmsg_status st, const sipmsg_error *err)
 	jw_end_object(w);
 }
 
-static void multipart(struct jw *w, sipmsg_msg *m, const sipmsg_multipart *mp)
+static size_t multipart(struct jw *w, sipmsg_msg *m, const sipmsg_multipart *mp)
 {
+	size_t errors = 0;
 	jw_object(w);
 	jw_kbool(w, "parsed", true);
 	jw_kslice(w, "boundary", mp->boundary);
@@ -123,7 +124,7 @@ static void multipart(struct jw *w, sipmsg_msg *m, const sipmsg_multipart *mp)
 		jmsg_bytes(w, part->body.ptr, part->body.len);
 		if (part->nested) {
 			jw_key(w, "multipart");
-			multipart(w, m, part->nested);
+			errors += multipart(w, m, part->nested);
 		}
 		sipmsg_sdp *sdp = NULL;
 		sipmsg_error err;
@@ -132,20 +133,23 @@ static void multipart(struct jw *w, sipmsg_msg *m, const sipmsg_multipart *mp)
 			jw_key(w, "sdp");
 			if (st == SIPMSG_OK) {
 				jw_object(w);
-				jsdp_members(w, sdp, part->body.ptr, part->body.len);
+				errors += jsdp_members(w, sdp, part->body.ptr, part->body.len);
 				jw_end_object(w);
 			} else {
 				sdp_failed(w, st, &err);
+				errors++;
 			}
 		}
 		jw_end_object(w);
 	}
 	jw_end_array(w);
 	jw_end_object(w);
+	return errors;
 }
 
-/* The SDP body or the multipart parts, when the body is either. */
-static void body_views(struct jw *w, sipmsg_msg *m)
+/* The SDP body or the multipart parts, when the body is either; returns
+ * the number of errors found there. */
+static size_t body_views(struct jw *w, sipmsg_msg *m)
 {
 	sipmsg_slice body = sipmsg_msg_body(m);
 	sipmsg_sdp *sdp = NULL;
@@ -154,29 +158,31 @@ static void body_views(struct jw *w, sipmsg_msg *m)
 	if (st == SIPMSG_OK) {
 		jw_key(w, "sdp");
 		jw_object(w);
-		jsdp_members(w, sdp, body.ptr, body.len);
+		size_t errors = jsdp_members(w, sdp, body.ptr, body.len);
 		jw_end_object(w);
-		return;
+		return errors;
 	}
 	if (st != SIPMSG_ENOTFOUND) {
 		jw_key(w, "sdp");
 		sdp_failed(w, st, &err);
-		return;
+		return 1;
 	}
 	const sipmsg_multipart *mp;
 	st = sipmsg_msg_multipart(m, &mp);
 	if (st == SIPMSG_OK) {
 		jw_key(w, "multipart");
-		multipart(w, m, mp);
-	} else if (st != SIPMSG_ESTATE) {
+		return multipart(w, m, mp);
+	}
+	if (st != SIPMSG_ESTATE) {
 		jw_key(w, "multipart"); /* why is among the message's diagnostics */
 		jw_object(w);
 		jw_kbool(w, "parsed", false);
 		jw_end_object(w);
 	}
+	return 0;
 }
 
-void jmsg_message(struct jw *w, sipmsg_msg *m)
+size_t jmsg_message(struct jw *w, sipmsg_msg *m)
 {
 	sipmsg_msg_check(m); /* ENOMEM only; the findings are diagnostics */
 	jw_object(w);
@@ -212,7 +218,7 @@ void jmsg_message(struct jw *w, sipmsg_msg *m)
 	sipmsg_slice body = sipmsg_msg_body(m);
 	jw_key(w, "body");
 	jmsg_bytes(w, body.ptr, body.len);
-	body_views(w, m);
+	size_t errors = body_views(w, m);
 	jw_key(w, "diagnostics");
 	jw_array(w);
 	n = sipmsg_msg_diag_count(m);
@@ -220,6 +226,7 @@ void jmsg_message(struct jw *w, sipmsg_msg *m)
 		jv_diag(w, sipmsg_msg_diag_at(m, i));
 	jw_end_array(w);
 	jw_end_object(w);
+	return errors + sipmsg_msg_error_count(m);
 }
 
 void jmsg_sdp(struct jw *w, sipmsg_sdp *sdp, const char *input, size_t len)

@@ -9,8 +9,9 @@
 #include <sipmsg/sipmsg.h>
 
 /* A parsed message. Runs sipmsg_msg_check() (and the SDP checks) first, so
- * that the diagnostics are complete. */
-void jmsg_message(struct jw *w, sipmsg_msg *m);
+ * that the diagnostics are complete. Returns the number of errors among
+ * them, those of the SDP bodies and parts included. */
+size_t jmsg_message(struct jw *w, sipmsg_msg *m);
 
 /* A parsed bare SDP; input/len is what it was parsed from. */
 void jmsg_sdp(struct jw *w, sipmsg_sdp *sdp, const char *input, size_t len);

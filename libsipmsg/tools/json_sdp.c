@@ -555,7 +555,7 @@ static const char *line_end(sec_t *session, const char *input, size_t len)
 	return "\r\n";
 }
 
-void jsdp_members(struct jw *w, sipmsg_sdp *sdp, const char *input, size_t len)
+size_t jsdp_members(struct jw *w, sipmsg_sdp *sdp, const char *input, size_t len)
 {
 	sipmsg_sdp_check(sdp); /* ENOMEM only; the findings are diagnostics */
 	jw_kbool(w, "parsed", true);
@@ -575,6 +575,7 @@ void jsdp_members(struct jw *w, sipmsg_sdp *sdp, const char *input, size_t len)
 	for (size_t i = 0; i < n; i++)
 		jv_diag(w, sipmsg_sdp_diag_at(sdp, i));
 	jw_end_array(w);
+	return sipmsg_sdp_error_count(sdp);
 }
 
 void jsdp_failed_members(struct jw *w, sipmsg_status st, const sipmsg_error *err)

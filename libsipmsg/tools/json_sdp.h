@@ -12,8 +12,8 @@
 /* The members of the SDP object (the caller opens and closes it): parsed,
  * line_end, session, media, diagnostics. Runs sipmsg_sdp_check() first so
  * that every finding is among the diagnostics. `input` is what it was
- * parsed from (for the line end). */
-void jsdp_members(struct jw *w, sipmsg_sdp *sdp, const char *input, size_t len);
+ * parsed from (for the line end). Returns the number of errors among them. */
+size_t jsdp_members(struct jw *w, sipmsg_sdp *sdp, const char *input, size_t len);
 
 /* The members of an SDP that did not parse: parsed false, and the error as
  * its only diagnostic. */

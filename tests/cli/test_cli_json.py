@@ -250,6 +250,17 @@ def test_parse_failures_and_strict():
     rc, out, _ = run("parse", "--strict", no_to)
     d = json.loads(out)
     assert rc == 1 and d["type"] == "request" and any(x["code"] == "missing-header" for x in d["diagnostics"])
+    # strict counts the errors of an SDP inside a multipart part too
+    sdp = b"v=0\r\no=a 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 70000 RTP/AVP 0\r\n"
+    body = b"--b\r\nContent-Type: application/sdp\r\n\r\n" + sdp + b"\r\n--b--\r\n"
+    multi = write("multi-bad.sip", open(no_to, "rb").read().replace(b"CSeq: 1 OPTIONS\r\n", b"CSeq: 1 OPTIONS\r\nTo: <sip:b@example.com>\r\n")
+                  .replace(b"Content-Length: 0\r\n\r\n", b"Content-Type: multipart/mixed;boundary=b\r\n"
+                           b"Content-Length: %d\r\n\r\n" % len(body)) + body)
+    d = parse(multi)
+    part = d["multipart"]["parts"][0]["sdp"]
+    assert [x["code"] for x in part["diagnostics"]] == ["sdp-bad-port"], part["diagnostics"]
+    assert not [x for x in d["diagnostics"] if x["severity"] == "error"], d["diagnostics"]
+    assert run("parse", multi)[0] == 0 and run("parse", "--strict", multi)[0] == 1
     # standard input, and --compact prints one line
     rc, out, _ = run("parse", "--compact", "-", stdin=open(no_to, "rb").read())
     assert rc == 0 and out.count(b"\n") == 1 and out.endswith(b"\n") and json.loads(out)["type"] == "request"
