@@ -2,7 +2,8 @@
 /*
  * sipmsg.i -- the one SWIG interface over the public C API of libsipmsg.
  *
- * It is shared by every language binding: Python today, Java and Lua later.
+ * It is shared by every language binding: Python and Java (each with
+ * its own typemaps in bindings/<language>/).
  * The common part declares what the target language sees:
  *
  *   Message     an owning handle on a sipmsg_msg (freed by its destructor);
@@ -90,6 +91,21 @@ static void sipmsg_binding_set_error(sipmsg_error *err, sipmsg_status st, const 
 	memset(err, 0, sizeof *err);
 	err->status = st;
 	snprintf(err->reason, sizeof err->reason, "%s: %s", what, sipmsg_status_name(st));
+}
+
+/* The error record for a bare status (a call that returns one without an
+ * error record), with a reason a user can act on. For the languages whose
+ * typemaps raise from a record (Java, Lua); inline, as Python has its own. */
+static inline void sipmsg_binding_status_error(int st, sipmsg_error *err)
+{
+	memset(err, 0, sizeof *err);
+	err->status = (sipmsg_status)st;
+	const char *why = st == SIPMSG_EINVAL ? "invalid argument (a name that is not a token, a value with CR or LF, ...)"
+		: st == SIPMSG_ESTATE ? "the call does not apply to this object (e.g. a status code of a request)"
+		: st == SIPMSG_ENOTFOUND ? "no such header or item"
+		: st == SIPMSG_BINDING_EBUSY ? "the message is being written by another thread; edit it afterwards"
+		: sipmsg_status_name((sipmsg_status)st);
+	snprintf(err->reason, sizeof err->reason, "%s", why);
 }
 
 static void sipmsg_binding_msg_destroy(sipmsg_binding_ref *ref)
@@ -220,6 +236,9 @@ static long sipmsg_binding_frame(const void *data, size_t len, size_t max_messag
  * --------------------------------------------------------------------- */
 #ifdef SWIGPYTHON
 %include "python/sipmsg_python.i"
+#endif
+#ifdef SWIGJAVA
+%include "java/sipmsg_java.i"
 #endif
 
 %apply (const char *STR, size_t LEN) { (const char *value, size_t value_len) };
@@ -462,6 +481,10 @@ static sipmsg_slice sipmsg_binding_hdr_compact(int id)
  * exported (libnvme's pattern); their functions and structs are wrapped
  * above, by hand, or not at all.
  * --------------------------------------------------------------------- */
+#ifdef SWIGJAVA
+/* constants are not methods: undo the Java file's synchronized default */
+%feature("java:methodmodifiers", "public");
+#endif
 %rename("$ignore", %$isfunction) "";
 %rename("$ignore", %$isclass) "";
 %rename("$ignore", %$isvariable) "";
