@@ -24,7 +24,9 @@ MAIN_PACKAGES="meson ninja-build gcc libc6-dev pkg-config libpcap-dev"
 # What the whole test suite needs: compilers, Criterion, valgrind, the
 # benchmark peers (bench-smoke), SIPp and dumpcap (capture tests), and the
 # Python package with its tests (SWIG, headers, pytest, hypothesis, the
-# venv + meson-python install test, mypy for the stubs).
+# venv + meson-python install test, mypy for the stubs), and the Java and
+# Lua bindings with their tests (JDK, JUnit 5, Lua 5.4 and its headers).
 TEST_PACKAGES="$MAIN_PACKAGES g++ clang libclang-rt-14-dev libcriterion-dev valgrind
   libosip2-dev libsofia-sip-ua-dev libre-dev sip-tester tshark doxygen
-  swig python3-dev python3-pytest python3-hypothesis python3-mesonpy python3-venv mypy"
+  swig python3-dev python3-pytest python3-hypothesis python3-mesonpy python3-venv mypy
+  default-jdk junit5 liblua5.4-dev lua5.4"
