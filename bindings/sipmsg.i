@@ -2,7 +2,7 @@
 /*
  * sipmsg.i -- the one SWIG interface over the public C API of libsipmsg.
  *
- * It is shared by every language binding: Python and Java (each with
+ * It is shared by every language binding: Python, Java and Lua (each with
  * its own typemaps in bindings/<language>/).
  * The common part declares what the target language sees:
  *
@@ -239,6 +239,9 @@ static long sipmsg_binding_frame(const void *data, size_t len, size_t max_messag
 #endif
 #ifdef SWIGJAVA
 %include "java/sipmsg_java.i"
+#endif
+#ifdef SWIGLUA
+%include "lua/sipmsg_lua.i"
 #endif
 
 %apply (const char *STR, size_t LEN) { (const char *value, size_t value_len) };

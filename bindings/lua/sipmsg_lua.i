@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The Lua 5.4 typemaps of sipmsg.i (included only under SWIGLUA); swig runs
+ * with -lua -module sipmsg_capi -nomoduleglobal, and the module is loaded as
+ * require "sipmsg.capi" by the Lua layer, bindings/lua/sipmsg.lua.
+ *
+ * Lua strings are byte strings: text and bodies cross as they are, nothing
+ * is decoded. Numbers are Lua integers (never floats); a getter's absent
+ * value is nil (text) or -1 (numbers), as in the C API.
+ *
+ * Failures raise a Lua error whose value is a table: { kind = "parse" or
+ * "error", status, code, code_number, offset, line, column, header, reason,
+ * message } (see sipmsg_lua_push_error), with a __tostring giving message,
+ * built from the call's own sipmsg_error record. Using a closed object
+ * raises { kind = "closed", ... }. (A wrong argument type raises SWIG's
+ * usual string.)
+ *
+ * Objects: SWIG's userdata, freed by __gc; what a view points into is
+ * counted in C (sipmsg_binding_ref), so they may be collected in any order.
+ * obj:close() (and __close, for `local m <close> = ...`) frees one early;
+ * the pointer is then NULL and every method refuses it.
+ */
+
+%{
+#include <stdint.h>
+
+/* The metatable of error values (one per Lua state, in its registry). */
+static int sipmsg_lua_error_tostring(lua_State *L)
+{
+	lua_getfield(L, 1, "message");
+	if (!lua_isstring(L, -1)) {
+		lua_pop(L, 1);
+		lua_pushliteral(L, "libsipmsg error");
+	}
+	return 1;
+}
+
+static void sipmsg_lua_set_error_metatable(lua_State *L)
+{
+	if (luaL_newmetatable(L, "sipmsg.error")) {
+		lua_pushcfunction(L, sipmsg_lua_error_tostring);
+		lua_setfield(L, -2, "__tostring");
+		lua_pushliteral(L, "sipmsg.error");
+		lua_setfield(L, -2, "__name");
+	}
+	lua_setmetatable(L, -2);
+}
+
+/* Push the error value for a failed call (kind: "parse" or "error"). */
+static void sipmsg_lua_push_error(lua_State *L, const sipmsg_error *err, const char *kind)
+{
+	char line[512];
+	sipmsg_error_format(err, line, sizeof line);
+	lua_createtable(L, 0, 10);
+	lua_pushstring(L, kind);
+	lua_setfield(L, -2, "kind");
+	lua_pushstring(L, sipmsg_status_name(err->status));
+	lua_setfield(L, -2, "status");
+	lua_pushstring(L, err->code ? sipmsg_diag_code_name(err->code) : "");
+	lua_setfield(L, -2, "code");
+	lua_pushinteger(L, err->code);
+	lua_setfield(L, -2, "code_number");
+	lua_pushinteger(L, (lua_Integer)err->offset);
+	lua_setfield(L, -2, "offset");
+	lua_pushinteger(L, err->line);
+	lua_setfield(L, -2, "line");
+	lua_pushinteger(L, err->column);
+	lua_setfield(L, -2, "column");
+	if (err->header[0]) {
+		lua_pushstring(L, err->header);
+		lua_setfield(L, -2, "header");
+	}
+	lua_pushstring(L, err->reason[0] ? err->reason : line);
+	lua_setfield(L, -2, "reason");
+	lua_pushstring(L, line);
+	lua_setfield(L, -2, "message");
+	sipmsg_lua_set_error_metatable(L);
+}
+
+/* The error value for a bare status, or for the binding's own refusals. */
+static void sipmsg_lua_push_status(lua_State *L, int st)
+{
+	sipmsg_error err;
+	sipmsg_binding_status_error(st, &err);
+	sipmsg_lua_push_error(L, &err, "error");
+}
+
+static void sipmsg_lua_push_simple(lua_State *L, const char *kind, const char *reason)
+{
+	lua_createtable(L, 0, 4);
+	lua_pushstring(L, kind);
+	lua_setfield(L, -2, "kind");
+	lua_pushstring(L, kind);
+	lua_setfield(L, -2, "status");
+	lua_pushstring(L, reason);
+	lua_setfield(L, -2, "reason");
+	lua_pushstring(L, reason);
+	lua_setfield(L, -2, "message");
+	sipmsg_lua_set_error_metatable(L);
+}
+
+/* obj:close(), and __close: what SWIG's __gc does, at once; the userdata
+ * then holds NULL, which every method refuses. */
+static int sipmsg_lua_close(lua_State *L)
+{
+	swig_lua_userdata *usr = (swig_lua_userdata *)lua_touserdata(L, 1);
+	if (!usr || !usr->type)
+		return luaL_argerror(L, 1, "a libsipmsg object");
+	if (usr->ptr && usr->own) {
+		swig_lua_class *clss = (swig_lua_class *)usr->type->clientdata;
+		if (clss && clss->destructor)
+			clss->destructor(usr->ptr);
+	}
+	usr->ptr = NULL;
+	usr->own = 0;
+	return 0;
+}
+
+/* obj:is_closed() */
+static int sipmsg_lua_is_closed(lua_State *L)
+{
+	swig_lua_userdata *usr = (swig_lua_userdata *)lua_touserdata(L, 1);
+	if (!usr || !usr->type)
+		return luaL_argerror(L, 1, "a libsipmsg object");
+	lua_pushboolean(L, usr->ptr == NULL);
+	return 1;
+}
+
+/* _class(name): the metatable of a class's objects and its method table
+ * (".fn"), for the Lua layer to add methods and metamethods to. */
+static int sipmsg_lua_class(lua_State *L)
+{
+	const char *name = luaL_checkstring(L, 1);
+	SWIG_Lua_get_class_metatable(L, name);
+	if (!lua_istable(L, -1))
+		return luaL_error(L, "no class %s", name);
+	lua_getfield(L, -1, ".fn");
+	return 2;
+}
+%}
+
+%native(_close) int sipmsg_lua_close(lua_State *L);
+%native(_is_closed) int sipmsg_lua_is_closed(lua_State *L);
+%native(_class) int sipmsg_lua_class(lua_State *L);
+
+/* The shared files raise with SWIG_exception_fail (the scripting languages
+ * of SWIG's UTL have it; Lua does not): a table like every other error. */
+%define SWIG_exception_fail(code, msg)
+{ sipmsg_lua_push_simple(L, "error", msg); SWIG_fail; }
+%enddef
+
+/* ---------------------------------------------------------------------
+ * Numbers: Lua 5.4 integers, not floats; a float with an integral value is
+ * accepted, anything else refused; unsigned ones must not be negative.
+ * --------------------------------------------------------------------- */
+%typemap(in, checkfn="lua_isnumber") int, long, long long, short, signed char {
+	int isnum_;
+	lua_Integer v_ = lua_tointegerx(L, $input, &isnum_);
+	if (!isnum_)
+		SWIG_fail_arg("$symname", $argnum, "integer");
+	$1 = ($1_ltype)v_;
+}
+%typemap(in, checkfn="lua_isnumber") unsigned int, unsigned long, unsigned long long, unsigned short,
+		unsigned char, size_t {
+	int isnum_;
+	lua_Integer v_ = lua_tointegerx(L, $input, &isnum_);
+	if (!isnum_ || v_ < 0)
+		SWIG_fail_arg("$symname", $argnum, "non-negative integer");
+	$1 = ($1_ltype)v_;
+}
+%typemap(out) int, long, long long, short, signed char, unsigned int, unsigned long, unsigned long long,
+		unsigned short, unsigned char, size_t {
+	lua_pushinteger(L, (lua_Integer)$1);
+	SWIG_arg++;
+}
+
+/* ---------------------------------------------------------------------
+ * Arguments.
+ * --------------------------------------------------------------------- */
+%typemap(in, checkfn="lua_isstring") (const char *STR, size_t LEN), (const void *DATA, size_t LEN) {
+	if (lua_type(L, $input) != LUA_TSTRING)
+		SWIG_fail_arg("$symname", $argnum, "string");
+	$1 = ($1_ltype)lua_tolstring(L, $input, &$2);
+}
+%typemap(in) (const char *OPTSTR, size_t OPTLEN) {
+	if (lua_isnoneornil(L, $input)) {
+		$1 = NULL;
+		$2 = 0;
+	} else if (lua_type(L, $input) == LUA_TSTRING) {
+		$1 = ($1_ltype)lua_tolstring(L, $input, &$2);
+	} else {
+		SWIG_fail_arg("$symname", $argnum, "string or nil");
+	}
+}
+/* Trailing optional arguments may be left out in Lua: a text or nothing
+ * (OPTSTR: a flag attribute's value, a reason phrase), and the C strings
+ * that may be NULL at the end of a call (tags, reason, branch, ...). */
+%typemap(default) (const char *OPTSTR, size_t OPTLEN) {
+	$1 = NULL;
+	$2 = 0;
+}
+%typemap(default) const char *reason_str, const char *to_tag, const char *tag, const char *cseq_method,
+		const char *branch, const char *boundary, const char *call_id {
+	$1 = NULL;
+}
+
+%apply (const char *STR, size_t LEN) {
+	(const char *name, size_t name_len), (const char *value, size_t value_len),
+	(const char *uri, size_t uri_len), (const char *method, size_t method_len)
+};
+%apply (const char *OPTSTR, size_t OPTLEN) { (const char *reason, size_t reason_len) };
+%apply (const void *DATA, size_t LEN) { (const void *data, size_t len), (const void *body, size_t body_len) };
+
+/* A NUL-terminated string or nil. */
+%typemap(in) const char *CSTR_OR_NULL {
+	if (lua_isnoneornil(L, $input)) {
+		$1 = NULL;
+	} else if (lua_type(L, $input) == LUA_TSTRING) {
+		size_t n_;
+		$1 = ($1_ltype)lua_tolstring(L, $input, &n_);
+		if (strlen($1) != n_) {
+			sipmsg_lua_push_simple(L, "error", "embedded NUL character");
+			SWIG_fail;
+		}
+	} else {
+		SWIG_fail_arg("$symname", $argnum, "string or nil");
+	}
+}
+%apply const char *CSTR_OR_NULL { const char *content_type };
+
+/* The per-call error record: on the wrapper's stack, raised when set. */
+%define SIPMSG_LUA_ERROR_TYPEMAP(NAME, KIND)
+%typemap(in, numinputs=0) sipmsg_error *NAME (sipmsg_error errrec) {
+	memset(&errrec, 0, sizeof errrec);
+	$1 = &errrec;
+}
+%typemap(argout) sipmsg_error *NAME {
+	if ($1->status != SIPMSG_OK) {
+		sipmsg_lua_push_error(L, $1, KIND);
+		SWIG_fail;
+	}
+}
+%enddef
+SIPMSG_LUA_ERROR_TYPEMAP(ERR, "error")
+SIPMSG_LUA_ERROR_TYPEMAP(PARSE_ERR, "parse")
+
+/* The object a method is called on: closed, it raises { kind = "closed" }
+ * (the handle list below applies this to each class's self). The handles
+ * passed as arguments: nil or closed raises an error. (Named, as the
+ * shared files' unnamed check typemaps come after this file.) */
+%typemap(check) SWIGTYPE *self {
+	if (!$1) {
+		sipmsg_lua_push_simple(L, "closed", "this libsipmsg object is closed");
+		SWIG_fail;
+	}
+}
+%typemap(check) sipmsg_binding_msg *msg, const sipmsg_binding_msg *msg, const sipmsg_binding_msg *response,
+		const sipmsg_binding_sdp *sdp, const sipmsg_binding_parts *parts, const sipmsg_binding_uri *other,
+		const sipmsg_binding_section *other, const sipmsg_binding_section *from,
+		const sipmsg_binding_media_spec *spec {
+	if (!$1) {
+		sipmsg_lua_push_simple(L, "closed", "$1_name is nil or closed");
+		SWIG_fail;
+	}
+}
+%define SIPMSG_LUA_HANDLE(CTYPE)
+%typemap(check) struct CTYPE *self = SWIGTYPE *self;
+%enddef
+SIPMSG_LUA_HANDLE(sipmsg_binding_msg)
+SIPMSG_LUA_HANDLE(sipmsg_binding_values)
+SIPMSG_LUA_HANDLE(sipmsg_binding_uri)
+SIPMSG_LUA_HANDLE(sipmsg_binding_nameaddr)
+SIPMSG_LUA_HANDLE(sipmsg_binding_via)
+SIPMSG_LUA_HANDLE(sipmsg_binding_multipart)
+SIPMSG_LUA_HANDLE(sipmsg_binding_part)
+SIPMSG_LUA_HANDLE(sipmsg_binding_parts)
+SIPMSG_LUA_HANDLE(sipmsg_binding_sdp)
+SIPMSG_LUA_HANDLE(sipmsg_binding_section)
+SIPMSG_LUA_HANDLE(sipmsg_binding_origin)
+SIPMSG_LUA_HANDLE(sipmsg_binding_connection)
+SIPMSG_LUA_HANDLE(sipmsg_binding_rtpmap)
+SIPMSG_LUA_HANDLE(sipmsg_binding_codec)
+SIPMSG_LUA_HANDLE(sipmsg_binding_media_spec)
+
+/* ---------------------------------------------------------------------
+ * Results.
+ * --------------------------------------------------------------------- */
+
+/* A status: nothing on success (out parameters then supply the results),
+ * an error otherwise. */
+%typemap(out) sipmsg_status {
+	if ((int)$1 < 0) {
+		sipmsg_lua_push_status(L, (int)$1);
+		SWIG_fail;
+	}
+}
+
+%typemap(out) sipmsg_slice, sipmsg_bytes {
+	lua_pushlstring(L, $1.ptr ? $1.ptr : "", $1.ptr ? $1.len : 0);
+	SWIG_arg++;
+}
+%typemap(out) sipmsg_optslice {
+	if ($1.ptr)
+		lua_pushlstring(L, $1.ptr, $1.len);
+	else
+		lua_pushnil(L);
+	SWIG_arg++;
+}
+
+/* One diagnostic: a table (nil past the end). */
+%typemap(out) const sipmsg_diag * {
+	if (!$1) {
+		lua_pushnil(L);
+	} else {
+		lua_createtable(L, 0, 9);
+		lua_pushstring(L, sipmsg_diag_code_name($1->code));
+		lua_setfield(L, -2, "code");
+		lua_pushstring(L, sipmsg_severity_name($1->severity));
+		lua_setfield(L, -2, "severity");
+		if ($1->header.len) {
+			lua_pushlstring(L, $1->header.ptr, $1->header.len);
+			lua_setfield(L, -2, "header");
+		}
+		lua_pushinteger(L, $1->offset == SIZE_MAX ? -1 : (lua_Integer)$1->offset);
+		lua_setfield(L, -2, "offset");
+		lua_pushstring(L, $1->message ? $1->message : "");
+		lua_setfield(L, -2, "message");
+		lua_pushinteger(L, $1->line);
+		lua_setfield(L, -2, "line");
+		lua_pushinteger(L, $1->column);
+		lua_setfield(L, -2, "column");
+		lua_pushinteger(L, $1->code);
+		lua_setfield(L, -2, "code_number");
+		lua_pushinteger(L, $1->header_index == SIZE_MAX ? -1 : (lua_Integer)$1->header_index);
+		lua_setfield(L, -2, "header_index");
+	}
+	SWIG_arg++;
+}
+
+/* One header line: { name, value, id, flags, offset (-1: added), line }. */
+%typemap(in, numinputs=0) sipmsg_header *HEADER_OUT (sipmsg_header hrec) {
+	memset(&hrec, 0, sizeof hrec);
+	$1 = &hrec;
+}
+%typemap(argout) sipmsg_header *HEADER_OUT {
+	lua_createtable(L, 0, 6);
+	lua_pushlstring(L, $1->name.ptr ? $1->name.ptr : "", $1->name.len);
+	lua_setfield(L, -2, "name");
+	lua_pushlstring(L, $1->value.ptr ? $1->value.ptr : "", $1->value.len);
+	lua_setfield(L, -2, "value");
+	lua_pushinteger(L, (lua_Integer)$1->id);
+	lua_setfield(L, -2, "id");
+	lua_pushinteger(L, (lua_Integer)$1->flags);
+	lua_setfield(L, -2, "flags");
+	lua_pushinteger(L, $1->offset == SIZE_MAX ? -1 : (lua_Integer)$1->offset);
+	lua_setfield(L, -2, "offset");
+	lua_pushinteger(L, (lua_Integer)$1->line);
+	lua_setfield(L, -2, "line");
+	SWIG_arg++;
+}
+
+/* A buffer the library allocated: a string, then released (also when the
+ * call failed: freearg runs before the error is raised). */
+%typemap(in, numinputs=0) (char **OUT, size_t *OUTLEN) (char *obuf = NULL, size_t olen = 0) {
+	$1 = &obuf;
+	$2 = &olen;
+}
+%typemap(argout) (char **OUT, size_t *OUTLEN) {
+	lua_pushlstring(L, *$1 ? *$1 : "", *$1 ? *$2 : 0);
+	SWIG_arg++;
+}
+%typemap(freearg) (char **OUT, size_t *OUTLEN) { sipmsg_free(obuf$argnum); }
+
+%typemap(in, numinputs=0) (char **OUTTEXT, size_t *OUTTEXTLEN) (char *obuf = NULL, size_t olen = 0) {
+	$1 = &obuf;
+	$2 = &olen;
+}
+%typemap(argout) (char **OUTTEXT, size_t *OUTTEXTLEN) {
+	if (*$1)
+		lua_pushlstring(L, *$1, *$2);
+	else
+		lua_pushnil(L);
+	SWIG_arg++;
+}
+%typemap(freearg) (char **OUTTEXT, size_t *OUTTEXTLEN) { free(obuf$argnum); }
+
+%typemap(in, numinputs=0) size_t *COUNT_OUT (size_t cnt = 0), size_t *SKIP_OUT (size_t cnt = 0) { $1 = &cnt; }
+%typemap(argout) size_t *COUNT_OUT, size_t *SKIP_OUT {
+	lua_pushinteger(L, (lua_Integer)*$1);
+	SWIG_arg++;
+}
+/* frame(): length, skip; nil, skip when more bytes are needed. */
+%typemap(out) long sipmsg_binding_frame {
+	if ($1 < 0)
+		lua_pushnil(L);
+	else
+		lua_pushinteger(L, (lua_Integer)$1);
+	SWIG_arg++;
+}
+
+/* A constructor that could not allocate. */
+%exception sipmsg_binding_values::sipmsg_binding_values {
+	$action
+	if (!result) {
+		sipmsg_lua_push_simple(L, "error", "out of memory");
+		SWIG_fail;
+	}
+}
+
+/* Lua names: the views of Message without their suffix. */
+%rename(from) sipmsg_binding_msg::from_view;
+%rename(to) sipmsg_binding_msg::to_view;
+%rename(request_uri_parsed) sipmsg_binding_msg::request_uri_view;
