@@ -1,0 +1,96 @@
+-- SPDX-License-Identifier: MIT
+-- Errors: a table with the position for a parse error; the other failures.
+local sipmsg = require "sipmsg"
+local T = require "testlib"
+
+local BAD_VIA = "INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP ;branch=z9hG4bK1\r\n\r\n"
+
+local tests = {}
+
+function tests.parse_error_has_its_position()
+  local e = T.raises(sipmsg.parse, BAD_VIA)
+  T.eq(type(e), "table")
+  T.eq(e.kind, "parse")
+  T.eq(e.line, 2)
+  T.eq(e.offset - e.column + 1, BAD_VIA:find("Via:", 1, true) - 1, "line start")
+  assert(e.offset > BAD_VIA:find("Via:", 1, true) and e.offset < BAD_VIA:find("branch", 1, true))
+  T.eq(e.header, "Via")
+  T.eq(e.status, "syntax")
+  assert(e.reason:find("host"), e.reason)
+  assert(tostring(e):find("^line 2, column " .. e.column .. ": "), tostring(e))
+  T.eq(tostring(e), e.message)
+end
+
+function tests.start_line_error()
+  local e = T.raises(sipmsg.parse, "HELLO\r\n\r\n")
+  T.eq(e.line, 1)
+  T.eq(e.offset, e.column - 1)
+  T.eq(e.status, "syntax")
+  assert(e.code:find("^bad%-"), e.code)
+  T.eq(e.header, nil)
+end
+
+function tests.lenient_keeps_a_bad_header_strict_refuses_it()
+  local text = table.concat({
+    "OPTIONS sip:carol@example.com SIP/2.0",
+    "Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bKhjhs8ass877",
+    "To: <sip:carol@example.com>",
+    "From: <sip:alice@example.com>;tag=1928301774",
+    "Call-ID: a84b4c76e66710",
+    "CSeq: 63104 OPTIONS",
+    "Expires: soon",
+    "Content-Length: 0",
+    "", "",
+  }, "\r\n")
+  local m = sipmsg.parse(text)
+  T.eq(m:error_count(), 0, "Expires is parsed on demand")
+  T.eq(m:parse_all(), 1)
+  local d = m:diagnostics()[1]
+  T.eq(d.header, "Expires")
+  T.eq(d.line, 7)
+  T.eq(d.severity, "error")
+  T.eq(m:number(sipmsg.SIPMSG_HDR_EXPIRES), -2)
+  local e = T.raises(sipmsg.parse, text, { strict = true })
+  T.eq(e.line, 7)
+  T.eq(e.header, "Expires")
+end
+
+function tests.sdp_and_uri_errors()
+  local sdp = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio x RTP/AVP 0\r\n"
+  local e = T.raises(sipmsg.parse_sdp, sdp, { strict = true })
+  T.eq(e.kind, "parse")
+  T.eq(e.line, 6)
+  T.eq(e.offset, sdp:find(" x ", 1, true))
+  local lenient = sipmsg.parse_sdp(sdp)
+  T.eq(lenient:media()[1]:port(), -1)
+  lenient:check()
+  T.eq(lenient:diag_count(), 1)
+  T.eq(lenient:diag_at(0).line, 6)
+  local u = T.raises(sipmsg.parse_uri, "sip:alice@")
+  T.eq(u.column, 11)
+end
+
+function tests.other_failures()
+  local e = T.raises(sipmsg.response, 1000)
+  T.eq(e.kind, "error")
+  T.eq(e.status, "invalid-argument")
+  local req = sipmsg.request("OPTIONS", "sip:carol@example.com")
+  T.eq(T.raises(req.make_cancel, req).kind, "error")
+  T.eq(T.raises(req.header_add, req, "Bad Name", "x").status, "invalid-argument")
+  T.eq(T.raises(req.header_add, req, "X", "a\r\nInjected: 1").status, "invalid-argument")
+  T.eq(T.raises(req.header_at, req, 5).status, "not-found")
+  T.eq(T.raises(req.set_status, req, 200).kind, "error")
+  T.eq(T.raises(req.set_call_id, req, "a\0b").reason, "embedded NUL character")
+  T.eq(T.raises(req.make_ack, req, nil).kind, "closed")
+  -- a wrong argument type is SWIG's string error
+  T.eq(type(T.raises(req.header_add, req, 1, "x")), "string")
+  T.eq(type(T.raises(sipmsg.parse, {})), "string")
+  T.eq(type(T.raises(req.via_at, req, -1)), "string")
+  T.eq(type(T.raises(req.via_at, req, 1.5)), "string")
+  T.eq(sipmsg.frame("OPTIONS sip:x SIP/2.0\r\nContent-Length: 10\r\n\r\n"), nil)
+  local length, skip = sipmsg.frame("\r\nOPTIONS sip:x SIP/2.0\r\nContent-Length: 0\r\n\r\n")
+  T.eq(length, 44)
+  T.eq(skip, 2)
+end
+
+T.run(tests)
