@@ -82,6 +82,29 @@ sipmsg_status sm_parse_timestamp(struct sm_tctx *t, const char *p, const char *e
 sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 sipmsg_status sm_parse_replaces(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 
+/* The largest value each numeric header allows: 255 for the hop counts,
+ * 2^32-1 (RFC 3261 §20.19, §8.1.1.5) for the rest. */
+static inline uint32_t sm_number_max(sipmsg_hdr_id id)
+{
+	switch (id) {
+	case SIPMSG_HDR_MAX_FORWARDS:
+	case SIPMSG_HDR_MAX_BREADTH:
+		return 255;
+	default:
+		return UINT32_MAX;
+	}
+}
+
+/* The values of header line i on the fast path (hot.c): the common shape of
+ * the hot grammars in one pass. SIPMSG_OK (view cached), SIPMSG_ENOMEM, or
+ * SM_FAST_NO with nothing reported and nothing kept when a value is not in
+ * that shape (the general parser then runs). */
+#define SM_FAST_NO ((sipmsg_status)-1)
+/* Header line i's values by the general parser alone, not cached (the
+ * fast-path tests compare the two). */
+sipmsg_status sm_typed_parse_general(sipmsg_msg *m, size_t i, struct sm_vals **out);
+sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i, size_t view_size);
+
 /* The number of a parsed, good numeric header line (Content-Length). */
 static inline uint32_t sm_view_number(const struct sm_hdr *h)
 {

@@ -1,0 +1,552 @@
+/* SPDX-License-Identifier: MIT */
+/* The fast paths of the hot headers' grammars (Via, From/To/Contact and the
+ * other name-addr headers, CSeq, Call-ID, the numbers, Content-Type).
+ *
+ * Each recognises only the common, plain shape of a value: no whitespace
+ * where the grammar allows it, no quotes, escapes, brackets or comments,
+ * parameters with token values. It fills the very view the general parser
+ * (hdr_*.c, uri.c) would fill, in one pass, writing parameter arrays
+ * straight into the arena. For anything else it gives up, having reported
+ * nothing, the arena is rolled back, and the general parser runs from the
+ * start: every diagnostic, error position and limit stays the general
+ * parser's. So a fast parser may accept a value only when the general
+ * parser accepts it without any diagnostic and builds the same view;
+ * tests/unit/test_fast.c holds both to that on the corpus and on edge cases. */
+#include "typed.h"
+#include "uri.h"
+
+/* Most parameters a fast parser takes (more: the general path). */
+#define FAST_PARAMS 8u
+
+static SM_INLINE uint64_t ld8(const char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+static SM_INLINE uint32_t ld4(const char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+static SM_INLINE uint16_t ld2(const char *p)
+{
+	uint16_t v;
+	memcpy(&v, p, 2);
+	return v;
+}
+
+/* Is n[0..len) the lowercase literal lit[0..len) (len 1..16), ignoring
+ * case? Reads only n[0..len), with overlapping word loads. n holds token
+ * or URI-parameter characters, and for those c | 0x20 equals a lowercase
+ * letter only when c is that letter in either case, so this is exact. */
+static SM_INLINE bool fold_eq(const char *n, const char *lit, size_t len)
+{
+	if (len >= 8)
+		return (ld8(n) | 0x2020202020202020ull) == ld8(lit) &&
+		       (ld8(n + len - 8) | 0x2020202020202020ull) == ld8(lit + len - 8);
+	if (len >= 4)
+		return (ld4(n) | 0x20202020u) == ld4(lit) && (ld4(n + len - 4) | 0x20202020u) == ld4(lit + len - 4);
+	if (len >= 2)
+		return (uint16_t)(ld2(n) | 0x2020u) == ld2(lit) &&
+		       (uint16_t)(ld2(n + len - 2) | 0x2020u) == ld2(lit + len - 2);
+	return ((unsigned char)n[0] | 0x20u) == (unsigned char)lit[0];
+}
+/* s (a slice) has the length of the literal and equals it ignoring case */
+#define IS(s, lit) ((s).len == sizeof(lit) - 1 && fold_eq((s).ptr, (lit), sizeof(lit) - 1))
+
+/* The end of a value element at q: the end, or a ',' of a list. */
+static SM_INLINE bool at_end(const struct sm_tctx *t, const char *q, const char *end, const char **stop)
+{
+	if (q == end || (*q == ',' && t->list)) {
+		*stop = q;
+		return true;
+	}
+	return false;
+}
+
+/* *( ";" token [ "=" token-or-host ] ) at *qp with nothing between the
+ * parts: the parameters sm_gparams() finds, written straight into the
+ * arena. With none, *out and *count are left as they are (zeroed). */
+static SM_INLINE bool params(struct sm_tctx *t, const char **qp, const char *end, const sipmsg_param **out,
+			     size_t *count)
+{
+	const char *q = *qp;
+	if (q >= end || *q != ';')
+		return true;
+	size_t max = t->m->opts.max_uri_params;
+	if (max > FAST_PARAMS)
+		max = FAST_PARAMS;
+	sipmsg_param *pr = sm_arena_top(t->m->arena, FAST_PARAMS * sizeof *pr);
+	if (!pr)
+		return false;
+	size_t n = 0;
+	do {
+		const char *nb = q + 1;
+		const char *ne = sm_skip_token(nb, end);
+		if (ne == nb || n >= max)
+			return false;
+		pr[n].name = (sipmsg_slice){nb, (size_t)(ne - nb)};
+		pr[n].quoted = false;
+		q = ne;
+		if (q < end && *q == '=') {
+			const char *vb = q + 1;
+			q = sm_span(sm_uclass, SM_U_GENVAL, vb, end);
+			if (q == vb)
+				return false;
+			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};
+		} else {
+			pr[n].value = (sipmsg_slice){NULL, 0};
+		}
+		n++;
+	} while (q < end && *q == ';');
+	*out = sm_arena_take(t->m->arena, n * sizeof *pr);
+	*count = n;
+	*qp = q;
+	return true;
+}
+
+/* A host name or an IPv4 address at p (no IPv6 reference), as
+ * sm_host_parse() takes it when it reports nothing: a name has a letter,
+ * '-' or '_'; digits and dots alone must make a dotted IPv4 address. */
+static SM_INLINE bool host(const char *p, const char *end, sipmsg_slice *h, sipmsg_host_type *type,
+			   const char **after)
+{
+	const char *q = sm_span(sm_uclass, SM_U_HOST, p, end);
+	size_t len = (size_t)(q - p);
+	if (len == 0 || (q < end && *q == ':' && len <= 4))
+		return false;
+	*h = (sipmsg_slice){p, len};
+	*after = q;
+	if (sm_uclass[(unsigned char)*p] & SM_U_NAMECH) {
+		*type = SIPMSG_HOST_NAME; /* the usual case: it starts with a letter */
+		return *p != '-';
+	}
+	/* digits and dots: a dotted IPv4 address, unless a name character follows */
+	const char *r = p;
+	unsigned parts = 0;
+	bool ok = true;
+	for (;;) {
+		unsigned v = 0, nd = 0, d;
+		while (r < q && (d = (unsigned)(unsigned char)*r - '0') <= 9)
+			v = v * 10 + d, nd++, r++;
+		if (r < q && *r != '.') {
+			*type = SIPMSG_HOST_NAME; /* which must not start with '.' */
+			return *p != '.';
+		}
+		if (nd == 0 || nd > 3 || v > 255)
+			ok = false;
+		parts++;
+		if (r == q)
+			break;
+		r++; /* the '.' */
+	}
+	*type = SIPMSG_HOST_IPV4;
+	return ok && parts == 4;
+}
+
+/* 1*DIGIT of at most 65535 at p (leading zeros allowed), as sm_port_parse(). */
+static SM_INLINE bool port(const char *p, const char *end, uint16_t *out, const char **after)
+{
+	const char *q = p;
+	uint32_t v = 0;
+	unsigned d;
+	while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
+		v = v * 10 + d;
+		if (v > 65535)
+			return false;
+		q++;
+	}
+	if (q == p)
+		return false;
+	*out = (uint16_t)v;
+	*after = q;
+	return true;
+}
+
+/* 1*DIGIT of at most max at p. */
+static SM_INLINE bool number(const char *p, const char *end, uint32_t max, uint32_t *out, const char **after)
+{
+	const char *q = p;
+	uint64_t v = 0;
+	unsigned d;
+	while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
+		v = v * 10 + d;
+		if (v > max)
+			return false;
+		q++;
+	}
+	if (q == p)
+		return false;
+	*out = (uint32_t)v;
+	*after = q;
+	return true;
+}
+
+/* A sip or sips URI without password, escapes, IPv6 reference or headers,
+ * into *u (zeroed by the caller) as sm_uri_parse() fills it. */
+static SM_INLINE bool uri(struct sm_tctx *t, const char *p, const char *end, sipmsg_uri *u)
+{
+	const char *s;
+	if (end - p <= 4 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p')
+		return false;
+	if (p[3] == ':') {
+		u->scheme = SIPMSG_SCHEME_SIP;
+		u->scheme_name = (sipmsg_slice){p, 3};
+		s = p + 4;
+	} else if ((p[3] | 0x20) == 's' && p[4] == ':') {
+		u->scheme = SIPMSG_SCHEME_SIPS;
+		u->scheme_name = (sipmsg_slice){p, 4};
+		s = p + 5;
+	} else {
+		return false;
+	}
+	u->raw = (sipmsg_slice){p, (size_t)(end - p)};
+	/* userinfo: the user characters up to the first '@' */
+	const char *q = sm_span(sm_uclass, SM_U_USER, s, end), *h = s;
+	if (q < end && *q == '@') {
+		if (q == s)
+			return false;
+		u->user = (sipmsg_slice){s, (size_t)(q - s)};
+		h = q + 1;
+	} else if (q < end && (*q != ':' || memchr(q, '@', (size_t)(end - q)))) {
+		return false; /* an escape, a password, an IPv6 reference, ... */
+	}
+	if (!host(h, end, &u->host, &u->host_type, &q))
+		return false;
+	if (q < end && *q == ':') {
+		if (!port(q + 1, end, &u->port, &q))
+			return false;
+		u->has_port = true;
+	}
+	if (q < end && *q == ';') {
+		size_t max = t->m->opts.max_uri_params;
+		if (max > FAST_PARAMS)
+			max = FAST_PARAMS;
+		sipmsg_param *pr = sm_arena_top(t->m->arena, FAST_PARAMS * sizeof *pr);
+		if (!pr)
+			return false;
+		size_t n = 0;
+		do {
+			const char *nb = q + 1;
+			const char *ne = sm_span(sm_uclass, SM_U_PARAM, nb, end);
+			if (ne == nb || n >= max)
+				return false;
+			sipmsg_slice name = {nb, (size_t)(ne - nb)}, value = {NULL, 0};
+			q = ne;
+			if (q < end && *q == '=') {
+				const char *vb = q + 1;
+				q = sm_span(sm_uclass, SM_U_PARAM, vb, end);
+				if (q == vb)
+					return false;
+				value = (sipmsg_slice){vb, (size_t)(q - vb)};
+			}
+			pr[n].name = name;
+			pr[n].value = value;
+			pr[n].quoted = false;
+			n++;
+			/* the parameters RFC 3261 gives a meaning (uri.c, known_uri_param) */
+			switch (name.len) {
+			case 2:
+				if (fold_eq(name.ptr, "lr", 2))
+					u->lr = true;
+				break;
+			case 3:
+				if (fold_eq(name.ptr, "ttl", 3))
+					u->ttl = value;
+				break;
+			case 4:
+				if (fold_eq(name.ptr, "user", 4))
+					u->user_param = value;
+				break;
+			case 5:
+				if (fold_eq(name.ptr, "maddr", 5))
+					u->maddr = value;
+				break;
+			case 6:
+				if (fold_eq(name.ptr, "method", 6))
+					u->method = value;
+				break;
+			case 9:
+				if (fold_eq(name.ptr, "transport", 9))
+					u->transport = value;
+				break;
+			default:
+				break;
+			}
+		} while (q < end && *q == ';');
+		u->params = sm_arena_take(t->m->arena, n * sizeof *pr);
+		u->param_count = n;
+	}
+	return q == end;
+}
+
+/* Via: "SIP/2.0/" transport SP host [":" port] *(";" param) */
+static SM_INLINE bool via(struct sm_tctx *t, const char *p, const char *end, const char **stop, sipmsg_via *v)
+{
+	if (end - p <= 8 || ld8(p) != ld8("SIP/2.0/"))
+		return false;
+	const char *q = sm_skip_token(p + 8, end);
+	if (q == p + 8 || q >= end || *q != ' ')
+		return false;
+	memset(v, 0, sizeof *v);
+	v->protocol_name = (sipmsg_slice){p, 3};
+	v->protocol_version = (sipmsg_slice){p + 4, 3};
+	v->transport = (sipmsg_slice){p + 8, (size_t)(q - p - 8)};
+	if (!host(q + 1, end, &v->host, &v->host_type, &q))
+		return false;
+	if (q < end && *q == ':') {
+		if (!port(q + 1, end, &v->port, &q))
+			return false;
+		v->has_port = true;
+	}
+	if (!params(t, &q, end, &v->params, &v->param_count))
+		return false;
+	/* as hdr_via.c's known_params() */
+	for (size_t i = 0; i < v->param_count; i++) {
+		const sipmsg_param *pr = &v->params[i];
+		uint32_t n;
+		switch (pr->name.len) {
+		case 3:
+			if (fold_eq(pr->name.ptr, "ttl", 3)) {
+				if (!pr->value.ptr || !sm_u32(pr->value.ptr, pr->value.len, 255, &n))
+					return false;
+				v->ttl = pr->value;
+			}
+			break;
+		case 5:
+			if (fold_eq(pr->name.ptr, "rport", 5)) {
+				if (pr->value.ptr && !sm_u32(pr->value.ptr, pr->value.len, 65535, &n))
+					return false;
+				v->has_rport = true;
+				v->rport = pr->value;
+			} else if (fold_eq(pr->name.ptr, "maddr", 5)) {
+				v->maddr = pr->value;
+			}
+			break;
+		case 6:
+			if (fold_eq(pr->name.ptr, "branch", 6)) {
+				if (!pr->value.ptr)
+					return false;
+				v->branch = pr->value;
+			}
+			break;
+		case 8:
+			if (fold_eq(pr->name.ptr, "received", 8)) {
+				if (!pr->value.ptr)
+					return false;
+				v->received = pr->value;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return at_end(t, q, end, stop);
+}
+
+/* name-addr / addr-spec: an optional display name (a quoted-string without
+ * escapes, or tokens), <URI> or a bare URI on the fast URI path, plain
+ * parameters. */
+static SM_INLINE bool nameaddr(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+			       sipmsg_nameaddr *na)
+{
+	const char *q = p;
+	if (*p == '*')
+		return false;
+	memset(na, 0, sizeof *na);
+	if (*p == '"') {
+		q = sm_span(sm_uclass, SM_U_QDTEXT, p + 1, end);
+		if (q >= end || *q != '"')
+			return false;
+		na->display = (sipmsg_slice){p + 1, (size_t)(q - p - 1)};
+		na->display_quoted = true;
+		q = sm_skip_lws(q + 1, end);
+		if (q >= end || *q != '<')
+			return false;
+	} else if (*p != '<') {
+		/* display-name tokens before '<', or else the value is an addr-spec */
+		const char *r = p, *last = p;
+		while (r < end) {
+			unsigned char c = (unsigned char)*r;
+			if (sm_is(c, SM_C_TOKEN | SM_C_UTF8))
+				last = ++r;
+			else if (sm_is(c, SM_C_LWS))
+				r++;
+			else
+				break;
+		}
+		if (r < end && *r == '<' && last > p) {
+			na->display = (sipmsg_slice){p, (size_t)(last - p)};
+			q = r;
+		} else {
+			q = sm_uri_addr_spec_end(p, end);
+			if (!uri(t, p, q, &na->uri))
+				return false;
+			goto params;
+		}
+	}
+	{
+		const char *gt = memchr(q, '>', (size_t)(end - q));
+		if (!gt || !uri(t, q + 1, gt, &na->uri))
+			return false;
+		na->angle = true;
+		q = gt + 1;
+	}
+params:
+	if (!params(t, &q, end, &na->params, &na->param_count))
+		return false;
+	/* as hdr_nameaddr.c's known_params() */
+	for (size_t i = 0; i < na->param_count; i++) {
+		const sipmsg_param *pr = &na->params[i];
+		switch (pr->name.len) {
+		case 1:
+			if (fold_eq(pr->name.ptr, "q", 1)) {
+				if (!sm_qvalue_valid(pr->value))
+					return false;
+				na->q = pr->value;
+			}
+			break;
+		case 3:
+			if (fold_eq(pr->name.ptr, "tag", 3))
+				na->tag = pr->value;
+			break;
+		case 7:
+			if (fold_eq(pr->name.ptr, "expires", 7)) {
+				if (!pr->value.ptr || !sm_u32(pr->value.ptr, pr->value.len, UINT32_MAX, &na->expires))
+					return false;
+				na->has_expires = true;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return at_end(t, q, end, stop);
+}
+
+/* CSeq: number SP method */
+static SM_INLINE bool cseq(struct sm_tctx *t, const char *p, const char *end, const char **stop, sipmsg_cseq *c)
+{
+	const char *q;
+	if (!number(p, end, UINT32_MAX, &c->number, &q) || q >= end || *q != ' ')
+		return false;
+	const char *me = sm_skip_token(q + 1, end);
+	if (me == q + 1)
+		return false;
+	c->method = (sipmsg_slice){q + 1, (size_t)(me - q - 1)};
+	c->method_id = sipmsg_method_lookup(q + 1, (size_t)(me - q - 1));
+	return at_end(t, me, end, stop);
+}
+
+/* Call-ID: word [ "@" word ] */
+static SM_INLINE bool callid(struct sm_tctx *t, const char *p, const char *end, const char **stop)
+{
+	const char *q = sm_span(sm_ctype, SM_C_WORD, p, end);
+	if (q == p)
+		return false;
+	if (q < end && *q == '@') {
+		const char *h = q + 1;
+		q = sm_span(sm_ctype, SM_C_WORD, h, end);
+		if (q == h)
+			return false;
+	}
+	return at_end(t, q, end, stop);
+}
+
+/* Content-Length, Max-Forwards, Expires, ...: 1*DIGIT within the header's range */
+static SM_INLINE bool uint_value(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+				 sipmsg_number *n)
+{
+	const char *q;
+	memset(n, 0, sizeof *n);
+	return number(p, end, sm_number_max(t->id), &n->value, &q) && at_end(t, q, end, stop);
+}
+
+/* media-type: type "/" subtype *(";" param) */
+static SM_INLINE bool mediatype(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+				sipmsg_mediatype *mt)
+{
+	const char *q = sm_skip_token(p, end);
+	if (q == p || q >= end || *q != '/')
+		return false;
+	const char *s = q + 1;
+	q = sm_skip_token(s, end);
+	if (q == s)
+		return false;
+	memset(mt, 0, sizeof *mt);
+	mt->type = (sipmsg_slice){p, (size_t)(s - 1 - p)};
+	mt->subtype = (sipmsg_slice){s, (size_t)(q - s)};
+	if (!params(t, &q, end, &mt->params, &mt->param_count))
+		return false;
+	for (size_t i = 0; i < mt->param_count; i++)
+		if (IS(mt->params[i].name, "boundary"))
+			mt->boundary = mt->params[i].value;
+	return at_end(t, q, end, stop);
+}
+
+/* One value of `kind` into item. */
+static SM_INLINE bool value(struct sm_tctx *t, unsigned kind, const char *p, const char *end, const char **stop,
+			    void *item)
+{
+	switch (kind) {
+	case SIPMSG_KIND_VIA:
+		return via(t, p, end, stop, item);
+	case SIPMSG_KIND_NAMEADDR:
+	case SIPMSG_KIND_CONTACT:
+		return nameaddr(t, p, end, stop, item);
+	case SIPMSG_KIND_CSEQ:
+		return cseq(t, p, end, stop, item);
+	case SIPMSG_KIND_CALLID:
+		return callid(t, p, end, stop);
+	case SIPMSG_KIND_UINT:
+		return uint_value(t, p, end, stop, item);
+	case SIPMSG_KIND_MEDIATYPE:
+		return mediatype(t, p, end, stop, item);
+	default:
+		return false;
+	}
+}
+
+sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i, size_t view_size)
+{
+	struct sm_hdr *h = &m->hdrs[i];
+	const char *p = h->value, *end = p + h->value_len;
+	const struct sm_hdr_row *row = &sm_hdr_rows[h->id];
+	unsigned kind = row->kind;
+	if (p == end || kind > SIPMSG_KIND_MEDIATYPE)
+		return SM_FAST_NO;
+	struct sm_tctx t = {.m = m, .index = i, .id = (sipmsg_hdr_id)h->id,
+			    .list = (row->flags & SIPMSG_HF_LIST) != 0};
+	uint32_t cap = t.list ? 4 : 1;
+	struct sm_arena_mark mark = sm_arena_mark(m->arena);
+	struct sm_vals *v = sm_alloc(m->arena, sizeof *v + cap * view_size);
+	if (!v)
+		return SIPMSG_ENOMEM;
+	v->n = 0;
+	v->cap = cap;
+	v->items = v + 1;
+	for (;;) {
+		char *item = (char *)v->items + (size_t)v->n * view_size;
+		const char *stop;
+		if (!value(&t, kind, p, end, &stop, item))
+			goto no;
+		*(sipmsg_slice *)(void *)item = (sipmsg_slice){p, (size_t)(stop - p)};
+		v->n++;
+		if (stop == end)
+			break;
+		/* a ',' of a list, right after the value */
+		p = stop + 1;
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p == end || *p == ',' || v->n >= m->opts.max_list_items || v->n == cap)
+			goto no;
+	}
+	h->view = v;
+	h->flags |= SM_H_VIEW_DONE;
+	return SIPMSG_OK;
+no:
+	sm_arena_rewind(m->arena, mark);
+	return SM_FAST_NO;
+}
