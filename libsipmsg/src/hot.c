@@ -18,6 +18,43 @@
 /* Most parameters a fast parser takes (more: the general path). */
 #define FAST_PARAMS 8u
 
+/* The bytes of class `bit` of tab from p on, up to end: sm_span(), but 16
+ * bytes at a time while the bytes are letters, digits, '-' or '.' (in every
+ * class spanned here, and most of what SIP values are made of). `rend`
+ * (>= end) bounds what may be read: loads past `end` stay below it and what
+ * they see past `end` is ignored. */
+static SM_INLINE const char *span(const uint16_t *tab, unsigned bit, const char *p, const char *end,
+				  const char *rend)
+{
+#if SM_SIMD
+	while (rend - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i alpha = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+		alpha = _mm_cmpeq_epi8(_mm_subs_epu8(alpha, _mm_set1_epi8(25)), _mm_setzero_si128());
+		/* '-' '.' '/' and the digits are 0x2d..0x39; '/' is not in every class */
+		__m128i num = _mm_sub_epi8(v, _mm_set1_epi8('-'));
+		num = _mm_cmpeq_epi8(_mm_subs_epu8(num, _mm_set1_epi8(12)), _mm_setzero_si128());
+		__m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')), _mm_or_si128(alpha, num));
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xffffu;
+		if (stop) {
+			p += __builtin_ctz(stop);
+			if (p >= end)
+				return end;
+			if (!(tab[(unsigned char)*p] & bit))
+				return p;
+			p++; /* in the class, not among the common bytes */
+			continue;
+		}
+		p += 16;
+		if (p >= end)
+			return end;
+	}
+#else
+	(void)rend;
+#endif
+	return sm_span(tab, bit, p, end);
+}
+
 static SM_INLINE uint64_t ld8(const char *p)
 {
 	uint64_t v;
@@ -84,7 +121,7 @@ static SM_INLINE bool params(struct sm_tctx *t, const char **qp, const char *end
 	size_t n = 0;
 	do {
 		const char *nb = q + 1;
-		const char *ne = sm_skip_token(nb, end);
+		const char *ne = span(sm_ctype, SM_C_TOKEN, nb, end, t->rend);
 		if (ne == nb || n >= max)
 			return false;
 		pr[n].name = (sipmsg_slice){nb, (size_t)(ne - nb)};
@@ -92,7 +129,7 @@ static SM_INLINE bool params(struct sm_tctx *t, const char **qp, const char *end
 		q = ne;
 		if (q < end && *q == '=') {
 			const char *vb = q + 1;
-			q = sm_span(sm_uclass, SM_U_GENVAL, vb, end);
+			q = span(sm_uclass, SM_U_GENVAL, vb, end, t->rend);
 			if (q == vb)
 				return false;
 			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};
@@ -110,10 +147,10 @@ static SM_INLINE bool params(struct sm_tctx *t, const char **qp, const char *end
 /* A host name or an IPv4 address at p (no IPv6 reference), as
  * sm_host_parse() takes it when it reports nothing: a name has a letter,
  * '-' or '_'; digits and dots alone must make a dotted IPv4 address. */
-static SM_INLINE bool host(const char *p, const char *end, sipmsg_slice *h, sipmsg_host_type *type,
-			   const char **after)
+static SM_INLINE bool host(const char *p, const char *end, const char *rend, sipmsg_slice *h,
+			   sipmsg_host_type *type, const char **after)
 {
-	const char *q = sm_span(sm_uclass, SM_U_HOST, p, end);
+	const char *q = span(sm_uclass, SM_U_HOST, p, end, rend);
 	size_t len = (size_t)(q - p);
 	if (len == 0 || (q < end && *q == ':' && len <= 4))
 		return false;
@@ -204,7 +241,7 @@ static SM_INLINE bool uri(struct sm_tctx *t, const char *p, const char *end, sip
 	}
 	u->raw = (sipmsg_slice){p, (size_t)(end - p)};
 	/* userinfo: the user characters up to the first '@' */
-	const char *q = sm_span(sm_uclass, SM_U_USER, s, end), *h = s;
+	const char *q = span(sm_uclass, SM_U_USER, s, end, t->rend), *h = s;
 	if (q < end && *q == '@') {
 		if (q == s)
 			return false;
@@ -213,7 +250,7 @@ static SM_INLINE bool uri(struct sm_tctx *t, const char *p, const char *end, sip
 	} else if (q < end && (*q != ':' || memchr(q, '@', (size_t)(end - q)))) {
 		return false; /* an escape, a password, an IPv6 reference, ... */
 	}
-	if (!host(h, end, &u->host, &u->host_type, &q))
+	if (!host(h, end, t->rend, &u->host, &u->host_type, &q))
 		return false;
 	if (q < end && *q == ':') {
 		if (!port(q + 1, end, &u->port, &q))
@@ -230,14 +267,14 @@ static SM_INLINE bool uri(struct sm_tctx *t, const char *p, const char *end, sip
 		size_t n = 0;
 		do {
 			const char *nb = q + 1;
-			const char *ne = sm_span(sm_uclass, SM_U_PARAM, nb, end);
+			const char *ne = span(sm_uclass, SM_U_PARAM, nb, end, t->rend);
 			if (ne == nb || n >= max)
 				return false;
 			sipmsg_slice name = {nb, (size_t)(ne - nb)}, value = {NULL, 0};
 			q = ne;
 			if (q < end && *q == '=') {
 				const char *vb = q + 1;
-				q = sm_span(sm_uclass, SM_U_PARAM, vb, end);
+				q = span(sm_uclass, SM_U_PARAM, vb, end, t->rend);
 				if (q == vb)
 					return false;
 				value = (sipmsg_slice){vb, (size_t)(q - vb)};
@@ -287,14 +324,14 @@ static SM_INLINE bool via(struct sm_tctx *t, const char *p, const char *end, con
 {
 	if (end - p <= 8 || ld8(p) != ld8("SIP/2.0/"))
 		return false;
-	const char *q = sm_skip_token(p + 8, end);
+	const char *q = span(sm_ctype, SM_C_TOKEN, p + 8, end, t->rend);
 	if (q == p + 8 || q >= end || *q != ' ')
 		return false;
 	memset(v, 0, sizeof *v);
 	v->protocol_name = (sipmsg_slice){p, 3};
 	v->protocol_version = (sipmsg_slice){p + 4, 3};
 	v->transport = (sipmsg_slice){p + 8, (size_t)(q - p - 8)};
-	if (!host(q + 1, end, &v->host, &v->host_type, &q))
+	if (!host(q + 1, end, t->rend, &v->host, &v->host_type, &q))
 		return false;
 	if (q < end && *q == ':') {
 		if (!port(q + 1, end, &v->port, &q))
@@ -357,7 +394,7 @@ static SM_INLINE bool nameaddr(struct sm_tctx *t, const char *p, const char *end
 		return false;
 	memset(na, 0, sizeof *na);
 	if (*p == '"') {
-		q = sm_span(sm_uclass, SM_U_QDTEXT, p + 1, end);
+		q = span(sm_uclass, SM_U_QDTEXT, p + 1, end, t->rend);
 		if (q >= end || *q != '"')
 			return false;
 		na->display = (sipmsg_slice){p + 1, (size_t)(q - p - 1)};
@@ -432,7 +469,7 @@ static SM_INLINE bool cseq(struct sm_tctx *t, const char *p, const char *end, co
 	const char *q;
 	if (!number(p, end, UINT32_MAX, &c->number, &q) || q >= end || *q != ' ')
 		return false;
-	const char *me = sm_skip_token(q + 1, end);
+	const char *me = span(sm_ctype, SM_C_TOKEN, q + 1, end, t->rend);
 	if (me == q + 1)
 		return false;
 	c->method = (sipmsg_slice){q + 1, (size_t)(me - q - 1)};
@@ -443,12 +480,12 @@ static SM_INLINE bool cseq(struct sm_tctx *t, const char *p, const char *end, co
 /* Call-ID: word [ "@" word ] */
 static SM_INLINE bool callid(struct sm_tctx *t, const char *p, const char *end, const char **stop)
 {
-	const char *q = sm_span(sm_ctype, SM_C_WORD, p, end);
+	const char *q = span(sm_ctype, SM_C_WORD, p, end, t->rend);
 	if (q == p)
 		return false;
 	if (q < end && *q == '@') {
 		const char *h = q + 1;
-		q = sm_span(sm_ctype, SM_C_WORD, h, end);
+		q = span(sm_ctype, SM_C_WORD, h, end, t->rend);
 		if (q == h)
 			return false;
 	}
@@ -468,11 +505,11 @@ static SM_INLINE bool uint_value(struct sm_tctx *t, const char *p, const char *e
 static SM_INLINE bool mediatype(struct sm_tctx *t, const char *p, const char *end, const char **stop,
 				sipmsg_mediatype *mt)
 {
-	const char *q = sm_skip_token(p, end);
+	const char *q = span(sm_ctype, SM_C_TOKEN, p, end, t->rend);
 	if (q == p || q >= end || *q != '/')
 		return false;
 	const char *s = q + 1;
-	q = sm_skip_token(s, end);
+	q = span(sm_ctype, SM_C_TOKEN, s, end, t->rend);
 	if (q == s)
 		return false;
 	memset(mt, 0, sizeof *mt);
@@ -509,16 +546,30 @@ static SM_INLINE bool value(struct sm_tctx *t, unsigned kind, const char *p, con
 	}
 }
 
-sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i, size_t view_size)
+/* The view size of each kind with a fast path (0: none). */
+static const uint16_t fast_size[SIPMSG_KIND_COUNT] = {
+	[SIPMSG_KIND_NAMEADDR] = sizeof(sipmsg_nameaddr),
+	[SIPMSG_KIND_CONTACT] = sizeof(sipmsg_nameaddr),
+	[SIPMSG_KIND_VIA] = sizeof(sipmsg_via),
+	[SIPMSG_KIND_CSEQ] = sizeof(sipmsg_cseq),
+	[SIPMSG_KIND_CALLID] = sizeof(sipmsg_callid),
+	[SIPMSG_KIND_UINT] = sizeof(sipmsg_number),
+	[SIPMSG_KIND_MEDIATYPE] = sizeof(sipmsg_mediatype),
+};
+
+sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i)
 {
 	struct sm_hdr *h = &m->hdrs[i];
 	const char *p = h->value, *end = p + h->value_len;
 	const struct sm_hdr_row *row = &sm_hdr_rows[h->id];
 	unsigned kind = row->kind;
-	if (p == end || kind > SIPMSG_KIND_MEDIATYPE)
+	size_t view_size = fast_size[kind];
+	if (p == end || !view_size)
 		return SM_FAST_NO;
+	/* a value from the input may be read on to the input's end */
 	struct sm_tctx t = {.m = m, .index = i, .id = (sipmsg_hdr_id)h->id,
-			    .list = (row->flags & SIPMSG_HF_LIST) != 0};
+			    .list = (row->flags & SIPMSG_HF_LIST) != 0,
+			    .rend = sm_in_input(m, p) ? m->base + m->length : end};
 	uint32_t cap = t.list ? 4 : 1;
 	struct sm_arena_mark mark = sm_arena_mark(m->arena);
 	struct sm_vals *v = sm_alloc(m->arena, sizeof *v + cap * view_size);

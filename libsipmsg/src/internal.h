@@ -22,6 +22,15 @@
 
 #define SM_NOPOS ((size_t)-1)
 
+/* SSE2 is part of x86-64; -DSIPMSG_NO_SIMD (meson -Dsimd=false) builds the
+ * portable scalar code instead, which the test suite also runs. */
+#if defined(__SSE2__) && !defined(SIPMSG_NO_SIMD)
+#define SM_SIMD 1
+#include <emmintrin.h>
+#else
+#define SM_SIMD 0
+#endif
+
 /* One header line. Parsed lines point into the input; edited and added lines
  * point into the arena and have SIPMSG_HEADER_MODIFIED set. The raw bytes of a
  * parsed line (name through its line end, folding included) start at `name`

@@ -262,7 +262,7 @@ sipmsg_status sm_typed_parse_header(sipmsg_msg *m, size_t i)
 		h->flags |= SM_H_VIEW_DONE;
 		return SIPMSG_OK;
 	}
-	sipmsg_status fst = sm_typed_fast(m, i, k->size);
+	sipmsg_status fst = sm_typed_fast(m, i);
 	if (fst != SM_FAST_NO)
 		return fst;
 	struct sm_vals *v = NULL;

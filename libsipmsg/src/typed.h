@@ -16,6 +16,7 @@ struct sm_tctx {
 	size_t index;     /* header index, for diagnostics (SM_NOPOS: not a header) */
 	sipmsg_hdr_id id; /* which header (some grammars vary by header) */
 	bool list;        /* the header is a comma list: a top-level ',' ends a value */
+	const char *rend; /* fast paths (hot.c): bytes up to here may be read, past the value too */
 };
 
 /* Parse one value that starts at p (no leading whitespace) into *view (zeroed
@@ -103,7 +104,7 @@ static inline uint32_t sm_number_max(sipmsg_hdr_id id)
 /* Header line i's values by the general parser alone, not cached (the
  * fast-path tests compare the two). */
 sipmsg_status sm_typed_parse_general(sipmsg_msg *m, size_t i, struct sm_vals **out);
-sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i, size_t view_size);
+sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i);
 
 /* The number of a parsed, good numeric header line (Content-Length). */
 static inline uint32_t sm_view_number(const struct sm_hdr *h)

@@ -97,7 +97,7 @@ static void check_header(sipmsg_msg *m, size_t i, const char *what)
 	uint16_t flags = h->flags;
 	h->view = NULL;
 	h->flags &= (uint16_t)~(SM_H_VIEW_DONE | SIPMSG_HEADER_BAD);
-	sipmsg_status fst = sm_typed_fast(m, i, size);
+	sipmsg_status fst = sm_typed_fast(m, i);
 	const struct sm_vals *fv = h->view;
 	h->view = view;
 	h->flags = flags;
