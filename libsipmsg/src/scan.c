@@ -207,8 +207,33 @@ static sipmsg_status status_line(struct scan *s, size_t b, size_t e)
 	return SIPMSG_OK;
 }
 
+/* The request line as nearly every request has it: method SP URI SP
+ * "SIP/2.0", single spaces, no space in the URI. False (nothing changed)
+ * for anything else, which request_line() reads and reports. */
+static SM_INLINE bool plain_request_line(struct scan *s, size_t b, size_t e)
+{
+	const char *p = s->p;
+	if (e - b < 12 || memcmp(p + e - 8, " SIP/2.0", 8) != 0)
+		return false;
+	size_t i = b;
+	while (sm_is((unsigned char)p[i], SM_C_TOKEN)) /* stops at the space before the version at the latest */
+		i++;
+	size_t ub = i + 1, ue = e - 8;
+	if (i == b || p[i] != ' ' || ub >= ue || p[ub] == ' ' || memchr(p + ub, ' ', ue - ub))
+		return false;
+	sipmsg_msg *m = s->m;
+	m->method = (sipmsg_slice){p + b, i - b};
+	m->method_id = sipmsg_method_lookup(p + b, i - b);
+	m->ruri = (sipmsg_slice){p + ub, ue - ub};
+	m->version = (sipmsg_slice){p + e - 7, 7};
+	m->is_request = true;
+	return true;
+}
+
 static sipmsg_status request_line(struct scan *s, size_t b, size_t e)
 {
+	if (plain_request_line(s, b, e))
+		return SIPMSG_OK;
 	sipmsg_msg *m = s->m;
 	const char *p = s->p;
 	sipmsg_status st;
