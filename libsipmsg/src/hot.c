@@ -2,20 +2,23 @@
 /* The fast paths of the hot headers' grammars (Via, From/To/Contact and the
  * other name-addr headers, CSeq, Call-ID, the numbers, Content-Type).
  *
- * Each recognises only the common, plain shape of a value: no whitespace
- * where the grammar allows it, no quotes, escapes, brackets or comments,
- * parameters with token values. It fills the very view the general parser
- * (hdr_*.c, uri.c) would fill, in one pass, writing parameter arrays
- * straight into the arena. For anything else it gives up, having reported
- * nothing, the arena is rolled back, and the general parser runs from the
- * start: every diagnostic, error position and limit stays the general
- * parser's. So a fast parser may accept a value only when the general
- * parser accepts it without any diagnostic and builds the same view;
- * tests/unit/test_fast.c holds both to that on the corpus and on edge cases. */
+ * Each recognises only the common, plain shape of a header line's value:
+ * one value (not a comma list), no whitespace where the grammar allows it,
+ * no quotes, escapes, brackets or comments, parameters with token values.
+ * It fills the very view the general parser (hdr_*.c, uri.c) would fill, in
+ * one pass, writing the view and its parameter arrays straight into the top
+ * of the arena and taking that memory only once the whole value has been
+ * read. For anything else it gives up, having reported and kept nothing,
+ * and the general parser runs from the start: every diagnostic, error
+ * position and limit stays the general parser's. So a fast parser may
+ * accept a value only when the general parser accepts it without any
+ * diagnostic and builds the same view; tests/unit/test_fast.c holds both to
+ * that on the corpus and on every one-byte edit of a set of values. */
 #include "typed.h"
 #include "uri.h"
 
-/* Most parameters a fast parser takes (more: the general path). */
+/* Most parameters a fast parser takes in one URI or after one value (more:
+ * the general path). */
 #define FAST_PARAMS 8u
 
 /* The bytes of class `bit` of tab from p on, up to end: sm_span(), but 16
@@ -93,35 +96,62 @@ static SM_INLINE bool fold_eq(const char *n, const char *lit, size_t len)
 /* s (a slice) has the length of the literal and equals it ignoring case */
 #define IS(s, lit) ((s).len == sizeof(lit) - 1 && fold_eq((s).ptr, (lit), sizeof(lit) - 1))
 
-/* The end of a value element at q: the end, or a ',' of a list. */
-static SM_INLINE bool at_end(const struct sm_tctx *t, const char *q, const char *end, const char **stop)
+/* A fast parse of one value: where its bytes may be read and where its
+ * view and arrays go (the free top of the arena, taken on success). */
+struct fx {
+	sipmsg_msg *m;
+	const char *rend; /* bytes up to here may be read, past the value too */
+	char *top;        /* struct sm_vals, then the view, then arrays */
+	char *cur;        /* next free byte for an array */
+	char *lim;        /* end of the room reserved at top */
+	sipmsg_hdr_id id;
+};
+
+/* Room for the values header, a view of `size` bytes and 2 * FAST_PARAMS
+ * parameters at the top of the arena; NULL (the general path then) when the
+ * current block has less. */
+static SM_INLINE void *begin(struct fx *f, size_t size)
 {
-	if (q == end || (*q == ',' && t->list)) {
-		*stop = q;
-		return true;
-	}
-	return false;
+	size_t room = sizeof(struct sm_vals) + size + 2 * FAST_PARAMS * sizeof(sipmsg_param);
+	f->top = sm_arena_top(f->m->arena, room);
+	if (!f->top)
+		return NULL;
+	f->cur = f->top + sizeof(struct sm_vals) + size;
+	f->lim = f->top + room;
+	return f->top + sizeof(struct sm_vals);
+}
+
+/* Take what was written at top: header line i now has its one value. */
+static SM_INLINE sipmsg_status commit(struct fx *f, size_t i)
+{
+	struct sm_hdr *h = &f->m->hdrs[i];
+	struct sm_vals *v = sm_arena_take(f->m->arena, (size_t)(f->cur - f->top));
+	v->n = 1;
+	v->cap = 1;
+	v->items = v + 1;
+	*(sipmsg_slice *)v->items = (sipmsg_slice){h->value, h->value_len};
+	h->view = v;
+	h->flags |= SM_H_VIEW_DONE;
+	return SIPMSG_OK;
 }
 
 /* *( ";" token [ "=" token-or-host ] ) at *qp with nothing between the
- * parts: the parameters sm_gparams() finds, written straight into the
- * arena. With none, *out and *count are left as they are (zeroed). */
-static SM_INLINE bool params(struct sm_tctx *t, const char **qp, const char *end, const sipmsg_param **out,
+ * parts: the parameters sm_gparams() finds, written at f->cur. With none,
+ * *out and *count are left as they are (zeroed). */
+static SM_INLINE bool params(struct fx *f, const char **qp, const char *end, const sipmsg_param **out,
 			     size_t *count)
 {
 	const char *q = *qp;
 	if (q >= end || *q != ';')
 		return true;
-	size_t max = t->m->opts.max_uri_params;
+	size_t max = f->m->opts.max_uri_params;
 	if (max > FAST_PARAMS)
 		max = FAST_PARAMS;
-	sipmsg_param *pr = sm_arena_top(t->m->arena, FAST_PARAMS * sizeof *pr);
-	if (!pr)
-		return false;
+	sipmsg_param *pr = (sipmsg_param *)(void *)f->cur;
 	size_t n = 0;
 	do {
 		const char *nb = q + 1;
-		const char *ne = span(sm_ctype, SM_C_TOKEN, nb, end, t->rend);
+		const char *ne = span(sm_ctype, SM_C_TOKEN, nb, end, f->rend);
 		if (ne == nb || n >= max)
 			return false;
 		pr[n].name = (sipmsg_slice){nb, (size_t)(ne - nb)};
@@ -129,7 +159,7 @@ static SM_INLINE bool params(struct sm_tctx *t, const char **qp, const char *end
 		q = ne;
 		if (q < end && *q == '=') {
 			const char *vb = q + 1;
-			q = span(sm_uclass, SM_U_GENVAL, vb, end, t->rend);
+			q = span(sm_uclass, SM_U_GENVAL, vb, end, f->rend);
 			if (q == vb)
 				return false;
 			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};
@@ -138,7 +168,8 @@ static SM_INLINE bool params(struct sm_tctx *t, const char **qp, const char *end
 		}
 		n++;
 	} while (q < end && *q == ';');
-	*out = sm_arena_take(t->m->arena, n * sizeof *pr);
+	f->cur += n * sizeof *pr;
+	*out = pr;
 	*count = n;
 	*qp = q;
 	return true;
@@ -223,7 +254,7 @@ static SM_INLINE bool number(const char *p, const char *end, uint32_t max, uint3
 
 /* A sip or sips URI without password, escapes, IPv6 reference or headers,
  * into *u (zeroed by the caller) as sm_uri_parse() fills it. */
-static SM_INLINE bool uri(struct sm_tctx *t, const char *p, const char *end, sipmsg_uri *u)
+static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_uri *u)
 {
 	const char *s;
 	if (end - p <= 4 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p')
@@ -241,7 +272,7 @@ static SM_INLINE bool uri(struct sm_tctx *t, const char *p, const char *end, sip
 	}
 	u->raw = (sipmsg_slice){p, (size_t)(end - p)};
 	/* userinfo: the user characters up to the first '@' */
-	const char *q = span(sm_uclass, SM_U_USER, s, end, t->rend), *h = s;
+	const char *q = span(sm_uclass, SM_U_USER, s, end, f->rend), *h = s;
 	if (q < end && *q == '@') {
 		if (q == s)
 			return false;
@@ -250,7 +281,7 @@ static SM_INLINE bool uri(struct sm_tctx *t, const char *p, const char *end, sip
 	} else if (q < end && (*q != ':' || memchr(q, '@', (size_t)(end - q)))) {
 		return false; /* an escape, a password, an IPv6 reference, ... */
 	}
-	if (!host(h, end, t->rend, &u->host, &u->host_type, &q))
+	if (!host(h, end, f->rend, &u->host, &u->host_type, &q))
 		return false;
 	if (q < end && *q == ':') {
 		if (!port(q + 1, end, &u->port, &q))
@@ -258,23 +289,21 @@ static SM_INLINE bool uri(struct sm_tctx *t, const char *p, const char *end, sip
 		u->has_port = true;
 	}
 	if (q < end && *q == ';') {
-		size_t max = t->m->opts.max_uri_params;
+		size_t max = f->m->opts.max_uri_params;
 		if (max > FAST_PARAMS)
 			max = FAST_PARAMS;
-		sipmsg_param *pr = sm_arena_top(t->m->arena, FAST_PARAMS * sizeof *pr);
-		if (!pr)
-			return false;
+		sipmsg_param *pr = (sipmsg_param *)(void *)f->cur;
 		size_t n = 0;
 		do {
 			const char *nb = q + 1;
-			const char *ne = span(sm_uclass, SM_U_PARAM, nb, end, t->rend);
+			const char *ne = span(sm_uclass, SM_U_PARAM, nb, end, f->rend);
 			if (ne == nb || n >= max)
 				return false;
 			sipmsg_slice name = {nb, (size_t)(ne - nb)}, value = {NULL, 0};
 			q = ne;
 			if (q < end && *q == '=') {
 				const char *vb = q + 1;
-				q = span(sm_uclass, SM_U_PARAM, vb, end, t->rend);
+				q = span(sm_uclass, SM_U_PARAM, vb, end, f->rend);
 				if (q == vb)
 					return false;
 				value = (sipmsg_slice){vb, (size_t)(q - vb)};
@@ -313,32 +342,33 @@ static SM_INLINE bool uri(struct sm_tctx *t, const char *p, const char *end, sip
 				break;
 			}
 		} while (q < end && *q == ';');
-		u->params = sm_arena_take(t->m->arena, n * sizeof *pr);
+		f->cur += n * sizeof *pr;
+		u->params = pr;
 		u->param_count = n;
 	}
 	return q == end;
 }
 
 /* Via: "SIP/2.0/" transport SP host [":" port] *(";" param) */
-static SM_INLINE bool via(struct sm_tctx *t, const char *p, const char *end, const char **stop, sipmsg_via *v)
+static SM_INLINE bool via(struct fx *f, const char *p, const char *end, sipmsg_via *v)
 {
 	if (end - p <= 8 || ld8(p) != ld8("SIP/2.0/"))
 		return false;
-	const char *q = span(sm_ctype, SM_C_TOKEN, p + 8, end, t->rend);
+	const char *q = span(sm_ctype, SM_C_TOKEN, p + 8, end, f->rend);
 	if (q == p + 8 || q >= end || *q != ' ')
 		return false;
 	memset(v, 0, sizeof *v);
 	v->protocol_name = (sipmsg_slice){p, 3};
 	v->protocol_version = (sipmsg_slice){p + 4, 3};
 	v->transport = (sipmsg_slice){p + 8, (size_t)(q - p - 8)};
-	if (!host(q + 1, end, t->rend, &v->host, &v->host_type, &q))
+	if (!host(q + 1, end, f->rend, &v->host, &v->host_type, &q))
 		return false;
 	if (q < end && *q == ':') {
 		if (!port(q + 1, end, &v->port, &q))
 			return false;
 		v->has_port = true;
 	}
-	if (!params(t, &q, end, &v->params, &v->param_count))
+	if (!params(f, &q, end, &v->params, &v->param_count))
 		return false;
 	/* as hdr_via.c's known_params() */
 	for (size_t i = 0; i < v->param_count; i++) {
@@ -380,13 +410,13 @@ static SM_INLINE bool via(struct sm_tctx *t, const char *p, const char *end, con
 			break;
 		}
 	}
-	return at_end(t, q, end, stop);
+	return q == end;
 }
 
 /* name-addr / addr-spec: an optional display name (a quoted-string without
  * escapes, or tokens), <URI> or a bare URI on the fast URI path, plain
  * parameters. */
-static SM_INLINE bool nameaddr(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 			       sipmsg_nameaddr *na)
 {
 	const char *q = p;
@@ -394,7 +424,7 @@ static SM_INLINE bool nameaddr(struct sm_tctx *t, const char *p, const char *end
 		return false;
 	memset(na, 0, sizeof *na);
 	if (*p == '"') {
-		q = span(sm_uclass, SM_U_QDTEXT, p + 1, end, t->rend);
+		q = span(sm_uclass, SM_U_QDTEXT, p + 1, end, f->rend);
 		if (q >= end || *q != '"')
 			return false;
 		na->display = (sipmsg_slice){p + 1, (size_t)(q - p - 1)};
@@ -419,20 +449,20 @@ static SM_INLINE bool nameaddr(struct sm_tctx *t, const char *p, const char *end
 			q = r;
 		} else {
 			q = sm_uri_addr_spec_end(p, end);
-			if (!uri(t, p, q, &na->uri))
+			if (!uri(f, p, q, &na->uri))
 				return false;
 			goto params;
 		}
 	}
 	{
 		const char *gt = memchr(q, '>', (size_t)(end - q));
-		if (!gt || !uri(t, q + 1, gt, &na->uri))
+		if (!gt || !uri(f, q + 1, gt, &na->uri))
 			return false;
 		na->angle = true;
 		q = gt + 1;
 	}
 params:
-	if (!params(t, &q, end, &na->params, &na->param_count))
+	if (!params(f, &q, end, &na->params, &na->param_count))
 		return false;
 	/* as hdr_nameaddr.c's known_params() */
 	for (size_t i = 0; i < na->param_count; i++) {
@@ -460,144 +490,122 @@ params:
 			break;
 		}
 	}
-	return at_end(t, q, end, stop);
+	return q == end;
 }
 
 /* CSeq: number SP method */
-static SM_INLINE bool cseq(struct sm_tctx *t, const char *p, const char *end, const char **stop, sipmsg_cseq *c)
+static SM_INLINE bool cseq(struct fx *f, const char *p, const char *end, sipmsg_cseq *c)
 {
 	const char *q;
 	if (!number(p, end, UINT32_MAX, &c->number, &q) || q >= end || *q != ' ')
 		return false;
-	const char *me = span(sm_ctype, SM_C_TOKEN, q + 1, end, t->rend);
+	const char *me = span(sm_ctype, SM_C_TOKEN, q + 1, end, f->rend);
 	if (me == q + 1)
 		return false;
 	c->method = (sipmsg_slice){q + 1, (size_t)(me - q - 1)};
 	c->method_id = sipmsg_method_lookup(q + 1, (size_t)(me - q - 1));
-	return at_end(t, me, end, stop);
+	return me == end;
 }
 
 /* Call-ID: word [ "@" word ] */
-static SM_INLINE bool callid(struct sm_tctx *t, const char *p, const char *end, const char **stop)
+static SM_INLINE bool callid(struct fx *f, const char *p, const char *end)
 {
-	const char *q = span(sm_ctype, SM_C_WORD, p, end, t->rend);
+	const char *q = span(sm_ctype, SM_C_WORD, p, end, f->rend);
 	if (q == p)
 		return false;
 	if (q < end && *q == '@') {
 		const char *h = q + 1;
-		q = span(sm_ctype, SM_C_WORD, h, end, t->rend);
+		q = span(sm_ctype, SM_C_WORD, h, end, f->rend);
 		if (q == h)
 			return false;
 	}
-	return at_end(t, q, end, stop);
+	return q == end;
 }
 
 /* Content-Length, Max-Forwards, Expires, ...: 1*DIGIT within the header's range */
-static SM_INLINE bool uint_value(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+static SM_INLINE bool uint_value(struct fx *f, const char *p, const char *end,
 				 sipmsg_number *n)
 {
 	const char *q;
 	memset(n, 0, sizeof *n);
-	return number(p, end, sm_number_max(t->id), &n->value, &q) && at_end(t, q, end, stop);
+	return number(p, end, sm_number_max(f->id), &n->value, &q) && q == end;
 }
 
 /* media-type: type "/" subtype *(";" param) */
-static SM_INLINE bool mediatype(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+static SM_INLINE bool mediatype(struct fx *f, const char *p, const char *end,
 				sipmsg_mediatype *mt)
 {
-	const char *q = span(sm_ctype, SM_C_TOKEN, p, end, t->rend);
+	const char *q = span(sm_ctype, SM_C_TOKEN, p, end, f->rend);
 	if (q == p || q >= end || *q != '/')
 		return false;
 	const char *s = q + 1;
-	q = span(sm_ctype, SM_C_TOKEN, s, end, t->rend);
+	q = span(sm_ctype, SM_C_TOKEN, s, end, f->rend);
 	if (q == s)
 		return false;
 	memset(mt, 0, sizeof *mt);
 	mt->type = (sipmsg_slice){p, (size_t)(s - 1 - p)};
 	mt->subtype = (sipmsg_slice){s, (size_t)(q - s)};
-	if (!params(t, &q, end, &mt->params, &mt->param_count))
+	if (!params(f, &q, end, &mt->params, &mt->param_count))
 		return false;
 	for (size_t i = 0; i < mt->param_count; i++)
 		if (IS(mt->params[i].name, "boundary"))
 			mt->boundary = mt->params[i].value;
-	return at_end(t, q, end, stop);
+	return q == end;
 }
 
-/* One value of `kind` into item. */
-static SM_INLINE bool value(struct sm_tctx *t, unsigned kind, const char *p, const char *end, const char **stop,
-			    void *item)
-{
-	switch (kind) {
-	case SIPMSG_KIND_VIA:
-		return via(t, p, end, stop, item);
-	case SIPMSG_KIND_NAMEADDR:
-	case SIPMSG_KIND_CONTACT:
-		return nameaddr(t, p, end, stop, item);
-	case SIPMSG_KIND_CSEQ:
-		return cseq(t, p, end, stop, item);
-	case SIPMSG_KIND_CALLID:
-		return callid(t, p, end, stop);
-	case SIPMSG_KIND_UINT:
-		return uint_value(t, p, end, stop, item);
-	case SIPMSG_KIND_MEDIATYPE:
-		return mediatype(t, p, end, stop, item);
-	default:
-		return false;
+/* The view size and element parser of each kind with a fast path. */
+#define HOT(name, type, kind_parse)                                                        \
+	static sipmsg_status hot_##name(sipmsg_msg *m, size_t i, const char *rend)         \
+	{                                                                                  \
+		const struct sm_hdr *h = &m->hdrs[i];                                      \
+		struct fx f = {.m = m, .rend = rend, .id = (sipmsg_hdr_id)h->id};          \
+		type *view = begin(&f, sizeof(type));                                      \
+		if (!view || !kind_parse(&f, h->value, h->value + h->value_len, view))    \
+			return SM_FAST_NO;                                                 \
+		return commit(&f, i);                                                      \
 	}
+HOT(via, sipmsg_via, via)
+HOT(nameaddr, sipmsg_nameaddr, nameaddr)
+HOT(cseq, sipmsg_cseq, cseq)
+HOT(number, sipmsg_number, uint_value)
+HOT(mediatype, sipmsg_mediatype, mediatype)
+#undef HOT
+
+/* Call-ID has nothing but raw: no room to reserve. */
+static sipmsg_status hot_callid(sipmsg_msg *m, size_t i, const char *rend)
+{
+	struct sm_hdr *h = &m->hdrs[i];
+	struct fx f = {.m = m, .rend = rend};
+	if (!callid(&f, h->value, h->value + h->value_len))
+		return SM_FAST_NO;
+	struct sm_vals *v = sm_alloc(m->arena, sizeof *v + sizeof(sipmsg_callid));
+	if (!v)
+		return SIPMSG_ENOMEM;
+	v->n = 1;
+	v->cap = 1;
+	v->items = v + 1;
+	*(sipmsg_slice *)v->items = (sipmsg_slice){h->value, h->value_len};
+	h->view = v;
+	h->flags |= SM_H_VIEW_DONE;
+	return SIPMSG_OK;
 }
 
-/* The view size of each kind with a fast path (0: none). */
-static const uint16_t fast_size[SIPMSG_KIND_COUNT] = {
-	[SIPMSG_KIND_NAMEADDR] = sizeof(sipmsg_nameaddr),
-	[SIPMSG_KIND_CONTACT] = sizeof(sipmsg_nameaddr),
-	[SIPMSG_KIND_VIA] = sizeof(sipmsg_via),
-	[SIPMSG_KIND_CSEQ] = sizeof(sipmsg_cseq),
-	[SIPMSG_KIND_CALLID] = sizeof(sipmsg_callid),
-	[SIPMSG_KIND_UINT] = sizeof(sipmsg_number),
-	[SIPMSG_KIND_MEDIATYPE] = sizeof(sipmsg_mediatype),
+const sm_hot_fn sm_hot_fns[SIPMSG_KIND_COUNT] = {
+	[SIPMSG_KIND_NAMEADDR] = hot_nameaddr,
+	[SIPMSG_KIND_CONTACT] = hot_nameaddr,
+	[SIPMSG_KIND_VIA] = hot_via,
+	[SIPMSG_KIND_CSEQ] = hot_cseq,
+	[SIPMSG_KIND_CALLID] = hot_callid,
+	[SIPMSG_KIND_UINT] = hot_number,
+	[SIPMSG_KIND_MEDIATYPE] = hot_mediatype,
 };
 
 sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i)
 {
-	struct sm_hdr *h = &m->hdrs[i];
-	const char *p = h->value, *end = p + h->value_len;
-	const struct sm_hdr_row *row = &sm_hdr_rows[h->id];
-	unsigned kind = row->kind;
-	size_t view_size = fast_size[kind];
-	if (p == end || !view_size)
+	const struct sm_hdr *h = &m->hdrs[i];
+	sm_hot_fn fn = sm_hot_fns[sm_hdr_rows[h->id].kind];
+	if (!fn || !h->value_len)
 		return SM_FAST_NO;
 	/* a value from the input may be read on to the input's end */
-	struct sm_tctx t = {.m = m, .index = i, .id = (sipmsg_hdr_id)h->id,
-			    .list = (row->flags & SIPMSG_HF_LIST) != 0,
-			    .rend = sm_in_input(m, p) ? m->base + m->length : end};
-	uint32_t cap = t.list ? 4 : 1;
-	struct sm_arena_mark mark = sm_arena_mark(m->arena);
-	struct sm_vals *v = sm_alloc(m->arena, sizeof *v + cap * view_size);
-	if (!v)
-		return SIPMSG_ENOMEM;
-	v->n = 0;
-	v->cap = cap;
-	v->items = v + 1;
-	for (;;) {
-		char *item = (char *)v->items + (size_t)v->n * view_size;
-		const char *stop;
-		if (!value(&t, kind, p, end, &stop, item))
-			goto no;
-		*(sipmsg_slice *)(void *)item = (sipmsg_slice){p, (size_t)(stop - p)};
-		v->n++;
-		if (stop == end)
-			break;
-		/* a ',' of a list, right after the value */
-		p = stop + 1;
-		while (p < end && (*p == ' ' || *p == '\t'))
-			p++;
-		if (p == end || *p == ',' || v->n >= m->opts.max_list_items || v->n == cap)
-			goto no;
-	}
-	h->view = v;
-	h->flags |= SM_H_VIEW_DONE;
-	return SIPMSG_OK;
-no:
-	sm_arena_rewind(m->arena, mark);
-	return SM_FAST_NO;
+	return fn(m, i, sm_in_input(m, h->value) ? m->base + m->length : h->value + h->value_len);
 }

@@ -464,8 +464,10 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 		if (id) {
 			if (!m->first[id])
 				m->first[id] = n + 1;
-			if ((sm_hdr_rows[id].flags & SIPMSG_HF_HOT) || all_typed) {
-				sipmsg_status st = sm_typed_fast(m, n);
+			const struct sm_hdr_row *row = &sm_hdr_rows[id];
+			if ((row->flags & SIPMSG_HF_HOT) || all_typed) {
+				sm_hot_fn fn = sm_hot_fns[row->kind];
+				sipmsg_status st = fn && vb < ve ? fn(m, n, p + s->n) : SM_FAST_NO;
 				if (st == SM_FAST_NO)
 					st = typed_now(s, n);
 				if (st)

@@ -105,6 +105,10 @@ static inline uint32_t sm_number_max(sipmsg_hdr_id id)
  * fast-path tests compare the two). */
 sipmsg_status sm_typed_parse_general(sipmsg_msg *m, size_t i, struct sm_vals **out);
 sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i);
+/* The same per kind (NULL: no fast path), for the scanner, which knows that
+ * the value lies in the input and that bytes up to rend may be read. */
+typedef sipmsg_status (*sm_hot_fn)(sipmsg_msg *m, size_t i, const char *rend);
+extern const sm_hot_fn sm_hot_fns[SIPMSG_KIND_COUNT];
 
 /* The number of a parsed, good numeric header line (Content-Length). */
 static inline uint32_t sm_view_number(const struct sm_hdr *h)
