@@ -32,8 +32,8 @@ static inline uint64_t sm_le64(const char *p)
  * known name unless it is that character (see hdr_index_gen.c). */
 static inline unsigned sm_hdr_hash(uint64_t w, size_t len, unsigned z)
 {
-	uint64_t x = w + (uint64_t)len * 0x9E3779B97F4A7C15ull + (uint64_t)z * 0xC2B2AE3D27D4EB4Full;
-	return (unsigned)((x * 0xD6E8FEB86659FD93ull) >> 56) & (SM_HDR_SLOTS - 1);
+	uint64_t x = w ^ ((uint64_t)z << 56) ^ ((uint64_t)len << 48);
+	return (unsigned)((x * 0x9E3779B97F4A7C15ull) >> 56) & (SM_HDR_SLOTS - 1);
 }
 
 #endif

@@ -428,7 +428,7 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 			cr = find_ctl(p, colon + 1, lim);
 		}
 		/* CR LF, and the next line is not a continuation */
-		if (SM_UNLIKELY(lim - cr <= 2 || p[cr] != '\r' || p[cr + 1] != '\n' ||
+		if (SM_UNLIKELY(lim - cr <= 2 || memcmp(p + cr, "\r\n", 2) != 0 ||
 				sm_is((unsigned char)p[cr + 2], SM_C_WS)))
 			return SIPMSG_OK; /* end of input, bare LF, control character or folding */
 		size_t nlen = colon - b;
@@ -444,21 +444,24 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 		uint32_t n = m->nhdrs;
 		if (SM_UNLIKELY(raw_end - b > max_line || n >= max_n))
 			return SIPMSG_OK;
-		size_t vb = colon + 1, ve = cr;
-		while (sm_is((unsigned char)p[vb], SM_C_WS)) /* stops at the CR */
-			vb++;
-		while (ve > vb && sm_is((unsigned char)p[ve - 1], SM_C_WS))
-			ve--;
-		struct sm_hdr *hd = &m->hdrs[n];
-		hd->name = p + b;
-		hd->value = p + vb;
-		hd->view = NULL;
-		hd->name_len = (uint32_t)nlen;
-		hd->value_len = (uint32_t)(ve - vb);
-		hd->raw_len = (uint32_t)(raw_end - b);
-		hd->line = s->line++;
-		hd->id = (uint16_t)id;
-		hd->flags = (uint16_t)(nlen == 1 && id ? SIPMSG_HEADER_COMPACT : 0);
+		size_t vb = colon + 1 + (p[colon + 1] == ' '), ve = cr;
+		if (SM_UNLIKELY(sm_is((unsigned char)p[vb], SM_C_WS)))
+			while (sm_is((unsigned char)p[vb], SM_C_WS)) /* stops at the CR */
+				vb++;
+		if (SM_UNLIKELY(sm_is((unsigned char)p[ve - 1], SM_C_WS)))
+			while (ve > vb && sm_is((unsigned char)p[ve - 1], SM_C_WS))
+				ve--;
+		m->hdrs[n] = (struct sm_hdr){
+			.name = p + b,
+			.value = p + vb,
+			.view = NULL,
+			.name_len = (uint32_t)nlen,
+			.value_len = (uint32_t)(ve - vb),
+			.raw_len = (uint32_t)(raw_end - b),
+			.line = s->line++,
+			.id = (uint16_t)id,
+			.flags = (uint16_t)(nlen == 1 && id ? SIPMSG_HEADER_COMPACT : 0),
+		};
 		m->nhdrs = n + 1;
 		*pos = raw_end;
 		if (id) {
