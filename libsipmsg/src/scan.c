@@ -25,17 +25,7 @@ struct scan {
  * than HTAB (CR and LF included) or, when `colon` is set, a ':'; n when there
  * is none. Lines are long and clean, so this runs 16 bytes at a time where
  * SSE2 is there; with a constant `colon` the compiler drops the unused test. */
-#if SM_SIMD
-/* The control characters other than HTAB (CR and LF included) and DEL among
- * 16 bytes, as a bit mask. */
-static SM_INLINE unsigned stop_mask(__m128i v)
-{
-	__m128i stop = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
-	stop = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), stop);
-	stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
-	return (unsigned)_mm_movemask_epi8(stop);
-}
-#endif
+#define stop_mask sm_ctl_mask16
 
 static inline size_t find_stop(const char *p, size_t i, size_t n, bool colon)
 {
