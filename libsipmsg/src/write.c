@@ -150,12 +150,17 @@ static void write_all(struct out *o, const sipmsg_msg *m, unsigned flags)
 	if (!canonical)
 		put_src(o, m->preamble.ptr, m->preamble.len);
 	put_start_line(o, m, flags);
-	for (uint32_t i = 0; i < m->nhdrs; i++) {
-		const struct sm_hdr *h = &m->hdrs[i];
+	const struct sm_hdr *h = m->hdrs, *hend = h + m->nhdrs;
+	for (; h < hend; h++) {
 		/* an untouched line that follows the pending run extends it */
-		if (!flags && !(h->flags & SIPMSG_HEADER_MODIFIED) && o->run_len && o->run + o->run_len == h->name) {
-			o->run_len += h->raw_len;
-			continue;
+		const char *run = o->run;
+		size_t run_len = o->run_len;
+		if (!flags) {
+			while (h < hend && !(h->flags & SIPMSG_HEADER_MODIFIED) && run_len && run + run_len == h->name)
+				run_len += (h++)->raw_len;
+			o->run_len = run_len;
+			if (h == hend)
+				break;
 		}
 		put_header(o, h, flags);
 	}
