@@ -175,6 +175,32 @@ static SM_INLINE bool params(struct fx *f, const char **qp, const char *end, con
 	return true;
 }
 
+/* Is r[0..q-r) four decimal parts of one to three digits, each at most 255,
+ * separated by dots (sm_ipv4_parse)? Unrolled: a part costs a few compares. */
+static SM_INLINE bool dotted_quad(const char *r, const char *q)
+{
+	for (int part = 0;; part++) {
+		unsigned v, d;
+		if (r >= q || (v = (unsigned)(unsigned char)*r - '0') > 9)
+			return false;
+		r++;
+		if (r < q && (d = (unsigned)(unsigned char)*r - '0') <= 9) {
+			v = v * 10 + d;
+			r++;
+			if (r < q && (d = (unsigned)(unsigned char)*r - '0') <= 9) {
+				if ((v = v * 10 + d) > 255)
+					return false;
+				r++;
+			}
+		}
+		if (part == 3)
+			return r == q;
+		if (r >= q || *r != '.')
+			return false;
+		r++;
+	}
+}
+
 /* A host name or an IPv4 address at p (no IPv6 reference), as
  * sm_host_parse() takes it when it reports nothing: a name has a letter,
  * '-' or '_'; digits and dots alone must make a dotted IPv4 address. */
@@ -191,27 +217,18 @@ static SM_INLINE bool host(const char *p, const char *end, const char *rend, sip
 		*type = SIPMSG_HOST_NAME; /* the usual case: it starts with a letter */
 		return *p != '-';
 	}
-	/* digits and dots: a dotted IPv4 address, unless a name character follows */
-	const char *r = p;
-	unsigned parts = 0;
-	bool ok = true;
-	for (;;) {
-		unsigned v = 0, nd = 0, d;
-		while (r < q && (d = (unsigned)(unsigned char)*r - '0') <= 9)
-			v = v * 10 + d, nd++, r++;
-		if (r < q && *r != '.') {
-			*type = SIPMSG_HOST_NAME; /* which must not start with '.' */
+	/* a dotted IPv4 address (then there is no name character), or else a
+	 * name if a letter, '-' or '_' comes later (not when it starts with '.') */
+	if (dotted_quad(p, q)) {
+		*type = SIPMSG_HOST_IPV4;
+		return true;
+	}
+	for (const char *r = p + 1; r < q; r++)
+		if (sm_uclass[(unsigned char)*r] & SM_U_NAMECH) {
+			*type = SIPMSG_HOST_NAME;
 			return *p != '.';
 		}
-		if (nd == 0 || nd > 3 || v > 255)
-			ok = false;
-		parts++;
-		if (r == q)
-			break;
-		r++; /* the '.' */
-	}
-	*type = SIPMSG_HOST_IPV4;
-	return ok && parts == 4;
+	return false;
 }
 
 /* 1*DIGIT of at most 65535 at p (leading zeros allowed), as sm_port_parse(). */
@@ -254,7 +271,7 @@ static SM_INLINE bool number(const char *p, const char *end, uint32_t max, uint3
 
 /* A sip or sips URI without password, escapes, IPv6 reference or headers,
  * into *u (zeroed by the caller) as sm_uri_parse() fills it. */
-static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_uri *u)
+static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_uri *u, const char **stop)
 {
 	const char *s;
 	if (end - p <= 4 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p')
@@ -270,7 +287,6 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 	} else {
 		return false;
 	}
-	u->raw = (sipmsg_slice){p, (size_t)(end - p)};
 	/* userinfo: the user characters up to the first '@' */
 	const char *q = span(sm_uclass, SM_U_USER, s, end, f->rend), *h = s;
 	if (q < end && *q == '@') {
@@ -346,7 +362,10 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 		u->params = pr;
 		u->param_count = n;
 	}
-	return q == end;
+	/* where it stopped: the caller checks that the URI ends there */
+	u->raw = (sipmsg_slice){p, (size_t)(q - p)};
+	*stop = q;
+	return true;
 }
 
 /* Via: "SIP/2.0/" transport SP host [":" port] *(";" param) */
@@ -448,19 +467,17 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 			na->display = (sipmsg_slice){p, (size_t)(last - p)};
 			q = r;
 		} else {
-			q = sm_uri_addr_spec_end(p, end);
-			if (!uri(f, p, q, &na->uri))
+			const char *ue = sm_uri_addr_spec_end(p, end);
+			if (!uri(f, p, ue, &na->uri, &q) || q != ue)
 				return false;
 			goto params;
 		}
 	}
-	{
-		const char *gt = memchr(q, '>', (size_t)(end - q));
-		if (!gt || !uri(f, q + 1, gt, &na->uri))
-			return false;
-		na->angle = true;
-		q = gt + 1;
-	}
+	/* <URI>: the URI stops at the first '>' (no URI character is a '>') */
+	if (!uri(f, q + 1, end, &na->uri, &q) || q >= end || *q != '>')
+		return false;
+	na->angle = true;
+	q++;
 params:
 	if (!params(f, &q, end, &na->params, &na->param_count))
 		return false;
@@ -502,8 +519,14 @@ static SM_INLINE bool cseq(struct fx *f, const char *p, const char *end, sipmsg_
 	const char *me = span(sm_ctype, SM_C_TOKEN, q + 1, end, f->rend);
 	if (me == q + 1)
 		return false;
-	c->method = (sipmsg_slice){q + 1, (size_t)(me - q - 1)};
-	c->method_id = sipmsg_method_lookup(q + 1, (size_t)(me - q - 1));
+	size_t len = (size_t)(me - q - 1);
+	c->method = (sipmsg_slice){q + 1, len};
+	/* most often the request's own method, whose id is known */
+	const sipmsg_msg *m = f->m;
+	if (m->is_request && m->method.len == len && memcmp(m->method.ptr, q + 1, len) == 0)
+		c->method_id = m->method_id;
+	else
+		c->method_id = sipmsg_method_lookup(q + 1, len);
 	return me == end;
 }
 
