@@ -33,22 +33,47 @@
 #include <string.h>
 #include <sipmsg/sipmsg.h>
 
-/* The handle a binding holds for one message. `writers` counts the calls
- * that are serializing the message with the interpreter lock released
- * (Python); while it is non-zero every edit is refused with
- * SIPMSG_BINDING_EBUSY instead of racing with the writer. It is only read
- * and changed while the lock is held. */
+/* Shared ownership, in C, so that no language has to get it right: every
+ * object a view points into (a message, a standalone SDP, the text of a
+ * standalone URI) is counted. The language's handle holds one reference,
+ * and every view made from it holds another; the object is destroyed when
+ * the last of them goes, in whatever order the language's collector frees
+ * them. Counts change atomically, as Java frees from a finalizer thread. */
+typedef struct sipmsg_binding_ref {
+	unsigned long refs;
+	void (*destroy)(struct sipmsg_binding_ref *ref);
+} sipmsg_binding_ref;
+
+static sipmsg_binding_ref *sipmsg_binding_retain(sipmsg_binding_ref *ref)
+{
+	if (ref)
+		__atomic_add_fetch(&ref->refs, 1, __ATOMIC_RELAXED);
+	return ref;
+}
+
+static void sipmsg_binding_release(sipmsg_binding_ref *ref)
+{
+	if (ref && __atomic_sub_fetch(&ref->refs, 1, __ATOMIC_ACQ_REL) == 0)
+		ref->destroy(ref);
+}
+
+/* The handle a binding holds for one message (counted: views keep it).
+ * `writers` counts the calls that are serializing the message with the
+ * interpreter lock released (Python); while it is non-zero every edit is
+ * refused with SIPMSG_BINDING_EBUSY instead of racing with the writer. It is
+ * only read and changed while the lock is held. */
 typedef struct sipmsg_binding_msg {
+	sipmsg_binding_ref ref;
 	sipmsg_msg *msg;
 	unsigned writers;
 } sipmsg_binding_msg;
 
 /* A walk over the values of one header. The name is copied, since the C
- * iterator keeps a slice of it; the message must outlive the walk (each
- * language binding keeps a reference to it). */
+ * iterator keeps a slice of it; the walk holds a reference on its message. */
 typedef struct sipmsg_binding_values {
 	sipmsg_value_iter it;
 	char *name;
+	sipmsg_binding_msg *owner;
 } sipmsg_binding_values;
 
 /* A status of the binding's own, beyond sipmsg_status: an edit was refused
@@ -67,6 +92,13 @@ static void sipmsg_binding_set_error(sipmsg_error *err, sipmsg_status st, const 
 	snprintf(err->reason, sizeof err->reason, "%s: %s", what, sipmsg_status_name(st));
 }
 
+static void sipmsg_binding_msg_destroy(sipmsg_binding_ref *ref)
+{
+	sipmsg_binding_msg *h = (sipmsg_binding_msg *)ref;
+	sipmsg_msg_free(h->msg);
+	free(h);
+}
+
 static sipmsg_binding_msg *sipmsg_binding_wrap(sipmsg_msg *m, sipmsg_error *err)
 {
 	sipmsg_binding_msg *h = calloc(1, sizeof *h);
@@ -75,6 +107,8 @@ static sipmsg_binding_msg *sipmsg_binding_wrap(sipmsg_msg *m, sipmsg_error *err)
 		sipmsg_binding_set_error(err, SIPMSG_ENOMEM, "out of memory");
 		return NULL;
 	}
+	h->ref.refs = 1;
+	h->ref.destroy = sipmsg_binding_msg_destroy;
 	h->msg = m;
 	return h;
 }
@@ -175,12 +209,27 @@ static long sipmsg_binding_frame(const void *data, size_t len, size_t max_messag
  *   sipmsg_header *HEADER_OUT           one header line as a record
  *   const sipmsg_diag *                 one diagnostic as a record
  *   (char **OUT, size_t *OUTLEN)        a malloc'd buffer returned as bytes
+ *   (char **OUTTEXT, size_t *OUTTEXTLEN) the same as text (null when the
+ *                                       call left it NULL)
+ *   sipmsg_optslice                     returned text or null (an absent
+ *                                       part; an empty one is "")
+ *   size_t *COUNT_OUT, *SKIP_OUT        a count appended to the result
  *   const sipmsg_binding_msg *msg       a message being written (see writers;
  *                                       only write() takes a const handle)
+ * The applications to parameter names below are shared.
  * --------------------------------------------------------------------- */
 #ifdef SWIGPYTHON
 %include "python/sipmsg_python.i"
 #endif
+
+%apply (const char *STR, size_t LEN) { (const char *value, size_t value_len) };
+%apply (const char *OPTSTR, size_t OPTLEN) { (const char *opt_value, size_t opt_value_len) };
+%apply const char *CSTR_OR_NULL {
+	const char *transport, const char *host, const char *branch, const char *display, const char *uri_str,
+	const char *tag, const char *call_id, const char *cseq_method, const char *reason_str, const char *to_tag,
+	const char *subtype, const char *boundary, const char *media, const char *proto, const char *username,
+	const char *sess_id, const char *sess_version, const char *nettype, const char *addrtype, const char *address
+};
 
 /* parse() and write() release the interpreter lock where the language has
  * one (Python: the module's threads="1" with %thread on those two); every
@@ -190,6 +239,7 @@ static long sipmsg_binding_frame(const void *data, size_t len, size_t max_messag
 %nothread;
 %thread sipmsg_binding_parse;
 %thread sipmsg_binding_write;
+%thread sipmsg_binding_sdp_parse;
 #endif
 
 /* ---------------------------------------------------------------------
@@ -218,13 +268,18 @@ static long sipmsg_binding_frame(const void *data, size_t len, size_t max_messag
 %rename(Message) sipmsg_binding_msg;
 %rename(ValueIter) sipmsg_binding_values;
 
+/* Typed views, URIs, builders, multipart bodies; the SDP codec. They come
+ * before Message's declaration, where SWIG writes its methods, so that
+ * their C helpers precede every method they add to Message. */
+%include "views.i"
+%include "sdp.i"
+
 typedef struct sipmsg_binding_msg {} sipmsg_binding_msg;
 typedef struct sipmsg_binding_values {} sipmsg_binding_values;
 
 %extend sipmsg_binding_msg {
 	~sipmsg_binding_msg() {
-		sipmsg_msg_free($self->msg);
-		free($self);
+		sipmsg_binding_release(&$self->ref);
 	}
 
 	/* Start line */
@@ -332,15 +387,18 @@ typedef struct sipmsg_binding_values {} sipmsg_binding_values;
 		}
 		memcpy(v->name, name, name_len);
 		v->name[name_len] = '\0';
+		v->owner = msg;
+		sipmsg_binding_retain(&msg->ref);
 		sipmsg_values_begin(&v->it, msg->msg, v->name, name_len);
 		return v;
 	}
 	~sipmsg_binding_values() {
+		sipmsg_binding_release(&$self->owner->ref);
 		free($self->name);
 		free($self);
 	}
-	/* The next value; an absent slice (NULL) at the end. */
-	sipmsg_slice next_value() {
+	/* The next value; null at the end. */
+	sipmsg_optslice next_value() {
 		sipmsg_slice s = {NULL, 0};
 		if (!sipmsg_values_next(&$self->it, &s))
 			return (sipmsg_slice){NULL, 0};
@@ -419,10 +477,21 @@ static sipmsg_slice sipmsg_binding_hdr_compact(int id)
 %ignore SIPMSG_TABLES_H;
 %ignore SIPMSG_FRAME_H;
 %ignore SIPMSG_SIPMSG_H;
+%ignore SIPMSG_URI_H;
+%ignore SIPMSG_VIEWS_H;
+%ignore SIPMSG_SDP_H;
+%ignore SIPMSG_BUILD_H;
+%ignore SIPMSG_CHECK_H;
+%ignore SIPMSG_MULTIPART_H;
+%rename("$ignore") SIPMSG_SDP_ATTR_TABLE;
 %include "sipmsg/types.h"
 %include "sipmsg/diag.h"
 %include "sipmsg/tables.h"
 %include "sipmsg/hdr.h"
 %include "sipmsg/msg.h"
 %include "sipmsg/write.h"
+%include "sipmsg/uri.h"
+%include "sipmsg/views.h"
+%include "sipmsg/build.h"
+%include "sipmsg/sdp.h"
 %constant int SIPMSG_BINDING_EBUSY = SIPMSG_BINDING_EBUSY;

@@ -242,8 +242,8 @@ SIPMSG_PY_ERROR_TYPEMAP(PARSE_ERR, "ParseError")
 	if (!$result)
 		SWIG_fail;
 }
-/* ValueIter.next_value: None at the end. */
-%typemap(out) sipmsg_slice sipmsg_binding_values::next_value {
+/* Text that may be absent: None for a NULL ptr. */
+%typemap(out) sipmsg_optslice {
 	if (!$1.ptr) {
 		$result = Py_None;
 		Py_INCREF(Py_None);
@@ -302,6 +302,26 @@ SIPMSG_PY_ERROR_TYPEMAP(PARSE_ERR, "ParseError")
 }
 %typemap(freearg) (char **OUT, size_t *OUTLEN) { sipmsg_free(obuf$argnum); }
 
+/* The same, as text; None when the call left it NULL. */
+%typemap(in, numinputs=0) (char **OUTTEXT, size_t *OUTTEXTLEN) (char *obuf = NULL, size_t olen = 0) {
+	$1 = &obuf;
+	$2 = &olen;
+}
+%typemap(argout) (char **OUTTEXT, size_t *OUTTEXTLEN) {
+	PyObject *t;
+	if (*$1) {
+		t = sipmsg_py_text(*$1, *$2);
+		if (!t)
+			SWIG_fail;
+	} else {
+		t = Py_None;
+		Py_INCREF(Py_None);
+	}
+	Py_XDECREF($result);
+	$result = t;
+}
+%typemap(freearg) (char **OUTTEXT, size_t *OUTTEXTLEN) { free(obuf$argnum); }
+
 /* Counts returned through a pointer, appended to the result. */
 %typemap(in, numinputs=0) size_t *COUNT_OUT (size_t cnt = 0), size_t *SKIP_OUT (size_t cnt = 0) { $1 = &cnt; }
 %typemap(argout) size_t *COUNT_OUT, size_t *SKIP_OUT {
@@ -322,29 +342,14 @@ SIPMSG_PY_ERROR_TYPEMAP(PARSE_ERR, "ParseError")
 		((sipmsg_binding_msg *)$1)->writers--;
 }
 
-/* A ValueIter keeps its message alive: the message is stored on the
- * iterator object, so it cannot be freed while the walk exists. */
-%pythonappend sipmsg_binding_values::sipmsg_binding_values %{
-	self._message = msg
-%}
+/* A constructor that could not allocate raises MemoryError. (Views hold a
+ * reference on what they point into, in C; see sipmsg_binding_ref.) */
 %exception sipmsg_binding_values::sipmsg_binding_values {
 	$action
 	if (!result) {
 		PyErr_NoMemory();
 		SWIG_fail;
 	}
-}
-%extend sipmsg_binding_values {
-%pythoncode %{
-	def __iter__(self):
-		return self
-
-	def __next__(self):
-		value = self.next_value()
-		if value is None:
-			raise StopIteration
-		return value
-%}
 }
 
 %pythoncode %{

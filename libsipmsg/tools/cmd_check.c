@@ -5,6 +5,7 @@
  * --stream, otherwise one datagram. */
 #include "capture.h"
 #include "commands.h"
+#include "input.h"
 #include "pipeline.h"
 #include "report.h"
 #include "sipstream.h"
@@ -25,7 +26,8 @@ static const char check_usage[] =
 	"datagrams and reassembled TCP streams, SIP found by content on any port),\n"
 	"a raw message (the whole file is one datagram), or - for standard input.\n"
 	"\n"
-	"  --strict            strict parsing: any malformed header fails the message\n"
+	"  --strict            strict parsing (any malformed header fails the message),\n"
+	"                      and the errors of the checks fail it too\n"
 	"  --json              one JSON object per line: each message with all its\n"
 	"                      diagnostics, notices, and a final summary object\n"
 	"  --stream            the file is a TCP byte stream: frame it into messages\n"
@@ -34,8 +36,13 @@ static const char check_usage[] =
 	"                      (default 4194304); beyond that a hole is a gap\n"
 	"  -h, --help          this text\n"
 	"\n"
-	"A message is OK (no diagnostic), WARN (warnings only) or FAIL (it does not\n"
-	"parse, breaks a MUST, or does not write back byte for byte and parse equal).\n"
+	"Each message is parsed, checked (the RFC 3261 rules with every header read\n"
+	"typed, and the SDP rules on SDP bodies and multipart parts), written back\n"
+	"and parsed again. It is OK (no diagnostic), WARN (diagnostics, none of\n"
+	"which fails it) or FAIL (it does not parse, the parse found an error, or\n"
+	"it does not write back byte for byte and parse equal). Errors only the\n"
+	"checks find (a missing mandatory header, a malformed header the parse does\n"
+	"not read, an SDP error) FAIL it with --strict and make it WARN without.\n"
 	"Exit status: 0 nothing failed, 1 a message failed, 2 usage or I/O error\n"
 	"(unreadable file, corrupt or truncated capture).\n";
 
@@ -130,41 +137,6 @@ static void run_bytes(struct check_run *run, const char *name, const uint8_t *da
 	report_message(&run->rep, NULL, UINT64_MAX, data, len, &run->pipe);
 }
 
-/* The whole of a stdio stream in memory. */
-static uint8_t *slurp(FILE *f, size_t *len, int *err)
-{
-	size_t cap = 65536, n = 0;
-	uint8_t *buf = malloc(cap);
-	if (!buf) {
-		*err = ENOMEM;
-		return NULL;
-	}
-	for (;;) {
-		if (n == cap) {
-			uint8_t *b = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-			if (!b) {
-				free(buf);
-				*err = ENOMEM;
-				return NULL;
-			}
-			buf = b;
-			cap *= 2;
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0) {
-			if (ferror(f)) {
-				*err = errno ? errno : EIO;
-				free(buf);
-				return NULL;
-			}
-			break;
-		}
-	}
-	*len = n;
-	return buf;
-}
-
 static int check_file(struct check_run *run, const char *path)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
@@ -187,7 +159,7 @@ static int check_file(struct check_run *run, const char *path)
 	}
 	int err = 0;
 	size_t len = 0;
-	uint8_t *data = slurp(f, &len, &err);
+	uint8_t *data = input_slurp(f, &len, &err);
 	if (!is_stdin)
 		fclose(f);
 	if (!data) {

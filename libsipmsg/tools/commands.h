@@ -9,5 +9,7 @@
 #define EXIT_USAGE 2
 
 int cmd_check(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_build(int argc, char **argv);
 
 #endif

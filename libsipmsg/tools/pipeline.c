@@ -1,8 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* Verdict rules: a message FAILs when it does not parse (in strict mode any
- * malformed header already fails the parse), when any diagnostic is an error
- * (a broken MUST of RFC 3261) or when the round trip differs; it WARNs when it
- * carries only warnings; otherwise it is OK. */
+/* Verdict rules. A message FAILs when it does not parse (in strict mode any
+ * malformed header already fails the parse), when the parse itself found an
+ * error (a broken MUST: a bad hot header, a truncated body, ...), or when
+ * the round trip differs. The checks run in both modes: sipmsg_msg_check()
+ * (every header read typed, then the RFC 3261 rules) and sipmsg_sdp_check()
+ * on every SDP body and application/sdp multipart part. Their errors FAIL
+ * the message only in strict mode; in lenient mode they make it WARN, as
+ * warnings do in both modes, because lenient mode is about whether the
+ * message can be parsed and forwarded unchanged, and the RFC call-flow
+ * examples themselves leave out mandatory headers. A message without any
+ * diagnostic is OK. */
 #include "pipeline.h"
 
 #include <stdarg.h>
@@ -19,6 +26,7 @@ bool pipeline_init(struct pipeline *p, bool strict)
 {
 	memset(p, 0, sizeof *p);
 	sipmsg_parse_opts_init(&p->opts);
+	p->strict = strict;
 	if (strict)
 		p->opts.flags |= SIPMSG_PARSE_STRICT;
 	p->arena = sipmsg_arena_new(NULL, 0);
@@ -55,7 +63,7 @@ add_extra(struct pipeline *p, const char *code, int number, const char *fmt, ...
 	vsnprintf(p->extra_text[i], sizeof p->extra_text[i], fmt, ap);
 	va_end(ap);
 	p->extra[i] = (struct report_diag){.code = code, .code_number = number, .severity = SIPMSG_SEVERITY_ERROR,
-					    .offset = SIZE_MAX, .message = p->extra_text[i]};
+					    .offset = SIZE_MAX, .message = p->extra_text[i], .fails = true};
 	return &p->extra[i];
 }
 
@@ -106,6 +114,74 @@ static const char *compare(const sipmsg_msg *a, const sipmsg_msg *b, size_t *at)
 	if (!slice_eq(sipmsg_msg_body(a), sipmsg_msg_body(b)))
 		return "body";
 	return NULL;
+}
+
+/* The message line that byte `base` of the message is on (1-based). */
+static uint32_t line_of(const uint8_t *data, size_t base)
+{
+	uint32_t line = 1;
+	for (const uint8_t *q = data, *end = data + base; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+		line++;
+	return line;
+}
+
+/* Check one SDP read from the message at `at`, or report why it could not
+ * be read. Its findings fail the message only in strict mode. */
+static void check_sdp(struct pipeline *p, const uint8_t *data, const char *at, sipmsg_status st, sipmsg_sdp *sdp,
+		      const sipmsg_error *err)
+{
+	size_t base = (size_t)(at - (const char *)data);
+	if (st != SIPMSG_OK) {
+		struct report_diag *d = add_extra(p, err->code ? sipmsg_diag_code_name(err->code) : "sdp-parse-error",
+						  err->code, "the SDP body does not parse: %s",
+						  err->reason[0] ? err->reason : sipmsg_status_name(st));
+		if (!d)
+			return;
+		d->fails = p->strict;
+		if (err->line) {
+			d->offset = base + err->offset;
+			d->line = line_of(data, base) + err->line - 1;
+			d->column = err->column;
+		}
+		return;
+	}
+	if (sipmsg_sdp_check(sdp) == SIPMSG_ENOMEM) {
+		add_extra(p, "out-of-memory", 0, "%s", "out of memory while checking the SDP");
+		return;
+	}
+	if (p->nsdp < PIPELINE_MAX_SDP && sipmsg_sdp_diag_count(sdp))
+		p->sdps[p->nsdp++] = (struct pipeline_sdp){sdp, base, line_of(data, base)};
+}
+
+/* Every application/sdp part of a multipart body, nested ones included. */
+static void check_parts(struct pipeline *p, const uint8_t *data, const sipmsg_multipart *mp)
+{
+	for (size_t i = 0; i < mp->part_count; i++) {
+		const sipmsg_mime_part *part = &mp->parts[i];
+		if (part->nested) {
+			check_parts(p, data, part->nested);
+			continue;
+		}
+		sipmsg_sdp *sdp = NULL;
+		sipmsg_error err;
+		sipmsg_status st = sipmsg_mime_part_sdp(p->msg, part, &sdp, &err);
+		if (st != SIPMSG_ESTATE)
+			check_sdp(p, data, part->body.ptr, st, sdp, &err);
+	}
+}
+
+static void check_bodies(struct pipeline *p, const uint8_t *data)
+{
+	sipmsg_sdp *sdp = NULL;
+	sipmsg_error err;
+	sipmsg_status st = sipmsg_msg_sdp(p->msg, &sdp, &err);
+	if (st != SIPMSG_ENOTFOUND) {
+		check_sdp(p, data, sipmsg_msg_body(p->msg).ptr, st, sdp, &err);
+		return;
+	}
+	const sipmsg_multipart *mp;
+	if (sipmsg_msg_multipart(p->msg, &mp) == SIPMSG_OK)
+		check_parts(p, data, mp);
 }
 
 /* Write the message back; the bytes must equal the input and parse equal. */
@@ -178,6 +254,8 @@ enum verdict pipeline_check(struct pipeline *p, const uint8_t *data, size_t len,
 		p->msg = NULL;
 	}
 	p->nextra = 0;
+	p->nsdp = 0;
+	p->parse_diags = 0;
 	p->round_trip = -1;
 	p->length = len;
 	if (framing) {
@@ -197,55 +275,86 @@ enum verdict pipeline_check(struct pipeline *p, const uint8_t *data, size_t len,
 		return p->verdict = VERDICT_FAIL;
 	}
 	p->length = sipmsg_msg_length(p->msg);
-	/* 2. checks: in strict mode the RFC 3261 rules (sipmsg_msg_check, every
-	 *    header read typed) join the verdict; the SDP body joins here once
-	 *    that layer is wired in. Their diagnostics land on the message. */
-	if ((p->opts.flags & SIPMSG_PARSE_STRICT) && sipmsg_msg_check(p->msg) == SIPMSG_ENOMEM)
+	p->parse_diags = sipmsg_msg_diag_count(p->msg);
+	/* 2. checks; their diagnostics land on the message and its SDPs */
+	if (sipmsg_msg_check(p->msg) == SIPMSG_ENOMEM)
 		add_extra(p, "out-of-memory", 0, "%s", "out of memory while checking");
+	check_bodies(p, data);
 	/* 3. round trip */
 	round_trip(p, data);
 	/* verdict */
 	enum verdict v = VERDICT_OK;
-	if (p->nextra || sipmsg_msg_error_count(p->msg))
-		v = VERDICT_FAIL;
-	else if (sipmsg_msg_diag_count(p->msg))
-		v = VERDICT_WARN;
+	size_t n = pipeline_diag_count(p);
+	for (size_t i = 0; i < n && v != VERDICT_FAIL; i++) {
+		struct report_diag d;
+		pipeline_diag_at(p, i, &d);
+		v = d.fails ? VERDICT_FAIL : VERDICT_WARN;
+	}
 	return p->verdict = v;
 }
 
 size_t pipeline_diag_count(const struct pipeline *p)
 {
-	return (p->msg ? sipmsg_msg_diag_count(p->msg) : 0) + p->nextra;
+	size_t n = (p->msg ? sipmsg_msg_diag_count(p->msg) : 0) + p->nextra;
+	for (size_t k = 0; k < p->nsdp; k++)
+		n += sipmsg_sdp_diag_count(p->sdps[k].sdp);
+	return n;
 }
 
-void pipeline_diag_at(const struct pipeline *p, size_t i, struct report_diag *out)
+static void from_diag(struct report_diag *out, const sipmsg_diag *d, bool fails)
 {
-	size_t n = p->msg ? sipmsg_msg_diag_count(p->msg) : 0;
-	if (i >= n) {
-		*out = p->extra[i - n];
-		return;
-	}
-	const sipmsg_diag *d = sipmsg_msg_diag_at(p->msg, i);
 	*out = (struct report_diag){
 		.code = sipmsg_diag_code_name(d->code), .code_number = (int)d->code, .severity = d->severity,
 		.offset = d->offset, .line = d->line, .column = d->column, .header = d->header, .message = d->message,
+		.fails = fails && d->severity == SIPMSG_SEVERITY_ERROR,
 	};
 }
 
+/* In order: the message's diagnostics, those of each SDP, the pipeline's own. */
+void pipeline_diag_at(const struct pipeline *p, size_t i, struct report_diag *out)
+{
+	size_t n = p->msg ? sipmsg_msg_diag_count(p->msg) : 0;
+	if (i < n) {
+		from_diag(out, sipmsg_msg_diag_at(p->msg, i), i < p->parse_diags || p->strict);
+		return;
+	}
+	i -= n;
+	for (size_t k = 0; k < p->nsdp; k++) {
+		const struct pipeline_sdp *s = &p->sdps[k];
+		n = sipmsg_sdp_diag_count(s->sdp);
+		if (i >= n) {
+			i -= n;
+			continue;
+		}
+		from_diag(out, sipmsg_sdp_diag_at(s->sdp, i), p->strict);
+		if (out->offset != SIZE_MAX)
+			out->offset += s->base;
+		if (out->line)
+			out->line += s->base_line - 1;
+		return;
+	}
+	*out = p->extra[i];
+}
+
+/* For FAIL the first diagnostic that fails; for WARN the first error (one
+ * only the checks found), else the first warning. */
 bool pipeline_reason(const struct pipeline *p, struct report_diag *out)
 {
 	if (p->verdict == VERDICT_OK)
 		return false;
-	sipmsg_severity want = p->verdict == VERDICT_FAIL ? SIPMSG_SEVERITY_ERROR : SIPMSG_SEVERITY_WARNING;
 	size_t n = pipeline_diag_count(p);
+	bool found = false;
 	for (size_t i = 0; i < n; i++) {
-		pipeline_diag_at(p, i, out);
-		if (out->severity == want)
-			return true;
+		struct report_diag d;
+		pipeline_diag_at(p, i, &d);
+		bool better = p->verdict == VERDICT_FAIL ? d.fails
+			      : d.severity == SIPMSG_SEVERITY_ERROR && (!found || out->severity != SIPMSG_SEVERITY_ERROR);
+		if (!found || better) {
+			*out = d;
+			found = true;
+			if (better && (p->verdict == VERDICT_FAIL || d.severity == SIPMSG_SEVERITY_ERROR))
+				break;
+		}
 	}
-	if (n) {
-		pipeline_diag_at(p, 0, out);
-		return true;
-	}
-	return false;
+	return found;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The per-message work of `sipmsg check`: parse, run the checks, write the
- * message back and compare the bytes, parse the written bytes again and
- * compare the start line and headers. One pipeline is reused for every
+/* The per-message work of `sipmsg check`: parse, run the checks (RFC 3261
+ * rules with every header read typed, and the SDP checks on every SDP body
+ * and multipart part), write the message back and compare the bytes, parse
+ * the written bytes again and compare the start line and headers. One pipeline is reused for every
  * message (one arena per parse, reset each time; one write buffer), so a
  * message costs no heap allocation once the buffers have grown. */
 #ifndef SIPMSG_TOOL_PIPELINE_H
@@ -26,9 +27,19 @@ struct report_diag {
 	uint32_t line, column;     /* 1-based; 0 when unknown */
 	sipmsg_slice header;       /* header name, empty when none */
 	const char *message;
+	bool fails;                /* an error that fails the message in this mode */
 };
 
 #define PIPELINE_MAX_EXTRA 4
+#define PIPELINE_MAX_SDP 16
+
+/* An SDP read from the message (its body or a multipart part); its
+ * diagnostics are reported at message offsets and lines. */
+struct pipeline_sdp {
+	const sipmsg_sdp *sdp;
+	size_t base;               /* offset of the SDP in the message */
+	uint32_t base_line;        /* line of the message the SDP starts on */
+};
 
 struct pipeline {
 	sipmsg_parse_opts opts;
@@ -38,6 +49,10 @@ struct pipeline {
 	size_t wcap;
 	/* the result of the last pipeline_check() */
 	sipmsg_msg *msg;           /* NULL when parsing failed */
+	bool strict;
+	size_t parse_diags;        /* the message's diagnostics found by the parse itself */
+	size_t nsdp;
+	struct pipeline_sdp sdps[PIPELINE_MAX_SDP];
 	enum verdict verdict;
 	int round_trip;            /* 1 passed, 0 failed, -1 not attempted */
 	size_t length;             /* bytes of the message (without trailing bytes) */

@@ -147,7 +147,7 @@ static void json_diag(FILE *out, const struct report_diag *d)
 		fputs("null", out);
 	json_key(out, "message");
 	json_cstring(out, d->message);
-	putc('}', out);
+	fprintf(out, ",\"fails\":%s}", d->fails ? "true" : "false");
 }
 
 void report_message(struct reporter *r, const struct capture_record *rec, uint64_t offset, const uint8_t *data,

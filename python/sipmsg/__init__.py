@@ -12,18 +12,10 @@ docs/python.md for a guide.
 """
 
 from . import capi
-from ._message import (
-    BodyLike,
-    Diagnostic,
-    HeadersLike,
-    Message,
-    Request,
-    Response,
-    frame,
-    parse,
-    reason_phrase,
-)
-from ._pending import CSeq, Connection, Media, NameAddr, Origin, Sdp, Uri, Via, parse_sdp
+from ._common import Diagnostic
+from ._message import BodyLike, HeadersLike, Message, Part, Request, Response, frame, parse, reason_phrase
+from ._sdp import Codec, Connection, Media, Origin, Rtpmap, Sdp, parse_sdp
+from ._views import CSeq, NameAddr, Uri, Via, escape, new_branch, new_tag, unescape
 
 #: Raised when a call into the library fails (a ValueError).
 Error = capi.Error
@@ -36,6 +28,7 @@ __version__: str = capi.sipmsg_version()
 __all__ = [
     "BodyLike",
     "CSeq",
+    "Codec",
     "Connection",
     "Diagnostic",
     "Error",
@@ -45,13 +38,19 @@ __all__ = [
     "NameAddr",
     "Origin",
     "ParseError",
+    "Part",
     "Request",
     "Response",
+    "Rtpmap",
     "Sdp",
     "Uri",
     "Via",
+    "escape",
     "frame",
+    "new_branch",
+    "new_tag",
     "parse",
     "parse_sdp",
     "reason_phrase",
+    "unescape",
 ]

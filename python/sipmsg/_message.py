@@ -8,45 +8,20 @@ names (long and compact forms), splits comma lists, keeps Content-Length true
 and writes the wire bytes.
 """
 
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
-from . import _pending, capi
+from . import capi
+from ._common import Diagnostic, diagnostic
+from ._sdp import Sdp
+from ._views import CSeq, NameAddr, Uri, Via
 
-#: What a body may be given as: raw bytes (or any bytes-like object), or text
-#: (encoded as UTF-8).
-BodyLike = Union[bytes, bytearray, memoryview, str]
+#: What a body may be given as: raw bytes (or any bytes-like object), text
+#: (encoded as UTF-8), or an SDP (Content-Type becomes application/sdp).
+BodyLike = Union[bytes, bytearray, memoryview, str, Sdp]
 #: Headers given to a constructor: pairs in wire order, or a mapping.
 HeadersLike = Union[Iterable[Tuple[str, str]], Mapping[str, str]]
 
 _HEADER_MODIFIED = capi.SIPMSG_HEADER_MODIFIED
-
-
-class Diagnostic(NamedTuple):
-    """Something odd or wrong the library noticed in a message.
-
-    A diagnostic never stops a lenient parse by itself; it tells the caller
-    what was found so that it can decide (answer 400, log, drop).
-    """
-
-    #: Stable short name of what was found ("bare-lf", "bad-header-value", ...).
-    code: str
-    #: "error" (breaks a MUST of the RFC) or "warning" (odd but usable).
-    severity: str
-    #: The header name concerned, as written, or None.
-    header: Optional[str]
-    #: Byte offset in the parsed input, or None when not about input bytes.
-    offset: Optional[int]
-    #: A one-line English explanation.
-    message: str
-    #: 1-based line of ``offset`` (0 when there is no offset).
-    line: int = 0
-    #: 1-based column (in bytes) of ``offset``.
-    column: int = 0
-
-
-def _diagnostic(rec: Tuple[Any, ...]) -> Diagnostic:
-    code, severity, header, offset, message, line, column = rec[:7]
-    return Diagnostic(code, severity, header, offset, message, line, column)
 
 
 def parse(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, *,
@@ -202,7 +177,7 @@ class Message:
 
         The iterator keeps the message alive.
         """
-        it: Iterator[str] = capi.ValueIter(self._h, name)
+        it: Iterator[str] = iter(capi.ValueIter(self._h, name).next_value, None)
         return it
 
     def set_header(self, name: str, value: str) -> None:
@@ -233,7 +208,8 @@ class Message:
 
         Setting it copies the new bytes in and keeps Content-Length true;
         Content-Type is kept (or removed when the new body is empty). Use
-        :meth:`set_body` to set Content-Type along with it.
+        :meth:`set_body` to set Content-Type along with it. Setting an
+        :class:`Sdp` writes it as the body with Content-Type application/sdp.
         """
         body: bytes = self._h.body()
         return body
@@ -245,11 +221,17 @@ class Message:
     def set_body(self, body: BodyLike, content_type: Optional[str] = None) -> None:
         """Replace the body; Content-Length follows it.
 
+        :param body: bytes, str (encoded as UTF-8), or an :class:`Sdp`
+            (written out; Content-Type application/sdp unless
+            ``content_type`` says otherwise).
         :param content_type: when given, Content-Type is set to it; when
             None, Content-Type is kept, or removed if the body is empty.
         """
-        if isinstance(body, _pending.Sdp):
-            raise _pending.not_yet("a body from an Sdp object", "the SDP C API (sipmsg/sdp.h)")
+        if isinstance(body, Sdp):
+            self._h.set_sdp(body._s)
+            if content_type is not None:
+                self._h.header_set("Content-Type", content_type)
+            return
         self._h.set_body(body, content_type)
 
     # -- diagnostics and state --------------------------------------------
@@ -258,7 +240,7 @@ class Message:
     def diagnostics(self) -> List[Diagnostic]:
         """What the parse found odd or wrong, in the order found."""
         h = self._h
-        return [_diagnostic(h.diag_at(i)) for i in range(h.diag_count())]
+        return [diagnostic(h.diag_at(i)) for i in range(h.diag_count())]
 
     @property
     def modified(self) -> bool:
@@ -335,45 +317,143 @@ class Message:
         body = f"{body_len}-byte body" if body_len else "no body"
         return f"{n} header{'s' if n != 1 else ''}, {body}"
 
-    # -- seams: typed headers, SDP and RFC 3261 checks --------------------
-    # These bind C calls that are not merged yet. They are declared here so
-    # that the API's shape is fixed; each raises NotImplementedError naming
-    # what it waits for. None of them will ever parse strings in Python.
+    # -- typed headers (parsed by the C library; views keep the message alive)
+
+    def _missing(self, hdr_id: int, name: str) -> "capi.Error":
+        if self._h.header_find(hdr_id, 0) < 0:
+            return capi.Error(f"the message has no {name} header", status="not-found",
+                              reason=f"no {name} header", header=name)
+        return capi.Error(f"the {name} header is malformed (see msg.diagnostics)", status="syntax",
+                          reason=f"malformed {name} header", header=name)
 
     @property
     def call_id(self) -> str:
-        """The Call-ID (typed header view). Not available yet."""
-        raise _pending.not_yet("Message.call_id", "the typed-header C API (sipmsg/views.h)")
+        """The Call-ID. Raises :class:`sipmsg.Error` (status "not-found" or
+        "syntax") when it is absent or malformed. Settable."""
+        value: Optional[str] = self._h.call_id()
+        if value is None:
+            raise self._missing(capi.SIPMSG_HDR_CALL_ID, "Call-ID")
+        return value
+
+    @call_id.setter
+    def call_id(self, value: str) -> None:
+        self._h.set_call_id(value)
 
     @property
-    def cseq(self) -> "_pending.CSeq":
-        """The CSeq as ``.number`` and ``.method``. Not available yet."""
-        raise _pending.not_yet("Message.cseq", "the typed-header C API (sipmsg/views.h)")
+    def cseq(self) -> CSeq:
+        """The CSeq as ``CSeq(number, method)``. Raises :class:`sipmsg.Error`
+        when it is absent or malformed. Settable (a CSeq or a pair)."""
+        h = self._h
+        number = h.cseq_number()
+        if number < 0:
+            raise self._missing(capi.SIPMSG_HDR_CSEQ, "CSeq")
+        return _new_cseq(CSeq, (number, h.cseq_method()))
+
+    @cseq.setter
+    def cseq(self, value: Tuple[int, str]) -> None:
+        number, method = value
+        self._h.set_cseq(number, method)
 
     @property
-    def from_(self) -> "_pending.NameAddr":
-        """The From header as a name-addr (``.uri``, ``.tag``, ...). Not available yet."""
-        raise _pending.not_yet("Message.from_", "the typed-header C API (sipmsg/views.h)")
+    def from_(self) -> NameAddr:
+        """The From header (``.uri``, ``.tag``, ``.display_name``, ...).
+        Raises :class:`sipmsg.Error` when it is absent or malformed."""
+        v = self._h.from_view()
+        if v is None:
+            raise self._missing(capi.SIPMSG_HDR_FROM, "From")
+        return NameAddr._wrap(v)
 
     @property
-    def to(self) -> "_pending.NameAddr":
-        """The To header as a name-addr. Not available yet."""
-        raise _pending.not_yet("Message.to", "the typed-header C API (sipmsg/views.h)")
+    def to(self) -> NameAddr:
+        """The To header. Raises :class:`sipmsg.Error` when it is absent or malformed."""
+        v = self._h.to_view()
+        if v is None:
+            raise self._missing(capi.SIPMSG_HDR_TO, "To")
+        return NameAddr._wrap(v)
 
     @property
-    def vias(self) -> "List[_pending.Via]":
-        """Every Via value, top first (``.branch``, ``.host``, ...). Not available yet."""
-        raise _pending.not_yet("Message.vias", "the typed-header C API (sipmsg/views.h)")
+    def vias(self) -> List[Via]:
+        """Every Via value, topmost first, across lines and comma lists."""
+        h = self._h
+        return [Via._wrap(h.via_at(k)) for k in range(h.via_count())]
 
     @property
-    def contacts(self) -> "List[_pending.NameAddr]":
-        """Every Contact value. Not available yet."""
-        raise _pending.not_yet("Message.contacts", "the typed-header C API (sipmsg/views.h)")
+    def contacts(self) -> List[NameAddr]:
+        """Every Contact value, in order."""
+        h = self._h
+        return [NameAddr._wrap(h.contact_at(k)) for k in range(h.contact_count())]
 
     @property
-    def sdp(self) -> "Optional[_pending.Sdp]":
-        """The body parsed as SDP when Content-Type is application/sdp. Not available yet."""
-        raise _pending.not_yet("Message.sdp", "the SDP C API (sipmsg/sdp.h)")
+    def max_forwards(self) -> Optional[int]:
+        """Max-Forwards, or None when absent or malformed. Settable."""
+        n: int = self._h.number(capi.SIPMSG_HDR_MAX_FORWARDS)
+        return None if n < 0 else n
+
+    @max_forwards.setter
+    def max_forwards(self, value: int) -> None:
+        self._h.set_number(capi.SIPMSG_HDR_MAX_FORWARDS, value)
+
+    @property
+    def sdp(self) -> Optional[Sdp]:
+        """The body as an :class:`Sdp` when Content-Type is application/sdp (or
+        the first application/sdp part of a multipart body); None otherwise.
+
+        The SDP lives in the message (and keeps it alive); editing it does
+        not change the body until it is set again (``msg.body = sdp``).
+        Raises :class:`sipmsg.ParseError` when the body is not an SDP.
+        """
+        s = self._h.sdp()
+        return None if s is None else Sdp._wrap(s)
+
+    @property
+    def parts(self) -> "List[Part]":
+        """The parts of a multipart body (RFC 2046), nested ones under
+        :attr:`Part.parts`; ``[]`` when the body is not multipart."""
+        mp = self._h.multipart()
+        return [] if mp is None else _parts(mp)
+
+    def set_multipart(self, parts: "Iterable[Union[Part, Tuple[Optional[str], BodyLike]]]",
+                      subtype: str = "mixed", boundary: Optional[str] = None) -> None:
+        """Make the body multipart/``subtype`` of ``parts``: :class:`Part`
+        objects or ``(content_type, body)`` pairs (an :class:`Sdp` body is
+        written out). Content-Type (with the boundary; a new random one when
+        None) and Content-Length are set."""
+        builder = capi.MultipartBuilder()
+        for p in parts:
+            body: BodyLike
+            if isinstance(p, Part):
+                content_type, body, headers = p.content_type, p.body, p.headers
+            else:
+                (content_type, body), headers = p, ()
+            builder.add_part(content_type, body.to_bytes() if isinstance(body, Sdp) else body)
+            for name, value in headers:
+                if name.lower() != "content-type":
+                    builder.add_header(name, value)
+        self._h.set_multipart(subtype, builder, boundary)
+
+    # -- typed builders (canonical values, written by the C library)
+
+    def push_via(self, host: str, port: Optional[int] = None, *, transport: str = "UDP",
+                 branch: Optional[str] = None) -> None:
+        """Add a Via on top: ``SIP/2.0/TRANSPORT HOST[:PORT];branch=BRANCH``
+        (a new RFC 3261 branch, "z9hG4bK" and 16 random characters, when None)."""
+        self._h.push_via(transport, host, port or 0, branch)
+
+    def set_from(self, uri: Union[str, Uri], display_name: Optional[str] = None, tag: Optional[str] = None) -> None:
+        """Set From to ``"display_name" <uri>;tag=tag`` (the URI must parse)."""
+        self._h.set_from(display_name, str(uri), tag)
+
+    def set_to(self, uri: Union[str, Uri], display_name: Optional[str] = None, tag: Optional[str] = None) -> None:
+        """Set To, as :meth:`set_from`."""
+        self._h.set_to(display_name, str(uri), tag)
+
+    def add_contact(self, uri: Union[str, Uri], display_name: Optional[str] = None) -> None:
+        """Add a Contact ``"display_name" <uri>``."""
+        self._h.add_contact(display_name, str(uri))
+
+    def add_route(self, uri: Union[str, Uri]) -> None:
+        """Add a Route ``<uri>`` after the existing ones."""
+        self._h.add_route(str(uri))
 
     def check(self) -> List[Diagnostic]:
         """Run the RFC 3261 checks (mandatory headers, repeated single-valued
@@ -381,6 +461,30 @@ class Message:
         return every diagnostic the message now has (:attr:`diagnostics`)."""
         self._h.check()
         return self.diagnostics
+
+
+_new_cseq = tuple.__new__
+
+
+class Part(NamedTuple):
+    """One part of a multipart body: its Content-Type (None: text/plain by
+    RFC 2046), its exact bytes, its other MIME headers, and the parts of a
+    nested multipart part."""
+
+    content_type: Optional[str]
+    body: bytes
+    headers: Sequence[Tuple[str, str]] = ()
+    parts: "Sequence[Part]" = ()
+
+
+def _parts(mp: Any) -> List[Part]:
+    out = []
+    for i in range(mp.part_count()):
+        p = mp.part_at(i)
+        headers = [(p.header_name(k), p.header_value(k)) for k in range(p.header_count())]
+        nested = p.nested()
+        out.append(Part(p.content_type(), p.body(), headers, [] if nested is None else _parts(nested)))
+    return out
 
 
 class Request(Message):
@@ -423,18 +527,46 @@ class Request(Message):
     def uri(self, value: str) -> None:
         self._h.set_request_uri(value)
 
+    @property
+    def request_uri(self) -> Uri:
+        """The Request-URI, parsed (a :class:`Uri` view). Raises
+        :class:`sipmsg.Error` when it is malformed (see :attr:`diagnostics`)."""
+        u = self._h.request_uri_view()
+        if u is None:
+            raise capi.Error("the Request-URI is malformed (see msg.diagnostics)", status="syntax",
+                             reason="malformed Request-URI")
+        return Uri._wrap(u)
+
     def make_response(self, status: int, reason: Optional[str] = None, *,
                       to_tag: Optional[str] = None) -> "Response":
-        """A response to this request (RFC 3261 §8.2.6). Not available yet."""
-        raise _pending.not_yet("Request.make_response()", "the response builder of the typed-header C API")
+        """A response to this request (RFC 3261 §8.2.6): every Via in order,
+        From, To, Call-ID and CSeq copied; a To tag added when To has none
+        (``to_tag``, or a new random one; none for 100 Trying); Record-Route
+        copied into 101-299 responses to dialog-creating requests; Timestamp
+        copied; ``Content-Length: 0``. ``reason`` defaults to the registry's
+        phrase."""
+        resp = Response.__new__(Response)
+        resp._h = self._h.make_response(status, reason, to_tag)
+        return resp
 
     def make_ack(self, response: "Response") -> "Request":
-        """The ACK for a non-2xx final response to this INVITE (§17.1.1.3). Not available yet."""
-        raise _pending.not_yet("Request.make_ack()", "the ACK builder of the typed-header C API")
+        """The ACK for a non-2xx final ``response`` to this INVITE (RFC 3261
+        §17.1.1.3): Request-URI, Call-ID, From, Route and the top Via of the
+        INVITE, To of the response, the INVITE's CSeq number with method ACK.
+        (The ACK of a 2xx is a new transaction the dialog builds.)"""
+        if not isinstance(response, Response):
+            raise TypeError(f"expected a sipmsg.Response, not {type(response).__name__}")
+        ack = Request.__new__(Request)
+        ack._h = self._h.make_ack(response._h)
+        return ack
 
     def make_cancel(self) -> "Request":
-        """A CANCEL for this INVITE (§9.1). Not available yet."""
-        raise _pending.not_yet("Request.make_cancel()", "the CANCEL builder of the typed-header C API")
+        """A CANCEL for this INVITE (RFC 3261 §9.1): Request-URI, Call-ID, To,
+        From, Route, the top Via and the CSeq number of the INVITE, method
+        CANCEL."""
+        cancel = Request.__new__(Request)
+        cancel._h = self._h.make_cancel()
+        return cancel
 
     def __repr__(self) -> str:
         return f"<Request {self.method} {self.uri}, {self._summary()}>"

@@ -161,3 +161,138 @@ def test_counts_match_the_c_runner():
     assert tuple(map(int, m_valid.groups())) == (counts["valid_ok"], counts["valid"])
     assert tuple(map(int, m_invalid.groups())) == (counts["caught"], counts["invalid"], counts["gap"])
     assert tuple(map(int, m_tol.groups())) == (counts["tolerate"], counts["accepted"])
+
+
+# -- typed reads and SDP, through the Python API -------------------------------
+
+def _listed(name):
+    listed = set()
+    if GAPS_FILE:
+        with open(os.path.join(os.path.dirname(GAPS_FILE), name), encoding="utf-8") as f:
+            for line in f:
+                if line.strip() and not line.startswith("#"):
+                    listed.add(line.split("\t", 1)[0])
+    return listed
+
+
+def _typed_reads(msg, valid):
+    """Read the common headers through the views; they must agree with the raw
+    values. A header may be absent (the RFC examples are abridged); in an
+    invalid or tolerated message it may also be malformed."""
+    def _optional(read):
+        try:
+            return read()
+        except sipmsg.Error as e:
+            assert e.status == "not-found" or (e.status == "syntax" and not valid), f"typed read failed: {e}"
+            return None
+
+    call_id = _optional(lambda: msg.call_id)
+    assert call_id is None or call_id == msg.header("Call-ID")
+    cseq = _optional(lambda: msg.cseq)
+    assert cseq is None or (cseq.number >= 0 and cseq.method)
+    for name, read in (("From", lambda: msg.from_), ("To", lambda: msg.to)):
+        view = _optional(read)
+        assert view is not None or msg.header(name) is None or not valid
+        if view is not None:
+            assert view.raw == msg.header(name)
+            if not view.star:
+                assert view.uri.raw and view.uri.scheme
+    assert [v.raw for v in msg.vias] == list(msg.values("Via"))
+    assert all(v.transport and v.host for v in msg.vias)
+    assert [c.raw for c in msg.contacts] == list(msg.values("Contact"))
+    if isinstance(msg, sipmsg.Request):
+        _optional(lambda: msg.request_uri)
+
+
+def _sdp_clean(sdp, data, disputed):
+    """The runner's sdp_clean_round_trip: byte-exact, and no error after the checks (or, when disputed, one)."""
+    assert bytes(sdp) == data, "SDP round trip is not byte-exact"
+    errors = [d for d in sdp.check() if d.severity == "error"]
+    if disputed:
+        assert errors, "now clean: remove it from tests/corpus/sdp-disputes.tsv"
+        return False
+    assert not errors, f"valid SDP has an error diagnostic: {errors[0].message}"
+    return True
+
+
+@pytest.mark.skipif(not HAVE_CORPUS, reason=SKIP_REASON)
+def test_typed_reads_and_sdp_match_the_c_runner():
+    errata, disputes = _listed("errata.tsv"), _listed("sdp-disputes.tsv")
+    n = {"typed": 0, "errata": 0, "bodies": 0, "bodies_ok": 0, "disputed": 0, "multipart_sdp": 0,
+         "sdp_valid": 0, "sdp_valid_ok": 0, "sdp_invalid": 0, "sdp_caught": 0, "sdp_tolerate": 0,
+         "sdp_tolerate_diag": 0, "sdp_tolerate_rejected": 0}
+    failures = []
+    for path, kind, expected in ROWS:
+        try:
+            if kind != "sip":
+                with open(os.path.join(CORPUS, path), "rb") as f:
+                    data = f.read()
+                lenient = strict = None
+                try:
+                    lenient = sipmsg.parse_sdp(data)
+                except sipmsg.ParseError as e:
+                    assert expected != "valid", f"valid SDP rejected: {e}"
+                    assert str(e), "an SDP rejected without a reason"
+                try:
+                    strict = sipmsg.parse_sdp(data, strict=True)
+                except sipmsg.ParseError:
+                    pass
+                if expected == "valid":
+                    n["sdp_valid"] += 1
+                    n["sdp_valid_ok"] += _sdp_clean(lenient, data, path in disputes)
+                    n["disputed"] += path in disputes
+                elif expected == "invalid":
+                    n["sdp_invalid"] += 1
+                    n["sdp_caught"] += strict is None
+                else:
+                    n["sdp_tolerate"] += 1
+                    if lenient is None:
+                        n["sdp_tolerate_rejected"] += 1
+                    else:
+                        assert lenient.check(), "tolerated SDP accepted without any diagnostic"
+                        n["sdp_tolerate_diag"] += 1
+                continue
+            data = _load(path)
+            msg, _ = _parse(data, False)
+            if msg is None:
+                continue
+            _typed_reads(msg, expected == "valid")
+            if expected == "valid":
+                bad = msg._h.parse_all() or any(d.severity == "error" for d in msg.diagnostics)
+                if path in errata:
+                    assert bad, "no error diagnostic any more: remove it from tests/corpus/errata.tsv"
+                    n["errata"] += 1
+                else:
+                    assert not bad, "valid message has an error diagnostic after the typed reads"
+                    n["typed"] += 1
+            sdp = msg.sdp
+            if sdp is not None and msg.parts:
+                n["multipart_sdp"] += 1  # the C runner reads application/sdp bodies only
+                continue
+            if sdp is not None and expected == "valid":
+                n["bodies"] += 1
+                n["bodies_ok"] += _sdp_clean(sdp, msg.body, path in disputes)
+                n["disputed"] += path in disputes
+        except (AssertionError, sipmsg.Error) as e:
+            failures.append(f"{path}: {e}")
+    assert failures == []
+    runner = os.environ.get("SIPMSG_CORPUS_RUNNER", "")
+    if not runner or not os.path.exists(runner) or not GAPS_FILE:
+        pytest.skip("the C corpus runner is not built (Criterion missing or tests disabled); counts not compared")
+    d = os.path.dirname(GAPS_FILE)
+    out = subprocess.run([runner, GAPS_FILE, os.path.join(d, "errata.tsv"), os.path.join(d, "sdp-disputes.tsv")],
+                         capture_output=True, text=True, env=dict(os.environ)).stdout
+
+    def grab(pattern):
+        m = re.search(pattern, out)
+        assert m, f"{pattern!r} not in the runner's output:\n{out}"
+        return tuple(map(int, m.groups()))
+
+    assert grab(r"SIP valid:\s+\d+/\d+ as expected: (\d+) parsed, typed without error diagnostic, "
+                r"byte-exact round trip; (\d+) with a source erratum") == (n["typed"], n["errata"])
+    assert grab(r"SDP valid:\s+(\d+)/(\d+)") == (n["sdp_valid_ok"], n["sdp_valid"])
+    assert grab(r"SDP invalid:\s+(\d+)/(\d+)") == (n["sdp_caught"], n["sdp_invalid"])
+    assert grab(r"SDP tolerate:\s+(\d+) entries, (\d+) accepted with diagnostics, (\d+) rejected") == (
+        n["sdp_tolerate"], n["sdp_tolerate_diag"], n["sdp_tolerate_rejected"])
+    assert grab(r"SDP bodies of valid SIP messages: (\d+)/(\d+)") == (n["bodies_ok"], n["bodies"])
+    assert grab(r"SDP verdicts disputed \(tests/corpus/sdp-disputes.tsv\): (\d+)") == (n["disputed"],)

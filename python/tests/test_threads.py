@@ -96,7 +96,31 @@ def test_edits_while_other_threads_write_are_refused_or_applied_never_torn():
     assert msg.header("X-Counter") is not None or outcomes["applied"] == 0
 
 
-def test_parse_and_write_release_the_lock_and_nothing_else_does():
+def test_threads_parse_and_read_views_sdp_and_builders_at_once():
+    sdp = (b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+           b"m=audio 49170 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n")
+    shared = sipmsg.parse_sdp(sdp)
+    seen = []
+
+    def work(i):
+        for j in range(ROUNDS // 3):
+            data, call_id, _ = _variant(i, j)
+            msg = sipmsg.parse(data)
+            assert isinstance(msg, sipmsg.Request)
+            assert msg.call_id == call_id and msg.max_forwards == 70
+            assert [v.branch for v in msg.vias][0] == "z9hG4bK776asdhds" and msg.from_.uri.user == "alice"
+            resp = msg.make_response(200, to_tag=f"t{i}")
+            resp.body = sipmsg.parse_sdp(sdp)
+            back = sipmsg.parse(bytes(resp))
+            assert back.to.tag == f"t{i}" and back.sdp is not None
+            assert back.sdp.media[0].codecs[0].name == "PCMU"
+            seen.append(bytes(shared))  # one SDP written from every thread
+
+    _run(work)
+    assert set(seen) == {sdp}
+
+
+def test_parsers_and_write_release_the_lock_and_nothing_else_does():
     wrap = os.path.join(os.path.dirname(sipmsg.__file__), "capi_wrap.c")
     if not os.path.exists(wrap):
         pytest.skip("the generated wrapper is only beside the package in the build dir")
@@ -106,4 +130,4 @@ def test_parse_and_write_release_the_lock_and_nothing_else_does():
     for m in re.finditer(r"SWIGINTERN PyObject \*_wrap_(\w+)\(.*?\n}\n", text, re.S):
         if "SWIG_PYTHON_THREAD_BEGIN_ALLOW" in m.group(0):
             releasing.add(m.group(1))
-    assert releasing == {"parse", "write"}
+    assert releasing == {"parse", "write", "sdp_parse"}

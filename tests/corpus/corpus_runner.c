@@ -72,6 +72,32 @@ static bool listed(const struct list *l, const char *path)
 	return false;
 }
 
+/* SIPMSG_CONFORMANCE=FILE: one line per message and outcome, path TAB kind
+ * TAB expected TAB outcome TAB detail, from which docs/gen_conformance.py
+ * writes docs/conformance.md. */
+static FILE *report;
+
+static void record(const char *path, const char *kind, const char *expected, const char *outcome,
+		   const char *detail)
+{
+	if (!report)
+		return;
+	fprintf(report, "%s\t%s\t%s\t%s\t", path, kind, expected, outcome);
+	for (const char *c = detail ? detail : ""; *c; c++)
+		fputc(*c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c, report);
+	fputc('\n', report);
+}
+
+static void diag_text(const sipmsg_diag *d, char *buf, size_t size)
+{
+	if (!d) {
+		snprintf(buf, size, "no diagnostic");
+		return;
+	}
+	snprintf(buf, size, "%s: %.*s%s%s (line %u, column %u)", sipmsg_diag_code_name(d->code), (int)d->header.len,
+		 d->header.ptr ? d->header.ptr : "", d->header.len ? ": " : "", d->message, d->line, d->column);
+}
+
 static void fail(const char *path, const char *fmt, const char *detail)
 {
 	failures++;
@@ -215,16 +241,26 @@ static void run_sdp(const char *path, const char *expected, const char *data, si
 	sipmsg_status st_s = sipmsg_sdp_parse(p, len, &o, &strict, &err);
 	if (strcmp(expected, "valid") == 0) {
 		c->valid++;
-		if (st_l)
+		if (st_l) {
 			fail(path, "valid SDP rejected: %s", reason);
-		else if (sdp_clean_round_trip(path, lenient, p, len, c))
+			record(path, "sdp", expected, "REJECTED", reason);
+		} else if (sdp_clean_round_trip(path, lenient, p, len, c)) {
 			c->valid_ok++;
+			record(path, "sdp", expected, "accepted", "byte-exact round trip, no error diagnostic after checks");
+		} else {
+			record(path, "sdp", expected, "ERROR", first_sdp_error(lenient));
+		}
 	} else if (strcmp(expected, "invalid") == 0) {
 		c->invalid++;
-		if (st_s == SIPMSG_OK)
+		if (st_s == SIPMSG_OK) {
 			fail(path, "%s", "invalid SDP accepted in strict mode");
-		else
+			record(path, "sdp", expected, "ACCEPTED", "");
+		} else {
 			c->invalid_caught++;
+			char r[300];
+			sipmsg_error_format(&err, r, sizeof r);
+			record(path, "sdp", expected, "rejected (strict parse)", r);
+		}
 	} else {
 		c->tolerate++;
 		if (st_l) {
@@ -232,12 +268,16 @@ static void run_sdp(const char *path, const char *expected, const char *data, si
 				fail(path, "%s", "tolerated SDP rejected without a reason");
 			else
 				c->tolerate_rejected++;
+			record(path, "sdp", expected, "rejected", reason);
 		} else {
 			sipmsg_sdp_check(lenient);
 			if (sipmsg_sdp_diag_count(lenient) == 0)
 				fail(path, "%s", "tolerated SDP accepted without any diagnostic");
 			else
 				c->tolerate_diag++;
+			char why[300];
+			diag_text(sipmsg_sdp_diag_at(lenient, 0), why, sizeof why);
+			record(path, "sdp", expected, "accepted with diagnostics", why);
 		}
 	}
 	sipmsg_sdp_free(lenient);
@@ -301,7 +341,11 @@ static void run_sip(const char *path, const char *expected, const char *data, si
 		bool erratum = listed(&errata, path);
 		if (st_l) {
 			fail(path, "valid message rejected: %s", reason);
+			record(path, "sip", expected, "REJECTED", reason);
 		} else if (sipmsg_msg_parse_all(lenient) || error_diags(lenient)) {
+			char why[300];
+			diag_text(first_error_diag(lenient), why, sizeof why);
+			record(path, "sip", expected, erratum ? "erratum in the source" : "ERROR DIAGNOSTIC", why);
 			if (erratum)
 				c->errata++;
 			else
@@ -318,8 +362,21 @@ static void run_sip(const char *path, const char *expected, const char *data, si
 			else
 				c->valid_ok++;
 			free(out);
-			if (sipmsg_msg_check(lenient) != SIPMSG_OK)
+			size_t warnings = sipmsg_msg_diag_count(lenient);
+			char detail[400];
+			if (sipmsg_msg_check(lenient) != SIPMSG_OK) {
 				c->valid_check_errors++;
+				char why[300];
+				diag_text(first_error_diag(lenient), why, sizeof why);
+				snprintf(detail, sizeof detail, "byte-exact round trip; RFC 3261 check: %s", why);
+			} else if (warnings) {
+				char why[300];
+				diag_text(sipmsg_msg_diag_at(lenient, 0), why, sizeof why);
+				snprintf(detail, sizeof detail, "byte-exact round trip; %zu warning(s), first %s", warnings, why);
+			} else {
+				snprintf(detail, sizeof detail, "byte-exact round trip, no diagnostic");
+			}
+			record(path, "sip", expected, "accepted", detail);
 		}
 	} else if (strcmp(expected, "invalid") == 0) {
 		c->invalid++;
@@ -336,6 +393,15 @@ static void run_sip(const char *path, const char *expected, const char *data, si
 			c->invalid_caught++;
 		else
 			c->invalid_gap++;
+		{
+			char r[300];
+			if (st_s != SIPMSG_OK)
+				sipmsg_error_format(&err, r, sizeof r);
+			else
+				diag_text(why, r, sizeof r);
+			record(path, "sip", expected, caught ? (st_s != SIPMSG_OK ? "rejected (strict parse)" : "rejected (check)")
+							     : "ACCEPTED (known gap)", r);
+		}
 		if (caught && getenv("SIPMSG_CORPUS_VERBOSE")) {
 			char r[300];
 			if (st_s != SIPMSG_OK)
@@ -352,6 +418,11 @@ static void run_sip(const char *path, const char *expected, const char *data, si
 			sipmsg_msg_check(lenient);
 			if (sipmsg_msg_diag_count(lenient) == 0)
 				fail(path, "%s", "tolerated message accepted without any diagnostic");
+			char why[300];
+			diag_text(sipmsg_msg_diag_at(lenient, 0), why, sizeof why);
+			record(path, "sip", expected, "accepted with diagnostics", why);
+		} else {
+			record(path, "sip", expected, "rejected", reason);
 		}
 	}
 	sipmsg_msg_free(lenient);
@@ -373,6 +444,11 @@ int main(int argc, char **argv)
 		return 77;
 	}
 	load_list(&gaps, argv[1]);
+	const char *report_path = getenv("SIPMSG_CONFORMANCE");
+	if (report_path && !(report = fopen(report_path, "w"))) {
+		fprintf(stderr, "cannot write %s\n", report_path);
+		return 2;
+	}
 	char beside[4096];
 	const char *slash = strrchr(argv[1], '/');
 	int dirlen = slash ? (int)(slash - argv[1] + 1) : 0;
@@ -441,6 +517,8 @@ int main(int argc, char **argv)
 		free(data);
 	}
 	fclose(f);
+	if (report)
+		fclose(report);
 	printf("SIP valid:    %d/%d as expected: %d parsed, typed without error diagnostic, byte-exact round trip; "
 	       "%d with a source erratum (tests/corpus/errata.tsv)\n",
 	       c.valid_ok + c.errata, c.valid, c.valid_ok, c.errata);

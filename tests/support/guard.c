@@ -47,9 +47,10 @@ char *read_file(const char *path, size_t *len)
 	size_t cap = 4096, n = 0;
 	char *buf = malloc(cap);
 	size_t r;
-	while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+	/* keep one byte free for the terminating NUL */
+	while (buf && (r = fread(buf + n, 1, cap - 1 - n, f)) > 0) {
 		n += r;
-		if (n == cap) {
+		if (n == cap - 1) {
 			char *nb = realloc(buf, cap * 2);
 			if (!nb) {
 				free(buf);
@@ -61,8 +62,10 @@ char *read_file(const char *path, size_t *len)
 		}
 	}
 	fclose(f);
-	if (buf)
+	if (buf) {
+		buf[n] = '\0';
 		*len = n;
+	}
 	return buf;
 }
 

@@ -19,7 +19,8 @@ const char *guard_copy(struct guarded *g, const void *src, size_t len);
 const char *guard_str(struct guarded *g, const char *s);
 void guard_free(struct guarded *g);
 
-/* Read a whole file into a malloc'd buffer; NULL when it cannot be read. */
+/* Read a whole file into a malloc'd buffer, NUL-terminated (the NUL is not
+ * counted in *len); NULL when it cannot be read. */
 char *read_file(const char *path, size_t *len);
 
 /* The shared corpus directory (SIPMSG_CORPUS, set by meson), or NULL when it

@@ -1,0 +1,204 @@
+# SPDX-License-Identifier: MIT
+"""SDP: building an INVITE with an offer from objects and reading it back
+field by field, parse_sdp, the views and edits."""
+
+import pytest
+
+import sipmsg
+
+# RFC 4566 §5's example, with an RTCP port and ICE-style lines
+OFFER = (b"v=0\r\n"
+         b"o=jdoe 2890844526 2890842807 IN IP4 10.47.16.5\r\n"
+         b"s=SDP Seminar\r\n"
+         b"i=A Seminar on the session description protocol\r\n"
+         b"c=IN IP4 224.2.17.12/127\r\n"
+         b"t=2873397496 2873404696\r\n"
+         b"a=recvonly\r\n"
+         b"m=audio 49170 RTP/AVP 0 96\r\n"
+         b"a=rtpmap:96 opus/48000/2\r\n"
+         b"a=fmtp:96 minptime=10;useinbandfec=1\r\n"
+         b"a=x-unknown:kept verbatim\r\n"
+         b"m=video 51372/2 RTP/AVP 99\r\n"
+         b"c=IN IP6 2001:db8::1\r\n"
+         b"a=rtpmap:99 h263-1998/90000\r\n"
+         b"a=mid:v1\r\n"
+         b"a=inactive\r\n")
+
+
+def design_sdp():
+    """DESIGN.md's example, exactly."""
+    return sipmsg.Sdp(
+        origin=sipmsg.Origin(username="alice", session_id=2890844526, session_version=1, address="198.51.100.1"),
+        session_name="call",
+        connection=sipmsg.Connection(address="198.51.100.1"),
+        media=[sipmsg.Media("audio", 49170, "RTP/AVP", [0, 8, 101],
+                            attributes=[("rtpmap", "0 PCMU/8000"), ("rtpmap", "8 PCMA/8000"),
+                                        ("rtpmap", "101 telephone-event/8000"), ("fmtp", "101 0-16"),
+                                        ("sendrecv", None)])])
+
+
+def design_invite(sdp):
+    return sipmsg.Request("INVITE", "sip:bob@example.com",
+                          headers=[("Via", "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds"),
+                                   ("Max-Forwards", "70"),
+                                   ("From", '"Alice" <sip:alice@example.com>;tag=1928301774'),
+                                   ("To", "<sip:bob@example.com>"),
+                                   ("Call-ID", "a84b4c76e66710@192.0.2.1"),
+                                   ("CSeq", "314159 INVITE"),
+                                   ("Contact", "<sip:alice@192.0.2.1>")],
+                          body=sdp)
+
+
+def test_invite_with_an_offer_built_from_objects_reads_back_field_by_field():
+    sdp = design_sdp()
+    wire = bytes(design_invite(sdp))
+    msg = sipmsg.parse(wire)
+    assert isinstance(msg, sipmsg.Request)
+    # the SIP part
+    assert (msg.method, msg.uri) == ("INVITE", "sip:bob@example.com")
+    assert msg.vias[0].branch == "z9hG4bK776asdhds" and msg.vias[0].port == 5060
+    assert msg.from_.display_name == "Alice" and msg.from_.tag == "1928301774"
+    assert msg.to.uri == "sip:bob@example.com" and msg.to.tag is None
+    assert msg.call_id == "a84b4c76e66710@192.0.2.1" and msg.cseq == (314159, "INVITE")
+    assert msg.contacts[0].uri.host == "192.0.2.1" and msg.max_forwards == 70
+    # Content-Type and Content-Length come from the body
+    assert msg.header("Content-Type") == "application/sdp"
+    assert msg.header("Content-Length") == str(len(msg.body)) and msg.body == bytes(sdp)
+    assert [d for d in msg.check() if d.severity == "error"] == []
+    # the SDP
+    offer = msg.sdp
+    assert offer is not None
+    assert offer.origin == sipmsg.Origin("alice", 2890844526, 1, "198.51.100.1", "IN", "IP4")
+    assert offer.session_name == "call"
+    assert offer.connection == sipmsg.Connection("198.51.100.1", "IN", "IP4")
+    assert offer.timing == (0, 0)
+    assert len(offer.media) == 1
+    audio = offer.media[0]
+    assert (audio.media, audio.port, audio.proto) == ("audio", 49170, "RTP/AVP")
+    assert audio.formats == ["0", "8", "101"] and audio.payload_types == [0, 8, 101]
+    assert audio.attributes == [("rtpmap", "0 PCMU/8000"), ("rtpmap", "8 PCMA/8000"),
+                                ("rtpmap", "101 telephone-event/8000"), ("fmtp", "101 0-16"), ("sendrecv", None)]
+    assert audio.rtpmaps == [sipmsg.Rtpmap(0, "PCMU", 8000), sipmsg.Rtpmap(8, "PCMA", 8000),
+                             sipmsg.Rtpmap(101, "telephone-event", 8000)]
+    assert audio.codecs == [sipmsg.Codec(0, "PCMU", 8000, 0), sipmsg.Codec(8, "PCMA", 8000, 0),
+                            sipmsg.Codec(101, "telephone-event", 8000, 0, "0-16")]
+    assert audio.direction == "sendrecv" and audio.connection == offer.connection
+    assert offer.check() == []
+    assert offer == sdp and audio == sdp.media[0]
+    assert bytes(offer) == bytes(sdp)
+
+
+def test_the_written_offer_is_canonical_rfc8866():
+    assert bytes(design_sdp()) == (
+        b"v=0\r\n"
+        b"o=alice 2890844526 1 IN IP4 198.51.100.1\r\n"
+        b"s=call\r\n"
+        b"c=IN IP4 198.51.100.1\r\n"
+        b"t=0 0\r\n"
+        b"m=audio 49170 RTP/AVP 0 8 101\r\n"
+        b"a=rtpmap:0 PCMU/8000\r\n"
+        b"a=rtpmap:8 PCMA/8000\r\n"
+        b"a=rtpmap:101 telephone-event/8000\r\n"
+        b"a=fmtp:101 0-16\r\n"
+        b"a=sendrecv\r\n")
+    v6 = sipmsg.Sdp(origin=sipmsg.Origin("-", 1, 2, "2001:db8::2"), connection=sipmsg.Connection("2001:db8::2"))
+    assert b"o=- 1 2 IN IP6 2001:db8::2\r\n" in bytes(v6) and b"c=IN IP6 2001:db8::2\r\n" in bytes(v6)
+
+
+def test_parse_sdp_reads_every_part():
+    sdp = sipmsg.parse_sdp(OFFER)
+    assert bytes(sdp) == OFFER and not sdp.modified
+    assert sdp.origin == sipmsg.Origin("jdoe", 2890844526, 2890842807, "10.47.16.5", "IN", "IP4")
+    assert sdp.session_name == "SDP Seminar"
+    assert sdp.connection == sipmsg.Connection("224.2.17.12", "IN", "IP4", ttl=127)
+    assert sdp.timing == (2873397496, 2873404696)
+    assert sdp.direction == "recvonly" and sdp.attributes == [("recvonly", None)]
+    assert sdp.lines[3] == ("i", "i=A Seminar on the session description protocol")
+    audio, video = sdp.media
+    assert audio.direction == "recvonly"  # the session's
+    assert audio.codecs == [sipmsg.Codec(0, "PCMU", 8000, 1),  # RFC 3551's static table
+                            sipmsg.Codec(96, "opus", 48000, 2, "minptime=10;useinbandfec=1")]
+    assert audio.rtpmaps == [sipmsg.Rtpmap(96, "opus", 48000, "2")]
+    assert audio.attribute("x-unknown") == "kept verbatim" and audio.attribute("nope") is None
+    assert audio.connection == sdp.connection  # inherited
+    assert (video.port, video.port_count, video.direction) == (51372, 2, "inactive")
+    assert video.connection == sipmsg.Connection("2001:db8::1", "IN", "IP6")
+    assert sdp.media_by_mid("v1") == video and sdp.media_by_mid("zz") is None
+    assert video.has_attribute("INACTIVE") and video.attribute("inactive") is None
+    assert repr(sdp) == "<Sdp 'SDP Seminar', 2 media sections>"
+    assert repr(video) == "<Media m=video 51372/2 RTP/AVP 99>"
+
+
+def test_edits_change_only_what_they_touch():
+    sdp = sipmsg.parse_sdp(OFFER)
+    audio = sdp.media[0]
+    audio.port = 50000
+    audio.direction = "sendonly"
+    audio.add_attribute("ptime", "20")
+    assert audio.remove_attribute("x-unknown") == 1
+    sdp.session_name = "renamed"
+    out = bytes(sdp)
+    assert sdp.modified
+    assert b"m=audio 50000 RTP/AVP 0 96\r\n" in out and b"a=sendonly\r\n" in out and b"a=ptime:20\r\n" in out
+    assert b"x-unknown" not in out and b"s=renamed\r\n" in out
+    assert b"m=video 51372/2 RTP/AVP 99\r\nc=IN IP6 2001:db8::1\r\n" in out  # untouched section
+    again = sipmsg.parse_sdp(out)
+    assert again.media[0].port == 50000 and again.media[0].direction == "sendonly"
+    sdp.remove_media(-1)
+    assert len(sdp.media) == 1
+    with pytest.raises(ValueError):
+        audio.direction = "sideways"
+    with pytest.raises(TypeError):
+        sdp.add_media("audio 1 RTP/AVP 0")  # type: ignore[arg-type]
+
+
+def test_media_views_share_their_sdp():
+    sdp = sipmsg.parse_sdp(OFFER)
+    a1, a2 = sdp.media[0], sdp.media[0]
+    a1.port = 1234
+    assert a2.port == 1234 and a1 == a2
+    added = sdp.add_media(sipmsg.Media("application", 5000, "UDP/DTLS/SCTP", ["webrtc-datachannel"],
+                                       [("sctp-port", "5000")], connection=sipmsg.Connection("192.0.2.3")))
+    assert added == sdp.media[2] and added.formats == ["webrtc-datachannel"] and added.payload_types == []
+    assert added.connection == sipmsg.Connection("192.0.2.3", "IN", "IP4")
+
+
+def test_a_message_sdp_lives_in_the_message_until_set_again():
+    msg = design_invite(design_sdp())
+    msg = sipmsg.parse(bytes(msg))
+    offer = msg.sdp
+    assert offer is not None
+    offer.media[0].port = 6000
+    assert msg.sdp is not None and b"49170" in msg.body  # the body is unchanged ...
+    msg.body = offer                                    # ... until it is set
+    assert msg.sdp is not None and msg.sdp.media[0].port == 6000
+    assert msg.header("Content-Length") == str(len(msg.body))
+    msg.set_body(b"hello", "text/plain")
+    assert msg.sdp is None
+
+
+def test_diagnostics_and_strict_mode():
+    sloppy = b"v=0\r\ns=\r\nm=audio 5004 RTP/AVP 0\r\na=rtpmap:97 x/8000\r\n"
+    sdp = sipmsg.parse_sdp(sloppy)  # lenient: kept, reported
+    assert bytes(sdp) == sloppy
+    codes = {d.code for d in sdp.check()}
+    assert codes and all(isinstance(d, sipmsg.Diagnostic) for d in sdp.diagnostics)
+    assert any(d.severity == "error" for d in sdp.diagnostics)
+    with pytest.raises(sipmsg.ParseError) as e:
+        sipmsg.parse_sdp(sloppy, strict=True)
+    assert e.value.line >= 1
+    with pytest.raises(sipmsg.ParseError):
+        sipmsg.parse_sdp(b"")
+    empty = sipmsg.parse(b"INVITE sip:a@b SIP/2.0\r\nContent-Type: application/sdp\r\nContent-Length: 0\r\n\r\n")
+    assert empty.sdp is None  # no body, no SDP
+
+
+def test_building_rejects_bad_values():
+    with pytest.raises(sipmsg.Error):
+        sipmsg.Media("audio", 49170, "RTP/AVP", ["0 8"])  # a format with a space
+    with pytest.raises(sipmsg.Error):
+        sipmsg.Sdp(session_name="two\r\nlines")
+    with pytest.raises(TypeError):
+        sipmsg.Sdp(origin=("alice", 1, 1, "192.0.2.1"))  # type: ignore[arg-type]
+    with pytest.raises(OverflowError):
+        sipmsg.Media("audio", -1, "RTP/AVP", [0])
