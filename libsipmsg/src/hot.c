@@ -576,6 +576,12 @@ static SM_INLINE bool mediatype(struct fx *f, const char *p, const char *end,
 	return q == end;
 }
 
+/* commit() takes whole words: every view and array is a multiple of 8 bytes */
+_Static_assert(sizeof(struct sm_vals) % 8 == 0 && sizeof(sipmsg_param) % 8 == 0 && sizeof(sipmsg_via) % 8 == 0 &&
+		       sizeof(sipmsg_nameaddr) % 8 == 0 && sizeof(sipmsg_cseq) % 8 == 0 &&
+		       sizeof(sipmsg_number) % 8 == 0 && sizeof(sipmsg_mediatype) % 8 == 0,
+	       "fast-path views are whole words");
+
 /* The view size and element parser of each kind with a fast path. */
 #define HOT(name, type, kind_parse)                                                        \
 	static sipmsg_status hot_##name(sipmsg_msg *m, size_t i, const char *rend)         \
