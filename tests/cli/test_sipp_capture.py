@@ -28,7 +28,11 @@ CALLS = {("udp", 4): 3, ("tcp", 4): 2, ("udp", 6): 2, ("tcp", 6): 1}
 PER_CALL = collections.Counter({"INVITE": 1, "180": 1, "200": 2, "ACK": 1, "BYE": 1})
 
 
-def check_capture(sipmsg, path):
+def check_capture(sipmsg, path, live=False):
+    """live: a recording made just now on a possibly loaded machine, where
+    SIPp may retransmit over UDP (a 200 OK sent again before the ACK came);
+    such a capture may hold extra UDP messages, never fewer, and TCP counts
+    stay exact. The committed sample is held to exact counts."""
     p = subprocess.run([sipmsg, "check", "--json", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        timeout=120)
     objs = [json.loads(line) for line in p.stdout.decode().splitlines()]
@@ -44,14 +48,25 @@ def check_capture(sipmsg, path):
     assert not bad, "not OK: %s" % bad[:3]
     assert not notices, "notices: %s" % notices
     total = sum(CALLS.values())
-    assert len(msgs) == 6 * total, "%d messages, want %d" % (len(msgs), 6 * total)
     per_path = collections.Counter((m["transport"], 6 if ":" in m["src"] else 4) for m in msgs)
-    assert per_path == collections.Counter({k: 6 * v for k, v in CALLS.items()}), per_path
     kinds = collections.Counter(m["start_line"].split()[1] if m["start_line"].startswith("SIP/2.0")
                                 else m["start_line"].split()[0] for m in msgs)
-    assert kinds == collections.Counter({k: v * total for k, v in PER_CALL.items()}), kinds
+    want_paths = collections.Counter({k: 6 * v for k, v in CALLS.items()})
+    want_kinds = collections.Counter({k: v * total for k, v in PER_CALL.items()})
     ipv6_calls = sum(n for (_, v), n in CALLS.items() if v == 6)
-    assert len(warned) == 2 * ipv6_calls, "%d IPv6 SDP warnings, want %d" % (len(warned), 2 * ipv6_calls)
+    if live:
+        for key, n in want_paths.items():
+            if key[0] == "tcp":
+                assert per_path[key] == n, per_path
+            else:
+                assert per_path[key] >= n, per_path
+        assert all(kinds[k] >= n for k, n in want_kinds.items()), kinds
+        assert len(warned) >= 2 * ipv6_calls, "%d IPv6 SDP warnings, want at least %d" % (len(warned), 2 * ipv6_calls)
+    else:
+        assert len(msgs) == 6 * total, "%d messages, want %d" % (len(msgs), 6 * total)
+        assert per_path == want_paths, per_path
+        assert kinds == want_kinds, kinds
+        assert len(warned) == 2 * ipv6_calls, "%d IPv6 SDP warnings, want %d" % (len(warned), 2 * ipv6_calls)
     ok = len(msgs) - len(warned)
     summary = objs[-1]
     assert summary["type"] == "summary" and summary["ok"] == ok and summary["warnings"] == len(warned) \
@@ -84,7 +99,7 @@ def main():
             print(log.strip() or "SKIP: cannot record")
             return 77
         assert p.returncode == 0, "recording failed:\n" + log
-        check_capture(sipmsg, out)
+        check_capture(sipmsg, out, live=True)
     return 0
 
 
