@@ -7,25 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ALIGN 8u
+#define ALIGN SM_ARENA_ALIGN
 #define DEFAULT_FIRST_BLOCK 8192u
 
-struct block {
-	struct block *next;
-	size_t size; /* usable bytes after the header */
-	/* data follows, aligned */
-};
-
-struct sipmsg_arena {
-	sipmsg_allocator al;
-	bool have_al;
-	struct block *first;   /* embedded in the same allocation as the arena */
-	struct block *cur;     /* block being filled */
-	char *pos, *end;       /* free space in cur */
-	char *last;            /* most recent allocation, for sm_realloc_last */
-	size_t used;
-	size_t block_allocs;   /* blocks obtained from the allocator, the first included */
-};
+#define block sm_block
 
 #define BLOCK_HDR ((sizeof(struct block) + ALIGN - 1) & ~(size_t)(ALIGN - 1))
 #define ARENA_HDR ((sizeof(struct sipmsg_arena) + ALIGN - 1) & ~(size_t)(ALIGN - 1))
@@ -140,8 +125,10 @@ static bool next_block(sipmsg_arena *a, size_t size)
 	return true;
 }
 
-void *sm_alloc(sipmsg_arena *a, size_t size)
+void *sm_alloc_slow(sipmsg_arena *a, size_t size)
 {
+	if (size > SIZE_MAX - ALIGN)
+		return NULL;
 	size = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 	if (size == 0)
 		size = ALIGN;

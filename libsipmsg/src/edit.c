@@ -22,12 +22,7 @@ static bool valid_value(const char *p, size_t n)
 {
 	if (!p && n)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			return false;
-	}
-	return true;
+	return sm_find_ctl(p, n) == n;
 }
 
 static sipmsg_status fill_header(sipmsg_msg *m, struct sm_hdr *h, const char *name, size_t nlen, const char *value,
@@ -136,7 +131,9 @@ sipmsg_status sipmsg_header_set(sipmsg_msg *m, const char *name, size_t nlen, co
 		return SIPMSG_EINVAL;
 	if (vlen > UINT32_MAX)
 		return SIPMSG_EINVAL;
-	long first = sipmsg_header_find_name(m, name, nlen, 0);
+	/* a known name is looked up once, then found by id */
+	sipmsg_hdr_id id = sm_hdr_lookup(name, nlen);
+	long first = id ? sipmsg_header_find(m, id, 0) : sipmsg_header_find_name(m, name, nlen, 0);
 	if (first < 0)
 		return sipmsg_header_add(m, name, nlen, value, vlen);
 	if (m->hdrs[first].flags & SIPMSG_HEADER_BAD_LINE)
@@ -145,7 +142,8 @@ sipmsg_status sipmsg_header_set(sipmsg_msg *m, const char *name, size_t nlen, co
 	if (st)
 		return st;
 	long i;
-	while ((i = sipmsg_header_find_name(m, name, nlen, (size_t)first + 1)) >= 0)
+	while ((i = id ? sipmsg_header_find(m, id, (size_t)first + 1)
+		       : sipmsg_header_find_name(m, name, nlen, (size_t)first + 1)) >= 0)
 		sipmsg_header_remove(m, (size_t)i);
 	return SIPMSG_OK;
 }

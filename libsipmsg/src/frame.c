@@ -32,16 +32,24 @@ static sipmsg_status frame_error(sipmsg_framer *f, sipmsg_error *err, sipmsg_sta
 /* If the line p[b..e) is a Content-Length header, parse it into *cl. */
 static int content_length_line(const char *p, size_t b, size_t e, size_t *cl)
 {
-	size_t i = b;
-	while (i < e && sm_is((unsigned char)p[i], SM_C_TOKEN))
-		i++;
-	size_t name_end = i;
+	/* Only the name "l" and the 14 letters of "Content-Length", each followed
+	 * by a byte that is not a token character, can match: every other line
+	 * is dismissed from its first byte or two. */
+	size_t n;
+	unsigned c0 = (unsigned char)p[b] | 0x20u;
+	if (c0 == 'l')
+		n = 1;
+	else if (c0 == 'c' && e - b >= 14)
+		n = 14;
+	else
+		return 0;
+	if ((b + n < e && sm_is((unsigned char)p[b + n], SM_C_TOKEN)) ||
+	    (n == 14 && sm_hdr_lookup(p + b, n) != SIPMSG_HDR_CONTENT_LENGTH))
+		return 0;
+	size_t i = b + n;
 	while (i < e && (p[i] == ' ' || p[i] == '\t'))
 		i++;
-	size_t n = name_end - b;
-	/* only "l" and the 14 letters of "Content-Length" can match: skip the rest cheaply */
-	if (i >= e || p[i] != ':' || (n != 1 && n != 14) || sm_lower((unsigned char)p[b]) != (n == 1 ? 'l' : 'c') ||
-	    sm_hdr_lookup(p + b, n) != SIPMSG_HDR_CONTENT_LENGTH)
+	if (i >= e || p[i] != ':')
 		return 0;
 	i++;
 	while (i < e && sm_is((unsigned char)p[i], SM_C_LWS))

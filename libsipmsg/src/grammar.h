@@ -174,6 +174,21 @@ static inline const char *sm_skip_digits(const char *p, const char *end)
 	return p;
 }
 
+/* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) */
+static inline bool sm_qvalue_valid(sipmsg_slice v)
+{
+	if (!v.ptr || v.len == 0 || v.len > 5 || (v.ptr[0] != '0' && v.ptr[0] != '1'))
+		return false;
+	if (v.len == 1)
+		return true;
+	if (v.ptr[1] != '.')
+		return false;
+	for (size_t i = 2; i < v.len; i++)
+		if (v.ptr[0] == '1' ? v.ptr[i] != '0' : (unsigned)(unsigned char)v.ptr[i] - '0' > 9)
+			return false;
+	return true;
+}
+
 /* Case-insensitive: does slice s equal the lowercase literal? */
 #define SM_IS(s, lit) sm_eq_lower((s).ptr, (s).len, SM_LIT(lit))
 

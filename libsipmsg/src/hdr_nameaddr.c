@@ -4,21 +4,6 @@
 #include "typed.h"
 #include "uri.h"
 
-/* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) */
-static bool valid_qvalue(sipmsg_slice v)
-{
-	if (!v.ptr || v.len == 0 || v.len > 5 || (v.ptr[0] != '0' && v.ptr[0] != '1'))
-		return false;
-	if (v.len == 1)
-		return true;
-	if (v.ptr[1] != '.')
-		return false;
-	for (size_t i = 2; i < v.len; i++)
-		if (v.ptr[0] == '1' ? v.ptr[i] != '0' : (unsigned)(unsigned char)v.ptr[i] - '0' > 9)
-			return false;
-	return true;
-}
-
 static sipmsg_status known_params(struct sm_tctx *t, sipmsg_nameaddr *na)
 {
 	for (size_t i = 0; i < na->param_count; i++) {
@@ -26,7 +11,7 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_nameaddr *na)
 		switch (pr->name.len) {
 		case 1:
 			if (sm_lower((unsigned char)pr->name.ptr[0]) == 'q') {
-				if (!valid_qvalue(pr->value))
+				if (!sm_qvalue_valid(pr->value))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER,
 							    pr->value.ptr ? pr->value.ptr : pr->name.ptr,
 							    "q must be a qvalue between 0 and 1 (at most 3 decimals)");

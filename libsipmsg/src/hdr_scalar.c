@@ -4,19 +4,6 @@
  * RFC 3262; RFC 4028). */
 #include "typed.h"
 
-/* The largest value each numeric header allows: 255 for the hop counts,
- * 2^32-1 (RFC 3261 §20.19, §8.1.1.5) for the rest. */
-static uint32_t number_max(sipmsg_hdr_id id)
-{
-	switch (id) {
-	case SIPMSG_HDR_MAX_FORWARDS:
-	case SIPMSG_HDR_MAX_BREADTH:
-		return 255;
-	default:
-		return UINT32_MAX;
-	}
-}
-
 /* 1*DIGIT at p within max; *after is the first non-digit. One pass; the
  * value is kept in 64 bits so that 20 digits cannot wrap (leading zeros do
  * not make a number large). */
@@ -96,7 +83,7 @@ sipmsg_status sm_parse_number(struct sm_tctx *t, const char *p, const char *end,
 	sipmsg_number *n = view;
 	memset(n, 0, sizeof *n);
 	const char *q = p;
-	sipmsg_status st = digits(t, p, end, number_max(t->id), &n->value, &q);
+	sipmsg_status st = digits(t, p, end, sm_number_max(t->id), &n->value, &q);
 	if (st)
 		return st;
 	if (q < end && !sm_is((unsigned char)*q, SM_C_LWS))

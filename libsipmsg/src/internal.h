@@ -22,6 +22,47 @@
 
 #define SM_NOPOS ((size_t)-1)
 
+/* SSE2 is part of x86-64; -DSIPMSG_NO_SIMD (meson -Dsimd=false) builds the
+ * portable scalar code instead, which the test suite also runs. */
+#if defined(__SSE2__) && !defined(SIPMSG_NO_SIMD)
+#define SM_SIMD 1
+#include <emmintrin.h>
+#else
+#define SM_SIMD 0
+#endif
+
+#if SM_SIMD
+/* The control characters other than HTAB (CR and LF included) and DEL among
+ * 16 bytes, as a bit mask. */
+static inline unsigned sm_ctl_mask16(__m128i v)
+{
+	__m128i stop = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
+	stop = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), stop);
+	stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+	return (unsigned)_mm_movemask_epi8(stop);
+}
+#endif
+
+/* Index of the first control character other than HTAB (or DEL) in
+ * p[0..n), n when there is none. Reads nothing past p + n. */
+static inline size_t sm_find_ctl(const char *p, size_t n)
+{
+	size_t i = 0;
+#if SM_SIMD
+	for (; n - i >= 16; i += 16) {
+		unsigned mask = sm_ctl_mask16(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+		if (mask)
+			return i + (size_t)__builtin_ctz(mask);
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return i;
+	}
+	return n;
+}
+
 /* One header line. Parsed lines point into the input; edited and added lines
  * point into the arena and have SIPMSG_HEADER_MODIFIED set. The raw bytes of a
  * parsed line (name through its line end, folding included) start at `name`

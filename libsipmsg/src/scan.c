@@ -6,9 +6,6 @@
 #include "hdr_lookup.h"
 #include "typed.h"    /* the Content-Length view */
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 struct scan {
 	sipmsg_msg *m;
@@ -28,21 +25,16 @@ struct scan {
  * than HTAB (CR and LF included) or, when `colon` is set, a ':'; n when there
  * is none. Lines are long and clean, so this runs 16 bytes at a time where
  * SSE2 is there; with a constant `colon` the compiler drops the unused test. */
+#define stop_mask sm_ctl_mask16
+
 static inline size_t find_stop(const char *p, size_t i, size_t n, bool colon)
 {
-#if defined(__SSE2__)
-	const __m128i c1f = _mm_set1_epi8(0x1f);
-	const __m128i tab = _mm_set1_epi8('\t');
-	const __m128i del = _mm_set1_epi8(0x7f);
-	const __m128i col = _mm_set1_epi8(':');
+#if SM_SIMD
 	while (n - i >= 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		__m128i stop = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v);
-		stop = _mm_andnot_si128(_mm_cmpeq_epi8(v, tab), stop);
-		stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, del));
+		unsigned mask = stop_mask(v);
 		if (colon)
-			stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, col));
-		unsigned mask = (unsigned)_mm_movemask_epi8(stop);
+			mask |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
 		if (mask)
 			return i + (size_t)__builtin_ctz(mask);
 		i += 16;
@@ -205,8 +197,33 @@ static sipmsg_status status_line(struct scan *s, size_t b, size_t e)
 	return SIPMSG_OK;
 }
 
+/* The request line as nearly every request has it: method SP URI SP
+ * "SIP/2.0", single spaces, no space in the URI. False (nothing changed)
+ * for anything else, which request_line() reads and reports. */
+static SM_INLINE bool plain_request_line(struct scan *s, size_t b, size_t e)
+{
+	const char *p = s->p;
+	if (e - b < 12 || memcmp(p + e - 8, " SIP/2.0", 8) != 0)
+		return false;
+	size_t i = b;
+	while (sm_is((unsigned char)p[i], SM_C_TOKEN)) /* stops at the space before the version at the latest */
+		i++;
+	size_t ub = i + 1, ue = e - 8;
+	if (i == b || p[i] != ' ' || ub >= ue || p[ub] == ' ' || memchr(p + ub, ' ', ue - ub))
+		return false;
+	sipmsg_msg *m = s->m;
+	m->method = (sipmsg_slice){p + b, i - b};
+	m->method_id = sipmsg_method_lookup(p + b, i - b);
+	m->ruri = (sipmsg_slice){p + ub, ue - ub};
+	m->version = (sipmsg_slice){p + e - 7, 7};
+	m->is_request = true;
+	return true;
+}
+
 static sipmsg_status request_line(struct scan *s, size_t b, size_t e)
 {
+	if (plain_request_line(s, b, e))
+		return SIPMSG_OK;
 	sipmsg_msg *m = s->m;
 	const char *p = s->p;
 	sipmsg_status st;
@@ -345,58 +362,112 @@ static SM_INLINE sipmsg_hdr_id header_name(const char *p, size_t b, size_t e, si
 	return SIPMSG_HDR_OTHER;
 }
 
-/* The common shape of a header line, "Name: value" CRLF with a known or
- * valid name, no folding and nothing odd, read with everything in locals.
- * Returns false, having changed nothing, when the line needs the general
- * path (header_line), which also produces the diagnostics. */
-static SM_INLINE bool fast_header_line(struct scan *s, size_t *pos, sipmsg_status *st)
+/* The id of a name that is followed by its ':' (so 8 bytes from name are
+ * readable when avail >= 8), or 0 when it is unknown. */
+static SM_INLINE sipmsg_hdr_id known_name(const char *name, size_t len, size_t avail)
+{
+	if (len == 1) {
+		unsigned c = ((unsigned char)*name | 0x20u) - 'a';
+		return c < 26 ? (sipmsg_hdr_id)sm_hdr_compact_ids[c] : SIPMSG_HDR_OTHER;
+	}
+	return len < SM_HDR_NAME_MAX ? sm_hdr_find_clean(name, len, avail) : SIPMSG_HDR_OTHER;
+}
+
+/* Header lines of the common shape, "Name: value" CRLF with a known or
+ * token name, no folding, no control character, within the limits, read
+ * with everything in locals. Stops, with *pos on it, at the first line that
+ * needs the general path (header_line, which also produces the
+ * diagnostics) or at the end of the header section. */
+static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 {
 	const char *const p = s->p;
-	const size_t lim = s->lim, b = *pos;
-	size_t colon = find_stop(p, b, lim, true);
-	if (SM_UNLIKELY(colon >= lim || p[colon] != ':' || colon == b))
-		return false;
-	size_t ne = colon;
-	while (ne > b && (p[ne - 1] == ' ' || p[ne - 1] == '\t'))
-		ne--;
-	size_t bad_at;
-	sipmsg_hdr_id id = header_name(p, b, ne, lim, &bad_at);
-	if (SM_UNLIKELY(bad_at != SM_NOPOS))
-		return false;
-	size_t vb = colon + 1;
-	while (vb < lim && (p[vb] == ' ' || p[vb] == '\t'))
-		vb++;
-	size_t cr = find_ctl(p, vb, lim);
-	if (SM_UNLIKELY(cr + 2 >= lim || p[cr] != '\r' || p[cr + 1] != '\n' || p[cr + 2] == ' ' ||
-			p[cr + 2] == '\t'))
-		return false; /* end of input, bare LF, control character or folding */
-	size_t raw_end = cr + 2;
-	sipmsg_msg *m = s->m;
-	if (SM_UNLIKELY(raw_end - b > m->opts.max_line_length || m->nhdrs >= m->cap))
-		return false;
-	size_t ve = cr;
-	while (ve > vb && (p[ve - 1] == ' ' || p[ve - 1] == '\t'))
-		ve--;
-	uint32_t index = m->nhdrs++;
-	struct sm_hdr *hd = &m->hdrs[index];
-	hd->name = p + b;
-	hd->value = p + vb;
-	hd->view = NULL;
-	hd->name_len = (uint32_t)(ne - b);
-	hd->value_len = (uint32_t)(ve - vb);
-	hd->raw_len = (uint32_t)(raw_end - b);
-	hd->line = s->line++;
-	hd->id = (uint16_t)id;
-	hd->flags = (uint16_t)(ne - b == 1 && id ? SIPMSG_HEADER_COMPACT : 0);
-	*pos = raw_end;
-	*st = SIPMSG_OK;
-	if (id) {
-		if (!m->first[id])
-			m->first[id] = index + 1;
-		if ((sm_hdr_rows[id].flags & SIPMSG_HF_HOT) || !s->lenient_typed)
-			*st = typed_now(s, index);
+	const size_t lim = s->lim;
+	sipmsg_msg *const m = s->m;
+	const size_t max_line = m->opts.max_line_length;
+	const uint32_t max_n = m->cap < m->opts.max_headers ? m->cap : (uint32_t)m->opts.max_headers;
+	const bool all_typed = !s->lenient_typed;
+	size_t b = *pos;
+	for (;; b = *pos) {
+		size_t colon, cr;
+#if SM_SIMD
+		if (SM_LIKELY(lim - b >= 16)) {
+			/* the colon, and often the line end, in the line's first 16 bytes */
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + b));
+			unsigned ctl = stop_mask(v);
+			unsigned col = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+			unsigned stops = ctl | col;
+			if (SM_LIKELY(stops)) {
+				unsigned off = (unsigned)__builtin_ctz(stops);
+				if (SM_UNLIKELY(!((col >> off) & 1) || off == 0))
+					return SIPMSG_OK; /* a line end or control character first, or no name */
+				colon = b + off;
+				unsigned rest = (ctl >> off) >> 1;
+				cr = rest ? colon + 1 + (unsigned)__builtin_ctz(rest) : find_ctl(p, b + 16, lim);
+			} else {
+				colon = find_stop(p, b + 16, lim, true);
+				if (SM_UNLIKELY(colon >= lim || p[colon] != ':'))
+					return SIPMSG_OK;
+				cr = find_ctl(p, colon + 1, lim);
+			}
+		} else
+#endif
+		{
+			colon = find_stop(p, b, lim, true);
+			if (SM_UNLIKELY(colon >= lim || p[colon] != ':' || colon == b))
+				return SIPMSG_OK;
+			cr = find_ctl(p, colon + 1, lim);
+		}
+		/* CR LF, and the next line is not a continuation */
+		if (SM_UNLIKELY(lim - cr <= 2 || memcmp(p + cr, "\r\n", 2) != 0 ||
+				sm_is((unsigned char)p[cr + 2], SM_C_WS)))
+			return SIPMSG_OK; /* end of input, bare LF, control character or folding */
+		size_t nlen = colon - b;
+		if (SM_UNLIKELY(sm_is((unsigned char)p[colon - 1], SM_C_WS)))
+			return SIPMSG_OK; /* whitespace before the colon */
+		sipmsg_hdr_id id = known_name(p + b, nlen, lim - b);
+		if (!id) {
+			for (size_t k = b; k < colon; k++)
+				if (!sm_is((unsigned char)p[k], SM_C_TOKEN))
+					return SIPMSG_OK;
+		}
+		size_t raw_end = cr + 2;
+		uint32_t n = m->nhdrs;
+		if (SM_UNLIKELY(raw_end - b > max_line || n >= max_n))
+			return SIPMSG_OK;
+		size_t vb = colon + 1 + (p[colon + 1] == ' '), ve = cr;
+		if (SM_UNLIKELY(sm_is((unsigned char)p[vb], SM_C_WS)))
+			while (sm_is((unsigned char)p[vb], SM_C_WS)) /* stops at the CR */
+				vb++;
+		if (SM_UNLIKELY(sm_is((unsigned char)p[ve - 1], SM_C_WS)))
+			while (ve > vb && sm_is((unsigned char)p[ve - 1], SM_C_WS))
+				ve--;
+		m->hdrs[n] = (struct sm_hdr){
+			.name = p + b,
+			.value = p + vb,
+			.view = NULL,
+			.name_len = (uint32_t)nlen,
+			.value_len = (uint32_t)(ve - vb),
+			.raw_len = (uint32_t)(raw_end - b),
+			.line = s->line++,
+			.id = (uint16_t)id,
+			.flags = (uint16_t)(nlen == 1 && id ? SIPMSG_HEADER_COMPACT : 0),
+		};
+		m->nhdrs = n + 1;
+		*pos = raw_end;
+		if (id) {
+			if (!m->first[id])
+				m->first[id] = n + 1;
+			const struct sm_hdr_row *row = &sm_hdr_rows[id];
+			if ((row->flags & SIPMSG_HF_HOT) || all_typed) {
+				sm_hot_fn fn = sm_hot_fns[row->kind];
+				sipmsg_status st = fn && vb < ve ? fn(m, n, p + s->n) : SM_FAST_NO;
+				if (st == SM_FAST_NO)
+					st = typed_now(s, n);
+				if (st)
+					return st == SIPMSG_ENOMEM ? fail(s, st, 0, b, p + b, nlen, "out of memory") : st;
+			}
+		}
 	}
-	return true;
 }
 
 /* One header line starting at *pos (not a line end, not SP/HTAB). */
@@ -606,6 +677,7 @@ static sipmsg_status scan_message(struct scan *s)
 		return st;
 
 	for (;;) {
+		size_t before = i;
 		if (SM_UNLIKELY(i >= s->lim)) {
 			if (s->lim < s->n)
 				return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_MESSAGE_SIZE, s->lim, NULL, 0,
@@ -638,11 +710,10 @@ static sipmsg_status scan_message(struct scan *s)
 					  "a continuation line before any header")))
 				return st;
 		}
-		if (SM_LIKELY(m->nhdrs < m->opts.max_headers) && fast_header_line(s, &i, &st)) {
-			if (st)
-				return st;
+		if ((st = plain_lines(s, &i)))
+			return st;
+		if (i != before)
 			continue;
-		}
 		if ((st = header_line(s, &i)))
 			return st;
 	}

@@ -240,6 +240,14 @@ static sipmsg_status parse_values(sipmsg_msg *m, size_t i, const struct kind_inf
 	return SIPMSG_OK;
 }
 
+sipmsg_status sm_typed_parse_general(sipmsg_msg *m, size_t i, struct sm_vals **out)
+{
+	struct sm_hdr *h = &m->hdrs[i];
+	const struct kind_info *k = h->id ? &kinds[sm_hdr_rows[h->id].kind] : &kinds[SIPMSG_KIND_TEXT];
+	*out = NULL;
+	return k->parse ? parse_values(m, i, k, out) : SIPMSG_OK;
+}
+
 sipmsg_status sm_typed_parse_header(sipmsg_msg *m, size_t i)
 {
 	struct sm_hdr *h = &m->hdrs[i];
@@ -254,6 +262,9 @@ sipmsg_status sm_typed_parse_header(sipmsg_msg *m, size_t i)
 		h->flags |= SM_H_VIEW_DONE;
 		return SIPMSG_OK;
 	}
+	sipmsg_status fst = sm_typed_fast(m, i);
+	if (fst != SM_FAST_NO)
+		return fst;
 	struct sm_vals *v = NULL;
 	sipmsg_status st = parse_values(m, i, k, &v);
 	if (st == SIPMSG_ENOMEM)

@@ -16,6 +16,7 @@ struct sm_tctx {
 	size_t index;     /* header index, for diagnostics (SM_NOPOS: not a header) */
 	sipmsg_hdr_id id; /* which header (some grammars vary by header) */
 	bool list;        /* the header is a comma list: a top-level ',' ends a value */
+	const char *rend; /* fast paths (hot.c): bytes up to here may be read, past the value too */
 };
 
 /* Parse one value that starts at p (no leading whitespace) into *view (zeroed
@@ -81,6 +82,33 @@ sipmsg_status sm_parse_rack(struct sm_tctx *t, const char *p, const char *end, c
 sipmsg_status sm_parse_timestamp(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 sipmsg_status sm_parse_replaces(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+
+/* The largest value each numeric header allows: 255 for the hop counts,
+ * 2^32-1 (RFC 3261 §20.19, §8.1.1.5) for the rest. */
+static inline uint32_t sm_number_max(sipmsg_hdr_id id)
+{
+	switch (id) {
+	case SIPMSG_HDR_MAX_FORWARDS:
+	case SIPMSG_HDR_MAX_BREADTH:
+		return 255;
+	default:
+		return UINT32_MAX;
+	}
+}
+
+/* The values of header line i on the fast path (hot.c): the common shape of
+ * the hot grammars in one pass. SIPMSG_OK (view cached), SIPMSG_ENOMEM, or
+ * SM_FAST_NO with nothing reported and nothing kept when a value is not in
+ * that shape (the general parser then runs). */
+#define SM_FAST_NO ((sipmsg_status)-1)
+/* Header line i's values by the general parser alone, not cached (the
+ * fast-path tests compare the two). */
+sipmsg_status sm_typed_parse_general(sipmsg_msg *m, size_t i, struct sm_vals **out);
+sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i);
+/* The same per kind (NULL: no fast path), for the scanner, which knows that
+ * the value lies in the input and that bytes up to rend may be read. */
+typedef sipmsg_status (*sm_hot_fn)(sipmsg_msg *m, size_t i, const char *rend);
+extern const sm_hot_fn sm_hot_fns[SIPMSG_KIND_COUNT];
 
 /* The number of a parsed, good numeric header line (Content-Length). */
 static inline uint32_t sm_view_number(const struct sm_hdr *h)

@@ -88,6 +88,21 @@ static void put_header(struct out *o, const struct sm_hdr *h, unsigned flags)
 		return;
 	}
 	const struct sm_hdr_row *row = &sm_hdr_rows[h->id];
+	if (!(flags & (SIPMSG_WRITE_COMPACT | SIPMSG_WRITE_CANONICAL)) && !(h->flags & SIPMSG_HEADER_FOLDED)) {
+		/* the usual edited line, "Name: value" CRLF, in one piece when it fits */
+		size_t need = (size_t)h->name_len + h->value_len + 4;
+		flush(o);
+		if (o->buf && o->len + need <= o->size) {
+			char *d = o->buf + o->len;
+			memcpy(d, h->name, h->name_len);
+			d += h->name_len;
+			memcpy(d, ": ", 2);
+			memcpy(d + 2, h->value, h->value_len);
+			memcpy(d + 2 + h->value_len, "\r\n", 2);
+			o->len += need;
+			return;
+		}
+	}
 	if (h->id && (flags & SIPMSG_WRITE_COMPACT) && row->compact)
 		put_c(o, row->compact);
 	else if (h->id && (flags & SIPMSG_WRITE_CANONICAL))
@@ -135,8 +150,20 @@ static void write_all(struct out *o, const sipmsg_msg *m, unsigned flags)
 	if (!canonical)
 		put_src(o, m->preamble.ptr, m->preamble.len);
 	put_start_line(o, m, flags);
-	for (uint32_t i = 0; i < m->nhdrs; i++)
-		put_header(o, &m->hdrs[i], flags);
+	const struct sm_hdr *h = m->hdrs, *hend = h + m->nhdrs;
+	for (; h < hend; h++) {
+		/* an untouched line that follows the pending run extends it */
+		const char *run = o->run;
+		size_t run_len = o->run_len;
+		if (!flags) {
+			while (h < hend && !(h->flags & SIPMSG_HEADER_MODIFIED) && run_len && run + run_len == h->name)
+				run_len += (h++)->raw_len;
+			o->run_len = run_len;
+			if (h == hend)
+				break;
+		}
+		put_header(o, h, flags);
+	}
 	if (m->separator.len && !canonical)
 		put_src(o, m->separator.ptr, m->separator.len);
 	else if (m->separator.len || m->modified || canonical)

@@ -1,0 +1,640 @@
+/* SPDX-License-Identifier: MIT */
+/* The fast paths of the hot headers' grammars (Via, From/To/Contact and the
+ * other name-addr headers, CSeq, Call-ID, the numbers, Content-Type).
+ *
+ * Each recognises only the common, plain shape of a header line's value:
+ * one value (not a comma list), no whitespace where the grammar allows it,
+ * no quotes, escapes, brackets or comments, parameters with token values.
+ * It fills the very view the general parser (hdr_*.c, uri.c) would fill, in
+ * one pass, writing the view and its parameter arrays straight into the top
+ * of the arena and taking that memory only once the whole value has been
+ * read. For anything else it gives up, having reported and kept nothing,
+ * and the general parser runs from the start: every diagnostic, error
+ * position and limit stays the general parser's. So a fast parser may
+ * accept a value only when the general parser accepts it without any
+ * diagnostic and builds the same view; tests/unit/test_fast.c holds both to
+ * that on the corpus and on every one-byte edit of a set of values. */
+#include "typed.h"
+#include "uri.h"
+
+/* Most parameters a fast parser takes in one URI or after one value (more:
+ * the general path). */
+#define FAST_PARAMS 8u
+
+/* The bytes of class `bit` of tab from p on, up to end: sm_span(), but 16
+ * bytes at a time while the bytes are letters, digits, '-' or '.' (in every
+ * class spanned here, and most of what SIP values are made of). `rend`
+ * (>= end) bounds what may be read: loads past `end` stay below it and what
+ * they see past `end` is ignored. */
+static SM_INLINE const char *span(const uint16_t *tab, unsigned bit, const char *p, const char *end,
+				  const char *rend)
+{
+#if SM_SIMD
+	while (rend - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i alpha = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+		alpha = _mm_cmpeq_epi8(_mm_subs_epu8(alpha, _mm_set1_epi8(25)), _mm_setzero_si128());
+		/* '-' '.' '/' and the digits are 0x2d..0x39; '/' is not in every class */
+		__m128i num = _mm_sub_epi8(v, _mm_set1_epi8('-'));
+		num = _mm_cmpeq_epi8(_mm_subs_epu8(num, _mm_set1_epi8(12)), _mm_setzero_si128());
+		__m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')), _mm_or_si128(alpha, num));
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xffffu;
+		if (stop) {
+			p += __builtin_ctz(stop);
+			if (p >= end)
+				return end;
+			if (!(tab[(unsigned char)*p] & bit))
+				return p;
+			p++; /* in the class, not among the common bytes */
+			continue;
+		}
+		p += 16;
+		if (p >= end)
+			return end;
+	}
+#else
+	(void)rend;
+#endif
+	return sm_span(tab, bit, p, end);
+}
+
+static SM_INLINE uint64_t ld8(const char *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+static SM_INLINE uint32_t ld4(const char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+static SM_INLINE uint16_t ld2(const char *p)
+{
+	uint16_t v;
+	memcpy(&v, p, 2);
+	return v;
+}
+
+/* Is n[0..len) the lowercase literal lit[0..len) (len 1..16), ignoring
+ * case? Reads only n[0..len), with overlapping word loads. n holds token
+ * or URI-parameter characters, and for those c | 0x20 equals a lowercase
+ * letter only when c is that letter in either case, so this is exact. */
+static SM_INLINE bool fold_eq(const char *n, const char *lit, size_t len)
+{
+	if (len >= 8)
+		return (ld8(n) | 0x2020202020202020ull) == ld8(lit) &&
+		       (ld8(n + len - 8) | 0x2020202020202020ull) == ld8(lit + len - 8);
+	if (len >= 4)
+		return (ld4(n) | 0x20202020u) == ld4(lit) && (ld4(n + len - 4) | 0x20202020u) == ld4(lit + len - 4);
+	if (len >= 2)
+		return (uint16_t)(ld2(n) | 0x2020u) == ld2(lit) &&
+		       (uint16_t)(ld2(n + len - 2) | 0x2020u) == ld2(lit + len - 2);
+	return ((unsigned char)n[0] | 0x20u) == (unsigned char)lit[0];
+}
+/* s (a slice) has the length of the literal and equals it ignoring case */
+#define IS(s, lit) ((s).len == sizeof(lit) - 1 && fold_eq((s).ptr, (lit), sizeof(lit) - 1))
+
+/* A fast parse of one value: where its bytes may be read and where its
+ * view and arrays go (the free top of the arena, taken on success). */
+struct fx {
+	sipmsg_msg *m;
+	const char *rend; /* bytes up to here may be read, past the value too */
+	char *top;        /* struct sm_vals, then the view, then arrays */
+	char *cur;        /* next free byte for an array */
+	char *lim;        /* end of the room reserved at top */
+	sipmsg_hdr_id id;
+};
+
+/* Room for the values header, a view of `size` bytes and 2 * FAST_PARAMS
+ * parameters at the top of the arena; NULL (the general path then) when the
+ * current block has less. */
+static SM_INLINE void *begin(struct fx *f, size_t size)
+{
+	size_t room = sizeof(struct sm_vals) + size + 2 * FAST_PARAMS * sizeof(sipmsg_param);
+	f->top = sm_arena_top(f->m->arena, room);
+	if (!f->top)
+		return NULL;
+	f->cur = f->top + sizeof(struct sm_vals) + size;
+	f->lim = f->top + room;
+	return f->top + sizeof(struct sm_vals);
+}
+
+/* Take what was written at top: header line i now has its one value. */
+static SM_INLINE sipmsg_status commit(struct fx *f, size_t i)
+{
+	struct sm_hdr *h = &f->m->hdrs[i];
+	struct sm_vals *v = sm_arena_take(f->m->arena, (size_t)(f->cur - f->top));
+	v->n = 1;
+	v->cap = 1;
+	v->items = v + 1;
+	*(sipmsg_slice *)v->items = (sipmsg_slice){h->value, h->value_len};
+	h->view = v;
+	h->flags |= SM_H_VIEW_DONE;
+	return SIPMSG_OK;
+}
+
+/* *( ";" token [ "=" token-or-host ] ) at *qp with nothing between the
+ * parts: the parameters sm_gparams() finds, written at f->cur. With none,
+ * *out and *count are left as they are (zeroed). */
+static SM_INLINE bool params(struct fx *f, const char **qp, const char *end, const sipmsg_param **out,
+			     size_t *count)
+{
+	const char *q = *qp;
+	if (q >= end || *q != ';')
+		return true;
+	size_t max = f->m->opts.max_uri_params;
+	if (max > FAST_PARAMS)
+		max = FAST_PARAMS;
+	sipmsg_param *pr = (sipmsg_param *)(void *)f->cur;
+	size_t n = 0;
+	do {
+		const char *nb = q + 1;
+		const char *ne = span(sm_ctype, SM_C_TOKEN, nb, end, f->rend);
+		if (ne == nb || n >= max)
+			return false;
+		pr[n].name = (sipmsg_slice){nb, (size_t)(ne - nb)};
+		pr[n].quoted = false;
+		q = ne;
+		if (q < end && *q == '=') {
+			const char *vb = q + 1;
+			q = span(sm_uclass, SM_U_GENVAL, vb, end, f->rend);
+			if (q == vb)
+				return false;
+			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};
+		} else {
+			pr[n].value = (sipmsg_slice){NULL, 0};
+		}
+		n++;
+	} while (q < end && *q == ';');
+	f->cur += n * sizeof *pr;
+	*out = pr;
+	*count = n;
+	*qp = q;
+	return true;
+}
+
+/* Is r[0..q-r) four decimal parts of one to three digits, each at most 255,
+ * separated by dots (sm_ipv4_parse)? Unrolled: a part costs a few compares. */
+static SM_INLINE bool dotted_quad(const char *r, const char *q)
+{
+	for (int part = 0;; part++) {
+		unsigned v, d;
+		if (r >= q || (v = (unsigned)(unsigned char)*r - '0') > 9)
+			return false;
+		r++;
+		if (r < q && (d = (unsigned)(unsigned char)*r - '0') <= 9) {
+			v = v * 10 + d;
+			r++;
+			if (r < q && (d = (unsigned)(unsigned char)*r - '0') <= 9) {
+				if ((v = v * 10 + d) > 255)
+					return false;
+				r++;
+			}
+		}
+		if (part == 3)
+			return r == q;
+		if (r >= q || *r != '.')
+			return false;
+		r++;
+	}
+}
+
+/* A host name or an IPv4 address at p (no IPv6 reference), as
+ * sm_host_parse() takes it when it reports nothing: a name has a letter,
+ * '-' or '_'; digits and dots alone must make a dotted IPv4 address. */
+static SM_INLINE bool host(const char *p, const char *end, const char *rend, sipmsg_slice *h,
+			   sipmsg_host_type *type, const char **after)
+{
+	const char *q = span(sm_uclass, SM_U_HOST, p, end, rend);
+	size_t len = (size_t)(q - p);
+	if (len == 0 || (q < end && *q == ':' && len <= 4))
+		return false;
+	*h = (sipmsg_slice){p, len};
+	*after = q;
+	if (sm_uclass[(unsigned char)*p] & SM_U_NAMECH) {
+		*type = SIPMSG_HOST_NAME; /* the usual case: it starts with a letter */
+		return *p != '-';
+	}
+	/* a dotted IPv4 address (then there is no name character), or else a
+	 * name if a letter, '-' or '_' comes later (not when it starts with '.') */
+	if (dotted_quad(p, q)) {
+		*type = SIPMSG_HOST_IPV4;
+		return true;
+	}
+	for (const char *r = p + 1; r < q; r++)
+		if (sm_uclass[(unsigned char)*r] & SM_U_NAMECH) {
+			*type = SIPMSG_HOST_NAME;
+			return *p != '.';
+		}
+	return false;
+}
+
+/* 1*DIGIT of at most 65535 at p (leading zeros allowed), as sm_port_parse(). */
+static SM_INLINE bool port(const char *p, const char *end, uint16_t *out, const char **after)
+{
+	const char *q = p;
+	uint32_t v = 0;
+	unsigned d;
+	while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
+		v = v * 10 + d;
+		if (v > 65535)
+			return false;
+		q++;
+	}
+	if (q == p)
+		return false;
+	*out = (uint16_t)v;
+	*after = q;
+	return true;
+}
+
+/* 1*DIGIT of at most max at p. */
+static SM_INLINE bool number(const char *p, const char *end, uint32_t max, uint32_t *out, const char **after)
+{
+	const char *q = p;
+	uint64_t v = 0;
+	unsigned d;
+	while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
+		v = v * 10 + d;
+		if (v > max)
+			return false;
+		q++;
+	}
+	if (q == p)
+		return false;
+	*out = (uint32_t)v;
+	*after = q;
+	return true;
+}
+
+/* A sip or sips URI without password, escapes, IPv6 reference or headers,
+ * into *u (zeroed by the caller) as sm_uri_parse() fills it. */
+static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_uri *u, const char **stop)
+{
+	const char *s;
+	if (end - p <= 4 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p')
+		return false;
+	if (p[3] == ':') {
+		u->scheme = SIPMSG_SCHEME_SIP;
+		u->scheme_name = (sipmsg_slice){p, 3};
+		s = p + 4;
+	} else if ((p[3] | 0x20) == 's' && p[4] == ':') {
+		u->scheme = SIPMSG_SCHEME_SIPS;
+		u->scheme_name = (sipmsg_slice){p, 4};
+		s = p + 5;
+	} else {
+		return false;
+	}
+	/* userinfo: the user characters up to the first '@' */
+	const char *q = span(sm_uclass, SM_U_USER, s, end, f->rend), *h = s;
+	if (q < end && *q == '@') {
+		if (q == s)
+			return false;
+		u->user = (sipmsg_slice){s, (size_t)(q - s)};
+		h = q + 1;
+	} else if (q < end && (*q != ':' || memchr(q, '@', (size_t)(end - q)))) {
+		return false; /* an escape, a password, an IPv6 reference, ... */
+	}
+	if (!host(h, end, f->rend, &u->host, &u->host_type, &q))
+		return false;
+	if (q < end && *q == ':') {
+		if (!port(q + 1, end, &u->port, &q))
+			return false;
+		u->has_port = true;
+	}
+	if (q < end && *q == ';') {
+		size_t max = f->m->opts.max_uri_params;
+		if (max > FAST_PARAMS)
+			max = FAST_PARAMS;
+		sipmsg_param *pr = (sipmsg_param *)(void *)f->cur;
+		size_t n = 0;
+		do {
+			const char *nb = q + 1;
+			const char *ne = span(sm_uclass, SM_U_PARAM, nb, end, f->rend);
+			if (ne == nb || n >= max)
+				return false;
+			sipmsg_slice name = {nb, (size_t)(ne - nb)}, value = {NULL, 0};
+			q = ne;
+			if (q < end && *q == '=') {
+				const char *vb = q + 1;
+				q = span(sm_uclass, SM_U_PARAM, vb, end, f->rend);
+				if (q == vb)
+					return false;
+				value = (sipmsg_slice){vb, (size_t)(q - vb)};
+			}
+			pr[n].name = name;
+			pr[n].value = value;
+			pr[n].quoted = false;
+			n++;
+			/* the parameters RFC 3261 gives a meaning (uri.c, known_uri_param) */
+			switch (name.len) {
+			case 2:
+				if (fold_eq(name.ptr, "lr", 2))
+					u->lr = true;
+				break;
+			case 3:
+				if (fold_eq(name.ptr, "ttl", 3))
+					u->ttl = value;
+				break;
+			case 4:
+				if (fold_eq(name.ptr, "user", 4))
+					u->user_param = value;
+				break;
+			case 5:
+				if (fold_eq(name.ptr, "maddr", 5))
+					u->maddr = value;
+				break;
+			case 6:
+				if (fold_eq(name.ptr, "method", 6))
+					u->method = value;
+				break;
+			case 9:
+				if (fold_eq(name.ptr, "transport", 9))
+					u->transport = value;
+				break;
+			default:
+				break;
+			}
+		} while (q < end && *q == ';');
+		f->cur += n * sizeof *pr;
+		u->params = pr;
+		u->param_count = n;
+	}
+	/* where it stopped: the caller checks that the URI ends there */
+	u->raw = (sipmsg_slice){p, (size_t)(q - p)};
+	*stop = q;
+	return true;
+}
+
+/* Via: "SIP/2.0/" transport SP host [":" port] *(";" param) */
+static SM_INLINE bool via(struct fx *f, const char *p, const char *end, sipmsg_via *v)
+{
+	if (end - p <= 8 || ld8(p) != ld8("SIP/2.0/"))
+		return false;
+	const char *q = span(sm_ctype, SM_C_TOKEN, p + 8, end, f->rend);
+	if (q == p + 8 || q >= end || *q != ' ')
+		return false;
+	memset(v, 0, sizeof *v);
+	v->protocol_name = (sipmsg_slice){p, 3};
+	v->protocol_version = (sipmsg_slice){p + 4, 3};
+	v->transport = (sipmsg_slice){p + 8, (size_t)(q - p - 8)};
+	if (!host(q + 1, end, f->rend, &v->host, &v->host_type, &q))
+		return false;
+	if (q < end && *q == ':') {
+		if (!port(q + 1, end, &v->port, &q))
+			return false;
+		v->has_port = true;
+	}
+	if (!params(f, &q, end, &v->params, &v->param_count))
+		return false;
+	/* as hdr_via.c's known_params() */
+	for (size_t i = 0; i < v->param_count; i++) {
+		const sipmsg_param *pr = &v->params[i];
+		uint32_t n;
+		switch (pr->name.len) {
+		case 3:
+			if (fold_eq(pr->name.ptr, "ttl", 3)) {
+				if (!pr->value.ptr || !sm_u32(pr->value.ptr, pr->value.len, 255, &n))
+					return false;
+				v->ttl = pr->value;
+			}
+			break;
+		case 5:
+			if (fold_eq(pr->name.ptr, "rport", 5)) {
+				if (pr->value.ptr && !sm_u32(pr->value.ptr, pr->value.len, 65535, &n))
+					return false;
+				v->has_rport = true;
+				v->rport = pr->value;
+			} else if (fold_eq(pr->name.ptr, "maddr", 5)) {
+				v->maddr = pr->value;
+			}
+			break;
+		case 6:
+			if (fold_eq(pr->name.ptr, "branch", 6)) {
+				if (!pr->value.ptr)
+					return false;
+				v->branch = pr->value;
+			}
+			break;
+		case 8:
+			if (fold_eq(pr->name.ptr, "received", 8)) {
+				if (!pr->value.ptr)
+					return false;
+				v->received = pr->value;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return q == end;
+}
+
+/* name-addr / addr-spec: an optional display name (a quoted-string without
+ * escapes, or tokens), <URI> or a bare URI on the fast URI path, plain
+ * parameters. */
+static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
+			       sipmsg_nameaddr *na)
+{
+	const char *q = p;
+	if (*p == '*')
+		return false;
+	memset(na, 0, sizeof *na);
+	if (*p == '"') {
+		q = span(sm_uclass, SM_U_QDTEXT, p + 1, end, f->rend);
+		if (q >= end || *q != '"')
+			return false;
+		na->display = (sipmsg_slice){p + 1, (size_t)(q - p - 1)};
+		na->display_quoted = true;
+		q = sm_skip_lws(q + 1, end);
+		if (q >= end || *q != '<')
+			return false;
+	} else if (*p != '<') {
+		/* display-name tokens before '<', or else the value is an addr-spec */
+		const char *r = p, *last = p;
+		while (r < end) {
+			unsigned char c = (unsigned char)*r;
+			if (sm_is(c, SM_C_TOKEN | SM_C_UTF8))
+				last = ++r;
+			else if (sm_is(c, SM_C_LWS))
+				r++;
+			else
+				break;
+		}
+		if (r < end && *r == '<' && last > p) {
+			na->display = (sipmsg_slice){p, (size_t)(last - p)};
+			q = r;
+		} else {
+			const char *ue = sm_uri_addr_spec_end(p, end);
+			if (!uri(f, p, ue, &na->uri, &q) || q != ue)
+				return false;
+			goto params;
+		}
+	}
+	/* <URI>: the URI stops at the first '>' (no URI character is a '>') */
+	if (!uri(f, q + 1, end, &na->uri, &q) || q >= end || *q != '>')
+		return false;
+	na->angle = true;
+	q++;
+params:
+	if (!params(f, &q, end, &na->params, &na->param_count))
+		return false;
+	/* as hdr_nameaddr.c's known_params() */
+	for (size_t i = 0; i < na->param_count; i++) {
+		const sipmsg_param *pr = &na->params[i];
+		switch (pr->name.len) {
+		case 1:
+			if (fold_eq(pr->name.ptr, "q", 1)) {
+				if (!sm_qvalue_valid(pr->value))
+					return false;
+				na->q = pr->value;
+			}
+			break;
+		case 3:
+			if (fold_eq(pr->name.ptr, "tag", 3))
+				na->tag = pr->value;
+			break;
+		case 7:
+			if (fold_eq(pr->name.ptr, "expires", 7)) {
+				if (!pr->value.ptr || !sm_u32(pr->value.ptr, pr->value.len, UINT32_MAX, &na->expires))
+					return false;
+				na->has_expires = true;
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	return q == end;
+}
+
+/* CSeq: number SP method */
+static SM_INLINE bool cseq(struct fx *f, const char *p, const char *end, sipmsg_cseq *c)
+{
+	const char *q;
+	if (!number(p, end, UINT32_MAX, &c->number, &q) || q >= end || *q != ' ')
+		return false;
+	const char *me = span(sm_ctype, SM_C_TOKEN, q + 1, end, f->rend);
+	if (me == q + 1)
+		return false;
+	size_t len = (size_t)(me - q - 1);
+	c->method = (sipmsg_slice){q + 1, len};
+	/* most often the request's own method, whose id is known */
+	const sipmsg_msg *m = f->m;
+	if (m->is_request && m->method.len == len && memcmp(m->method.ptr, q + 1, len) == 0)
+		c->method_id = m->method_id;
+	else
+		c->method_id = sipmsg_method_lookup(q + 1, len);
+	return me == end;
+}
+
+/* Call-ID: word [ "@" word ] */
+static SM_INLINE bool callid(struct fx *f, const char *p, const char *end)
+{
+	const char *q = span(sm_ctype, SM_C_WORD, p, end, f->rend);
+	if (q == p)
+		return false;
+	if (q < end && *q == '@') {
+		const char *h = q + 1;
+		q = span(sm_ctype, SM_C_WORD, h, end, f->rend);
+		if (q == h)
+			return false;
+	}
+	return q == end;
+}
+
+/* Content-Length, Max-Forwards, Expires, ...: 1*DIGIT within the header's range */
+static SM_INLINE bool uint_value(struct fx *f, const char *p, const char *end,
+				 sipmsg_number *n)
+{
+	const char *q;
+	memset(n, 0, sizeof *n);
+	return number(p, end, sm_number_max(f->id), &n->value, &q) && q == end;
+}
+
+/* media-type: type "/" subtype *(";" param) */
+static SM_INLINE bool mediatype(struct fx *f, const char *p, const char *end,
+				sipmsg_mediatype *mt)
+{
+	const char *q = span(sm_ctype, SM_C_TOKEN, p, end, f->rend);
+	if (q == p || q >= end || *q != '/')
+		return false;
+	const char *s = q + 1;
+	q = span(sm_ctype, SM_C_TOKEN, s, end, f->rend);
+	if (q == s)
+		return false;
+	memset(mt, 0, sizeof *mt);
+	mt->type = (sipmsg_slice){p, (size_t)(s - 1 - p)};
+	mt->subtype = (sipmsg_slice){s, (size_t)(q - s)};
+	if (!params(f, &q, end, &mt->params, &mt->param_count))
+		return false;
+	for (size_t i = 0; i < mt->param_count; i++)
+		if (IS(mt->params[i].name, "boundary"))
+			mt->boundary = mt->params[i].value;
+	return q == end;
+}
+
+/* commit() takes whole words: every view and array is a multiple of 8 bytes */
+_Static_assert(sizeof(struct sm_vals) % 8 == 0 && sizeof(sipmsg_param) % 8 == 0 && sizeof(sipmsg_via) % 8 == 0 &&
+		       sizeof(sipmsg_nameaddr) % 8 == 0 && sizeof(sipmsg_cseq) % 8 == 0 &&
+		       sizeof(sipmsg_number) % 8 == 0 && sizeof(sipmsg_mediatype) % 8 == 0,
+	       "fast-path views are whole words");
+
+/* The view size and element parser of each kind with a fast path. */
+#define HOT(name, type, kind_parse)                                                        \
+	static sipmsg_status hot_##name(sipmsg_msg *m, size_t i, const char *rend)         \
+	{                                                                                  \
+		const struct sm_hdr *h = &m->hdrs[i];                                      \
+		struct fx f = {.m = m, .rend = rend, .id = (sipmsg_hdr_id)h->id};          \
+		type *view = begin(&f, sizeof(type));                                      \
+		if (!view || !kind_parse(&f, h->value, h->value + h->value_len, view))    \
+			return SM_FAST_NO;                                                 \
+		return commit(&f, i);                                                      \
+	}
+HOT(via, sipmsg_via, via)
+HOT(nameaddr, sipmsg_nameaddr, nameaddr)
+HOT(cseq, sipmsg_cseq, cseq)
+HOT(number, sipmsg_number, uint_value)
+HOT(mediatype, sipmsg_mediatype, mediatype)
+#undef HOT
+
+/* Call-ID has nothing but raw: no room to reserve. */
+static sipmsg_status hot_callid(sipmsg_msg *m, size_t i, const char *rend)
+{
+	struct sm_hdr *h = &m->hdrs[i];
+	struct fx f = {.m = m, .rend = rend};
+	if (!callid(&f, h->value, h->value + h->value_len))
+		return SM_FAST_NO;
+	struct sm_vals *v = sm_alloc(m->arena, sizeof *v + sizeof(sipmsg_callid));
+	if (!v)
+		return SIPMSG_ENOMEM;
+	v->n = 1;
+	v->cap = 1;
+	v->items = v + 1;
+	*(sipmsg_slice *)v->items = (sipmsg_slice){h->value, h->value_len};
+	h->view = v;
+	h->flags |= SM_H_VIEW_DONE;
+	return SIPMSG_OK;
+}
+
+const sm_hot_fn sm_hot_fns[SIPMSG_KIND_COUNT] = {
+	[SIPMSG_KIND_NAMEADDR] = hot_nameaddr,
+	[SIPMSG_KIND_CONTACT] = hot_nameaddr,
+	[SIPMSG_KIND_VIA] = hot_via,
+	[SIPMSG_KIND_CSEQ] = hot_cseq,
+	[SIPMSG_KIND_CALLID] = hot_callid,
+	[SIPMSG_KIND_UINT] = hot_number,
+	[SIPMSG_KIND_MEDIATYPE] = hot_mediatype,
+};
+
+sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i)
+{
+	const struct sm_hdr *h = &m->hdrs[i];
+	sm_hot_fn fn = sm_hot_fns[sm_hdr_rows[h->id].kind];
+	if (!fn || !h->value_len)
+		return SM_FAST_NO;
+	/* a value from the input may be read on to the input's end */
+	return fn(m, i, sm_in_input(m, h->value) ? m->base + m->length : h->value + h->value_len);
+}
