@@ -95,23 +95,23 @@ sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, c
 	d->weekday = (sipmsg_slice){q, 3};
 	q += 5;
 	if (!two_digits(q, end, 31, &d->day) || d->day == 0 || end - q < 3 || q[2] != ' ')
-		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "Date: the day must be two digits");
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "the day must be two digits");
 	q += 3;
 	for (i = 0; i < 12; i++)
 		if (end - q >= 3 && memcmp(q, months + 3 * i, 3) == 0)
 			break;
 	if (i == 12 || end - q < 4 || q[3] != ' ')
-		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "Date: unknown month");
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "unknown month");
 	d->month = (uint8_t)(i + 1);
 	q += 4;
 	uint8_t hi, lo;
 	if (!two_digits(q, end, 99, &hi) || !two_digits(q + 2, end, 99, &lo) || end - q < 5 || q[4] != ' ')
-		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "Date: the year must be four digits");
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "the year must be four digits");
 	d->year = (uint16_t)(hi * 100 + lo);
 	q += 5;
 	if (!two_digits(q, end, 23, &d->hour) || end - q < 8 || q[2] != ':' || !two_digits(q + 3, end, 59, &d->minute) ||
 	    q[5] != ':' || !two_digits(q + 6, end, 60, &d->second))
-		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "Date: the time must be hh:mm:ss");
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "the time must be hh:mm:ss");
 	q += 8;
 	if (end - q < 4 || memcmp(q, " GMT", 4) != 0)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "Date must end in GMT");

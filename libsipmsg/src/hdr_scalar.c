@@ -121,7 +121,7 @@ sipmsg_status sm_parse_rack(struct sm_tctx *t, const char *p, const char *end, c
 		return st;
 	s = sm_skip_lws(q, end);
 	if (s == q)
-		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "RAck: a space is required after response-num");
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "a space is required after response-num");
 	if ((st = digits(t, s, end, UINT32_MAX, &r->cseq, &q)) ||
 	    (st = method_after_lws(t, q, end, &r->method, &r->method_id, &q)))
 		return st;

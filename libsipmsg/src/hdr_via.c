@@ -98,7 +98,7 @@ sipmsg_status sm_parse_via(struct sm_tctx *t, const char *p, const char *end, co
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "Via must start with protocol/version/transport");
 	const char *h = sm_skip_lws(q, end);
 	if (h == q || h == end)
-		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, h, "Via: missing sent-by host");
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, h, "missing sent-by host");
 
 	struct sm_uri_ctx c = {.arena = t->m->arena, .max_params = t->m->opts.max_uri_params};
 	sipmsg_status st = sm_host_parse(&c, h, end, &v->host, &v->host_type, &q);
