@@ -151,6 +151,23 @@ static void *write_setup(const struct bench_input *in)
 	return s;
 }
 
+/* ---- serialization of a message whose Call-ID was edited once: the
+ * DESIGN.md target "after editing one header, within 4x of memcpy" is about
+ * the write, so the edit happens in the setup and only the write is timed */
+
+static void *write_edited_setup(const struct bench_input *in)
+{
+	struct st *s = st_new(in);
+	s->msg = parse_or_die(in);
+	const char *v = bench_edit_callid(0);
+	size_t n = 0;
+	if (sipmsg_header_set(s->msg, "Call-ID", 7, v, strlen(v)) != SIPMSG_OK ||
+	    sipmsg_write(s->msg, 0, s->buf, s->size, &n) != SIPMSG_OK ||
+	    !bench_check_sip(s->buf, n, v, in->body_len))
+		bench_fail("libsipmsg", "write after one edit", in);
+	return s;
+}
+
 /* ---- edit one header (Call-ID), then write */
 
 static long edit_run(void *p)
@@ -217,6 +234,7 @@ static const struct bench_case cases[] = {
 	{BP_PARSE, NULL, NULL, parse_setup, parse_run, teardown},
 	{BP_PARSE, "reused arena", NULL, parse_arena_setup, parse_arena_run, teardown},
 	{BP_WRITE, NULL, NULL, write_setup, write_run, teardown},
+	{BP_WRITE, "after one edit", NULL, write_edited_setup, write_run, teardown},
 	{BP_EDIT_WRITE, NULL, NULL, edit_setup, edit_run, teardown},
 	{BP_BUILD_WRITE, NULL, NULL, build_setup, build_run, teardown},
 };
