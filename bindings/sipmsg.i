@@ -96,6 +96,9 @@ static void sipmsg_binding_set_error(sipmsg_error *err, sipmsg_status st, const 
 /* The error record for a bare status (a call that returns one without an
  * error record), with a reason a user can act on. For the languages whose
  * typemaps raise from a record (Java, Lua); inline, as Python has its own. */
+#if defined(__GNUC__)
+__attribute__((unused))
+#endif
 static inline void sipmsg_binding_status_error(int st, sipmsg_error *err)
 {
 	memset(err, 0, sizeof *err);
