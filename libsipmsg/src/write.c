@@ -85,6 +85,12 @@ static void put_header(struct out *o, const struct sm_hdr *h, unsigned flags)
 {
 	if (!rewrite_header(h, flags)) {
 		put_src(o, h->name, h->raw_len);
+		/* The last line of a header section that was not closed (or that
+		 * ended in a lone CR at the end of the input) has no LF: complete
+		 * it, or whatever follows would join it. */
+		if (h->raw_len && h->name[h->raw_len - 1] != '\n')
+			put(o, h->name[h->raw_len - 1] == '\r' ? "\n" : "\r\n",
+			    h->name[h->raw_len - 1] == '\r' ? 1 : 2);
 		return;
 	}
 	const struct sm_hdr_row *row = &sm_hdr_rows[h->id];
