@@ -605,7 +605,9 @@ static sipmsg_status body(struct scan *s, size_t b)
 		m->length = s->n;
 		return SIPMSG_OK;
 	}
-	if (cl > s->lim - b && cl <= avail)
+	/* the bytes taken: Content-Length of them, or all there is when the body
+	 * is short (SIPMSG_LENIENT_SHORT_BODY) */
+	if ((cl < avail ? cl : avail) > s->lim - b)
 		return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_MESSAGE_SIZE, s->lim, NULL, 0,
 			    "the message exceeds max_message_size");
 	if (cl > avail) {

@@ -108,3 +108,25 @@ Test(limits, many_headers_grow_linearly)
 	sipmsg_msg_free(m);
 	free(s);
 }
+
+Test(limits, max_message_size_with_short_body)
+{
+	/* Content-Length promises more than the datagram holds (lenient short
+	 * body): the bytes taken still count against max_message_size. */
+	const char *t = "MESSAGE sip:x SIP/2.0\r\nContent-Length: 500\r\n\r\n0123456789";
+	size_t n = strlen(t);
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	sipmsg_msg *m = NULL;
+	sipmsg_error err;
+	o.max_message_size = n;
+	cr_assert_eq(sipmsg_parse(t, n, &o, &m, &err), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_length(m), n);
+	cr_assert_eq(sipmsg_msg_body(m).len, 10);
+	sipmsg_msg_free(m);
+	o.max_message_size = n - 1;
+	cr_assert_eq(sipmsg_parse(t, n, &o, &m, &err), SIPMSG_ELIMIT);
+	cr_assert_null(m);
+	cr_assert_eq(err.code, SIPMSG_DIAG_LIMIT_MESSAGE_SIZE);
+	cr_assert_eq(err.offset, n - 1);
+}
