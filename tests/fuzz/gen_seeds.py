@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Write the seed corpus of every fuzz target into tests/fuzz/corpus/<target>/.
+
+The messages below are the project's own (written for these seeds, covering
+the shapes the parser distinguishes). Each target reads option bytes before
+the message (tests/fuzz/fuzz.h), so every seed is a prefix plus a message.
+Run it again after changing the messages or the option layout:
+
+    /usr/bin/python3 tests/fuzz/gen_seeds.py
+"""
+import os
+import shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "corpus")
+
+SDP = (b"v=0\r\no=alice 2890844526 2890844526 IN IP4 198.51.100.7\r\ns=-\r\n"
+       b"c=IN IP4 198.51.100.7\r\nt=0 0\r\nm=audio 49170 RTP/AVP 0 8 101\r\n"
+       b"a=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\na=sendrecv\r\n")
+
+
+def msg(start, headers, body=b"", cl=True, eol=b"\r\n", sep=None):
+    lines = [start] + headers
+    if cl:
+        lines.append(b"Content-Length: %d" % len(body))
+    head = eol.join(lines) + eol
+    return head + (eol if sep is None else sep) + body
+
+
+MESSAGES = {
+    "invite-sdp": msg(b"INVITE sip:bob@biloxi.example.org SIP/2.0", [
+        b"Via: SIP/2.0/UDP pc33.atlanta.example.org:5060;branch=z9hG4bK776asdhds",
+        b"Max-Forwards: 70",
+        b'From: "Alice" <sip:alice@atlanta.example.org>;tag=1928301774',
+        b"To: Bob <sip:bob@biloxi.example.org>",
+        b"Call-ID: a84b4c76e66710@pc33.atlanta.example.org",
+        b"CSeq: 314159 INVITE",
+        b"Contact: <sip:alice@pc33.atlanta.example.org>",
+        b"Content-Type: application/sdp"], SDP),
+    "register-compact": msg(b"REGISTER sip:registrar.example.net SIP/2.0", [
+        b"v: SIP/2.0/TCP 192.0.2.4:5060;branch=z9hG4bKnashds7;rport",
+        b"f: <sip:carol@example.net>;tag=456248",
+        b"t: <sip:carol@example.net>",
+        b"i: 843817637684230@998sdasdh09",
+        b"CSeq: 1826 REGISTER",
+        b"m: <sip:carol@192.0.2.4>;expires=7200;q=0.7, <sip:carol@[2001:db8::9]:5070>",
+        b"k: path, gruu",
+        b"Expires: 7200"], b"", True),
+    "ok-response": msg(b"SIP/2.0 200 OK", [
+        b"Via: SIP/2.0/UDP server10.biloxi.example.org;branch=z9hG4bK4b43c2ff8.1;received=192.0.2.3",
+        b"Via: SIP/2.0/UDP bigbox3.site3.atlanta.example.org;branch=z9hG4bK77ef4c2312983.1, "
+        b"SIP/2.0/UDP pc33.atlanta.example.org;branch=z9hG4bKnashds8",
+        b"Record-Route: <sip:p1.example.org;lr>, <sip:p2.example.org;lr>",
+        b"From: Alice <sip:alice@atlanta.example.org>;tag=1928301774",
+        b"To: Bob <sip:bob@biloxi.example.org>;tag=a6c85cf",
+        b"Call-ID: a84b4c76e66710",
+        b"CSeq: 314159 INVITE",
+        b"Contact: <sip:bob@192.0.2.4>",
+        b"Allow: INVITE, ACK, CANCEL, OPTIONS, BYE"]),
+    "options-bare-lf": msg(b"OPTIONS sip:carol@chicago.example.com SIP/2.0", [
+        b"Via: SIP/2.0/UDP pc33.atlanta.example.org;branch=z9hG4bKhjhs8ass877",
+        b"Max-Forwards: 70",
+        b"To: <sip:carol@chicago.example.com>",
+        b"From: Alice <sip:alice@atlanta.example.org>;tag=1928301774",
+        b"Call-ID: a84b4c76e66710",
+        b"CSeq: 63104 OPTIONS",
+        b"Accept: application/sdp"], eol=b"\n"),
+    "folded": msg(b"MESSAGE sip:user@example.com SIP/2.0", [
+        b"Via: SIP/2.0/TCP client.example.com:5060;branch=z9hG4bK74bf9",
+        b"Subject: a subject that goes\r\n   on over\r\n\tthree lines",
+        b"From: <sip:a@example.com>\r\n ;tag=88",
+        b"To: <sip:user@example.com>",
+        b"Call-ID: folded@example.com",
+        b"CSeq: 1 MESSAGE",
+        b"Content-Type: text/plain"], b"hello"),
+    "leading-crlf": b"\r\n\r\n" + msg(b"BYE sip:bob@192.0.2.4 SIP/2.0", [
+        b"Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKnashds10",
+        b"From: <sip:alice@example.org>;tag=1", b"To: <sip:bob@example.org>;tag=2",
+        b"Call-ID: x@y", b"CSeq: 2 BYE"]),
+    "unterminated": b"OPTIONS sip:x@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nSubject: no end",
+    "short-body": msg(b"MESSAGE sip:x@example.com SIP/2.0", [b"Content-Type: text/plain"], cl=False) .replace(
+        b"\r\n\r\n", b"\r\nContent-Length: 50\r\n\r\n") + b"only a few bytes",
+    "trailing-bytes": msg(b"NOTIFY sip:x@example.com SIP/2.0", [
+        b"Event: presence;id=7", b"Subscription-State: active;expires=599",
+        b"Content-Type: application/pidf+xml"], b"<p/>") + b"GARBAGE AFTER THE MESSAGE",
+    "bad-lines": msg(b"INFO sip:x@example.com SIP/2.0", [
+        b"this line has no colon", b" continuation of nothing", b"X-Ctl: a\x01b", b"Bad Name: v",
+        b"Max-Forwards: 999", b"CSeq: abc", b"Content-Type"]),
+    "status-no-reason": b"SIP/2.0 180\r\nCall-ID: r\r\nContent-Length: 0\r\n\r\n",
+    "request-spaces": b"INVITE  sip:x@example.com  SIP/2.0 \r\nl: 0\r\n\r\n",
+    "multipart": msg(b"INVITE sip:x@example.com SIP/2.0", [
+        b'Content-Type: multipart/mixed;boundary="unique-boundary-1"', b"MIME-Version: 1.0"],
+        b"--unique-boundary-1\r\nContent-Type: application/sdp\r\n\r\n" + SDP +
+        b"\r\n--unique-boundary-1\r\nContent-Type: application/isup; version=itu-t92+\r\n\r\n\x01\x02\x00\xff"
+        b"\r\n--unique-boundary-1--\r\n"),
+    "lists-quotes": msg(b"SUBSCRIBE sip:x@example.com SIP/2.0", [
+        b'Contact: "Hi, there" <sip:a@b;x=",">;q=0.5, <sip:c@d>,,',
+        b'Route: <sip:r1;lr>,<sip:r2;lr>', b"Route: <sip:r3;lr>",
+        b"Warning: 370 devnull \"Choose a bigger pipe\"",
+        b'Authorization: Digest username="bob", realm="biloxi.com", nonce="dcd98b", uri="sip:bob@biloxi.com", '
+        b'response="6629fae49393a05397450978507c4ef1"',
+        b"Date: Sat, 13 Nov 2010 23:29:00 GMT", b"Supported: ", b"Accept-Contact: *;audio"]),
+    "conflicting-length": b"MESSAGE sip:x SIP/2.0\r\nl: 1\r\nContent-Length: 2\r\n\r\nab",
+    "sip3": b"OPTIONS sip:x SIP/3.0\r\nContent-Length: 0\r\n\r\n",
+    "lone-cr": b"OPTIONS sip:x SIP/2.0\r\nSubject: a\rb\r\nContent-Length: 0\r\n\r",
+    "huge-length": b"OPTIONS sip:x SIP/2.0\r\nContent-Length: 99999999999999999999\r\n\r\n",
+    "unknown-method": msg(b"FOO.BAR! tel:+1-201-555-0123;phone-context=x SIP/2.0", [
+        b"X-Custom-Header: value", b"x-custom-header: other", b"RAck: 776656 1 INVITE", b"RSeq: 988789",
+        b"Session-Expires: 4000;refresher=uac", b"Timestamp: 54.3 0.2", b"Retry-After: 18000;duration=3600"]),
+    "empty": b"",
+}
+
+PARSE_PREFIXES = {
+    "default": bytes(6),
+    "strict": bytes([0x01, 0, 0, 0, 0, 0]),
+    "stream": bytes([0x02, 0, 0, 0, 0, 0]),
+    "copy-arena": bytes([0x0c, 0, 0, 0, 0, 0]),
+    "small-limits": bytes([0x10, 0, 16, 8, 32, 0]),
+    "must-be-valid-all": bytes([0x40, 0, 0, 0, 0, 0]),
+    "no-lenient": bytes([0x20, 0xff, 0, 0, 0, 0]),
+    "fail-alloc-2": bytes([0x80, 0, 0, 0, 0, 1]),
+}
+
+# (kind, a, b) edits for fuzz_edit.c: 0 add, 1 insert, 2 replace, 3 remove,
+# 4 remove_all, 5 set, 6 set_body, 7 Request-URI, 8 method, 9 status, 10 clone, 11 write
+EDIT_PROGRAMS = {
+    "add-set-remove": [(0, 0, 1), (5, 4, 2), (3, 2, 0), (4, 6, 0), (11, 0, 0), (11, 0, 0)],
+    "body-uri-clone": [(6, 1, 4), (7, 0, 3), (10, 0, 0), (2, 3, 6), (1, 5, 7), (9, 33, 0)],
+    "method-invalid": [(8, 2, 0), (0, 17, 0), (2, 0, 9), (6, 3, 0), (5, 13, 12), (1, 255, 255)],
+}
+
+
+def write(target, name, data):
+    d = os.path.join(OUT, target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+
+
+def frame_seed(msgs, cuts, drop=False, limit=0):
+    stream = b"\r\n".join(msgs)
+    head = bytes([limit, len(cuts) | (16 if drop else 0)])
+    for c in cuts:
+        head += bytes([c >> 8, c & 255])
+    return head + stream
+
+
+def main():
+    if os.path.isdir(OUT):
+        shutil.rmtree(OUT)
+    pnames = list(PARSE_PREFIXES)
+    for i, (name, m) in enumerate(sorted(MESSAGES.items())):
+        chosen = ["default", pnames[1 + i % (len(pnames) - 1)], pnames[1 + (i + 3) % (len(pnames) - 1)]]
+        for p in dict.fromkeys(chosen):
+            write("sip_parse", "%s.%s" % (name, p), PARSE_PREFIXES[p] + m)
+        for p in ["default", "strict" if i % 2 else "copy-arena"]:
+            write("roundtrip", "%s.%s" % (name, p), PARSE_PREFIXES[p] + m)
+        prog = list(EDIT_PROGRAMS)[i % len(EDIT_PROGRAMS)]
+        ops = b"".join(bytes(op) for op in EDIT_PROGRAMS[prog])
+        write("edit", "%s.%s" % (name, prog), PARSE_PREFIXES["default"] + ops + m)
+    stream_msgs = [MESSAGES[k] for k in ("invite-sdp", "register-compact", "ok-response", "folded")]
+    write("frame", "four-whole", frame_seed(stream_msgs, []))
+    write("frame", "four-cut", frame_seed(stream_msgs, [1, 40, 41, 700, 1000, 1001, 1400]))
+    write("frame", "keepalives-drop", frame_seed([b"\r\n\r\n" + stream_msgs[1], b"\r\n\r\n"], [2, 3, 9], True))
+    write("frame", "byte-steps", frame_seed([MESSAGES["status-no-reason"]], list(range(1, 16))))
+    write("frame", "limit", frame_seed(stream_msgs[:2], [100], limit=40))
+    write("frame", "no-length", frame_seed([MESSAGES["unterminated"] + b"\r\n\r\nbody"], [5]))
+    write("frame", "bad-length", frame_seed([MESSAGES["conflicting-length"], MESSAGES["huge-length"]], [30]))
+    write("frame", "bare-lf", frame_seed([MESSAGES["options-bare-lf"]], [60, 61]))
+
+
+if __name__ == "__main__":
+    main()

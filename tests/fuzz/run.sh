@@ -1,0 +1,83 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Build the fuzz targets with clang + libFuzzer + ASan + UBSan in their own
+# build directory and fuzz each target, one after the other, for a bounded
+# time. Exit 1 on any finding (crash, failed check, leak, timeout, OOM) and
+# print where the reproducer was saved.
+#
+# usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]
+#   SECONDS_PER_TARGET  default 60
+#   TARGET              default: every target in tests/fuzz/meson.build
+# environment:
+#   FUZZ_BUILD_DIR  build directory (default: <source>/build-libfuzzer)
+#   FUZZ_JOBS       parallel libFuzzer jobs per target (default 1)
+#   FUZZ_ARGS       extra libFuzzer arguments
+#
+# New inputs go to $FUZZ_BUILD_DIR/fuzz-corpus/<target>/ (the checked-in seeds
+# are only read); reproducers to $FUZZ_BUILD_DIR/fuzz-artifacts/<target>/.
+# Replay one with: $FUZZ_BUILD_DIR/tests/fuzz/fuzz_<target> FILE
+set -eu
+
+secs=${1:-60}
+[ $# -gt 0 ] && shift
+src=$(cd "$(dirname "$0")/../.." && pwd)
+build=${FUZZ_BUILD_DIR:-$src/build-libfuzzer}
+case $build in /*) ;; *) build=$(pwd)/$build ;; esac
+jobs=${FUZZ_JOBS:-1}
+
+if [ $# -gt 0 ]; then
+	targets=$*
+else
+	targets=$(sed -n "/^fuzz_targets = \[/,/^\]/s/^ *'\([a-z_0-9]*\)',*$/\1/p" "$src/tests/fuzz/meson.build")
+fi
+
+if [ ! -f "$build/build.ninja" ]; then
+	CC=${CC:-clang} meson setup "$build" "$src" \
+		-Dfuzzing=enabled -Dfuzzing_engine=libfuzzer \
+		-Db_sanitize=address,undefined -Db_lundef=false \
+		-Dc_args=-fno-sanitize-recover=all \
+		-Dbuildtype=debugoptimized \
+		-Dtests=disabled -Dbenchmarks=disabled -Dtools=disabled \
+		-Dpython=disabled -Djava=disabled -Dlua=disabled -Ddocs=disabled >/dev/null
+fi
+for t in $targets; do
+	ninja -C "$build" "tests/fuzz/fuzz_$t" >/dev/null
+done
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+failed=""
+summary=""
+for t in $targets; do
+	work=$build/fuzz-corpus/$t
+	art=$build/fuzz-artifacts/$t/
+	mkdir -p "$work" "$art"
+	dirs="$work $src/tests/fuzz/corpus/$t"
+	[ -d "$src/tests/fuzz/regressions/$t" ] && dirs="$dirs $src/tests/fuzz/regressions/$t"
+	log=$build/fuzz-$t.log
+	echo "== fuzz_$t: ${secs}s"
+	status=0
+	# shellcheck disable=SC2086
+	(cd "$build" && exec "$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-jobs="$jobs" -workers="$jobs" -print_final_stats=1 -artifact_prefix="$art" \
+		${FUZZ_ARGS:-} $dirs) >"$log" 2>&1 || status=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+	if [ "$status" -ne 0 ] || grep -q -E '^==[0-9]+==ERROR|runtime error|check failed' "$log"; then
+		failed="$failed $t"
+		echo "FAIL fuzz_$t (exit $status); log $log"
+		grep -E 'check failed|ERROR|runtime error|Test unit written' "$log" | head -5
+		summary="$summary
+$t	FAIL	${runs:-?} runs	${rate:-?} exec/s	$cov"
+	else
+		summary="$summary
+$t	ok	${runs:-?} runs	${rate:-?} exec/s	$cov"
+	fi
+done
+echo "== summary (${secs}s per target)$summary"
+if [ -n "$failed" ]; then
+	echo "findings in:$failed"
+	exit 1
+fi
