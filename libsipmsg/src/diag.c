@@ -114,7 +114,7 @@ const char *sipmsg_severity_name(sipmsg_severity s)
 }
 
 /* Line of a header from its recorded line plus the line ends before `at`. */
-static void diag_position(const sipmsg_msg *m, const char *at, size_t hdr, sipmsg_diag *d)
+static void diag_position(sipmsg_msg *m, const char *at, size_t hdr, sipmsg_diag *d)
 {
 	d->offset = (size_t)(at - m->base);
 	if (hdr != SM_NOPOS && hdr < m->nhdrs && m->hdrs[hdr].line && m->hdrs[hdr].raw_len &&
@@ -126,7 +126,27 @@ static void diag_position(const sipmsg_msg *m, const char *at, size_t hdr, sipms
 		d->column = col;
 		return;
 	}
-	sm_position(m->base, m->length, d->offset, &d->line, &d->column);
+	/* Resume from the last position when this one is at or after it. */
+	size_t from = 0, start = 0;
+	uint32_t line = 1;
+	if (m->pos_line && d->offset >= m->pos_offset) {
+		from = m->pos_offset;
+		start = m->pos_line_start;
+		line = m->pos_line;
+	}
+	for (const char *p = m->base + from, *end = m->base + d->offset; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			break;
+		line++;
+		p = nl + 1;
+		start = (size_t)(p - m->base);
+	}
+	d->line = line;
+	d->column = (uint32_t)(d->offset - start + 1);
+	m->pos_offset = d->offset;
+	m->pos_line_start = start;
+	m->pos_line = line;
 }
 
 sipmsg_diag *sm_diag_push(sipmsg_arena *a, sipmsg_diag **v, uint32_t *n, uint32_t *cap)

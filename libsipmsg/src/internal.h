@@ -115,6 +115,11 @@ struct sipmsg_msg {
 	/* diagnostics */
 	sipmsg_diag *diags;
 	uint32_t ndiags, diag_cap;
+	/* the line of the last position computed (offset of a byte on it, its
+	 * number, its first byte), so that diagnostics added in input order cost
+	 * the bytes between them, not the bytes from the start of the input */
+	size_t pos_offset, pos_line_start;
+	uint32_t pos_line;
 
 	sipmsg_parse_opts opts;  /* the options of the parse (limits for lazy typed parsing) */
 	void *ext[4];            /* per-layer caches (typed layer, SDP, multipart): SM_EXT_* */
