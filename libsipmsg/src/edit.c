@@ -114,15 +114,36 @@ sipmsg_status sipmsg_header_remove(sipmsg_msg *m, size_t index)
 	return SIPMSG_OK;
 }
 
-size_t sipmsg_header_remove_all(sipmsg_msg *m, const char *name, size_t nlen)
+/* Remove, in one pass, every header at index `from` or later that
+ * sipmsg_header_find_name() finds under this name. Removing them one by one
+ * would cost the header count for each (a search, a memmove, an index
+ * rebuild): quadratic in a peer-controlled count. */
+static size_t remove_named(sipmsg_msg *m, const char *name, size_t nlen, size_t from)
 {
-	size_t n = 0;
-	long i;
-	while ((i = sipmsg_header_find_name(m, name, nlen, 0)) >= 0) {
-		sipmsg_header_remove(m, (size_t)i);
-		n++;
+	if (!m || !name)
+		return 0;
+	sipmsg_hdr_id id = sm_hdr_lookup(name, nlen);
+	uint32_t w = (uint32_t)from;
+	for (uint32_t r = (uint32_t)from; r < m->nhdrs; r++) {
+		const struct sm_hdr *h = &m->hdrs[r];
+		bool match = id ? h->id == id
+				: h->id == SIPMSG_HDR_OTHER && !(h->flags & SIPMSG_HEADER_BAD_LINE) &&
+					  sm_casecmp_eq(h->name, h->name_len, name, nlen);
+		if (!match)
+			m->hdrs[w++] = *h;
+	}
+	size_t n = m->nhdrs - w;
+	if (n) {
+		m->nhdrs = w;
+		m->modified = true;
+		sm_index_rebuild(m);
 	}
 	return n;
+}
+
+size_t sipmsg_header_remove_all(sipmsg_msg *m, const char *name, size_t nlen)
+{
+	return remove_named(m, name, nlen, 0);
 }
 
 sipmsg_status sipmsg_header_set(sipmsg_msg *m, const char *name, size_t nlen, const char *value, size_t vlen)
@@ -141,10 +162,7 @@ sipmsg_status sipmsg_header_set(sipmsg_msg *m, const char *name, size_t nlen, co
 	sipmsg_status st = replace_value(m, (size_t)first, value, vlen);
 	if (st)
 		return st;
-	long i;
-	while ((i = id ? sipmsg_header_find(m, id, (size_t)first + 1)
-		       : sipmsg_header_find_name(m, name, nlen, (size_t)first + 1)) >= 0)
-		sipmsg_header_remove(m, (size_t)i);
+	remove_named(m, name, nlen, (size_t)first + 1);
 	return SIPMSG_OK;
 }
 

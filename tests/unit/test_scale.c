@@ -186,6 +186,14 @@ static void b_bad_lines(struct input *in, size_t n)
 	puts_(in, "\r\n");
 }
 
+static void b_list(struct input *in, size_t n)
+{
+	puts_(in, "OPTIONS sip:x SIP/2.0\r\nContact: ");
+	for (size_t i = 0; i < n; i++)
+		puts_(in, i ? ", <sip:a@b;q=\"x,y\">" : "<sip:a@b>");
+	puts_(in, "\r\n\r\n");
+}
+
 static void b_keepalives(struct input *in, size_t n)
 {
 	fill(in, '\n', n);
@@ -204,6 +212,62 @@ Test(scale, parse_is_linear)
 	linear("folded lines", b_folded, run_parse, 20000);
 	linear("bad lines", b_bad_lines, run_parse, 20000);
 	linear("leading line ends", b_keepalives, run_parse, 200000);
+}
+
+static void run_values(const struct input *in)
+{
+	sipmsg_msg *m = parse_all(in, 0);
+	sipmsg_value_iter it;
+	sipmsg_slice v;
+	size_t n = 0;
+	sipmsg_values_begin_id(&it, m, SIPMSG_HDR_CONTACT);
+	while (sipmsg_values_next(&it, &v))
+		n++;
+	cr_assert_eq(n, in->count);
+	sipmsg_msg_free(m);
+}
+
+static void run_write_edited(const struct input *in)
+{
+	sipmsg_msg *m = parse_all(in, 0);
+	cr_assert_eq(sipmsg_header_insert(m, 0, "X-New", 5, "1", 1), SIPMSG_OK);
+	char *out;
+	size_t len;
+	cr_assert_eq(sipmsg_write_alloc(m, SIPMSG_WRITE_CANONICAL, &out, &len), SIPMSG_OK);
+	free(out);
+	sipmsg_msg_free(m);
+}
+
+static void run_remove_all(const struct input *in)
+{
+	sipmsg_msg *m = parse_all(in, 0);
+	cr_assert_eq(sipmsg_header_remove_all(m, "Via", 3), (in->count + 1) / 2);
+	sipmsg_msg_free(m);
+}
+
+static void run_set(const struct input *in)
+{
+	sipmsg_msg *m = parse_all(in, 0);
+	cr_assert_eq(sipmsg_header_set(m, "v", 1, "SIP/2.0/UDP one", 15), SIPMSG_OK);
+	cr_assert_eq(sipmsg_header_count_id(m, SIPMSG_HDR_VIA), 1);
+	sipmsg_msg_free(m);
+}
+
+static void run_clone(const struct input *in)
+{
+	sipmsg_msg *m = parse_all(in, 0), *c;
+	cr_assert_eq(sipmsg_msg_clone(m, &c), SIPMSG_OK);
+	sipmsg_msg_free(c);
+	sipmsg_msg_free(m);
+}
+
+Test(scale, reading_writing_editing_are_linear)
+{
+	linear("values of one list header", b_list, run_values, 20000);
+	linear("write after an edit", b_headers, run_write_edited, 20000);
+	linear("remove every Via", b_headers, run_remove_all, 20000);
+	linear("set Via over every Via", b_headers, run_set, 20000);
+	linear("clone", b_headers, run_clone, 20000);
 }
 
 /* The framer fed one byte at a time resumes where it stopped. */
