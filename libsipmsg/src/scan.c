@@ -18,6 +18,8 @@ struct scan {
 	bool lenient_typed; /* false in strict mode: every known header is parsed now */
 	bool bare_lf_reported;
 	bool lone_cr_reported;
+	bool ctl_reported;     /* a control character was reported for line ctl_hdr */
+	size_t ctl_hdr;        /* header index (SM_NOPOS: the start line) */
 	sipmsg_error *err;
 };
 
@@ -116,10 +118,17 @@ static SM_INLINE sipmsg_status line_end(struct scan *s, size_t i, size_t hdr, co
 			*end = *lf = i;
 			return SIPMSG_OK;
 		}
-		sipmsg_status st = deviate(s, SIPMSG_LENIENT_CTL_IN_VALUES, SIPMSG_DIAG_CTL_IN_VALUE,
-					   SIPMSG_SEVERITY_ERROR, i, hdr, hname, hlen, "control character in the line");
-		if (st)
-			return st;
+		/* one diagnostic per line (folding included), not one per byte: a
+		 * value of control characters must not cost a record per byte */
+		if (!s->ctl_reported || s->ctl_hdr != hdr || !(s->lenient & SIPMSG_LENIENT_CTL_IN_VALUES)) {
+			sipmsg_status st = deviate(s, SIPMSG_LENIENT_CTL_IN_VALUES, SIPMSG_DIAG_CTL_IN_VALUE,
+						   SIPMSG_SEVERITY_ERROR, i, hdr, hname, hlen,
+						   "control character in the line");
+			if (st)
+				return st;
+			s->ctl_reported = true;
+			s->ctl_hdr = hdr;
+		}
 		i++;
 	}
 }

@@ -214,6 +214,29 @@ Test(scale, parse_is_linear)
 	linear("leading line ends", b_keepalives, run_parse, 200000);
 }
 
+/* Diagnostics for control characters: one per line however many there are,
+ * so a value of them does not cost a record (56 bytes) per byte. */
+Test(scale, diagnostics_per_line_not_per_byte)
+{
+	for (size_t n = 1000; n <= 100000; n *= 100) {
+		struct input in = {0};
+		puts_(&in, "OPTIONS sip:x SIP/2.0\r\nSubject: a\x01");
+		fill(&in, '\x02', n);
+		puts_(&in, "\r\n\tfolded\x7f\r\nX-Two: \x03\x03\r\n\r\n");
+		sipmsg_msg *m = parse_all(&in, 0);
+		size_t ctl = 0;
+		for (size_t i = 0; i < sipmsg_msg_diag_count(m); i++) {
+			const sipmsg_diag *d = sipmsg_msg_diag_at(m, i);
+			if (d->code == SIPMSG_DIAG_CTL_IN_VALUE)
+				ctl++;
+		}
+		cr_assert_eq(ctl, 2, "%zu control characters: %zu diagnostics", n, ctl);
+		cr_assert_eq(sipmsg_msg_diag_at(m, 0)->column, 11, "the first one on the line is reported");
+		sipmsg_msg_free(m);
+		free(in.p);
+	}
+}
+
 static void run_values(const struct input *in)
 {
 	sipmsg_msg *m = parse_all(in, 0);
