@@ -170,7 +170,11 @@ static void write_all(struct out *o, const sipmsg_msg *m, unsigned flags)
 		}
 		put_header(o, h, flags);
 	}
-	if (m->separator.len && !canonical)
+	/* A lone CR ends the header section only as the input's last byte: with
+	 * a body after it, it would read as the start of a header line. */
+	if (m->separator.len == 1 && m->separator.ptr[0] == '\r' && !canonical)
+		put(o, "\r\n", 2);
+	else if (m->separator.len && !canonical)
 		put_src(o, m->separator.ptr, m->separator.len);
 	else if (m->separator.len || m->modified || canonical)
 		put(o, "\r\n", 2);
