@@ -59,9 +59,14 @@ for t in $targets; do
 	echo "== fuzz_$t: ${secs}s"
 	status=0
 	# shellcheck disable=SC2086
+	# -jobs makes libFuzzer restart after each finding and log to files:
+	# only for FUZZ_JOBS > 1; one job stops at the first finding.
+	par=""
+	[ "$jobs" -gt 1 ] && par="-jobs=$jobs -workers=$jobs"
 	(cd "$build" && exec "$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-		-jobs="$jobs" -workers="$jobs" -print_final_stats=1 -artifact_prefix="$art" \
+		$par -print_final_stats=1 -artifact_prefix="$art" \
 		${FUZZ_ARGS:-} $dirs) >"$log" 2>&1 || status=$?
+	[ "$jobs" -gt 1 ] && cat "$build"/fuzz-*.log >>"$log" 2>/dev/null
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
