@@ -323,13 +323,18 @@ sipmsg_status sipmsg_msg_clone(const sipmsg_msg *m, sipmsg_msg **out)
 	sipmsg_status st = sipmsg_write_alloc(m, 0, &buf, &len);
 	if (st)
 		return st;
+	/* Re-parse our own output with nothing in the way: no strictness, no
+	 * stream rule (an edit may have removed Content-Length; a copy has no
+	 * transport), and limits that fit what edits made (they are not
+	 * checked against max_line_length). */
 	sipmsg_parse_opts o = m->opts;
-	o.flags = (o.flags & ~(uint32_t)SIPMSG_PARSE_STRICT) | SIPMSG_PARSE_COPY;
+	o.flags = (o.flags & ~(uint32_t)(SIPMSG_PARSE_STRICT | SIPMSG_PARSE_STREAM)) | SIPMSG_PARSE_COPY;
 	o.lenient = SIPMSG_LENIENT_ALL;
 	o.must_be_valid[0] = o.must_be_valid[1] = 0;
 	o.arena = NULL;
 	o.max_message_size = len > o.max_message_size ? len : o.max_message_size;
 	o.max_headers = m->nhdrs > o.max_headers ? m->nhdrs : o.max_headers;
+	o.max_line_length = len > o.max_line_length ? len : o.max_line_length;
 	st = sipmsg_parse(buf, len, &o, out, NULL);
 	sipmsg_free(buf);
 	if (st == SIPMSG_OK)
