@@ -27,6 +27,7 @@ static const char *const names[] = {
 #define NNAMES (sizeof names / sizeof names[0])
 
 static char long_value[300];
+static bool trace;
 
 static const char *const values[] = {
 	"", "v", "SIP/2.0/UDP h;branch=z9hG4bK1", "<sip:a@b>;tag=1", "1 INVITE", "70", "a, b ,c",
@@ -174,8 +175,10 @@ static sipmsg_slice copy_slice(sipmsg_slice s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (!long_value[0])
+	if (!long_value[0]) {
 		memset(long_value, 'w', sizeof long_value - 1);
+		trace = getenv("FUZZ_TRACE") != NULL; /* print each edit (replaying one input) */
+	}
 	struct fuzz_in in = {data, size};
 	struct fuzz_parse fp;
 	fuzz_take_parse_opts(&in, &fp);
@@ -191,6 +194,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_parse_done(&fp);
 		return 0;
 	}
+	if (trace)
+		fprintf(stderr, "parsed %zu bytes: flags %#x lenient %#x limits %zu/%zu/%zu, %zu headers\n", len,
+			fp.opts.flags, fp.opts.lenient, fp.opts.max_message_size, fp.opts.max_headers,
+			fp.opts.max_line_length, sipmsg_header_count(m));
 	sipmsg_msg *keep[EDIT_OPS + 1];
 	size_t nkeep = 0;
 	keep[nkeep++] = m;
@@ -425,6 +432,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(sipmsg_write_size(m, k & 1 ? SIPMSG_WRITE_COMPACT : 0) > 0, "write size");
 			break;
 		}
+		if (trace)
+			fprintf(stderr, "edit %zu: kind %u a %u b %u name '%s' value '%.*s' -> %zu headers\n", k, kind, a, b,
+				name, (int)vlen, value, sipmsg_header_count(m));
 		compare_model(m, "after an edit");
 	}
 
