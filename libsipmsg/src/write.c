@@ -81,16 +81,34 @@ static bool rewrite_header(const struct sm_hdr *h, unsigned flags)
 	       !(h->flags & SIPMSG_HEADER_COMPACT);
 }
 
-static void put_header(struct out *o, const struct sm_hdr *h, unsigned flags)
+/* Does a raw line start with SP or HTAB? (A continuation line before any
+ * header, kept as a bad line under SIPMSG_LENIENT_BAD_LINES.) */
+static bool starts_with_ws(const struct sm_hdr *h)
+{
+	return h->raw_len && (h->name[0] == ' ' || h->name[0] == '\t');
+}
+
+static void put_header(struct out *o, const struct sm_hdr *h, unsigned flags, bool first)
 {
 	if (!rewrite_header(h, flags)) {
-		put_src(o, h->name, h->raw_len);
+		const char *p = h->name;
+		size_t n = h->raw_len;
+		/* Such a line stands alone only right after the start line; after
+		 * another header it would read as that header's folding. There its
+		 * leading whitespace (line ends of its own folding included) is
+		 * dropped, and a line of nothing else is not written. */
+		if (!first && starts_with_ws(h)) {
+			while (n && sm_is((unsigned char)*p, SM_C_LWS))
+				p++, n--;
+			if (!n)
+				return;
+		}
+		put_src(o, p, n);
 		/* The last line of a header section that was not closed (or that
 		 * ended in a lone CR at the end of the input) has no LF: complete
 		 * it, or whatever follows would join it. */
-		if (h->raw_len && h->name[h->raw_len - 1] != '\n')
-			put(o, h->name[h->raw_len - 1] == '\r' ? "\n" : "\r\n",
-			    h->name[h->raw_len - 1] == '\r' ? 1 : 2);
+		if (n && p[n - 1] != '\n')
+			put(o, p[n - 1] == '\r' ? "\n" : "\r\n", p[n - 1] == '\r' ? 1 : 2);
 		return;
 	}
 	const struct sm_hdr_row *row = &sm_hdr_rows[h->id];
@@ -168,7 +186,7 @@ static void write_all(struct out *o, const sipmsg_msg *m, unsigned flags)
 			if (h == hend)
 				break;
 		}
-		put_header(o, h, flags);
+		put_header(o, h, flags, h == m->hdrs);
 	}
 	/* A lone CR ends the header section only as the input's last byte: with
 	 * a body after it, it would read as the start of a header line. */

@@ -131,9 +131,9 @@ static size_t model_add_position(const char *name, size_t nlen)
 
 static sipmsg_slice trim(sipmsg_slice s)
 {
-	while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t'))
+	while (s.len && s.ptr[0] && strchr(" \t\r\n", s.ptr[0]))
 		s.ptr++, s.len--;
-	while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
+	while (s.len && s.ptr[s.len - 1] && strchr(" \t\r\n", s.ptr[s.len - 1]))
 		s.len--;
 	return s;
 }
@@ -155,7 +155,8 @@ static void compare_model(const sipmsg_msg *m, const char *when)
 			FUZZ_CHECK(h.id == sipmsg_hdr_lookup(e->name, e->nlen), "%s: header %zu id", when, i);
 		}
 		/* a value given to an edit with SP/HTAB at its ends is written as
-		 * given, and a parse trims them: compare without them */
+		 * given, and a parse trims them (and a moved bad line loses its
+		 * leading whitespace, see below): compare without them */
 		FUZZ_CHECK(fuzz_same_unfolded(trim(h.value), trim((sipmsg_slice){e->value, e->vlen})),
 			   "%s: header %zu value '%.*s', model '%.*s'", when, i, (int)h.value.len, h.value.ptr,
 			   (int)e->vlen, e->value);
@@ -451,6 +452,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *out;
 	size_t olen;
 	FUZZ_CHECK(sipmsg_write_alloc(m, 0, &out, &olen) == SIPMSG_OK, "write");
+	/* A bad line that starts with whitespace stands alone only as the first
+	 * header; elsewhere the writer drops that whitespace, and the whole line
+	 * when nothing else is on it (see write.c). */
+	for (size_t i = 1; i < nmodel; i++) {
+		struct mh *e = &model[i];
+		if (!e->bad_line || !e->vlen || (e->value[0] != ' ' && e->value[0] != '\t'))
+			continue;
+		size_t ws = 0;
+		while (ws < e->vlen && e->value[ws] && strchr(" \t\r\n", e->value[ws]))
+			ws++;
+		if (ws == e->vlen) {
+			model_remove(i--);
+			continue;
+		}
+		if (e->orig >= 0) {
+			e->off += ws;
+			e->span -= ws;
+		}
+	}
 	sipmsg_parse_opts ro;
 	fuzz_reparse_opts(&ro, olen, nmodel);
 	sipmsg_msg *r;
