@@ -58,6 +58,7 @@ for t in $targets; do
 	log=$build/fuzz-$t.log
 	echo "== fuzz_$t: ${secs}s"
 	status=0
+	t0=$(date +%s)
 	# shellcheck disable=SC2086
 	# -jobs makes libFuzzer restart after each finding and log to files:
 	# only for FUZZ_JOBS > 1; one job stops at the first finding.
@@ -67,6 +68,7 @@ for t in $targets; do
 		$par -print_final_stats=1 -artifact_prefix="$art" \
 		${FUZZ_ARGS:-} $dirs) >"$log" 2>&1 || status=$?
 	[ "$jobs" -gt 1 ] && cat "$build"/fuzz-*.log >>"$log" 2>/dev/null
+	took=$(($(date +%s) - t0))
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
@@ -75,10 +77,10 @@ for t in $targets; do
 		echo "FAIL fuzz_$t (exit $status); log $log"
 		grep -E 'check failed|ERROR|runtime error|Test unit written' "$log" | head -5
 		summary="$summary
-$t	FAIL	${runs:-?} runs	${rate:-?} exec/s	$cov"
+$t	FAIL	${took}s	${runs:-?} runs	${rate:-?} exec/s	$cov"
 	else
 		summary="$summary
-$t	ok	${runs:-?} runs	${rate:-?} exec/s	$cov"
+$t	ok	${took}s	${runs:-?} runs	${rate:-?} exec/s	$cov"
 	fi
 done
 echo "== summary (${secs}s per target)$summary"
