@@ -163,6 +163,30 @@ static void compare_model(const sipmsg_msg *m, const char *when)
 	}
 }
 
+/* What writing does to the header list: a bad line that starts with
+ * whitespace stands alone only as the first header; elsewhere the writer
+ * drops that whitespace, and the whole line when nothing else is on it (see
+ * write.c). */
+static void model_written(void)
+{
+	for (size_t i = 1; i < nmodel; i++) {
+		struct mh *e = &model[i];
+		if (!e->bad_line || !e->vlen || (e->value[0] != ' ' && e->value[0] != '\t'))
+			continue;
+		size_t ws = 0;
+		while (ws < e->vlen && e->value[ws] && strchr(" \t\r\n", e->value[ws]))
+			ws++;
+		if (ws == e->vlen) {
+			model_remove(i--);
+			continue;
+		}
+		if (e->orig >= 0) {
+			e->off += ws;
+			e->span -= ws;
+		}
+	}
+}
+
 struct expect {
 	bool request;
 	sipmsg_slice method, ruri, reason, body;
@@ -421,6 +445,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			/* the clone re-parsed its bytes: the model's slices still point into m, kept alive */
 			keep[nkeep++] = c;
 			m = c;
+			model_written();
 			for (size_t i = 0; i < nmodel; i++)
 				model[i].orig = -1; /* offsets are now the clone's */
 			ex.method = sipmsg_msg_method(m);
@@ -452,25 +477,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *out;
 	size_t olen;
 	FUZZ_CHECK(sipmsg_write_alloc(m, 0, &out, &olen) == SIPMSG_OK, "write");
-	/* A bad line that starts with whitespace stands alone only as the first
-	 * header; elsewhere the writer drops that whitespace, and the whole line
-	 * when nothing else is on it (see write.c). */
-	for (size_t i = 1; i < nmodel; i++) {
-		struct mh *e = &model[i];
-		if (!e->bad_line || !e->vlen || (e->value[0] != ' ' && e->value[0] != '\t'))
-			continue;
-		size_t ws = 0;
-		while (ws < e->vlen && e->value[ws] && strchr(" \t\r\n", e->value[ws]))
-			ws++;
-		if (ws == e->vlen) {
-			model_remove(i--);
-			continue;
-		}
-		if (e->orig >= 0) {
-			e->off += ws;
-			e->span -= ws;
-		}
-	}
+	model_written();
 	sipmsg_parse_opts ro;
 	fuzz_reparse_opts(&ro, olen, nmodel);
 	sipmsg_msg *r;
