@@ -94,15 +94,12 @@ static void put_header(struct out *o, const struct sm_hdr *h, unsigned flags, bo
 		const char *p = h->name;
 		size_t n = h->raw_len;
 		/* Such a line stands alone only right after the start line; after
-		 * another header it would read as that header's folding. There its
-		 * leading whitespace (line ends of its own folding included) is
-		 * dropped, and a line of nothing else is not written. */
-		if (!first && starts_with_ws(h)) {
-			while (n && sm_is((unsigned char)*p, SM_C_LWS))
-				p++, n--;
-			if (!n)
-				return;
-		}
+		 * another header it would read as that header's folding, and
+		 * without its leading whitespace it could read as a header of its
+		 * own (' Via: ...' becoming a Via). It cannot be written anywhere
+		 * else as what it is, so it is not written there. */
+		if (!first && starts_with_ws(h))
+			return;
 		put_src(o, p, n);
 		/* The last line of a header section that was not closed (or that
 		 * ended in a lone CR at the end of the input) has no LF: complete
