@@ -131,6 +131,51 @@ EDIT_PROGRAMS = {
 }
 
 
+URIS = {
+    "sip-full": b"sip:alice:secret@atlanta.example.com:5061;transport=tcp;lr;maddr=192.0.2.1;ttl=15;user=phone;method=INVITE?subject=project%20x&priority=urgent",
+    "sips-ipv6": b"sips:[2001:db8::10]:5070;transport=tls",
+    "sip-escaped-user": b"sip:%61lice;x=1@example.com;unknownparam=%20;novalue",
+    "tel": b"tel:+1-201-555-0123;phone-context=example.com;ext=22",
+    "urn": b"urn:service:sos",
+    "ipv4-host": b"sip:192.0.2.4",
+    "quoted-header": b"sip:carol@chicago.example.com?Call-ID=a84b4c76e66710&to=%3Csip:x%3E",
+    "bad-port": b"sip:a@b:99999",
+    "bad-ipv6": b"sip:[2001:db8::zz]",
+    "many-params": b"sip:x" + b"".join(b";p%d=%d" % (i, i) for i in range(40)),
+}
+
+SDPS = {
+    "audio": SDP,
+    "webrtc": (b"v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+               b"a=group:BUNDLE 0 1\r\na=msid-semantic: WMS stream\r\n"
+               b"m=audio 9 UDP/TLS/RTP/SAVPF 111 103\r\nc=IN IP4 0.0.0.0\r\na=rtcp:9 IN IP4 0.0.0.0\r\n"
+               b"a=ice-ufrag:EsAw\r\na=ice-pwd:bP+XJMM09aR8AiX1jdukzR6Y\r\na=ice-options:trickle\r\n"
+               b"a=fingerprint:sha-256 D2:FA:0E:C3:22:59:5E:14:95:69:92:3D:13:B4:84:24:2C:C2:A2:C0:3E:FD:34:8E:5E:EA:6F:AF:52:CE:E6:0F\r\n"
+               b"a=setup:actpass\r\na=mid:0\r\na=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"
+               b"a=sendrecv\r\na=msid:stream track0\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\n"
+               b"a=rtcp-fb:111 transport-cc\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
+               b"a=ssrc:3735928559 cname:4TOk42mSjXCkVIa6\r\n"
+               b"a=candidate:1 1 udp 2122260223 192.0.2.3 54400 typ host generation 0 network-id 1\r\n"
+               b"m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\nc=IN IP4 0.0.0.0\r\na=mid:1\r\n"
+               b"a=rtpmap:96 VP8/90000\r\na=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n"
+               b"a=ssrc-group:FID 1 2\r\na=rid:h send pt=96;max-width=1280\r\na=simulcast:send h;~l\r\n"
+               b"a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32\r\n"),
+    "bare-lf-out-of-order": b"v=0\ns=x\no=a 1 1 IN IP6 ::1\nm=application 5000 UDP/DTLS/SCTP webrtc-datachannel\na=sctp-port:5000\na=max-message-size:262144\nb=AS:30\nnot a line\nk=clear:x\nz=1 -1h\nr=7d 1h 0 25h\n",
+    "bad-values": b"v=1\r\no=\r\ns=\r\nc=IN IP4 999.1.1.1\r\nt=x y\r\nm=audio 70000 RTP/AVP abc\r\na=rtpmap:x\r\na=fmtp\r\n",
+}
+
+BOUNDARY = b"unique-boundary-1"
+MULTIPARTS = {
+    "two-parts": b"preamble\r\n--unique-boundary-1\r\nContent-Type: application/sdp\r\n\r\n" + SDP +
+                 b"\r\n--unique-boundary-1\r\nContent-Type: text/plain\r\nContent-ID: <a@b>\r\n\r\nhello\r\n--unique-boundary-1--\r\nepilogue",
+    "nested": b"--unique-boundary-1\r\nContent-Type: multipart/alternative; boundary=inner\r\n\r\n"
+              b"--inner\r\nContent-Type: text/plain\r\n\r\na\r\n--inner\r\n\r\nb\r\n--inner--\r\n"
+              b"\r\n--unique-boundary-1--\r\n",
+    "unclosed": b"--unique-boundary-1\r\nContent-Type: text/plain\r\n\r\nno end",
+    "no-colon": b"--unique-boundary-1\r\nnot a header\r\n\r\nx\r\n--unique-boundary-1--",
+}
+
+
 def write(target, name, data):
     d = os.path.join(OUT, target)
     os.makedirs(d, exist_ok=True)
@@ -159,6 +204,19 @@ def main():
         prog = list(EDIT_PROGRAMS)[i % len(EDIT_PROGRAMS)]
         ops = b"".join(bytes(op) for op in EDIT_PROGRAMS[prog])
         write("edit", "%s.%s" % (name, prog), PARSE_PREFIXES["default"] + ops + m)
+    for i, (name, m) in enumerate(sorted(MESSAGES.items())):
+        for p in ["default", "strict" if i % 2 else "must-be-valid-all"]:
+            write("typed", "%s.%s" % (name, p), PARSE_PREFIXES[p] + m)
+    for name, u in sorted(URIS.items()):
+        write("uri", name, bytes([0, 0]) + u)
+        write("uri", name + ".small-limit", bytes([1, 4]) + u)
+    for name, sdp in sorted(SDPS.items()):
+        write("sdp", name, bytes(5) + sdp)
+        write("sdp", name + ".strict", bytes([1, 0, 0, 0, 0]) + sdp)
+        write("sdp", name + ".limits-copy", bytes([6, 0, 20, 40, 0]) + sdp)
+    for name, body in sorted(MULTIPARTS.items()):
+        write("multipart", name, bytes([len(BOUNDARY), 0]) + BOUNDARY + body)
+        write("multipart", name + ".depth-1", bytes([len(BOUNDARY), 8 | 1]) + BOUNDARY + body)
     stream_msgs = [MESSAGES[k] for k in ("invite-sdp", "register-compact", "ok-response", "folded")]
     write("frame", "four-whole", frame_seed(stream_msgs, []))
     write("frame", "four-cut", frame_seed(stream_msgs, [1, 40, 41, 700, 1000, 1001, 1400]))

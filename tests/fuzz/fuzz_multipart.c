@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/* Multipart split. Byte 0: boundary length (mod 72); byte 1: bit 3 a small
+ * max_multipart_depth (bits 0..2), bits 4..7 a failing allocator (at that
+ * call); then the boundary, then the body. Checked: the status and error
+ * offset; every slice of every part, nested ones included, lies inside the
+ * body and inside its part; nesting respects the limit. */
+#include "fuzz.h"
+
+static bool inside(sipmsg_slice s, sipmsg_slice outer)
+{
+	return !s.len || (s.ptr >= outer.ptr && s.ptr <= outer.ptr + outer.len &&
+			  s.len <= (size_t)(outer.ptr + outer.len - s.ptr));
+}
+
+static void check_parts(const sipmsg_multipart *mp, sipmsg_slice body, size_t depth, size_t max_depth)
+{
+	FUZZ_CHECK(depth <= max_depth, "nesting %zu over max_multipart_depth %zu", depth, max_depth);
+	FUZZ_CHECK(inside(mp->preamble, body) && inside(mp->epilogue, body), "preamble or epilogue outside the body");
+	for (size_t i = 0; i < mp->part_count; i++) {
+		const sipmsg_mime_part *p = &mp->parts[i];
+		FUZZ_CHECK(inside(p->raw, body), "part %zu outside the body", i);
+		FUZZ_CHECK(inside(p->body, p->raw), "part %zu body outside the part", i);
+		FUZZ_CHECK(inside(p->content_type, p->raw), "part %zu Content-Type outside the part", i);
+		for (size_t h = 0; h < p->header_count; h++)
+			FUZZ_CHECK(inside(p->headers[h].name, p->raw) && inside(p->headers[h].value, p->raw),
+				   "part %zu header %zu outside the part", i, h);
+		if (p->nested)
+			check_parts(p->nested, p->body, depth + 1, max_depth);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct fuzz_in in = {data, size};
+	size_t blen = fuzz_u8(&in) % 72u;
+	uint8_t b1 = fuzz_u8(&in);
+	if (blen > in.n)
+		blen = in.n;
+	const char *boundary = (const char *)in.p;
+	const char *body = boundary + blen;
+	size_t len = in.n - blen;
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	if (b1 & 8)
+		o.max_multipart_depth = b1 & 7u;
+	struct fuzz_alloc fa;
+	fuzz_alloc_init(&fa, b1 >> 4);
+	sipmsg_arena *a = sipmsg_arena_new(&fa.al, 64);
+	if (!a) {
+		fuzz_alloc_check_balanced(&fa, "arena");
+		return 0;
+	}
+	sipmsg_multipart mp;
+	sipmsg_error err;
+	size_t failed = fa.failed;
+	sipmsg_status st = sipmsg_multipart_parse(body, len, boundary, blen, a, &o, &mp, &err);
+	if (fa.failed > failed)
+		FUZZ_CHECK(st == SIPMSG_ENOMEM, "allocation failed, status %s", sipmsg_status_name(st));
+	if (st == SIPMSG_OK) {
+		check_parts(&mp, (sipmsg_slice){body, len}, 0, o.max_multipart_depth);
+	} else {
+		FUZZ_CHECK(st == SIPMSG_ESYNTAX || st == SIPMSG_ELIMIT || st == SIPMSG_ENOMEM || st == SIPMSG_EINVAL,
+			   "status %d", st);
+		FUZZ_CHECK(err.status == st, "err.status");
+		if (st == SIPMSG_ESYNTAX || st == SIPMSG_ELIMIT)
+			FUZZ_CHECK(err.offset <= len, "error offset %zu of %zu", err.offset, len);
+	}
+	sipmsg_arena_free(a);
+	fuzz_alloc_check_balanced(&fa, "multipart");
+	return 0;
+}
