@@ -48,7 +48,7 @@ static const char *before_line_end(const char *b, const char *d)
 /* The boundary parameter of a multipart/... Content-Type value, when it is one. */
 static bool multipart_boundary(sipmsg_slice ct, sipmsg_slice *boundary, bool *is_multipart)
 {
-	const char *p = ct.ptr, *end = ct.ptr + ct.len;
+	const char *p = ct.ptr, *end = p ? p + ct.len : NULL; /* no Content-Type: NULL, not NULL + 0 */
 	const char *q = sm_skip_token(p, end);
 	*is_multipart = sm_eq_lower(p, (size_t)(q - p), SM_LIT("multipart"));
 	if (!*is_multipart)
@@ -228,7 +228,7 @@ sipmsg_status sipmsg_mime_part_sdp(sipmsg_msg *m, const sipmsg_mime_part *part, 
 	*out = NULL;
 	/* application/sdp, any case, parameters allowed */
 	sipmsg_slice ct = part->content_type;
-	const char *p = ct.ptr, *end = ct.ptr + ct.len;
+	const char *p = ct.ptr, *end = p ? p + ct.len : NULL; /* no Content-Type: NULL, not NULL + 0 */
 	const char *q = p ? sm_skip_token(p, end) : NULL;
 	if (!q || !sm_eq_lower(p, (size_t)(q - p), SM_LIT("application")))
 		return SIPMSG_ESTATE;
