@@ -63,6 +63,25 @@ static const sipmsg_param *find_param(const sipmsg_param *ps, size_t n, sipmsg_s
 	return NULL;
 }
 
+/* A name may repeat (";maddr=a;maddr=b", "?h=1&h=2"): the n-th occurrence of
+ * a name in one URI is compared with the n-th in the other, so that every
+ * URI equals itself and equality stays symmetric. */
+static size_t occurrence(const sipmsg_param *ps, size_t i)
+{
+	size_t k = 0;
+	for (size_t j = 0; j < i; j++)
+		k += comp_eq(ps[j].name, ps[i].name, true);
+	return k;
+}
+
+static const sipmsg_param *find_nth(const sipmsg_param *ps, size_t n, sipmsg_slice name, size_t nth)
+{
+	for (size_t i = 0; i < n; i++)
+		if (comp_eq(ps[i].name, name, true) && nth-- == 0)
+			return &ps[i];
+	return NULL;
+}
+
 static bool param_values_eq(const sipmsg_param *a, const sipmsg_param *b, bool icase)
 {
 	if (present(a->value) != present(b->value))
@@ -94,7 +113,8 @@ static bool sip_params_eq(const sipmsg_uri *a, const sipmsg_uri *b)
 			return false;
 	}
 	for (size_t i = 0; i < a->param_count; i++) {
-		const sipmsg_param *pb = find_param(b->params, b->param_count, a->params[i].name);
+		const sipmsg_param *pb =
+			find_nth(b->params, b->param_count, a->params[i].name, occurrence(a->params, i));
 		if (pb && !param_values_eq(&a->params[i], pb, true))
 			return false;
 	}
@@ -106,7 +126,8 @@ static bool headers_eq(const sipmsg_uri *a, const sipmsg_uri *b)
 	if (a->header_count != b->header_count)
 		return false;
 	for (size_t i = 0; i < a->header_count; i++) {
-		const sipmsg_param *hb = find_param(b->headers, b->header_count, a->headers[i].name);
+		const sipmsg_param *hb =
+			find_nth(b->headers, b->header_count, a->headers[i].name, occurrence(a->headers, i));
 		if (!hb || !comp_eq(a->headers[i].value, hb->value, false))
 			return false;
 	}
@@ -134,7 +155,8 @@ static bool tel_number_eq(sipmsg_slice a, sipmsg_slice b)
 static bool all_params_in(const sipmsg_uri *a, const sipmsg_uri *b)
 {
 	for (size_t i = 0; i < a->param_count; i++) {
-		const sipmsg_param *pb = find_param(b->params, b->param_count, a->params[i].name);
+		const sipmsg_param *pb =
+			find_nth(b->params, b->param_count, a->params[i].name, occurrence(a->params, i));
 		if (!pb || !param_values_eq(&a->params[i], pb, true))
 			return false;
 	}
