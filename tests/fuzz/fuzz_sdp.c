@@ -81,7 +81,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st != SIPMSG_OK) {
 		FUZZ_CHECK(st == SIPMSG_ESYNTAX || st == SIPMSG_ELIMIT || st == SIPMSG_ENOMEM, "status %d", st);
 		FUZZ_CHECK(err.status == st, "err.status %d, returned %d", err.status, st);
-		if (st != SIPMSG_ENOMEM) {
+		if (st != SIPMSG_ENOMEM && err.offset == SIZE_MAX) {
+			/* an error about no place in the input (e.g. a missing line) */
+			FUZZ_CHECK(err.line == 0 && err.column == 0, "error without offset at %u:%u", err.line, err.column);
+		} else if (st != SIPMSG_ENOMEM) {
 			uint32_t line, col;
 			FUZZ_CHECK(err.offset <= n, "error offset %zu of %zu", err.offset, n);
 			fuzz_position(d, n, err.offset, &line, &col);
