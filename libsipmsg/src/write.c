@@ -177,7 +177,9 @@ static void write_all(struct out *o, const sipmsg_msg *m, unsigned flags)
 		const char *run = o->run;
 		size_t run_len = o->run_len;
 		if (!flags) {
-			while (h < hend && !(h->flags & SIPMSG_HEADER_MODIFIED) && run_len && run + run_len == h->name)
+			/* (a line without LF is left to put_header(), which ends it) */
+			while (h < hend && !(h->flags & SIPMSG_HEADER_MODIFIED) && run_len && run + run_len == h->name &&
+			       h->name[h->raw_len - 1] == '\n')
 				run_len += (h++)->raw_len;
 			o->run_len = run_len;
 			if (h == hend)
