@@ -194,6 +194,13 @@ bool sm_parse_uint(const char *p, size_t n, uint64_t max, uint64_t *out);
  * module calls this for a part whose Content-Type is application/sdp. */
 sipmsg_status sm_sdp_parse_body(sipmsg_msg *msg, sipmsg_slice body, sipmsg_sdp **out, sipmsg_error *err);
 
+/* Options (opts.c): the caller's options when complete, else the defaults
+ * overlaid with what an older caller set; and normalisation: every limit of
+ * 0 becomes its default, strict mode clears the leniencies, sizes are
+ * clamped to what the message model holds. */
+const sipmsg_parse_opts *sm_opts_effective(const sipmsg_parse_opts *in, sipmsg_parse_opts *merged);
+void sm_opts_normalize(sipmsg_parse_opts *o);
+
 /* Typed layer hook: parse the typed view of header i at parse time. Returns
  * SIPMSG_OK, SIPMSG_ESYNTAX (header marked bad, diagnostic added) or ENOMEM. */
 sipmsg_status sm_typed_parse_header(sipmsg_msg *m, size_t i);

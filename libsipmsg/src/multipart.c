@@ -208,7 +208,7 @@ sipmsg_status sipmsg_multipart_parse(const char *body, size_t len, const char *b
 		return SIPMSG_EINVAL;
 	}
 	struct mp_ctx c = {.arena = arena,
-			   .max_depth = opts ? opts->max_multipart_depth : SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH,
+			   .max_depth = opts && opts->max_multipart_depth ? opts->max_multipart_depth : SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH,
 			   .max_headers = opts ? opts->max_headers : SIPMSG_DEFAULT_MAX_HEADERS};
 	if (!body)
 		body = "";

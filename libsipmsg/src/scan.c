@@ -751,56 +751,6 @@ static size_t first_block_size(size_t len, size_t max_headers)
 	return sizeof(sipmsg_msg) + header_slots_for(len, max_headers) * sizeof(struct sm_hdr) + 3072 + len / 2;
 }
 
-#define MUST_BIT(id, word) ((id) / 64 == (word) ? (uint64_t)1 << ((id) % 64) : 0)
-#define DEFAULT_MUST(word)                                                                          \
-	(MUST_BIT(SIPMSG_HDR_VIA, word) | MUST_BIT(SIPMSG_HDR_FROM, word) | MUST_BIT(SIPMSG_HDR_TO, word) | \
-	 MUST_BIT(SIPMSG_HDR_CALL_ID, word) | MUST_BIT(SIPMSG_HDR_CSEQ, word) |                            \
-	 MUST_BIT(SIPMSG_HDR_CONTENT_LENGTH, word))
-
-/* The defaults: lenient, Sofia-SIP's bad mask as must-be-valid, safe limits. */
-static const sipmsg_parse_opts default_opts = {
-	.struct_size = sizeof(sipmsg_parse_opts),
-	.lenient = SIPMSG_LENIENT_ALL,
-	.must_be_valid = {DEFAULT_MUST(0), DEFAULT_MUST(1)},
-	.max_message_size = SIPMSG_DEFAULT_MAX_MESSAGE_SIZE,
-	.max_headers = SIPMSG_DEFAULT_MAX_HEADERS,
-	.max_line_length = SIPMSG_DEFAULT_MAX_LINE_LENGTH,
-	.max_list_items = SIPMSG_DEFAULT_MAX_LIST_ITEMS,
-	.max_uri_params = SIPMSG_DEFAULT_MAX_URI_PARAMS,
-	.max_sdp_lines = SIPMSG_DEFAULT_MAX_SDP_LINES,
-	.max_multipart_depth = SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH,
-};
-
-void sipmsg_parse_opts_init(sipmsg_parse_opts *o)
-{
-	if (o)
-		*o = default_opts;
-}
-
-/* The options in force: the caller's when they are complete, else the
- * defaults overlaid with the fields an older caller knew about. */
-static const sipmsg_parse_opts *effective_opts(const sipmsg_parse_opts *in, sipmsg_parse_opts *merged)
-{
-	if (!in)
-		return &default_opts;
-	if (in->struct_size == sizeof *in)
-		return in;
-	*merged = default_opts;
-	memcpy(merged, in, in->struct_size);
-	merged->struct_size = sizeof *merged;
-	return merged;
-}
-
-static void clamp_opts(sipmsg_parse_opts *o)
-{
-	if (o->flags & SIPMSG_PARSE_STRICT)
-		o->lenient = 0;
-	if (o->max_headers > UINT32_MAX - 1)
-		o->max_headers = UINT32_MAX - 1;
-	if (o->max_message_size > UINT32_MAX)
-		o->max_message_size = UINT32_MAX;
-}
-
 sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts *opts_in, sipmsg_msg **out,
 			   sipmsg_error *err)
 {
@@ -816,16 +766,19 @@ sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts
 	}
 	*out = NULL;
 	sipmsg_parse_opts merged;
-	const sipmsg_parse_opts *opts = effective_opts(opts_in, &merged);
+	const sipmsg_parse_opts *opts = sm_opts_effective(opts_in, &merged);
 
 	sipmsg_arena *arena = opts->arena;
 	bool own = !arena;
-	size_t scan_len = len < opts->max_message_size ? len : opts->max_message_size;
-	if (own && !(arena = sipmsg_arena_new(opts->allocator, first_block_size(scan_len, opts->max_headers)))) {
+	/* sizing only: the limits in force (0 = default) are settled by sm_opts_normalize below */
+	size_t max_size = opts->max_message_size ? opts->max_message_size : SIPMSG_DEFAULT_MAX_MESSAGE_SIZE;
+	size_t max_headers = opts->max_headers ? opts->max_headers : SIPMSG_DEFAULT_MAX_HEADERS;
+	size_t scan_len = len < max_size ? len : max_size;
+	if (own && !(arena = sipmsg_arena_new(opts->allocator, first_block_size(scan_len, max_headers)))) {
 		sm_error_set(err, SIPMSG_ENOMEM, 0, NULL, 0, SM_NOPOS, NULL, 0, "out of memory");
 		return SIPMSG_ENOMEM;
 	}
-	sipmsg_msg *m = sm_msg_new(arena, own, opts, (uint32_t)header_slots_for(scan_len, opts->max_headers));
+	sipmsg_msg *m = sm_msg_new(arena, own, opts, (uint32_t)header_slots_for(scan_len, max_headers));
 	const char *base = data;
 	if (m && (opts->flags & SIPMSG_PARSE_COPY)) {
 		base = sm_memdup(arena, data, len);
@@ -838,7 +791,7 @@ sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts
 		sm_error_set(err, SIPMSG_ENOMEM, 0, NULL, 0, SM_NOPOS, NULL, 0, "out of memory");
 		return SIPMSG_ENOMEM;
 	}
-	clamp_opts(&m->opts);
+	sm_opts_normalize(&m->opts);
 	m->base = base ? base : "";
 	m->length = len;
 	struct scan s = {
@@ -862,13 +815,3 @@ sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts
 	return SIPMSG_OK;
 }
 
-void sipmsg_parse_opts_must_be_valid(sipmsg_parse_opts *o, sipmsg_hdr_id id, bool must)
-{
-	if (!o || id <= SIPMSG_HDR_OTHER || id >= SIPMSG_HDR_COUNT_)
-		return;
-	uint64_t bit = (uint64_t)1 << (id % 64);
-	if (must)
-		o->must_be_valid[id / 64] |= bit;
-	else
-		o->must_be_valid[id / 64] &= ~bit;
-}

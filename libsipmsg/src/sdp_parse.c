@@ -499,8 +499,7 @@ sipmsg_status sipmsg_sdp_parse(const void *data, size_t len, const sipmsg_parse_
 		return SIPMSG_EINVAL;
 	}
 	*out = NULL;
-	if (opts.flags & SIPMSG_PARSE_STRICT)
-		opts.lenient = 0;
+	sm_opts_normalize(&opts);
 	if (opts.max_sdp_lines > UINT32_MAX / 4)
 		opts.max_sdp_lines = UINT32_MAX / 4;
 	if (opts.max_line_length > UINT32_MAX)

@@ -356,3 +356,26 @@ Test(limits, framer_max_message_size)
 	cr_assert_eq(sipmsg_frame(buf, strlen(buf), strlen(msgs[0]), &skip, &len, NULL), SIPMSG_OK);
 	cr_assert_eq(skip, 6);
 }
+
+Test(limits, zero_means_the_default)
+{
+	/* One rule for every limit in every parser: 0 is the default, not "none". */
+	const char *t = "INVITE sip:bob@b;transport=udp;lr SIP/2.0\r\n"
+			"Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nContact: <sip:a@h;x=1>;q=0.5\r\n"
+			"Content-Type: application/sdp\r\nContent-Length: 24\r\n\r\n"
+			"v=0\r\ns=-\r\nm=audio 1 RTP/AVP 0\r\n";
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.max_message_size = o.max_headers = o.max_line_length = o.max_list_items = 0;
+	o.max_uri_params = o.max_sdp_lines = o.max_multipart_depth = 0;
+	o.flags |= SIPMSG_PARSE_STRICT;
+	sipmsg_msg *m = NULL;
+	sipmsg_error err;
+	cr_assert_eq(sipmsg_parse(t, strlen(t), &o, &m, &err), SIPMSG_OK, "%s", err.reason);
+	cr_assert_eq(sipmsg_msg_parse_all(m), 0, "URI and header parameters are allowed");
+	sipmsg_sdp *sdp = NULL;
+	const char *body = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 1 RTP/AVP 0\r\n";
+	cr_assert_eq(sipmsg_sdp_parse(body, strlen(body), &o, &sdp, &err), SIPMSG_OK, "%s", err.reason);
+	sipmsg_sdp_free(sdp);
+	sipmsg_msg_free(m);
+}

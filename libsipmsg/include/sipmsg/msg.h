@@ -79,6 +79,7 @@ typedef struct sipmsg_msg sipmsg_msg;
 /**
  * @brief Options for parsing. Initialise with sipmsg_parse_opts_init(); fields
  *        are only ever appended, and struct_size tells the library which exist.
+ *        A limit of 0 means its default (for every max_* field, in every parser).
  */
 typedef struct sipmsg_parse_opts {
 	size_t struct_size;         /**< sizeof(sipmsg_parse_opts), set by init */
