@@ -324,3 +324,108 @@ Test(scale, framing_is_linear)
 	linear("framer byte by byte", b_stream_headers, run_frame_bytewise, 5000);
 	linear("framer byte by byte, long line", b_stream_long, run_frame_bytewise, 50000);
 }
+
+/* ---- SDP: 10k media sections, attributes, formats */
+
+static void b_sdp_media(struct input *in, size_t n)
+{
+	puts_(in, "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n");
+	for (size_t i = 0; i < n; i++)
+		puts_(in, "m=audio 49170 RTP/AVP 0 8\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n");
+}
+
+static void run_sdp(const struct input *in)
+{
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.max_sdp_lines = in->n;
+	sipmsg_sdp *sdp = NULL;
+	sipmsg_error err;
+	cr_assert_eq(sipmsg_sdp_parse(in->p, in->n, &o, &sdp, &err), SIPMSG_OK, "%s", err.reason);
+	cr_assert_eq(sipmsg_sdp_media_count(sdp), in->count);
+	sipmsg_sdp_check(sdp);
+	cr_assert_eq(sipmsg_sdp_error_count(sdp), 0);
+	sipmsg_sdp_free(sdp);
+}
+
+static void b_sdp_sized(struct input *in, size_t n)
+{
+	b_sdp_media(in, n);
+	in->count = n;
+}
+
+Test(scale, sdp_media_sections_are_linear)
+{
+	linear("SDP media sections (parse + check)", b_sdp_sized, run_sdp, 1000);
+	struct input in = {0};
+	b_sdp_sized(&in, 10000);
+	run_sdp(&in); /* 10k media sections: parses, every one counted, no error */
+	free(in.p);
+}
+
+/* ---- multipart: deep nesting is refused at the limit; many parts are linear */
+
+static void nested_body(struct input *in, size_t depth)
+{
+	char line[96];
+	for (size_t k = 0; k < depth; k++) {
+		snprintf(line, sizeof line, "--b%05zu\r\nContent-Type: multipart/mixed;boundary=b%05zu\r\n\r\n", k, k + 1);
+		puts_(in, line);
+	}
+	snprintf(line, sizeof line, "--b%05zu\r\nContent-Type: text/plain\r\n\r\nx\r\n--b%05zu--\r\n", depth, depth);
+	puts_(in, line);
+	for (size_t k = depth; k-- > 0;) {
+		snprintf(line, sizeof line, "\r\n--b%05zu--\r\n", k);
+		puts_(in, line);
+	}
+}
+
+Test(scale, deep_multipart_nesting_is_refused)
+{
+	struct input in = {0};
+	nested_body(&in, 10000);
+	sipmsg_arena *a = sipmsg_arena_new(NULL, 0);
+	sipmsg_multipart mp;
+	sipmsg_error err;
+	cr_assert_eq(sipmsg_multipart_parse(in.p, in.n, "b00000", 6, a, NULL, &mp, &err), SIPMSG_ELIMIT,
+		     "10000 levels against the default limit of %u", SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH);
+	cr_assert_eq(err.code, SIPMSG_DIAG_LIMIT_MULTIPART_DEPTH);
+	sipmsg_arena_reset(a);
+	/* at the limit it splits, one level one past it is refused */
+	struct input edge = {0};
+	nested_body(&edge, SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH - 1);
+	cr_assert_eq(sipmsg_multipart_parse(edge.p, edge.n, "b00000", 6, a, NULL, &mp, &err), SIPMSG_OK, "%s", err.reason);
+	free(edge.p);
+	edge = (struct input){0};
+	nested_body(&edge, SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH);
+	cr_assert_eq(sipmsg_multipart_parse(edge.p, edge.n, "b00000", 6, a, NULL, &mp, &err), SIPMSG_ELIMIT);
+	free(edge.p);
+	free(in.p);
+	sipmsg_arena_free(a);
+}
+
+static void b_many_parts(struct input *in, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		puts_(in, "--sep\r\nContent-Type: text/plain\r\n\r\nsome text of a part\r\n");
+	puts_(in, "--sep--\r\n");
+	in->count = n;
+}
+
+static void run_multipart(const struct input *in)
+{
+	sipmsg_arena *a = sipmsg_arena_new(NULL, 0);
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.max_list_items = in->count + 1;
+	sipmsg_multipart mp;
+	sipmsg_error err;
+	cr_assert_eq(sipmsg_multipart_parse(in->p, in->n, "sep", 3, a, &o, &mp, &err), SIPMSG_OK, "%s", err.reason);
+	cr_assert_eq(mp.part_count, in->count);
+	sipmsg_arena_free(a);
+}
+
+Test(scale, multipart_parts_are_linear)
+{
+	linear("multipart parts", b_many_parts, run_multipart, 2000);
+}
