@@ -223,13 +223,19 @@ static void check_values(const sipmsg_msg *m, sipmsg_hdr_id id, const char *name
 	}
 }
 
+size_t fuzz_limit(size_t v, size_t dflt)
+{
+	return v ? v : dflt;
+}
+
 void fuzz_check_message(const sipmsg_msg *m, const uint8_t *data, size_t len, const sipmsg_parse_opts *o)
 {
 	bool copied = o->flags & SIPMSG_PARSE_COPY;
 	size_t mlen = sipmsg_msg_length(m);
+	size_t max_size = fuzz_limit(o->max_message_size, SIPMSG_DEFAULT_MAX_MESSAGE_SIZE);
+	size_t max_headers = fuzz_limit(o->max_headers, SIPMSG_DEFAULT_MAX_HEADERS);
 	FUZZ_CHECK(mlen <= len, "length %zu of %zu", mlen, len);
-	FUZZ_CHECK(mlen <= o->max_message_size, "message of %zu bytes, max_message_size %zu", mlen,
-		   o->max_message_size);
+	FUZZ_CHECK(mlen <= max_size, "message of %zu bytes, max_message_size %zu", mlen, max_size);
 	FUZZ_CHECK(!sipmsg_msg_is_modified(m), "modified after parse");
 	sipmsg_slice tr = sipmsg_msg_trailing(m);
 	FUZZ_CHECK(tr.len == len - mlen, "trailing %zu, expected %zu", tr.len, len - mlen);
@@ -238,7 +244,7 @@ void fuzz_check_message(const sipmsg_msg *m, const uint8_t *data, size_t len, co
 
 	/* headers: in order, where they say, named as they say */
 	size_t count = sipmsg_header_count(m);
-	FUZZ_CHECK(count <= o->max_headers, "%zu headers, max_headers %zu", count, o->max_headers);
+	FUZZ_CHECK(count <= max_headers, "%zu headers, max_headers %zu", count, max_headers);
 	long first[SIPMSG_HDR_COUNT_];
 	for (int i = 0; i < SIPMSG_HDR_COUNT_; i++)
 		first[i] = -1;

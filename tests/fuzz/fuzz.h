@@ -81,6 +81,9 @@ void fuzz_parse_done(struct fuzz_parse *fp);
  * every accessor is exercised and checked against the input (see fuzz.c). */
 sipmsg_status fuzz_parse_checked(const uint8_t *data, size_t len, struct fuzz_parse *fp, sipmsg_msg **out);
 
+/* A limit option as the library applies it: 0 means its default. */
+size_t fuzz_limit(size_t v, size_t dflt);
+
 /* The checks on a successfully parsed message (used by fuzz_parse_checked). */
 void fuzz_check_message(const sipmsg_msg *m, const uint8_t *data, size_t len, const sipmsg_parse_opts *o);
 

@@ -231,7 +231,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.body = copy_slice(sipmsg_msg_body(m)),
 		.status = sipmsg_msg_status(m),
 	};
-	size_t max_headers = fp.opts.max_headers;
+	size_t max_headers = fuzz_limit(fp.opts.max_headers, SIPMSG_DEFAULT_MAX_HEADERS);
 	if (max_headers > UINT32_MAX - 1)
 		max_headers = UINT32_MAX - 1;
 

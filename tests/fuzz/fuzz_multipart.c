@@ -57,7 +57,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fa.failed > failed)
 		FUZZ_CHECK(st == SIPMSG_ENOMEM, "allocation failed, status %s", sipmsg_status_name(st));
 	if (st == SIPMSG_OK) {
-		check_parts(&mp, (sipmsg_slice){body, len}, 0, o.max_multipart_depth);
+		check_parts(&mp, (sipmsg_slice){body, len}, 0,
+			    fuzz_limit(o.max_multipart_depth, SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH));
 	} else {
 		FUZZ_CHECK(st == SIPMSG_ESYNTAX || st == SIPMSG_ELIMIT || st == SIPMSG_ENOMEM || st == SIPMSG_EINVAL,
 			   "status %d", st);

@@ -44,8 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					      u.method, u.maddr, u.ttl, u.opaque};
 		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
 			in_text(parts[i], t, n, "a part");
-		/* sipmsg_uri_parse() reads max_uri_params 0 as "the default" */
-		size_t max = o.max_uri_params ? o.max_uri_params : SIPMSG_DEFAULT_MAX_URI_PARAMS;
+		size_t max = fuzz_limit(o.max_uri_params, SIPMSG_DEFAULT_MAX_URI_PARAMS);
 		FUZZ_CHECK(u.param_count <= max && u.header_count <= max, "%zu params, %zu headers, limit %zu",
 			   u.param_count, u.header_count, max);
 		for (size_t i = 0; i < u.param_count; i++) {
