@@ -50,6 +50,13 @@ static void drop_check_diags(sipmsg_msg *m)
 	m->ndiags = o;
 }
 
+/* Where a missing header would have been: the empty line that ends the
+ * header section of a parsed message (NULL, no position, for a built one). */
+static const char *section_end(const sipmsg_msg *m)
+{
+	return sm_in_input(m, m->separator.ptr) ? m->separator.ptr : NULL;
+}
+
 static sipmsg_status mandatory(sipmsg_msg *m, const sipmsg_cseq *cseq)
 {
 	static const sipmsg_hdr_id always[] = {SIPMSG_HDR_TO, SIPMSG_HDR_FROM, SIPMSG_HDR_CSEQ, SIPMSG_HDR_CALL_ID,
@@ -58,18 +65,18 @@ static sipmsg_status mandatory(sipmsg_msg *m, const sipmsg_cseq *cseq)
 	for (size_t k = 0; k < sizeof always / sizeof always[0]; k++)
 		if (!m->first[always[k]] &&
 		    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS,
-				 sm_hdr_rows[always[k]].name, NULL, "missing %s (RFC 3261 §8.1.1)",
+				 sm_hdr_rows[always[k]].name, section_end(m), "missing %s (RFC 3261 §8.1.1)",
 				 sm_hdr_rows[always[k]].name)))
 			return st;
 	if (m->is_request && !m->first[SIPMSG_HDR_MAX_FORWARDS] &&
-	    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Max-Forwards", NULL,
+	    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Max-Forwards", section_end(m),
 			 "missing Max-Forwards in a request (RFC 3261 §8.1.1.6)")))
 		return st;
 	bool invite_req = m->is_request && m->method_id == SIPMSG_METHOD_INVITE;
 	bool invite_2xx = !m->is_request && m->status >= 200 && m->status < 300 && cseq &&
 			  cseq->method_id == SIPMSG_METHOD_INVITE;
 	if ((invite_req || invite_2xx) && !m->first[SIPMSG_HDR_CONTACT] &&
-	    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Contact", NULL,
+	    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Contact", section_end(m),
 			 "missing Contact in %s (RFC 3261 §8.1.1.8, §13.3.1.4)",
 			 invite_req ? "an INVITE" : "a 2xx response to INVITE")))
 		return st;
@@ -156,7 +163,7 @@ static sipmsg_status body_rules(sipmsg_msg *m)
 			 "Content-Length is %lu but the body has %zu bytes", (unsigned long)cl, m->body.len)))
 		return st;
 	if (m->body.len && !m->first[SIPMSG_HDR_CONTENT_TYPE] &&
-	    (st = report(m, SIPMSG_DIAG_MISSING_CONTENT_TYPE, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Content-Type", NULL,
+	    (st = report(m, SIPMSG_DIAG_MISSING_CONTENT_TYPE, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Content-Type", section_end(m),
 			 "a %zu-byte body without Content-Type (RFC 3261 §20.15)", m->body.len)))
 		return st;
 	return SIPMSG_OK;

@@ -42,7 +42,13 @@ Test(check, mandatory_headers_rfc4475_insuf)
 		bool found = false;
 		for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++) {
 			const sipmsg_diag *d = sipmsg_msg_diag_at(tt_m, i);
-			found |= d->code == SIPMSG_DIAG_MISSING_HEADER && tt_is(d->header, missing[k]);
+			if (d->code != SIPMSG_DIAG_MISSING_HEADER || !tt_is(d->header, missing[k]))
+				continue;
+			found = true;
+			/* placed where the header section ends: the empty line */
+			cr_assert_eq(d->line, 6, "missing %s at line %u", missing[k], d->line);
+			cr_assert_eq(d->column, 1);
+			cr_assert_eq(d->offset, 148);
 		}
 		cr_assert(found, "missing %s not reported", missing[k]);
 	}
@@ -54,6 +60,19 @@ Test(check, mandatory_headers_rfc4475_insuf)
 	TT_PARSE("SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\n"
 		 "From: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n");
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "responses need no Max-Forwards nor a 1xx Contact");
+}
+
+Test(check, missing_header_of_a_built_message_has_no_position)
+{
+	sipmsg_msg *m;
+	cr_assert_eq(sipmsg_request_new("OPTIONS", 7, "sip:a@b", 7, NULL, &m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_check(m), SIPMSG_ESYNTAX);
+	cr_assert_gt(sipmsg_msg_diag_count(m), 0);
+	const sipmsg_diag *d = sipmsg_msg_diag_at(m, 0);
+	cr_assert_eq(d->code, SIPMSG_DIAG_MISSING_HEADER);
+	cr_assert_eq(d->offset, SIZE_MAX, "no input bytes to point at");
+	cr_assert_eq(d->line, 0);
+	sipmsg_msg_free(m);
 }
 
 Test(check, single_valued_repeated_rfc4475_multi01)
