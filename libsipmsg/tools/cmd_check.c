@@ -6,6 +6,7 @@
 #include "capture.h"
 #include "commands.h"
 #include "input.h"
+#include "limits.h"
 #include "pipeline.h"
 #include "report.h"
 #include "sipstream.h"
@@ -17,7 +18,8 @@
 #include <unistd.h>
 
 static const char check_usage[] =
-	"usage: sipmsg check [--strict] [--json] [--stream] [--max-flow-bytes N] FILE...\n"
+	"usage: sipmsg check [--strict] [--json] [--stream] [--limit NAME=N]...\n"
+	"                    [--max-flow-bytes N] [--max-flows N] [--max-fragmented N] FILE...\n"
 	"\n"
 	"Parse, check and round-trip every SIP message in each FILE, and report\n"
 	"one line per message, then a summary.\n"
@@ -32,8 +34,13 @@ static const char check_usage[] =
 	"                      diagnostics, notices, and a final summary object\n"
 	"  --stream            the file is a TCP byte stream: frame it into messages\n"
 	"                      (Content-Length required) before checking each\n"
+	"%s"
 	"  --max-flow-bytes N  bytes held per TCP direction for reassembly\n"
 	"                      (default 4194304); beyond that a hole is a gap\n"
+	"  --max-flows N       TCP directions followed at once (default 65536); past\n"
+	"                      that the least recently active is dropped, with a notice\n"
+	"  --max-fragmented N  IP datagrams in reassembly at once (default 64); past\n"
+	"                      that the oldest is dropped, with a notice\n"
 	"  -h, --help          this text\n"
 	"\n"
 	"Each message is parsed, checked (the RFC 3261 rules with every header read\n"
@@ -50,7 +57,7 @@ struct check_run {
 	struct pipeline pipe;
 	struct reporter rep;
 	bool stream;
-	size_t max_flow_bytes;
+	size_t max_flow_bytes, max_flows, max_fragmented;
 	bool progress_shown;
 	const char *file;
 	uint64_t sip_seen;
@@ -83,6 +90,8 @@ static int run_capture(struct check_run *run, const char *name, FILE *fp)
 	struct capture_opts o;
 	capture_opts_init(&o);
 	o.max_flow_bytes = run->max_flow_bytes;
+	o.max_flows = run->max_flows;
+	o.max_fragmented = run->max_fragmented;
 	if (isatty(STDERR_FILENO)) {
 		o.progress = progress;
 		o.progress_ctx = run;
@@ -192,12 +201,12 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-static bool parse_size(const char *s, size_t *out)
+static bool parse_size(const char *s, unsigned long long min, size_t *out)
 {
 	char *end;
 	errno = 0;
 	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || end == s || *end || v < 1024 || v > (1ull << 32) || s[0] == '-')
+	if (errno || end == s || *end || v < min || v > (1ull << 32) || s[0] == '-')
 		return false;
 	*out = (size_t)v;
 	return true;
@@ -206,7 +215,11 @@ static bool parse_size(const char *s, size_t *out)
 int cmd_check(int argc, char **argv)
 {
 	bool strict = false, json = false, stream = false;
-	size_t max_flow = CAPTURE_DEFAULT_MAX_FLOW_BYTES;
+	size_t max_flow = CAPTURE_DEFAULT_MAX_FLOW_BYTES, max_flows = CAPTURE_DEFAULT_MAX_FLOWS,
+	       max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED;
+	sipmsg_parse_opts limits; /* only the limits are taken from it */
+	sipmsg_parse_opts_init(&limits);
+	char why[200];
 	int first_file = argc;
 	bool dashdash = false;
 	for (int i = 1; i < argc; i++) {
@@ -221,7 +234,7 @@ int cmd_check(int argc, char **argv)
 			break;
 		}
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(check_usage, stdout);
+			printf(check_usage, limit_help);
 			return EXIT_GOOD;
 		} else if (strcmp(a, "--strict") == 0) {
 			strict = true;
@@ -231,8 +244,22 @@ int cmd_check(int argc, char **argv)
 			stream = true;
 		} else if (strcmp(a, "--max-flow-bytes") == 0 || strncmp(a, "--max-flow-bytes=", 17) == 0) {
 			const char *v = a[16] == '=' ? a + 17 : (i + 1 < argc ? argv[++i] : NULL);
-			if (!v || !parse_size(v, &max_flow))
+			if (!v || !parse_size(v, 1024, &max_flow))
 				return usage_error("--max-flow-bytes needs a number of bytes from 1024 to 4294967296%s", "");
+		} else if (strcmp(a, "--max-flows") == 0 || strncmp(a, "--max-flows=", 12) == 0) {
+			const char *v = a[11] == '=' ? a + 12 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v || !parse_size(v, 1, &max_flows))
+				return usage_error("--max-flows needs a number from 1 to 4294967296%s", "");
+		} else if (strcmp(a, "--max-fragmented") == 0 || strncmp(a, "--max-fragmented=", 17) == 0) {
+			const char *v = a[16] == '=' ? a + 17 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v || !parse_size(v, 1, &max_fragmented))
+				return usage_error("--max-fragmented needs a number from 1 to 4294967296%s", "");
+		} else if (strcmp(a, "--limit") == 0 || strncmp(a, "--limit=", 8) == 0) {
+			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v)
+				return usage_error("--limit needs NAME=N%s", "");
+			if (!limit_apply(v, &limits, why, sizeof why))
+				return usage_error("%s", why);
 		} else {
 			return usage_error("unknown option '%s'", a);
 		}
@@ -249,10 +276,13 @@ int cmd_check(int argc, char **argv)
 	memset(&run, 0, sizeof run);
 	run.stream = stream;
 	run.max_flow_bytes = max_flow;
+	run.max_flows = max_flows;
+	run.max_fragmented = max_fragmented;
 	if (!pipeline_init(&run.pipe, strict)) {
 		fputs("sipmsg check: out of memory\n", stderr);
 		return EXIT_USAGE;
 	}
+	limit_copy(&run.pipe.opts, &limits);
 	report_init(&run.rep, stdout, json);
 	for (int i = first_file; i < argc; i++) { /* line up the verdicts of raw files */
 		int w = (int)strlen(argv[i]) + (stream ? 7 : 0);

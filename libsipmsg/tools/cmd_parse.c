@@ -4,12 +4,13 @@
 #include "commands.h"
 #include "input.h"
 #include "json_msg.h"
+#include "limits.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static const char parse_usage[] =
-	"usage: sipmsg parse [--strict] [--sdp] [--compact] FILE|-\n"
+	"usage: sipmsg parse [--strict] [--sdp] [--compact] [--limit NAME=N]... FILE|-\n"
 	"\n"
 	"Print one SIP message, or one SDP session description, as JSON: the start\n"
 	"line, every header in wire order with its typed view, the body (as text,\n"
@@ -21,10 +22,12 @@ static const char parse_usage[] =
 	"reported and ignored), or - for standard input. Input whose first line\n"
 	"starts with \"v=\" is read as a bare SDP.\n"
 	"\n"
-	"  --strict    strict parsing: any malformed header (or SDP line) fails it\n"
-	"  --sdp       read the input as a bare SDP whatever it starts with\n"
-	"  --compact   one line of JSON instead of indented output\n"
-	"  -h, --help  this text\n"
+	"  --strict            strict parsing: any malformed header (or SDP line)\n"
+	"                      fails it\n"
+	"  --sdp               read the input as a bare SDP whatever it starts with\n"
+	"  --compact           one line of JSON instead of indented output\n"
+	"%s"
+	"  -h, --help          this text\n"
 	"\n"
 	"Exit status: 0 parsed; 1 it did not parse (the JSON then has type \"error\"\n"
 	"and the reason), or with --strict a diagnostic is an error; 2 usage or I/O\n"
@@ -79,13 +82,16 @@ int cmd_parse(int argc, char **argv)
 {
 	bool strict = false, force_sdp = false, compact = false;
 	const char *path = NULL;
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	char bad[200];
 	bool dashdash = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!dashdash && strcmp(a, "--") == 0) {
 			dashdash = true;
 		} else if (!dashdash && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
-			fputs(parse_usage, stdout);
+			printf(parse_usage, limit_help);
 			return EXIT_GOOD;
 		} else if (!dashdash && strcmp(a, "--strict") == 0) {
 			strict = true;
@@ -93,6 +99,12 @@ int cmd_parse(int argc, char **argv)
 			force_sdp = true;
 		} else if (!dashdash && strcmp(a, "--compact") == 0) {
 			compact = true;
+		} else if (!dashdash && (strcmp(a, "--limit") == 0 || strncmp(a, "--limit=", 8) == 0)) {
+			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v)
+				return usage_error("--limit needs NAME=N", NULL);
+			if (!limit_apply(v, &o, bad, sizeof bad))
+				return usage_error(bad, NULL);
 		} else if (!dashdash && a[0] == '-' && a[1]) {
 			return usage_error("unknown option", a);
 		} else if (path) {
@@ -111,8 +123,6 @@ int cmd_parse(int argc, char **argv)
 		fprintf(stderr, "sipmsg parse: %s: %s\n", path, why);
 		return EXIT_USAGE;
 	}
-	sipmsg_parse_opts o;
-	sipmsg_parse_opts_init(&o);
 	if (strict)
 		o.flags |= SIPMSG_PARSE_STRICT;
 	struct jw w;

@@ -9,6 +9,7 @@ usage: test_cli.py PATH/TO/sipmsg
 """
 import json
 import os
+import re
 import socket
 import struct
 import subprocess
@@ -132,6 +133,17 @@ def udp4(src, sport, dst, dport, payload):
     return ip + udp
 
 
+def frags4(ident, src, sport, dst, dport, payload, cut=64):
+    """A UDP datagram as two IPv4 fragments (the first `cut` bytes of UDP, a
+    multiple of 8, then the rest)."""
+    udp = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+    out = []
+    for off, piece, more in ((0, udp[:cut], 0x2000), (cut, udp[cut:], 0)):
+        out.append(struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(piece), ident, more | off // 8, 64, 17, 0,
+                               socket.inet_aton(src), socket.inet_aton(dst)) + piece)
+    return out
+
+
 def pcap(packets, linktype=101):
     out = struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype)
     for i, p in enumerate(packets):
@@ -146,6 +158,63 @@ def two_message_capture():
 
 
 # --- tests --------------------------------------------------------------------
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLE_PCAP = os.path.join(HERE, "..", "..", "docs", "samples", "sipp-calls.pcap")
+MSG_H = os.path.join(HERE, "..", "..", "libsipmsg", "include", "sipmsg", "msg.h")
+
+
+def test_limit_options():
+    ok = write("limits.sip", INVITE)  # 8 header lines, the longest 56 bytes
+    rc, out, _ = run("check", "--limit", "headers=8", "--limit=line-length=60", ok)
+    assert rc == 0 and " OK" in out, out
+    rc, out, _ = run("check", "--limit", "headers=7", ok)
+    assert rc == 1 and "limit-headers" in out and "line 9, column 1" in out, out
+    rc, out, _ = run("check", "--limit", "message-size=100", ok)
+    assert rc == 1 and "limit-message-size" in out, out
+    rc, out, err = run("parse", "--compact", "--limit", "line-length=20", ok)
+    doc = json.loads(out)
+    assert rc == 1 and doc["type"] == "error", out
+    assert doc["diagnostics"][0]["code"] == "limit-line-length" and doc["diagnostics"][0]["line"] == 2, doc
+    assert "line 2, column 1" in err, err
+    for cmd in ("check", "parse"):
+        for bad in (["--limit"], ["--limit", "headers=0"], ["--limit", "headers"], ["--limit", "headers=-1"],
+                    ["--limit", "headers=4294967296"], ["--limit", "bogus=3"], ["--limit", "headers=3x"]):
+            rc, _, err = run(cmd, *bad, ok)
+            assert rc == 2 and "--limit" in err, (cmd, bad, rc, err)
+
+
+def test_limit_help_states_the_library_defaults():
+    with open(MSG_H) as f:
+        defaults = dict((m.group(1), eval(m.group(2).replace("u", "")))
+                        for m in re.finditer(r"#define SIPMSG_DEFAULT_MAX_(\w+) \(?([0-9u* ]+)\)?", f.read()))
+    assert len(defaults) == 7, defaults
+    for cmd in ("check", "parse"):
+        _, out, _ = run(cmd, "--help")
+        help_text = " ".join(out.split())
+        for name, value in defaults.items():
+            want = "%s (%s%d)" % (name.lower().replace("_", "-"), "bytes, default " if name == "MESSAGE_SIZE" else "",
+                                  value)
+            assert want in help_text, (cmd, want)
+
+
+def test_capture_limit_options():
+    rc, out, _ = run("check", SAMPLE_PCAP)
+    assert rc == 0 and "tcp-flow-limit" not in out, out
+    rc, out, _ = run("check", "--max-flows", "1", SAMPLE_PCAP)
+    assert "tcp-flow-limit: more than 1 TCP flows" in out, out
+    body = b"x" * 200
+    big = INVITE.replace(b"Content-Length: 0", b"Content-Length: 200") + body
+    a = frags4(7, "192.0.2.1", 5060, "192.0.2.2", 5080, big)
+    b = frags4(8, "192.0.2.3", 5060, "192.0.2.2", 5080, big)
+    cap = write("frags.pcap", pcap([a[0], b[0], b[1], a[1]]))  # a waits while b comes whole
+    rc, out, _ = run("check", cap)
+    assert rc == 0 and "summary: 2 messages" in out, out
+    rc, out, _ = run("check", "--max-fragmented", "1", cap)
+    assert "summary: 1 messages" in out and "notice" in out, out
+    for bad in (["--max-flows", "0"], ["--max-fragmented", "x"], ["--max-flows"]):
+        rc, _, err = run("check", *bad, cap)
+        assert rc == 2 and err, (bad, rc, err)
 
 def test_help_and_usage_errors():
     rc, out, _ = run("--help")
