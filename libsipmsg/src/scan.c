@@ -89,8 +89,10 @@ static SM_INLINE sipmsg_status line_end(struct scan *s, size_t i, size_t hdr, co
 				*lf = i + 1;
 				return SIPMSG_OK;
 			}
-			if (i + 1 >= s->lim && s->lim == s->n) {
-				/* the input ends after CR: the line is complete for our purposes */
+			if (i + 1 >= s->lim) {
+				/* the input ends after CR: the line is complete for our
+				 * purposes; or max_message_size does, and the caller
+				 * reports that (lim < n) */
 				*end = i;
 				*lf = s->lim;
 				return SIPMSG_OK;
@@ -479,6 +481,13 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 	}
 }
 
+/* The header section runs past max_message_size (s->lim < s->n). */
+static sipmsg_status message_too_big(struct scan *s)
+{
+	return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_MESSAGE_SIZE, s->lim, NULL, 0,
+		    "the header section exceeds max_message_size");
+}
+
 /* One header line starting at *pos (not a line end, not SP/HTAB). */
 static sipmsg_status header_line(struct scan *s, size_t *pos)
 {
@@ -494,6 +503,8 @@ static sipmsg_status header_line(struct scan *s, size_t *pos)
 		id = header_name(p, b, name_end, s->lim, &bad_at);
 		bad_line = bad_at != SM_NOPOS;
 	} else {
+		if (colon >= s->lim && s->lim < s->n)
+			return message_too_big(s);
 		name_end = b;
 		while (name_end < s->lim && sm_is((unsigned char)p[name_end], SM_C_TOKEN))
 			name_end++;
@@ -524,8 +535,12 @@ static sipmsg_status header_line(struct scan *s, size_t *pos)
 		sipmsg_status st = line_end(s, j, hdr_index, p + b, name_end - b, &end, &lf);
 		if (st)
 			return st;
-		if (lf >= s->lim)
+		if (lf >= s->lim) {
+			/* cut by max_message_size, not by the end of the input */
+			if (s->lim < s->n)
+				return message_too_big(s);
 			break;
+		}
 		s->line++;
 		if (lf + 1 < s->lim && (p[lf + 1] == ' ' || p[lf + 1] == '\t')) {
 			folded = true;
@@ -691,8 +706,7 @@ static sipmsg_status scan_message(struct scan *s)
 		size_t before = i;
 		if (SM_UNLIKELY(i >= s->lim)) {
 			if (s->lim < s->n)
-				return fail(s, SIPMSG_ELIMIT, SIPMSG_DIAG_LIMIT_MESSAGE_SIZE, s->lim, NULL, 0,
-					    "the header section exceeds max_message_size");
+				return message_too_big(s);
 			if ((st = deviate(s, s->stream ? 0 : SIPMSG_LENIENT_UNTERMINATED,
 					  SIPMSG_DIAG_UNTERMINATED_HEADERS, SIPMSG_SEVERITY_WARNING, i, SM_NOPOS, NULL, 0,
 					  "the header section is not closed by an empty line")))
@@ -701,6 +715,8 @@ static sipmsg_status scan_message(struct scan *s)
 			break;
 		}
 		char c = p[i];
+		if (SM_UNLIKELY(c == '\r' && i + 1 == s->lim && s->lim < s->n))
+			return message_too_big(s); /* the limit falls inside a line end */
 		if (c == '\r' && i + 1 < s->lim && p[i + 1] == '\n') {
 			m->separator = (sipmsg_slice){p + i, 2};
 			i += 2;

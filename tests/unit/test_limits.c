@@ -86,6 +86,43 @@ Test(limits, max_message_size)
 	sipmsg_msg_free(m);
 }
 
+Test(limits, max_message_size_cut_anywhere)
+{
+	/* Wherever the limit falls in a message that goes on (inside a hot
+	 * value, a line end, a folded line, a line without colon, the empty
+	 * line), the error is the size limit, at the limit: never a malformed
+	 * Via or a missing colon seen in a line the limit cut short. The
+	 * message with a line without colon is lenient only: strict mode
+	 * rightly fails on that line first. */
+	static const char *const msgs[] = {
+		"INVITE sip:bob@example.com SIP/2.0\r\n"
+		"Via: SIP/2.0/UDP h;branch=z9hG4bK1, SIP/2.0/UDP g;branch=z9hG4bK2\r\n"
+		"To: <sip:bob@example.com>\r\nFrom: <sip:a@example.com>;tag=1\r\nCall-ID: c\r\n"
+		"CSeq: 1 INVITE\r\nSubject: folded\r\n value\r\nContent-Length: 4\r\n\r\nbody",
+		"OPTIONS sip:bob@example.com SIP/2.0\r\nCall-ID: c\r\nX-No-Colon\r\n\r\n\r\n",
+	};
+	for (size_t k = 0; k < 2; k++) {
+		const char *t = msgs[k];
+		size_t n = strlen(t);
+		for (int strict = 0; strict < (k == 0 ? 2 : 1); strict++) {
+			for (size_t lim = 1; lim < n; lim++) {
+				sipmsg_parse_opts o;
+				sipmsg_parse_opts_init(&o);
+				o.flags = strict ? SIPMSG_PARSE_STRICT : 0;
+				o.max_message_size = lim;
+				sipmsg_msg *m = NULL;
+				sipmsg_error err;
+				sipmsg_status st = sipmsg_parse(t, n, &o, &m, &err);
+				cr_assert_eq(st, SIPMSG_ELIMIT, "message %zu, limit %zu, strict %d: %s (%s)", k, lim,
+					     strict, sipmsg_status_name(st), st ? err.reason : "parsed");
+				cr_assert_eq(err.code, SIPMSG_DIAG_LIMIT_MESSAGE_SIZE, "message %zu, limit %zu: %s", k,
+					     lim, err.reason);
+				cr_assert_leq(err.offset, lim, "limit %zu: offset %zu", lim, err.offset);
+			}
+		}
+	}
+}
+
 Test(limits, many_headers_grow_linearly)
 {
 	/* 20k headers with the limit raised: the header array grows, nothing breaks. */
