@@ -49,13 +49,15 @@ static sipmsg_binding_sdp *sipmsg_binding_sdp_wrap(sipmsg_sdp *sdp, sipmsg_bindi
 	return s;
 }
 
-static sipmsg_binding_sdp *sipmsg_binding_sdp_parse(const void *data, size_t len, unsigned flags, sipmsg_error *err)
+static sipmsg_binding_sdp *sipmsg_binding_sdp_parse_limits(const void *data, size_t len, unsigned flags,
+							   size_t max_message_size, size_t max_headers,
+							   size_t max_line_length, size_t max_list_items,
+							   size_t max_uri_params, size_t max_sdp_lines,
+							   size_t max_multipart_depth, sipmsg_error *err)
 {
 	sipmsg_parse_opts opts;
-	sipmsg_parse_opts_init(&opts);
-	opts.flags = (flags & SIPMSG_PARSE_STRICT) | SIPMSG_PARSE_COPY;
-	if (flags & SIPMSG_PARSE_STRICT)
-		opts.lenient = 0;
+	sipmsg_binding_opts(&opts, flags, SIPMSG_PARSE_STRICT, max_message_size, max_headers, max_line_length,
+			    max_list_items, max_uri_params, max_sdp_lines, max_multipart_depth);
 	sipmsg_sdp *sdp = NULL;
 	sipmsg_status st = sipmsg_sdp_parse(data, len, &opts, &sdp, err);
 	if (st != SIPMSG_OK) {
@@ -64,6 +66,11 @@ static sipmsg_binding_sdp *sipmsg_binding_sdp_parse(const void *data, size_t len
 		return NULL;
 	}
 	return sipmsg_binding_sdp_wrap(sdp, NULL, err);
+}
+
+static sipmsg_binding_sdp *sipmsg_binding_sdp_parse(const void *data, size_t len, unsigned flags, sipmsg_error *err)
+{
+	return sipmsg_binding_sdp_parse_limits(data, len, flags, 0, 0, 0, 0, 0, 0, 0, err);
 }
 
 static sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *err)
@@ -196,6 +203,7 @@ static sipmsg_slice sipmsg_binding_opt(const char *s)
 %}
 
 %newobject sipmsg_binding_sdp_parse;
+%newobject sipmsg_binding_sdp_parse_limits;
 %newobject sipmsg_binding_sdp_new;
 %newobject sipmsg_binding_msg::sdp;
 %newobject sipmsg_binding_sdp::session;
@@ -240,6 +248,11 @@ typedef struct sipmsg_binding_media_spec {} sipmsg_binding_media_spec;
 
 %rename(sdp_parse) sipmsg_binding_sdp_parse;
 sipmsg_binding_sdp *sipmsg_binding_sdp_parse(const void *data, size_t len, unsigned flags, sipmsg_error *PARSE_ERR);
+%rename(sdp_parse_limits) sipmsg_binding_sdp_parse_limits;
+sipmsg_binding_sdp *sipmsg_binding_sdp_parse_limits(const void *data, size_t len, unsigned flags,
+						    size_t max_message_size, size_t max_headers, size_t max_line_length,
+						    size_t max_list_items, size_t max_uri_params, size_t max_sdp_lines,
+						    size_t max_multipart_depth, sipmsg_error *PARSE_ERR);
 %rename(sdp_new) sipmsg_binding_sdp_new;
 sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 

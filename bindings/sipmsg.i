@@ -132,15 +132,36 @@ static sipmsg_binding_msg *sipmsg_binding_wrap(sipmsg_msg *m, sipmsg_error *err)
 	return h;
 }
 
-static sipmsg_binding_msg *sipmsg_binding_parse(const void *data, size_t len, unsigned flags, sipmsg_error *err)
+/* The options of a binding's parse: its flags and the seven limits, each 0
+ * for the library's default. */
+static void sipmsg_binding_opts(sipmsg_parse_opts *opts, unsigned flags, unsigned allowed, size_t max_message_size,
+				size_t max_headers, size_t max_line_length, size_t max_list_items,
+				size_t max_uri_params, size_t max_sdp_lines, size_t max_multipart_depth)
 {
-	sipmsg_parse_opts opts;
-	sipmsg_parse_opts_init(&opts);
+	sipmsg_parse_opts_init(opts);
 	/* The binding's input (a bytes object) may go away right after the
 	 * call: the message always gets its own copy. */
-	opts.flags = (flags & (SIPMSG_PARSE_STRICT | SIPMSG_PARSE_STREAM)) | SIPMSG_PARSE_COPY;
+	opts->flags = (flags & allowed) | SIPMSG_PARSE_COPY;
 	if (flags & SIPMSG_PARSE_STRICT)
-		opts.lenient = 0;
+		opts->lenient = 0;
+	opts->max_message_size = max_message_size;
+	opts->max_headers = max_headers;
+	opts->max_line_length = max_line_length;
+	opts->max_list_items = max_list_items;
+	opts->max_uri_params = max_uri_params;
+	opts->max_sdp_lines = max_sdp_lines;
+	opts->max_multipart_depth = max_multipart_depth;
+}
+
+static sipmsg_binding_msg *sipmsg_binding_parse_limits(const void *data, size_t len, unsigned flags,
+						       size_t max_message_size, size_t max_headers,
+						       size_t max_line_length, size_t max_list_items,
+						       size_t max_uri_params, size_t max_sdp_lines,
+						       size_t max_multipart_depth, sipmsg_error *err)
+{
+	sipmsg_parse_opts opts;
+	sipmsg_binding_opts(&opts, flags, SIPMSG_PARSE_STRICT | SIPMSG_PARSE_STREAM, max_message_size, max_headers,
+			    max_line_length, max_list_items, max_uri_params, max_sdp_lines, max_multipart_depth);
 	sipmsg_msg *m = NULL;
 	sipmsg_status st = sipmsg_parse(data, len, &opts, &m, err);
 	if (st != SIPMSG_OK) {
@@ -149,6 +170,11 @@ static sipmsg_binding_msg *sipmsg_binding_parse(const void *data, size_t len, un
 		return NULL;
 	}
 	return sipmsg_binding_wrap(m, err);
+}
+
+static sipmsg_binding_msg *sipmsg_binding_parse(const void *data, size_t len, unsigned flags, sipmsg_error *err)
+{
+	return sipmsg_binding_parse_limits(data, len, flags, 0, 0, 0, 0, 0, 0, 0, err);
 }
 
 static sipmsg_binding_msg *sipmsg_binding_request_new(const char *method, size_t method_len, const char *uri,
@@ -263,6 +289,8 @@ static long sipmsg_binding_frame(const void *data, size_t len, size_t max_messag
 #ifdef SWIGPYTHON
 %nothread;
 %thread sipmsg_binding_parse;
+%thread sipmsg_binding_parse_limits;
+%thread sipmsg_binding_sdp_parse_limits;
 %thread sipmsg_binding_write;
 %thread sipmsg_binding_sdp_parse;
 #endif
@@ -272,6 +300,7 @@ static long sipmsg_binding_frame(const void *data, size_t len, size_t max_messag
  * language (%newobject): the language's object frees it.
  * --------------------------------------------------------------------- */
 %newobject sipmsg_binding_parse;
+%newobject sipmsg_binding_parse_limits;
 %newobject sipmsg_binding_request_new;
 %newobject sipmsg_binding_response_new;
 %newobject sipmsg_binding_msg::clone;
@@ -439,6 +468,12 @@ typedef struct sipmsg_binding_values {} sipmsg_binding_values;
 
 %rename(parse) sipmsg_binding_parse;
 sipmsg_binding_msg *sipmsg_binding_parse(const void *data, size_t len, unsigned flags, sipmsg_error *PARSE_ERR);
+/* parse() with the limits of sipmsg_parse_opts, in its order (0: the default) */
+%rename(parse_limits) sipmsg_binding_parse_limits;
+sipmsg_binding_msg *sipmsg_binding_parse_limits(const void *data, size_t len, unsigned flags, size_t max_message_size,
+						size_t max_headers, size_t max_line_length, size_t max_list_items,
+						size_t max_uri_params, size_t max_sdp_lines, size_t max_multipart_depth,
+						sipmsg_error *PARSE_ERR);
 %rename(request_new) sipmsg_binding_request_new;
 sipmsg_binding_msg *sipmsg_binding_request_new(const char *method, size_t method_len, const char *uri, size_t uri_len,
 					       sipmsg_error *ERR);

@@ -445,6 +445,8 @@ SIPMSG_JAVA_HANDLE(sipmsg_binding_media_spec)
 %javamethodmodifiers NAME "public";
 %enddef
 SIPMSG_JAVA_STATIC(sipmsg_binding_parse)
+SIPMSG_JAVA_STATIC(sipmsg_binding_parse_limits)
+SIPMSG_JAVA_STATIC(sipmsg_binding_sdp_parse_limits)
 SIPMSG_JAVA_STATIC(sipmsg_binding_request_new)
 SIPMSG_JAVA_STATIC(sipmsg_binding_response_new)
 SIPMSG_JAVA_STATIC(sipmsg_binding_write)

@@ -330,6 +330,15 @@ static bool must_be_valid(const sipmsg_msg *m, unsigned id)
 /* The typed view of header i, parsed now because its row is hot (or every
  * known header in strict mode). A malformed header fails the parse when it
  * must be valid; otherwise it stays, marked bad, with its diagnostic. */
+/* The status of a parse failed by a typed view's diagnostic: going over a
+ * limit (list items, URI parameters) is SIPMSG_ELIMIT, as everywhere. */
+static sipmsg_status limit_or_syntax(const sipmsg_diag *d)
+{
+	return d && d->code >= SIPMSG_DIAG_LIMIT_MESSAGE_SIZE && d->code <= SIPMSG_DIAG_LIMIT_MULTIPART_DEPTH
+		       ? SIPMSG_ELIMIT
+		       : SIPMSG_ESYNTAX;
+}
+
 static sipmsg_status typed_now(struct scan *s, uint32_t i)
 {
 	sipmsg_msg *m = s->m;
@@ -344,10 +353,11 @@ static sipmsg_status typed_now(struct scan *s, uint32_t i)
 	if (!must_be_valid(m, hd->id))
 		return SIPMSG_OK;
 	const sipmsg_diag *d = m->ndiags > before ? &m->diags[m->ndiags - 1] : NULL;
-	sm_error_set(s->err, SIPMSG_ESYNTAX, d ? (int)d->code : SIPMSG_DIAG_BAD_HEADER_VALUE, s->p, s->n,
+	st = limit_or_syntax(d);
+	sm_error_set(s->err, st, d ? (int)d->code : SIPMSG_DIAG_BAD_HEADER_VALUE, s->p, s->n,
 		     d && d->offset != SM_NOPOS ? d->offset : (size_t)(hd->value - s->p), hd->name, hd->name_len,
 		     "%s", d ? d->message : "malformed value");
-	return SIPMSG_ESYNTAX;
+	return st;
 }
 
 /* The id of the name p[b..e), or 0 when it is unknown; *bad_at is set to
@@ -671,10 +681,11 @@ static sipmsg_status strict_request_uri(struct scan *s)
 	if (st == SIPMSG_OK)
 		return SIPMSG_OK;
 	const sipmsg_diag *d = m->ndiags > before ? &m->diags[m->ndiags - 1] : NULL;
-	sm_error_set(s->err, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_REQUEST_URI, s->p, s->n,
+	st = limit_or_syntax(d);
+	sm_error_set(s->err, st, st == SIPMSG_ELIMIT ? (int)d->code : SIPMSG_DIAG_BAD_REQUEST_URI, s->p, s->n,
 		     d && d->offset != SM_NOPOS ? d->offset : (size_t)(m->ruri.ptr - s->p), NULL, 0, "%s",
 		     d ? d->message : "malformed Request-URI");
-	return SIPMSG_ESYNTAX;
+	return st;
 }
 
 static sipmsg_status scan_message(struct scan *s)

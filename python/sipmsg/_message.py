@@ -11,7 +11,7 @@ and writes the wire bytes.
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import capi
-from ._common import Diagnostic, diagnostic
+from ._common import Diagnostic, diagnostic, limits
 from ._sdp import Sdp
 from ._views import CSeq, NameAddr, Uri, Via
 
@@ -25,7 +25,9 @@ _HEADER_MODIFIED = capi.SIPMSG_HEADER_MODIFIED
 
 
 def parse(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, *,
-          stream: bool = False) -> "Union[Request, Response]":
+          stream: bool = False, max_message_size: int = 0, max_headers: int = 0, max_line_length: int = 0,
+          max_list_items: int = 0, max_uri_params: int = 0, max_sdp_lines: int = 0,
+          max_multipart_depth: int = 0) -> "Union[Request, Response]":
     """Parse one SIP message.
 
     :param data: the message bytes (a str is encoded as UTF-8). The message
@@ -35,15 +37,28 @@ def parse(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, 
         optional header is kept raw and reported in :attr:`Message.diagnostics`.
     :param stream: the bytes come from a stream transport (TCP, TLS):
         Content-Length is required (RFC 3261 §18.3).
+    :param max_message_size: the limits of the C library's parse options
+        (``sipmsg_parse_opts``), each 0 for its default: bytes in the message
+        (1 MiB), header lines (1024), bytes in one header line (65536),
+        items in one comma list (1024), parameters in one URI or value
+        (256), lines in the SDP body (16384), multipart nesting (8). Going
+        over one raises :class:`ParseError` where it was crossed, or (for
+        those read lazily: list items, URI parameters, SDP lines) marks that
+        header or body bad with a diagnostic.
     :returns: a :class:`Request` or a :class:`Response`.
     :raises ParseError: with ``.offset``, ``.line``, ``.column``, ``.header``
         and ``.reason`` when the bytes are not a message the parser accepts.
+    :raises ValueError: for a negative limit.
 
     The interpreter lock is released while the C parser runs, so threads
     parse in parallel.
     """
     flags = (capi.SIPMSG_PARSE_STRICT if strict else 0) | (capi.SIPMSG_PARSE_STREAM if stream else 0)
-    return _wrap(capi.parse(data, flags))
+    lim = limits(max_message_size, max_headers, max_line_length, max_list_items, max_uri_params, max_sdp_lines,
+                 max_multipart_depth)
+    if lim is None:
+        return _wrap(capi.parse(data, flags))
+    return _wrap(capi.parse_limits(data, flags, *lim))
 
 
 def frame(data: Union[bytes, bytearray, memoryview], max_message_size: int = 0) -> Optional[Tuple[int, int]]:

@@ -11,7 +11,7 @@ a message (``msg.sdp``) lives in that message and keeps it alive; one from
 from typing import Any, Iterable, List, NamedTuple, Optional, Tuple, Union
 
 from . import capi
-from ._common import Diagnostic, diagnostic
+from ._common import Diagnostic, diagnostic, limits
 
 #: An attribute: its name and its value (None for a flag attribute such as ``a=sendrecv``).
 Attribute = Tuple[str, Optional[str]]
@@ -450,12 +450,19 @@ class Sdp:
     __hash__ = None  # type: ignore[assignment]
 
 
-def parse_sdp(data: Union[bytes, bytearray, memoryview, str], strict: bool = False) -> Sdp:
+def parse_sdp(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, *,
+              max_sdp_lines: int = 0, max_line_length: int = 0, max_list_items: int = 0) -> Sdp:
     """Parse a bare SDP body (CRLF or LF line ends) into an :class:`Sdp`.
 
     Lenient by default: lines out of order, missing mandatory lines and
     unknown lines are kept and reported in :attr:`Sdp.diagnostics`;
     ``strict=True`` fails on them. Raises :class:`sipmsg.ParseError` with
-    the position when the bytes are not an SDP.
+    the position when the bytes are not an SDP, or when it goes over a limit:
+    ``max_sdp_lines`` (default 16384), ``max_line_length`` (65536 bytes) and
+    ``max_list_items`` (1024 items in one value), each 0 for its default.
     """
-    return Sdp._wrap(capi.sdp_parse(data, capi.SIPMSG_PARSE_STRICT if strict else 0))
+    flags = capi.SIPMSG_PARSE_STRICT if strict else 0
+    lim = limits(0, 0, max_line_length, max_list_items, 0, max_sdp_lines, 0)
+    if lim is None:
+        return Sdp._wrap(capi.sdp_parse(data, flags))
+    return Sdp._wrap(capi.sdp_parse_limits(data, flags, *lim))

@@ -95,3 +95,46 @@ def test_errors_are_per_call_across_threads():
     for t in threads:
         t.join()
     assert len(seen) == 2000 and all(seen)
+
+
+LIMITED = (b"OPTIONS sip:a@b SIP/2.0\r\n"
+           b"Via: SIP/2.0/UDP h;branch=z9hG4bK1, SIP/2.0/UDP g;branch=z9hG4bK2, SIP/2.0/UDP f;branch=z9hG4bK3\r\n"
+           b"To: <sip:a@b;x=1;y=2;z=3>\r\nFrom: <sip:c@d>;tag=1\r\nCall-ID: x\r\nCSeq: 1 OPTIONS\r\n"
+           b"Max-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: 41\r\n\r\n"
+           b"v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n")
+
+
+def test_every_limit_is_a_keyword_of_parse():
+    assert len(sipmsg.parse(LIMITED).vias) == 3
+    over = [("max_message_size", 100, "limit-message-size", None),
+            ("max_headers", 7, "limit-headers", (9, 1)),
+            ("max_line_length", 90, "limit-line-length", (2, 1)),
+            ("max_list_items", 2, "limit-list-items", (2, 68)),
+            ("max_uri_params", 2, "limit-uri-params", (3, 22))]
+    for name, value, code, where in over:
+        err = _error(LIMITED, **{name: value})
+        assert err.code == code, (name, err.code)
+        assert err.status == "limit", (name, err.status)
+        if where:
+            assert (err.line, err.column) == where, (name, err.line, err.column)
+    # at the edge each passes
+    for name, value in (("max_headers", 8), ("max_list_items", 3), ("max_uri_params", 3), ("max_line_length", 200)):
+        assert sipmsg.parse(LIMITED, **{name: value}).call_id == "x", name
+    # the SDP body is parsed on first use, with the message's limits
+    assert len(sipmsg.parse(LIMITED, max_sdp_lines=5).sdp.media) == 1
+    with pytest.raises(sipmsg.ParseError) as exc:
+        sipmsg.parse(LIMITED, max_sdp_lines=4).sdp
+    assert exc.value.code == "limit-sdp-lines"
+
+
+def test_limits_of_parse_sdp_and_bad_limits():
+    sdp = b"v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\na=x:1 2 3\r\n"
+    assert len(sipmsg.parse_sdp(sdp, max_sdp_lines=5).attributes) == 1
+    for kw, code in (({"max_sdp_lines": 4}, "limit-sdp-lines"), ({"max_line_length": 8}, "limit-line-length")):
+        with pytest.raises(sipmsg.ParseError) as exc:
+            sipmsg.parse_sdp(sdp, **kw)
+        assert exc.value.code == code, kw
+    for bad in (-1, 2 ** 32, 1.5, True, "3"):
+        with pytest.raises(ValueError, match="max_headers"):
+            sipmsg.parse(LIMITED, max_headers=bad)
+    assert sipmsg.parse(LIMITED, max_headers=0).call_id == "x", "0 is the default"
