@@ -201,8 +201,26 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* a is the option `name`, alone ("--name N") or with its value ("--name=N"). */
+static bool is_option(const char *a, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
+}
+
+/* The value of the option at argv[*i] (after its '=', or the next argument), or NULL. */
+static const char *option_value(int argc, char **argv, int *i)
+{
+	const char *eq = strchr(argv[*i], '=');
+	if (eq)
+		return eq + 1;
+	return *i + 1 < argc ? argv[++*i] : NULL;
+}
+
 static bool parse_size(const char *s, unsigned long long min, size_t *out)
 {
+	if (!s)
+		return false;
 	char *end;
 	errno = 0;
 	unsigned long long v = strtoull(s, &end, 10);
@@ -242,20 +260,17 @@ int cmd_check(int argc, char **argv)
 			json = true;
 		} else if (strcmp(a, "--stream") == 0) {
 			stream = true;
-		} else if (strcmp(a, "--max-flow-bytes") == 0 || strncmp(a, "--max-flow-bytes=", 17) == 0) {
-			const char *v = a[16] == '=' ? a + 17 : (i + 1 < argc ? argv[++i] : NULL);
-			if (!v || !parse_size(v, 1024, &max_flow))
+		} else if (is_option(a, "--max-flow-bytes")) {
+			if (!parse_size(option_value(argc, argv, &i), 1024, &max_flow))
 				return usage_error("--max-flow-bytes needs a number of bytes from 1024 to 4294967296%s", "");
-		} else if (strcmp(a, "--max-flows") == 0 || strncmp(a, "--max-flows=", 12) == 0) {
-			const char *v = a[11] == '=' ? a + 12 : (i + 1 < argc ? argv[++i] : NULL);
-			if (!v || !parse_size(v, 1, &max_flows))
+		} else if (is_option(a, "--max-flows")) {
+			if (!parse_size(option_value(argc, argv, &i), 1, &max_flows))
 				return usage_error("--max-flows needs a number from 1 to 4294967296%s", "");
-		} else if (strcmp(a, "--max-fragmented") == 0 || strncmp(a, "--max-fragmented=", 17) == 0) {
-			const char *v = a[16] == '=' ? a + 17 : (i + 1 < argc ? argv[++i] : NULL);
-			if (!v || !parse_size(v, 1, &max_fragmented))
+		} else if (is_option(a, "--max-fragmented")) {
+			if (!parse_size(option_value(argc, argv, &i), 1, &max_fragmented))
 				return usage_error("--max-fragmented needs a number from 1 to 4294967296%s", "");
-		} else if (strcmp(a, "--limit") == 0 || strncmp(a, "--limit=", 8) == 0) {
-			const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+		} else if (is_option(a, "--limit")) {
+			const char *v = option_value(argc, argv, &i);
 			if (!v)
 				return usage_error("--limit needs NAME=N%s", "");
 			if (!limit_apply(v, &limits, why, sizeof why))
