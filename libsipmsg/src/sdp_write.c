@@ -29,6 +29,10 @@ static void write_section(struct sm_out *o, struct run *r, const sipmsg_sdp_sect
 			eol = 2;
 		else if (eol == 0 && !(last && i + 1 == s->nlines))
 			eol = dflt; /* added, or no longer the last line */
+		/* an unterminated last line may end in a lone CR: an LF after it
+		 * would make it a CRLF and take the CR out of the line */
+		if (eol == 1 && l->len && l->p[l->len - 1] == '\r')
+			eol = 2;
 		bool verbatim = !(l->flags & SM_SL_MODIFIED) && eol == l->eol;
 		if (verbatim) {
 			/* an input line with its own line end: extend the run when it follows it */

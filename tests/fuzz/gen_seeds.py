@@ -176,6 +176,75 @@ MULTIPARTS = {
 }
 
 
+# fuzz_build.c: a string is a length byte (0xfe: 16-bit length follows) and
+# its bytes; ops below 0x80 are SIP calls (op % 18), from 0x80 SDP calls (op % 16).
+def bstr(b):
+    if len(b) < 0xfe:
+        return bytes([len(b)]) + b
+    return bytes([0xfe, len(b) >> 8, len(b) & 255]) + b
+
+
+def u16(v):
+    return bytes([v >> 8, v & 255])
+
+
+def u32(v):
+    return u16(v >> 16) + u16(v & 0xffff)
+
+
+BUILD_INVITE_OPS = (
+    bytes([10, 1]) + u16(5060) + bstr(b"UDP") + bstr(b"pc33.atlanta.example.com") + bstr(b"z9hG4bK776asdhds") +
+    bytes([11, 3]) + bstr(b'Alice "A" \\') + bstr(b"sip:alice@atlanta.example.com") + bstr(b"1928301774") +
+    bytes([12, 1]) + bstr(b"Bob") + bstr(b"sip:bob@biloxi.example.com") + bstr(b"") +
+    bytes([15, 1]) + u32(0) + bstr(b"a84b4c76e66710@pc33.atlanta.example.com") +
+    bytes([15, 3]) + u32(314159) + bstr(b"INVITE") +
+    bytes([16, 22]) + u32(70) +
+    bytes([13, 0]) + bstr(b"") + bstr(b"sip:alice@192.0.2.1;transport=tcp") + bstr(b"") +
+    bytes([14, 0]) + bstr(b"") + bstr(b"sip:p1.example.com;lr") + bstr(b"") +
+    bytes([0]) + bstr(b"Subject") + bstr(b"lunch?") +
+    bytes([6, 1]) + bstr(SDP) + bstr(b""))
+BUILD_SDP_OPS = (
+    bytes([0x80, 0]) + bstr(b"alice") + bstr(b"2890844526") + bstr(b"") + bstr(b"IN") + bstr(b"IP4") +
+    bstr(b"198.51.100.7") + u32(0) + u16(1) +
+    bytes([0x81, 0]) + bstr(b"call") +
+    bytes([0x82, 0]) + u32(0) + bytes([0]) + u32(0) +
+    bytes([0x83, 0]) + bstr(b"IN") + bstr(b"IP4") + bstr(b"198.51.100.7") + bytes([0x80, 0]) +
+    bytes([0x8d, 0]) + bstr(b"audio 49170 RTP/AVP 0 8 101") +
+    bytes([0x8a, 1, 0, 0]) + bstr(b"rtpmap") + bstr(b"101 telephone-event/8000") +
+    bytes([0x86, 1, 2]) +
+    bytes([0x8e, 0]) + bstr(b"video") + bstr(b"RTP/AVP") + bstr(b"96") + bstr(b"97") + bstr(b"") + bstr(b"") +
+    bytes([2]) + u16(3000) +
+    bytes([0x87, 2, ord("b")]) + bstr(b"AS:64") +
+    bytes([0x8f, 0, 1]))
+BUILD_SEEDS = {
+    # mode, fail byte, start, ops
+    "invite": (0, 0, bstr(b"INVITE") + bstr(b"sip:bob@biloxi.example.com"),
+               BUILD_INVITE_OPS + bytes([17]) + u16(486) + bytes([2]) + bstr(b"") + bstr(b"a6c85cf") + BUILD_SDP_OPS),
+    "invite-compact-canonical": (0x30, 0, bstr(b"INVITE") + bstr(b"sip:bob@biloxi.example.com"),
+                                 BUILD_INVITE_OPS + bytes([17]) + u16(180) + bytes([0, 0, 0])),
+    "response": (2, 0, u16(200) + bytes([1]) + bstr(b""),
+                 bytes([9]) + u16(486) + bytes([0]) + bstr(b"Busy Here") + BUILD_INVITE_OPS[:40] + BUILD_SDP_OPS),
+    "parsed-invite": (4, 0, bstr(MESSAGES["invite-sdp"]),
+                      bytes([17]) + u16(603) + bytes([3]) + bstr(b"Decline") + bstr(b"t1") +
+                      bytes([5]) + bstr(b"Max-Forwards") + bstr(b"69") + bytes([3, 1, 4]) + bstr(b"From") +
+                      bytes([7]) + bstr(b"sip:carol@example.com") + bytes([8]) + bstr(b"OPTIONS")),
+    "parsed-folded": (4, 0, bstr(MESSAGES["folded"]), bytes([1, 0]) + bstr(b"X-A") + bstr(b"b") + bytes([17]) + u16(200) + bytes([0, 0, 0])),
+    "parsed-sdp": (8, 0, bstr(b"OPTIONS") + bstr(b"sip:x") + bstr(SDPS["webrtc"]),
+                   bytes([0x84, 1, 1]) + bstr(b"2001:db8::1") + bytes([0x85, 1]) + u16(9) + bytes([0]) +
+                   bytes([0x8c, 1]) + bstr(b"candidate") + bytes([0x88, 0, 5, 0]) + bstr(b"x") +
+                   bytes([0x89, 0, 3]) + bytes([0x8b, 1, 1, 1]) + bstr(b"end-of-candidates") + bstr(b"") +
+                   bytes([0x8f, 0, 2])),
+    "parsed-sdp-bare-lf": (8, 0, bstr(b"OPTIONS") + bstr(b"sip:x") + bstr(SDPS["bare-lf-out-of-order"]), bytes([0x8a, 0, 0, 0]) + bstr(b"x") + bstr(b"y") +
+                           bytes([0x86, 1, 0])),
+    "hostile": (0, 0, bstr(b"MESSAGE") + bstr(b"sip:x"),
+                bytes([8]) + bstr(b"INV\r\nITE") + bytes([7]) + bstr(b"sip:a b") + bytes([0]) + bstr(b"X-A") + bstr(b"a\r\nb") + bytes([0]) + bstr(b"X-B") + bstr(b"a\x00b") +
+                bytes([6, 2]) + bstr(b"\x00body\r\n") + bstr(b"text/plain\r\nX: y") +
+                bytes([11, 1]) + bstr(b"A\x00B") + bstr(b"sip:a@b\x00c") + bstr(b"t") +
+                bytes([0x81, 0]) + bstr(b"a\rb") + bytes([0x8a, 0, 0, 0]) + bstr(b"a:b") + bstr(b"c") +
+                bytes([0x8d, 0]) + bstr(b"audio\x00 1 RTP/AVP 0")),
+}
+
+
 def write(target, name, data):
     d = os.path.join(OUT, target)
     os.makedirs(d, exist_ok=True)
@@ -217,6 +286,10 @@ def main():
     for name, body in sorted(MULTIPARTS.items()):
         write("multipart", name, bytes([len(BOUNDARY), 0]) + BOUNDARY + body)
         write("multipart", name + ".depth-1", bytes([len(BOUNDARY), 8 | 1]) + BOUNDARY + body)
+    for name, (mode, fail, start, ops) in sorted(BUILD_SEEDS.items()):
+        write("build", name, bytes([mode, fail]) + start + ops)
+        if mode & 4 == 0:
+            write("build", name + ".fail-alloc", bytes([mode | 1, 3]) + start + ops)
     stream_msgs = [MESSAGES[k] for k in ("invite-sdp", "register-compact", "ok-response", "folded")]
     write("frame", "four-whole", frame_seed(stream_msgs, []))
     write("frame", "four-cut", frame_seed(stream_msgs, [1, 40, 41, 700, 1000, 1001, 1400]))

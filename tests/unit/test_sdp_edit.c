@@ -313,3 +313,23 @@ Test(sdp_edit, set_sdp_as_body, .fini = msg_teardown)
 	cr_assert_eq(md.port, 4002);
 	free(w);
 }
+
+/* fuzz_build found it: a bare-LF SDP whose unterminated last line ends in a
+ * lone CR. A line added after it must not turn that CR into a CRLF. */
+Test(sdp_edit, unterminated_last_line_keeps_its_lone_cr)
+{
+	static const char in[] = "v=0\ns=x\r";
+	cr_assert_eq(sipmsg_sdp_parse(in, sizeof in - 1, NULL, &sdp, NULL), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_attr_add(sipmsg_sdp_session(sdp), "a", 1, NULL, 0, NULL), SIPMSG_OK);
+	char *out;
+	size_t len;
+	cr_assert_eq(sipmsg_sdp_write_alloc(sdp, 0, &out, &len), SIPMSG_OK);
+	cr_assert_str_eq(out, "v=0\ns=x\r\r\na=a\n");
+	sipmsg_sdp *r;
+	cr_assert_eq(sipmsg_sdp_parse(out, len, NULL, &r, NULL), SIPMSG_OK);
+	sipmsg_sdp_line l;
+	cr_assert_eq(sipmsg_sdp_line_at(sipmsg_sdp_session(r), 1, &l), SIPMSG_OK);
+	cr_assert(l.raw.len == 4 && memcmp(l.raw.ptr, "s=x\r", 4) == 0);
+	sipmsg_sdp_free(r);
+	sipmsg_free(out);
+}
