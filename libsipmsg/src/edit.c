@@ -25,11 +25,27 @@ static bool valid_value(const char *p, size_t n)
 	return sm_find_ctl(p, n) == n;
 }
 
+/* A value is stored as a parse would give it: without SP/HTAB at its ends
+ * (written "Name: value", they would be trimmed by the next reader anyway,
+ * and the typed views would see what the wire never says). */
+static void trim_value(const char **value, size_t *vlen)
+{
+	const char *v = *value;
+	size_t n = *vlen;
+	while (n && (v[0] == ' ' || v[0] == '\t'))
+		v++, n--;
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	*value = v;
+	*vlen = n;
+}
+
 static sipmsg_status fill_header(sipmsg_msg *m, struct sm_hdr *h, const char *name, size_t nlen, const char *value,
 				 size_t vlen)
 {
 	if (nlen > UINT32_MAX || vlen > UINT32_MAX)
 		return SIPMSG_EINVAL;
+	trim_value(&value, &vlen);
 	char *n = sm_memdup(m->arena, name, nlen);
 	char *v = sm_memdup(m->arena, value ? value : "", vlen);
 	if (!n || !v)
@@ -83,6 +99,7 @@ static sipmsg_status replace_value(sipmsg_msg *m, size_t index, const char *valu
 	struct sm_hdr *h = &m->hdrs[index];
 	if (h->flags & SIPMSG_HEADER_BAD_LINE)
 		return SIPMSG_EINVAL;
+	trim_value(&value, &vlen);
 	char *v = sm_memdup(m->arena, value ? value : "", vlen);
 	if (!v)
 		return SIPMSG_ENOMEM;

@@ -77,6 +77,23 @@ Test(edit, set_and_remove_all)
 	cr_assert_eq(sipmsg_header_remove_all(m, "Nope", 4), 0);
 }
 
+Test(edit, values_lose_whitespace_at_their_ends_as_a_parse_would)
+{
+	parse("MESSAGE sip:x SIP/2.0\r\nX: 1\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_header_replace(m, 0, " \tone two\t ", 11), SIPMSG_OK);
+	cr_assert_eq(sipmsg_header_add(m, "Subject", 7, "  hi", 4), SIPMSG_OK);
+	cr_assert_eq(sipmsg_header_set(m, "Y", 1, "\t", 1), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_set_body(m, "x", 1, " text/plain "), SIPMSG_OK);
+	sipmsg_header h;
+	cr_assert_eq(sipmsg_header_at(m, 0, &h), SIPMSG_OK);
+	cr_assert_eq(h.value.len, 7);
+	cr_assert_eq(memcmp(h.value.ptr, "one two", 7), 0, "inner whitespace is kept");
+	/* the typed view of the edited Content-Type reads as it will after a write */
+	cr_assert_not_null(sipmsg_msg_content_type(m), "the edited Content-Type parses typed");
+	EXPECT_WIRE("MESSAGE sip:x SIP/2.0\r\nX: one two\r\nSubject: hi\r\nY: \r\nContent-Type: text/plain\r\n"
+		    "l: 1\r\n\r\nx");
+}
+
 Test(edit, values_cannot_inject_lines)
 {
 	parse("OPTIONS sip:x SIP/2.0\r\n\r\n");

@@ -258,7 +258,10 @@ bool sipmsg_list_next(sipmsg_slice *rest, sipmsg_slice *item);
 /** @name Editing
  * Edited and added headers are copied into the message's arena and written
  * in canonical form ("Name: value" CRLF); every untouched header keeps its
- * bytes. Values must not contain CR or LF (SIPMSG_EINVAL).
+ * bytes. Values must not contain CR, LF or another control character but
+ * HTAB (SIPMSG_EINVAL); SP and HTAB at a value's ends are dropped, as a
+ * parse drops them, so that an edited header reads back the same before and
+ * after a write.
  */
 /** @{ */
 /** @brief Append a header; it goes before a Content-Length that ends the header section, else last. */
