@@ -1088,3 +1088,195 @@ Test(capture, corrupt_file_header_is_a_clear_error)
 	cr_assert(strstr(err, "not a readable capture"), "%s", err);
 	unlink(path);
 }
+
+/* --- tunnels ----------------------------------------------------------- */
+
+struct tunnel_case {
+	const char *what;
+	struct gen_tunnel tunnels[GEN_MAX_TUNNELS]; /* outermost first */
+	size_t ntunnels;
+	int mpls_labels;
+	int inner_family;
+};
+
+#define GRE_ALL_FLAGS (GEN_GRE_CSUM | GEN_GRE_KEY | GEN_GRE_SEQ)
+
+static const struct tunnel_case tunnel_cases[] = {
+	{"IPv4 in IPv4", {{GEN_TUN_IPIP, 4, 0}}, 1, 0, 4},
+	{"IPv6 in IPv4 (6in4)", {{GEN_TUN_IPIP, 4, 0}}, 1, 0, 6},
+	{"IPv4 in IPv6", {{GEN_TUN_IPIP, 6, 0}}, 1, 0, 4},
+	{"IPv6 in IPv6", {{GEN_TUN_IPIP, 6, 0}}, 1, 0, 6},
+	{"GRE IPv4 in IPv4", {{GEN_TUN_GRE, 4, 0}}, 1, 0, 4},
+	{"GRE IPv6 in IPv6", {{GEN_TUN_GRE, 6, 0}}, 1, 0, 6},
+	{"GRE with checksum, key and sequence", {{GEN_TUN_GRE, 4, GRE_ALL_FLAGS}}, 1, 0, 4},
+	{"GRE key only, IPv6 inside", {{GEN_TUN_GRE, 4, GEN_GRE_KEY}}, 1, 0, 6},
+	{"GRE transparent Ethernet bridging", {{GEN_TUN_GRE_ETH, 4, GEN_GRE_KEY}}, 1, 0, 4},
+	{"ERSPAN type II", {{GEN_TUN_ERSPAN, 4, 0}}, 1, 0, 4},
+	{"ERSPAN type II over IPv6, IPv6 inside", {{GEN_TUN_ERSPAN, 6, 0}}, 1, 0, 6},
+	{"MPLS, 2 labels, IPv4", {{0}}, 0, 2, 4},
+	{"MPLS, 1 label, IPv6", {{0}}, 0, 1, 6},
+	{"VXLAN carrying IPv6", {{GEN_TUN_VXLAN, 4, 0}}, 1, 0, 6},
+	{"VXLAN over IPv6 carrying IPv4", {{GEN_TUN_VXLAN, 6, 0}}, 1, 0, 4},
+	{"MPLS, then GRE, then VXLAN", {{GEN_TUN_GRE, 4, GEN_GRE_SEQ}, {GEN_TUN_VXLAN, 4, 0}}, 2, 3, 6},
+	{"4 tunnels deep (the bound)",
+	 {{GEN_TUN_IPIP, 6, 0}, {GEN_TUN_GRE, 4, 0}, {GEN_TUN_VXLAN, 4, 0}, {GEN_TUN_GRE_ETH, 6, 0}}, 4, 0, 4},
+};
+
+static struct gen_endpoint inner_ep(int family, int host, uint16_t port)
+{
+	return family == 4 ? gen_ep4(host == 1 ? "192.0.2.11" : "192.0.2.12", port)
+			   : gen_ep6(host == 1 ? "2001:db8:5::11" : "2001:db8:5::12", port);
+}
+
+static void gen_open_tunnel(struct gen *g, const char *path, const struct tunnel_case *t)
+{
+	gen_open(g, path, GEN_ETHERNET, false);
+	g->mpls_labels = t->mpls_labels;
+	g->ntunnels = t->ntunnels;
+	memcpy(g->tunnels, t->tunnels, sizeof t->tunnels);
+}
+
+Test(capture, sip_inside_tunnels_found_with_inner_endpoints)
+{
+	for (size_t k = 0; k < sizeof tunnel_cases / sizeof tunnel_cases[0]; k++) {
+		const struct tunnel_case *t = &tunnel_cases[k];
+		char path[64];
+		gen_tmpname(path, sizeof path, ".pcap");
+		struct gen g;
+		gen_open_tunnel(&g, path, t);
+		struct gen_endpoint a = inner_ep(t->inner_family, 1, 5060), b = inner_ep(t->inner_family, 2, 5062);
+		gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+		/* a TCP stream in three segments, reassembled inside the tunnel */
+		struct conn c = {a, b, 5000};
+		c.a.port = 40100;
+		size_t cuts[] = {10, 60, strlen(BYE)};
+		tcp_segments(&g, &c, BYE, cuts, 3);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s: %s", t->what, col->err);
+		cr_assert_eq(col->n, 2, "%s: %zu records, first: %s", t->what, col->n, col->n ? col->r[0].text : "");
+		const struct rec *m = message(col, 0);
+		assert_bytes(m, INVITE, t->what);
+		cr_assert_eq(m->transport, CAPTURE_UDP, "%s", t->what);
+		assert_endpoint(&m->src, m->sport, &a, t->what);
+		assert_endpoint(&m->dst, m->dport, &b, t->what);
+		m = message(col, 1);
+		assert_bytes(m, BYE, t->what);
+		cr_assert_eq(m->transport, CAPTURE_TCP, "%s", t->what);
+		cr_assert_eq(m->frame, 5, "%s", t->what);
+		assert_endpoint(&m->src, m->sport, &c.a, t->what);
+		assert_endpoint(&m->dst, m->dport, &c.b, t->what);
+		free_collected(col);
+		unlink(path);
+	}
+}
+
+Test(capture, fragments_inside_ip_in_ip_reassembled)
+{
+	size_t len;
+	char *m = big_message(&len);
+	static const size_t reversed[] = {2, 1, 0};
+	for (int outer = 4; outer <= 6; outer += 2) {
+		for (int inner = 4; inner <= 6; inner += 2) {
+			char what[64];
+			snprintf(what, sizeof what, "IPv%d fragments in IPv%d", inner, outer);
+			char path[64];
+			gen_tmpname(path, sizeof path, ".pcap");
+			struct gen g;
+			gen_open(&g, path, GEN_ETHERNET, false);
+			g.tunnels[0] = (struct gen_tunnel){GEN_TUN_IPIP, outer, 0};
+			g.ntunnels = 1;
+			struct gen_endpoint a = inner_ep(inner, 1, 5060), b = inner_ep(inner, 2, 5060);
+			gen_udp_fragments(&g, &a, &b, m, len, 1000, reversed, 3);
+			gen_close(&g);
+			struct collected *col = read_capture(path);
+			cr_assert_eq(col->n, 1, "%s: %zu records, first: %s", what, col->n, col->n ? col->r[0].text : "");
+			const struct rec *r = message(col, 0);
+			cr_assert_eq(r->len, len, "%s: %zu bytes", what, r->len);
+			cr_assert(memcmp(r->data, m, len) == 0, "%s: bytes differ", what);
+			assert_endpoint(&r->src, r->sport, &a, what);
+			assert_endpoint(&r->dst, r->dport, &b, what);
+			free_collected(col);
+			unlink(path);
+		}
+	}
+	free(m);
+}
+
+Test(capture, tunnels_nested_past_the_bound_are_refused)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	g.ntunnels = 5;
+	for (size_t i = 0; i < g.ntunnels; i++)
+		g.tunnels[i] = (struct gen_tunnel){i % 2 ? GEN_TUN_IPIP : GEN_TUN_GRE, 4, 0};
+	struct gen_endpoint a = inner_ep(4, 1, 5060), b = inner_ep(4, 2, 5060);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	g.ntunnels = 8;
+	for (size_t i = 0; i < g.ntunnels; i++)
+		g.tunnels[i] = (struct gen_tunnel){GEN_TUN_VXLAN, 6, 0};
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->n, 2, "%zu records", col->n);
+	for (size_t i = 0; i < 2; i++) {
+		cr_assert_eq(col->r[i].kind, CAPTURE_NOTICE);
+		cr_assert_str_eq(col->r[i].notice_kind, "malformed-packet");
+		cr_assert(strstr(col->r[i].text, "nested more than 4 deep"), "%s", col->r[i].text);
+	}
+	free_collected(col);
+	unlink(path);
+}
+
+/* Notices per frame, for captures with more frames than `collected` holds. */
+struct per_frame {
+	size_t notices[4096];
+	size_t messages;
+	char last[400];
+};
+
+static void count_per_frame(void *ctx, const struct capture_record *r)
+{
+	struct per_frame *p = ctx;
+	if (r->kind == CAPTURE_MESSAGE)
+		p->messages++;
+	else if (r->frame < sizeof p->notices / sizeof p->notices[0])
+		p->notices[r->frame]++;
+	if (r->text)
+		snprintf(p->last, sizeof p->last, "%s", r->text);
+}
+
+Test(capture, tunnel_frames_cut_at_every_length_give_a_notice)
+{
+	for (size_t k = 0; k < sizeof tunnel_cases / sizeof tunnel_cases[0]; k++) {
+		const struct tunnel_case *t = &tunnel_cases[k];
+		char path[64];
+		gen_tmpname(path, sizeof path, ".pcap");
+		struct gen g;
+		gen_open_tunnel(&g, path, t);
+		struct gen_endpoint a = inner_ep(t->inner_family, 1, 5060), b = inner_ep(t->inner_family, 2, 5060);
+		/* the whole frame's length: headers (< 300 bytes) + the message */
+		size_t full = 0;
+		for (uint32_t cut = 1; cut < 300 + sizeof RINGING; cut++) {
+			g.snaplen = cut;
+			gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		}
+		gen_close(&g);
+		struct per_frame *p = calloc(1, sizeof *p);
+		char err[512] = "";
+		struct capture *cap = capture_open_file(path, NULL, err, sizeof err);
+		cr_assert_not_null(cap, "%s", err);
+		cr_assert_eq(capture_run(cap, count_per_frame, p, err, sizeof err), 0, "%s", err);
+		capture_close(cap);
+		/* every cut frame is reported; the frames that fit whole are messages */
+		for (size_t f = 1; f < 300 + sizeof RINGING && p->notices[f]; f++)
+			full = f + 1;
+		cr_assert_gt(full, 50, "%s: frame %zu not reported", t->what, full);
+		cr_assert_eq(p->messages, 300 + sizeof RINGING - full, "%s: %zu messages, frames cut from %zu (%s)",
+			     t->what, p->messages, full, p->last);
+		free(p);
+		unlink(path);
+	}
+}
