@@ -2,8 +2,8 @@
 /* The capture reader on captures these tests write themselves: every link
  * type, IPv4 and IPv6, UDP and TCP (coalesced messages, a message split at
  * every byte, reordering, retransmission, overlap, gaps, streams joined
- * mid-way, framing errors), IP fragments, frames cut by the snaplen, and
- * truncated or corrupt files. */
+ * mid-way, framing errors), IP fragments, frames cut by the snaplen, SIP
+ * inside tunnels, and truncated or corrupt files. */
 #include <criterion/criterion.h>
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 
 #include "capture.h"
 #include "pcapgen.h"
+#include "tunnel.h"
 
 /* --- messages --------------------------------------------------------- */
 
@@ -1279,4 +1280,125 @@ Test(capture, tunnel_frames_cut_at_every_length_give_a_notice)
 		free(p);
 		unlink(path);
 	}
+}
+
+/* The stateless decoders alone, down to the innermost UDP header: what
+ * capture.c does, without the state, so that each cut can be given an
+ * exact-size buffer (valgrind then sees any over-read). */
+static enum net_result decode_innermost_udp(const uint8_t *f, size_t len, struct net_udp *u, const char **reason)
+{
+	const uint8_t *p;
+	size_t n;
+	enum net_result r = net_link_decode(DLT_EN10MB, f, len, &p, &n, reason);
+	for (unsigned depth = 0; r == NET_OK; depth++) {
+		struct net_ip ip;
+		if ((r = net_ip_decode(p, n, &ip, reason)) != NET_OK)
+			return r;
+		r = tunnel_ip_payload(ip.proto, ip.payload, ip.payload_len, depth, &p, &n, reason);
+		if (r != NET_OTHER)
+			continue;
+		if (ip.proto != 17)
+			return NET_OTHER;
+		if ((r = net_udp_decode(ip.payload, ip.payload_len, ip.payload_wire_len, u, reason)) != NET_OK)
+			return r;
+		r = tunnel_udp_payload(u->dport, u->payload, u->payload_len, depth, &p, &n, reason);
+		if (r == NET_OTHER)
+			return NET_OK;
+	}
+	return r;
+}
+
+Test(capture, tunnel_decoders_never_read_past_a_cut)
+{
+	for (size_t k = 0; k < sizeof tunnel_cases / sizeof tunnel_cases[0]; k++) {
+		const struct tunnel_case *t = &tunnel_cases[k];
+		char path[64];
+		gen_tmpname(path, sizeof path, ".pcap");
+		struct gen g;
+		gen_open_tunnel(&g, path, t);
+		struct gen_endpoint a = inner_ep(t->inner_family, 1, 5060), b = inner_ep(t->inner_family, 2, 5060);
+		gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		gen_close(&g);
+		char pe[PCAP_ERRBUF_SIZE];
+		pcap_t *pc = pcap_open_offline(path, pe);
+		cr_assert_not_null(pc, "%s", pe);
+		struct pcap_pkthdr *h;
+		const u_char *frame;
+		cr_assert_eq(pcap_next_ex(pc, &h, &frame), 1);
+		size_t len = h->caplen;
+		for (size_t cut = 0; cut <= len; cut++) {
+			uint8_t *copy = malloc(cut ? cut : 1);
+			memcpy(copy, frame, cut);
+			struct net_udp u;
+			const char *reason = "";
+			enum net_result r = decode_innermost_udp(copy, cut, &u, &reason);
+			if (cut == len) {
+				cr_assert_eq(r, NET_OK, "%s: %s", t->what, reason);
+				cr_assert_eq(u.payload_len, strlen(RINGING), "%s", t->what);
+				cr_assert(memcmp(u.payload, RINGING, u.payload_len) == 0, "%s", t->what);
+			} else {
+				cr_assert(r == NET_MALFORMED || (r == NET_OK && u.payload_len < u.payload_wire_len),
+					  "%s cut at %zu of %zu: result %d", t->what, cut, len, (int)r);
+			}
+			free(copy);
+		}
+		pcap_close(pc);
+		unlink(path);
+	}
+}
+
+static enum net_result tunnel_bytes(uint8_t proto, const uint8_t *p, size_t len, unsigned depth, const char **reason)
+{
+	const uint8_t *inner;
+	size_t inner_len;
+	return tunnel_ip_payload(proto, p, len, depth, &inner, &inner_len, reason);
+}
+
+Test(capture, malformed_and_foreign_tunnel_headers)
+{
+	const char *reason = "";
+	static const uint8_t v6_start[] = {0x60, 0, 0, 0};
+	static const uint8_t v4_start[] = {0x45, 0, 0, 20};
+	cr_assert_eq(tunnel_bytes(4, v6_start, sizeof v6_start, 0, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "wrong IP version"), "%s", reason);
+	cr_assert_eq(tunnel_bytes(41, v4_start, sizeof v4_start, 0, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_bytes(41, v6_start, 0, 0, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_bytes(17, v4_start, sizeof v4_start, 0, &reason), NET_OTHER, "UDP is no tunnel");
+	/* the bound: depth counts the tunnels already entered */
+	cr_assert_eq(tunnel_bytes(4, v4_start, sizeof v4_start, TUNNEL_MAX_DEPTH - 1, &reason), NET_OK);
+	cr_assert_eq(tunnel_bytes(4, v4_start, sizeof v4_start, TUNNEL_MAX_DEPTH, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "nested"), "%s", reason);
+
+	static const uint8_t gre_v1[] = {0x30, 0x01, 0x88, 0x0b, 0, 0, 0, 0, 0, 0, 0, 0, 0x45};
+	cr_assert_eq(tunnel_bytes(47, gre_v1, sizeof gre_v1, 0, &reason), NET_OTHER, "PPTP's GRE");
+	static const uint8_t gre_routing[] = {0x40, 0x00, 0x08, 0x00, 0, 0, 0, 0, 0x45};
+	cr_assert_eq(tunnel_bytes(47, gre_routing, sizeof gre_routing, 0, &reason), NET_OTHER, "RFC 1701 routing");
+	/* checksum, key and sequence announced: 16 bytes of header, 12 there */
+	static const uint8_t gre_short[] = {0xb0, 0x00, 0x08, 0x00, 0, 0, 0, 0, 0, 0, 0, 1};
+	cr_assert_eq(tunnel_bytes(47, gre_short, sizeof gre_short, 0, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "GRE header cut short"), "%s", reason);
+	static const uint8_t gre_ppp[] = {0x00, 0x00, 0x88, 0x0b, 0xff, 0x03};
+	cr_assert_eq(tunnel_bytes(47, gre_ppp, sizeof gre_ppp, 0, &reason), NET_OTHER);
+	/* ERSPAN version 2 (type III) is not decoded */
+	static const uint8_t erspan3[] = {0x10, 0x00, 0x88, 0xbe, 0, 0, 0, 1, 0x20, 0, 0, 0, 0, 0, 0, 0};
+	cr_assert_eq(tunnel_bytes(47, erspan3, sizeof erspan3, 0, &reason), NET_OTHER);
+
+	const uint8_t *inner;
+	size_t inner_len;
+	static const uint8_t vxlan[8] = {0x08, 0, 0, 0, 0, 0, 100, 0};
+	static const uint8_t no_i_flag[8] = {0};
+	cr_assert_eq(tunnel_udp_payload(4790, vxlan, sizeof vxlan, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(4789, no_i_flag, 8, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(4789, vxlan, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(4789, vxlan, 8, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason), NET_MALFORMED);
+
+	/* MPLS: no bottom-of-stack label before the end; a pseudowire control word */
+	static const uint8_t no_bottom[] = {0, 0x3e, 0x80, 64, 0, 0x3e, 0x90, 64};
+	cr_assert_eq(net_ethertype_decode(0x8847, no_bottom, sizeof no_bottom, &inner, &inner_len, &reason),
+		     NET_MALFORMED);
+	cr_assert(strstr(reason, "MPLS"), "%s", reason);
+	static const uint8_t control_word[] = {0, 0x3e, 0x81, 64, 0, 0, 0, 0};
+	cr_assert_eq(net_ethertype_decode(0x8848, control_word, sizeof control_word, &inner, &inner_len, &reason),
+		     NET_OTHER);
+	cr_assert_eq(net_ethertype_decode(0x8847, control_word, 4, &inner, &inner_len, &reason), NET_MALFORMED);
 }
