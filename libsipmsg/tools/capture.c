@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* The frame loop: libpcap record -> link layer -> IP (fragments reassembled)
- * -> UDP datagram or TCP segment -> records for the caller. Notices from every
- * layer are stamped with the current frame and its time here. */
+ * -> UDP datagram or TCP segment -> records for the caller. A tunnel's inner
+ * IP packet goes round the same path again. Notices from every layer are
+ * stamped with the current frame and its time here. */
 #include "capture.h"
 
 #include "ipfrag.h"
 #include "sipdetect.h"
 #include "tcpreasm.h"
+#include "tunnel.h"
 
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -153,7 +155,24 @@ struct capture *capture_open_fp(FILE *fp, const struct capture_opts *opts, char 
 	return setup(p, opts, err, errlen);
 }
 
-static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4, size_t cap, size_t wire)
+static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned depth);
+
+/* The outcome of looking for a tunnel: the inner packet is decoded like the
+ * outer one. The recursion is bounded: tunnel.h refuses to go deeper than
+ * TUNNEL_MAX_DEPTH. Returns false when there was no tunnel. */
+static bool tunnel_in(struct capture *c, enum net_result r, const uint8_t *inner, size_t len, const char *reason,
+		      unsigned depth)
+{
+	if (r == NET_OK)
+		ip_in(c, inner, len, depth + 1);
+	else if (r == NET_MALFORMED)
+		notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet", "malformed tunnel: %s",
+			    reason);
+	return r != NET_OTHER;
+}
+
+static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4, size_t cap, size_t wire,
+		   unsigned depth)
 {
 	struct net_udp u;
 	const char *reason = NULL;
@@ -162,6 +181,12 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 			    reason);
 		return;
 	}
+	const uint8_t *inner = NULL;
+	size_t inner_len = 0;
+	enum net_result tunnel = tunnel_udp_payload(u.dport, u.payload, u.payload_len, depth, &inner, &inner_len,
+						    &reason);
+	if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
+		return;
 	size_t i = 0;
 	while (i < u.payload_len && (u.payload[i] == '\r' || u.payload[i] == '\n'))
 		i++;
@@ -192,10 +217,16 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 }
 
 static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t proto, const uint8_t *l4, size_t cap,
-			 size_t wire)
+			 size_t wire, unsigned depth)
 {
+	const uint8_t *inner = NULL;
+	size_t inner_len = 0;
+	const char *why = NULL;
+	enum net_result tunnel = tunnel_ip_payload(proto, l4, cap, depth, &inner, &inner_len, &why);
+	if (tunnel_in(c, tunnel, inner, inner_len, why, depth))
+		return;
 	if (proto == IPPROTO_UDP_NUM) {
-		udp_in(c, ip, l4, cap, wire);
+		udp_in(c, ip, l4, cap, wire, depth);
 	} else if (proto == IPPROTO_TCP_NUM) {
 		struct net_tcp t;
 		const char *reason = NULL;
@@ -208,32 +239,42 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 	}
 }
 
+/* An IP packet, `depth` tunnels deep (0: the frame's own). */
+static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned depth)
+{
+	struct net_ip ip;
+	const char *reason = NULL;
+	enum net_result r = net_ip_decode(p, len, &ip, &reason);
+	if (r == NET_MALFORMED) {
+		notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet", "malformed frame: %s",
+			    reason);
+		return;
+	}
+	if (r != NET_OK)
+		return;
+	if (!ip.fragment) {
+		transport_in(c, &ip, ip.proto, ip.payload, ip.payload_len, ip.payload_wire_len, depth);
+		return;
+	}
+	struct ipfrag_datagram d;
+	if (ipfrag_add(c->frags, &ip, c->frame, c->ts_sec, &d) == 1) {
+		struct net_ip whole = ip;
+		whole.fragment = false;
+		transport_in(c, &whole, d.proto, d.data, d.len, d.len, depth);
+	}
+}
+
 static void frame_in(struct capture *c, const uint8_t *data, size_t caplen)
 {
 	const uint8_t *ipp;
 	size_t iplen;
 	const char *reason = NULL;
-	struct notice_sink sink = {notice, c};
 	enum net_result r = net_link_decode(c->dlt, data, caplen, &ipp, &iplen, &reason);
-	if (r == NET_OK) {
-		struct net_ip ip;
-		r = net_ip_decode(ipp, iplen, &ip, &reason);
-		if (r == NET_OK) {
-			if (!ip.fragment) {
-				transport_in(c, &ip, ip.proto, ip.payload, ip.payload_len, ip.payload_wire_len);
-				return;
-			}
-			struct ipfrag_datagram d;
-			if (ipfrag_add(c->frags, &ip, c->frame, c->ts_sec, &d) == 1) {
-				struct net_ip whole = ip;
-				whole.fragment = false;
-				transport_in(c, &whole, d.proto, d.data, d.len, d.len);
-			}
-			return;
-		}
-	}
-	if (r == NET_MALFORMED)
-		notice_emit(&sink, c->frame, "malformed-packet", "malformed frame: %s", reason);
+	if (r == NET_OK)
+		ip_in(c, ipp, iplen, 0);
+	else if (r == NET_MALFORMED)
+		notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet", "malformed frame: %s",
+			    reason);
 }
 
 int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t errlen)

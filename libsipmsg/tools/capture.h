@@ -2,7 +2,8 @@
 /* Reading SIP out of pcap and pcapng captures (through libpcap). Each UDP
  * datagram that starts like a SIP message is one message (IP fragments are
  * reassembled first); each TCP direction is reassembled and framed into
- * messages. SIP is recognised by content, on any port. Everything found is
+ * messages. SIP is recognised by content, on any port, and inside tunnels
+ * (tunnel.h), reported with the innermost endpoints. Everything found is
  * handed to the caller as a record, in capture order: messages, streams that
  * could not be framed, and notices (gaps, lost fragments, cut frames). */
 #ifndef SIPMSG_TOOL_CAPTURE_H

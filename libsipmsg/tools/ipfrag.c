@@ -134,10 +134,9 @@ static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip,
 	return free_slot;
 }
 
-int ipfrag_add(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts, struct ipfrag_datagram *out)
+static int add_fragment(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts,
+			struct ipfrag_datagram *out)
 {
-	free(t->done);
-	t->done = NULL;
 	size_t off = ip->frag_offset, len = ip->payload_len;
 	if (len < ip->payload_wire_len) {
 		notice_emit(&t->notices, frame, "ip-fragment-truncated",
@@ -203,4 +202,15 @@ int ipfrag_add(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, 
 	p->buf = NULL;
 	release(p);
 	return 1;
+}
+
+int ipfrag_add(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts, struct ipfrag_datagram *out)
+{
+	/* The fragment may lie in the datagram returned last (a fragmented
+	 * tunnel packet carrying fragments): free that only once it is copied. */
+	uint8_t *previous = t->done;
+	t->done = NULL;
+	int r = add_fragment(t, ip, frame, ts, out);
+	free(previous);
+	return r;
 }

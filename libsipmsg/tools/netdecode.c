@@ -16,6 +16,8 @@
 
 #define ETHERTYPE_IPV4 0x0800u
 #define ETHERTYPE_IPV6 0x86ddu
+#define ETHERTYPE_MPLS 0x8847u
+#define ETHERTYPE_MPLS_MULTICAST 0x8848u
 
 static uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
 static uint32_t rd32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
@@ -96,8 +98,39 @@ bool net_link_supported(int dlt)
 	}
 }
 
-static enum net_result by_ethertype(uint16_t type, const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len)
+/* An MPLS label stack (RFC 3032): 4 bytes a label, popped up to the one
+ * marked bottom of stack. What follows has no type field: like Wireshark, take
+ * IP from the version nibble (a pseudowire control word starts with 0 and is
+ * not for us). The loop ends within the captured bytes, however many labels. */
+static enum net_result mpls(const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len, const char **reason)
 {
+	size_t off = 0;
+	for (;;) {
+		if (len - off < 4) {
+			*reason = "MPLS label stack cut short";
+			return NET_MALFORMED;
+		}
+		bool bottom = (p[off + 2] & 0x01u) != 0;
+		off += 4;
+		if (bottom)
+			break;
+	}
+	if (len == off) {
+		*reason = "nothing after the MPLS label stack";
+		return NET_MALFORMED;
+	}
+	if (p[off] >> 4 != 4 && p[off] >> 4 != 6)
+		return NET_OTHER;
+	*ip = p + off;
+	*ip_len = len - off;
+	return NET_OK;
+}
+
+enum net_result net_ethertype_decode(uint16_t type, const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
+				     const char **reason)
+{
+	if (type == ETHERTYPE_MPLS || type == ETHERTYPE_MPLS_MULTICAST)
+		return mpls(p, len, ip, ip_len, reason);
 	if (type != ETHERTYPE_IPV4 && type != ETHERTYPE_IPV6)
 		return NET_OTHER;
 	*ip = p;
@@ -118,9 +151,9 @@ static enum net_result null_header(int dlt, const uint8_t *f, size_t caplen, con
 	uint32_t be = rd32(f), le = (uint32_t)f[3] << 24 | (uint32_t)f[2] << 16 | (uint32_t)f[1] << 8 | f[0];
 	uint32_t fam = dlt == DLT_LOOP ? be : (le < 0x10000u ? le : be);
 	if (fam == 2)
-		return by_ethertype(ETHERTYPE_IPV4, f + 4, caplen - 4, ip, ip_len);
+		return net_ethertype_decode(ETHERTYPE_IPV4, f + 4, caplen - 4, ip, ip_len, reason);
 	if (fam == 10 || fam == 24 || fam == 28 || fam == 30)
-		return by_ethertype(ETHERTYPE_IPV6, f + 4, caplen - 4, ip, ip_len);
+		return net_ethertype_decode(ETHERTYPE_IPV6, f + 4, caplen - 4, ip, ip_len, reason);
 	return NET_OTHER;
 }
 
@@ -140,7 +173,7 @@ static enum net_result ethernet(const uint8_t *f, size_t caplen, const uint8_t *
 			off += 2;
 			continue;
 		}
-		return by_ethertype(type, f + off, caplen - off, ip, ip_len);
+		return net_ethertype_decode(type, f + off, caplen - off, ip, ip_len, reason);
 	}
 }
 
@@ -158,13 +191,13 @@ enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, const 
 			*reason = "Linux cooked (SLL) header cut short";
 			return NET_MALFORMED;
 		}
-		return by_ethertype(rd16(f + 14), f + 16, caplen - 16, ip, ip_len);
+		return net_ethertype_decode(rd16(f + 14), f + 16, caplen - 16, ip, ip_len, reason);
 	case DLT_LINUX_SLL2: /* 20 bytes, protocol (an EtherType) first */
 		if (caplen < 20) {
 			*reason = "Linux cooked (SLL2) header cut short";
 			return NET_MALFORMED;
 		}
-		return by_ethertype(rd16(f), f + 20, caplen - 20, ip, ip_len);
+		return net_ethertype_decode(rd16(f), f + 20, caplen - 20, ip, ip_len, reason);
 	case DLT_RAW:
 	case DLT_RAW_OPENBSD:
 	case LINKTYPE_RAW_FILE:

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Stateless decoding of one captured frame: link-layer header, IPv4 or IPv6
- * (options and extension headers skipped), then the UDP or TCP header. No
+/* Stateless decoding of one captured frame: link-layer header (MPLS label
+ * stacks included), IPv4 or IPv6 (options and extension headers skipped),
+ * then the UDP or TCP header. Tunnels are tunnel.h's. No
  * checksum is verified: loopback captures routinely carry unfinished
  * (offloaded) checksums. Every read is bounds-checked against the captured
  * length. */
@@ -49,6 +50,12 @@ struct net_ip {
  * *ip and *ip_len delimit the network-layer packet. */
 enum net_result net_link_decode(int dlt, const uint8_t *frame, size_t caplen, const uint8_t **ip, size_t *ip_len,
 				const char **reason);
+
+/* Locate the IP packet after a header whose next protocol is the EtherType
+ * `type` (IPv4, IPv6, or an MPLS label stack over either); NET_OTHER for any
+ * other type. GRE names its payload the same way. */
+enum net_result net_ethertype_decode(uint16_t type, const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
+				     const char **reason);
 
 /* True when this library knows how to decode the link type. */
 bool net_link_supported(int dlt);

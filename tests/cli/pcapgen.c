@@ -160,10 +160,20 @@ void gen_raw_frame(struct gen *g, const void *frame, size_t caplen, size_t wirel
 	}
 }
 
+static uint8_t *xmalloc(size_t n)
+{
+	uint8_t *p = malloc(n);
+	if (!p)
+		die("out of memory");
+	return p;
+}
+
 /* Link-layer header for an IP packet of the given version; returns its length. */
 static size_t link_header(const struct gen *g, int version, uint8_t *h)
 {
 	uint16_t ethertype = version == 4 ? 0x0800 : 0x86dd;
+	if (g->mpls_labels && g->link != GEN_SLL && g->link != GEN_SLL2)
+		ethertype = 0x8847;
 	static const uint8_t mac_a[6] = {0x02, 0, 0, 0, 0, 1}, mac_b[6] = {0x02, 0, 0, 0, 0, 2};
 	size_t n = 0;
 	switch (g->link) {
@@ -184,7 +194,10 @@ static size_t link_header(const struct gen *g, int version, uint8_t *h)
 			n += 4;
 		}
 		put16(h + n, ethertype);
-		return n + 2;
+		n += 2;
+		for (int i = 0; i < g->mpls_labels; i++, n += 4) /* label 1000 + i, TTL 64 */
+			put32(h + n, (uint32_t)(1000 + i) << 12 | (i + 1 == g->mpls_labels ? 0x100u : 0) | 64);
+		return n;
 	case GEN_SLL:
 		put16(h, 0);      /* sent to us */
 		put16(h + 2, 772); /* ARPHRD_LOOPBACK */
@@ -223,24 +236,22 @@ static size_t link_header(const struct gen *g, int version, uint8_t *h)
 static uint16_t ip_checksum(const uint8_t *p, size_t n)
 {
 	uint32_t sum = 0;
-	for (size_t i = 0; i + 1 < n; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	for (size_t i = 0; i < n; i += 2)
+		sum += (uint32_t)(p[i] << 8 | (i + 1 < n ? p[i + 1] : 0));
 	while (sum >> 16)
 		sum = (sum & 0xffff) + (sum >> 16);
 	return (uint16_t)~sum;
 }
 
-/* Writes link header + IP header(s) + l4 bytes as one frame. frag_* describe
- * a fragment (frag_more false and frag_off 0: not a fragment). */
-static void emit_ip(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t proto,
-		    const uint8_t *l4, size_t l4len, bool fragment, size_t frag_off, bool frag_more, uint32_t frag_id)
+/* IP header(s) for src -> dst, then the l4 bytes: a malloc'd packet of *len
+ * bytes. frag_* describe a fragment (frag_more false and frag_off 0: not a
+ * fragment). */
+static uint8_t *ip_packet(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t proto,
+			  const uint8_t *l4, size_t l4len, bool fragment, size_t frag_off, bool frag_more,
+			  uint32_t frag_id, size_t *len)
 {
-	size_t cap = 128 + l4len;
-	uint8_t *f = malloc(cap);
-	if (!f)
-		die("out of memory");
-	size_t n = link_header(g, src->family, f);
-	uint8_t *ip = f + n;
+	uint8_t *ip = xmalloc(96 + l4len);
+	size_t n = 0;
 	if (src->family == 4) {
 		memset(ip, 0, 20);
 		ip[0] = 0x45;
@@ -252,7 +263,7 @@ static void emit_ip(struct gen *g, const struct gen_endpoint *src, const struct 
 		memcpy(ip + 12, src->addr, 4);
 		memcpy(ip + 16, dst->addr, 4);
 		put16(ip + 10, ip_checksum(ip, 20));
-		n += 20;
+		n = 20;
 	} else {
 		memset(ip, 0, 40);
 		ip[0] = 0x60;
@@ -283,10 +294,102 @@ static void emit_ip(struct gen *g, const struct gen_endpoint *src, const struct 
 		}
 		*next = proto;
 		put16(ip + 4, (uint32_t)(h - 40 + l4len));
-		n += h;
+		n = h;
 	}
-	memcpy(f + n, l4, l4len);
-	n += l4len;
+	memcpy(ip + n, l4, l4len);
+	*len = n + l4len;
+	return ip;
+}
+
+static size_t ethernet_header(uint8_t *h, int version)
+{
+	static const uint8_t mac_c[6] = {0x02, 0, 0, 0, 0, 3}, mac_d[6] = {0x02, 0, 0, 0, 0, 4};
+	memcpy(h, mac_d, 6);
+	memcpy(h + 6, mac_c, 6);
+	put16(h + 12, version == 4 ? 0x0800 : 0x86dd);
+	return 14;
+}
+
+/* Wraps the IP packet `inner` (freed) of the given version in tunnel t;
+ * returns the outer IP packet. Tunnel endpoints are 203.0.113.1 -> .2 or
+ * 2001:db8:ffff::1 -> ::2. */
+static uint8_t *wrap(struct gen *g, const struct gen_tunnel *t, uint8_t *inner, size_t len, int version,
+		     size_t *out_len)
+{
+	uint8_t *b = xmalloc(64 + len);
+	size_t n = 0, gre_csum_at = 0;
+	bool gre_csum = false;
+	uint8_t proto;
+	if (t->kind == GEN_TUN_IPIP) {
+		proto = version == 4 ? 4 : 41;
+	} else if (t->kind == GEN_TUN_VXLAN) {
+		proto = 17;
+		put16(b, 49152);
+		put16(b + 2, 4789);
+		put16(b + 4, (uint32_t)(8 + 8 + 14 + len));
+		put16(b + 6, 0);
+		put32(b + 8, 0x08000000u); /* I flag */
+		put32(b + 12, 100u << 8);   /* VNI 100 */
+		n = 16;
+		n += ethernet_header(b + n, version);
+	} else {
+		proto = 47;
+		uint16_t flags = t->gre_flags | (t->kind == GEN_TUN_ERSPAN ? GEN_GRE_SEQ : 0);
+		put16(b, flags);
+		put16(b + 2, t->kind == GEN_TUN_GRE ? (version == 4 ? 0x0800 : 0x86dd)
+			     : t->kind == GEN_TUN_GRE_ETH ? 0x6558 : 0x88be);
+		n = 4;
+		if (flags & GEN_GRE_CSUM) {
+			gre_csum = true;
+			gre_csum_at = n;
+			put32(b + n, 0);
+			n += 4;
+		}
+		if (flags & GEN_GRE_KEY) {
+			put32(b + n, 0x00c0ffee);
+			n += 4;
+		}
+		if (flags & GEN_GRE_SEQ) {
+			put32(b + n, (uint32_t)g->frames);
+			n += 4;
+		}
+		if (t->kind == GEN_TUN_ERSPAN) { /* version 1 (type II), VLAN 0; COS 0, session 7; index 0 */
+			put16(b + n, 0x1000);
+			put16(b + n + 2, 7);
+			put32(b + n + 4, 0);
+			n += 8;
+		}
+		if (t->kind != GEN_TUN_GRE)
+			n += ethernet_header(b + n, version);
+	}
+	memcpy(b + n, inner, len);
+	n += len;
+	free(inner);
+	if (gre_csum) /* over the GRE header and its payload */
+		put16(b + gre_csum_at, ip_checksum(b, n));
+	struct gen_endpoint a = t->family == 4 ? gen_ep4("203.0.113.1", 0) : gen_ep6("2001:db8:ffff::1", 0);
+	struct gen_endpoint z = t->family == 4 ? gen_ep4("203.0.113.2", 0) : gen_ep6("2001:db8:ffff::2", 0);
+	uint8_t *outer = ip_packet(g, &a, &z, proto, b, n, false, 0, false, 0, out_len);
+	free(b);
+	return outer;
+}
+
+/* Writes link header + IP packet (in g's tunnels) as one frame. */
+static void emit_ip(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t proto,
+		    const uint8_t *l4, size_t l4len, bool fragment, size_t frag_off, bool frag_more, uint32_t frag_id)
+{
+	size_t len;
+	uint8_t *pkt = ip_packet(g, src, dst, proto, l4, l4len, fragment, frag_off, frag_more, frag_id, &len);
+	int version = src->family;
+	for (size_t i = g->ntunnels; i-- > 0;) {
+		pkt = wrap(g, &g->tunnels[i], pkt, len, version, &len);
+		version = g->tunnels[i].family;
+	}
+	uint8_t *f = xmalloc(64 + 4 * (size_t)g->mpls_labels + len);
+	size_t n = link_header(g, version, f);
+	memcpy(f + n, pkt, len);
+	n += len;
+	free(pkt);
 	gen_raw_frame(g, f, n, n);
 	free(f);
 }

@@ -37,6 +37,27 @@ struct gen_endpoint {
 struct gen_endpoint gen_ep4(const char *addr, uint16_t port);
 struct gen_endpoint gen_ep6(const char *addr, uint16_t port);
 
+/* A tunnel the packets are written in (struct gen's tunnels, outermost first). */
+enum gen_tunnel_kind {
+	GEN_TUN_IPIP,     /* IP in IP: protocol 4 or 41 by the inner version */
+	GEN_TUN_GRE,      /* GRE carrying IP (0x0800, 0x86DD) */
+	GEN_TUN_GRE_ETH,  /* GRE carrying Ethernet (0x6558) */
+	GEN_TUN_ERSPAN,   /* GRE (with a sequence number) + ERSPAN type II + Ethernet */
+	GEN_TUN_VXLAN,    /* UDP to port 4789 + VXLAN + Ethernet */
+};
+
+#define GEN_GRE_CSUM 0x8000
+#define GEN_GRE_KEY 0x2000
+#define GEN_GRE_SEQ 0x1000
+
+struct gen_tunnel {
+	enum gen_tunnel_kind kind;
+	int family;          /* the outer IP version, 4 or 6 */
+	uint16_t gre_flags;  /* GEN_GRE_*: optional GRE fields to write */
+};
+
+#define GEN_MAX_TUNNELS 8
+
 struct gen {
 	FILE *ng;          /* pcapng: written by hand */
 	void *pcap;        /* pcap_t from pcap_open_dead */
@@ -47,6 +68,9 @@ struct gen {
 	uint32_t snaplen;    /* frames longer than this are cut (0: no cut) */
 	size_t frames;
 	int v6_ext;          /* IPv6: number of extension headers to put in (0..3) */
+	int mpls_labels;     /* Ethernet: an MPLS label stack of this many labels before IP */
+	struct gen_tunnel tunnels[GEN_MAX_TUNNELS]; /* every packet is wrapped in these */
+	size_t ntunnels;
 };
 
 /* Open a capture for writing; pcapng selects the format. Aborts on failure. */

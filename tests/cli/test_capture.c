@@ -2,8 +2,8 @@
 /* The capture reader on captures these tests write themselves: every link
  * type, IPv4 and IPv6, UDP and TCP (coalesced messages, a message split at
  * every byte, reordering, retransmission, overlap, gaps, streams joined
- * mid-way, framing errors), IP fragments, frames cut by the snaplen, and
- * truncated or corrupt files. */
+ * mid-way, framing errors), IP fragments, frames cut by the snaplen, SIP
+ * inside tunnels, and truncated or corrupt files. */
 #include <criterion/criterion.h>
 #include <pcap/pcap.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 
 #include "capture.h"
 #include "pcapgen.h"
+#include "tunnel.h"
 
 /* --- messages --------------------------------------------------------- */
 
@@ -1087,4 +1088,317 @@ Test(capture, corrupt_file_header_is_a_clear_error)
 	cr_assert_null(capture_open_file(path, NULL, err, sizeof err));
 	cr_assert(strstr(err, "not a readable capture"), "%s", err);
 	unlink(path);
+}
+
+/* --- tunnels ----------------------------------------------------------- */
+
+struct tunnel_case {
+	const char *what;
+	struct gen_tunnel tunnels[GEN_MAX_TUNNELS]; /* outermost first */
+	size_t ntunnels;
+	int mpls_labels;
+	int inner_family;
+};
+
+#define GRE_ALL_FLAGS (GEN_GRE_CSUM | GEN_GRE_KEY | GEN_GRE_SEQ)
+
+static const struct tunnel_case tunnel_cases[] = {
+	{"IPv4 in IPv4", {{GEN_TUN_IPIP, 4, 0}}, 1, 0, 4},
+	{"IPv6 in IPv4 (6in4)", {{GEN_TUN_IPIP, 4, 0}}, 1, 0, 6},
+	{"IPv4 in IPv6", {{GEN_TUN_IPIP, 6, 0}}, 1, 0, 4},
+	{"IPv6 in IPv6", {{GEN_TUN_IPIP, 6, 0}}, 1, 0, 6},
+	{"GRE IPv4 in IPv4", {{GEN_TUN_GRE, 4, 0}}, 1, 0, 4},
+	{"GRE IPv6 in IPv6", {{GEN_TUN_GRE, 6, 0}}, 1, 0, 6},
+	{"GRE with checksum, key and sequence", {{GEN_TUN_GRE, 4, GRE_ALL_FLAGS}}, 1, 0, 4},
+	{"GRE key only, IPv6 inside", {{GEN_TUN_GRE, 4, GEN_GRE_KEY}}, 1, 0, 6},
+	{"GRE transparent Ethernet bridging", {{GEN_TUN_GRE_ETH, 4, GEN_GRE_KEY}}, 1, 0, 4},
+	{"ERSPAN type II", {{GEN_TUN_ERSPAN, 4, 0}}, 1, 0, 4},
+	{"ERSPAN type II over IPv6, IPv6 inside", {{GEN_TUN_ERSPAN, 6, 0}}, 1, 0, 6},
+	{"MPLS, 2 labels, IPv4", {{0}}, 0, 2, 4},
+	{"MPLS, 1 label, IPv6", {{0}}, 0, 1, 6},
+	{"VXLAN carrying IPv6", {{GEN_TUN_VXLAN, 4, 0}}, 1, 0, 6},
+	{"VXLAN over IPv6 carrying IPv4", {{GEN_TUN_VXLAN, 6, 0}}, 1, 0, 4},
+	{"MPLS, then GRE, then VXLAN", {{GEN_TUN_GRE, 4, GEN_GRE_SEQ}, {GEN_TUN_VXLAN, 4, 0}}, 2, 3, 6},
+	{"4 tunnels deep (the bound)",
+	 {{GEN_TUN_IPIP, 6, 0}, {GEN_TUN_GRE, 4, 0}, {GEN_TUN_VXLAN, 4, 0}, {GEN_TUN_GRE_ETH, 6, 0}}, 4, 0, 4},
+};
+
+static struct gen_endpoint inner_ep(int family, int host, uint16_t port)
+{
+	return family == 4 ? gen_ep4(host == 1 ? "192.0.2.11" : "192.0.2.12", port)
+			   : gen_ep6(host == 1 ? "2001:db8:5::11" : "2001:db8:5::12", port);
+}
+
+static void gen_open_tunnel(struct gen *g, const char *path, const struct tunnel_case *t)
+{
+	gen_open(g, path, GEN_ETHERNET, false);
+	g->mpls_labels = t->mpls_labels;
+	g->ntunnels = t->ntunnels;
+	memcpy(g->tunnels, t->tunnels, sizeof t->tunnels);
+}
+
+Test(capture, sip_inside_tunnels_found_with_inner_endpoints)
+{
+	for (size_t k = 0; k < sizeof tunnel_cases / sizeof tunnel_cases[0]; k++) {
+		const struct tunnel_case *t = &tunnel_cases[k];
+		char path[64];
+		gen_tmpname(path, sizeof path, ".pcap");
+		struct gen g;
+		gen_open_tunnel(&g, path, t);
+		struct gen_endpoint a = inner_ep(t->inner_family, 1, 5060), b = inner_ep(t->inner_family, 2, 5062);
+		gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+		/* a TCP stream in three segments, reassembled inside the tunnel */
+		struct conn c = {a, b, 5000};
+		c.a.port = 40100;
+		size_t cuts[] = {10, 60, strlen(BYE)};
+		tcp_segments(&g, &c, BYE, cuts, 3);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s: %s", t->what, col->err);
+		cr_assert_eq(col->n, 2, "%s: %zu records, first: %s", t->what, col->n, col->n ? col->r[0].text : "");
+		const struct rec *m = message(col, 0);
+		assert_bytes(m, INVITE, t->what);
+		cr_assert_eq(m->transport, CAPTURE_UDP, "%s", t->what);
+		assert_endpoint(&m->src, m->sport, &a, t->what);
+		assert_endpoint(&m->dst, m->dport, &b, t->what);
+		m = message(col, 1);
+		assert_bytes(m, BYE, t->what);
+		cr_assert_eq(m->transport, CAPTURE_TCP, "%s", t->what);
+		cr_assert_eq(m->frame, 5, "%s", t->what);
+		assert_endpoint(&m->src, m->sport, &c.a, t->what);
+		assert_endpoint(&m->dst, m->dport, &c.b, t->what);
+		free_collected(col);
+		unlink(path);
+	}
+}
+
+Test(capture, fragments_inside_ip_in_ip_reassembled)
+{
+	size_t len;
+	char *m = big_message(&len);
+	static const size_t reversed[] = {2, 1, 0};
+	for (int outer = 4; outer <= 6; outer += 2) {
+		for (int inner = 4; inner <= 6; inner += 2) {
+			char what[64];
+			snprintf(what, sizeof what, "IPv%d fragments in IPv%d", inner, outer);
+			char path[64];
+			gen_tmpname(path, sizeof path, ".pcap");
+			struct gen g;
+			gen_open(&g, path, GEN_ETHERNET, false);
+			g.tunnels[0] = (struct gen_tunnel){GEN_TUN_IPIP, outer, 0};
+			g.ntunnels = 1;
+			struct gen_endpoint a = inner_ep(inner, 1, 5060), b = inner_ep(inner, 2, 5060);
+			gen_udp_fragments(&g, &a, &b, m, len, 1000, reversed, 3);
+			gen_close(&g);
+			struct collected *col = read_capture(path);
+			cr_assert_eq(col->n, 1, "%s: %zu records, first: %s", what, col->n, col->n ? col->r[0].text : "");
+			const struct rec *r = message(col, 0);
+			cr_assert_eq(r->len, len, "%s: %zu bytes", what, r->len);
+			cr_assert(memcmp(r->data, m, len) == 0, "%s: bytes differ", what);
+			assert_endpoint(&r->src, r->sport, &a, what);
+			assert_endpoint(&r->dst, r->dport, &b, what);
+			free_collected(col);
+			unlink(path);
+		}
+	}
+	free(m);
+}
+
+Test(capture, tunnels_nested_past_the_bound_are_refused)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	g.ntunnels = 5;
+	for (size_t i = 0; i < g.ntunnels; i++)
+		g.tunnels[i] = (struct gen_tunnel){i % 2 ? GEN_TUN_IPIP : GEN_TUN_GRE, 4, 0};
+	struct gen_endpoint a = inner_ep(4, 1, 5060), b = inner_ep(4, 2, 5060);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	g.ntunnels = 8;
+	for (size_t i = 0; i < g.ntunnels; i++)
+		g.tunnels[i] = (struct gen_tunnel){GEN_TUN_VXLAN, 6, 0};
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->n, 2, "%zu records", col->n);
+	for (size_t i = 0; i < 2; i++) {
+		cr_assert_eq(col->r[i].kind, CAPTURE_NOTICE);
+		cr_assert_str_eq(col->r[i].notice_kind, "malformed-packet");
+		cr_assert(strstr(col->r[i].text, "nested more than 4 deep"), "%s", col->r[i].text);
+	}
+	free_collected(col);
+	unlink(path);
+}
+
+/* Notices per frame, for captures with more frames than `collected` holds. */
+struct per_frame {
+	size_t notices[4096];
+	size_t messages;
+	char last[400];
+};
+
+static void count_per_frame(void *ctx, const struct capture_record *r)
+{
+	struct per_frame *p = ctx;
+	if (r->kind == CAPTURE_MESSAGE)
+		p->messages++;
+	else if (r->frame < sizeof p->notices / sizeof p->notices[0])
+		p->notices[r->frame]++;
+	if (r->text)
+		snprintf(p->last, sizeof p->last, "%s", r->text);
+}
+
+Test(capture, tunnel_frames_cut_at_every_length_give_a_notice)
+{
+	for (size_t k = 0; k < sizeof tunnel_cases / sizeof tunnel_cases[0]; k++) {
+		const struct tunnel_case *t = &tunnel_cases[k];
+		char path[64];
+		gen_tmpname(path, sizeof path, ".pcap");
+		struct gen g;
+		gen_open_tunnel(&g, path, t);
+		struct gen_endpoint a = inner_ep(t->inner_family, 1, 5060), b = inner_ep(t->inner_family, 2, 5060);
+		/* the whole frame's length: headers (< 300 bytes) + the message */
+		size_t full = 0;
+		for (uint32_t cut = 1; cut < 300 + sizeof RINGING; cut++) {
+			g.snaplen = cut;
+			gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		}
+		gen_close(&g);
+		struct per_frame *p = calloc(1, sizeof *p);
+		char err[512] = "";
+		struct capture *cap = capture_open_file(path, NULL, err, sizeof err);
+		cr_assert_not_null(cap, "%s", err);
+		cr_assert_eq(capture_run(cap, count_per_frame, p, err, sizeof err), 0, "%s", err);
+		capture_close(cap);
+		/* every cut frame is reported; the frames that fit whole are messages */
+		for (size_t f = 1; f < 300 + sizeof RINGING && p->notices[f]; f++)
+			full = f + 1;
+		cr_assert_gt(full, 50, "%s: frame %zu not reported", t->what, full);
+		cr_assert_eq(p->messages, 300 + sizeof RINGING - full, "%s: %zu messages, frames cut from %zu (%s)",
+			     t->what, p->messages, full, p->last);
+		free(p);
+		unlink(path);
+	}
+}
+
+/* The stateless decoders alone, down to the innermost UDP header: what
+ * capture.c does, without the state, so that each cut can be given an
+ * exact-size buffer (valgrind then sees any over-read). */
+static enum net_result decode_innermost_udp(const uint8_t *f, size_t len, struct net_udp *u, const char **reason)
+{
+	const uint8_t *p;
+	size_t n;
+	enum net_result r = net_link_decode(DLT_EN10MB, f, len, &p, &n, reason);
+	for (unsigned depth = 0; r == NET_OK; depth++) {
+		struct net_ip ip;
+		if ((r = net_ip_decode(p, n, &ip, reason)) != NET_OK)
+			return r;
+		r = tunnel_ip_payload(ip.proto, ip.payload, ip.payload_len, depth, &p, &n, reason);
+		if (r != NET_OTHER)
+			continue;
+		if (ip.proto != 17)
+			return NET_OTHER;
+		if ((r = net_udp_decode(ip.payload, ip.payload_len, ip.payload_wire_len, u, reason)) != NET_OK)
+			return r;
+		r = tunnel_udp_payload(u->dport, u->payload, u->payload_len, depth, &p, &n, reason);
+		if (r == NET_OTHER)
+			return NET_OK;
+	}
+	return r;
+}
+
+Test(capture, tunnel_decoders_never_read_past_a_cut)
+{
+	for (size_t k = 0; k < sizeof tunnel_cases / sizeof tunnel_cases[0]; k++) {
+		const struct tunnel_case *t = &tunnel_cases[k];
+		char path[64];
+		gen_tmpname(path, sizeof path, ".pcap");
+		struct gen g;
+		gen_open_tunnel(&g, path, t);
+		struct gen_endpoint a = inner_ep(t->inner_family, 1, 5060), b = inner_ep(t->inner_family, 2, 5060);
+		gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		gen_close(&g);
+		char pe[PCAP_ERRBUF_SIZE];
+		pcap_t *pc = pcap_open_offline(path, pe);
+		cr_assert_not_null(pc, "%s", pe);
+		struct pcap_pkthdr *h;
+		const u_char *frame;
+		cr_assert_eq(pcap_next_ex(pc, &h, &frame), 1);
+		size_t len = h->caplen;
+		for (size_t cut = 0; cut <= len; cut++) {
+			uint8_t *copy = malloc(cut ? cut : 1);
+			memcpy(copy, frame, cut);
+			struct net_udp u;
+			const char *reason = "";
+			enum net_result r = decode_innermost_udp(copy, cut, &u, &reason);
+			if (cut == len) {
+				cr_assert_eq(r, NET_OK, "%s: %s", t->what, reason);
+				cr_assert_eq(u.payload_len, strlen(RINGING), "%s", t->what);
+				cr_assert(memcmp(u.payload, RINGING, u.payload_len) == 0, "%s", t->what);
+			} else {
+				cr_assert(r == NET_MALFORMED || (r == NET_OK && u.payload_len < u.payload_wire_len),
+					  "%s cut at %zu of %zu: result %d", t->what, cut, len, (int)r);
+			}
+			free(copy);
+		}
+		pcap_close(pc);
+		unlink(path);
+	}
+}
+
+static enum net_result tunnel_bytes(uint8_t proto, const uint8_t *p, size_t len, unsigned depth, const char **reason)
+{
+	const uint8_t *inner;
+	size_t inner_len;
+	return tunnel_ip_payload(proto, p, len, depth, &inner, &inner_len, reason);
+}
+
+Test(capture, malformed_and_foreign_tunnel_headers)
+{
+	const char *reason = "";
+	static const uint8_t v6_start[] = {0x60, 0, 0, 0};
+	static const uint8_t v4_start[] = {0x45, 0, 0, 20};
+	cr_assert_eq(tunnel_bytes(4, v6_start, sizeof v6_start, 0, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "wrong IP version"), "%s", reason);
+	cr_assert_eq(tunnel_bytes(41, v4_start, sizeof v4_start, 0, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_bytes(41, v6_start, 0, 0, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_bytes(17, v4_start, sizeof v4_start, 0, &reason), NET_OTHER, "UDP is no tunnel");
+	/* the bound: depth counts the tunnels already entered */
+	cr_assert_eq(tunnel_bytes(4, v4_start, sizeof v4_start, TUNNEL_MAX_DEPTH - 1, &reason), NET_OK);
+	cr_assert_eq(tunnel_bytes(4, v4_start, sizeof v4_start, TUNNEL_MAX_DEPTH, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "nested"), "%s", reason);
+
+	static const uint8_t gre_v1[] = {0x30, 0x01, 0x88, 0x0b, 0, 0, 0, 0, 0, 0, 0, 0, 0x45};
+	cr_assert_eq(tunnel_bytes(47, gre_v1, sizeof gre_v1, 0, &reason), NET_OTHER, "PPTP's GRE");
+	static const uint8_t gre_routing[] = {0x40, 0x00, 0x08, 0x00, 0, 0, 0, 0, 0x45};
+	cr_assert_eq(tunnel_bytes(47, gre_routing, sizeof gre_routing, 0, &reason), NET_OTHER, "RFC 1701 routing");
+	/* checksum, key and sequence announced: 16 bytes of header, 12 there */
+	static const uint8_t gre_short[] = {0xb0, 0x00, 0x08, 0x00, 0, 0, 0, 0, 0, 0, 0, 1};
+	cr_assert_eq(tunnel_bytes(47, gre_short, sizeof gre_short, 0, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "GRE header cut short"), "%s", reason);
+	static const uint8_t gre_ppp[] = {0x00, 0x00, 0x88, 0x0b, 0xff, 0x03};
+	cr_assert_eq(tunnel_bytes(47, gre_ppp, sizeof gre_ppp, 0, &reason), NET_OTHER);
+	/* ERSPAN version 2 (type III) is not decoded */
+	static const uint8_t erspan3[] = {0x10, 0x00, 0x88, 0xbe, 0, 0, 0, 1, 0x20, 0, 0, 0, 0, 0, 0, 0};
+	cr_assert_eq(tunnel_bytes(47, erspan3, sizeof erspan3, 0, &reason), NET_OTHER);
+
+	const uint8_t *inner;
+	size_t inner_len;
+	static const uint8_t vxlan[8] = {0x08, 0, 0, 0, 0, 0, 100, 0};
+	static const uint8_t no_i_flag[8] = {0};
+	cr_assert_eq(tunnel_udp_payload(4790, vxlan, sizeof vxlan, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(4789, no_i_flag, 8, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(4789, vxlan, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(4789, vxlan, 8, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason), NET_MALFORMED);
+
+	/* MPLS: no bottom-of-stack label before the end; a pseudowire control word */
+	static const uint8_t no_bottom[] = {0, 0x3e, 0x80, 64, 0, 0x3e, 0x90, 64};
+	cr_assert_eq(net_ethertype_decode(0x8847, no_bottom, sizeof no_bottom, &inner, &inner_len, &reason),
+		     NET_MALFORMED);
+	cr_assert(strstr(reason, "MPLS"), "%s", reason);
+	static const uint8_t control_word[] = {0, 0x3e, 0x81, 64, 0, 0, 0, 0};
+	cr_assert_eq(net_ethertype_decode(0x8848, control_word, sizeof control_word, &inner, &inner_len, &reason),
+		     NET_OTHER);
+	cr_assert_eq(net_ethertype_decode(0x8847, control_word, 4, &inner, &inner_len, &reason), NET_MALFORMED);
 }

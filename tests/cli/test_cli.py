@@ -151,6 +151,23 @@ def pcap(packets, linktype=101):
     return out
 
 
+def ip4(src, dst, proto, payload):
+    return struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 1, 0, 64, proto, 0,
+                       socket.inet_aton(src), socket.inet_aton(dst)) + payload
+
+
+def gre4(src, dst, inner):
+    """An IPv4 packet in GRE (with a key) in IPv4."""
+    return ip4(src, dst, 47, struct.pack("!HHI", 0x2000, 0x0800, 7) + inner)
+
+
+def ip4_frags(ident, src, dst, proto, payload, cut):
+    """An IPv4 packet of protocol `proto` as two fragments (cut a multiple of 8)."""
+    return [struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(piece), ident, more | off // 8, 64, proto, 0,
+                        socket.inet_aton(src), socket.inet_aton(dst)) + piece
+            for off, piece, more in ((0, payload[:cut], 0x2000), (cut, payload[cut:], 0))]
+
+
 def two_message_capture():
     return pcap([udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE),
                  udp4("192.0.2.2", 5080, "192.0.2.1", 5060, RINGING),
@@ -343,6 +360,35 @@ def test_capture_text_and_json():
     assert abs(m["time"] - 1700000000.0) < 1e-6, m
     capobj = [o for o in objs if o["type"] == "capture"][0]
     assert capobj["frames"] == 3 and capobj["sip_messages"] == 3 and capobj["udp"] == 3, capobj
+
+
+def test_capture_tunnels_report_the_inner_endpoints():
+    inner = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    cap = write("tunnels.pcap", pcap([gre4("203.0.113.1", "203.0.113.2", inner),
+                                      ip4("203.0.113.1", "203.0.113.2", 4, inner)]))
+    rc, out, _ = run("check", cap)
+    lines = out.splitlines()
+    assert rc == 0, out
+    for line in lines[2:4]:
+        assert line.split()[2:6] == ["192.0.2.1:5060", "->", "192.0.2.2:5080", "UDP"], lines
+    assert lines[-2] == cap + ": 2 frames, 2 SIP messages (2 UDP, 0 TCP), 0 notices", lines
+    rc, objs, _ = run_json(cap)
+    m = objs[0]
+    assert (m["src"], m["dst"]) == ("192.0.2.1", "192.0.2.2"), m
+    # fragmented GRE packets, reassembled before the tunnel is opened; the
+    # second carries the inner datagram's fragments in turn
+    outer = ip4_frags(9, "203.0.113.1", "203.0.113.2", 47, struct.pack("!HH", 0, 0x0800) + inner, 200)
+    inner_frags = frags4(5, "192.0.2.1", 5060, "192.0.2.2", 5080, INVITE, cut=96)
+    gre_a = ip4_frags(10, "203.0.113.1", "203.0.113.2", 47, struct.pack("!HH", 0, 0x0800) + inner_frags[0], 64)
+    gre_b = ip4_frags(11, "203.0.113.1", "203.0.113.2", 47, struct.pack("!HH", 0, 0x0800) + inner_frags[1], 64)
+    cap = write("gre-frags.pcap", pcap(outer + gre_a + gre_b, linktype=101))
+    rc, out, _ = run("check", cap)
+    assert rc == 0 and out.splitlines()[-2] == cap + ": 6 frames, 2 SIP messages (2 UDP, 0 TCP), 0 notices", out
+    assert out.count("192.0.2.1:5060 -> 192.0.2.2:5080") == 2, out
+    # a GRE header cut short is a notice, not a crash
+    cut = write("gre-cut.pcap", pcap([ip4("203.0.113.1", "203.0.113.2", 47, b"\xb0\x00\x08\x00")]))
+    rc, out, _ = run("check", cut)
+    assert rc == 0 and "GRE header cut short" in out, out
 
 
 def test_truncated_and_corrupt_captures():

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/* The tunnels monitoring setups carry SIP in: IP in IP (RFC 2003, RFC 4213),
+ * GRE (RFC 2784, RFC 2890) carrying IP, MPLS, Ethernet or ERSPAN type I/II
+ * mirrors, and VXLAN (RFC 7348). Each call is one stateless step inwards: it
+ * finds the IP packet a tunnel carries, and the caller decodes that packet as
+ * it would the outer one. Every read is bounds-checked against the captured
+ * length. (MPLS label stacks under Ethernet are netdecode.h's: they are a
+ * link-layer shim, not a tunnel in IP.) */
+#ifndef SIPMSG_TOOL_TUNNEL_H
+#define SIPMSG_TOOL_TUNNEL_H
+
+#include "netdecode.h"
+
+/* Tunnels followed inside each other. A deeper packet is refused with a
+ * reason, so that crafted nesting cannot make decoding unbounded. */
+#define TUNNEL_MAX_DEPTH 4
+
+/* The IP packet in an IP payload of protocol proto (4 or 41: IP in IP; 47:
+ * GRE), `depth` tunnels deep already. NET_OK: *inner and *inner_len delimit
+ * it. NET_OTHER: proto is no tunnel, or the tunnel carries something other
+ * than IP. NET_MALFORMED: a header is cut short or inconsistent, or the
+ * nesting is too deep; reason says which. */
+enum net_result tunnel_ip_payload(uint8_t proto, const uint8_t *p, size_t len, unsigned depth, const uint8_t **inner,
+				  size_t *inner_len, const char **reason);
+
+#define TUNNEL_VXLAN_PORT 4789u
+
+/* The same for a UDP payload to port dport: VXLAN on its IANA port. NET_OTHER
+ * when dport is another port or the header lacks the I (valid VNI) flag. */
+enum net_result tunnel_udp_payload(uint16_t dport, const uint8_t *p, size_t len, unsigned depth, const uint8_t **inner,
+				   size_t *inner_len, const char **reason);
+
+#endif
