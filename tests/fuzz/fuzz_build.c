@@ -188,11 +188,14 @@ static void check_roundtrip(struct ctx *c, const sipmsg_msg *m, unsigned flags, 
 		}
 		FUZZ_CHECK(fuzz_same_unfolded(trim(g.value), trim(h.value)), "%s: header %zu value '%.*s', built '%.*s'",
 			   what, i, (int)g.value.len, g.value.ptr, (int)h.value.len, h.value.ptr);
-		/* the typed parse of the same value says the same (an edited value
-		 * keeps SP/HTAB at its ends, which a parse trims: not compared) */
+		/* values come without SP/HTAB at their ends, parsed or edited, so
+		 * the typed parse of the same value says the same */
+		if (!(h.flags & SIPMSG_HEADER_BAD_LINE))
+			FUZZ_CHECK(trim(h.value).len == h.value.len, "%s: header %zu value '%.*s' not trimmed", what, i,
+				   (int)h.value.len, h.value.ptr);
 		size_t n1 = 0, n2 = 0;
 		sipmsg_status s1 = sipmsg_header_parse(m, i, &n1), s2 = sipmsg_header_parse(r, j, &n2);
-		if (!(s1 == SIPMSG_ENOMEM && c->fail) && trim(h.value).len == h.value.len)
+		if (!(s1 == SIPMSG_ENOMEM && c->fail))
 			FUZZ_CHECK(s1 == s2 && n1 == n2, "%s: header %zu '%.*s' typed: %s (%zu values), after a parse %s (%zu)",
 				   what, i, (int)h.name.len, h.name.ptr, sipmsg_status_name(s1), n1, sipmsg_status_name(s2), n2);
 		j++;
