@@ -10,6 +10,7 @@ usage: test_cli.py PATH/TO/sipmsg
 import json
 import os
 import re
+import shutil
 import socket
 import struct
 import subprocess
@@ -467,4 +468,8 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        rc = main()
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
+    sys.exit(rc)
