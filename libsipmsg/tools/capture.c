@@ -65,6 +65,8 @@ static void deliver(struct capture *c, struct capture_record *r)
 	case CAPTURE_MESSAGE:
 		if (r->transport == CAPTURE_UDP)
 			c->stats.udp_messages++;
+		else if (r->transport == CAPTURE_WS)
+			c->stats.ws_messages++;
 		else
 			c->stats.tcp_messages++;
 		break;
@@ -85,11 +87,12 @@ static void notice(void *ctx, uint64_t frame, const char *kind, const char *text
 	deliver(c, &r);
 }
 
-static void tcp_event(void *ctx, const struct tcp_flow_key *k, uint64_t frame, const struct sipstream_event *ev)
+static void tcp_event(void *ctx, const struct tcp_flow_key *k, uint64_t frame, bool websocket,
+		      const struct sipstream_event *ev)
 {
 	struct capture *c = ctx;
 	struct capture_record r = {
-		.frame = frame, .has_endpoints = true, .transport = CAPTURE_TCP,
+		.frame = frame, .has_endpoints = true, .transport = websocket ? CAPTURE_WS : CAPTURE_TCP,
 		.src = k->src, .dst = k->dst, .sport = k->sport, .dport = k->dport,
 		.data = ev->data, .len = ev->len, .error = ev->error,
 		.notice_kind = ev->notice_kind, .text = ev->text,
