@@ -460,7 +460,12 @@ size_t ws_gap(struct ws_stream *s, uint64_t missing)
 
 void ws_finish(struct ws_stream *s)
 {
-	if (s->state == WS_ST_FRAMES && s->in_message) {
+	if (s->state == WS_ST_FRAMES && !s->in_message && !s->in_payload && s->hdr_len && (s->hdr[0] & 0x0fu) < OP_CLOSE) {
+		char text[160];
+		snprintf(text, sizeof text, "the stream ends inside a WebSocket frame header (%zu bytes); not checked",
+			 s->hdr_len);
+		notice(s, "stream-incomplete", text);
+	} else if (s->state == WS_ST_FRAMES && s->in_message) {
 		if (s->skip == WS_SKIP_TOO_LARGE || s->skip == WS_SKIP_COMPRESSED) {
 			message_done(s);
 		} else if (s->skip == WS_SKIP_NONE) {
