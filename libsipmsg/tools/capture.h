@@ -3,7 +3,8 @@
  * datagram that starts like a SIP message is one message (IP fragments are
  * reassembled first); each TCP direction is reassembled and framed into
  * messages, or read as WebSocket messages after an upgrade to SIP over
- * WebSocket (websocket.h). SIP is recognised by content, on any port, and inside tunnels
+ * WebSocket (websocket.h). SIP mirrored to a collector in HEP (hep.h) is
+ * reported with the endpoints the agent saw. SIP is recognised by content, on any port, and inside tunnels
  * (tunnel.h), reported with the innermost endpoints. Everything found is
  * handed to the caller as a record, in capture order: messages, streams that
  * could not be framed, and notices (gaps, lost fragments, cut frames). */
@@ -67,6 +68,7 @@ struct capture_stats {
 	uint64_t udp_messages;
 	uint64_t tcp_messages;
 	uint64_t ws_messages;
+	uint64_t hep_messages;  /* of the UDP and TCP messages, those read out of HEP packets */
 	uint64_t framing_errors;
 	uint64_t notices;
 	uint64_t tcp_flows;     /* TCP directions seen */

@@ -263,10 +263,10 @@ void report_end_capture(struct reporter *r)
 		json_cstring(out, r->file);
 		fprintf(out,
 			",\"frames\":%" PRIu64 ",\"sip_messages\":%" PRIu64 ",\"udp\":%" PRIu64 ",\"tcp\":%" PRIu64
-			",\"ws\":%" PRIu64 ",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64 ",\"retransmitted\":%" PRIu64
-			",\"notices\":%" PRIu64 "}\n",
-			s->frames, sip, s->udp_messages, s->tcp_messages, s->ws_messages, s->framing_errors, s->tcp_flows,
-			s->retransmitted, s->notices);
+			",\"ws\":%" PRIu64 ",\"hep\":%" PRIu64 ",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64
+			",\"retransmitted\":%" PRIu64 ",\"notices\":%" PRIu64 "}\n",
+			s->frames, sip, s->udp_messages, s->tcp_messages, s->ws_messages, s->hep_messages,
+			s->framing_errors, s->tcp_flows, s->retransmitted, s->notices);
 		return;
 	}
 	fprintf(out, "%s: %" PRIu64 " frames, %" PRIu64 " SIP messages (%" PRIu64 " UDP, %" PRIu64 " TCP", r->file,
@@ -275,6 +275,8 @@ void report_end_capture(struct reporter *r)
 		fprintf(out, ", %" PRIu64 " WebSocket", s->ws_messages);
 	if (s->framing_errors)
 		fprintf(out, ", %" PRIu64 " not framed", s->framing_errors);
+	if (s->hep_messages)
+		fprintf(out, "; %" PRIu64 " read from HEP", s->hep_messages);
 	fprintf(out, "), %" PRIu64 " notices\n", s->notices);
 }
 
