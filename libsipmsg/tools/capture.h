@@ -38,7 +38,7 @@ void capture_opts_init(struct capture_opts *o);
 enum capture_transport { CAPTURE_UDP, CAPTURE_TCP, CAPTURE_WS };
 
 enum capture_kind {
-	CAPTURE_MESSAGE,       /* data/len: one SIP message (UDP payload or framed from TCP) */
+	CAPTURE_MESSAGE,       /* data/len: one SIP message (UDP or HEP payload, framed from TCP, or one WebSocket message) */
 	CAPTURE_FRAMING_ERROR, /* data/len: TCP bytes that could not be framed; error says why */
 	CAPTURE_NOTICE,        /* notice_kind/text: something the user must know about the capture */
 };
