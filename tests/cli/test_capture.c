@@ -1850,7 +1850,7 @@ Test(capture, hep_cut_at_every_length_gives_notices)
 				cr_assert(col->n == 1 && notice_of(col, kind), "cut %zu%s: %zu records", cut,
 					  by_snaplen ? " by the snaplen" : "", col->n);
 			else
-				cr_assert_eq(col->n, by_snaplen, "cut %zu: not HEP", cut);
+				cr_assert_eq(col->n, (size_t)by_snaplen, "cut %zu: not HEP", cut);
 			free_collected(col);
 		}
 	}
