@@ -5,6 +5,7 @@
  * stamped with the current frame and its time here. */
 #include "capture.h"
 
+#include "hep.h"
 #include "ipfrag.h"
 #include "sipdetect.h"
 #include "tcpreasm.h"
@@ -65,6 +66,8 @@ static void deliver(struct capture *c, struct capture_record *r)
 	case CAPTURE_MESSAGE:
 		if (r->transport == CAPTURE_UDP)
 			c->stats.udp_messages++;
+		else if (r->transport == CAPTURE_WS)
+			c->stats.ws_messages++;
 		else
 			c->stats.tcp_messages++;
 		break;
@@ -85,11 +88,12 @@ static void notice(void *ctx, uint64_t frame, const char *kind, const char *text
 	deliver(c, &r);
 }
 
-static void tcp_event(void *ctx, const struct tcp_flow_key *k, uint64_t frame, const struct sipstream_event *ev)
+static void tcp_event(void *ctx, const struct tcp_flow_key *k, uint64_t frame, bool websocket,
+		      const struct sipstream_event *ev)
 {
 	struct capture *c = ctx;
 	struct capture_record r = {
-		.frame = frame, .has_endpoints = true, .transport = CAPTURE_TCP,
+		.frame = frame, .has_endpoints = true, .transport = websocket ? CAPTURE_WS : CAPTURE_TCP,
 		.src = k->src, .dst = k->dst, .sport = k->sport, .dport = k->dport,
 		.data = ev->data, .len = ev->len, .error = ev->error,
 		.notice_kind = ev->notice_kind, .text = ev->text,
@@ -171,6 +175,47 @@ static bool tunnel_in(struct capture *c, enum net_result r, const uint8_t *inner
 	return r != NET_OTHER;
 }
 
+/* A HEP packet (hep.h) in a UDP datagram: the SIP it mirrors, reported with
+ * the endpoints the agent captured it between, not the collector's. */
+static void hep_in(struct capture *c, const struct net_ip *ip, const struct net_udp *u, enum net_result r,
+		   const struct hep_packet *h, const char *reason)
+{
+	struct notice_sink sink = {notice, c};
+	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
+	net_endpoint_format(&ip->src, u->sport, src, sizeof src);
+	net_endpoint_format(&ip->dst, u->dport, dst, sizeof dst);
+	if (r == NET_MALFORMED) {
+		if (u->payload_len < u->payload_wire_len)
+			notice_emit(&sink, c->frame, "frame-truncated",
+				    "HEP packet %s -> %s cut short by the capture's snapshot length (%zu of %zu bytes); "
+				    "not checked",
+				    src, dst, u->payload_len, u->payload_wire_len);
+		else
+			notice_emit(&sink, c->frame, "malformed-packet", "malformed HEP packet %s -> %s: %s", src, dst,
+				    reason);
+		return;
+	}
+	if (h->proto_type && h->proto_type != HEP_PROTO_SIP)
+		return; /* RTCP reports, logs, ... mirrored to the same collector */
+	if (h->compressed) {
+		notice_emit(&sink, c->frame, "hep-compressed",
+			    "HEP packet %s -> %s carries a compressed payload; not checked", src, dst);
+		return;
+	}
+	size_t i = 0;
+	while (i < h->payload_len && (h->payload[i] == '\r' || h->payload[i] == '\n'))
+		i++;
+	if (i == h->payload_len)
+		return; /* empty, or a CRLF keep-alive */
+	c->stats.hep_messages++;
+	struct capture_record rec = {
+		.has_endpoints = true, .transport = h->ip_proto == IPPROTO_TCP_NUM ? CAPTURE_TCP : CAPTURE_UDP,
+		.src = h->src, .dst = h->dst, .sport = h->sport, .dport = h->dport,
+		.data = h->payload, .len = h->payload_len,
+	};
+	deliver(c, &rec);
+}
+
 static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4, size_t cap, size_t wire,
 		   unsigned depth)
 {
@@ -187,6 +232,12 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 						    &reason);
 	if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
 		return;
+	struct hep_packet h;
+	enum net_result hep = hep_decode(u.payload, u.payload_len, &h, &reason);
+	if (hep != NET_OTHER) {
+		hep_in(c, ip, &u, hep, &h, reason);
+		return;
+	}
 	size_t i = 0;
 	while (i < u.payload_len && (u.payload[i] == '\r' || u.payload[i] == '\n'))
 		i++;

@@ -2,7 +2,9 @@
 /* Reading SIP out of pcap and pcapng captures (through libpcap). Each UDP
  * datagram that starts like a SIP message is one message (IP fragments are
  * reassembled first); each TCP direction is reassembled and framed into
- * messages. SIP is recognised by content, on any port, and inside tunnels
+ * messages, or read as WebSocket messages after an upgrade to SIP over
+ * WebSocket (websocket.h). SIP mirrored to a collector in HEP (hep.h) is
+ * reported with the endpoints the agent saw. SIP is recognised by content, on any port, and inside tunnels
  * (tunnel.h), reported with the innermost endpoints. Everything found is
  * handed to the caller as a record, in capture order: messages, streams that
  * could not be framed, and notices (gaps, lost fragments, cut frames). */
@@ -31,10 +33,12 @@ struct capture_opts {
 
 void capture_opts_init(struct capture_opts *o);
 
-enum capture_transport { CAPTURE_UDP, CAPTURE_TCP };
+/* CAPTURE_WS: SIP over WebSocket (RFC 7118) on a TCP connection; the message
+ * is one WebSocket message, so it needs no Content-Length. */
+enum capture_transport { CAPTURE_UDP, CAPTURE_TCP, CAPTURE_WS };
 
 enum capture_kind {
-	CAPTURE_MESSAGE,       /* data/len: one SIP message (UDP payload or framed from TCP) */
+	CAPTURE_MESSAGE,       /* data/len: one SIP message (UDP or HEP payload, framed from TCP, or one WebSocket message) */
 	CAPTURE_FRAMING_ERROR, /* data/len: TCP bytes that could not be framed; error says why */
 	CAPTURE_NOTICE,        /* notice_kind/text: something the user must know about the capture */
 };
@@ -63,6 +67,8 @@ struct capture_stats {
 	uint32_t first_ts_usec;
 	uint64_t udp_messages;
 	uint64_t tcp_messages;
+	uint64_t ws_messages;
+	uint64_t hep_messages;  /* of the UDP and TCP messages, those read out of HEP packets */
 	uint64_t framing_errors;
 	uint64_t notices;
 	uint64_t tcp_flows;     /* TCP directions seen */

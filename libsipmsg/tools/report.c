@@ -75,12 +75,25 @@ static void rel_time(FILE *out, const struct reporter *r, int64_t sec, uint32_t 
 	fprintf(out, "%10s", buf);
 }
 
+static const char *transport_name(enum capture_transport t, bool lower)
+{
+	switch (t) {
+	case CAPTURE_UDP:
+		return lower ? "udp" : "UDP";
+	case CAPTURE_TCP:
+		return lower ? "tcp" : "TCP";
+	case CAPTURE_WS:
+		return lower ? "ws" : "WS";
+	}
+	return "?";
+}
+
 static void print_endpoints(FILE *out, const struct capture_record *rec)
 {
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
 	net_endpoint_format(&rec->src, rec->sport, src, sizeof src);
 	net_endpoint_format(&rec->dst, rec->dport, dst, sizeof dst);
-	fprintf(out, "%21s -> %-21s %-4s", src, dst, rec->transport == CAPTURE_UDP ? "UDP" : "TCP");
+	fprintf(out, "%21s -> %-21s %-4s", src, dst, transport_name(rec->transport, false));
 }
 
 static void text_reason(FILE *out, const struct report_diag *d)
@@ -123,7 +136,7 @@ static void json_record_fields(FILE *out, const struct reporter *r, const struct
 		json_key(out, "dst");
 		json_cstring(out, a);
 		fprintf(out, ",\"dport\":%u,\"transport\":\"%s\"", (unsigned)rec->dport,
-			rec->transport == CAPTURE_UDP ? "udp" : "tcp");
+			transport_name(rec->transport, true));
 	}
 }
 
@@ -244,22 +257,26 @@ void report_end_capture(struct reporter *r)
 {
 	const struct capture_stats *s = r->stats;
 	FILE *out = r->out;
-	uint64_t sip = s->udp_messages + s->tcp_messages + s->framing_errors;
+	uint64_t sip = s->udp_messages + s->tcp_messages + s->ws_messages + s->framing_errors;
 	if (r->json) {
 		fputs("{\"type\":\"capture\",\"file\":", out);
 		json_cstring(out, r->file);
 		fprintf(out,
 			",\"frames\":%" PRIu64 ",\"sip_messages\":%" PRIu64 ",\"udp\":%" PRIu64 ",\"tcp\":%" PRIu64
-			",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64 ",\"retransmitted\":%" PRIu64
-			",\"notices\":%" PRIu64 "}\n",
-			s->frames, sip, s->udp_messages, s->tcp_messages, s->framing_errors, s->tcp_flows,
-			s->retransmitted, s->notices);
+			",\"ws\":%" PRIu64 ",\"hep\":%" PRIu64 ",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64
+			",\"retransmitted\":%" PRIu64 ",\"notices\":%" PRIu64 "}\n",
+			s->frames, sip, s->udp_messages, s->tcp_messages, s->ws_messages, s->hep_messages,
+			s->framing_errors, s->tcp_flows, s->retransmitted, s->notices);
 		return;
 	}
 	fprintf(out, "%s: %" PRIu64 " frames, %" PRIu64 " SIP messages (%" PRIu64 " UDP, %" PRIu64 " TCP", r->file,
 		s->frames, sip, s->udp_messages, s->tcp_messages);
+	if (s->ws_messages)
+		fprintf(out, ", %" PRIu64 " WebSocket", s->ws_messages);
 	if (s->framing_errors)
 		fprintf(out, ", %" PRIu64 " not framed", s->framing_errors);
+	if (s->hep_messages)
+		fprintf(out, "; %" PRIu64 " read from HEP", s->hep_messages);
 	fprintf(out, "), %" PRIu64 " notices\n", s->notices);
 }
 

@@ -3,8 +3,14 @@
  * from its SYN starts at ISN + 1 and decides from its first line whether it is
  * SIP; a direction joined mid-way starts at its first data segment and skips
  * to the first SIP start line. Closed directions stay in the table (without
- * buffers) so that late retransmissions are recognised as such. */
+ * buffers) so that late retransmissions are recognised as such. A direction's
+ * first bytes choose its reader: "GET " may open a WebSocket upgrade, and
+ * "HTTP/" may answer one when the other direction asked; anything else is
+ * read as SIP, as is a WebSocket upgrade that is not accepted (and then
+ * ignored, HTTP not being SIP). */
 #include "tcpreasm.h"
+
+#include "websocket.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +27,12 @@ struct segment {
 	uint8_t data[];
 };
 
+enum flow_reader {
+	READER_UNDECIDED, /* no byte yet, or too few to tell (in head) */
+	READER_SIP,       /* stream */
+	READER_WS,        /* ws */
+};
+
 struct flow {
 	struct flow *hnext;
 	struct tcp_flow_key key;
@@ -31,6 +43,11 @@ struct flow {
 	size_t ooo_bytes, ooo_count;
 	struct sipstream stream;
 	bool stream_live;
+	enum flow_reader reader;
+	uint8_t head[8];       /* READER_UNDECIDED: the first bytes */
+	size_t head_len;
+	struct ws_stream ws;   /* READER_WS */
+	bool answer_passed;    /* READER_WS server: the client direction was told the answer */
 	uint64_t last_frame;
 };
 
@@ -95,7 +112,7 @@ static void free_ooo(struct flow *f)
 static void stream_event(void *ctx, const struct sipstream_event *ev)
 {
 	struct flow *f = ctx;
-	f->table->emit(f->table->ctx, &f->key, f->table->frame, ev);
+	f->table->emit(f->table->ctx, &f->key, f->table->frame, f->reader == READER_WS, ev);
 }
 
 static void flow_notice(struct flow *f, const char *kind, const char *text)
@@ -104,12 +121,107 @@ static void flow_notice(struct flow *f, const char *kind, const char *text)
 	stream_event(f, &ev);
 }
 
-static void start_stream(struct flow *f, enum sipstream_mode mode)
+static void release_readers(struct flow *f)
 {
 	if (f->stream_live)
 		sipstream_release(&f->stream);
+	if (f->reader == READER_WS)
+		ws_release(&f->ws);
+	f->stream_live = false;
+	f->reader = READER_UNDECIDED;
+	f->head_len = 0;
+}
+
+static void start_stream(struct flow *f, enum sipstream_mode mode)
+{
+	release_readers(f);
 	sipstream_init(&f->stream, mode, f->table->max_flow_bytes, stream_event, f);
 	f->stream_live = true;
+	f->answer_passed = false;
+}
+
+static struct flow *find_flow(struct tcp_table *t, const struct tcp_flow_key *k, bool create);
+
+static struct flow *reverse_flow(struct flow *f)
+{
+	struct tcp_flow_key r = {.src = f->key.dst, .dst = f->key.src, .sport = f->key.dport, .dport = f->key.sport};
+	return find_flow(f->table, &r, false);
+}
+
+/* The client direction of this (server) direction, waiting for the answer. */
+static struct flow *awaiting_client(struct flow *f)
+{
+	struct flow *r = reverse_flow(f);
+	return r && r->reader == READER_WS && r->ws.role == WS_CLIENT && r->ws.state == WS_ST_AWAIT_ANSWER ? r : NULL;
+}
+
+static void read_bytes(struct flow *f, const uint8_t *data, size_t len)
+{
+	if (f->reader == READER_SIP) {
+		sipstream_feed(&f->stream, data, len);
+		return;
+	}
+	ws_feed(&f->ws, data, len);
+	if (f->ws.role == WS_SERVER && f->ws.answer != WS_ANSWER_NONE && !f->answer_passed) {
+		f->answer_passed = true;
+		struct flow *client = awaiting_client(f);
+		if (client)
+			ws_answered(&client->ws, f->ws.answer == WS_ANSWER_ACCEPTED);
+	}
+}
+
+/* The head bytes held while undecided go to the SIP reader. */
+static void decide_sip(struct flow *f)
+{
+	uint8_t head[sizeof f->head];
+	size_t n = f->head_len;
+	memcpy(head, f->head, n);
+	f->head_len = 0;
+	f->reader = READER_SIP;
+	if (n)
+		sipstream_feed(&f->stream, head, n);
+}
+
+/* In-order bytes of the direction, to its reader (chosen on the first bytes). */
+static void feed(struct flow *f, const uint8_t *data, size_t len)
+{
+	if (!len)
+		return;
+	if (f->reader == READER_UNDECIDED) {
+		uint8_t first[sizeof f->head];
+		size_t n = f->head_len, add = len < sizeof first - n ? len : sizeof first - n;
+		memcpy(first, f->head, n);
+		memcpy(first + n, data, add);
+		enum ws_start st = ws_detect_start(first, n + add);
+		if (st == WS_START_MAYBE) { /* fewer than 5 bytes so far: all of them fit */
+			memcpy(f->head + n, data, len);
+			f->head_len += len;
+			return;
+		}
+		if (st == WS_START_REQUEST || (st == WS_START_RESPONSE && awaiting_client(f))) {
+			f->reader = READER_WS;
+			ws_init(&f->ws, st == WS_START_REQUEST ? WS_CLIENT : WS_SERVER, f->table->max_flow_bytes,
+				stream_event, f);
+			f->head_len = 0;
+			if (n)
+				read_bytes(f, first, n);
+		} else {
+			decide_sip(f);
+		}
+	}
+	read_bytes(f, data, len);
+}
+
+static size_t pending(const struct flow *f)
+{
+	return f->reader == READER_WS ? ws_pending(&f->ws) : f->reader == READER_SIP ? sipstream_pending(&f->stream)
+										 : f->head_len;
+}
+
+/* Another protocol, or a reader that gave up: nothing is held for it. */
+static bool ignoring(const struct flow *f)
+{
+	return f->reader == READER_WS ? ws_ignoring(&f->ws) : f->stream.state == SIPSTREAM_ST_NOT_SIP;
 }
 
 /* Say that `missing` bytes were never seen before `at`, and why. */
@@ -118,7 +230,13 @@ static void declare_gap(struct flow *f, uint32_t missing, const char *why)
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[320];
 	net_endpoint_format(&f->key.src, f->key.sport, src, sizeof src);
 	net_endpoint_format(&f->key.dst, f->key.dport, dst, sizeof dst);
-	size_t dropped = sipstream_gap(&f->stream, missing);
+	size_t dropped;
+	if (f->reader == READER_WS) {
+		dropped = ws_gap(&f->ws, missing);
+	} else {
+		decide_sip(f);
+		dropped = sipstream_gap(&f->stream, missing);
+	}
 	int n = snprintf(text, sizeof text, "%u bytes of TCP %s -> %s missing (seq %u to %u, %s)", missing, src, dst,
 			 f->next_seq, f->next_seq + missing, why);
 	if (dropped && n > 0 && (size_t)n < sizeof text)
@@ -132,7 +250,7 @@ static void declare_gap(struct flow *f, uint32_t missing, const char *why)
 /* In-order bytes: to the stream; a tail the capture did not keep is a gap. */
 static void deliver(struct flow *f, const uint8_t *data, uint32_t cap_len, uint32_t wire_len)
 {
-	sipstream_feed(&f->stream, data, cap_len);
+	feed(f, data, cap_len);
 	f->next_seq += cap_len;
 	if (cap_len < wire_len)
 		declare_gap(f, wire_len - cap_len, "the frame was cut short by the capture's snapshot length");
@@ -186,7 +304,7 @@ static void hold(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t cap
 	*at = s;
 	f->ooo_bytes += cap_len;
 	f->ooo_count++;
-	if (f->ooo_bytes + sipstream_pending(&f->stream) > f->table->max_flow_bytes || f->ooo_count > MAX_OOO_SEGMENTS)
+	if (f->ooo_bytes + pending(f) > f->table->max_flow_bytes || f->ooo_count > MAX_OOO_SEGMENTS)
 		gap_to_first(f, "the segments after it exceed the flow buffer limit");
 }
 
@@ -194,11 +312,13 @@ static void finish(struct flow *f, const char *why)
 {
 	while (f->ooo)
 		gap_to_first(f, why);
-	if (f->stream_live) {
+	if (f->reader == READER_WS) {
+		ws_finish(&f->ws);
+	} else if (f->stream_live) {
+		decide_sip(f);
 		sipstream_finish(&f->stream);
-		sipstream_release(&f->stream);
-		f->stream_live = false;
 	}
+	release_readers(f);
 	f->closed = true;
 }
 
@@ -206,7 +326,7 @@ static void data_in(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t 
 {
 	if (wire_len == 0 || f->closed)
 		return;
-	if (f->stream.state == SIPSTREAM_ST_NOT_SIP) { /* another protocol: hold nothing for it */
+	if (ignoring(f)) { /* another protocol: hold nothing for it */
 		free_ooo(f);
 		return;
 	}
@@ -256,8 +376,7 @@ static void remove_flow(struct tcp_table *t, struct flow *victim)
 		p = &(*p)->hnext;
 	*p = victim->hnext;
 	free_ooo(victim);
-	if (victim->stream_live)
-		sipstream_release(&victim->stream);
+	release_readers(victim);
 	free(victim);
 	t->count--;
 }

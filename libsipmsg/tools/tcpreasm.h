@@ -4,7 +4,10 @@
  * are dropped, out-of-order segments are held until the hole before them is
  * filled, and a hole that is never filled is reported as a gap (the message
  * it cut is dropped and named, never glued to the bytes after the hole). The
- * in-order bytes go to a sipstream, which frames them into SIP messages.
+ * in-order bytes go to a sipstream, which frames them into SIP messages, or,
+ * when the direction opens with an HTTP upgrade to WebSocket with the "sip"
+ * subprotocol that the other direction accepts, to a ws_stream (RFC 7118,
+ * websocket.h), which reads one SIP message out of each WebSocket message.
  *
  * Bounded memory: a flow holds at most max_flow_bytes (unfinished message plus
  * out-of-order segments; past that the hole is declared a gap), and the table
@@ -16,14 +19,17 @@
 #include "netdecode.h"
 #include "sipstream.h"
 
+#include <stdbool.h>
+
 struct tcp_flow_key {
 	struct net_addr src, dst;
 	uint16_t sport, dport;
 };
 
 /* Everything a flow's stream reports, with the flow and the frame that was
- * being processed (for a message: the frame that completed it). */
-typedef void (*tcp_emit_fn)(void *ctx, const struct tcp_flow_key *flow, uint64_t frame,
+ * being processed (for a message: the frame that completed it). websocket:
+ * the flow carries SIP over WebSocket (a message is one WebSocket message). */
+typedef void (*tcp_emit_fn)(void *ctx, const struct tcp_flow_key *flow, uint64_t frame, bool websocket,
 			    const struct sipstream_event *ev);
 
 struct tcp_table;

@@ -458,3 +458,88 @@ void gen_tmpname(char *buf, size_t size, const char *suffix)
 		die("mkstemps failed");
 	close(fd);
 }
+
+size_t gen_ws_frame(uint8_t *out, bool fin, uint8_t opcode, const uint8_t *mask, const void *payload, size_t len,
+		    int len_bits)
+{
+	size_t n = 0;
+	out[n++] = (uint8_t)((fin ? 0x80 : 0) | (opcode & 0x0f));
+	uint8_t m = mask ? 0x80 : 0;
+	if (len_bits == 64 || (len_bits == 0 && len > 65535)) {
+		out[n++] = m | 127;
+		for (int i = 7; i >= 0; i--)
+			out[n++] = (uint8_t)((uint64_t)len >> (8 * i));
+	} else if (len_bits == 16 || len > 125) {
+		out[n++] = m | 126;
+		put16(out + n, (uint32_t)len);
+		n += 2;
+	} else {
+		out[n++] = m | (uint8_t)len;
+	}
+	if (mask) {
+		memcpy(out + n, mask, 4);
+		n += 4;
+	}
+	const uint8_t *p = payload;
+	for (size_t i = 0; i < len; i++)
+		out[n + i] = mask ? p[i] ^ mask[i & 3] : p[i];
+	return n + len;
+}
+
+static size_t hep_chunk(uint8_t *out, uint16_t type, const void *data, size_t len)
+{
+	put16(out, 0);    /* vendor: generic */
+	put16(out + 2, type);
+	put16(out + 4, (uint32_t)(6 + len));
+	memcpy(out + 6, data, len);
+	return 6 + len;
+}
+
+size_t gen_hep3(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
+		uint32_t ts_sec, uint32_t ts_usec, const void *payload, size_t len)
+{
+	size_t n = 6;
+	memcpy(out, "HEP3", 4);
+	uint8_t b[4], family = src->family == 6 ? 10 : 2;
+	n += hep_chunk(out + n, 0x0001, &family, 1);
+	n += hep_chunk(out + n, 0x0002, &ip_proto, 1);
+	size_t alen = src->family == 6 ? 16 : 4;
+	n += hep_chunk(out + n, src->family == 6 ? 0x0005 : 0x0003, src->addr, alen);
+	n += hep_chunk(out + n, src->family == 6 ? 0x0006 : 0x0004, dst->addr, alen);
+	put16(b, src->port);
+	n += hep_chunk(out + n, 0x0007, b, 2);
+	put16(b, dst->port);
+	n += hep_chunk(out + n, 0x0008, b, 2);
+	put32(b, ts_sec);
+	n += hep_chunk(out + n, 0x0009, b, 4);
+	put32(b, ts_usec);
+	n += hep_chunk(out + n, 0x000a, b, 4);
+	uint8_t sip = 1;
+	n += hep_chunk(out + n, 0x000b, &sip, 1);
+	put32(b, 2001);
+	n += hep_chunk(out + n, 0x000c, b, 4);
+	n += hep_chunk(out + n, 0x000f, payload, len);
+	put16(out + 4, (uint32_t)n);
+	return n;
+}
+
+size_t gen_hep2(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
+		const void *payload, size_t len)
+{
+	size_t alen = src->family == 6 ? 16 : 4, n = 0;
+	out[n++] = 2;
+	out[n++] = 8;
+	out[n++] = src->family == 6 ? 10 : 2;
+	out[n++] = ip_proto;
+	put16(out + n, src->port);
+	put16(out + n + 2, dst->port);
+	n += 4;
+	memcpy(out + n, src->addr, alen);
+	memcpy(out + n + alen, dst->addr, alen);
+	n += 2 * alen;
+	memset(out + n, 0, 12); /* struct hep_timehdr: seconds, microseconds, capture id, padding (host order) */
+	out[n] = 1;
+	n += 12;
+	memcpy(out + n, payload, len);
+	return n + len;
+}

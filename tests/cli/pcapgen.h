@@ -98,6 +98,25 @@ void gen_udp_fragments(struct gen *g, const struct gen_endpoint *src, const stru
 /* Write a raw frame as is. */
 void gen_raw_frame(struct gen *g, const void *frame, size_t caplen, size_t wirelen);
 
+/* One WebSocket frame (RFC 6455 §5.2) into out, which has room for len + 14
+ * bytes. mask: NULL for an unmasked frame (a server's), else the masking key
+ * (a client's). len_bits: 0 for the shortest length form, 16 or 64 to use
+ * that form. Returns the frame's length. */
+size_t gen_ws_frame(uint8_t *out, bool fin, uint8_t opcode, const uint8_t *mask, const void *payload, size_t len,
+		    int len_bits);
+
+/* A HEPv3 packet (as Kamailio's siptrace sends it: family, protocol, the
+ * captured packet's addresses and ports, timestamp, protocol type SIP,
+ * capture agent id, then the payload chunk) into out, which has room for
+ * len + 128 bytes. Returns its length. */
+size_t gen_hep3(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
+		uint32_t ts_sec, uint32_t ts_usec, const void *payload, size_t len);
+
+/* A HEPv2 packet (version byte, fixed header, addresses, time header) into
+ * out, which has room for len + 64 bytes. Returns its length. */
+size_t gen_hep2(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
+		const void *payload, size_t len);
+
 /* A fresh temporary file name (removed by the caller). */
 void gen_tmpname(char *buf, size_t size, const char *suffix);
 

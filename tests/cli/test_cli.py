@@ -88,7 +88,7 @@ def check_schema(o):
             want(o, k, str)
         for k in ("sport", "dport"):
             want(o, k, int)
-        assert o["transport"] in ("udp", "tcp")
+        assert o["transport"] in ("udp", "tcp", "ws")
     if t == "message":
         for k in ("index", "length"):
             want(o, k, int)
@@ -115,7 +115,8 @@ def check_schema(o):
         want(o, "kind", str)
         want(o, "message", str)
     if t == "capture":
-        for k in ("frames", "sip_messages", "udp", "tcp", "unframed", "tcp_flows", "retransmitted", "notices"):
+        for k in ("frames", "sip_messages", "udp", "tcp", "ws", "hep", "unframed", "tcp_flows", "retransmitted",
+                  "notices"):
             want(o, k, int)
     if t == "error":
         want(o, "message", str)
@@ -167,6 +168,38 @@ def ip4_frags(ident, src, dst, proto, payload, cut):
     return [struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(piece), ident, more | off // 8, 64, proto, 0,
                         socket.inet_aton(src), socket.inet_aton(dst)) + piece
             for off, piece, more in ((0, payload[:cut], 0x2000), (cut, payload[cut:], 0))]
+
+
+def tcp4(src, sport, dst, dport, seq, flags, payload=b""):
+    """An IPv4 TCP segment (flags: 0x02 SYN, 0x10 ACK, 0x18 PSH|ACK)."""
+    return ip4(src, dst, 6, struct.pack("!HHIIBBHHH", sport, dport, seq, 1, 5 << 4, flags, 65535, 0, 0) + payload)
+
+
+def ws_frame(payload, opcode=1, fin=True, mask=None):
+    """A WebSocket frame (RFC 6455 §5.2); a client's carries a mask."""
+    head = bytes([(0x80 if fin else 0) | opcode])
+    m = 0x80 if mask else 0
+    if len(payload) < 126:
+        head += bytes([m | len(payload)])
+    elif len(payload) < 65536:
+        head += bytes([m | 126]) + struct.pack("!H", len(payload))
+    else:
+        head += bytes([m | 127]) + struct.pack("!Q", len(payload))
+    if mask:
+        payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        head += mask
+    return head + payload
+
+
+def hep3(src, sport, dst, dport, payload, ts=1700000000):
+    """A HEPv3 packet as Kamailio's siptrace sends it (IPv4, UDP, SIP)."""
+    def chunk(t, v):
+        return struct.pack("!HHH", 0, t, 6 + len(v)) + v
+    body = (chunk(1, b"\x02") + chunk(2, b"\x11") + chunk(3, socket.inet_aton(src)) + chunk(4, socket.inet_aton(dst))
+            + chunk(7, struct.pack("!H", sport)) + chunk(8, struct.pack("!H", dport))
+            + chunk(9, struct.pack("!I", ts)) + chunk(10, struct.pack("!I", 0)) + chunk(11, b"\x01")
+            + chunk(12, struct.pack("!I", 2001)) + chunk(15, payload))
+    return b"HEP3" + struct.pack("!H", 6 + len(body)) + body
 
 
 def two_message_capture():
@@ -390,6 +423,51 @@ def test_capture_tunnels_report_the_inner_endpoints():
     cut = write("gre-cut.pcap", pcap([ip4("203.0.113.1", "203.0.113.2", 47, b"\xb0\x00\x08\x00")]))
     rc, out, _ = run("check", cut)
     assert rc == 0 and "GRE header cut short" in out, out
+
+
+def test_capture_websocket_and_hep():
+    """SIP over WebSocket (RFC 7118) after an HTTP upgrade, and SIP mirrored
+    to a HEP collector: reported with the SIP endpoints, WS as the transport."""
+    c, s = ("192.0.2.10", 50000), ("192.0.2.20", 8080)
+    get = (b"GET / HTTP/1.1\r\nHost: ws.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: sip\r\n"
+           b"Sec-WebSocket-Version: 13\r\n\r\n")
+    ok101 = (b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+             b"Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: sip\r\n\r\n")
+    invite = INVITE.replace(b"Content-Length: 0\r\n", b"")  # one message per WebSocket message: none needed
+    frames = ws_frame(invite[:100], fin=False, mask=b"\x01\x02\x03\x04") + \
+        ws_frame(invite[100:], opcode=0, mask=b"\x05\x06\x07\x08")
+    cseq, sseq = 1001, 5001
+    packets = [tcp4(*c, *s, 1000, 0x02), tcp4(*s, *c, 5000, 0x12),
+               tcp4(*c, *s, cseq, 0x18, get), tcp4(*s, *c, sseq, 0x18, ok101)]
+    cseq += len(get)
+    sseq += len(ok101)
+    packets += [tcp4(*c, *s, cseq, 0x18, frames[:70]), tcp4(*c, *s, cseq + 70, 0x18, frames[70:]),
+                tcp4(*s, *c, sseq, 0x18, ws_frame(RINGING)),
+                udp4("203.0.113.5", 41000, "203.0.113.9", 9060, hep3("198.51.100.1", 5060, "198.51.100.2", 5062,
+                                                                       INVITE))]
+    cap = write("ws-hep.pcap", pcap(packets))
+    rc, out, _ = run("check", cap)
+    lines = out.splitlines()
+    assert rc == 0, out
+    rows = [line.split() for line in lines[2:5]]
+    assert rows[0][:6] == ["6", rows[0][1], "192.0.2.10:50000", "->", "192.0.2.20:8080", "WS"], rows
+    assert rows[0][6] == "INVITE" and rows[0][-1] == "OK", rows
+    assert rows[1][:6] == ["7", rows[1][1], "192.0.2.20:8080", "->", "192.0.2.10:50000", "WS"], rows
+    assert rows[2][:6] == ["8", rows[2][1], "198.51.100.1:5060", "->", "198.51.100.2:5062", "UDP"], rows
+    assert lines[-2] == cap + ": 8 frames, 3 SIP messages (1 UDP, 0 TCP, 2 WebSocket; 1 read from HEP), 0 notices", \
+        lines
+    rc, objs, _ = run_json(cap)
+    msgs = [o for o in objs if o["type"] == "message"]
+    assert [(m["transport"], m["src"], m["dport"]) for m in msgs] == \
+        [("ws", "192.0.2.10", 8080), ("ws", "192.0.2.20", 50000), ("udp", "198.51.100.1", 5062)], msgs
+    capobj = [o for o in objs if o["type"] == "capture"][0]
+    assert (capobj["ws"], capobj["hep"], capobj["udp"], capobj["sip_messages"]) == (2, 1, 1, 3), capobj
+    # a HEP packet cut short is a notice naming the collector's endpoints
+    cut = write("hep-cut.pcap", pcap([udp4("203.0.113.5", 41000, "203.0.113.9", 9060,
+                                           hep3("198.51.100.1", 5060, "198.51.100.2", 5062, INVITE)[:40])]))
+    rc, out, _ = run("check", cut)
+    assert rc == 0 and "NOTE malformed-packet: malformed HEP packet 203.0.113.5:41000 -> 203.0.113.9:9060" in out, out
 
 
 def test_truncated_and_corrupt_captures():
