@@ -324,18 +324,25 @@ Test(capture, udp_cut_by_snaplen_is_reported)
 
 /* --- IP fragments ------------------------------------------------------ */
 
-static char *big_message(size_t *len)
+/* A MESSAGE whose X-Padding header holds `pad` letters, sent over
+ * `transport` (with Content-Length: 0 unless it is WS, which needs none). */
+static char *padded_message(size_t pad, const char *transport, size_t *len)
 {
-	/* an INVITE with a 2600-byte header, so that it needs several fragments */
-	size_t cap = 4096;
+	size_t cap = pad + 256;
 	char *m = malloc(cap);
-	int n = snprintf(m, cap, "MESSAGE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKf\r\n"
-				 "X-Padding: ");
-	for (int i = 0; i < 2600; i++)
+	int n = snprintf(m, cap, "MESSAGE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/%s 192.0.2.1;branch=z9hG4bKf\r\n"
+				 "X-Padding: ", transport);
+	for (size_t i = 0; i < pad; i++)
 		m[n++] = (char)('a' + i % 26);
-	n += snprintf(m + n, cap - (size_t)n, "\r\nContent-Length: 0\r\n\r\n");
+	n += snprintf(m + n, cap - (size_t)n, strcmp(transport, "WS") ? "\r\nContent-Length: 0\r\n\r\n" : "\r\n\r\n");
 	*len = (size_t)n;
 	return m;
+}
+
+/* an INVITE with a 2600-byte header, so that it needs several fragments */
+static char *big_message(size_t *len)
+{
+	return padded_message(2600, "UDP", len);
 }
 
 static void fragments_case(int family, const size_t *order, size_t norder, bool complete, const char *what)
@@ -1648,15 +1655,7 @@ Test(capture, websocket_gap_inside_a_payload_keeps_framing)
 /* A MESSAGE of 6000 bytes and more. */
 static char *big_ws_message(size_t *len)
 {
-	size_t cap = 8192;
-	char *m = malloc(cap);
-	int n = snprintf(m, cap, "MESSAGE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/WS x.invalid;branch=z9hG4bKf\r\n"
-				 "X-Padding: ");
-	for (int i = 0; i < 6000; i++)
-		m[n++] = (char)('a' + i % 26);
-	n += snprintf(m + n, cap - (size_t)n, "\r\n\r\n");
-	*len = (size_t)n;
-	return m;
+	return padded_message(6000, "WS", len);
 }
 
 Test(capture, websocket_messages_past_the_flow_limit_are_skipped_with_a_notice)

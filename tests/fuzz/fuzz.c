@@ -223,6 +223,29 @@ static void check_values(const sipmsg_msg *m, sipmsg_hdr_id id, const char *name
 	}
 }
 
+bool fuzz_is_token(const char *p, size_t n)
+{
+	static const char marks[] = "-.!%*_+`'~";
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c && strchr(marks, c))))
+			return false;
+	}
+	return true;
+}
+
+bool fuzz_is_text(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
 size_t fuzz_limit(size_t v, size_t dflt)
 {
 	return v ? v : dflt;

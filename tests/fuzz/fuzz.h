@@ -81,6 +81,11 @@ void fuzz_parse_done(struct fuzz_parse *fp);
  * every accessor is exercised and checked against the input (see fuzz.c). */
 sipmsg_status fuzz_parse_checked(const uint8_t *data, size_t len, struct fuzz_parse *fp, sipmsg_msg **out);
 
+/* Independent of the library: an RFC 3261 token (a header name, a method);
+ * what a header value may hold (no control character but HTAB). */
+bool fuzz_is_token(const char *p, size_t n);
+bool fuzz_is_text(const char *p, size_t n);
+
 /* A limit option as the library applies it: 0 means its default. */
 size_t fuzz_limit(size_t v, size_t dflt);
 

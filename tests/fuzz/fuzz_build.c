@@ -57,30 +57,6 @@ static char *cstr(struct str s)
 	return p;
 }
 
-static bool is_token(const char *p, size_t n)
-{
-	static const char marks[] = "-.!%*_+`'~";
-	if (!n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c && strchr(marks, c))))
-			return false;
-	}
-	return true;
-}
-
-/* What a SIP header value may hold: no control character but HTAB. */
-static bool is_text(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			return false;
-	}
-	return true;
-}
-
 /* What an SDP value may hold: no CR, LF or NUL. */
 static bool is_clean(const char *p, size_t n)
 {
@@ -264,8 +240,8 @@ static void derived_checks(struct ctx *c, sipmsg_msg *m, struct fuzz_in *in, uns
 	sipmsg_msg *resp = NULL;
 	before(c);
 	sipmsg_status st = sipmsg_make_response(m, icode, reason, tag, &resp);
-	sipmsg_status want = icode < 100 || icode > 699 || (tag && !is_token(tag, strlen(tag))) ||
-				     (reason && !is_text(reason, strlen(reason)))
+	sipmsg_status want = icode < 100 || icode > 699 || (tag && !fuzz_is_token(tag, strlen(tag))) ||
+				     (reason && !fuzz_is_text(reason, strlen(reason)))
 			     ? SIPMSG_EINVAL
 			     : !req ? SIPMSG_ESTATE : SIPMSG_OK;
 	/* with a bad argument and a response both errors apply: either may come first */
@@ -342,7 +318,7 @@ static void sip_op(struct ctx *c, sipmsg_msg *m, uint8_t op, struct fuzz_in *in,
 		struct str n = take_str(in), v = take_str(in);
 		if (is_content_length(n.p, n.n))
 			break; /* Content-Length is the body's business (set_body) */
-		bool ok = is_token(n.p, n.n) && is_text(v.p, v.n);
+		bool ok = fuzz_is_token(n.p, n.n) && fuzz_is_text(v.p, v.n);
 		if (op % NSIP == 0) {
 			at = count;
 			if (count && header_is_cl(m, count - 1))
@@ -368,7 +344,7 @@ static void sip_op(struct ctx *c, sipmsg_msg *m, uint8_t op, struct fuzz_in *in,
 			break;
 		bool bad_line = h.flags & SIPMSG_HEADER_BAD_LINE;
 		st = sipmsg_header_replace(m, at, v.p, v.n);
-		want = at >= count || !is_text(v.p, v.n) || bad_line ? SIPMSG_EINVAL : SIPMSG_OK;
+		want = at >= count || !fuzz_is_text(v.p, v.n) || bad_line ? SIPMSG_EINVAL : SIPMSG_OK;
 		expect(c, st, want, "replace");
 		if (st == SIPMSG_OK)
 			FUZZ_CHECK(sipmsg_header_at(m, at, &h) == SIPMSG_OK && same(h.value, v.p, v.n), "replace reads back");
@@ -402,7 +378,7 @@ static void sip_op(struct ctx *c, sipmsg_msg *m, uint8_t op, struct fuzz_in *in,
 		struct str n = take_str(in), v = take_str(in);
 		if (is_content_length(n.p, n.n))
 			break;
-		bool ok = is_token(n.p, n.n) && is_text(v.p, v.n);
+		bool ok = fuzz_is_token(n.p, n.n) && fuzz_is_text(v.p, v.n);
 		long first = ok ? sipmsg_header_find_name(m, n.p, n.n, 0) : -1;
 		bool bad_line = false;
 		if (first >= 0) {
@@ -427,7 +403,7 @@ static void sip_op(struct ctx *c, sipmsg_msg *m, uint8_t op, struct fuzz_in *in,
 		struct str b = take_str(in), t = take_str(in);
 		char *ct = k % 3 == 0 ? NULL : k % 3 == 1 ? cstr((struct str){"application/sdp", 15}) : cstr(t);
 		st = sipmsg_msg_set_body(m, b.p, b.n, ct);
-		want = ct && !is_text(ct, strlen(ct)) ? SIPMSG_EINVAL : SIPMSG_OK;
+		want = ct && !fuzz_is_text(ct, strlen(ct)) ? SIPMSG_EINVAL : SIPMSG_OK;
 		if (!(st == SIPMSG_ELIMIT && count + 2 > maxh))
 			expect(c, st, want, "set_body");
 		if (st == SIPMSG_OK)
@@ -449,7 +425,7 @@ static void sip_op(struct ctx *c, sipmsg_msg *m, uint8_t op, struct fuzz_in *in,
 	case 8: { /* method */
 		struct str s = take_str(in);
 		st = sipmsg_msg_set_method(m, s.p, s.n);
-		expect(c, st, !req ? SIPMSG_ESTATE : !is_token(s.p, s.n) ? SIPMSG_EINVAL : SIPMSG_OK, "set_method");
+		expect(c, st, !req ? SIPMSG_ESTATE : !fuzz_is_token(s.p, s.n) ? SIPMSG_EINVAL : SIPMSG_OK, "set_method");
 		if (st == SIPMSG_OK)
 			FUZZ_CHECK(same(sipmsg_msg_method(m), s.p, s.n), "method reads back");
 		break;
@@ -459,7 +435,7 @@ static void sip_op(struct ctx *c, sipmsg_msg *m, uint8_t op, struct fuzz_in *in,
 		uint8_t f = fuzz_u8(in);
 		struct str r = take_str(in);
 		st = sipmsg_msg_set_status(m, code, f & 1 ? NULL : r.p, r.n);
-		want = req ? SIPMSG_ESTATE : code < 100 || code > 699 || (!(f & 1) && !is_text(r.p, r.n)) ? SIPMSG_EINVAL : SIPMSG_OK;
+		want = req ? SIPMSG_ESTATE : code < 100 || code > 699 || (!(f & 1) && !fuzz_is_text(r.p, r.n)) ? SIPMSG_EINVAL : SIPMSG_OK;
 		expect(c, st, want, "set_status");
 		if (st == SIPMSG_OK)
 			FUZZ_CHECK(sipmsg_msg_status(m) == code && (f & 1 || same(sipmsg_msg_reason(m), r.p, r.n)),
@@ -474,7 +450,7 @@ static void sip_op(struct ctx *c, sipmsg_msg *m, uint8_t op, struct fuzz_in *in,
 		long first = sipmsg_header_find(m, SIPMSG_HDR_VIA, 0);
 		size_t at = first >= 0 ? (size_t)first : 0;
 		st = sipmsg_msg_push_via(m, tr, host, port, br);
-		bool ok = is_token(tr, strlen(tr)) && *host && (!br || is_token(br, strlen(br)));
+		bool ok = fuzz_is_token(tr, strlen(tr)) && *host && (!br || fuzz_is_token(br, strlen(br)));
 		if (!ok)
 			expect(c, st, SIPMSG_EINVAL, "push_via");
 		else
@@ -511,8 +487,8 @@ static void sip_op(struct ctx *c, sipmsg_msg *m, uint8_t op, struct fuzz_in *in,
 			st = sipmsg_msg_add_contact(m, disp, uri);
 		else
 			st = sipmsg_msg_add_route(m, uri);
-		bool bad = (kind <= 12 && tag && !is_token(tag, strlen(tag))) ||
-			   (kind <= 13 && disp && !is_text(disp, strlen(disp)));
+		bool bad = (kind <= 12 && tag && !fuzz_is_token(tag, strlen(tag))) ||
+			   (kind <= 13 && disp && !fuzz_is_text(disp, strlen(disp)));
 		if (bad)
 			expect(c, st, SIPMSG_EINVAL, "name-addr setter");
 		else
@@ -541,7 +517,7 @@ static void sip_op(struct ctx *c, sipmsg_msg *m, uint8_t op, struct fuzz_in *in,
 		char *v = f & 1 ? cstr(s) : NULL;
 		if (f & 2) {
 			st = sipmsg_msg_set_cseq(m, num, v);
-			if (v && !is_token(v, strlen(v)))
+			if (v && !fuzz_is_token(v, strlen(v)))
 				expect(c, st, SIPMSG_EINVAL, "set_cseq");
 			if (st == SIPMSG_OK) {
 				const sipmsg_cseq *cs = sipmsg_msg_cseq(m);
@@ -992,7 +968,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct str r = take_str(&in);
 		before(&c);
 		st = sipmsg_response_new(code, f & 1 ? NULL : r.p, r.n, &c.fa.al, &m);
-		expect(&c, st, code < 100 || code > 699 || (!(f & 1) && !is_text(r.p, r.n)) ? SIPMSG_EINVAL : SIPMSG_OK,
+		expect(&c, st, code < 100 || code > 699 || (!(f & 1) && !fuzz_is_text(r.p, r.n)) ? SIPMSG_EINVAL : SIPMSG_OK,
 		       "response_new");
 		if (st == SIPMSG_OK)
 			FUZZ_CHECK(sipmsg_msg_status(m) == code && !sipmsg_msg_is_request(m) && sipmsg_header_count(m) == 0,
@@ -1004,7 +980,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ok &= (unsigned char)u.p[i] > 0x20 && (unsigned char)u.p[i] != 0x7f;
 		before(&c);
 		st = sipmsg_request_new(me.p, me.n, u.p, u.n, &c.fa.al, &m);
-		expect(&c, st, is_token(me.p, me.n) && ok ? SIPMSG_OK : SIPMSG_EINVAL, "request_new");
+		expect(&c, st, fuzz_is_token(me.p, me.n) && ok ? SIPMSG_OK : SIPMSG_EINVAL, "request_new");
 		if (st == SIPMSG_OK)
 			FUZZ_CHECK(same(sipmsg_msg_method(m), me.p, me.n) && same(sipmsg_msg_request_uri(m), u.p, u.n) &&
 					   sipmsg_header_count(m) == 0,

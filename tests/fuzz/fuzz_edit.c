@@ -50,29 +50,6 @@ struct mh {
 static struct mh model[MAX_MODEL];
 static size_t nmodel;
 
-static bool is_token(const char *p, size_t n)
-{
-	static const char marks[] = "-.!%*_+`'~";
-	if (!n)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c && strchr(marks, c))))
-			return false;
-	}
-	return true;
-}
-
-static bool is_text(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			return false;
-	}
-	return true;
-}
-
 static bool ieq(const char *a, size_t an, const char *b, size_t bn)
 {
 	if (an != bn)
@@ -251,7 +228,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			value = (const char *)msg + from;
 			vlen = len - from < 40 ? len - from : 40;
 		}
-		bool nok = is_token(name, nlen), vok = is_text(value, vlen);
+		bool nok = fuzz_is_token(name, nlen), vok = fuzz_is_text(value, vlen);
 		size_t count = nmodel;
 		sipmsg_status st, want;
 		switch (kind) {
@@ -329,7 +306,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 6: { /* set the body */
 			static const char *const types[] = {NULL, "text/plain", "application/sdp", "bad\r\ntype"};
 			const char *ct = types[a % 4];
-			bool ct_ok = !ct || is_text(ct, strlen(ct));
+			bool ct_ok = !ct || fuzz_is_text(ct, strlen(ct));
 			long cl = model_find("Content-Length", 14, 0);
 			bool need_slot = cl < 0 || (ct && model_find("Content-Type", 12, 0) < 0);
 			st = sipmsg_msg_set_body(m, value, vlen, ct);
