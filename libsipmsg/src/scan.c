@@ -64,23 +64,14 @@ static inline unsigned ctl_or_tab_mask16(__m128i v)
 }
 #endif
 
-/* find_ctl(), but HTAB stops it too. Header lines are mostly 30 to 100
- * bytes long: 32 bytes per step, one loop test per 32 bytes. */
+/* find_ctl(), but HTAB stops it too. */
 static inline size_t find_ctl_or_tab(const char *p, size_t i, size_t n)
 {
 #if SM_SIMD
-	for (; n - i >= 32; i += 32) {
-		unsigned lo = ctl_or_tab_mask16(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
-		unsigned hi = ctl_or_tab_mask16(_mm_loadu_si128((const __m128i *)(const void *)(p + i + 16)));
-		unsigned mask = lo | hi << 16;
-		if (mask)
-			return i + (size_t)__builtin_ctz(mask);
-	}
-	if (n - i >= 16) {
+	for (; n - i >= 16; i += 16) {
 		unsigned mask = ctl_or_tab_mask16(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
 		if (mask)
 			return i + (size_t)__builtin_ctz(mask);
-		i += 16;
 	}
 #endif
 	for (; i < n; i++) {
