@@ -52,6 +52,36 @@ static inline size_t find_stop(const char *p, size_t i, size_t n, bool colon)
 
 static inline size_t find_ctl(const char *p, size_t i, size_t n) { return find_stop(p, i, n, false); }
 
+#if SM_SIMD
+/* The control characters, HTAB included, and DEL among 16 bytes: two
+ * operations fewer than sm_ctl_mask16(). For plain_lines(), which leaves
+ * a line with an HTAB to the general path. */
+static inline unsigned ctl_or_tab_mask16(__m128i v)
+{
+	__m128i stop = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
+	stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+	return (unsigned)_mm_movemask_epi8(stop);
+}
+#endif
+
+/* find_ctl(), but HTAB stops it too. */
+static inline size_t find_ctl_or_tab(const char *p, size_t i, size_t n)
+{
+#if SM_SIMD
+	for (; n - i >= 16; i += 16) {
+		unsigned mask = ctl_or_tab_mask16(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
+		if (mask)
+			return i + (size_t)__builtin_ctz(mask);
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c < 0x20 || c == 0x7f)
+			return i;
+	}
+	return n;
+}
+
 static sipmsg_status fail(struct scan *s, sipmsg_status st, int code, size_t at, const char *hname,
 			  size_t hlen, const char *reason)
 {
@@ -414,7 +444,7 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 		if (SM_LIKELY(lim - b >= 16)) {
 			/* the colon, and often the line end, in the line's first 16 bytes */
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + b));
-			unsigned ctl = stop_mask(v);
+			unsigned ctl = ctl_or_tab_mask16(v); /* an HTAB is then a stop that is not CR */
 			unsigned col = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
 			unsigned stops = ctl | col;
 			if (SM_LIKELY(stops)) {
@@ -423,7 +453,7 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 					return SIPMSG_OK; /* a line end or control character first, or no name */
 				colon = b + off;
 				unsigned rest = (ctl >> off) >> 1;
-				cr = rest ? colon + 1 + (unsigned)__builtin_ctz(rest) : find_ctl(p, b + 16, lim);
+				cr = rest ? colon + 1 + (unsigned)__builtin_ctz(rest) : find_ctl_or_tab(p, b + 16, lim);
 			} else {
 				colon = find_stop(p, b + 16, lim, true);
 				if (SM_UNLIKELY(colon >= lim || p[colon] != ':'))
@@ -441,7 +471,7 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 		/* CR LF, and the next line is not a continuation */
 		if (SM_UNLIKELY(lim - cr <= 2 || memcmp(p + cr, "\r\n", 2) != 0 ||
 				sm_is((unsigned char)p[cr + 2], SM_C_WS)))
-			return SIPMSG_OK; /* end of input, bare LF, control character or folding */
+			return SIPMSG_OK; /* end of input, bare LF, control character, HTAB or folding */
 		size_t nlen = colon - b;
 		if (SM_UNLIKELY(sm_is((unsigned char)p[colon - 1], SM_C_WS)))
 			return SIPMSG_OK; /* whitespace before the colon */

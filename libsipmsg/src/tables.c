@@ -12,20 +12,32 @@ static const struct {
 #undef METHOD_ROW
 };
 
+/* a[0..len) == b[0..len) for len 3..9, in two overlapping loads of each */
+static bool same_3_to_9(const char *a, const char *b, size_t len)
+{
+	uint32_t x, y, u, v;
+	if (len >= 8) {
+		uint64_t xx, yy, uu, vv;
+		memcpy(&xx, a, 8), memcpy(&yy, b, 8), memcpy(&uu, a + len - 8, 8), memcpy(&vv, b + len - 8, 8);
+		return xx == yy && uu == vv;
+	}
+	if (len >= 4) {
+		memcpy(&x, a, 4), memcpy(&y, b, 4), memcpy(&u, a + len - 4, 4), memcpy(&v, b + len - 4, 4);
+		return x == y && u == v;
+	}
+	uint16_t xs, ys;
+	memcpy(&xs, a, 2), memcpy(&ys, b, 2);
+	return xs == ys && a[2] == b[2];
+}
+
 sipmsg_method sipmsg_method_lookup(const char *name, size_t len)
 {
 	if (!name || len < 3 || len > 9)
 		return SIPMSG_METHOD_OTHER;
-	for (int i = 1; i < SIPMSG_METHOD_COUNT_; i++) {
-		if (method_rows[i].len != len || method_rows[i].name[0] != name[0])
-			continue;
-		/* names are 3..9 bytes: a byte loop beats a call to memcmp */
-		size_t k = 1;
-		while (k < len && method_rows[i].name[k] == name[k])
-			k++;
-		if (k == len)
+	for (int i = 1; i < SIPMSG_METHOD_COUNT_; i++)
+		if (method_rows[i].len == len && method_rows[i].name[0] == name[0] &&
+		    same_3_to_9(method_rows[i].name, name, len))
 			return (sipmsg_method)i;
-	}
 	return SIPMSG_METHOD_OTHER;
 }
 
