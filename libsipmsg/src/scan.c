@@ -62,18 +62,15 @@ static inline unsigned ctl_or_tab_mask16(__m128i v)
 	stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
 	return (unsigned)_mm_movemask_epi8(stop);
 }
-#endif
 
-/* find_ctl(), but HTAB stops it too. */
+/* find_ctl(), but HTAB stops it too (only the SIMD line loop uses it). */
 static inline size_t find_ctl_or_tab(const char *p, size_t i, size_t n)
 {
-#if SM_SIMD
 	for (; n - i >= 16; i += 16) {
 		unsigned mask = ctl_or_tab_mask16(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
 		if (mask)
 			return i + (size_t)__builtin_ctz(mask);
 	}
-#endif
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 		if (c < 0x20 || c == 0x7f)
@@ -81,6 +78,7 @@ static inline size_t find_ctl_or_tab(const char *p, size_t i, size_t n)
 	}
 	return n;
 }
+#endif
 
 static sipmsg_status fail(struct scan *s, sipmsg_status st, int code, size_t at, const char *hname,
 			  size_t hlen, const char *reason)
