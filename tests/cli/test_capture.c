@@ -1586,6 +1586,35 @@ Test(capture, websocket_needs_the_sip_subprotocol_and_a_101)
 	unlink(path);
 }
 
+/* Empty data frames, the first frames of each direction (nothing buffered
+ * yet), then a message: the empty ones are skipped like keep-alives, the
+ * message is read (fuzz_capture found UB on the empty first frame). */
+Test(capture, websocket_empty_first_frames)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct ws_conn w = ws_open(&g, WS_UPGRADE, WS_ACCEPT);
+	struct ws_bytes cf = {.n = 0}, sf = {.n = 0};
+	ws_add(&sf, true, 2, false, "", 0, 0);
+	ws_add(&sf, true, 1, false, "", 0, 0);
+	ws_add(&sf, true, 1, false, WS_OK, strlen(WS_OK), 0);
+	ws_send(&g, &w, false, sf.b, sf.n);
+	ws_add(&cf, true, 1, true, "", 0, 0);
+	ws_add(&cf, true, 1, true, INVITE, strlen(INVITE), 0);
+	ws_send(&g, &w, true, cf.b, cf.n);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(col->n, 2, "%zu records (first: %s %s)", col->n, col->n ? col->r[0].notice_kind : "",
+		     col->n ? col->r[0].text : "");
+	assert_bytes(message(col, 0), WS_OK, "the 200 OK");
+	assert_bytes(message(col, 1), INVITE, "the INVITE");
+	free_collected(col);
+	unlink(path);
+}
+
 /* The client's frames cut at every length (the capture ends there): the
  * messages wholly before the cut are found, and a cut inside a message is
  * a notice. */
