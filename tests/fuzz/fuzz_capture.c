@@ -21,6 +21,7 @@
 #include "capture.h"
 #include "pipeline.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,8 +103,18 @@ static void on_record(void *ctx, const struct capture_record *rec)
 		if (rec->has_endpoints)
 			FUZZ_CHECK((rec->src.family == 4 || rec->src.family == 6) && rec->dst.family == rec->src.family,
 				   "address families %d, %d", (int)rec->src.family, (int)rec->dst.family);
-		pipeline_check(&s->pipe, rec->data, rec->len, rec->transport == CAPTURE_TCP,
-			       rec->kind == CAPTURE_FRAMING_ERROR ? rec->error : NULL);
+		enum verdict v = pipeline_check(&s->pipe, rec->data, rec->len, rec->transport == CAPTURE_TCP,
+						rec->kind == CAPTURE_FRAMING_ERROR ? rec->error : NULL);
+		FUZZ_CHECK(v == VERDICT_OK || v == VERDICT_WARN || v == VERDICT_FAIL, "verdict %d", (int)v);
+		FUZZ_CHECK(rec->kind == CAPTURE_MESSAGE || v == VERDICT_FAIL, "a framing error that did not fail");
+		FUZZ_CHECK(s->pipe.length <= rec->len, "a message of %zu bytes in %zu", s->pipe.length, rec->len);
+		for (size_t i = 0; i < pipeline_diag_count(&s->pipe); i++) {
+			struct report_diag d;
+			pipeline_diag_at(&s->pipe, i, &d);
+			FUZZ_CHECK(d.code && d.message, "diagnostic %zu without code or message", i);
+			FUZZ_CHECK(d.offset == SIZE_MAX || d.offset <= rec->len, "diagnostic %s at %zu of %zu", d.code,
+				   d.offset, rec->len);
+		}
 		break;
 	case CAPTURE_NOTICE:
 		FUZZ_CHECK(rec->notice_kind && rec->text, "a notice without kind or text");
