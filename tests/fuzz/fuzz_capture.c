@@ -47,6 +47,7 @@ static const uint32_t link_types[] = {
 #define OPT_FLOWS 0x0cu      /* max_flows: default, 1, 2, 8 */
 #define OPT_FRAGS 0x30u      /* max_fragmented: default, 1, 2, 4 */
 #define OPT_STRICT 0x40u     /* the pipeline checks in strict mode */
+#define OPT_SLOW 0x80u       /* frames 25 s apart (IP reassembly expires after 60 s), else 1 s */
 
 #define SNAPLEN 262144u
 #define TS_BASE 1700000000u
@@ -160,7 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint16_t v = fuzz_u16(&in);
 		size_t want = v & 0x7fffu, got = want < in.n ? want : in.n;
 		uint32_t orig = (uint32_t)want + (v & 0x8000u ? 1u + (uint32_t)(want & 0xffu) : 0u);
-		put32(file + flen, TS_BASE + (uint32_t)nframes);
+		put32(file + flen, TS_BASE + (uint32_t)nframes * (opt & OPT_SLOW ? 25u : 1u));
 		put32(file + flen + 4, (uint32_t)(nframes * 1000u % 1000000u));
 		put32(file + flen + 8, (uint32_t)got);
 		put32(file + flen + 12, orig);

@@ -344,6 +344,9 @@ def capture_seeds():
     seeds["raw-udp-fragments"] = capture_seed(101, [
         ipv4(A4, B4, 17, first, ident=7, more=True),
         ipv4(A4, B4, 17, rest, ident=7, frag_off=304)])
+    seeds["raw-udp-fragments.expired"] = capture_seed(101, [
+        ipv4(A4, B4, 17, first, ident=9, more=True), dgram, dgram, dgram,
+        ipv4(A4, B4, 17, rest, ident=9, frag_off=304)], opts=0x80)
     seeds["raw-udp-fragments.reversed"] = capture_seed(101, [
         ipv4(A4, B4, 17, rest, ident=8, frag_off=304),
         ipv4(A4, B4, 17, first, ident=8, more=True)], opts=0x10)
