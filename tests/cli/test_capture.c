@@ -1011,6 +1011,39 @@ Test(capture, fragment_table_limit_gives_up_the_oldest)
 	unlink(path);
 }
 
+/* A datagram's last fragment more than 60 s after its first does not
+ * complete it: the first is given up, the late one starts a datagram that
+ * stays incomplete (fuzz_capture's seeds showed the late one completing it). */
+Test(capture, fragment_after_60_s_does_not_complete_an_expired_datagram)
+{
+	size_t len;
+	char *m = big_message(&len);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint a = gen_ep4("10.1.0.1", 5060), b = gen_ep4("10.1.0.2", 5060);
+	static const size_t first[] = {0}, rest[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+	size_t nfrags = (len + 8 + 999) / 1000;
+	cr_assert(nfrags >= 2 && nfrags <= 16, "%zu fragments", nfrags);
+	uint16_t id = g.ip_id;
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, first, 1);
+	g.sec += 61;
+	g.ip_id = id; /* the same datagram */
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, rest, nfrags - 1);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0, "the late fragments completed an expired datagram");
+	const struct rec *n = notice_of(col, "ip-fragments-incomplete");
+	cr_assert_not_null(n);
+	cr_assert(strstr(n->text, "after 60 s"), "%s", n->text);
+	cr_assert_eq(n->frame, 2, "given up when the late fragment came");
+	free_collected(col);
+	free(m);
+	unlink(path);
+}
+
 /* --- damaged files ----------------------------------------------------- */
 
 static void three_datagrams(const char *path)
