@@ -45,6 +45,7 @@ fi
 # A build directory set up before the capture target existed had the tools off.
 if grep -q '^tools = disabled' "$build/meson-private/cmd_line.txt" 2>/dev/null; then
 	meson configure "$build" -Dtools=auto >/dev/null
+	ninja -C "$build" build.ninja >/dev/null # regenerate now: the target list below reads it
 fi
 # fuzz_capture is only defined when libpcap was found (tests/fuzz/meson.build).
 built=""
