@@ -106,10 +106,12 @@ static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip,
 	struct pending *free_slot = NULL, *oldest = NULL;
 	for (size_t i = 0; i < t->nslots; i++) {
 		struct pending *p = &t->slots[i];
-		if (p->used && same_datagram(p, ip))
-			return p;
+		/* Expired first: a late fragment must not complete a datagram
+		 * already due to be given up (it starts a new one). */
 		if (p->used && ts - p->first_ts > EXPIRY_SECONDS)
 			report_incomplete(t, p, frame, "after 60 s");
+		if (p->used && same_datagram(p, ip))
+			return p;
 		if (!p->used) {
 			if (!free_slot)
 				free_slot = p;

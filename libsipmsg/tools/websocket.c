@@ -339,7 +339,9 @@ static void frame_end(struct ws_stream *s)
 /* Payload bytes of the current frame. */
 static void payload(struct ws_stream *s, const uint8_t *p, size_t n)
 {
-	if (s->opcode < OP_CLOSE && s->skip == WS_SKIP_NONE) {
+	/* An empty frame gets here with n == 0, and may be the first: buf is
+	 * then still NULL, and NULL + 0 is undefined behaviour. */
+	if (n && s->opcode < OP_CLOSE && s->skip == WS_SKIP_NONE) {
 		uint8_t *out = s->buf + s->len; /* reserved by frame_start */
 		if (s->masked)
 			for (size_t i = 0; i < n; i++)

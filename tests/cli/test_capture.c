@@ -1011,6 +1011,39 @@ Test(capture, fragment_table_limit_gives_up_the_oldest)
 	unlink(path);
 }
 
+/* A datagram's last fragment more than 60 s after its first does not
+ * complete it: the first is given up, the late one starts a datagram that
+ * stays incomplete (fuzz_capture's seeds showed the late one completing it). */
+Test(capture, fragment_after_60_s_does_not_complete_an_expired_datagram)
+{
+	size_t len;
+	char *m = big_message(&len);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint a = gen_ep4("10.1.0.1", 5060), b = gen_ep4("10.1.0.2", 5060);
+	static const size_t first[] = {0}, rest[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+	size_t nfrags = (len + 8 + 999) / 1000;
+	cr_assert(nfrags >= 2 && nfrags <= 16, "%zu fragments", nfrags);
+	uint16_t id = g.ip_id;
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, first, 1);
+	g.sec += 61;
+	g.ip_id = id; /* the same datagram */
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, rest, nfrags - 1);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0, "the late fragments completed an expired datagram");
+	const struct rec *n = notice_of(col, "ip-fragments-incomplete");
+	cr_assert_not_null(n);
+	cr_assert(strstr(n->text, "after 60 s"), "%s", n->text);
+	cr_assert_eq(n->frame, 2, "given up when the late fragment came");
+	free_collected(col);
+	free(m);
+	unlink(path);
+}
+
 /* --- damaged files ----------------------------------------------------- */
 
 static void three_datagrams(const char *path)
@@ -1583,6 +1616,35 @@ Test(capture, websocket_needs_the_sip_subprotocol_and_a_101)
 			     col->n ? col->r[0].notice_kind : "", col->n ? col->r[0].text : "");
 		free_collected(col);
 	}
+	unlink(path);
+}
+
+/* Empty data frames, the first frames of each direction (nothing buffered
+ * yet), then a message: the empty ones are skipped like keep-alives, the
+ * message is read (fuzz_capture found UB on the empty first frame). */
+Test(capture, websocket_empty_first_frames)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct ws_conn w = ws_open(&g, WS_UPGRADE, WS_ACCEPT);
+	struct ws_bytes cf = {.n = 0}, sf = {.n = 0};
+	ws_add(&sf, true, 2, false, "", 0, 0);
+	ws_add(&sf, true, 1, false, "", 0, 0);
+	ws_add(&sf, true, 1, false, WS_OK, strlen(WS_OK), 0);
+	ws_send(&g, &w, false, sf.b, sf.n);
+	ws_add(&cf, true, 1, true, "", 0, 0);
+	ws_add(&cf, true, 1, true, INVITE, strlen(INVITE), 0);
+	ws_send(&g, &w, true, cf.b, cf.n);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(col->n, 2, "%zu records (first: %s %s)", col->n, col->n ? col->r[0].notice_kind : "",
+		     col->n ? col->r[0].text : "");
+	assert_bytes(message(col, 0), WS_OK, "the 200 OK");
+	assert_bytes(message(col, 1), INVITE, "the INVITE");
+	free_collected(col);
 	unlink(path);
 }
 

@@ -11,6 +11,7 @@ Run it again after changing the messages or the option layout:
 """
 import os
 import shutil
+import struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "corpus")
@@ -245,6 +246,137 @@ BUILD_SEEDS = {
 }
 
 
+# --- capture: byte 0 the link type (index into fuzz_capture.c's table), byte 1
+# the options, then frames: 2-byte big-endian length (top bit: a snaplen cut)
+# and the bytes.
+LINK_INDEX = {1: 0, 101: 1, 113: 2, 276: 3, 0: 4, 108: 5, 228: 6, 229: 7}
+SAMPLE_PCAP = os.path.join(HERE, "..", "..", "docs", "samples", "sipp-calls.pcap")
+
+
+def capture_seed(link, frames, opts=0, cut=()):
+    out = bytes([LINK_INDEX[link], opts])
+    for i, f in enumerate(frames):
+        assert len(f) < 0x8000
+        out += struct.pack(">H", len(f) | (0x8000 if i in cut else 0)) + f
+    return out
+
+
+def pcap_frames(path):
+    """The link type and frames of a classic pcap file (either byte order)."""
+    with open(path, "rb") as f:
+        d = f.read()
+    end = {b"\xd4\xc3\xb2\xa1": "<", b"\xa1\xb2\xc3\xd4": ">",
+           b"\x4d\x3c\xb2\xa1": "<", b"\xa1\xb2\x3c\x4d": ">"}[d[:4]]
+    link = struct.unpack(end + "I", d[20:24])[0] & 0x0fffffff
+    frames, off = [], 24
+    while off + 16 <= len(d):
+        incl = struct.unpack(end + "I", d[off + 8:off + 12])[0]
+        frames.append(d[off + 16:off + 16 + incl])
+        off += 16 + incl
+    return link, frames
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+
+def ipv4(src, dst, proto, payload, ident=1, frag_off=0, more=False, total=None):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, total or 20 + len(payload), ident,
+                    (0x2000 if more else 0) | (frag_off // 8), 64, proto, 0, bytes(src), bytes(dst))
+    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+
+
+def udp(sport, dport, payload):
+    return struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+
+
+def tcp(sport, dport, seq, ack, payload, flags=0x18):
+    return struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + payload
+
+
+def ether(payload, etype=0x0800):
+    return b"\x02\0\0\0\0\x02" + b"\x02\0\0\0\0\x01" + struct.pack("!H", etype) + payload
+
+
+A4, B4, C4, D4 = [192, 0, 2, 1], [192, 0, 2, 2], [198, 51, 100, 1], [198, 51, 100, 2]
+
+
+def hep3(src, dst, sport, dport, payload):
+    def chunk(t, v):
+        return struct.pack("!HHH", 0, t, 6 + len(v)) + v
+    body = (chunk(1, b"\x02") + chunk(2, b"\x11") + chunk(3, bytes(src)) + chunk(4, bytes(dst)) +
+            chunk(7, struct.pack("!H", sport)) + chunk(8, struct.pack("!H", dport)) +
+            chunk(9, struct.pack("!I", 1700000000)) + chunk(10, struct.pack("!I", 5)) +
+            chunk(11, b"\x01") + chunk(12, struct.pack("!I", 2001)) + chunk(15, payload))
+    return b"HEP3" + struct.pack("!H", 6 + len(body)) + body
+
+
+def ws_frame(payload, mask=None, opcode=1):
+    n = len(payload)
+    head = bytes([0x80 | opcode])
+    m = 0x80 if mask else 0
+    head += bytes([m | n]) if n < 126 else bytes([m | 126]) + struct.pack("!H", n)
+    if mask:
+        payload = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+        head += mask
+    return head + payload
+
+
+def capture_seeds():
+    seeds = {}
+    link, frames = pcap_frames(SAMPLE_PCAP)
+    seeds["sipp-calls"] = capture_seed(link, frames)
+    seeds["sipp-calls.small-limits"] = capture_seed(link, frames, opts=0x3f)
+    seeds["sipp-calls.cut"] = capture_seed(link, frames[:12], opts=0x40, cut=(3, 7))
+
+    invite = MESSAGES["invite-sdp"]
+    dgram = ipv4(A4, B4, 17, udp(5060, 5060, invite))
+    seeds["raw-udp-invite"] = capture_seed(101, [dgram])
+    seeds["ipv4-udp-invite.cut"] = capture_seed(228, [dgram[:200]], cut=(0,))
+    # the same datagram in two fragments (the first 8-aligned)
+    u = udp(5060, 5060, invite)
+    first, rest = u[:304], u[304:]
+    seeds["raw-udp-fragments"] = capture_seed(101, [
+        ipv4(A4, B4, 17, first, ident=7, more=True),
+        ipv4(A4, B4, 17, rest, ident=7, frag_off=304)])
+    seeds["raw-udp-fragments.expired"] = capture_seed(101, [
+        ipv4(A4, B4, 17, first, ident=9, more=True), dgram, dgram, dgram,
+        ipv4(A4, B4, 17, rest, ident=9, frag_off=304)], opts=0x80)
+    seeds["raw-udp-fragments.reversed"] = capture_seed(101, [
+        ipv4(A4, B4, 17, rest, ident=8, frag_off=304),
+        ipv4(A4, B4, 17, first, ident=8, more=True)], opts=0x10)
+    # GRE (EtherType IPv4) and VXLAN (UDP 4789, bridged Ethernet), on Ethernet
+    gre = struct.pack("!HH", 0, 0x0800) + dgram
+    seeds["gre-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 47, gre))])
+    vx = b"\x08\0\0\0\0\0\x2a\0" + ether(dgram)
+    seeds["vxlan-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 17, udp(40000, 4789, vx)))])
+    # HEPv3 to a collector, carrying an INVITE between A and B
+    seeds["hep3-invite"] = capture_seed(228, [ipv4(C4, D4, 17, udp(9060, 9060, hep3(A4, B4, 5060, 5060, invite)))])
+    # SIP over WebSocket: upgrade, 101, one masked text frame, no SYN seen
+    get = (b"GET / HTTP/1.1\r\nHost: ws.example.org\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+           b"Sec-WebSocket-Protocol: sip\r\n\r\n")
+    ok = (b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          b"Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: sip\r\n\r\n")
+    wsf = ws_frame(invite, mask=b"\x11\x22\x33\x44")
+    cseq, sseq = 1000, 5000
+    seeds["websocket-invite"] = capture_seed(101, [
+        ipv4(A4, B4, 6, tcp(50000, 80, cseq, sseq, get)),
+        ipv4(B4, A4, 6, tcp(80, 50000, sseq, cseq + len(get), ok)),
+        ipv4(A4, B4, 6, tcp(50000, 80, cseq + len(get), sseq + len(ok), wsf))])
+    # plain SIP over TCP, the INVITE split over two segments
+    split = [ipv4(A4, B4, 6, tcp(5060, 5060, 1, 1, invite[:100])),
+             ipv4(A4, B4, 6, tcp(5060, 5060, 101, 1, invite[100:]))]
+    seeds["tcp-invite-split"] = capture_seed(101, split)
+    seeds["tcp-invite-split.flow-64"] = capture_seed(101, split, opts=0x01)
+    return seeds
+
+
 def write(target, name, data):
     d = os.path.join(OUT, target)
     os.makedirs(d, exist_ok=True)
@@ -299,6 +431,8 @@ def main():
     write("frame", "no-length", frame_seed([MESSAGES["unterminated"] + b"\r\n\r\nbody"], [5]))
     write("frame", "bad-length", frame_seed([MESSAGES["conflicting-length"], MESSAGES["huge-length"]], [30]))
     write("frame", "bare-lf", frame_seed([MESSAGES["options-bare-lf"]], [60, 61]))
+    for name, data in sorted(capture_seeds().items()):
+        write("capture", name, data)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@
 # usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]
 #   SECONDS_PER_TARGET  default 60
 #   TARGET              default: every target in tests/fuzz/meson.build
+#                       (capture needs libpcap: skipped, with a message, when
+#                       the build could not make it)
 # environment:
 #   FUZZ_BUILD_DIR  build directory (default: <source>/build-libfuzzer)
 #   FUZZ_JOBS       parallel libFuzzer jobs per target (default 1)
@@ -37,12 +39,25 @@ if [ ! -f "$build/build.ninja" ]; then
 		-Db_sanitize=address,undefined -Db_lundef=false \
 		-Dc_args=-fno-sanitize-recover=all \
 		-Dbuildtype=debugoptimized \
-		-Dtests=disabled -Dbenchmarks=disabled -Dtools=disabled \
+		-Dtests=disabled -Dbenchmarks=disabled -Dtools=auto \
 		-Dpython=disabled -Djava=disabled -Dlua=disabled -Ddocs=disabled >/dev/null
 fi
+# A build directory set up before the capture target existed had the tools off.
+if grep -q '^tools = disabled' "$build/meson-private/cmd_line.txt" 2>/dev/null; then
+	meson configure "$build" -Dtools=auto >/dev/null
+	ninja -C "$build" build.ninja >/dev/null # regenerate now: the target list below reads it
+fi
+# fuzz_capture is only defined when libpcap was found (tests/fuzz/meson.build).
+built=""
 for t in $targets; do
+	if [ "$t" = capture ] && ! ninja -C "$build" -t targets all 2>/dev/null | grep -q '^tests/fuzz/fuzz_capture:'; then
+		echo "== fuzz_capture: skipped, not built (libpcap not found: install libpcap-dev, then reconfigure $build)"
+		continue
+	fi
 	ninja -C "$build" "tests/fuzz/fuzz_$t" >/dev/null
+	built="$built $t"
 done
+targets=$built
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
