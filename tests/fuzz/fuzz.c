@@ -246,6 +246,23 @@ bool fuzz_is_text(const char *p, size_t n)
 	return true;
 }
 
+sipmsg_slice fuzz_trim(sipmsg_slice s)
+{
+	while (s.len && s.ptr[0] && strchr(" \t\r\n", s.ptr[0]))
+		s.ptr++, s.len--;
+	while (s.len && s.ptr[s.len - 1] && strchr(" \t\r\n", s.ptr[s.len - 1]))
+		s.len--;
+	return s;
+}
+
+void fuzz_sdp_reparse_opts(sipmsg_parse_opts *o, size_t len)
+{
+	sipmsg_parse_opts_init(o);
+	o->max_sdp_lines = len + 1;
+	o->max_line_length = len + 1;
+	o->max_list_items = len + 1;
+}
+
 size_t fuzz_limit(size_t v, size_t dflt)
 {
 	return v ? v : dflt;

@@ -86,6 +86,13 @@ sipmsg_status fuzz_parse_checked(const uint8_t *data, size_t len, struct fuzz_pa
 bool fuzz_is_token(const char *p, size_t n);
 bool fuzz_is_text(const char *p, size_t n);
 
+/* s without SP, HTAB, CR and LF at its ends (as a parse gives a value). */
+sipmsg_slice fuzz_trim(sipmsg_slice s);
+
+/* Options to parse again an SDP of len bytes that was written: no limit
+ * can refuse it. */
+void fuzz_sdp_reparse_opts(sipmsg_parse_opts *o, size_t len);
+
 /* A limit option as the library applies it: 0 means its default. */
 size_t fuzz_limit(size_t v, size_t dflt);
 

@@ -87,15 +87,6 @@ static bool same_slice(sipmsg_slice a, sipmsg_slice b)
 	return same(a, b.ptr, b.len);
 }
 
-static sipmsg_slice trim(sipmsg_slice s)
-{
-	while (s.len && s.ptr[0] && strchr(" \t\r\n", s.ptr[0]))
-		s.ptr++, s.len--;
-	while (s.len && s.ptr[s.len - 1] && strchr(" \t\r\n", s.ptr[s.len - 1]))
-		s.len--;
-	return s;
-}
-
 struct ctx {
 	struct fuzz_alloc fa;
 	bool fail;
@@ -153,7 +144,7 @@ static void check_roundtrip(struct ctx *c, const sipmsg_msg *m, unsigned flags, 
 	} else {
 		FUZZ_CHECK(sipmsg_msg_status(r) == sipmsg_msg_status(m), "%s: status %d, built %d", what,
 			   sipmsg_msg_status(r), sipmsg_msg_status(m));
-		FUZZ_CHECK(same_slice(trim(sipmsg_msg_reason(r)), trim(sipmsg_msg_reason(m))), "%s: reason '%.*s', built '%.*s'",
+		FUZZ_CHECK(same_slice(fuzz_trim(sipmsg_msg_reason(r)), fuzz_trim(sipmsg_msg_reason(m))), "%s: reason '%.*s', built '%.*s'",
 			   what, (int)sipmsg_msg_reason(r).len, sipmsg_msg_reason(r).ptr, (int)sipmsg_msg_reason(m).len,
 			   sipmsg_msg_reason(m).ptr);
 	}
@@ -173,12 +164,12 @@ static void check_roundtrip(struct ctx *c, const sipmsg_msg *m, unsigned flags, 
 				FUZZ_CHECK(same_slice(g.name, h.name), "%s: header %zu name '%.*s', built '%.*s'", what, i,
 					   (int)g.name.len, g.name.ptr, (int)h.name.len, h.name.ptr);
 		}
-		FUZZ_CHECK(fuzz_same_unfolded(trim(g.value), trim(h.value)), "%s: header %zu value '%.*s', built '%.*s'",
+		FUZZ_CHECK(fuzz_same_unfolded(fuzz_trim(g.value), fuzz_trim(h.value)), "%s: header %zu value '%.*s', built '%.*s'",
 			   what, i, (int)g.value.len, g.value.ptr, (int)h.value.len, h.value.ptr);
 		/* values come without SP/HTAB at their ends, parsed or edited, so
 		 * the typed parse of the same value says the same */
 		if (!(h.flags & SIPMSG_HEADER_BAD_LINE))
-			FUZZ_CHECK(trim(h.value).len == h.value.len, "%s: header %zu value '%.*s' not trimmed", what, i,
+			FUZZ_CHECK(fuzz_trim(h.value).len == h.value.len, "%s: header %zu value '%.*s' not trimmed", what, i,
 				   (int)h.value.len, h.value.ptr);
 		size_t n1 = 0, n2 = 0;
 		sipmsg_status s1 = sipmsg_header_parse(m, i, &n1), s2 = sipmsg_header_parse(r, j, &n2);
@@ -927,10 +918,7 @@ static void check_sdp_roundtrip(struct ctx *c, const sipmsg_sdp *sdp, unsigned f
 	if (getenv("FUZZ_TRACE"))
 		fprintf(stderr, "SDP:\n%.*s\n", (int)olen, out);
 	sipmsg_parse_opts ro;
-	sipmsg_parse_opts_init(&ro);
-	ro.max_sdp_lines = olen + 1;
-	ro.max_line_length = olen + 1;
-	ro.max_list_items = olen + 1;
+	fuzz_sdp_reparse_opts(&ro, olen);
 	sipmsg_sdp *r;
 	sipmsg_error err;
 	sipmsg_status st = sipmsg_sdp_parse(out, olen, &ro, &r, &err);

@@ -118,10 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* canonical: every line end CRLF; parses again into the same shape */
 	FUZZ_CHECK(sipmsg_sdp_write_alloc(sdp, SIPMSG_WRITE_CANONICAL, &out, &olen) == SIPMSG_OK, "canonical write");
 	sipmsg_parse_opts ro;
-	sipmsg_parse_opts_init(&ro);
-	ro.max_sdp_lines = olen + 1;
-	ro.max_line_length = olen + 1;
-	ro.max_list_items = olen + 1;
+	fuzz_sdp_reparse_opts(&ro, olen);
 	sipmsg_sdp *r;
 	st = sipmsg_sdp_parse(out, olen, &ro, &r, &err);
 	FUZZ_CHECK(st == SIPMSG_OK, "the canonical SDP does not parse: %s: %s", sipmsg_status_name(st), err.reason);
