@@ -20,19 +20,27 @@ static sipmsg_status mp_fail(struct mp_ctx *c, int code, const char *at, const c
 }
 
 /* The next "--boundary" at the start of a line at or after p (a line starts
- * at b or after an LF), or NULL. */
+ * at b or after an LF), or NULL. Line by line with memchr: each search stops
+ * where it finds its LF (memmem's sanitizer interceptor checks the whole
+ * rest of the body on every call, which made many parts quadratic there). */
 static const char *find_delimiter(const char *b, const char *p, const char *end, sipmsg_slice boundary)
 {
 	size_t need = boundary.len + 2;
-	while ((size_t)(end - p) >= need) {
-		const char *d = memmem(p, (size_t)(end - p), "--", 2);
-		if (!d || (size_t)(end - d) < need)
+	const char *line = p == b || (p > b && p[-1] == '\n') ? p : NULL;
+	for (;;) {
+		if (!line) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			if (!nl)
+				return NULL;
+			line = nl + 1;
+		}
+		if ((size_t)(end - line) < need)
 			return NULL;
-		if ((d == b || d[-1] == '\n') && memcmp(d + 2, boundary.ptr, boundary.len) == 0)
-			return d;
-		p = d + 1;
+		if (line[0] == '-' && line[1] == '-' && memcmp(line + 2, boundary.ptr, boundary.len) == 0)
+			return line;
+		p = line;
+		line = NULL;
 	}
-	return NULL;
 }
 
 /* The line end before a delimiter at d (CRLF or LF) belongs to it. */

@@ -427,5 +427,5 @@ static void run_multipart(const struct input *in)
 
 Test(scale, multipart_parts_are_linear)
 {
-	linear("multipart parts", b_many_parts, run_multipart, 2000);
+	linear("multipart parts", b_many_parts, run_multipart, 20000);
 }
