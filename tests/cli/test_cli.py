@@ -10,12 +10,13 @@ usage: test_cli.py PATH/TO/sipmsg
 import json
 import os
 import re
-import shutil
 import socket
 import struct
 import subprocess
 import sys
 import tempfile
+
+import runner
 
 SIPMSG = sys.argv[1]
 TMP = tempfile.mkdtemp(prefix="sipmsg-cli-")
@@ -532,22 +533,8 @@ def test_check_policy_lenient_warns_strict_fails():
 
 
 def main():
-    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_") and callable(f)]
-    failed = 0
-    for name, fn in tests:
-        try:
-            fn()
-            print("ok   %s" % name)
-        except Exception as e:  # report every test, then fail
-            failed += 1
-            print("FAIL %s: %s: %s" % (name, type(e).__name__, e))
-    print("%d tests, %d failed" % (len(tests), failed))
-    return 1 if failed else 0
+    return runner.run_tests(globals(), TMP)
 
 
 if __name__ == "__main__":
-    try:
-        rc = main()
-    finally:
-        shutil.rmtree(TMP, ignore_errors=True)
-    sys.exit(rc)
+    sys.exit(main())

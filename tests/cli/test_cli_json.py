@@ -25,6 +25,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import json_schema  # noqa: E402
+import runner  # noqa: E402
 
 SIPMSG = sys.argv[1]
 TMP = tempfile.mkdtemp(prefix="sipmsg-json-")
@@ -352,23 +353,10 @@ def main():
     have_corpus = os.path.exists(os.path.join(corpus, "MANIFEST.tsv"))
     if not have_corpus:
         print("SKIP: the shared corpus is absent (%s)" % corpus)
+        shutil.rmtree(TMP, ignore_errors=True)
         return 77
-    tests = [(n, f) for n, f in sorted(globals().items()) if n.startswith("test_") and callable(f)]
-    failed = 0
-    for name, fn in tests:
-        try:
-            fn(corpus) if fn.__code__.co_argcount else fn()
-            print("ok   %s" % name)
-        except Exception as e:
-            failed += 1
-            print("FAIL %s: %s: %s" % (name, type(e).__name__, e))
-    print("%d tests, %d failed" % (len(tests), failed))
-    return 1 if failed else 0
+    return runner.run_tests(globals(), TMP, corpus)
 
 
 if __name__ == "__main__":
-    try:
-        rc = main()
-    finally:
-        shutil.rmtree(TMP, ignore_errors=True)
-    sys.exit(rc)
+    sys.exit(main())
