@@ -7,9 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the valid UTF-8 sequence at p[0..n) (RFC 3629: no overlongs, no
- * surrogates, nothing above U+10FFFF), or 0. */
-static size_t utf8_len(const uint8_t *p, size_t n)
+size_t json_utf8_len(const uint8_t *p, size_t n)
 {
 	uint8_t c = p[0];
 	size_t len;
@@ -62,7 +60,7 @@ void json_string(FILE *out, const void *data, size_t len)
 		case '\t': fputs("\\t", out); i++; continue;
 		default: break;
 		}
-		size_t u = c >= 0x80 ? utf8_len(p + i, len - i) : 0;
+		size_t u = c >= 0x80 ? json_utf8_len(p + i, len - i) : 0;
 		if (u) {
 			fwrite(p + i, 1, u, out);
 			i += u;
@@ -91,7 +89,7 @@ bool json_is_utf8(const void *data, size_t len)
 			i++;
 			continue;
 		}
-		size_t u = utf8_len(p + i, len - i);
+		size_t u = json_utf8_len(p + i, len - i);
 		if (!u)
 			return false;
 		i += u;

@@ -16,6 +16,10 @@
 void json_string(FILE *out, const void *data, size_t len);
 void json_cstring(FILE *out, const char *s); /* NULL writes null */
 
+/* Length of the valid UTF-8 sequence at p[0..n) (RFC 3629: no overlongs, no
+ * surrogates, nothing above U+10FFFF), or 0. n must be at least 1. */
+size_t json_utf8_len(const uint8_t *p, size_t n);
+
 /* True when data[0..len) is valid UTF-8 (RFC 3629); NUL bytes are allowed. */
 bool json_is_utf8(const void *data, size_t len);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "jsonread.h"
+#include "json.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -216,31 +217,6 @@ static size_t put_utf8(char *o, uint32_t cp)
 	return 4;
 }
 
-/* Length of the valid UTF-8 sequence at p[0..n) (RFC 3629), or 0. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-	unsigned char c = p[0], lo = 0x80, hi = 0xbf;
-	size_t len;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2;
-	else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		lo = c == 0xe0 ? 0xa0 : 0x80;
-		hi = c == 0xed ? 0x9f : 0xbf;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		lo = c == 0xf0 ? 0x90 : 0x80;
-		hi = c == 0xf4 ? 0x8f : 0xbf;
-	} else
-		return 0;
-	if (n < len || p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if (p[i] < 0x80 || p[i] > 0xbf)
-			return 0;
-	return len;
-}
-
 static bool string(struct reader *r, struct jval *out)
 {
 	size_t start = r->pos++; /* the opening quote */
@@ -263,7 +239,7 @@ static bool string(struct reader *r, struct jval *out)
 		if (c < 0x20)
 			return fail(r, r->pos, "control character 0x%02x in a string: it must be escaped", c);
 		if (c >= 0x80) {
-			size_t u = utf8_seq((const unsigned char *)r->s + r->pos, r->len - r->pos);
+			size_t u = json_utf8_len((const uint8_t *)r->s + r->pos, r->len - r->pos);
 			if (!u)
 				return fail(r, r->pos, "invalid UTF-8 in a string (byte 0x%02x)", c);
 			memcpy(o + n, r->s + r->pos, u);
