@@ -395,8 +395,10 @@ int sm_sdp_parse_extmap(struct sm_pctx *x, const char *v, size_t n, void *view)
 	uint64_t id;
 	if (!sm_cur_u64(&c, &id))
 		return BAD(x, v, "extmap: the id is not a number");
-	if (id == 0 || id > 4351)
-		return BAD(x, v, "extmap: the id is out of range");
+	/* RFC 8285 §6-7: 1-255 (1-14 in the one-byte form, 15 reserved
+	 * there), and 4096-4351 only in an answer that declines an id */
+	if (id == 0 || (id > 255 && id < 4096) || id > 4351)
+		return BAD(x, v, "extmap: the id is not in 1-255 or 4096-4351");
 	e->id = (uint32_t)id;
 	if (sm_cur_eat(&c, '/')) {
 		sipmsg_slice d = sm_cur_word(&c);

@@ -109,6 +109,13 @@ static bool ip4_multicast(sipmsg_slice a)
 	return first >= 224 && first <= 239;
 }
 
+/* ff00::/8 (RFC 4291 §2.7): a first group of four hex digits starting
+ * "ff" ("ff::1" is 00ff::1, not multicast) */
+static bool ip6_multicast(sipmsg_slice a)
+{
+	return a.len > 4 && a.ptr[4] == ':' && (a.ptr[0] | 0x20) == 'f' && (a.ptr[1] | 0x20) == 'f';
+}
+
 static sipmsg_status check_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l, uint64_t port, const char *what)
 {
 	if (port <= 65535)
@@ -136,6 +143,26 @@ static bool pt_in_formats(const sipmsg_sdp_media_desc *md, uint32_t pt)
 	return false;
 }
 
+/* ice-ufrag is 4 to 256 ice-chars, ice-pwd 22 to 256 (RFC 8839 §5.4);
+ * ice-char = ALPHA / DIGIT / "+" / "/" */
+static sipmsg_status check_ice_credential(sipmsg_sdp *sdp, const struct sm_sdp_line *l)
+{
+	size_t n;
+	const char *v = sm_sdp_value(l, &n);
+	bool ufrag = l->attr == SIPMSG_SDP_ATTR_ICE_UFRAG;
+	if (!v)
+		return SIPMSG_OK; /* no value: reported with the line */
+	for (size_t i = 0; i < n; i++)
+		if (!sm_is((unsigned char)v[i], SM_C_ALPHA | SM_C_DIGIT) && v[i] != '+' && v[i] != '/')
+			return sm_sdp_diag(sdp, l, v + i, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING,
+					   ufrag ? "ice-ufrag: a character that is not an ice-char"
+						 : "ice-pwd: a character that is not an ice-char");
+	if (n < (ufrag ? 4u : 22u) || n > 256)
+		return sm_sdp_diag(sdp, l, v, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING,
+				   ufrag ? "ice-ufrag: not 4 to 256 characters" : "ice-pwd: not 22 to 256 characters");
+	return SIPMSG_OK;
+}
+
 static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sdp_media_desc *md)
 {
 	sipmsg_sdp *sdp = s->sdp;
@@ -152,10 +179,19 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 		if (v) {
 			const sipmsg_sdp_connection *c = v;
 			st = check_address(sdp, l, c->addrtype, c->address);
-			if (!st && c->ttl < 0 && sm_eq_lower(c->addrtype.ptr, c->addrtype.len, SM_LIT("ip4")) &&
-			    ip4_multicast(c->address))
+			bool v4 = sm_eq_lower(c->addrtype.ptr, c->addrtype.len, SM_LIT("ip4"));
+			if (!st && c->ttl < 0 && v4 && ip4_multicast(c->address))
 				st = sm_sdp_diag(sdp, l, c->address.ptr, SIPMSG_DIAG_SDP_BAD_ADDRESS, ERR,
 						 "an IPv4 multicast address without a TTL");
+			/* RFC 8866 §5.7: /ttl and /count belong to multicast groups; a
+			 * literal unicast address with them is a mistake (a name may
+			 * still resolve to a group, so names are not judged) */
+			if (!st && (c->ttl >= 0 || c->count) && v4 && ip4_ok(c->address) && !ip4_multicast(c->address))
+				st = sm_sdp_diag(sdp, l, c->address.ptr + c->address.len, SIPMSG_DIAG_SDP_BAD_ADDRESS,
+						 WARNING, "a TTL on an IPv4 address that is not multicast");
+			if (!st && c->count && !v4 && ip6_ok(c->address) && !ip6_multicast(c->address))
+				st = sm_sdp_diag(sdp, l, c->address.ptr + c->address.len, SIPMSG_DIAG_SDP_BAD_ADDRESS,
+						 WARNING, "an address count on an IPv6 address that is not multicast");
 		}
 		return st;
 	case 'm':
@@ -184,6 +220,8 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 	if (l->attr && row->kind == SM_K_flag && sm_sdp_value(l, &vn))
 		return sm_sdp_diag(sdp, l, l->p + 2 + l->name_len, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING,
 				   "this attribute takes no value");
+	if (l->attr == SIPMSG_SDP_ATTR_ICE_UFRAG || l->attr == SIPMSG_SDP_ATTR_ICE_PWD)
+		return check_ice_credential(sdp, l);
 	if (!v)
 		return SIPMSG_OK;
 	switch (l->attr) {

@@ -80,6 +80,43 @@ Test(sdp_check, addresses)
 	}
 }
 
+/* RFC 8866 §5.7: /ttl and /count only on multicast groups */
+Test(sdp_check, ttl_and_count_only_on_multicast)
+{
+	check(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\nc=IN IP4 192.0.2.1/127\r\nm=audio 1 RTP/AVP 0\r\n"
+			   "c=IN IP6 2001:db8::1/3\r\nm=audio 1 RTP/AVP 0\r\nc=IN IP4 233.252.0.1/127/2\r\n"
+			   "m=audio 1 RTP/AVP 0\r\nc=IN IP6 ff15::101/3\r\nm=audio 1 RTP/AVP 0\r\n"
+			   "c=IN IP6 ff::1/2\r\nm=audio 1 RTP/AVP 0\r\nc=IN IP4 group.example.com/127\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_ADDRESS), 3);
+	static const uint32_t lines[] = {6, 8, 14}; /* ff::1 is 00ff::1 */
+	size_t k = 0;
+	for (size_t i = 0; i < sipmsg_sdp_diag_count(sdp); i++) {
+		const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, i);
+		if (d->code != SIPMSG_DIAG_SDP_BAD_ADDRESS)
+			continue;
+		cr_assert_eq(d->line, lines[k], "finding %zu at line %u", k, d->line);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+		k++;
+	}
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_ADDRESS);
+	cr_assert_eq(d->column, 19, "at the slash after the address");
+}
+
+/* RFC 8839 §5.4: ice-ufrag 4-256 ice-chars, ice-pwd 22-256 */
+Test(sdp_check, ice_credentials)
+{
+	check(SESSION_HEAD "a=ice-ufrag:F7gI\r\na=ice-pwd:x9cml/YzichV2+XlhiMu8g1k\r\nm=audio 1 RTP/AVP 0\r\n"
+			   "c=IN IP4 192.0.2.1\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 0);
+	check(SESSION_HEAD "a=ice-ufrag:abc\r\na=ice-pwd:short\r\nm=audio 1 RTP/AVP 0\r\nc=IN IP4 192.0.2.1\r\n"
+			   "a=ice-ufrag:ab-cd\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 3);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 5);
+	cr_assert_eq(d->column, 13, "at the value");
+}
+
 Test(sdp_check, attribute_scope_and_flag_values)
 {
 	/* webrtc-sdp 18..31: media-level attributes at session level */

@@ -202,6 +202,25 @@ Test(sdp_rtp, extmap_direction_encrypt_attributes)
 		cr_assert_eq(sipmsg_sdp_get_extmap(media(0), i, &e), SIPMSG_ESYNTAX, "line %zu", i);
 }
 
+/* RFC 8285: ids 1-255, and 4096-4351 in an answer that declines one */
+Test(sdp_rtp, extmap_id_ranges)
+{
+	static const struct {
+		const char *id;
+		bool ok;
+	} cases[] = {{"1", true},     {"14", true},    {"15", true},    {"255", true},  {"256", false},
+		     {"300", false},  {"4095", false}, {"4096", true},  {"4351", true}, {"4352", false}};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=extmap:%s urn:x:y\r\n", cases[k].id);
+		sdp_parse_ok(text);
+		sipmsg_sdp_extmap e;
+		cr_assert_eq(sipmsg_sdp_get_extmap(media(0), 1, &e), cases[k].ok ? SIPMSG_OK : SIPMSG_ESYNTAX, "id %s",
+			     cases[k].id);
+		cr_assert_eq(sdp_has_diag(SIPMSG_DIAG_SDP_BAD_VALUE), !cases[k].ok, "id %s", cases[k].id);
+	}
+}
+
 Test(sdp_rtp, imageattr)
 {
 	sdp_parse_ok(SESSION_HEAD "m=video 1 RTP/AVP 97 100\r\n"
