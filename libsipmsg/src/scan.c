@@ -20,6 +20,9 @@ struct scan {
 	bool lone_cr_reported;
 	bool ctl_reported;     /* a control character was reported for line ctl_hdr */
 	size_t ctl_hdr;        /* header index (SM_NOPOS: the start line) */
+	/* quoted_pair_ctl(): how far header qp_hdr was read for quotes */
+	size_t qp_hdr, qp_pos;
+	bool qp_in_quotes;
 	sipmsg_error *err;
 };
 
@@ -98,6 +101,35 @@ static sipmsg_status deviate(struct scan *s, unsigned flag, int code, sipmsg_sev
 	return SIPMSG_OK;
 }
 
+/* Is the control character at i the byte a backslash escapes inside a
+ * quoted string of the header line starting at b? RFC 3261's quoted-pair
+ * is "\" (%x00-09 / %x0B-0C / %x0E-7F), so that one is no fault (RFC 4475
+ * §3.1.1.2). Only reached when a control character is found; what was read
+ * of the header is kept, so a line of many stays linear. */
+static bool quoted_pair_ctl(struct scan *s, size_t b, size_t hdr, size_t i)
+{
+	if (s->qp_hdr != hdr || s->qp_pos < b || s->qp_pos > i + 1) {
+		s->qp_hdr = hdr;
+		s->qp_pos = b;
+		s->qp_in_quotes = false;
+	}
+	const char *p = s->p;
+	size_t k = s->qp_pos;
+	bool in = s->qp_in_quotes;
+	while (k < i) {
+		if (in && p[k] == '\\') {
+			k += 2; /* the escaped byte, whatever it is */
+			continue;
+		}
+		if (p[k] == '"')
+			in = !in;
+		k++;
+	}
+	s->qp_pos = k;
+	s->qp_in_quotes = in;
+	return k == i + 1;
+}
+
 /* The end of the line that starts at or before i: *lf is the index of its LF
  * (or lim when the input ends first), *end the end of its content (before CR
  * LF or LF). Reports bare LF, lone CR and control characters. */
@@ -147,6 +179,10 @@ static SM_INLINE sipmsg_status line_end(struct scan *s, size_t i, size_t hdr, co
 			}
 			*end = *lf = i;
 			return SIPMSG_OK;
+		}
+		if (hname && quoted_pair_ctl(s, (size_t)(hname - s->p), hdr, i)) {
+			i++;
+			continue;
 		}
 		/* one diagnostic per line (folding included), not one per byte: a
 		 * value of control characters must not cost a record per byte */
@@ -858,6 +894,7 @@ sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts
 		.lenient = m->opts.lenient,
 		.stream = (m->opts.flags & SIPMSG_PARSE_STREAM) != 0,
 		.lenient_typed = !(m->opts.flags & SIPMSG_PARSE_STRICT),
+		.qp_hdr = SM_NOPOS,
 		.err = err,
 	};
 	sipmsg_status st = scan_message(&s);

@@ -373,6 +373,43 @@ Test(scan, control_characters)
 	cr_assert_eq(err.column, 11);
 }
 
+/* quoted-pair = "\\" (%x00-09 / %x0B-0C / %x0E-7F): a control character a
+ * backslash escapes inside a quoted string is valid (RFC 4475 §3.1.1.2);
+ * one that is not escaped, or a backslash outside quotes, is not. */
+Test(scan, control_characters_in_quoted_pairs)
+{
+	static const char ok[] = "OPTIONS sip:x SIP/2.0\r\nTo: \"a\\\x07 b\\\0c\\\x7f\" <sip:a@h>\r\n"
+				 "Subject: \"\\\x01\" x \"\\\x02\"\r\nl: 0\r\n\r\n";
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.flags |= SIPMSG_PARSE_STRICT;
+	guard_free(&g);
+	const char *p = guard_copy(&g, ok, sizeof ok - 1);
+	cr_assert_eq(sipmsg_parse(p, sizeof ok - 1, &o, &m, &err), SIPMSG_OK, "%s at %u:%u", err.reason, err.line,
+		     err.column);
+	cr_assert_eq(sipmsg_msg_diag_count(m), 0);
+	const sipmsg_nameaddr *to = sipmsg_msg_to(m);
+	cr_assert_not_null(to);
+	cr_assert_eq(to->display.len, 10, "the display name keeps its escapes");
+	sipmsg_msg_free(m);
+	m = NULL;
+
+	static const char bad[][64] = {
+		"OPTIONS sip:x SIP/2.0\r\nSubject: \"a\x07\"\r\nl: 0\r\n\r\n",  /* not escaped */
+		"OPTIONS sip:x SIP/2.0\r\nSubject: a\\\x07\r\nl: 0\r\n\r\n",   /* no quotes */
+		"OPTIONS sip:x SIP/2.0\r\nSubject: \"\\\\\" \x07\r\nl: 0\r\n\r\n", /* after the quotes */
+	};
+	static const uint32_t col[] = {12, 12, 15};
+	for (size_t k = 0; k < 3; k++) {
+		size_t n = strlen(bad[k]);
+		guard_free(&g);
+		p = guard_copy(&g, bad[k], n);
+		cr_assert_eq(sipmsg_parse(p, n, &o, &m, &err), SIPMSG_ESYNTAX, "case %zu", k);
+		cr_assert_eq(err.code, SIPMSG_DIAG_CTL_IN_VALUE, "case %zu", k);
+		cr_assert_eq(err.column, col[k], "case %zu: column %u", k, err.column);
+	}
+}
+
 Test(scan, hot_header_checked_at_parse_time)
 {
 	const char *text = INVITE_HEAD "Max-Forwards: 300\r\nl: 0\r\n\r\n";
