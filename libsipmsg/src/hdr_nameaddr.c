@@ -42,6 +42,24 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_nameaddr *na)
 	return SIPMSG_OK;
 }
 
+/* Why sm_quoted() failed on the quoted string at p: the first control
+ * character in it that no backslash escapes, or NULL when it is simply
+ * not closed. */
+static const char *ctl_in_quotes(const char *p, const char *end)
+{
+	for (const char *q = p + 1; q < end; q++) {
+		if (*q == '\\') {
+			q++;
+			continue;
+		}
+		if (*q == '"')
+			return NULL;
+		if (sm_is((unsigned char)*q, SM_C_CTL) && *q != '\r' && *q != '\n')
+			return q;
+	}
+	return NULL;
+}
+
 static sipmsg_status parse_uri(struct sm_tctx *t, const char *p, const char *end, sipmsg_uri *u)
 {
 	struct sm_uri_ctx c = {.arena = t->m->arena, .max_params = t->m->opts.max_uri_params};
@@ -66,8 +84,12 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 	}
 	if (*p == '"') {
 		q = sm_quoted(p, end, &na->display);
-		if (!q)
-			return sm_typed_bad(t, SIPMSG_DIAG_UNTERMINATED_QUOTE, p, "the display name's quote is not closed");
+		if (!q) {
+			const char *c = ctl_in_quotes(p, end);
+			return c ? sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, c,
+						"a control character in the display name (escape it with '\\')")
+				 : sm_typed_bad(t, SIPMSG_DIAG_UNTERMINATED_QUOTE, p, "the display name's quote is not closed");
+		}
 		na->display_quoted = true;
 		q = sm_skip_lws(q, end);
 		if (q >= end || *q != '<')
@@ -90,6 +112,19 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 			q = r;
 		} else {
 			const char *ue = sm_uri_addr_spec_end(p, end);
+			/* no scheme before where an addr-spec would end, and a '<'
+			 * further on: words with a separator meant as a display name
+			 * ("Bell, Alexander <sip:...>", RFC 4475 §3.1.2.15) */
+			if (r < end && !memchr(p, ':', (size_t)(ue - p)) && memchr(r, '<', (size_t)(end - r)))
+				return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, r,
+						    "a display name with characters other than tokens must be quoted");
+			/* RFC 3261 §20.10: a URI with ',', ';' or '?' must be in
+			 * <>; ',' and ';' end an addr-spec, a '?' would be read as
+			 * the URI's headers (RFC 4475 §3.1.2.13) */
+			const char *qm = memchr(p, '?', (size_t)(ue - p));
+			if (qm)
+				return sm_typed_bad(t, SIPMSG_DIAG_BAD_URI, qm,
+						    "a URI with '?' must be enclosed in '<' and '>'");
 			if ((st = parse_uri(t, p, ue, &na->uri)))
 				return st;
 			q = ue;
@@ -101,6 +136,11 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 		const char *gt = memchr(q, '>', (size_t)(end - q));
 		if (!gt)
 			return sm_typed_bad(t, SIPMSG_DIAG_UNBALANCED_ANGLE, q, "'<' without '>'");
+		/* LAQUOT and RAQUOT take no whitespace inside (RFC 4475 §3.1.2.14) */
+		if (q + 1 < gt && sm_is((unsigned char)q[1], SM_C_LWS))
+			return sm_typed_bad(t, SIPMSG_DIAG_BAD_URI, q + 1, "whitespace after '<'");
+		if (q + 1 < gt && sm_is((unsigned char)gt[-1], SM_C_LWS))
+			return sm_typed_bad(t, SIPMSG_DIAG_BAD_URI, gt - 1, "whitespace before '>'");
 		if ((st = parse_uri(t, q + 1, gt, &na->uri)))
 			return st;
 		na->angle = true;

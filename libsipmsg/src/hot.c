@@ -420,7 +420,8 @@ static SM_INLINE bool via(struct fx *f, const char *p, const char *end, sipmsg_v
 			break;
 		case 8:
 			if (fold_eq(pr->name.ptr, "received", 8)) {
-				if (!pr->value.ptr)
+				/* IPv6 and anything else: hdr_via.c judges it */
+				if (!pr->value.ptr || !dotted_quad(pr->value.ptr, pr->value.ptr + pr->value.len))
 					return false;
 				v->received = pr->value;
 			}
@@ -468,8 +469,8 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 			q = r;
 		} else {
 			const char *ue = sm_uri_addr_spec_end(p, end);
-			if (!uri(f, p, ue, &na->uri, &q) || q != ue)
-				return false;
+			if (memchr(p, '?', (size_t)(ue - p)) || !uri(f, p, ue, &na->uri, &q) || q != ue)
+				return false; /* a '?' needs <> (hdr_nameaddr.c reports it) */
 			goto params;
 		}
 	}

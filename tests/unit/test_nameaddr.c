@@ -155,6 +155,18 @@ Test(nameaddr, errors_with_positions)
 	bad("Reply-To: nobody", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_URI, 17);
 	bad("Reply-To: <sip:a@h> junk", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
 	bad("Route: <sip:a@h>;x=\"open", SIPMSG_HDR_ROUTE, SIPMSG_DIAG_UNTERMINATED_QUOTE, 20);
+	/* RFC 3261 §20.10: a URI with '?' only in <> (RFC 4475 §3.1.2.13) */
+	bad("Contact: sip:a@h?Subject=hi", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_URI, 17);
+	bad("Reply-To: sip:a?b@h", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_URI, 16);
+	/* no whitespace inside <> (RFC 4475 §3.1.2.14) */
+	bad("Reply-To: < sip:a@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_URI, 12);
+	bad("Reply-To: <sip:a@h >", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_URI, 19);
+	/* a display name with a separator must be quoted (RFC 4475 §3.1.2.15) */
+	bad("Reply-To: Bell, Alexander <sip:a@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	bad("Contact: J.Doe@Home <sip:a@h>", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	/* a control character only escaped: the quote itself is closed */
+	bad("Reply-To: \"a\x01" "b\" <sip:a@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
+	bad("Reply-To: \"a\\\"b <sip:a@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_UNTERMINATED_QUOTE, 11);
 }
 
 Test(nameaddr, must_be_valid_from_fails_the_parse)
