@@ -31,6 +31,25 @@ static bool all_digits(sipmsg_slice v)
 	return v.len && sm_skip_digits(v.ptr, v.ptr + v.len) == v.ptr + v.len;
 }
 
+/* received = IPv4address / IPv6address (RFC 3261 §20.42). RFC 5118 §4.5
+ * asks receivers to take a bracketed IPv6 reference as well, which some
+ * proxies send: kept, with a warning. */
+static sipmsg_status received(struct sm_tctx *t, const sipmsg_param *pr)
+{
+	const char *at = pr->value.ptr ? pr->value.ptr : pr->name.ptr;
+	uint8_t addr[16];
+	bool only;
+	if (!pr->value.ptr || pr->quoted)
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "received must be an IP address");
+	sipmsg_slice a = pr->value;
+	if (sm_ipv4_parse(a.ptr, a.len, addr) || sm_ipv6_parse(a.ptr, a.len, addr, &only))
+		return SIPMSG_OK;
+	if (a.len > 2 && a.ptr[0] == '[' && a.ptr[a.len - 1] == ']' && sm_ipv6_parse(a.ptr + 1, a.len - 2, addr, &only))
+		return sm_typed_warn(t, SIPMSG_DIAG_BAD_PARAMETER, at,
+				     "received takes an IPv6 address without brackets (RFC 5118 §4.5)");
+	return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "received must be an IPv4 or IPv6 address");
+}
+
 static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 {
 	for (size_t i = 0; i < v->param_count; i++) {
@@ -65,8 +84,9 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 			break;
 		case 8:
 			if (NAME_IS(pr->name, "received")) {
-				if (!pr->value.ptr || pr->quoted)
-					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "received must be an IP address");
+				sipmsg_status st = received(t, pr);
+				if (st)
+					return st;
 				v->received = pr->value;
 			}
 			break;

@@ -70,6 +70,13 @@ Test(via, ipv6_sent_by_and_received_rfc5118)
 	cr_assert_not(v->has_port);
 	TT_SLICE(v->received, "2001:db8::9:255");
 	TT_SLICE(v->branch, "z9hG4bKas3");
+	/* the bracketed form is taken (RFC 5118 §4.5) but is not the grammar's */
+	const sipmsg_diag *d = tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER);
+	cr_assert_not_null(d, "a warning for received=[...]");
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 2);
+	cr_assert_eq(d->column, 70, "at the value");
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 1, "none for the plain IPv6 address");
 }
 
 Test(via, whitespace_around_slashes_and_colon)
@@ -110,6 +117,11 @@ Test(via, errors_fail_the_parse_with_positions)
 	bad_via("SIP/2.0/UDP h;branch", SIPMSG_DIAG_BAD_PARAMETER, 20);
 	bad_via("SIP/2.0/UDP [::1;branch=z9hG4bK1", SIPMSG_DIAG_BAD_IP_ADDRESS, 18);
 	bad_via("SIP/2.0/UDP h junk", SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
+	/* received = IPv4address / IPv6address */
+	bad_via("SIP/2.0/UDP h;received=host.example.com", SIPMSG_DIAG_BAD_PARAMETER, 29);
+	bad_via("SIP/2.0/UDP h;received=[192.0.2.1]", SIPMSG_DIAG_BAD_PARAMETER, 29);
+	bad_via("SIP/2.0/UDP h;received=192.0.2.256", SIPMSG_DIAG_BAD_PARAMETER, 29);
+	bad_via("SIP/2.0/UDP h;received", SIPMSG_DIAG_BAD_PARAMETER, 20);
 }
 
 Test(via, list_limit)
