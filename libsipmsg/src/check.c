@@ -137,14 +137,14 @@ static sipmsg_status via_rules(sipmsg_msg *m)
 			const sipmsg_via *via = (const sipmsg_via *)v->items + j;
 			sipmsg_status st = SIPMSG_OK;
 			if (!via->branch.ptr)
-				st = report(m, SIPMSG_DIAG_BRANCH_NO_COOKIE, SIPMSG_SEVERITY_WARNING, i, NULL, via->raw.ptr,
+				st = report(m, SIPMSG_DIAG_MISSING_BRANCH, SIPMSG_SEVERITY_WARNING, i, NULL, via->raw.ptr,
 					    "Via without a branch parameter (RFC 3261 §8.1.1.7)");
 			else if (via->branch.len < 7 || memcmp(via->branch.ptr, "z9hG4bK", 7) != 0)
 				st = report(m, SIPMSG_DIAG_BRANCH_NO_COOKIE, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
 					    "Via branch does not start with the magic cookie z9hG4bK (RFC 2543 peer?)");
 			else if (via->branch.len == 7)
 				st = report(m, SIPMSG_DIAG_EMPTY_BRANCH, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
-					    "Via branch is only the magic cookie (RFC 4475 §3.3.4)");
+					    "Via branch is only the magic cookie (RFC 4475 §3.2.1)");
 			if (st)
 				return st;
 		}

@@ -128,7 +128,9 @@ Test(check, branch_cookie_warnings_rfc4475_badbranch)
 		 "Via: SIP/2.0/UDP 192.0.2.3\r\nCall-ID: badbranch.sadonfo23i420jv0as0derf3j3n\r\nCSeq: 8 OPTIONS\r\nl: 0\r\n\r\n");
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "warnings only");
 	expect(SIPMSG_DIAG_EMPTY_BRANCH, SIPMSG_SEVERITY_WARNING, "Via");
-	cr_assert_eq(count_code(SIPMSG_DIAG_BRANCH_NO_COOKIE), 2);
+	cr_assert_eq(count_code(SIPMSG_DIAG_BRANCH_NO_COOKIE), 1, "branch=1234");
+	cr_assert_eq(count_code(SIPMSG_DIAG_MISSING_BRANCH), 1, "the third Via");
+	cr_assert_str_eq(sipmsg_diag_code_name(SIPMSG_DIAG_MISSING_BRANCH), "missing-branch");
 }
 
 Test(check, body_rules)
