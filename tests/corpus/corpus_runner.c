@@ -159,7 +159,11 @@ static char *wire_form(const char *data, size_t len, size_t *out_len)
 		*out_len = n;
 		return crlf;
 	}
-	sipmsg_slice body = sipmsg_msg_body(m);
+	/* the body is everything after the empty line: CRLF conversion may have
+	 * made it longer than the Content-Length that sipmsg_msg_body() keeps */
+	const char *sep = strstr(crlf, "\r\n\r\n");
+	size_t at = (size_t)(sep - crlf) + 4;
+	sipmsg_slice body = {crlf + at, n - at};
 	long cl = sipmsg_header_find(m, SIPMSG_HDR_CONTENT_LENGTH, 0);
 	sipmsg_header h;
 	char want[32];
