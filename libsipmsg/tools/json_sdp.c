@@ -193,7 +193,7 @@ static sipmsg_status view_rtpmap(struct jw *w, sec_t *s, size_t i)
 	GET(sipmsg_sdp_rtpmap, sipmsg_sdp_get_rtpmap);
 	jw_kuint(w, "payload_type", v.payload_type);
 	jw_kslice(w, "encoding", v.encoding);
-	jw_kuint(w, "clock_rate", v.clock_rate);
+	kzero(w, "clock_rate", v.clock_rate);
 	jw_kslice(w, "encoding_params", v.encoding_params);
 	kzero(w, "channels", v.channels);
 	jw_end_object(w);

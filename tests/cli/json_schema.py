@@ -166,7 +166,7 @@ CORE = {
 }
 VIEWS = {
     "flag": None, "text": None,
-    "rtpmap": {"payload_type": int, "encoding": str, "clock_rate": int, "encoding_params": OPT_STR,
+    "rtpmap": {"payload_type": int, "encoding": str, "clock_rate": OPT_INT, "encoding_params": OPT_STR,
                "channels": OPT_INT},
     "fmtp": {"format": str, "payload_type": OPT_INT, "params": OPT_STR, "list": PAIRS},
     "number": {"value": NUM},

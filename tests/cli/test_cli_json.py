@@ -197,6 +197,13 @@ def test_typed_views_and_body(corpus):
     assert m["type"] == "m" and m["typed"]["media"] == "audio" and m["typed"]["formats"]
     rtpmaps = [l for l in sdp["media"][0]["lines"] if l.get("name") == "rtpmap"]
     assert rtpmaps and all(isinstance(l["typed"]["payload_type"], int) for l in rtpmaps)
+    assert rtpmaps[0]["typed"]["clock_rate"] == 8000
+    # an rtpmap without a clock rate: null, as every absent number
+    sdp_text = open(os.path.join(corpus, "bench", "a_invite.sip"), "rb").read().replace(
+        b"a=rtpmap:0 PCMU/8000", b"a=rtpmap:0 PCMU").replace(b"Content-Length: 412", b"Content-Length: 407")
+    d2 = parse(write("noclock.sip", sdp_text))
+    first = [l for l in d2["sdp"]["media"][0]["lines"] if l.get("name") == "rtpmap"][0]
+    assert first["typed"]["clock_rate"] is None, first
     # a body that is not UTF-8 goes in base64, and a header value too
     msg = (b"MESSAGE sip:b@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
            b"To: <sip:b@example.com>\r\nFrom: <sip:a@example.com>;tag=1\r\nCall-ID: c1\r\nCSeq: 1 MESSAGE\r\n"
