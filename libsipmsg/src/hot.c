@@ -21,6 +21,41 @@
  * the general path). */
 #define FAST_PARAMS 8u
 
+#if SM_SIMD
+/* The constants of uncommon16(), one 16-byte row each. */
+#define K16(c) {c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c}
+static const union {
+	uint8_t b[6][16];
+	__m128i v[6];
+} span_k = {{
+	K16(0x20),       /* to lowercase */
+	K16(0x80 - 'a'), /* 'a'..'z' to 0x80..0x99, -128..-103 signed */
+	K16(0x80 + 25),  /* the last letter */
+	K16(0x80 - '-'), /* '-'..'9' to 0x80..0x8c, -128..-116 signed */
+	K16(0x80 + 12),  /* the last digit */
+	K16('/'),
+}};
+#undef K16
+
+/* The bytes of p[0..16) that are not letters, digits, '-' or '.', as a bit
+ * mask: each range moved to the bottom of the signed bytes, then one signed
+ * compare. The constants are read through a pointer gcc cannot see through,
+ * so each is a memory operand of its instruction: otherwise gcc loads all
+ * of them into registers before every inlined span (and rewrites the
+ * compares into more instructions). */
+static SM_INLINE unsigned uncommon16(const char *p)
+{
+	const __m128i *k = span_k.v;
+	__asm__ volatile("" : "+r"(k));
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i not_alpha = _mm_cmpgt_epi8(_mm_add_epi8(_mm_or_si128(v, k[0]), k[1]), k[2]);
+	__m128i not_num = _mm_cmpgt_epi8(_mm_add_epi8(v, k[3]), k[4]);
+	/* '/' is not in every class spanned */
+	__m128i stop = _mm_or_si128(_mm_and_si128(not_alpha, not_num), _mm_cmpeq_epi8(v, k[5]));
+	return (unsigned)_mm_movemask_epi8(stop);
+}
+#endif
+
 /* The bytes of class `bit` of tab from p on, up to end: sm_span(), but 16
  * bytes at a time while the bytes are letters, digits, '-' or '.' (in every
  * class spanned here, and most of what SIP values are made of). `rend`
@@ -31,16 +66,9 @@ static SM_INLINE const char *span(const uint16_t *tab, unsigned bit, const char 
 {
 #if SM_SIMD
 	while (rend - p >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i alpha = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-		alpha = _mm_cmpeq_epi8(_mm_subs_epu8(alpha, _mm_set1_epi8(25)), _mm_setzero_si128());
-		/* '-' '.' '/' and the digits are 0x2d..0x39; '/' is not in every class */
-		__m128i num = _mm_sub_epi8(v, _mm_set1_epi8('-'));
-		num = _mm_cmpeq_epi8(_mm_subs_epu8(num, _mm_set1_epi8(12)), _mm_setzero_si128());
-		__m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')), _mm_or_si128(alpha, num));
-		unsigned stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xffffu;
+		unsigned stop = uncommon16(p);
 		if (stop) {
-			p += __builtin_ctz(stop);
+			p += (unsigned)__builtin_ctz(stop);
 			if (p >= end)
 				return end;
 			if (!(tab[(unsigned char)*p] & bit))
