@@ -58,14 +58,14 @@ static SM_INLINE unsigned uncommon16(const char *p)
 
 /* The bytes of class `bit` of tab from p on, up to end: sm_span(), but 16
  * bytes at a time while the bytes are letters, digits, '-' or '.' (in every
- * class spanned here, and most of what SIP values are made of). `rend`
- * (>= end) bounds what may be read: loads past `end` stay below it and what
- * they see past `end` is ignored. */
+ * class spanned here, and most of what SIP values are made of). `last16` is
+ * the last address a 16-byte load may start at (last16 + 16 >= end: what the
+ * loads see past `end` is ignored). */
 static SM_INLINE const char *span(const uint16_t *tab, unsigned bit, const char *p, const char *end,
-				  const char *rend)
+				  uintptr_t last16)
 {
 #if SM_SIMD
-	while (rend - p >= 16) {
+	while ((uintptr_t)p <= last16) {
 		unsigned stop = uncommon16(p);
 		if (stop) {
 			p += (unsigned)__builtin_ctz(stop);
@@ -81,7 +81,7 @@ static SM_INLINE const char *span(const uint16_t *tab, unsigned bit, const char 
 			return end;
 	}
 #else
-	(void)rend;
+	(void)last16;
 #endif
 	return sm_span(tab, bit, p, end);
 }
@@ -147,12 +147,19 @@ static SM_INLINE bool fold_eq(const char *n, const char *lit, size_t len)
  * view and arrays go (the free top of the arena, taken on success). */
 struct fx {
 	sipmsg_msg *m;
-	const char *rend; /* bytes up to here may be read, past the value too */
+	uintptr_t last16; /* 16-byte loads may start up to here, past the value too */
 	char *top;        /* struct sm_vals, then the view, then arrays */
 	char *cur;        /* next free byte for an array */
 	char *lim;        /* end of the room reserved at top */
 	sipmsg_hdr_id id;
 };
+
+/* The last address a 16-byte load may start at when bytes up to rend may
+ * be read (none when there are fewer than 16). */
+static SM_INLINE uintptr_t last16(const char *rend)
+{
+	return (uintptr_t)rend >= 16 ? (uintptr_t)rend - 16 : 0;
+}
 
 /* Room for the values header, a view of `size` bytes and 2 * FAST_PARAMS
  * parameters at the top of the arena; NULL (the general path then) when the
@@ -198,7 +205,7 @@ static SM_INLINE bool params(struct fx *f, const char **qp, const char *end, con
 	size_t n = 0;
 	do {
 		const char *nb = q + 1;
-		const char *ne = span(sm_ctype, SM_C_TOKEN, nb, end, f->rend);
+		const char *ne = span(sm_ctype, SM_C_TOKEN, nb, end, f->last16);
 		if (ne == nb || n >= max)
 			return false;
 		pr[n].name = (sipmsg_slice){nb, (size_t)(ne - nb)};
@@ -206,7 +213,7 @@ static SM_INLINE bool params(struct fx *f, const char **qp, const char *end, con
 		q = ne;
 		if (q < end && *q == '=') {
 			const char *vb = q + 1;
-			q = span(sm_uclass, SM_U_GENVAL, vb, end, f->rend);
+			q = span(sm_uclass, SM_U_GENVAL, vb, end, f->last16);
 			if (q == vb)
 				return false;
 			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};
@@ -251,10 +258,10 @@ static SM_INLINE bool dotted_quad(const char *r, const char *q)
 /* A host name or an IPv4 address at p (no IPv6 reference), as
  * sm_host_parse() takes it when it reports nothing: a name has a letter,
  * '-' or '_'; digits and dots alone must make a dotted IPv4 address. */
-static SM_INLINE bool host(const char *p, const char *end, const char *rend, sipmsg_slice *h,
+static SM_INLINE bool host(const char *p, const char *end, uintptr_t last16, sipmsg_slice *h,
 			   sipmsg_host_type *type, const char **after)
 {
-	const char *q = span(sm_uclass, SM_U_HOST, p, end, rend);
+	const char *q = span(sm_uclass, SM_U_HOST, p, end, last16);
 	size_t len = (size_t)(q - p);
 	if (len == 0 || (q < end && *q == ':' && len <= 4))
 		return false;
@@ -335,7 +342,7 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 		return false;
 	}
 	/* userinfo: the user characters up to the first '@' */
-	const char *q = span(sm_uclass, SM_U_USER, s, end, f->rend), *h = s;
+	const char *q = span(sm_uclass, SM_U_USER, s, end, f->last16), *h = s;
 	if (q < end && *q == '@') {
 		if (q == s)
 			return false;
@@ -344,7 +351,7 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 	} else if (q < end && (*q != ':' || memchr(q, '@', (size_t)(end - q)))) {
 		return false; /* an escape, a password, an IPv6 reference, ... */
 	}
-	if (!host(h, end, f->rend, &u->host, &u->host_type, &q))
+	if (!host(h, end, f->last16, &u->host, &u->host_type, &q))
 		return false;
 	if (q < end && *q == ':') {
 		if (!port(q + 1, end, &u->port, &q))
@@ -359,14 +366,14 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 		size_t n = 0;
 		do {
 			const char *nb = q + 1;
-			const char *ne = span(sm_uclass, SM_U_PARAM, nb, end, f->rend);
+			const char *ne = span(sm_uclass, SM_U_PARAM, nb, end, f->last16);
 			if (ne == nb || n >= max)
 				return false;
 			sipmsg_slice name = {nb, (size_t)(ne - nb)}, value = {NULL, 0};
 			q = ne;
 			if (q < end && *q == '=') {
 				const char *vb = q + 1;
-				q = span(sm_uclass, SM_U_PARAM, vb, end, f->rend);
+				q = span(sm_uclass, SM_U_PARAM, vb, end, f->last16);
 				if (q == vb)
 					return false;
 				value = (sipmsg_slice){vb, (size_t)(q - vb)};
@@ -420,14 +427,14 @@ static SM_INLINE bool via(struct fx *f, const char *p, const char *end, sipmsg_v
 {
 	if (end - p <= 8 || ld8(p) != ld8("SIP/2.0/"))
 		return false;
-	const char *q = span(sm_ctype, SM_C_TOKEN, p + 8, end, f->rend);
+	const char *q = span(sm_ctype, SM_C_TOKEN, p + 8, end, f->last16);
 	if (q == p + 8 || q >= end || *q != ' ')
 		return false;
 	memset(v, 0, sizeof *v);
 	v->protocol_name = (sipmsg_slice){p, 3};
 	v->protocol_version = (sipmsg_slice){p + 4, 3};
 	v->transport = (sipmsg_slice){p + 8, (size_t)(q - p - 8)};
-	if (!host(q + 1, end, f->rend, &v->host, &v->host_type, &q))
+	if (!host(q + 1, end, f->last16, &v->host, &v->host_type, &q))
 		return false;
 	if (q < end && *q == ':') {
 		if (!port(q + 1, end, &v->port, &q))
@@ -490,7 +497,7 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 		return false;
 	zero_view(na, sizeof *na);
 	if (*p == '"') {
-		q = span(sm_uclass, SM_U_QDTEXT, p + 1, end, f->rend);
+		q = span(sm_uclass, SM_U_QDTEXT, p + 1, end, f->last16);
 		if (q >= end || *q != '"')
 			return false;
 		na->display = (sipmsg_slice){p + 1, (size_t)(q - p - 1)};
@@ -563,7 +570,7 @@ static SM_INLINE bool cseq(struct fx *f, const char *p, const char *end, sipmsg_
 	const char *q;
 	if (!number(p, end, UINT32_MAX, &c->number, &q) || q >= end || *q != ' ')
 		return false;
-	const char *me = span(sm_ctype, SM_C_TOKEN, q + 1, end, f->rend);
+	const char *me = span(sm_ctype, SM_C_TOKEN, q + 1, end, f->last16);
 	if (me == q + 1)
 		return false;
 	size_t len = (size_t)(me - q - 1);
@@ -580,12 +587,12 @@ static SM_INLINE bool cseq(struct fx *f, const char *p, const char *end, sipmsg_
 /* Call-ID: word [ "@" word ] */
 static SM_INLINE bool callid(struct fx *f, const char *p, const char *end)
 {
-	const char *q = span(sm_ctype, SM_C_WORD, p, end, f->rend);
+	const char *q = span(sm_ctype, SM_C_WORD, p, end, f->last16);
 	if (q == p)
 		return false;
 	if (q < end && *q == '@') {
 		const char *h = q + 1;
-		q = span(sm_ctype, SM_C_WORD, h, end, f->rend);
+		q = span(sm_ctype, SM_C_WORD, h, end, f->last16);
 		if (q == h)
 			return false;
 	}
@@ -605,11 +612,11 @@ static SM_INLINE bool uint_value(struct fx *f, const char *p, const char *end,
 static SM_INLINE bool mediatype(struct fx *f, const char *p, const char *end,
 				sipmsg_mediatype *mt)
 {
-	const char *q = span(sm_ctype, SM_C_TOKEN, p, end, f->rend);
+	const char *q = span(sm_ctype, SM_C_TOKEN, p, end, f->last16);
 	if (q == p || q >= end || *q != '/')
 		return false;
 	const char *s = q + 1;
-	q = span(sm_ctype, SM_C_TOKEN, s, end, f->rend);
+	q = span(sm_ctype, SM_C_TOKEN, s, end, f->last16);
 	if (q == s)
 		return false;
 	memset(mt, 0, sizeof *mt);
@@ -634,7 +641,7 @@ _Static_assert(sizeof(struct sm_vals) % 8 == 0 && sizeof(sipmsg_param) % 8 == 0 
 	static sipmsg_status hot_##name(sipmsg_msg *m, size_t i, const char *rend)         \
 	{                                                                                  \
 		const struct sm_hdr *h = &m->hdrs[i];                                      \
-		struct fx f = {.m = m, .rend = rend, .id = (sipmsg_hdr_id)h->id};          \
+		struct fx f = {.m = m, .last16 = last16(rend), .id = (sipmsg_hdr_id)h->id}; \
 		type *view = begin(&f, sizeof(type));                                      \
 		if (!view || !kind_parse(&f, h->value, h->value + h->value_len, view))    \
 			return SM_FAST_NO;                                                 \
@@ -651,7 +658,7 @@ HOT(mediatype, sipmsg_mediatype, mediatype)
 static sipmsg_status hot_callid(sipmsg_msg *m, size_t i, const char *rend)
 {
 	struct sm_hdr *h = &m->hdrs[i];
-	struct fx f = {.m = m, .rend = rend};
+	struct fx f = {.m = m, .last16 = last16(rend)};
 	if (!callid(&f, h->value, h->value + h->value_len))
 		return SM_FAST_NO;
 	struct sm_vals *v = sm_alloc(m->arena, sizeof *v + sizeof(sipmsg_callid));
