@@ -140,6 +140,21 @@ static SM_INLINE bool fold_eq(const char *n, const char *lit, size_t len)
 		       (uint16_t)(ld2(n + len - 2) | 0x2020u) == ld2(lit + len - 2);
 	return ((unsigned char)n[0] | 0x20u) == (unsigned char)lit[0];
 }
+/* a[0..len) == b[0..len), reading nothing outside them: overlapping word
+ * loads up to 16 bytes (a method name), memcmp beyond. */
+static SM_INLINE bool same_bytes(const char *a, const char *b, size_t len)
+{
+	if (len > 16)
+		return memcmp(a, b, len) == 0;
+	if (len >= 8)
+		return ld8(a) == ld8(b) && ld8(a + len - 8) == ld8(b + len - 8);
+	if (len >= 4)
+		return ld4(a) == ld4(b) && ld4(a + len - 4) == ld4(b + len - 4);
+	if (len >= 2)
+		return ld2(a) == ld2(b) && ld2(a + len - 2) == ld2(b + len - 2);
+	return len == 0 || a[0] == b[0];
+}
+
 /* s (a slice) has the length of the literal and equals it ignoring case */
 #define IS(s, lit) ((s).len == sizeof(lit) - 1 && fold_eq((s).ptr, (lit), sizeof(lit) - 1))
 
@@ -577,7 +592,7 @@ static SM_INLINE bool cseq(struct fx *f, const char *p, const char *end, sipmsg_
 	c->method = (sipmsg_slice){q + 1, len};
 	/* most often the request's own method, whose id is known */
 	const sipmsg_msg *m = f->m;
-	if (m->is_request && m->method.len == len && memcmp(m->method.ptr, q + 1, len) == 0)
+	if (m->is_request && m->method.len == len && same_bytes(m->method.ptr, q + 1, len))
 		c->method_id = m->method_id;
 	else
 		c->method_id = sipmsg_method_lookup(q + 1, len);

@@ -184,6 +184,7 @@ static const struct {
 	{"Call-ID", "3848276298220188511@atlanta.example.com"},
 	{"i", "a-b.c!%*_+`'~()<>:\\\"/[]?{}"},
 	{"CSeq", "31862 INVITE"},
+	{"CSeq", "7 OPTIONS"}, /* the request's own method (seed_header) */
 	{"Max-Forwards", "69"},
 	{"Content-Length", "412"},
 	{"Expires", "4294967295"},
