@@ -155,8 +155,6 @@ static SM_INLINE bool same_bytes(const char *a, const char *b, size_t len)
 	return len == 0 || a[0] == b[0];
 }
 
-/* s (a slice) has the length of the literal and equals it ignoring case */
-#define IS(s, lit) ((s).len == sizeof(lit) - 1 && fold_eq((s).ptr, (lit), sizeof(lit) - 1))
 
 /* A fast parse of one value: where its bytes may be read and where its
  * view and arrays go (the free top of the arena, taken on success). */
@@ -204,11 +202,159 @@ static SM_INLINE sipmsg_status commit(struct fx *f, size_t i)
 	return SIPMSG_OK;
 }
 
+/* Whose parameters params() reads, and the parameters each view keeps
+ * apart (hdr_via.c's and hdr_nameaddr.c's known_params(), the boundary of a
+ * media type). */
+enum pkind { P_VIA, P_NAMEADDR, P_MEDIATYPE };
+enum pname { N_OTHER, N_TTL, N_RPORT, N_MADDR, N_BRANCH, N_RECEIVED, N_Q, N_TAG, N_EXPIRES, N_BOUNDARY };
+
+/* The name n[0..len) among those kind keeps (N_OTHER: none of them). */
+static SM_INLINE enum pname known_name(enum pkind kind, const char *n, size_t len)
+{
+	switch (kind) {
+	case P_VIA:
+		switch (len) {
+		case 3:
+			return fold_eq(n, "ttl", 3) ? N_TTL : N_OTHER;
+		case 5:
+			return fold_eq(n, "rport", 5) ? N_RPORT : fold_eq(n, "maddr", 5) ? N_MADDR : N_OTHER;
+		case 6:
+			return fold_eq(n, "branch", 6) ? N_BRANCH : N_OTHER;
+		case 8:
+			return fold_eq(n, "received", 8) ? N_RECEIVED : N_OTHER;
+		default:
+			return N_OTHER;
+		}
+	case P_NAMEADDR:
+		switch (len) {
+		case 1:
+			return fold_eq(n, "q", 1) ? N_Q : N_OTHER;
+		case 3:
+			return fold_eq(n, "tag", 3) ? N_TAG : N_OTHER;
+		case 7:
+			return fold_eq(n, "expires", 7) ? N_EXPIRES : N_OTHER;
+		default:
+			return N_OTHER;
+		}
+	case P_MEDIATYPE:
+		return len == 8 && fold_eq(n, "boundary", 8) ? N_BOUNDARY : N_OTHER;
+	}
+	return N_OTHER;
+}
+
+/* Eight bytes as one little-endian word (what ld8() loads). */
+#define LE8(a, b, c, d, e, f, g, h)                                                                      \
+	((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 | (uint64_t)(d) << 24 | (uint64_t)(e) << 32 | \
+	 (uint64_t)(f) << 40 | (uint64_t)(g) << 48 | (uint64_t)(h) << 56)
+
+/* Does the word w (the 8 bytes at a parameter) start with `name`, a
+ * lowercase name of len letters (1..7) and '=' (LE8(), zero-padded), its
+ * letters in either case? */
+static SM_INLINE bool word_is_name(uint64_t w, uint64_t name, unsigned len)
+{
+	uint64_t mask = (1ull << (8 * (len + 1))) - 1;
+	return ((w | (0x2020202020202020ull >> (8 * (8 - len)))) & mask) == name;
+}
+
+/* The commonest parameters of kind, recognised with their '=' from one
+ * word at the name nb (8 bytes of the value) without spanning the name
+ * (N_OTHER: span it). */
+static SM_INLINE enum pname common_name(enum pkind kind, const char *nb, const char *end, size_t *len)
+{
+	uint64_t w = ld8(nb);
+	if (kind == P_VIA) {
+		if (word_is_name(w, LE8('b', 'r', 'a', 'n', 'c', 'h', '=', 0), 6))
+			return *len = 6, N_BRANCH;
+		if (word_is_name(w, LE8('r', 'p', 'o', 'r', 't', '=', 0, 0), 5))
+			return *len = 5, N_RPORT;
+		if ((w | 0x2020202020202020ull) == LE8('r', 'e', 'c', 'e', 'i', 'v', 'e', 'd') && end - nb > 8 &&
+		    nb[8] == '=')
+			return *len = 8, N_RECEIVED;
+	} else if (kind == P_NAMEADDR) {
+		if (word_is_name(w, LE8('t', 'a', 'g', '=', 0, 0, 0, 0), 3))
+			return *len = 3, N_TAG;
+	}
+	return N_OTHER;
+}
+
+/* sm_u32(), inline: 1 to 10 decimal digits of at most max. */
+static SM_INLINE bool u32_value(sipmsg_slice v, uint32_t max, uint32_t *out)
+{
+	if (v.len == 0 || v.len > 10)
+		return false;
+	uint64_t n = 0;
+	for (size_t i = 0; i < v.len; i++) {
+		unsigned d = (unsigned)(unsigned char)v.ptr[i] - '0';
+		if (d > 9)
+			return false;
+		n = n * 10 + d;
+	}
+	if (n > max)
+		return false;
+	*out = (uint32_t)n;
+	return true;
+}
+
+/* Keep parameter `id`'s value in the view, checked as the general parser
+ * checks it (false: the general path). */
+static SM_INLINE bool keep_param(void *view, enum pname id, sipmsg_slice value)
+{
+	sipmsg_via *v = view;
+	sipmsg_nameaddr *na = view;
+	uint32_t n;
+	switch (id) {
+	case N_OTHER:
+		break;
+	case N_TTL:
+		if (!value.ptr || !u32_value(value, 255, &n))
+			return false;
+		v->ttl = value;
+		break;
+	case N_RPORT:
+		if (value.ptr && !u32_value(value, 65535, &n))
+			return false;
+		v->has_rport = true;
+		v->rport = value;
+		break;
+	case N_MADDR:
+		v->maddr = value;
+		break;
+	case N_BRANCH:
+		if (!value.ptr)
+			return false;
+		v->branch = value;
+		break;
+	case N_RECEIVED:
+		if (!value.ptr)
+			return false;
+		v->received = value;
+		break;
+	case N_Q:
+		if (!sm_qvalue_valid(value))
+			return false;
+		na->q = value;
+		break;
+	case N_TAG:
+		na->tag = value;
+		break;
+	case N_EXPIRES:
+		if (!value.ptr || !u32_value(value, UINT32_MAX, &na->expires))
+			return false;
+		na->has_expires = true;
+		break;
+	case N_BOUNDARY:
+		((sipmsg_mediatype *)view)->boundary = value;
+		break;
+	}
+	return true;
+}
+
 /* *( ";" token [ "=" token-or-host ] ) at *qp with nothing between the
- * parts: the parameters sm_gparams() finds, written at f->cur. With none,
- * *out and *count are left as they are (zeroed). */
-static SM_INLINE bool params(struct fx *f, const char **qp, const char *end, const sipmsg_param **out,
-			     size_t *count)
+ * parts: the parameters sm_gparams() finds, written at f->cur, those the
+ * view of kind keeps apart checked and kept as they come. With none, *out
+ * and *count are left as they are (zeroed). */
+static SM_INLINE bool params(struct fx *f, enum pkind kind, void *view, const char **qp, const char *end,
+			     const sipmsg_param **out, size_t *count)
 {
 	const char *q = *qp;
 	if (q >= end || *q != ';')
@@ -219,9 +365,18 @@ static SM_INLINE bool params(struct fx *f, const char **qp, const char *end, con
 	sipmsg_param *pr = (sipmsg_param *)(void *)f->cur;
 	size_t n = 0;
 	do {
-		const char *nb = q + 1;
-		const char *ne = span(sm_ctype, SM_C_TOKEN, nb, end, f->last16);
-		if (ne == nb || n >= max)
+		const char *nb = q + 1, *ne;
+		size_t len;
+		enum pname id = end - nb >= 8 ? common_name(kind, nb, end, &len) : N_OTHER;
+		if (id != N_OTHER) {
+			ne = nb + len;
+		} else {
+			ne = span(sm_ctype, SM_C_TOKEN, nb, end, f->last16);
+			if (ne == nb)
+				return false;
+			id = known_name(kind, nb, (size_t)(ne - nb));
+		}
+		if (n >= max)
 			return false;
 		pr[n].name = (sipmsg_slice){nb, (size_t)(ne - nb)};
 		pr[n].quoted = false;
@@ -235,6 +390,8 @@ static SM_INLINE bool params(struct fx *f, const char **qp, const char *end, con
 		} else {
 			pr[n].value = (sipmsg_slice){NULL, 0};
 		}
+		if (!keep_param(view, id, pr[n].value))
+			return false;
 		n++;
 	} while (q < end && *q == ';');
 	f->cur += n * sizeof *pr;
@@ -456,48 +613,8 @@ static SM_INLINE bool via(struct fx *f, const char *p, const char *end, sipmsg_v
 			return false;
 		v->has_port = true;
 	}
-	if (!params(f, &q, end, &v->params, &v->param_count))
+	if (!params(f, P_VIA, v, &q, end, &v->params, &v->param_count))
 		return false;
-	/* as hdr_via.c's known_params() */
-	for (size_t i = 0; i < v->param_count; i++) {
-		const sipmsg_param *pr = &v->params[i];
-		uint32_t n;
-		switch (pr->name.len) {
-		case 3:
-			if (fold_eq(pr->name.ptr, "ttl", 3)) {
-				if (!pr->value.ptr || !sm_u32(pr->value.ptr, pr->value.len, 255, &n))
-					return false;
-				v->ttl = pr->value;
-			}
-			break;
-		case 5:
-			if (fold_eq(pr->name.ptr, "rport", 5)) {
-				if (pr->value.ptr && !sm_u32(pr->value.ptr, pr->value.len, 65535, &n))
-					return false;
-				v->has_rport = true;
-				v->rport = pr->value;
-			} else if (fold_eq(pr->name.ptr, "maddr", 5)) {
-				v->maddr = pr->value;
-			}
-			break;
-		case 6:
-			if (fold_eq(pr->name.ptr, "branch", 6)) {
-				if (!pr->value.ptr)
-					return false;
-				v->branch = pr->value;
-			}
-			break;
-		case 8:
-			if (fold_eq(pr->name.ptr, "received", 8)) {
-				if (!pr->value.ptr)
-					return false;
-				v->received = pr->value;
-			}
-			break;
-		default:
-			break;
-		}
-	}
 	return q == end;
 }
 
@@ -548,34 +665,8 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 	na->angle = true;
 	q++;
 params:
-	if (!params(f, &q, end, &na->params, &na->param_count))
+	if (!params(f, P_NAMEADDR, na, &q, end, &na->params, &na->param_count))
 		return false;
-	/* as hdr_nameaddr.c's known_params() */
-	for (size_t i = 0; i < na->param_count; i++) {
-		const sipmsg_param *pr = &na->params[i];
-		switch (pr->name.len) {
-		case 1:
-			if (fold_eq(pr->name.ptr, "q", 1)) {
-				if (!sm_qvalue_valid(pr->value))
-					return false;
-				na->q = pr->value;
-			}
-			break;
-		case 3:
-			if (fold_eq(pr->name.ptr, "tag", 3))
-				na->tag = pr->value;
-			break;
-		case 7:
-			if (fold_eq(pr->name.ptr, "expires", 7)) {
-				if (!pr->value.ptr || !sm_u32(pr->value.ptr, pr->value.len, UINT32_MAX, &na->expires))
-					return false;
-				na->has_expires = true;
-			}
-			break;
-		default:
-			break;
-		}
-	}
 	return q == end;
 }
 
@@ -637,11 +728,8 @@ static SM_INLINE bool mediatype(struct fx *f, const char *p, const char *end,
 	memset(mt, 0, sizeof *mt);
 	mt->type = (sipmsg_slice){p, (size_t)(s - 1 - p)};
 	mt->subtype = (sipmsg_slice){s, (size_t)(q - s)};
-	if (!params(f, &q, end, &mt->params, &mt->param_count))
+	if (!params(f, P_MEDIATYPE, mt, &q, end, &mt->params, &mt->param_count))
 		return false;
-	for (size_t i = 0; i < mt->param_count; i++)
-		if (IS(mt->params[i].name, "boundary"))
-			mt->boundary = mt->params[i].value;
 	return q == end;
 }
 
