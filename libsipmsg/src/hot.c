@@ -46,7 +46,7 @@ static const union {
 static SM_INLINE unsigned uncommon16(const char *p)
 {
 	const __m128i *k = span_k.v;
-	__asm__ volatile("" : "+r"(k));
+	__asm__("" : "+r"(k));
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 	__m128i not_alpha = _mm_cmpgt_epi8(_mm_add_epi8(_mm_or_si128(v, k[0]), k[1]), k[2]);
 	__m128i not_num = _mm_cmpgt_epi8(_mm_add_epi8(v, k[3]), k[4]);
@@ -457,26 +457,9 @@ static SM_INLINE bool host(const char *p, const char *end, uintptr_t last16, sip
 	return false;
 }
 
-/* 1*DIGIT of at most 65535 at p (leading zeros allowed), as sm_port_parse(). */
-static SM_INLINE bool port(const char *p, const char *end, uint16_t *out, const char **after)
-{
-	const char *q = p;
-	uint32_t v = 0;
-	unsigned d;
-	while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
-		v = v * 10 + d;
-		if (v > 65535)
-			return false;
-		q++;
-	}
-	if (q == p)
-		return false;
-	*out = (uint16_t)v;
-	*after = q;
-	return true;
-}
-
-/* 1*DIGIT of at most max at p. */
+/* 1*DIGIT of at most max at p (leading zeros allowed). The range is
+ * checked once at the end: 19 digits cannot overflow the 64-bit sum, and
+ * longer runs (leading zeros) take the loop that checks every digit. */
 static SM_INLINE bool number(const char *p, const char *end, uint32_t max, uint32_t *out, const char **after)
 {
 	const char *q = p;
@@ -484,14 +467,27 @@ static SM_INLINE bool number(const char *p, const char *end, uint32_t max, uint3
 	unsigned d;
 	while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
 		v = v * 10 + d;
-		if (v > max)
-			return false;
 		q++;
 	}
-	if (q == p)
+	if (SM_UNLIKELY(q - p > 19)) {
+		for (q = p, v = 0; q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9; q++)
+			if ((v = v * 10 + d) > max)
+				return false;
+	}
+	if (q == p || v > max)
 		return false;
 	*out = (uint32_t)v;
 	*after = q;
+	return true;
+}
+
+/* A port, as sm_port_parse(): 1*DIGIT of at most 65535. */
+static SM_INLINE bool port(const char *p, const char *end, uint16_t *out, const char **after)
+{
+	uint32_t v;
+	if (!number(p, end, 65535, &v, after))
+		return false;
+	*out = (uint16_t)v;
 	return true;
 }
 

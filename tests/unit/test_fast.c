@@ -192,6 +192,8 @@ static const struct {
 	{"Max-Forwards", "69"},
 	{"Content-Length", "412"},
 	{"Expires", "4294967295"},
+	{"Max-Forwards", "00000000000000000000255"}, /* leading zeros: more digits than a sum holds */
+	{"Via", "SIP/2.0/UDP h:00000000000000000065535;rport=065535"},
 	{"Content-Type", "application/sdp"},
 	{"c", "multipart/mixed;boundary=unique-boundary-1;X=y"},
 };
