@@ -595,9 +595,16 @@ static SM_INLINE bool via(struct fx *f, const char *p, const char *end, sipmsg_v
 {
 	if (end - p <= 8 || ld8(p) != ld8("SIP/2.0/"))
 		return false;
-	const char *q = span(sm_ctype, SM_C_TOKEN, p + 8, end, f->last16);
-	if (q == p + 8 || q >= end || *q != ' ')
-		return false;
+	const char *q;
+	/* the usual transports with their space, from one word */
+	uint32_t t = end - p > 12 ? ld4(p + 8) : 0;
+	if (t == ld4("UDP ") || t == ld4("TCP ") || t == ld4("TLS ") || t == ld4("WSS ")) {
+		q = p + 11;
+	} else {
+		q = span(sm_ctype, SM_C_TOKEN, p + 8, end, f->last16);
+		if (q == p + 8 || q >= end || *q != ' ')
+			return false;
+	}
 	memset(v, 0, sizeof *v);
 	v->protocol_name = (sipmsg_slice){p, 3};
 	v->protocol_version = (sipmsg_slice){p + 4, 3};

@@ -174,6 +174,8 @@ static const struct {
 	{"Via", "SIP/2.0/UDP 198.51.100.23:5060;branch=z9hG4bK74bf9;received=198.51.100.23;rport=5060"},
 	{"Via", "SIP/2.0/TCP h.example.com;rport;ttl=16;maddr=239.1.1.1,SIP/2.0/UDP 10.0.0.1"},
 	{"v", "SIP/2.0/TLS a_b-1.x;BRANCH=z9;Received=1.2.3.4;RPORT=1"},
+	{"Via", "SIP/2.0/WSS df7jal23ls0d.invalid;branch=z9hG4bKnvXbTtMRV4ZoGTpR;rport"},
+	{"Via", "SIP/2.0/udp h;branch=1"},
 	/* the names hot.c recognises from one word, and names that start like them */
 	{"Via", "SIP/2.0/UDP h.example.com;rport;branch=z9hG4bKabc;received=10.0.0.1;branchx=1;rport=0"},
 	{"Via", "SIP/2.0/UDP 10.0.0.1;Received=a;receivedx=b;rports=5;BRANCH=;x"},
