@@ -496,13 +496,14 @@ static SM_INLINE bool port(const char *p, const char *end, uint16_t *out, const 
 static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_uri *u, const char **stop)
 {
 	const char *s;
-	if (end - p <= 4 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p')
+	if (end - p <= 4)
 		return false;
-	if (p[3] == ':') {
+	uint32_t w = ld4(p) | 0x00202020u; /* "sip" in either case, then ':' or 's' */
+	if (w == ld4("sip:")) {
 		u->scheme = SIPMSG_SCHEME_SIP;
 		u->scheme_name = (sipmsg_slice){p, 3};
 		s = p + 4;
-	} else if ((p[3] | 0x20) == 's' && p[4] == ':') {
+	} else if ((w | 0x20000000u) == ld4("sips") && p[4] == ':') {
 		u->scheme = SIPMSG_SCHEME_SIPS;
 		u->scheme_name = (sipmsg_slice){p, 4};
 		s = p + 5;
