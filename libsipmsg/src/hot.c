@@ -722,13 +722,22 @@ static SM_INLINE bool uint_value(struct fx *f, const char *p, const char *end,
 static SM_INLINE bool mediatype(struct fx *f, const char *p, const char *end,
 				sipmsg_mediatype *mt)
 {
-	const char *q = span(sm_ctype, SM_C_TOKEN, p, end, f->last16);
-	if (q == p || q >= end || *q != '/')
-		return false;
-	const char *s = q + 1;
-	q = span(sm_ctype, SM_C_TOKEN, s, end, f->last16);
-	if (q == s)
-		return false;
+	const char *q, *s;
+	/* application/sdp, the usual SIP body, from two words (letters in
+	 * either case, the '/' as it is) */
+	if (end - p >= 15 && (ld8(p) | 0x2020202020202020ull) == ld8("applicat") &&
+	    (ld8(p + 7) | 0x2020200020202020ull) == ld8("tion/sdp")) {
+		s = p + 12;
+		q = p + 15;
+	} else {
+		q = span(sm_ctype, SM_C_TOKEN, p, end, f->last16);
+		if (q == p || q >= end || *q != '/')
+			return false;
+		s = q + 1;
+		q = span(sm_ctype, SM_C_TOKEN, s, end, f->last16);
+		if (q == s)
+			return false;
+	}
 	memset(mt, 0, sizeof *mt);
 	mt->type = (sipmsg_slice){p, (size_t)(s - 1 - p)};
 	mt->subtype = (sipmsg_slice){s, (size_t)(q - s)};

@@ -197,6 +197,7 @@ static const struct {
 	{"Max-Forwards", "00000000000000000000255"}, /* leading zeros: more digits than a sum holds */
 	{"Via", "SIP/2.0/UDP h:00000000000000000065535;rport=065535"},
 	{"Content-Type", "application/sdp"},
+	{"Content-Type", "Application/SDP;x=y"},
 	{"c", "multipart/mixed;boundary=unique-boundary-1;X=y"},
 };
 
