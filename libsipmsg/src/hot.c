@@ -163,7 +163,6 @@ struct fx {
 	uintptr_t last16; /* 16-byte loads may start up to here, past the value too */
 	char *top;        /* struct sm_vals, then the view, then arrays */
 	char *cur;        /* next free byte for an array */
-	char *lim;        /* end of the room reserved at top */
 	sipmsg_hdr_id id;
 };
 
@@ -180,11 +179,12 @@ static SM_INLINE uintptr_t last16(const char *rend)
 static SM_INLINE void *begin(struct fx *f, size_t size)
 {
 	size_t room = sizeof(struct sm_vals) + size + 2 * FAST_PARAMS * sizeof(sipmsg_param);
-	f->top = sm_arena_top(f->m->arena, room);
-	if (!f->top)
+	const sipmsg_arena *a = f->m->arena;
+	/* sm_arena_top() without its NULL: an arena with no block has no room */
+	if ((size_t)(a->end - a->pos) < room)
 		return NULL;
+	f->top = a->pos;
 	f->cur = f->top + sizeof(struct sm_vals) + size;
-	f->lim = f->top + room;
 	return f->top + sizeof(struct sm_vals);
 }
 
