@@ -21,26 +21,54 @@
  * the general path). */
 #define FAST_PARAMS 8u
 
+#if SM_SIMD
+/* The constants of uncommon16(), one 16-byte row each. */
+#define K16(c) {c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c}
+static const union {
+	uint8_t b[6][16];
+	__m128i v[6];
+} span_k = {{
+	K16(0x20),       /* to lowercase */
+	K16(0x80 - 'a'), /* 'a'..'z' to 0x80..0x99, -128..-103 signed */
+	K16(0x80 + 25),  /* the last letter */
+	K16(0x80 - '-'), /* '-'..'9' to 0x80..0x8c, -128..-116 signed */
+	K16(0x80 + 12),  /* the last digit */
+	K16('/'),
+}};
+#undef K16
+
+/* The bytes of p[0..16) that are not letters, digits, '-' or '.', as a bit
+ * mask: each range moved to the bottom of the signed bytes, then one signed
+ * compare. The constants are read through a pointer gcc cannot see through,
+ * so each is a memory operand of its instruction: otherwise gcc loads all
+ * of them into registers before every inlined span (and rewrites the
+ * compares into more instructions). */
+static SM_INLINE unsigned uncommon16(const char *p)
+{
+	const __m128i *k = span_k.v;
+	__asm__("" : "+r"(k));
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i not_alpha = _mm_cmpgt_epi8(_mm_add_epi8(_mm_or_si128(v, k[0]), k[1]), k[2]);
+	__m128i not_num = _mm_cmpgt_epi8(_mm_add_epi8(v, k[3]), k[4]);
+	/* '/' is not in every class spanned */
+	__m128i stop = _mm_or_si128(_mm_and_si128(not_alpha, not_num), _mm_cmpeq_epi8(v, k[5]));
+	return (unsigned)_mm_movemask_epi8(stop);
+}
+#endif
+
 /* The bytes of class `bit` of tab from p on, up to end: sm_span(), but 16
  * bytes at a time while the bytes are letters, digits, '-' or '.' (in every
- * class spanned here, and most of what SIP values are made of). `rend`
- * (>= end) bounds what may be read: loads past `end` stay below it and what
- * they see past `end` is ignored. */
+ * class spanned here, and most of what SIP values are made of). `last16` is
+ * the last address a 16-byte load may start at (last16 + 16 >= end: what the
+ * loads see past `end` is ignored). */
 static SM_INLINE const char *span(const uint16_t *tab, unsigned bit, const char *p, const char *end,
-				  const char *rend)
+				  uintptr_t last16)
 {
 #if SM_SIMD
-	while (rend - p >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i alpha = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-		alpha = _mm_cmpeq_epi8(_mm_subs_epu8(alpha, _mm_set1_epi8(25)), _mm_setzero_si128());
-		/* '-' '.' '/' and the digits are 0x2d..0x39; '/' is not in every class */
-		__m128i num = _mm_sub_epi8(v, _mm_set1_epi8('-'));
-		num = _mm_cmpeq_epi8(_mm_subs_epu8(num, _mm_set1_epi8(12)), _mm_setzero_si128());
-		__m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')), _mm_or_si128(alpha, num));
-		unsigned stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xffffu;
+	while ((uintptr_t)p <= last16) {
+		unsigned stop = uncommon16(p);
 		if (stop) {
-			p += __builtin_ctz(stop);
+			p += (unsigned)__builtin_ctz(stop);
 			if (p >= end)
 				return end;
 			if (!(tab[(unsigned char)*p] & bit))
@@ -53,7 +81,7 @@ static SM_INLINE const char *span(const uint16_t *tab, unsigned bit, const char 
 			return end;
 	}
 #else
-	(void)rend;
+	(void)last16;
 #endif
 	return sm_span(tab, bit, p, end);
 }
@@ -77,6 +105,25 @@ static SM_INLINE uint16_t ld2(const char *p)
 	return v;
 }
 
+/* Clear a view (size a multiple of 8) in place. The library's memset
+ * strategy (meson.build) calls the C library for clears this large, which
+ * costs about twice the 16-byte stores written out here. */
+static SM_INLINE void zero_view(void *view, size_t size)
+{
+#if SM_SIMD
+	__m128i zero = _mm_setzero_si128();
+	__asm__("" : "+x"(zero)); /* or gcc turns the stores back into memset */
+	size_t i = 0;
+#pragma GCC unroll 32
+	for (; i + 16 <= size; i += 16)
+		_mm_storeu_si128((__m128i *)(void *)((char *)view + i), zero);
+	if (i < size)
+		_mm_storel_epi64((__m128i *)(void *)((char *)view + i), zero);
+#else
+	memset(view, 0, size);
+#endif
+}
+
 /* Is n[0..len) the lowercase literal lit[0..len) (len 1..16), ignoring
  * case? Reads only n[0..len), with overlapping word loads. n holds token
  * or URI-parameter characters, and for those c | 0x20 equals a lowercase
@@ -93,19 +140,37 @@ static SM_INLINE bool fold_eq(const char *n, const char *lit, size_t len)
 		       (uint16_t)(ld2(n + len - 2) | 0x2020u) == ld2(lit + len - 2);
 	return ((unsigned char)n[0] | 0x20u) == (unsigned char)lit[0];
 }
-/* s (a slice) has the length of the literal and equals it ignoring case */
-#define IS(s, lit) ((s).len == sizeof(lit) - 1 && fold_eq((s).ptr, (lit), sizeof(lit) - 1))
+/* a[0..len) == b[0..len), reading nothing outside them: overlapping word
+ * loads up to 16 bytes (a method name), memcmp beyond. */
+static SM_INLINE bool same_bytes(const char *a, const char *b, size_t len)
+{
+	if (len > 16)
+		return memcmp(a, b, len) == 0;
+	if (len >= 8)
+		return ld8(a) == ld8(b) && ld8(a + len - 8) == ld8(b + len - 8);
+	if (len >= 4)
+		return ld4(a) == ld4(b) && ld4(a + len - 4) == ld4(b + len - 4);
+	if (len >= 2)
+		return ld2(a) == ld2(b) && ld2(a + len - 2) == ld2(b + len - 2);
+	return len == 0 || a[0] == b[0];
+}
 
 /* A fast parse of one value: where its bytes may be read and where its
  * view and arrays go (the free top of the arena, taken on success). */
 struct fx {
 	sipmsg_msg *m;
-	const char *rend; /* bytes up to here may be read, past the value too */
+	uintptr_t last16; /* 16-byte loads may start up to here, past the value too */
 	char *top;        /* struct sm_vals, then the view, then arrays */
 	char *cur;        /* next free byte for an array */
-	char *lim;        /* end of the room reserved at top */
 	sipmsg_hdr_id id;
 };
+
+/* The last address a 16-byte load may start at when bytes up to rend may
+ * be read (none when there are fewer than 16). */
+static SM_INLINE uintptr_t last16(const char *rend)
+{
+	return (uintptr_t)rend >= 16 ? (uintptr_t)rend - 16 : 0;
+}
 
 /* Room for the values header, a view of `size` bytes and 2 * FAST_PARAMS
  * parameters at the top of the arena; NULL (the general path then) when the
@@ -113,11 +178,12 @@ struct fx {
 static SM_INLINE void *begin(struct fx *f, size_t size)
 {
 	size_t room = sizeof(struct sm_vals) + size + 2 * FAST_PARAMS * sizeof(sipmsg_param);
-	f->top = sm_arena_top(f->m->arena, room);
-	if (!f->top)
+	const sipmsg_arena *a = f->m->arena;
+	/* sm_arena_top() without its NULL: an arena with no block has no room */
+	if ((size_t)(a->end - a->pos) < room)
 		return NULL;
+	f->top = a->pos;
 	f->cur = f->top + sizeof(struct sm_vals) + size;
-	f->lim = f->top + room;
 	return f->top + sizeof(struct sm_vals);
 }
 
@@ -135,43 +201,96 @@ static SM_INLINE sipmsg_status commit(struct fx *f, size_t i)
 	return SIPMSG_OK;
 }
 
-/* *( ";" token [ "=" token-or-host ] ) at *qp with nothing between the
- * parts: the parameters sm_gparams() finds, written at f->cur. With none,
- * *out and *count are left as they are (zeroed). */
-static SM_INLINE bool params(struct fx *f, const char **qp, const char *end, const sipmsg_param **out,
-			     size_t *count)
+/* Whose parameters params() reads, and the parameters each view keeps
+ * apart (hdr_via.c's and hdr_nameaddr.c's known_params(), the boundary of a
+ * media type). */
+enum pkind { P_VIA, P_NAMEADDR, P_MEDIATYPE };
+enum pname { N_OTHER, N_TTL, N_RPORT, N_MADDR, N_BRANCH, N_RECEIVED, N_Q, N_TAG, N_EXPIRES, N_BOUNDARY };
+
+/* The name n[0..len) among those kind keeps (N_OTHER: none of them). */
+static SM_INLINE enum pname known_name(enum pkind kind, const char *n, size_t len)
 {
-	const char *q = *qp;
-	if (q >= end || *q != ';')
-		return true;
-	size_t max = f->m->opts.max_uri_params;
-	if (max > FAST_PARAMS)
-		max = FAST_PARAMS;
-	sipmsg_param *pr = (sipmsg_param *)(void *)f->cur;
-	size_t n = 0;
-	do {
-		const char *nb = q + 1;
-		const char *ne = span(sm_ctype, SM_C_TOKEN, nb, end, f->rend);
-		if (ne == nb || n >= max)
-			return false;
-		pr[n].name = (sipmsg_slice){nb, (size_t)(ne - nb)};
-		pr[n].quoted = false;
-		q = ne;
-		if (q < end && *q == '=') {
-			const char *vb = q + 1;
-			q = span(sm_uclass, SM_U_GENVAL, vb, end, f->rend);
-			if (q == vb)
-				return false;
-			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};
-		} else {
-			pr[n].value = (sipmsg_slice){NULL, 0};
+	switch (kind) {
+	case P_VIA:
+		switch (len) {
+		case 3:
+			return fold_eq(n, "ttl", 3) ? N_TTL : N_OTHER;
+		case 5:
+			return fold_eq(n, "rport", 5) ? N_RPORT : fold_eq(n, "maddr", 5) ? N_MADDR : N_OTHER;
+		case 6:
+			return fold_eq(n, "branch", 6) ? N_BRANCH : N_OTHER;
+		case 8:
+			return fold_eq(n, "received", 8) ? N_RECEIVED : N_OTHER;
+		default:
+			return N_OTHER;
 		}
-		n++;
-	} while (q < end && *q == ';');
-	f->cur += n * sizeof *pr;
-	*out = pr;
-	*count = n;
-	*qp = q;
+	case P_NAMEADDR:
+		switch (len) {
+		case 1:
+			return fold_eq(n, "q", 1) ? N_Q : N_OTHER;
+		case 3:
+			return fold_eq(n, "tag", 3) ? N_TAG : N_OTHER;
+		case 7:
+			return fold_eq(n, "expires", 7) ? N_EXPIRES : N_OTHER;
+		default:
+			return N_OTHER;
+		}
+	case P_MEDIATYPE:
+		return len == 8 && fold_eq(n, "boundary", 8) ? N_BOUNDARY : N_OTHER;
+	}
+	return N_OTHER;
+}
+
+/* Eight bytes as one little-endian word (what ld8() loads). */
+#define LE8(a, b, c, d, e, f, g, h)                                                                      \
+	((uint64_t)(a) | (uint64_t)(b) << 8 | (uint64_t)(c) << 16 | (uint64_t)(d) << 24 | (uint64_t)(e) << 32 | \
+	 (uint64_t)(f) << 40 | (uint64_t)(g) << 48 | (uint64_t)(h) << 56)
+
+/* Does the word w (the 8 bytes at a parameter) start with `name`, a
+ * lowercase name of len letters (1..7) and '=' (LE8(), zero-padded), its
+ * letters in either case? */
+static SM_INLINE bool word_is_name(uint64_t w, uint64_t name, unsigned len)
+{
+	uint64_t mask = (1ull << (8 * (len + 1))) - 1;
+	return ((w | (0x2020202020202020ull >> (8 * (8 - len)))) & mask) == name;
+}
+
+/* The commonest parameters of kind, recognised with their '=' from one
+ * word at the name nb (8 bytes of the value) without spanning the name
+ * (N_OTHER: span it). */
+static SM_INLINE enum pname common_name(enum pkind kind, const char *nb, const char *end, size_t *len)
+{
+	uint64_t w = ld8(nb);
+	if (kind == P_VIA) {
+		if (word_is_name(w, LE8('b', 'r', 'a', 'n', 'c', 'h', '=', 0), 6))
+			return *len = 6, N_BRANCH;
+		if (word_is_name(w, LE8('r', 'p', 'o', 'r', 't', '=', 0, 0), 5))
+			return *len = 5, N_RPORT;
+		if ((w | 0x2020202020202020ull) == LE8('r', 'e', 'c', 'e', 'i', 'v', 'e', 'd') && end - nb > 8 &&
+		    nb[8] == '=')
+			return *len = 8, N_RECEIVED;
+	} else if (kind == P_NAMEADDR) {
+		if (word_is_name(w, LE8('t', 'a', 'g', '=', 0, 0, 0, 0), 3))
+			return *len = 3, N_TAG;
+	}
+	return N_OTHER;
+}
+
+/* sm_u32(), inline: 1 to 10 decimal digits of at most max. */
+static SM_INLINE bool u32_value(sipmsg_slice v, uint32_t max, uint32_t *out)
+{
+	if (v.len == 0 || v.len > 10)
+		return false;
+	uint64_t n = 0;
+	for (size_t i = 0; i < v.len; i++) {
+		unsigned d = (unsigned)(unsigned char)v.ptr[i] - '0';
+		if (d > 9)
+			return false;
+		n = n * 10 + d;
+	}
+	if (n > max)
+		return false;
+	*out = (uint32_t)n;
 	return true;
 }
 
@@ -201,13 +320,120 @@ static SM_INLINE bool dotted_quad(const char *r, const char *q)
 	}
 }
 
+/* Keep parameter `id`'s value in the view, checked as the general parser
+ * checks it (false: the general path). */
+static SM_INLINE bool keep_param(void *view, enum pname id, sipmsg_slice value)
+{
+	sipmsg_via *v = view;
+	sipmsg_nameaddr *na = view;
+	uint32_t n;
+	switch (id) {
+	case N_OTHER:
+		break;
+	case N_TTL:
+		if (!value.ptr || !u32_value(value, 255, &n))
+			return false;
+		v->ttl = value;
+		break;
+	case N_RPORT:
+		if (value.ptr && !u32_value(value, 65535, &n))
+			return false;
+		v->has_rport = true;
+		v->rport = value;
+		break;
+	case N_MADDR:
+		v->maddr = value;
+		break;
+	case N_BRANCH:
+		if (!value.ptr)
+			return false;
+		v->branch = value;
+		break;
+	case N_RECEIVED:
+		/* IPv6 and anything else: hdr_via.c judges it */
+		if (!value.ptr || !dotted_quad(value.ptr, value.ptr + value.len))
+			return false;
+		v->received = value;
+		break;
+	case N_Q:
+		if (!sm_qvalue_valid(value))
+			return false;
+		na->q = value;
+		break;
+	case N_TAG:
+		na->tag = value;
+		break;
+	case N_EXPIRES:
+		if (!value.ptr || !u32_value(value, UINT32_MAX, &na->expires))
+			return false;
+		na->has_expires = true;
+		break;
+	case N_BOUNDARY:
+		((sipmsg_mediatype *)view)->boundary = value;
+		break;
+	}
+	return true;
+}
+
+/* *( ";" token [ "=" token-or-host ] ) at *qp with nothing between the
+ * parts: the parameters sm_gparams() finds, written at f->cur, those the
+ * view of kind keeps apart checked and kept as they come. With none, *out
+ * and *count are left as they are (zeroed). */
+static SM_INLINE bool params(struct fx *f, enum pkind kind, void *view, const char **qp, const char *end,
+			     const sipmsg_param **out, size_t *count)
+{
+	const char *q = *qp;
+	if (q >= end || *q != ';')
+		return true;
+	size_t max = f->m->opts.max_uri_params;
+	if (max > FAST_PARAMS)
+		max = FAST_PARAMS;
+	sipmsg_param *pr = (sipmsg_param *)(void *)f->cur;
+	size_t n = 0;
+	do {
+		const char *nb = q + 1, *ne;
+		size_t len;
+		enum pname id = end - nb >= 8 ? common_name(kind, nb, end, &len) : N_OTHER;
+		if (id != N_OTHER) {
+			ne = nb + len;
+		} else {
+			ne = span(sm_ctype, SM_C_TOKEN, nb, end, f->last16);
+			if (ne == nb)
+				return false;
+			id = known_name(kind, nb, (size_t)(ne - nb));
+		}
+		if (n >= max)
+			return false;
+		pr[n].name = (sipmsg_slice){nb, (size_t)(ne - nb)};
+		pr[n].quoted = false;
+		q = ne;
+		if (q < end && *q == '=') {
+			const char *vb = q + 1;
+			q = span(sm_uclass, SM_U_GENVAL, vb, end, f->last16);
+			if (q == vb)
+				return false;
+			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};
+		} else {
+			pr[n].value = (sipmsg_slice){NULL, 0};
+		}
+		if (!keep_param(view, id, pr[n].value))
+			return false;
+		n++;
+	} while (q < end && *q == ';');
+	f->cur += n * sizeof *pr;
+	*out = pr;
+	*count = n;
+	*qp = q;
+	return true;
+}
+
 /* A host name or an IPv4 address at p (no IPv6 reference), as
  * sm_host_parse() takes it when it reports nothing: a name has a letter,
  * '-' or '_'; digits and dots alone must make a dotted IPv4 address. */
-static SM_INLINE bool host(const char *p, const char *end, const char *rend, sipmsg_slice *h,
+static SM_INLINE bool host(const char *p, const char *end, uintptr_t last16, sipmsg_slice *h,
 			   sipmsg_host_type *type, const char **after)
 {
-	const char *q = span(sm_uclass, SM_U_HOST, p, end, rend);
+	const char *q = span(sm_uclass, SM_U_HOST, p, end, last16);
 	size_t len = (size_t)(q - p);
 	if (len == 0 || (q < end && *q == ':' && len <= 4))
 		return false;
@@ -231,26 +457,9 @@ static SM_INLINE bool host(const char *p, const char *end, const char *rend, sip
 	return false;
 }
 
-/* 1*DIGIT of at most 65535 at p (leading zeros allowed), as sm_port_parse(). */
-static SM_INLINE bool port(const char *p, const char *end, uint16_t *out, const char **after)
-{
-	const char *q = p;
-	uint32_t v = 0;
-	unsigned d;
-	while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
-		v = v * 10 + d;
-		if (v > 65535)
-			return false;
-		q++;
-	}
-	if (q == p)
-		return false;
-	*out = (uint16_t)v;
-	*after = q;
-	return true;
-}
-
-/* 1*DIGIT of at most max at p. */
+/* 1*DIGIT of at most max at p (leading zeros allowed). The range is
+ * checked once at the end: 19 digits cannot overflow the 64-bit sum, and
+ * longer runs (leading zeros) take the loop that checks every digit. */
 static SM_INLINE bool number(const char *p, const char *end, uint32_t max, uint32_t *out, const char **after)
 {
 	const char *q = p;
@@ -258,14 +467,27 @@ static SM_INLINE bool number(const char *p, const char *end, uint32_t max, uint3
 	unsigned d;
 	while (q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9) {
 		v = v * 10 + d;
-		if (v > max)
-			return false;
 		q++;
 	}
-	if (q == p)
+	if (SM_UNLIKELY(q - p > 19)) {
+		for (q = p, v = 0; q < end && (d = (unsigned)(unsigned char)*q - '0') <= 9; q++)
+			if ((v = v * 10 + d) > max)
+				return false;
+	}
+	if (q == p || v > max)
 		return false;
 	*out = (uint32_t)v;
 	*after = q;
+	return true;
+}
+
+/* A port, as sm_port_parse(): 1*DIGIT of at most 65535. */
+static SM_INLINE bool port(const char *p, const char *end, uint16_t *out, const char **after)
+{
+	uint32_t v;
+	if (!number(p, end, 65535, &v, after))
+		return false;
+	*out = (uint16_t)v;
 	return true;
 }
 
@@ -274,13 +496,14 @@ static SM_INLINE bool number(const char *p, const char *end, uint32_t max, uint3
 static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_uri *u, const char **stop)
 {
 	const char *s;
-	if (end - p <= 4 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p')
+	if (end - p <= 4)
 		return false;
-	if (p[3] == ':') {
+	uint32_t w = ld4(p) | 0x00202020u; /* "sip" in either case, then ':' or 's' */
+	if (w == ld4("sip:")) {
 		u->scheme = SIPMSG_SCHEME_SIP;
 		u->scheme_name = (sipmsg_slice){p, 3};
 		s = p + 4;
-	} else if ((p[3] | 0x20) == 's' && p[4] == ':') {
+	} else if ((w | 0x20000000u) == ld4("sips") && p[4] == ':') {
 		u->scheme = SIPMSG_SCHEME_SIPS;
 		u->scheme_name = (sipmsg_slice){p, 4};
 		s = p + 5;
@@ -288,7 +511,7 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 		return false;
 	}
 	/* userinfo: the user characters up to the first '@' */
-	const char *q = span(sm_uclass, SM_U_USER, s, end, f->rend), *h = s;
+	const char *q = span(sm_uclass, SM_U_USER, s, end, f->last16), *h = s;
 	if (q < end && *q == '@') {
 		if (q == s)
 			return false;
@@ -297,7 +520,7 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 	} else if (q < end && (*q != ':' || memchr(q, '@', (size_t)(end - q)))) {
 		return false; /* an escape, a password, an IPv6 reference, ... */
 	}
-	if (!host(h, end, f->rend, &u->host, &u->host_type, &q))
+	if (!host(h, end, f->last16, &u->host, &u->host_type, &q))
 		return false;
 	if (q < end && *q == ':') {
 		if (!port(q + 1, end, &u->port, &q))
@@ -312,14 +535,14 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 		size_t n = 0;
 		do {
 			const char *nb = q + 1;
-			const char *ne = span(sm_uclass, SM_U_PARAM, nb, end, f->rend);
+			const char *ne = span(sm_uclass, SM_U_PARAM, nb, end, f->last16);
 			if (ne == nb || n >= max)
 				return false;
 			sipmsg_slice name = {nb, (size_t)(ne - nb)}, value = {NULL, 0};
 			q = ne;
 			if (q < end && *q == '=') {
 				const char *vb = q + 1;
-				q = span(sm_uclass, SM_U_PARAM, vb, end, f->rend);
+				q = span(sm_uclass, SM_U_PARAM, vb, end, f->last16);
 				if (q == vb)
 					return false;
 				value = (sipmsg_slice){vb, (size_t)(q - vb)};
@@ -373,63 +596,29 @@ static SM_INLINE bool via(struct fx *f, const char *p, const char *end, sipmsg_v
 {
 	if (end - p <= 8 || ld8(p) != ld8("SIP/2.0/"))
 		return false;
-	const char *q = span(sm_ctype, SM_C_TOKEN, p + 8, end, f->rend);
-	if (q == p + 8 || q >= end || *q != ' ')
-		return false;
+	const char *q;
+	/* the usual transports with their space, from one word */
+	uint32_t t = end - p > 12 ? ld4(p + 8) : 0;
+	if (t == ld4("UDP ") || t == ld4("TCP ") || t == ld4("TLS ") || t == ld4("WSS ")) {
+		q = p + 11;
+	} else {
+		q = span(sm_ctype, SM_C_TOKEN, p + 8, end, f->last16);
+		if (q == p + 8 || q >= end || *q != ' ')
+			return false;
+	}
 	memset(v, 0, sizeof *v);
 	v->protocol_name = (sipmsg_slice){p, 3};
 	v->protocol_version = (sipmsg_slice){p + 4, 3};
 	v->transport = (sipmsg_slice){p + 8, (size_t)(q - p - 8)};
-	if (!host(q + 1, end, f->rend, &v->host, &v->host_type, &q))
+	if (!host(q + 1, end, f->last16, &v->host, &v->host_type, &q))
 		return false;
 	if (q < end && *q == ':') {
 		if (!port(q + 1, end, &v->port, &q))
 			return false;
 		v->has_port = true;
 	}
-	if (!params(f, &q, end, &v->params, &v->param_count))
+	if (!params(f, P_VIA, v, &q, end, &v->params, &v->param_count))
 		return false;
-	/* as hdr_via.c's known_params() */
-	for (size_t i = 0; i < v->param_count; i++) {
-		const sipmsg_param *pr = &v->params[i];
-		uint32_t n;
-		switch (pr->name.len) {
-		case 3:
-			if (fold_eq(pr->name.ptr, "ttl", 3)) {
-				if (!pr->value.ptr || !sm_u32(pr->value.ptr, pr->value.len, 255, &n))
-					return false;
-				v->ttl = pr->value;
-			}
-			break;
-		case 5:
-			if (fold_eq(pr->name.ptr, "rport", 5)) {
-				if (pr->value.ptr && !sm_u32(pr->value.ptr, pr->value.len, 65535, &n))
-					return false;
-				v->has_rport = true;
-				v->rport = pr->value;
-			} else if (fold_eq(pr->name.ptr, "maddr", 5)) {
-				v->maddr = pr->value;
-			}
-			break;
-		case 6:
-			if (fold_eq(pr->name.ptr, "branch", 6)) {
-				if (!pr->value.ptr)
-					return false;
-				v->branch = pr->value;
-			}
-			break;
-		case 8:
-			if (fold_eq(pr->name.ptr, "received", 8)) {
-				/* IPv6 and anything else: hdr_via.c judges it */
-				if (!pr->value.ptr || !dotted_quad(pr->value.ptr, pr->value.ptr + pr->value.len))
-					return false;
-				v->received = pr->value;
-			}
-			break;
-		default:
-			break;
-		}
-	}
 	return q == end;
 }
 
@@ -442,9 +631,9 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 	const char *q = p;
 	if (*p == '*')
 		return false;
-	memset(na, 0, sizeof *na);
+	zero_view(na, sizeof *na);
 	if (*p == '"') {
-		q = span(sm_uclass, SM_U_QDTEXT, p + 1, end, f->rend);
+		q = span(sm_uclass, SM_U_QDTEXT, p + 1, end, f->last16);
 		if (q >= end || *q != '"')
 			return false;
 		na->display = (sipmsg_slice){p + 1, (size_t)(q - p - 1)};
@@ -480,34 +669,8 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 	na->angle = true;
 	q++;
 params:
-	if (!params(f, &q, end, &na->params, &na->param_count))
+	if (!params(f, P_NAMEADDR, na, &q, end, &na->params, &na->param_count))
 		return false;
-	/* as hdr_nameaddr.c's known_params() */
-	for (size_t i = 0; i < na->param_count; i++) {
-		const sipmsg_param *pr = &na->params[i];
-		switch (pr->name.len) {
-		case 1:
-			if (fold_eq(pr->name.ptr, "q", 1)) {
-				if (!sm_qvalue_valid(pr->value))
-					return false;
-				na->q = pr->value;
-			}
-			break;
-		case 3:
-			if (fold_eq(pr->name.ptr, "tag", 3))
-				na->tag = pr->value;
-			break;
-		case 7:
-			if (fold_eq(pr->name.ptr, "expires", 7)) {
-				if (!pr->value.ptr || !sm_u32(pr->value.ptr, pr->value.len, UINT32_MAX, &na->expires))
-					return false;
-				na->has_expires = true;
-			}
-			break;
-		default:
-			break;
-		}
-	}
 	return q == end;
 }
 
@@ -517,29 +680,34 @@ static SM_INLINE bool cseq(struct fx *f, const char *p, const char *end, sipmsg_
 	const char *q;
 	if (!number(p, end, UINT32_MAX, &c->number, &q) || q >= end || *q != ' ')
 		return false;
-	const char *me = span(sm_ctype, SM_C_TOKEN, q + 1, end, f->rend);
-	if (me == q + 1)
-		return false;
-	size_t len = (size_t)(me - q - 1);
-	c->method = (sipmsg_slice){q + 1, len};
-	/* most often the request's own method, whose id is known */
+	const char *mb = q + 1;
+	/* Most often the rest is the request's own method, whose id is known:
+	 * then no span, for a request's method is a token (scan.c and edit.c
+	 * take no other). */
 	const sipmsg_msg *m = f->m;
-	if (m->is_request && m->method.len == len && memcmp(m->method.ptr, q + 1, len) == 0)
+	size_t len = (size_t)(end - mb);
+	if (m->is_request && m->method.len == len && same_bytes(m->method.ptr, mb, len)) {
+		c->method = (sipmsg_slice){mb, len};
 		c->method_id = m->method_id;
-	else
-		c->method_id = sipmsg_method_lookup(q + 1, len);
-	return me == end;
+		return true;
+	}
+	const char *me = span(sm_ctype, SM_C_TOKEN, mb, end, f->last16);
+	if (me != end || me == mb)
+		return false;
+	c->method = (sipmsg_slice){mb, len};
+	c->method_id = sipmsg_method_lookup(mb, len);
+	return true;
 }
 
 /* Call-ID: word [ "@" word ] */
 static SM_INLINE bool callid(struct fx *f, const char *p, const char *end)
 {
-	const char *q = span(sm_ctype, SM_C_WORD, p, end, f->rend);
+	const char *q = span(sm_ctype, SM_C_WORD, p, end, f->last16);
 	if (q == p)
 		return false;
 	if (q < end && *q == '@') {
 		const char *h = q + 1;
-		q = span(sm_ctype, SM_C_WORD, h, end, f->rend);
+		q = span(sm_ctype, SM_C_WORD, h, end, f->last16);
 		if (q == h)
 			return false;
 	}
@@ -559,21 +727,27 @@ static SM_INLINE bool uint_value(struct fx *f, const char *p, const char *end,
 static SM_INLINE bool mediatype(struct fx *f, const char *p, const char *end,
 				sipmsg_mediatype *mt)
 {
-	const char *q = span(sm_ctype, SM_C_TOKEN, p, end, f->rend);
-	if (q == p || q >= end || *q != '/')
-		return false;
-	const char *s = q + 1;
-	q = span(sm_ctype, SM_C_TOKEN, s, end, f->rend);
-	if (q == s)
-		return false;
+	const char *q, *s;
+	/* application/sdp, the usual SIP body, from two words (letters in
+	 * either case, the '/' as it is) */
+	if (end - p >= 15 && (ld8(p) | 0x2020202020202020ull) == ld8("applicat") &&
+	    (ld8(p + 7) | 0x2020200020202020ull) == ld8("tion/sdp")) {
+		s = p + 12;
+		q = p + 15;
+	} else {
+		q = span(sm_ctype, SM_C_TOKEN, p, end, f->last16);
+		if (q == p || q >= end || *q != '/')
+			return false;
+		s = q + 1;
+		q = span(sm_ctype, SM_C_TOKEN, s, end, f->last16);
+		if (q == s)
+			return false;
+	}
 	memset(mt, 0, sizeof *mt);
 	mt->type = (sipmsg_slice){p, (size_t)(s - 1 - p)};
 	mt->subtype = (sipmsg_slice){s, (size_t)(q - s)};
-	if (!params(f, &q, end, &mt->params, &mt->param_count))
+	if (!params(f, P_MEDIATYPE, mt, &q, end, &mt->params, &mt->param_count))
 		return false;
-	for (size_t i = 0; i < mt->param_count; i++)
-		if (IS(mt->params[i].name, "boundary"))
-			mt->boundary = mt->params[i].value;
 	return q == end;
 }
 
@@ -588,7 +762,7 @@ _Static_assert(sizeof(struct sm_vals) % 8 == 0 && sizeof(sipmsg_param) % 8 == 0 
 	static sipmsg_status hot_##name(sipmsg_msg *m, size_t i, const char *rend)         \
 	{                                                                                  \
 		const struct sm_hdr *h = &m->hdrs[i];                                      \
-		struct fx f = {.m = m, .rend = rend, .id = (sipmsg_hdr_id)h->id};          \
+		struct fx f = {.m = m, .last16 = last16(rend), .id = (sipmsg_hdr_id)h->id}; \
 		type *view = begin(&f, sizeof(type));                                      \
 		if (!view || !kind_parse(&f, h->value, h->value + h->value_len, view))    \
 			return SM_FAST_NO;                                                 \
@@ -605,7 +779,7 @@ HOT(mediatype, sipmsg_mediatype, mediatype)
 static sipmsg_status hot_callid(sipmsg_msg *m, size_t i, const char *rend)
 {
 	struct sm_hdr *h = &m->hdrs[i];
-	struct fx f = {.m = m, .rend = rend};
+	struct fx f = {.m = m, .last16 = last16(rend)};
 	if (!callid(&f, h->value, h->value + h->value_len))
 		return SM_FAST_NO;
 	struct sm_vals *v = sm_alloc(m->arena, sizeof *v + sizeof(sipmsg_callid));

@@ -174,9 +174,15 @@ static const struct {
 	{"Via", "SIP/2.0/UDP 198.51.100.23:5060;branch=z9hG4bK74bf9;received=198.51.100.23;rport=5060"},
 	{"Via", "SIP/2.0/TCP h.example.com;rport;ttl=16;maddr=239.1.1.1,SIP/2.0/UDP 10.0.0.1"},
 	{"v", "SIP/2.0/TLS a_b-1.x;BRANCH=z9;Received=1.2.3.4;RPORT=1"},
+	{"Via", "SIP/2.0/WSS df7jal23ls0d.invalid;branch=z9hG4bKnvXbTtMRV4ZoGTpR;rport"},
+	{"Via", "SIP/2.0/udp h;branch=1"},
+	/* the names hot.c recognises from one word, and names that start like them */
+	{"Via", "SIP/2.0/UDP h.example.com;rport;branch=z9hG4bKabc;received=10.0.0.1;branchx=1;rport=0"},
+	{"Via", "SIP/2.0/UDP 10.0.0.1;Received=a;receivedx=b;rports=5;BRANCH=;x"},
 	{"From", "\"Alice\" <sip:alice@atlanta.example.com>;tag=9fxced76sl"},
 	{"To", "Bob <sip:bob@biloxi.example.com:5061;transport=tcp;lr>"},
 	{"f", "sip:alice@10.1.1.1;tag=a"},
+	{"t", "<sip:b@h>;tag=1234;TAG=5;tags=x;tag"},
 	{"Contact", "<sip:alice@198.51.100.23:5060;transport=udp;user=phone>;expires=3600;q=0.7"},
 	{"Contact", "sip:a@b.c;expires=60,<sips:x@1.2.3.4>"},
 	{"Route", "<sip:p1.example.com;lr>,<sip:p2.example.com;lr;maddr=1.2.3.4;ttl=1;method=INVITE>"},
@@ -184,10 +190,14 @@ static const struct {
 	{"Call-ID", "3848276298220188511@atlanta.example.com"},
 	{"i", "a-b.c!%*_+`'~()<>:\\\"/[]?{}"},
 	{"CSeq", "31862 INVITE"},
+	{"CSeq", "7 OPTIONS"}, /* the request's own method (seed_header) */
 	{"Max-Forwards", "69"},
 	{"Content-Length", "412"},
 	{"Expires", "4294967295"},
+	{"Max-Forwards", "00000000000000000000255"}, /* leading zeros: more digits than a sum holds */
+	{"Via", "SIP/2.0/UDP h:00000000000000000065535;rport=065535"},
 	{"Content-Type", "application/sdp"},
+	{"Content-Type", "Application/SDP;x=y"},
 	{"c", "multipart/mixed;boundary=unique-boundary-1;X=y"},
 };
 
