@@ -150,7 +150,7 @@ static inline void *sm_vec_push(sipmsg_arena *a, struct sm_vec *v, size_t size)
 
 /* Decimal digits of p[0..n) into a uint32; false when empty, not all digits,
  * or above max. */
-static inline bool sm_u32(const char *p, size_t n, uint32_t max, uint32_t *out)
+static SM_INLINE bool sm_u32(const char *p, size_t n, uint32_t max, uint32_t *out)
 {
 	if (n == 0 || n > 10)
 		return false;

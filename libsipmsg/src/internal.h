@@ -95,7 +95,7 @@ struct sipmsg_msg {
 	/* start line */
 	sipmsg_slice preamble;   /* leading CRLFs (kept for byte-exact output) */
 	sipmsg_slice start_raw;  /* the start line with its line end */
-	sipmsg_slice method;
+	sipmsg_slice method;     /* always a token: hot.c's CSeq fast path relies on it */
 	sipmsg_slice ruri;
 	sipmsg_slice version;
 	sipmsg_slice reason;
