@@ -411,15 +411,15 @@ static SM_INLINE sipmsg_hdr_id header_name(const char *p, size_t b, size_t e, si
 	return SIPMSG_HDR_OTHER;
 }
 
-/* The id of a name that is followed by its ':' (so 8 bytes from name are
- * readable when avail >= 8), or 0 when it is unknown. */
+/* The id of a name that is followed by its ':' (`avail` bytes readable from
+ * name), or 0 when it is unknown. */
 static SM_INLINE sipmsg_hdr_id known_name(const char *name, size_t len, size_t avail)
 {
 	if (len == 1) {
 		unsigned c = ((unsigned char)*name | 0x20u) - 'a';
 		return c < 26 ? (sipmsg_hdr_id)sm_hdr_compact_ids[c] : SIPMSG_HDR_OTHER;
 	}
-	return len < SM_HDR_NAME_MAX ? sm_hdr_find_clean(name, len, avail) : SIPMSG_HDR_OTHER;
+	return sm_hdr_find_clean(name, len, avail);
 }
 
 /* Header lines of the common shape, "Name: value" CRLF with a known or

@@ -424,3 +424,44 @@ Test(scan, every_prefix_is_safe)
 		guard_free(&pg);
 	}
 }
+
+/* The id of the one header of "OPTIONS ... <name>: 1" followed by a padding
+ * line, so that the scanner reads the name with its word compares (16 and
+ * more bytes readable) rather than byte by byte as sipmsg_hdr_lookup() does. */
+static sipmsg_hdr_id scanned_id(const char *name)
+{
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	for (sipmsg_hdr_id id = 1; id < SIPMSG_HDR_COUNT_; id++)
+		sipmsg_parse_opts_must_be_valid(&o, id, false);
+	char text[256];
+	snprintf(text, sizeof text, "OPTIONS sip:a@b SIP/2.0\r\n%s: 1\r\nX-Padding-Line: 0123456789\r\n\r\n", name);
+	cr_assert_eq(parse_opts(text, &o), SIPMSG_OK, "%s: %s", name, err.reason);
+	sipmsg_header h;
+	cr_assert_eq(sipmsg_header_at(m, 0, &h), SIPMSG_OK);
+	cr_assert_eq(h.name.len, strlen(name));
+	return h.id;
+}
+
+Test(scan, every_known_name_in_either_case)
+{
+	for (sipmsg_hdr_id id = 1; id < SIPMSG_HDR_COUNT_; id++) {
+		const char *name = sipmsg_hdr_name(id);
+		size_t n = strlen(name);
+		char upper[64], lower[64], longer[64];
+		for (size_t i = 0; i <= n; i++) {
+			upper[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
+			lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+		}
+		cr_assert_eq(scanned_id(name), id, "%s", name);
+		cr_assert_eq(scanned_id(upper), id, "%s", upper);
+		cr_assert_eq(scanned_id(lower), id, "%s", lower);
+		snprintf(longer, sizeof longer, "%sx", name);
+		cr_assert_neq(scanned_id(longer), id, "%s", longer);
+		lower[n - 1] = '\0';
+		if (n - 1 > 1)
+			cr_assert_neq(scanned_id(lower), id, "a prefix of %s is not %s", name, name);
+		upper[n - 1] = upper[n - 1] == '_' ? '-' : '_'; /* '_' | 0x20 is DEL, never a name byte */
+		cr_assert_neq(scanned_id(upper), id, "%s", upper);
+	}
+}
