@@ -66,7 +66,8 @@ static inline unsigned ctl_or_tab_mask16(__m128i v)
 /* find_ctl(), but HTAB stops it too (only the SIMD line loop uses it). */
 static inline size_t find_ctl_or_tab(const char *p, size_t i, size_t n)
 {
-	for (; n - i >= 16; i += 16) {
+	/* the last block start computed once: one compare per step */
+	for (const size_t last = n - 16; n >= 16 && i <= last; i += 16) {
 		unsigned mask = ctl_or_tab_mask16(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
 		if (mask)
 			return i + (size_t)__builtin_ctz(mask);
