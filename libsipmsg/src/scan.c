@@ -412,15 +412,11 @@ static SM_INLINE sipmsg_hdr_id header_name(const char *p, size_t b, size_t e, si
 	return SIPMSG_HDR_OTHER;
 }
 
-/* The id of a name that is followed by its ':' (`avail` bytes readable from
- * name), or 0 when it is unknown. */
-static SM_INLINE sipmsg_hdr_id known_name(const char *name, size_t len, size_t avail)
+/* The id of a compact form (one letter), or 0. */
+static SM_INLINE sipmsg_hdr_id compact_name(char c)
 {
-	if (len == 1) {
-		unsigned c = ((unsigned char)*name | 0x20u) - 'a';
-		return c < 26 ? (sipmsg_hdr_id)sm_hdr_compact_ids[c] : SIPMSG_HDR_OTHER;
-	}
-	return sm_hdr_find_clean(name, len, avail);
+	unsigned k = ((unsigned char)c | 0x20u) - 'a';
+	return k < 26 ? (sipmsg_hdr_id)sm_hdr_compact_ids[k] : SIPMSG_HDR_OTHER;
 }
 
 /* Header lines of the common shape, "Name: value" CRLF with a known or
@@ -474,7 +470,14 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 		size_t nlen = colon - b;
 		if (SM_UNLIKELY(sm_is((unsigned char)p[colon - 1], SM_C_WS)))
 			return SIPMSG_OK; /* whitespace before the colon */
-		sipmsg_hdr_id id = known_name(p + b, nlen, lim - b);
+		sipmsg_hdr_id id;
+		unsigned flags = 0;
+		if (SM_UNLIKELY(nlen == 1)) {
+			id = compact_name(p[b]);
+			flags = id ? SIPMSG_HEADER_COMPACT : 0;
+		} else {
+			id = sm_hdr_find_clean(p + b, nlen, lim - b);
+		}
 		if (!id) {
 			for (size_t k = b; k < colon; k++)
 				if (!sm_is((unsigned char)p[k], SM_C_TOKEN))
@@ -500,7 +503,7 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 			.raw_len = (uint32_t)(raw_end - b),
 			.line = s->line++,
 			.id = (uint16_t)id,
-			.flags = (uint16_t)(nlen == 1 && id ? SIPMSG_HEADER_COMPACT : 0),
+			.flags = (uint16_t)flags,
 		};
 		m->nhdrs = n + 1;
 		*pos = raw_end;
