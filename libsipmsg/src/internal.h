@@ -72,11 +72,11 @@ struct sm_hdr {
 	const char *value;
 	void *view;          /* typed view (kind-specific), NULL until parsed */
 	uint32_t name_len;
+	uint16_t id;         /* sipmsg_hdr_id */
+	uint16_t flags;      /* SIPMSG_HEADER_* and SM_H_* below */
 	uint32_t value_len;
 	uint32_t raw_len;    /* 0 for edited/added headers */
 	uint32_t line;       /* 1-based line in the input, 0 for added */
-	uint16_t id;         /* sipmsg_hdr_id */
-	uint16_t flags;      /* SIPMSG_HEADER_* and SM_H_* below */
 };
 
 /* Private header flags (above the public ones). */
