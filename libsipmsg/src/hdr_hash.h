@@ -39,7 +39,7 @@ static inline uint64_t sm_le64(const char *p)
  * hdr_index_gen.c). */
 static inline unsigned sm_hdr_hash(uint64_t lo, uint64_t hi)
 {
-	uint64_t x = lo ^ (hi << 7) ^ (hi >> 29);
+	uint64_t x = lo + hi;
 	return (unsigned)((x * 0x9E3779B97F4A7C15ull) >> 56) & (SM_HDR_SLOTS - 1);
 }
 
