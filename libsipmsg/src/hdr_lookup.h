@@ -24,12 +24,10 @@ static SM_INLINE bool name_tail_equals(const char *name, size_t len, const char 
 /* The id of a name of 17..31 bytes (out of line: such names are rare). */
 sipmsg_hdr_id sm_hdr_find_long(const char *name, size_t len);
 
-/* The id of a name of 2..31 bytes that holds no control character, or
+/* The id of a name of 2..16 bytes that holds no control character, or
  * SIPMSG_HDR_OTHER; `avail` (>= len) bytes are readable from name. */
-static SM_INLINE sipmsg_hdr_id sm_hdr_find_clean(const char *name, size_t len, size_t avail)
+static SM_INLINE sipmsg_hdr_id sm_hdr_find_short(const char *name, size_t len, size_t avail)
 {
-	if (SM_UNLIKELY(len > SM_HDR_KEY_LEN))
-		return sm_hdr_find_long(name, len);
 	uint64_t lo, hi;
 	if (SM_LIKELY(avail >= SM_HDR_KEY_LEN)) {
 		lo = (sm_le64(name) | FOLD8) & sm_hdr_key_mask[len][0];
@@ -52,6 +50,15 @@ static SM_INLINE sipmsg_hdr_id sm_hdr_find_clean(const char *name, size_t len, s
 		if (!e->id)
 			return SIPMSG_HDR_OTHER;
 	}
+}
+
+/* The id of a name of 2..31 bytes that holds no control character, or
+ * SIPMSG_HDR_OTHER; `avail` (>= len) bytes are readable from name. */
+static SM_INLINE sipmsg_hdr_id sm_hdr_find_clean(const char *name, size_t len, size_t avail)
+{
+	if (SM_UNLIKELY(len > SM_HDR_KEY_LEN))
+		return sm_hdr_find_long(name, len);
+	return sm_hdr_find_short(name, len, avail);
 }
 
 #endif

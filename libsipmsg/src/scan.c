@@ -472,11 +472,13 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 			return SIPMSG_OK; /* whitespace before the colon */
 		sipmsg_hdr_id id;
 		unsigned flags = 0;
-		if (SM_UNLIKELY(nlen == 1)) {
+		if (SM_LIKELY(nlen - 2 <= SM_HDR_KEY_LEN - 2)) { /* 2..16 bytes: one range test */
+			id = sm_hdr_find_short(p + b, nlen, lim - b);
+		} else if (nlen == 1) {
 			id = compact_name(p[b]);
 			flags = id ? SIPMSG_HEADER_COMPACT : 0;
 		} else {
-			id = sm_hdr_find_clean(p + b, nlen, lim - b);
+			id = sm_hdr_find_long(p + b, nlen);
 		}
 		if (!id) {
 			for (size_t k = b; k < colon; k++)
