@@ -464,7 +464,8 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 			cr = find_ctl(p, colon + 1, lim);
 		}
 		/* CR LF, and the next line is not a continuation */
-		if (SM_UNLIKELY(lim - cr <= 2 || memcmp(p + cr, "\r\n", 2) != 0 ||
+		size_t raw_end = cr + 2; /* cr <= lim: no overflow */
+		if (SM_UNLIKELY(raw_end >= lim || memcmp(p + cr, "\r\n", 2) != 0 ||
 				sm_is((unsigned char)p[cr + 2], SM_C_WS)))
 			return SIPMSG_OK; /* end of input, bare LF, control character, HTAB or folding */
 		size_t nlen = colon - b;
@@ -485,7 +486,6 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 				if (!sm_is((unsigned char)p[k], SM_C_TOKEN))
 					return SIPMSG_OK;
 		}
-		size_t raw_end = cr + 2;
 		uint32_t n = m->nhdrs;
 		if (SM_UNLIKELY((check_length && raw_end - b > max_line) || n >= max_n))
 			return SIPMSG_OK;
