@@ -43,13 +43,14 @@ static SM_INLINE sipmsg_hdr_id sm_hdr_find_short(const char *name, size_t len, s
 		}
 	}
 	/* the key is the whole name; every probe sequence ends at an empty
-	 * slot, at the latest the last one */
-	for (const struct sm_hdr_slot *e = &sm_hdr_slots[sm_hdr_hash(lo, hi)];; e++) {
-		if (e->lo == lo && e->hi == hi)
-			return (sipmsg_hdr_id)e->id;
+	 * slot (whose key no name has), at the latest the last one */
+	const struct sm_hdr_slot *e = &sm_hdr_slots[sm_hdr_hash(lo, hi)];
+	while (SM_UNLIKELY(e->lo != lo || e->hi != hi)) {
 		if (!e->id)
 			return SIPMSG_HDR_OTHER;
+		e++;
 	}
+	return (sipmsg_hdr_id)e->id;
 }
 
 /* The id of a name of 2..31 bytes that holds no control character, or
