@@ -412,6 +412,19 @@ static SM_INLINE sipmsg_hdr_id header_name(const char *p, size_t b, size_t e, si
 	return SIPMSG_HDR_OTHER;
 }
 
+/* The typed view of the last header when its fast path did not take it
+ * (SM_FAST_NO) or failed. */
+static sipmsg_status typed_slow(struct scan *s, sipmsg_status st)
+{
+	uint32_t n = s->m->nhdrs - 1;
+	if (st == SM_FAST_NO && !(st = typed_now(s, n)))
+		return SIPMSG_OK;
+	if (st != SIPMSG_ENOMEM)
+		return st;
+	const struct sm_hdr *hd = &s->m->hdrs[n];
+	return fail(s, st, 0, (size_t)(hd->name - s->p), hd->name, hd->name_len, "out of memory");
+}
+
 /* The id of a compact form (one letter), or 0. */
 static SM_INLINE sipmsg_hdr_id compact_name(char c)
 {
@@ -516,10 +529,9 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 			if ((row->flags & SIPMSG_HF_HOT) || all_typed) {
 				sm_hot_fn fn = sm_hot_fns[row->kind];
 				sipmsg_status st = fn && vb < ve ? fn(m, n, p + s->n) : SM_FAST_NO;
-				if (st == SM_FAST_NO)
-					st = typed_now(s, n);
-				if (st)
-					return st == SIPMSG_ENOMEM ? fail(s, st, 0, b, p + b, nlen, "out of memory") : st;
+				/* past the call the line is the last header (fewer values kept across it) */
+				if (SM_UNLIKELY(st))
+					return typed_slow(s, st);
 			}
 		}
 	}
