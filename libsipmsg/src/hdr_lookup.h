@@ -30,8 +30,8 @@ static SM_INLINE sipmsg_hdr_id sm_hdr_find_short(const char *name, size_t len, s
 {
 	uint64_t lo, hi;
 	if (SM_LIKELY(avail >= SM_HDR_KEY_LEN)) {
-		lo = (sm_le64(name) | FOLD8) & sm_hdr_key_mask[len][0];
-		hi = (sm_le64(name + 8) | FOLD8) & sm_hdr_key_mask[len][1];
+		lo = (sm_le64(name) | FOLD8) & sm_hdr_key_mask[0][len];
+		hi = (sm_le64(name + 8) | FOLD8) & sm_hdr_key_mask[1][len];
 	} else {
 		lo = hi = 0;
 		for (size_t i = 0; i < len; i++) {

@@ -106,12 +106,15 @@ int main(int argc, char **argv)
 	for (unsigned id = 1; id < n; id++)
 		fprintf(f, "\t\"%s\",\n", lower[id]);
 	fprintf(f, "};\n");
-	/* per name length: the bytes of the two key words that hold the name */
-	fprintf(f, "static const uint64_t sm_hdr_key_mask[%u][2] = {\n", SM_HDR_NAME_MAX);
-	for (unsigned len = 0; len < SM_HDR_NAME_MAX; len++) {
-		unsigned lo = len < 8 ? len : 8, hi = len < 8 ? 0 : len < 16 ? len - 8 : 8;
-		fprintf(f, "\t{0x%016llxull, 0x%016llxull},\n", lo == 8 ? ~0ull : (1ull << (8 * lo)) - 1,
-			hi == 8 ? ~0ull : (1ull << (8 * hi)) - 1);
+	/* per key word and name length: the bytes of the word that hold the name */
+	fprintf(f, "static const uint64_t sm_hdr_key_mask[2][%u] = {\n", SM_HDR_NAME_MAX);
+	for (unsigned word = 0; word < 2; word++) {
+		fprintf(f, "\t{");
+		for (unsigned len = 0; len < SM_HDR_NAME_MAX; len++) {
+			unsigned n = len <= 8 * word ? 0 : len - 8 * word > 8 ? 8 : len - 8 * word;
+			fprintf(f, "%s0x%016llxull", len ? ", " : "", n == 8 ? ~0ull : (1ull << (8 * n)) - 1);
+		}
+		fprintf(f, "},\n");
 	}
 	fprintf(f, "};\n");
 	return fclose(f) != 0;
