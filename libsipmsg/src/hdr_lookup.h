@@ -44,13 +44,13 @@ static SM_INLINE sipmsg_hdr_id sm_hdr_find_short(const char *name, size_t len, s
 	}
 	/* the key is the whole name; every probe sequence ends at an empty
 	 * slot (whose key no name has), at the latest the last one */
-	const struct sm_hdr_slot *e = &sm_hdr_slots[sm_hdr_hash(lo, hi)];
-	while (SM_UNLIKELY(e->lo != lo || e->hi != hi)) {
-		if (!e->id)
+	size_t s = sm_hdr_hash(lo, hi);
+	while (SM_UNLIKELY(sm_hdr_index.lo[s] != lo || sm_hdr_index.hi[s] != hi)) {
+		if (!sm_hdr_index.id[s])
 			return SIPMSG_HDR_OTHER;
-		e++;
+		s++;
 	}
-	return (sipmsg_hdr_id)e->id;
+	return (sipmsg_hdr_id)sm_hdr_index.id[s];
 }
 
 /* The id of a name of 2..31 bytes that holds no control character, or

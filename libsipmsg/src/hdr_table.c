@@ -38,11 +38,11 @@ sipmsg_hdr_id sm_hdr_find_long(const char *name, size_t len)
 	uint64_t lo = 0;
 	for (size_t i = 0; i < 8; i++)
 		lo |= (uint64_t)((unsigned char)name[i] | 0x20u) << (8 * i);
-	for (const struct sm_hdr_slot *e = &sm_hdr_slots[sm_hdr_hash(lo, SM_HDR_LONG)];; e++) {
-		if (e->lo == lo && e->hi == SM_HDR_LONG && e->len == len &&
-		    name_tail_equals(name, len, sm_hdr_lower[e->id]))
-			return (sipmsg_hdr_id)e->id;
-		if (!e->id)
+	for (size_t s = sm_hdr_hash(lo, SM_HDR_LONG);; s++) {
+		if (sm_hdr_index.lo[s] == lo && sm_hdr_index.hi[s] == SM_HDR_LONG && sm_hdr_index.len[s] == len &&
+		    name_tail_equals(name, len, sm_hdr_lower[sm_hdr_index.id[s]]))
+			return (sipmsg_hdr_id)sm_hdr_index.id[s];
+		if (!sm_hdr_index.id[s])
 			return SIPMSG_HDR_OTHER;
 	}
 }
