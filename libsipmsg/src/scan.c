@@ -425,6 +425,17 @@ static sipmsg_status typed_slow(struct scan *s, sipmsg_status st)
 	return fail(s, st, 0, (size_t)(hd->name - s->p), hd->name, hd->name_len, "out of memory");
 }
 
+/* Per header id, what the line loop needs of its row: the kind, and
+ * SCAN_HOT when the typed view is parsed now. One byte, one load. */
+#define SCAN_HOT 0x80u
+_Static_assert(SIPMSG_KIND_COUNT <= SCAN_HOT, "kinds fit below SCAN_HOT");
+static const uint8_t scan_kind[SIPMSG_HDR_COUNT_] = {
+#define ROW(id, name, compact, flags, kind) \
+	[SIPMSG_HDR_##id] = SIPMSG_KIND_##kind | ((flags) & SIPMSG_HF_HOT ? SCAN_HOT : 0),
+	SIPMSG_HEADER_TABLE(ROW)
+#undef ROW
+};
+
 /* The id of a compact form (one letter), or 0. */
 static SM_INLINE sipmsg_hdr_id compact_name(char c)
 {
@@ -525,9 +536,9 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 		if (id) {
 			if (!m->first[id])
 				m->first[id] = n + 1;
-			const struct sm_hdr_row *row = &sm_hdr_rows[id];
-			if ((row->flags & SIPMSG_HF_HOT) || all_typed) {
-				sm_hot_fn fn = sm_hot_fns[row->kind];
+			unsigned kind = scan_kind[id];
+			if ((kind & SCAN_HOT) || all_typed) {
+				sm_hot_fn fn = sm_hot_fns[kind & ~SCAN_HOT];
 				sipmsg_status st = fn && vb < ve ? fn(m, n, p + s->n) : SM_FAST_NO;
 				/* past the call the line is the last header (fewer values kept across it) */
 				if (SM_UNLIKELY(st))
