@@ -23,35 +23,6 @@ struct scan {
 	sipmsg_error *err;
 };
 
-/* Index of the first byte at or after i that is a control character other
- * than HTAB (CR and LF included) or, when `colon` is set, a ':'; n when there
- * is none. Lines are long and clean, so this runs 16 bytes at a time where
- * SSE2 is there; with a constant `colon` the compiler drops the unused test. */
-#define stop_mask sm_ctl_mask16
-
-static inline size_t find_stop(const char *p, size_t i, size_t n, bool colon)
-{
-#if SM_SIMD
-	while (n - i >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		unsigned mask = stop_mask(v);
-		if (colon)
-			mask |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
-		if (mask)
-			return i + (size_t)__builtin_ctz(mask);
-		i += 16;
-	}
-#endif
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7f || (colon && c == ':'))
-			return i;
-	}
-	return n;
-}
-
-static inline size_t find_ctl(const char *p, size_t i, size_t n) { return find_stop(p, i, n, false); }
-
 #if SM_SIMD
 /* The control characters, HTAB included, and DEL among 16 bytes: two
  * operations fewer than sm_ctl_mask16(). For plain_lines(), which leaves
@@ -62,16 +33,47 @@ static inline unsigned ctl_or_tab_mask16(__m128i v)
 	stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
 	return (unsigned)_mm_movemask_epi8(stop);
 }
+#endif
 
-/* find_ctl(), but HTAB stops it too (only the SIMD line loop uses it). */
+/* Index of the first byte at or after i that is a control character other
+ * than HTAB (CR and LF included), an HTAB when `tab` is set, or a ':' when
+ * `colon` is; n when there is none. Lines are long and clean, so this runs
+ * 16 bytes at a time where SSE2 is there; with constant flags the compiler
+ * drops the unused tests. */
+static inline size_t find_stop(const char *p, size_t i, size_t n, bool colon, bool tab)
+{
+#if SM_SIMD
+	while (n - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned mask = tab ? ctl_or_tab_mask16(v) : sm_ctl_mask16(v);
+		if (colon)
+			mask |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+		if (mask)
+			return i + (size_t)__builtin_ctz(mask);
+		i += 16;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c < 0x20 && (tab || c != '\t')) || c == 0x7f || (colon && c == ':'))
+			return i;
+	}
+	return n;
+}
+
+static inline size_t find_ctl(const char *p, size_t i, size_t n) { return find_stop(p, i, n, false, false); }
+
+/* find_ctl(), but HTAB stops it too: for plain_lines(). */
 static inline size_t find_ctl_or_tab(const char *p, size_t i, size_t n)
 {
+#if SM_SIMD
 	/* the last block start computed once: one compare per step */
 	for (const size_t last = n - 16; n >= 16 && i <= last; i += 16) {
 		unsigned mask = ctl_or_tab_mask16(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
 		if (mask)
 			return i + (size_t)__builtin_ctz(mask);
 	}
+#endif
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 		if (c < 0x20 || c == 0x7f)
@@ -79,7 +81,6 @@ static inline size_t find_ctl_or_tab(const char *p, size_t i, size_t n)
 	}
 	return n;
 }
-#endif
 
 static sipmsg_status fail(struct scan *s, sipmsg_status st, int code, size_t at, const char *hname,
 			  size_t hlen, const char *reason)
@@ -474,26 +475,27 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 				unsigned rest = (ctl >> off) >> 1;
 				cr = rest ? colon + 1 + (unsigned)__builtin_ctz(rest) : find_ctl_or_tab(p, b + 16, lim);
 			} else {
-				colon = find_stop(p, b + 16, lim, true);
+				colon = find_stop(p, b + 16, lim, true, true);
 				if (SM_UNLIKELY(colon >= lim || p[colon] != ':'))
 					return SIPMSG_OK;
-				cr = find_ctl(p, colon + 1, lim);
+				cr = find_ctl_or_tab(p, colon + 1, lim);
 			}
 		} else
 #endif
 		{
-			colon = find_stop(p, b, lim, true);
+			colon = find_stop(p, b, lim, true, true);
 			if (SM_UNLIKELY(colon >= lim || p[colon] != ':' || colon == b))
 				return SIPMSG_OK;
-			cr = find_ctl(p, colon + 1, lim);
+			cr = find_ctl_or_tab(p, colon + 1, lim);
 		}
+		/* no HTAB up to cr: an HTAB stops the searches and fails the CR LF test */
 		/* CR LF, and the next line is not a continuation */
 		size_t raw_end = cr + 2; /* cr <= lim: no overflow */
 		if (SM_UNLIKELY(raw_end >= lim || memcmp(p + cr, "\r\n", 2) != 0 ||
 				sm_is((unsigned char)p[cr + 2], SM_C_WS)))
 			return SIPMSG_OK; /* end of input, bare LF, control character, HTAB or folding */
 		size_t nlen = colon - b;
-		if (SM_UNLIKELY(sm_is((unsigned char)p[colon - 1], SM_C_WS)))
+		if (SM_UNLIKELY(p[colon - 1] == ' '))
 			return SIPMSG_OK; /* whitespace before the colon */
 		sipmsg_hdr_id id;
 		unsigned flags = 0;
@@ -514,11 +516,11 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 		if (SM_UNLIKELY((check_length && raw_end - b > max_line) || n >= max_n))
 			return SIPMSG_OK;
 		size_t vb = colon + 1 + (p[colon + 1] == ' '), ve = cr;
-		if (SM_UNLIKELY(sm_is((unsigned char)p[vb], SM_C_WS)))
-			while (sm_is((unsigned char)p[vb], SM_C_WS)) /* stops at the CR */
+		if (SM_UNLIKELY(p[vb] == ' '))
+			while (p[vb] == ' ') /* stops at the CR */
 				vb++;
-		if (SM_UNLIKELY(sm_is((unsigned char)p[ve - 1], SM_C_WS)))
-			while (ve > vb && sm_is((unsigned char)p[ve - 1], SM_C_WS))
+		if (SM_UNLIKELY(p[ve - 1] == ' '))
+			while (ve > vb && p[ve - 1] == ' ')
 				ve--;
 		m->hdrs[n] = (struct sm_hdr){
 			.name = p + b,
@@ -569,7 +571,7 @@ static sipmsg_status header_line(struct scan *s, size_t *pos)
 {
 	const char *p = s->p;
 	size_t b = *pos;
-	size_t colon = find_stop(p, b, s->lim, true);
+	size_t colon = find_stop(p, b, s->lim, true, false);
 	size_t name_end = colon, bad_at = SM_NOPOS, j;
 	sipmsg_hdr_id id = SIPMSG_HDR_OTHER;
 	bool bad_line;

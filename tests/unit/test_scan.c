@@ -197,6 +197,19 @@ Test(scan, value_whitespace)
 	cr_assert(slice_is(h.value, "t"));
 	sipmsg_header_at(m, 3, &h);
 	cr_assert(slice_is(h.value, "0"), "no space after the colon (FreeSWITCH l:0)");
+
+	/* HTAB and SP around names and values, within and past a line's first 16 bytes */
+	cr_assert_eq(parse(INVITE_HEAD "X-A-Rather-Long-Name\t: v\r\nX-B: a value longer than sixteen\tbytes\t\r\n"
+				       "X-Longer-Name-Here :\t \tx y \t \r\nX-C:  \t  \r\nX-D: \t\r\n\r\n"),
+		     SIPMSG_OK);
+	const char *names[] = {"X-A-Rather-Long-Name", "X-B", "X-Longer-Name-Here", "X-C", "X-D"};
+	const char *values[] = {"v", "a value longer than sixteen\tbytes", "x y", "", ""};
+	for (size_t i = 0; i < 5; i++) {
+		cr_assert_eq(sipmsg_header_at(m, i, &h), SIPMSG_OK);
+		cr_assert(slice_is(h.name, names[i]), "%zu", i);
+		cr_assert(slice_is(h.value, values[i]), "%zu: %.*s", i, (int)h.value.len, h.value.ptr);
+		cr_assert_eq(h.line, i + 2);
+	}
 }
 
 Test(scan, folding)
