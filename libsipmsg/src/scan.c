@@ -498,12 +498,12 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 		if (SM_UNLIKELY(p[colon - 1] == ' '))
 			return SIPMSG_OK; /* whitespace before the colon */
 		sipmsg_hdr_id id;
-		unsigned flags = 0;
 		if (SM_LIKELY(nlen - 2 <= SM_HDR_KEY_LEN - 2)) { /* 2..16 bytes: one range test */
 			id = sm_hdr_find_short(p + b, nlen, lim - b);
 		} else if (nlen == 1) {
 			id = compact_name(p[b]);
-			flags = id ? SIPMSG_HEADER_COMPACT : 0;
+			if (!id)
+				return SIPMSG_OK; /* one letter but no compact form: the general path */
 		} else {
 			id = sm_hdr_find_long(p + b, nlen);
 		}
@@ -531,7 +531,7 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 			.raw_len = (uint32_t)(raw_end - b),
 			.line = s->line++,
 			.id = (uint16_t)id,
-			.flags = (uint16_t)flags,
+			.flags = (uint16_t)(nlen == 1 ? SIPMSG_HEADER_COMPACT : 0), /* a known compact form */
 		};
 		m->nhdrs = n + 1;
 		*pos = raw_end;

@@ -212,6 +212,25 @@ Test(scan, value_whitespace)
 	}
 }
 
+Test(scan, one_letter_names)
+{
+	/* compact forms and one-letter names that are none */
+	cr_assert_eq(parse(INVITE_HEAD "g: x-unknown-one-letter\r\nI: call-id@host.example\r\nz:1\r\n\r\n"), SIPMSG_OK);
+	sipmsg_header h;
+	sipmsg_header_at(m, 0, &h);
+	cr_assert_eq(h.id, SIPMSG_HDR_OTHER);
+	cr_assert_not(h.flags & SIPMSG_HEADER_COMPACT);
+	cr_assert(slice_is(h.value, "x-unknown-one-letter"));
+	sipmsg_header_at(m, 1, &h);
+	cr_assert_eq(h.id, SIPMSG_HDR_CALL_ID);
+	cr_assert(h.flags & SIPMSG_HEADER_COMPACT);
+	sipmsg_header_at(m, 2, &h);
+	cr_assert_eq(h.id, SIPMSG_HDR_OTHER);
+	cr_assert_eq(h.flags, 0);
+	cr_assert(slice_is(h.name, "z"));
+	cr_assert_eq(h.line, 4);
+}
+
 Test(scan, folding)
 {
 	const char *text = INVITE_HEAD "Subject: first\r\n second\r\n\tthird\r\nTo: <sip:a@b>\r\n\r\n";
