@@ -445,10 +445,11 @@ static SM_INLINE sipmsg_hdr_id compact_name(char c)
 }
 
 /* Header lines of the common shape, "Name: value" CRLF with a known or
- * token name, no folding, no control character, within the limits, read
- * with everything in locals. Stops, with *pos on it, at the first line that
- * needs the general path (header_line, which also produces the
- * diagnostics) or at the end of the header section. */
+ * token name (a one-letter one a compact form), no folding, no control
+ * character or HTAB, within the limits, read with everything in locals.
+ * Stops, with *pos on it, at the first line that needs the general path
+ * (header_line, which also produces the diagnostics) or at the end of the
+ * header section. check_length: test each line against max_line_length. */
 static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool check_length)
 {
 	const char *const p = s->p;
@@ -488,8 +489,8 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 				return SIPMSG_OK;
 			cr = find_ctl_or_tab(p, colon + 1, lim);
 		}
-		/* no HTAB up to cr: an HTAB stops the searches and fails the CR LF test */
-		/* CR LF, and the next line is not a continuation */
+		/* CR LF, and the next line is not a continuation; every search above
+		 * stops at an HTAB too, so a line that passes has none before cr */
 		size_t raw_end = cr + 2; /* cr <= lim: no overflow */
 		if (SM_UNLIKELY(raw_end >= lim || memcmp(p + cr, "\r\n", 2) != 0 ||
 				sm_is((unsigned char)p[cr + 2], SM_C_WS)))
