@@ -72,11 +72,11 @@ struct sm_hdr {
 	const char *value;
 	void *view;          /* typed view (kind-specific), NULL until parsed */
 	uint32_t name_len;
+	uint16_t id;         /* sipmsg_hdr_id */
+	uint16_t flags;      /* SIPMSG_HEADER_* and SM_H_* below */
 	uint32_t value_len;
 	uint32_t raw_len;    /* 0 for edited/added headers */
 	uint32_t line;       /* 1-based line in the input, 0 for added */
-	uint16_t id;         /* sipmsg_hdr_id */
-	uint16_t flags;      /* SIPMSG_HEADER_* and SM_H_* below */
 };
 
 /* Private header flags (above the public ones). */
@@ -176,8 +176,6 @@ struct sm_hdr_row {
 extern const struct sm_hdr_row sm_hdr_rows[SIPMSG_HDR_COUNT_];
 sipmsg_hdr_id sm_hdr_lookup(const char *name, size_t len);
 
-/* The message skeleton shared by parse and build: a message in `arena`. */
-sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts, uint32_t header_slots);
 /* Keep m->first right after edits: rebuild it, or adjust it for one header
  * inserted at / removed from `index` (linear-time editing). */
 void sm_index_rebuild(sipmsg_msg *m);
@@ -204,5 +202,37 @@ void sm_opts_normalize(sipmsg_parse_opts *o);
 /* Typed layer hook: parse the typed view of header i at parse time. Returns
  * SIPMSG_OK, SIPMSG_ESYNTAX (header marked bad, diagnostic added) or ENOMEM. */
 sipmsg_status sm_typed_parse_header(sipmsg_msg *m, size_t i);
+
+#define SM_INITIAL_HEADER_SLOTS 32u
+
+/* sm_msg_new() zeroes all but opts; a field added after opts must be zeroed there too */
+_Static_assert(offsetof(sipmsg_msg, ext) == offsetof(sipmsg_msg, opts) + sizeof(sipmsg_parse_opts) &&
+		       sizeof(sipmsg_msg) == offsetof(sipmsg_msg, ext) + sizeof(void *[4]),
+	       "opts and ext end struct sipmsg_msg");
+
+/* The message skeleton shared by parse and build: a message in `arena`
+ * (inline: it is most of the parse's set-up). */
+static inline sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts, uint32_t slots)
+{
+	sipmsg_msg *m = sm_alloc(arena, sizeof *m);
+	if (!m)
+		return NULL;
+	/* zeroed but for the options, which are copied over right after */
+	memset(m, 0, offsetof(sipmsg_msg, opts));
+	memset(m->ext, 0, sizeof m->ext);
+	m->arena = arena;
+	m->own_arena = own_arena;
+	if (opts)
+		m->opts = *opts;
+	else
+		sipmsg_parse_opts_init(&m->opts);
+	if (slots < SM_INITIAL_HEADER_SLOTS)
+		slots = SM_INITIAL_HEADER_SLOTS;
+	m->hdrs = sm_alloc(arena, slots * sizeof *m->hdrs);
+	if (!m->hdrs)
+		return NULL;
+	m->cap = slots;
+	return m;
+}
 
 #endif

@@ -3,36 +3,6 @@
  * raw header API (count, index, find, iterate values, split lists). */
 #include "internal.h"
 
-#define INITIAL_HEADER_SLOTS 32u
-
-/* sm_msg_new() zeroes all but opts; a field added after opts must be zeroed there too */
-_Static_assert(offsetof(sipmsg_msg, ext) == offsetof(sipmsg_msg, opts) + sizeof(sipmsg_parse_opts) &&
-		       sizeof(sipmsg_msg) == offsetof(sipmsg_msg, ext) + sizeof(void *[4]),
-	       "opts and ext end struct sipmsg_msg");
-
-sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const sipmsg_parse_opts *opts, uint32_t slots)
-{
-	sipmsg_msg *m = sm_alloc(arena, sizeof *m);
-	if (!m)
-		return NULL;
-	/* zeroed but for the options, which are copied over right after */
-	memset(m, 0, offsetof(sipmsg_msg, opts));
-	memset(m->ext, 0, sizeof m->ext);
-	m->arena = arena;
-	m->own_arena = own_arena;
-	if (opts)
-		m->opts = *opts;
-	else
-		sipmsg_parse_opts_init(&m->opts);
-	if (slots < INITIAL_HEADER_SLOTS)
-		slots = INITIAL_HEADER_SLOTS;
-	m->hdrs = sm_alloc(arena, slots * sizeof *m->hdrs);
-	if (!m->hdrs)
-		return NULL;
-	m->cap = slots;
-	return m;
-}
-
 sipmsg_status sm_hdrs_reserve(sipmsg_msg *m, uint32_t extra)
 {
 	if (m->nhdrs + (uint64_t)extra <= m->cap)

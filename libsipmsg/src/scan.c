@@ -26,35 +26,6 @@ struct scan {
 	sipmsg_error *err;
 };
 
-/* Index of the first byte at or after i that is a control character other
- * than HTAB (CR and LF included) or, when `colon` is set, a ':'; n when there
- * is none. Lines are long and clean, so this runs 16 bytes at a time where
- * SSE2 is there; with a constant `colon` the compiler drops the unused test. */
-#define stop_mask sm_ctl_mask16
-
-static inline size_t find_stop(const char *p, size_t i, size_t n, bool colon)
-{
-#if SM_SIMD
-	while (n - i >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		unsigned mask = stop_mask(v);
-		if (colon)
-			mask |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
-		if (mask)
-			return i + (size_t)__builtin_ctz(mask);
-		i += 16;
-	}
-#endif
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7f || (colon && c == ':'))
-			return i;
-	}
-	return n;
-}
-
-static inline size_t find_ctl(const char *p, size_t i, size_t n) { return find_stop(p, i, n, false); }
-
 #if SM_SIMD
 /* The control characters, HTAB included, and DEL among 16 bytes: two
  * operations fewer than sm_ctl_mask16(). For plain_lines(), which leaves
@@ -65,15 +36,47 @@ static inline unsigned ctl_or_tab_mask16(__m128i v)
 	stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
 	return (unsigned)_mm_movemask_epi8(stop);
 }
+#endif
 
-/* find_ctl(), but HTAB stops it too (only the SIMD line loop uses it). */
+/* Index of the first byte at or after i that is a control character other
+ * than HTAB (CR and LF included), an HTAB when `tab` is set, or a ':' when
+ * `colon` is; n when there is none. Lines are long and clean, so this runs
+ * 16 bytes at a time where SSE2 is there; with constant flags the compiler
+ * drops the unused tests. */
+static inline size_t find_stop(const char *p, size_t i, size_t n, bool colon, bool tab)
+{
+#if SM_SIMD
+	while (n - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned mask = tab ? ctl_or_tab_mask16(v) : sm_ctl_mask16(v);
+		if (colon)
+			mask |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+		if (mask)
+			return i + (size_t)__builtin_ctz(mask);
+		i += 16;
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if ((c < 0x20 && (tab || c != '\t')) || c == 0x7f || (colon && c == ':'))
+			return i;
+	}
+	return n;
+}
+
+static inline size_t find_ctl(const char *p, size_t i, size_t n) { return find_stop(p, i, n, false, false); }
+
+/* find_ctl(), but HTAB stops it too: for plain_lines(). */
 static inline size_t find_ctl_or_tab(const char *p, size_t i, size_t n)
 {
-	for (; n - i >= 16; i += 16) {
+#if SM_SIMD
+	/* the last block start computed once: one compare per step */
+	for (const size_t last = n - 16; n >= 16 && i <= last; i += 16) {
 		unsigned mask = ctl_or_tab_mask16(_mm_loadu_si128((const __m128i *)(const void *)(p + i)));
 		if (mask)
 			return i + (size_t)__builtin_ctz(mask);
 	}
+#endif
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 		if (c < 0x20 || c == 0x7f)
@@ -81,7 +84,6 @@ static inline size_t find_ctl_or_tab(const char *p, size_t i, size_t n)
 	}
 	return n;
 }
-#endif
 
 static sipmsg_status fail(struct scan *s, sipmsg_status st, int code, size_t at, const char *hname,
 			  size_t hlen, const char *reason)
@@ -447,23 +449,44 @@ static SM_INLINE sipmsg_hdr_id header_name(const char *p, size_t b, size_t e, si
 	return SIPMSG_HDR_OTHER;
 }
 
-/* The id of a name that is followed by its ':' (so 8 bytes from name are
- * readable when avail >= 8), or 0 when it is unknown. */
-static SM_INLINE sipmsg_hdr_id known_name(const char *name, size_t len, size_t avail)
+/* The typed view of the last header when its fast path did not take it
+ * (SM_FAST_NO) or failed. */
+static sipmsg_status typed_slow(struct scan *s, sipmsg_status st)
 {
-	if (len == 1) {
-		unsigned c = ((unsigned char)*name | 0x20u) - 'a';
-		return c < 26 ? (sipmsg_hdr_id)sm_hdr_compact_ids[c] : SIPMSG_HDR_OTHER;
-	}
-	return len < SM_HDR_NAME_MAX ? sm_hdr_find_clean(name, len, avail) : SIPMSG_HDR_OTHER;
+	uint32_t n = s->m->nhdrs - 1;
+	if (st == SM_FAST_NO && !(st = typed_now(s, n)))
+		return SIPMSG_OK;
+	if (st != SIPMSG_ENOMEM)
+		return st;
+	const struct sm_hdr *hd = &s->m->hdrs[n];
+	return fail(s, st, 0, (size_t)(hd->name - s->p), hd->name, hd->name_len, "out of memory");
+}
+
+/* Per header id, what the line loop needs of its row: the kind, and
+ * SCAN_HOT when the typed view is parsed now. One byte, one load. */
+#define SCAN_HOT 0x80u
+_Static_assert(SIPMSG_KIND_COUNT <= SCAN_HOT, "kinds fit below SCAN_HOT");
+static const uint8_t scan_kind[SIPMSG_HDR_COUNT_] = {
+#define ROW(id, name, compact, flags, kind) \
+	[SIPMSG_HDR_##id] = SIPMSG_KIND_##kind | ((flags) & SIPMSG_HF_HOT ? SCAN_HOT : 0),
+	SIPMSG_HEADER_TABLE(ROW)
+#undef ROW
+};
+
+/* The id of a compact form (one letter), or 0. */
+static SM_INLINE sipmsg_hdr_id compact_name(char c)
+{
+	unsigned k = ((unsigned char)c | 0x20u) - 'a';
+	return k < 26 ? (sipmsg_hdr_id)sm_hdr_compact_ids[k] : SIPMSG_HDR_OTHER;
 }
 
 /* Header lines of the common shape, "Name: value" CRLF with a known or
- * token name, no folding, no control character, within the limits, read
- * with everything in locals. Stops, with *pos on it, at the first line that
- * needs the general path (header_line, which also produces the
- * diagnostics) or at the end of the header section. */
-static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
+ * token name (a one-letter one a compact form), no folding, no control
+ * character or HTAB, within the limits, read with everything in locals.
+ * Stops, with *pos on it, at the first line that needs the general path
+ * (header_line, which also produces the diagnostics) or at the end of the
+ * header section. check_length: test each line against max_line_length. */
+static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool check_length)
 {
 	const char *const p = s->p;
 	const size_t lim = s->lim;
@@ -489,42 +512,52 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 				unsigned rest = (ctl >> off) >> 1;
 				cr = rest ? colon + 1 + (unsigned)__builtin_ctz(rest) : find_ctl_or_tab(p, b + 16, lim);
 			} else {
-				colon = find_stop(p, b + 16, lim, true);
+				colon = find_stop(p, b + 16, lim, true, true);
 				if (SM_UNLIKELY(colon >= lim || p[colon] != ':'))
 					return SIPMSG_OK;
-				cr = find_ctl(p, colon + 1, lim);
+				cr = find_ctl_or_tab(p, colon + 1, lim);
 			}
 		} else
 #endif
 		{
-			colon = find_stop(p, b, lim, true);
+			colon = find_stop(p, b, lim, true, true);
 			if (SM_UNLIKELY(colon >= lim || p[colon] != ':' || colon == b))
 				return SIPMSG_OK;
-			cr = find_ctl(p, colon + 1, lim);
+			cr = find_ctl_or_tab(p, colon + 1, lim);
 		}
-		/* CR LF, and the next line is not a continuation */
-		if (SM_UNLIKELY(lim - cr <= 2 || memcmp(p + cr, "\r\n", 2) != 0 ||
+		/* CR LF, and the next line is not a continuation; every search above
+		 * stops at an HTAB too, so a line that passes has none before cr */
+		size_t raw_end = cr + 2; /* cr <= lim: no overflow */
+		if (SM_UNLIKELY(raw_end >= lim || memcmp(p + cr, "\r\n", 2) != 0 ||
 				sm_is((unsigned char)p[cr + 2], SM_C_WS)))
 			return SIPMSG_OK; /* end of input, bare LF, control character, HTAB or folding */
 		size_t nlen = colon - b;
-		if (SM_UNLIKELY(sm_is((unsigned char)p[colon - 1], SM_C_WS)))
+		if (SM_UNLIKELY(p[colon - 1] == ' '))
 			return SIPMSG_OK; /* whitespace before the colon */
-		sipmsg_hdr_id id = known_name(p + b, nlen, lim - b);
+		sipmsg_hdr_id id;
+		if (SM_LIKELY(nlen - 2 <= SM_HDR_KEY_LEN - 2)) { /* 2..16 bytes: one range test */
+			id = sm_hdr_find_short(p + b, nlen, lim - b);
+		} else if (nlen == 1) {
+			id = compact_name(p[b]);
+			if (!id)
+				return SIPMSG_OK; /* one letter but no compact form: the general path */
+		} else {
+			id = sm_hdr_find_long(p + b, nlen);
+		}
 		if (!id) {
 			for (size_t k = b; k < colon; k++)
 				if (!sm_is((unsigned char)p[k], SM_C_TOKEN))
 					return SIPMSG_OK;
 		}
-		size_t raw_end = cr + 2;
 		uint32_t n = m->nhdrs;
-		if (SM_UNLIKELY(raw_end - b > max_line || n >= max_n))
+		if (SM_UNLIKELY((check_length && raw_end - b > max_line) || n >= max_n))
 			return SIPMSG_OK;
 		size_t vb = colon + 1 + (p[colon + 1] == ' '), ve = cr;
-		if (SM_UNLIKELY(sm_is((unsigned char)p[vb], SM_C_WS)))
-			while (sm_is((unsigned char)p[vb], SM_C_WS)) /* stops at the CR */
+		if (SM_UNLIKELY(p[vb] == ' '))
+			while (p[vb] == ' ') /* stops at the CR */
 				vb++;
-		if (SM_UNLIKELY(sm_is((unsigned char)p[ve - 1], SM_C_WS)))
-			while (ve > vb && sm_is((unsigned char)p[ve - 1], SM_C_WS))
+		if (SM_UNLIKELY(p[ve - 1] == ' '))
+			while (ve > vb && p[ve - 1] == ' ')
 				ve--;
 		m->hdrs[n] = (struct sm_hdr){
 			.name = p + b,
@@ -535,24 +568,32 @@ static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
 			.raw_len = (uint32_t)(raw_end - b),
 			.line = s->line++,
 			.id = (uint16_t)id,
-			.flags = (uint16_t)(nlen == 1 && id ? SIPMSG_HEADER_COMPACT : 0),
+			.flags = (uint16_t)(nlen == 1 ? SIPMSG_HEADER_COMPACT : 0), /* a known compact form */
 		};
 		m->nhdrs = n + 1;
 		*pos = raw_end;
 		if (id) {
 			if (!m->first[id])
 				m->first[id] = n + 1;
-			const struct sm_hdr_row *row = &sm_hdr_rows[id];
-			if ((row->flags & SIPMSG_HF_HOT) || all_typed) {
-				sm_hot_fn fn = sm_hot_fns[row->kind];
+			unsigned kind = scan_kind[id];
+			if ((kind & SCAN_HOT) || all_typed) {
+				sm_hot_fn fn = sm_hot_fns[kind & ~SCAN_HOT];
 				sipmsg_status st = fn && vb < ve ? fn(m, n, p + s->n) : SM_FAST_NO;
-				if (st == SM_FAST_NO)
-					st = typed_now(s, n);
-				if (st)
-					return st == SIPMSG_ENOMEM ? fail(s, st, 0, b, p + b, nlen, "out of memory") : st;
+				/* past the call the line is the last header (fewer values kept across it) */
+				if (SM_UNLIKELY(st))
+					return typed_slow(s, st);
 			}
 		}
 	}
+}
+
+/* No line can exceed max_line_length when the rest of the input does not,
+ * as in nearly every message: the loop then leaves the test out. */
+static SM_INLINE sipmsg_status plain_lines(struct scan *s, size_t *pos)
+{
+	if (SM_LIKELY(s->lim - *pos <= s->m->opts.max_line_length))
+		return plain_loop(s, pos, false);
+	return plain_loop(s, pos, true);
 }
 
 /* The header section runs past max_message_size (s->lim < s->n). */
@@ -567,7 +608,7 @@ static sipmsg_status header_line(struct scan *s, size_t *pos)
 {
 	const char *p = s->p;
 	size_t b = *pos;
-	size_t colon = find_stop(p, b, s->lim, true);
+	size_t colon = find_stop(p, b, s->lim, true, false);
 	size_t name_end = colon, bad_at = SM_NOPOS, j;
 	sipmsg_hdr_id id = SIPMSG_HDR_OTHER;
 	bool bad_line;

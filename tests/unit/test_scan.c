@@ -197,6 +197,38 @@ Test(scan, value_whitespace)
 	cr_assert(slice_is(h.value, "t"));
 	sipmsg_header_at(m, 3, &h);
 	cr_assert(slice_is(h.value, "0"), "no space after the colon (FreeSWITCH l:0)");
+
+	/* HTAB and SP around names and values, within and past a line's first 16 bytes */
+	cr_assert_eq(parse(INVITE_HEAD "X-A-Rather-Long-Name\t: v\r\nX-B: a value longer than sixteen\tbytes\t\r\n"
+				       "X-Longer-Name-Here :\t \tx y \t \r\nX-C:  \t  \r\nX-D: \t\r\n\r\n"),
+		     SIPMSG_OK);
+	const char *names[] = {"X-A-Rather-Long-Name", "X-B", "X-Longer-Name-Here", "X-C", "X-D"};
+	const char *values[] = {"v", "a value longer than sixteen\tbytes", "x y", "", ""};
+	for (size_t i = 0; i < 5; i++) {
+		cr_assert_eq(sipmsg_header_at(m, i, &h), SIPMSG_OK);
+		cr_assert(slice_is(h.name, names[i]), "%zu", i);
+		cr_assert(slice_is(h.value, values[i]), "%zu: %.*s", i, (int)h.value.len, h.value.ptr);
+		cr_assert_eq(h.line, i + 2);
+	}
+}
+
+Test(scan, one_letter_names)
+{
+	/* compact forms and one-letter names that are none */
+	cr_assert_eq(parse(INVITE_HEAD "g: x-unknown-one-letter\r\nI: call-id@host.example\r\nz:1\r\n\r\n"), SIPMSG_OK);
+	sipmsg_header h;
+	sipmsg_header_at(m, 0, &h);
+	cr_assert_eq(h.id, SIPMSG_HDR_OTHER);
+	cr_assert_not(h.flags & SIPMSG_HEADER_COMPACT);
+	cr_assert(slice_is(h.value, "x-unknown-one-letter"));
+	sipmsg_header_at(m, 1, &h);
+	cr_assert_eq(h.id, SIPMSG_HDR_CALL_ID);
+	cr_assert(h.flags & SIPMSG_HEADER_COMPACT);
+	sipmsg_header_at(m, 2, &h);
+	cr_assert_eq(h.id, SIPMSG_HDR_OTHER);
+	cr_assert_eq(h.flags, 0);
+	cr_assert(slice_is(h.name, "z"));
+	cr_assert_eq(h.line, 4);
 }
 
 Test(scan, folding)
@@ -459,5 +491,46 @@ Test(scan, every_prefix_is_safe)
 		cr_assert_eq(st == SIPMSG_OK, pm != NULL);
 		sipmsg_msg_free(pm);
 		guard_free(&pg);
+	}
+}
+
+/* The id of the one header of "OPTIONS ... <name>: 1" followed by a padding
+ * line, so that the scanner reads the name with its word compares (16 and
+ * more bytes readable) rather than byte by byte as sipmsg_hdr_lookup() does. */
+static sipmsg_hdr_id scanned_id(const char *name)
+{
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	for (sipmsg_hdr_id id = 1; id < SIPMSG_HDR_COUNT_; id++)
+		sipmsg_parse_opts_must_be_valid(&o, id, false);
+	char text[256];
+	snprintf(text, sizeof text, "OPTIONS sip:a@b SIP/2.0\r\n%s: 1\r\nX-Padding-Line: 0123456789\r\n\r\n", name);
+	cr_assert_eq(parse_opts(text, &o), SIPMSG_OK, "%s: %s", name, err.reason);
+	sipmsg_header h;
+	cr_assert_eq(sipmsg_header_at(m, 0, &h), SIPMSG_OK);
+	cr_assert_eq(h.name.len, strlen(name));
+	return h.id;
+}
+
+Test(scan, every_known_name_in_either_case)
+{
+	for (sipmsg_hdr_id id = 1; id < SIPMSG_HDR_COUNT_; id++) {
+		const char *name = sipmsg_hdr_name(id);
+		size_t n = strlen(name);
+		char upper[64], lower[64], longer[64];
+		for (size_t i = 0; i <= n; i++) {
+			upper[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
+			lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+		}
+		cr_assert_eq(scanned_id(name), id, "%s", name);
+		cr_assert_eq(scanned_id(upper), id, "%s", upper);
+		cr_assert_eq(scanned_id(lower), id, "%s", lower);
+		snprintf(longer, sizeof longer, "%sx", name);
+		cr_assert_neq(scanned_id(longer), id, "%s", longer);
+		lower[n - 1] = '\0';
+		if (n - 1 > 1)
+			cr_assert_neq(scanned_id(lower), id, "a prefix of %s is not %s", name, name);
+		upper[n - 1] = upper[n - 1] == '_' ? '-' : '_'; /* '_' | 0x20 is DEL, never a name byte */
+		cr_assert_neq(scanned_id(upper), id, "%s", upper);
 	}
 }
