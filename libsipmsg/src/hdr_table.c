@@ -35,9 +35,7 @@ sipmsg_hdr_id sm_hdr_find_long(const char *name, size_t len)
 {
 	if (len >= SM_HDR_NAME_MAX)
 		return SIPMSG_HDR_OTHER;
-	uint64_t lo = 0;
-	for (size_t i = 0; i < 8; i++)
-		lo |= (uint64_t)((unsigned char)name[i] | 0x20u) << (8 * i);
+	uint64_t lo = sm_le64(name) | FOLD8; /* len > 16: the first word is whole */
 	for (size_t s = sm_hdr_hash(lo, SM_HDR_LONG);; s++) {
 		if (sm_hdr_index.lo[s] == lo && sm_hdr_index.hi[s] == SM_HDR_LONG && sm_hdr_index.len[s] == len &&
 		    name_tail_equals(name, len, sm_hdr_lower[sm_hdr_index.id[s]]))

@@ -276,24 +276,6 @@ static SM_INLINE enum pname common_name(enum pkind kind, const char *nb, const c
 	return N_OTHER;
 }
 
-/* sm_u32(), inline: 1 to 10 decimal digits of at most max. */
-static SM_INLINE bool u32_value(sipmsg_slice v, uint32_t max, uint32_t *out)
-{
-	if (v.len == 0 || v.len > 10)
-		return false;
-	uint64_t n = 0;
-	for (size_t i = 0; i < v.len; i++) {
-		unsigned d = (unsigned)(unsigned char)v.ptr[i] - '0';
-		if (d > 9)
-			return false;
-		n = n * 10 + d;
-	}
-	if (n > max)
-		return false;
-	*out = (uint32_t)n;
-	return true;
-}
-
 /* Is r[0..q-r) four decimal parts of one to three digits, each at most 255,
  * separated by dots (sm_ipv4_parse)? Unrolled: a part costs a few compares. */
 static SM_INLINE bool dotted_quad(const char *r, const char *q)
@@ -331,12 +313,12 @@ static SM_INLINE bool keep_param(void *view, enum pname id, sipmsg_slice value)
 	case N_OTHER:
 		break;
 	case N_TTL:
-		if (!value.ptr || !u32_value(value, 255, &n))
+		if (!value.ptr || !sm_u32(value.ptr, value.len, 255, &n))
 			return false;
 		v->ttl = value;
 		break;
 	case N_RPORT:
-		if (value.ptr && !u32_value(value, 65535, &n))
+		if (value.ptr && !sm_u32(value.ptr, value.len, 65535, &n))
 			return false;
 		v->has_rport = true;
 		v->rport = value;
@@ -364,7 +346,7 @@ static SM_INLINE bool keep_param(void *view, enum pname id, sipmsg_slice value)
 		na->tag = value;
 		break;
 	case N_EXPIRES:
-		if (!value.ptr || !u32_value(value, UINT32_MAX, &na->expires))
+		if (!value.ptr || !sm_u32(value.ptr, value.len, UINT32_MAX, &na->expires))
 			return false;
 		na->has_expires = true;
 		break;

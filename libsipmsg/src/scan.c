@@ -110,7 +110,7 @@ static sipmsg_status deviate(struct scan *s, unsigned flag, int code, sipmsg_sev
  * of the header is kept, so a line of many stays linear. */
 static bool quoted_pair_ctl(struct scan *s, size_t b, size_t hdr, size_t i)
 {
-	if (s->qp_hdr != hdr || s->qp_pos < b || s->qp_pos > i + 1) {
+	if (s->qp_hdr != hdr) { /* line_end() reads each header's lines in order */
 		s->qp_hdr = hdr;
 		s->qp_pos = b;
 		s->qp_in_quotes = false;

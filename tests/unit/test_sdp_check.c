@@ -19,6 +19,18 @@ static size_t count(int code)
 	return n;
 }
 
+/* The k-th diagnostic with this code (the test fails when there is none). */
+static const sipmsg_diag *nth(int code, size_t k)
+{
+	for (size_t i = 0, seen = 0; i < sipmsg_sdp_diag_count(sdp); i++) {
+		const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, i);
+		if ((int)d->code == code && seen++ == k)
+			return d;
+	}
+	cr_assert_fail("no diagnostic %d number %zu", code, k);
+	return NULL;
+}
+
 Test(sdp_check, clean_offer_has_no_findings)
 {
 	check("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\na=group:BUNDLE a v\r\n"
@@ -68,15 +80,11 @@ Test(sdp_check, addresses)
 	      "m=audio 1 RTP/AVP 0\r\nc=IN IP6 ::ffff:192.0.2.1\r\na=candidate:1 1 udp 1 300.1.1.1 9 typ host\r\n");
 	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_ADDRESS), 6);
 	static const uint32_t lines[] = {2, 4, 7, 9, 11, 16};
-	size_t k = 0;
-	for (size_t i = 0; i < sipmsg_sdp_diag_count(sdp); i++) {
-		const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, i);
-		if (d->code != SIPMSG_DIAG_SDP_BAD_ADDRESS)
-			continue;
+	for (size_t k = 0; k < 6; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_ADDRESS, k);
 		cr_assert_eq(d->line, lines[k], "finding %zu at line %u", k, d->line);
 		/* only the multicast address without TTL breaks a MUST */
 		cr_assert_eq(d->severity, d->line == 9 ? SIPMSG_SEVERITY_ERROR : SIPMSG_SEVERITY_WARNING);
-		k++;
 	}
 }
 
@@ -89,14 +97,10 @@ Test(sdp_check, ttl_and_count_only_on_multicast)
 			   "c=IN IP6 ff::1/2\r\nm=audio 1 RTP/AVP 0\r\nc=IN IP4 group.example.com/127\r\n");
 	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_ADDRESS), 3);
 	static const uint32_t lines[] = {6, 8, 14}; /* ff::1 is 00ff::1 */
-	size_t k = 0;
-	for (size_t i = 0; i < sipmsg_sdp_diag_count(sdp); i++) {
-		const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, i);
-		if (d->code != SIPMSG_DIAG_SDP_BAD_ADDRESS)
-			continue;
+	for (size_t k = 0; k < 3; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_ADDRESS, k);
 		cr_assert_eq(d->line, lines[k], "finding %zu at line %u", k, d->line);
 		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
-		k++;
 	}
 	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_ADDRESS);
 	cr_assert_eq(d->column, 19, "at the slash after the address");
