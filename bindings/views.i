@@ -500,6 +500,7 @@ typedef struct sipmsg_binding_parts {} sipmsg_binding_parts;
 	sipmsg_slice boundary() { return $self->mp->boundary; }
 	sipmsg_bytes preamble() { return $self->mp->preamble; }
 	sipmsg_bytes epilogue() { return $self->mp->epilogue; }
+	bool closed() { return $self->mp->closed; }
 	size_t part_count() { return $self->mp->part_count; }
 	sipmsg_binding_part *part_at(size_t i) {
 		if (i >= $self->mp->part_count)

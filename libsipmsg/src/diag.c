@@ -79,6 +79,7 @@ static const struct diag_row diag_rows[] = {
 
 	{SIPMSG_DIAG_MULTIPART_NO_BOUNDARY, "multipart-no-boundary", "multipart Content-Type without boundary"},
 	{SIPMSG_DIAG_MULTIPART_BAD, "multipart-bad", "the multipart body does not split on its boundary"},
+	{SIPMSG_DIAG_MULTIPART_UNCLOSED, "multipart-unclosed", "the multipart body has no closing --boundary-- line"},
 
 	{SIPMSG_DIAG_LIMIT_MESSAGE_SIZE, "limit-message-size", "the message exceeds max_message_size"},
 	{SIPMSG_DIAG_LIMIT_HEADERS, "limit-headers", "the message exceeds max_headers"},

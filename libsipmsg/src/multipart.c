@@ -10,6 +10,8 @@ struct mp_ctx {
 	sipmsg_arena *arena;
 	size_t max_depth;
 	size_t max_headers;
+	bool allow_unclosed;     /* SIPMSG_LENIENT_UNCLOSED_MULTIPART */
+	const char *unclosed_at; /* the end of the first body split without its close-delimiter */
 	struct sm_fail fail;
 };
 
@@ -177,31 +179,50 @@ static sipmsg_status split(struct mp_ctx *c, const char *b, size_t n, sipmsg_sli
 			if (p < end)
 				p++;
 			out->epilogue = (sipmsg_slice){p, (size_t)(end - p)};
+			out->closed = true;
 			break;
 		}
 		while (p < end && (*p == ' ' || *p == '\t'))
 			p++; /* transport-padding */
 		if (p < end && *p == '\r')
 			p++;
+		if (p >= end && c->allow_unclosed) {
+			/* cut inside the last delimiter line */
+			if (!c->unclosed_at)
+				c->unclosed_at = end;
+			break;
+		}
 		if (p >= end || *p != '\n')
 			return mp_fail(c, SIPMSG_DIAG_MULTIPART_BAD, p, "the boundary line does not end after the boundary");
 		p++;
 		const char *next = find_delimiter(b, p, end, boundary);
-		if (!next)
+		if (!next && !c->allow_unclosed)
 			return mp_fail(c, SIPMSG_DIAG_MULTIPART_BAD, end, "no closing --boundary-- line");
+		if (!next) {
+			/* a body cut short (by Content-Length, a lost segment): its
+			 * last part is what there is; closed stays false */
+			if (!c->unclosed_at)
+				c->unclosed_at = end;
+			if (p == end)
+				break; /* nothing after the last delimiter line */
+		}
 		sipmsg_mime_part *part = sm_vec_push(c->arena, &parts, sizeof *part);
 		if (!part)
 			return SIPMSG_ENOMEM;
 		/* parse into a copy: nested splits allocate and would move the array */
 		sipmsg_mime_part tmp;
-		const char *pe = before_line_end(p, next);
+		const char *pe = next ? before_line_end(p, next) : end;
 		sipmsg_status st = parse_part(c, p, pe < p ? p : pe, depth, &tmp);
 		if (st)
 			return st;
 		part = (sipmsg_mime_part *)parts.items + parts.n - 1;
 		*part = tmp;
+		if (!next)
+			break;
 		d = next;
 	}
+	if (!out->closed)
+		out->epilogue = (sipmsg_slice){end, 0};
 	out->parts = parts.items;
 	out->part_count = parts.n;
 	return SIPMSG_OK;
@@ -215,9 +236,10 @@ sipmsg_status sipmsg_multipart_parse(const char *body, size_t len, const char *b
 		sm_error_set(err, SIPMSG_EINVAL, 0, NULL, 0, SM_NOPOS, NULL, 0, "NULL body, boundary, arena or output");
 		return SIPMSG_EINVAL;
 	}
-	struct mp_ctx c = {.arena = arena,
-			   .max_depth = opts && opts->max_multipart_depth ? opts->max_multipart_depth : SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH,
-			   .max_headers = opts ? opts->max_headers : SIPMSG_DEFAULT_MAX_HEADERS};
+	sipmsg_parse_opts merged, o = *sm_opts_effective(opts, &merged);
+	sm_opts_normalize(&o); /* 0 limits are the defaults; strict clears the leniency */
+	struct mp_ctx c = {.arena = arena, .max_depth = o.max_multipart_depth, .max_headers = o.max_headers,
+			   .allow_unclosed = o.lenient & SIPMSG_LENIENT_UNCLOSED_MULTIPART};
 	if (!body)
 		body = "";
 	sipmsg_status st = split(&c, body, len, (sipmsg_slice){boundary, blen}, 0, out);
@@ -280,7 +302,8 @@ sipmsg_status sipmsg_msg_multipart(const sipmsg_msg *cm, const sipmsg_multipart 
 		return mc->st;
 	}
 	struct mp_ctx c = {.arena = m->arena, .max_depth = m->opts.max_multipart_depth,
-			   .max_headers = m->opts.max_headers};
+			   .max_headers = m->opts.max_headers,
+			   .allow_unclosed = m->opts.lenient & SIPMSG_LENIENT_UNCLOSED_MULTIPART};
 	const char *body = m->body.ptr ? m->body.ptr : "";
 	mc->st = split(&c, body, m->body.len, ct->boundary, 0, &mc->mp);
 	if (mc->st == SIPMSG_ENOMEM) {
@@ -291,6 +314,11 @@ sipmsg_status sipmsg_msg_multipart(const sipmsg_msg *cm, const sipmsg_multipart 
 		if (sm_diag_add(m, (sipmsg_diag_code)c.fail.code, SIPMSG_SEVERITY_ERROR, c.fail.at, SM_NOPOS, c.fail.msg))
 			return SIPMSG_ENOMEM;
 		return mc->st;
+	}
+	if (c.unclosed_at && sm_diag_add(m, SIPMSG_DIAG_MULTIPART_UNCLOSED, SIPMSG_SEVERITY_ERROR, c.unclosed_at,
+					 SM_NOPOS, "no closing --boundary-- line: the last part runs to the end of the body")) {
+		m->ext[SM_EXT_MULTIPART] = NULL; /* split again, diagnostic included, next time */
+		return SIPMSG_ENOMEM;
 	}
 	*out = &mc->mp;
 	return SIPMSG_OK;

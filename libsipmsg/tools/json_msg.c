@@ -105,6 +105,7 @@ static size_t multipart(struct jw *w, sipmsg_msg *m, const sipmsg_multipart *mp)
 	jmsg_bytes(w, mp->preamble.ptr, mp->preamble.len);
 	jw_key(w, "epilogue");
 	jmsg_bytes(w, mp->epilogue.ptr, mp->epilogue.len);
+	jw_kbool(w, "closed", mp->closed);
 	jw_key(w, "parts");
 	jw_array(w);
 	for (size_t i = 0; i < mp->part_count; i++) {

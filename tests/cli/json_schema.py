@@ -247,7 +247,7 @@ def _multipart(v, path):
     if v.get("parsed") is False:
         check(v, {"parsed": bool}, path)
     else:
-        check(v, {"parsed": bool, "boundary": str, "preamble": BYTES, "epilogue": BYTES, "parts": [_part]}, path)
+        check(v, {"parsed": bool, "boundary": str, "preamble": BYTES, "epilogue": BYTES, "closed": bool, "parts": [_part]}, path)
 
 
 def check_document(d):

@@ -96,13 +96,17 @@ Test(multipart, nesting_and_its_limit)
 	cr_assert_eq(err.code, SIPMSG_DIAG_LIMIT_MULTIPART_DEPTH);
 }
 
+/* b fails to split in strict mode, with code at offset. */
 static void bad(const char *b, sipmsg_diag_code code, size_t offset)
 {
 	sipmsg_multipart mp;
 	sipmsg_error err;
+	sipmsg_parse_opts strict;
+	sipmsg_parse_opts_init(&strict);
+	strict.flags |= SIPMSG_PARSE_STRICT;
 	struct guarded g = {0};
 	const char *p = guard_str(&g, b);
-	cr_assert_eq(sipmsg_multipart_parse(p, strlen(b), TT_STR("b"), arena, NULL, &mp, &err), SIPMSG_ESYNTAX, "%s", b);
+	cr_assert_eq(sipmsg_multipart_parse(p, strlen(b), TT_STR("b"), arena, &strict, &mp, &err), SIPMSG_ESYNTAX, "%s", b);
 	cr_assert_eq(err.code, (int)code);
 	cr_assert_eq(err.offset, offset, "%s: offset %zu (%s)", b, err.offset, err.reason);
 	guard_free(&g);
@@ -120,6 +124,76 @@ Test(multipart, errors)
 	cr_assert_not_null(tt_diag(tt_m, SIPMSG_DIAG_MULTIPART_NO_BOUNDARY));
 	TT_PARSE(TT_REQ("Content-Type: application/sdp\r\n"));
 	cr_assert_eq(sipmsg_msg_multipart(tt_m, &mp), SIPMSG_ESTATE);
+}
+
+/* The split of b (lenient defaults), which must succeed; its bytes stay
+ * in tt_g until the next call or the teardown. */
+static sipmsg_multipart split_ok(const char *b)
+{
+	sipmsg_multipart mp;
+	sipmsg_error err;
+	tt_teardown();
+	const char *p = guard_str(&tt_g, b);
+	cr_assert_eq(sipmsg_multipart_parse(p, strlen(b), TT_STR("b"), arena, NULL, &mp, &err), SIPMSG_OK, "%s: %s", b,
+		     err.reason);
+	return mp;
+}
+
+Test(multipart, unclosed_body_keeps_its_last_part)
+{
+	/* cut inside the last part: it runs to the end, bytes kept as they are */
+	sipmsg_multipart mp = split_ok("--b\r\nContent-Type: text/plain\r\n\r\none\r\n--b\r\n\r\ntwo, cut\r");
+	cr_assert_not(mp.closed);
+	cr_assert_eq(mp.part_count, 2);
+	cr_assert_eq(mp.parts[1].body.len, 9);
+	cr_assert(memcmp(mp.parts[1].body.ptr, "two, cut\r", 9) == 0);
+	cr_assert_eq(mp.epilogue.len, 0);
+	/* cut right after a delimiter line, or inside it: no empty part made up */
+	mp = split_ok("--b\r\n\r\none\r\n--b\r\n");
+	cr_assert(!mp.closed && mp.part_count == 1);
+	TT_SLICE(mp.parts[0].body, "one");
+	mp = split_ok("--b\r\n\r\none\r\n--b");
+	cr_assert(!mp.closed && mp.part_count == 1);
+	/* closed bodies say so; a nested part cut short is unclosed on its own */
+	mp = split_ok("--b\r\n\r\none\r\n--b--\r\n");
+	cr_assert(mp.closed);
+	mp = split_ok("--b\r\nContent-Type: multipart/mixed;boundary=in\r\n\r\n--in\r\n\r\nx\r\n--b--\r\n");
+	cr_assert(mp.closed && mp.part_count == 1);
+	cr_assert_not_null(mp.parts[0].nested);
+	cr_assert_not(mp.parts[0].nested->closed);
+	TT_SLICE(mp.parts[0].nested->parts[0].body, "x");
+}
+
+Test(multipart, unclosed_message_body_is_reported)
+{
+	const char *msg = "MESSAGE sip:bob@biloxi.example.com SIP/2.0\r\n"
+			  "Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds\r\n"
+			  "Max-Forwards: 70\r\nTo: <sip:bob@biloxi.example.com>\r\n"
+			  "From: <sip:alice@atlanta.example.com>;tag=1928301774\r\n"
+			  "Call-ID: a84b4c76e66710\r\nCSeq: 1 MESSAGE\r\n"
+			  "Content-Type: multipart/mixed;boundary=sep\r\nContent-Length: 30\r\n\r\n"
+			  "--sep\r\n\r\nhello\r\n--sep\r\n\r\nworld";
+	cr_assert_eq(tt_parse(msg), SIPMSG_OK, "%s", tt_err.reason);
+	const sipmsg_multipart *mp;
+	cr_assert_eq(sipmsg_msg_multipart(tt_m, &mp), SIPMSG_OK);
+	cr_assert(!mp->closed && mp->part_count == 2);
+	TT_SLICE(mp->parts[1].body, "world");
+	const sipmsg_diag *d = tt_diag(tt_m, SIPMSG_DIAG_MULTIPART_UNCLOSED);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert_eq(d->offset, strlen(msg), "reported at the end of the body");
+	/* a second look neither splits again nor repeats the diagnostic */
+	size_t n = sipmsg_msg_diag_count(tt_m);
+	cr_assert_eq(sipmsg_msg_multipart(tt_m, &mp), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), n);
+	/* without the flag the body does not split */
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.lenient &= ~SIPMSG_LENIENT_UNCLOSED_MULTIPART;
+	cr_assert_eq(tt_parse_opts(msg, &o), SIPMSG_OK, "%s", tt_err.reason);
+	cr_assert_eq(sipmsg_msg_multipart(tt_m, &mp), SIPMSG_ESYNTAX);
+	cr_assert_not_null(tt_diag(tt_m, SIPMSG_DIAG_MULTIPART_BAD));
+	cr_assert_null(tt_diag(tt_m, SIPMSG_DIAG_MULTIPART_UNCLOSED));
 }
 
 Test(multipart, write_then_split)

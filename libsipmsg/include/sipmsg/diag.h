@@ -99,6 +99,7 @@ typedef enum sipmsg_diag_code {
 	/* 5xx: multipart bodies */
 	SIPMSG_DIAG_MULTIPART_NO_BOUNDARY = 500, /**< multipart Content-Type without a boundary */
 	SIPMSG_DIAG_MULTIPART_BAD = 501,         /**< the body does not split on its boundary */
+	SIPMSG_DIAG_MULTIPART_UNCLOSED = 502,    /**< no closing --boundary-- line: the last part runs to the end */
 
 	/* 6xx: limits */
 	SIPMSG_DIAG_LIMIT_MESSAGE_SIZE = 600,   /**< message larger than max_message_size */

@@ -71,6 +71,11 @@ typedef struct sipmsg_msg sipmsg_msg;
 /** Accept control characters (NUL and others except HTAB) in header values.
  *  Risk: C string handling downstream may cut such a value short. */
 #define SIPMSG_LENIENT_CTL_IN_VALUES 0x0080u
+/** Accept a multipart body without its closing "--boundary--" line (most
+ *  often a body cut short): the last part runs to the end of the body and
+ *  sipmsg_multipart::closed is false, with an error diagnostic. Risk: a
+ *  truncated last part is used. */
+#define SIPMSG_LENIENT_UNCLOSED_MULTIPART 0x0100u
 /** Every leniency flag, those other headers define included (sdp.h:
  *  SIPMSG_LENIENT_SDP_*, bits 16..19). */
 #define SIPMSG_LENIENT_ALL 0xffffffffu

@@ -40,6 +40,8 @@ typedef struct sipmsg_multipart {
 	sipmsg_slice epilogue;         /**< bytes after the closing boundary */
 	const sipmsg_mime_part *parts; /**< the parts in order */
 	size_t part_count;             /**< number of parts */
+	bool closed;                   /**< false: no closing --boundary-- line, the last part runs to the end
+					    (accepted under SIPMSG_LENIENT_UNCLOSED_MULTIPART) */
 } sipmsg_multipart;
 
 /**
@@ -50,12 +52,15 @@ typedef struct sipmsg_multipart {
  * @param boundary     the boundary, without the leading "--"
  * @param boundary_len its length
  * @param arena        where the part arrays go (slices point into body)
- * @param opts         NULL for the defaults
+ * @param opts         NULL for the defaults; SIPMSG_LENIENT_UNCLOSED_MULTIPART
+ *                     (on by default) accepts a body without its closing
+ *                     boundary line and leaves out->closed (of it or of a
+ *                     nested part) false
  * @param out          receives the parts
  * @param err          NULL, or the reason and offset on failure
- * @return SIPMSG_OK, SIPMSG_ESYNTAX (no opening or closing boundary, a part
- *         header without a colon), SIPMSG_ELIMIT (too deep), SIPMSG_ENOMEM,
- *         SIPMSG_EINVAL; err has the offset in body.
+ * @return SIPMSG_OK, SIPMSG_ESYNTAX (no opening boundary, no closing one in
+ *         strict mode, a part header without a colon), SIPMSG_ELIMIT (too
+ *         deep), SIPMSG_ENOMEM, SIPMSG_EINVAL; err has the offset in body.
  */
 sipmsg_status sipmsg_multipart_parse(const char *body, size_t len, const char *boundary, size_t boundary_len,
 				     sipmsg_arena *arena, const sipmsg_parse_opts *opts, sipmsg_multipart *out,
@@ -65,7 +70,10 @@ sipmsg_status sipmsg_multipart_parse(const char *body, size_t len, const char *b
  * @brief The parts of a message's multipart body (by its Content-Type
  *        boundary), split on first use and cached.
  * @return SIPMSG_OK, SIPMSG_ESTATE (the body is not multipart/...),
- *         SIPMSG_ESYNTAX (it does not split; a 5xx diagnostic says where),
+ *         SIPMSG_ESYNTAX (it does not split; a 5xx diagnostic says where;
+ *         a body without its closing boundary line splits, with the
+ *         multipart-unclosed diagnostic, unless the message was parsed
+ *         without SIPMSG_LENIENT_UNCLOSED_MULTIPART),
  *         SIPMSG_ELIMIT, SIPMSG_ENOMEM.
  */
 sipmsg_status sipmsg_msg_multipart(const sipmsg_msg *msg, const sipmsg_multipart **out);
