@@ -114,8 +114,11 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 			const char *ue = sm_uri_addr_spec_end(p, end);
 			/* no scheme before where an addr-spec would end, and a '<'
 			 * further on: words with a separator meant as a display name
-			 * ("Bell, Alexander <sip:...>", RFC 4475 §3.1.2.15) */
-			if (r < end && !memchr(p, ':', (size_t)(ue - p)) && memchr(r, '<', (size_t)(end - r)))
+			 * ("Bell, Alexander <sip:...>", RFC 4475 §3.1.2.15). In a list
+			 * header a comma ends the item instead: "foo, <sip:...>" is a
+			 * bad URI "foo" before a good item, not a display name. */
+			if (r < end && !(t->list && *r == ',') && !memchr(p, ':', (size_t)(ue - p)) &&
+			    memchr(r, '<', (size_t)(end - r)))
 				return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, r,
 						    "a display name with characters other than tokens must be quoted");
 			/* RFC 3261 §20.10: a URI with ',', ';' or '?' must be in

@@ -164,6 +164,8 @@ Test(nameaddr, errors_with_positions)
 	/* a display name with a separator must be quoted (RFC 4475 §3.1.2.15) */
 	bad("Reply-To: Bell, Alexander <sip:a@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
 	bad("Contact: J.Doe@Home <sip:a@h>", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	/* ... but in a list header a comma ends the item: "foo" is a bad URI */
+	bad("Contact: foo, <sip:a@h>", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_URI, 13);
 	/* a control character only escaped: the quote itself is closed */
 	bad("Reply-To: \"a\x01" "b\" <sip:a@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
 	bad("Reply-To: \"a\\\"b <sip:a@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_UNTERMINATED_QUOTE, 11);
