@@ -100,6 +100,10 @@ static sipmsg_status deviate(struct scan *s, unsigned flag, int code, sipmsg_sev
 		return fail(s, SIPMSG_ESYNTAX, code, at, hname, hlen, reason);
 	if (sm_diag_add(s->m, code, sev, s->p + at, hdr, reason) != SIPMSG_OK)
 		return fail(s, SIPMSG_ENOMEM, 0, at, NULL, 0, "out of memory");
+	/* a line is read before its header is recorded (hdr is then the index
+	 * it will get), so the name comes from here, as the strict error has it */
+	if (hdr != SM_NOPOS && hname)
+		s->m->diags[s->m->ndiags - 1].header = (sipmsg_slice){hname, hlen};
 	return SIPMSG_OK;
 }
 

@@ -393,6 +393,10 @@ Test(scan, control_characters)
 	const char *p = guard_copy(&g, text, sizeof text - 1);
 	cr_assert_eq(sipmsg_parse(p, sizeof text - 1, &o, &m, &err), SIPMSG_OK);
 	cr_assert(has_diag(SIPMSG_DIAG_CTL_IN_VALUE));
+	const sipmsg_diag *d = sipmsg_msg_diag_at(m, 0);
+	cr_assert_eq(d->code, SIPMSG_DIAG_CTL_IN_VALUE);
+	cr_assert(d->header_index == 0 && d->header.len == 7 && memcmp(d->header.ptr, "Subject", 7) == 0,
+		  "the lenient diagnostic names its header, as the strict error does");
 	sipmsg_header h;
 	sipmsg_header_at(m, 0, &h);
 	cr_assert_eq(h.value.len, 3, "the NUL stays inside the value, nothing is cut");
