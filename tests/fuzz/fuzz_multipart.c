@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Multipart split. Byte 0: boundary length (mod 72); byte 1: bit 3 a small
- * max_multipart_depth (bits 0..2), bits 4..7 a failing allocator (at that
- * call); then the boundary, then the body. Checked: the status and error
- * offset; every slice of every part, nested ones included, lies inside the
- * body and inside its part; nesting respects the limit. */
+/* Multipart split. Byte 0: bit 7 strict mode, bits 0..6 the boundary length
+ * (mod 72); byte 1: bit 3 a small max_multipart_depth (bits 0..2), bits 4..7
+ * a failing allocator (at that call); then the boundary, then the body.
+ * Checked: the status and error offset; every slice of every part, nested
+ * ones included, lies inside the body and inside its part; nesting respects
+ * the limit; an unclosed body (lenient only) has no epilogue and its last
+ * part runs to its end. */
 #include "fuzz.h"
 
 static bool inside(sipmsg_slice s, sipmsg_slice outer)
@@ -27,12 +29,29 @@ static void check_parts(const sipmsg_multipart *mp, sipmsg_slice body, size_t de
 		if (p->nested)
 			check_parts(p->nested, p->body, depth + 1, max_depth);
 	}
+	if (!mp->closed) {
+		FUZZ_CHECK(mp->epilogue.len == 0, "an unclosed body with an epilogue");
+		const sipmsg_mime_part *last = mp->part_count ? &mp->parts[mp->part_count - 1] : NULL;
+		FUZZ_CHECK(!last || last->raw.ptr + last->raw.len == body.ptr + body.len,
+			   "the last part of an unclosed body stops before its end");
+	}
+}
+
+static bool all_closed(const sipmsg_multipart *mp)
+{
+	if (!mp->closed)
+		return false;
+	for (size_t i = 0; i < mp->part_count; i++)
+		if (mp->parts[i].nested && !all_closed(mp->parts[i].nested))
+			return false;
+	return true;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_in in = {data, size};
-	size_t blen = fuzz_u8(&in) % 72u;
+	uint8_t b0 = fuzz_u8(&in);
+	size_t blen = (b0 & 0x7fu) % 72u;
 	uint8_t b1 = fuzz_u8(&in);
 	if (blen > in.n)
 		blen = in.n;
@@ -43,6 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sipmsg_parse_opts_init(&o);
 	if (b1 & 8)
 		o.max_multipart_depth = b1 & 7u;
+	if (b0 & 0x80)
+		o.flags |= SIPMSG_PARSE_STRICT;
 	struct fuzz_alloc fa;
 	fuzz_alloc_init(&fa, b1 >> 4);
 	sipmsg_arena *a = sipmsg_arena_new(&fa.al, 64);
@@ -59,6 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st == SIPMSG_OK) {
 		check_parts(&mp, (sipmsg_slice){body, len}, 0,
 			    fuzz_limit(o.max_multipart_depth, SIPMSG_DEFAULT_MAX_MULTIPART_DEPTH));
+		FUZZ_CHECK(!(b0 & 0x80) || all_closed(&mp), "strict mode split an unclosed body");
 	} else {
 		FUZZ_CHECK(st == SIPMSG_ESYNTAX || st == SIPMSG_ELIMIT || st == SIPMSG_ENOMEM || st == SIPMSG_EINVAL,
 			   "status %d", st);
