@@ -286,3 +286,16 @@ def test_multipart_parts_and_sdp_inside():
     found = back.sdp  # the application/sdp part
     assert found is not None and found.media[0].port == 5004
     assert sipmsg.parse(INVITE).parts == []
+
+
+def test_multipart_cut_short_keeps_its_last_part():
+    body = b"--sep\r\nContent-Type: text/plain\r\n\r\nhello\r\n--sep\r\n\r\nwor"
+    raw = (b"MESSAGE sip:bob@example.com SIP/2.0\r\nCall-ID: m2\r\nCSeq: 1 MESSAGE\r\n"
+           b"Content-Type: multipart/mixed;boundary=sep\r\nContent-Length: %d\r\n\r\n" % len(body)) + body
+    msg = sipmsg.parse(raw)
+    first, second = msg.parts
+    assert first.body == b"hello" and second.body == b"wor"
+    unclosed = [d for d in msg.diagnostics if d.code == "multipart-unclosed"]
+    assert len(unclosed) == 1 and unclosed[0].severity == "error"
+    with pytest.raises(sipmsg.ParseError):  # strict: the body does not split
+        sipmsg.parse(raw, strict=True).parts
