@@ -161,6 +161,16 @@ void sm_sdp_write_ssrc_group(struct sm_out *o, const void *view)
 
 /* ---- rid:<id> send|recv [pt=<fmt>,...;<restriction>=<value>;...] ---- */
 
+/* RFC 8851 §10: rid-id = 1*(alpha-numeric / "-" / "_"); simulcast names
+ * rids with the same rule (RFC 8853 sc-id). The first bad byte, or NULL. */
+static const char *rid_id_bad(sipmsg_slice id)
+{
+	for (size_t i = 0; i < id.len; i++)
+		if (!sm_is((unsigned char)id.ptr[i], SM_C_ALPHA | SM_C_DIGIT) && id.ptr[i] != '-' && id.ptr[i] != '_')
+			return id.ptr + i;
+	return NULL;
+}
+
 int sm_sdp_parse_rid(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_rid *r = view;
@@ -168,6 +178,9 @@ int sm_sdp_parse_rid(struct sm_pctx *x, const char *v, size_t n, void *view)
 	r->id = sm_cur_word(&c);
 	if (!r->id.len)
 		return BAD(x, v, "rid: missing rid-id");
+	const char *bad = rid_id_bad(r->id);
+	if (bad)
+		return BAD(x, bad, "rid: the rid-id is not letters, digits, '-' and '_'");
 	sm_cur_sp(&c);
 	sipmsg_slice d = sm_cur_word(&c);
 	if (eq(d, SM_LIT("send")))
@@ -276,6 +289,9 @@ static int simulcast_list(struct sm_pctx *x, sipmsg_slice list, sipmsg_sdp_direc
 		}
 		if (!id.len)
 			return BAD(x, list.ptr + s, "simulcast: an empty rid");
+		const char *bad = rid_id_bad(id);
+		if (bad)
+			return BAD(x, bad, "simulcast: a rid-id is letters, digits, '-' and '_'");
 		if (*k < cap)
 			out[(*k)++] = (sipmsg_sdp_simulcast_rid){dir, stream, id, paused};
 		if (i < list.len && list.ptr[i] == ';')
@@ -332,6 +348,9 @@ int sm_sdp_parse_simulcast(struct sm_pctx *x, const char *v, size_t n, void *vie
 		}
 		sm_cur_sp(&c);
 		sipmsg_slice list = sm_cur_word(&c);
+		/* the draft's pt= lists payload types: no rids to read (RFC 8853 has none) */
+		if (list.len > 3 && memcmp(list.ptr, "pt=", 3) == 0)
+			return BAD(x, list.ptr, "simulcast: pre-RFC 8853 pt= syntax lists payload types, not rids");
 		if (list.len > 4 && memcmp(list.ptr, "rid=", 4) == 0) {
 			r |= WARN(x, list.ptr, "simulcast: pre-RFC 8853 rid= syntax");
 			list.ptr += 4;

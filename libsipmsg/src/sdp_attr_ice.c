@@ -28,6 +28,22 @@ static bool ext_number(sipmsg_slice w, int64_t *out)
 	return true;
 }
 
+/* RFC 6544 §4.5: a TCP candidate carries "SP tcp-type-ext" (not optional in
+ * its candidate-attribute), tcp-type = "active" / "passive" / "so". Old
+ * libwebrtc wrote TCP candidates without it: kept, with a warning. */
+static int check_tcptype(struct sm_pctx *x, const sipmsg_sdp_candidate *cd)
+{
+	if (!sm_eq_lower(cd->transport.ptr, cd->transport.len, SM_LIT("tcp")))
+		return SM_PARSE_OK;
+	if (!cd->tcptype.len)
+		return WARN(x, cd->transport.ptr, "candidate: a TCP candidate without tcptype (RFC 6544)");
+	if (!sm_eq_lower(cd->tcptype.ptr, cd->tcptype.len, SM_LIT("active")) &&
+	    !sm_eq_lower(cd->tcptype.ptr, cd->tcptype.len, SM_LIT("passive")) &&
+	    !sm_eq_lower(cd->tcptype.ptr, cd->tcptype.len, SM_LIT("so")))
+		return WARN(x, cd->tcptype.ptr, "candidate: tcptype is not active, passive or so");
+	return SM_PARSE_OK;
+}
+
 int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_candidate *cd = view;
@@ -113,7 +129,7 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 	cd->nextensions = next;
 	if (cd->raddr.len && cd->rport < 0)
 		r = WARN(x, cd->raddr.ptr, "candidate: raddr without rport");
-	return r;
+	return r == SM_PARSE_OK ? check_tcptype(x, cd) : r;
 }
 
 void sm_sdp_write_candidate(struct sm_out *o, const void *view)

@@ -137,6 +137,32 @@ Test(sdp_bundle, simulcast_alternatives_and_paused)
 		cr_assert_eq(sipmsg_sdp_get_simulcast(media(0), i, &sc), SIPMSG_ESYNTAX, "line %zu", i);
 }
 
+Test(sdp_bundle, rid_id_grammar)
+{
+	/* RFC 8851 §10: rid-id = 1*(alpha-numeric / "-" / "_"), and RFC 8853
+	 * sc-id = [sc-id-paused] rid-id. The draft "pt=" form lists payload
+	 * types, not rids, so it cannot be read as a simulcast of rids. */
+	sdp_parse_ok(SESSION_HEAD "m=video 5004 RTP/AVP 100 101\r\nc=IN IP4 192.0.2.9\r\n"
+				  "a=rid:hi-res_1 send pt=100\r\na=rid:lo_2 send pt=101\r\na=rid:lo.res send\r\n"
+				  "a=simulcast:send hi-res_1;~lo_2\r\na=simulcast:send pt=100;101\r\n"
+				  "a=simulcast:recv a+b\r\n");
+	sipmsg_sdp_rid r;
+	cr_assert_eq(sipmsg_sdp_get_rid(media(0), 2, &r), SIPMSG_OK);
+	EXPECT_SLICE(r.id, "hi-res_1");
+	cr_assert_eq(sipmsg_sdp_get_rid(media(0), 4, &r), SIPMSG_ESYNTAX, "'.' is not a rid-id character");
+	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 0)->column, 9, "at the '.'");
+	sipmsg_sdp_simulcast sc;
+	cr_assert_eq(sipmsg_sdp_get_simulcast(media(0), 5, &sc), SIPMSG_OK);
+	EXPECT_SLICE(sc.rids[1].rid, "lo_2");
+	cr_assert_eq(sipmsg_sdp_get_simulcast(media(0), 6, &sc), SIPMSG_ESYNTAX, "payload types are not rids");
+	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 1)->column, 18, "at pt=");
+	cr_assert_eq(sipmsg_sdp_get_simulcast(media(0), 7, &sc), SIPMSG_ESYNTAX);
+	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 2)->column, 19, "at the '+'");
+	/* so the check does not report the payload types as undefined rids */
+	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+	cr_assert_not(sdp_has_diag(SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID));
+}
+
 Test(sdp_bundle, data_channel_label_content)
 {
 	sdp_parse_ok(SESSION_HEAD "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=sctp-port:5000\r\n"

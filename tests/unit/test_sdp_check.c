@@ -134,6 +134,28 @@ Test(sdp_check, attribute_scope_and_flag_values)
 	cr_assert(sdp_has_diag(SIPMSG_DIAG_SDP_BAD_VALUE), "a flag attribute with a value");
 }
 
+Test(sdp_check, ice_media_only_attributes)
+{
+	/* RFC 8839 §5.2, §5.5: remote-candidates and ice-mismatch are
+	 * media-level only; at session level they are out of scope, in a media
+	 * description they are fine */
+	check(SESSION_HEAD "c=IN IP4 192.0.2.9\r\na=remote-candidates:1 192.0.2.44 40000\r\na=ice-mismatch\r\n"
+			   "m=audio 40000 RTP/AVP 0\r\na=remote-candidates:1 192.0.2.44 40000 2 192.0.2.44 40001\r\n"
+			   "a=ice-mismatch\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_SCOPE), 2);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_SCOPE, 0);
+	cr_assert_eq(d->line, 6);
+	EXPECT_SLICE(d->header, "a=remote-candidates");
+	d = nth(SIPMSG_DIAG_SDP_SCOPE, 1);
+	cr_assert_eq(d->line, 7);
+	EXPECT_SLICE(d->header, "a=ice-mismatch");
+	cr_assert_eq(sipmsg_sdp_attr_scope(sipmsg_sdp_attr_lookup("ICE-MISMATCH", 12)), SIPMSG_SDP_SCOPE_MEDIA);
+
+	/* ice-mismatch-attribute = "ice-mismatch": it takes no value */
+	check(SESSION_HEAD "c=IN IP4 192.0.2.9\r\nm=audio 40000 RTP/AVP 0\r\na=ice-mismatch:yes\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 1);
+}
+
 Test(sdp_check, duplicate_mids_and_bundle)
 {
 	check(SESSION_HEAD "c=IN IP4 h\r\na=group:BUNDLE 0 1 2\r\nm=audio 1 RTP/AVP 0\r\na=mid:0\r\n"

@@ -71,6 +71,32 @@ Test(sdp_ice, candidate_malformed)
 	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 1)->column, 15, "the component id");
 }
 
+Test(sdp_ice, tcp_candidate_needs_tcptype)
+{
+	/* RFC 6544 §4.5: a TCP candidate ends in SP tcp-type-ext (not optional),
+	 * tcp-type = "active" / "passive" / "so"; a UDP one needs none */
+	sdp_parse_ok(SESSION_HEAD "m=audio 7000 RTP/AVP 0\r\n"
+				  "a=candidate:7 1 tcp 1518214911 198.51.100.20 9 typ host generation 2\r\n"
+				  "a=candidate:8 1 TCP 1518214910 198.51.100.20 7002 typ host tcptype Passive\r\n"
+				  "a=candidate:9 2 tcp 1518214909 198.51.100.20 7003 typ host tcptype both\r\n"
+				  "a=candidate:6 1 UDP 2122194687 198.51.100.20 7000 typ host\r\n");
+	sipmsg_sdp_candidate c;
+	for (size_t i = 1; i <= 4; i++)
+		cr_assert_eq(sipmsg_sdp_get_candidate(media(0), i, &c), SIPMSG_OK, "still read: line %zu", i);
+	cr_assert_eq(sipmsg_sdp_error_count(sdp), 0, "warnings, not errors");
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 2, "the first and the third");
+	const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 17, "at the transport");
+	d = sipmsg_sdp_diag_at(sdp, 1);
+	cr_assert_eq(d->line, 8);
+	cr_assert_eq(d->column, 68, "at the tcp-type");
+	EXPECT_SLICE(c.tcptype, "");
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), 2, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.tcptype, "Passive");
+}
+
 Test(sdp_ice, ice_ufrag_pwd_options_lite)
 {
 	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\na=ice-lite\r\na=ice-options:trickle ice2\r\n"

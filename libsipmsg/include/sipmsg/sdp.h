@@ -144,7 +144,10 @@ typedef enum sipmsg_sdp_scope {
 	X(SDPLANG,            "sdplang",            BOTH,    text) \
 	X(LANG,               "lang",               BOTH,    text) \
 	X(ORIENT,             "orient",             MEDIA,   text) \
-	X(QUALITY,            "quality",            MEDIA,   uint)
+	X(QUALITY,            "quality",            MEDIA,   uint) \
+	/* RFC 8839 §5.2 and §5.5: both are media-level only */ \
+	X(REMOTE_CANDIDATES,  "remote-candidates",  MEDIA,   text) \
+	X(ICE_MISMATCH,       "ice-mismatch",       MEDIA,   flag)
 
 /** @brief Known attribute ids (rows of SIPMSG_SDP_ATTR_TABLE); 0 is any other attribute. */
 typedef enum sipmsg_sdp_attr_id {
