@@ -113,3 +113,16 @@ Test(lists, limits)
 	cr_assert_not_null(tt_diag(tt_m, SIPMSG_DIAG_LIMIT_URI_PARAMS));
 	cr_assert_eq(sipmsg_msg_parse_all(tt_m), 2);
 }
+
+/* gen-value = token / host / quoted-string (RFC 3261 §25.1): a value that is
+ * there but none of those is not called empty. */
+Test(lists, parameter_value_that_is_no_gen_value)
+{
+	bad("Event: dialog;call-id=(see body)", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 23);
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message,
+			 "a parameter value must be a token, host or quoted-string");
+	bad("Event: dialog;call-id=", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 23);
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message, "empty parameter value");
+	bad("Event: dialog;call-id=;x", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 23);
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message, "empty parameter value");
+}
