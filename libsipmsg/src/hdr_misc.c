@@ -136,14 +136,27 @@ sipmsg_status sm_parse_replaces(struct sm_tctx *t, const char *p, const char *en
 	if (st)
 		return st;
 	bool target_dialog = t->id == SIPMSG_HDR_TARGET_DIALOG;
+	unsigned to_tags = 0, from_tags = 0;
 	for (size_t i = 0; i < r->param_count; i++) {
 		sipmsg_slice n = r->params[i].name;
-		if (target_dialog ? SM_IS(n, "remote-tag") : SM_IS(n, "to-tag"))
+		if (target_dialog ? SM_IS(n, "remote-tag") : SM_IS(n, "to-tag")) {
 			r->to_tag = r->params[i].value;
-		else if (target_dialog ? SM_IS(n, "local-tag") : SM_IS(n, "from-tag"))
+			to_tags++;
+		} else if (target_dialog ? SM_IS(n, "local-tag") : SM_IS(n, "from-tag")) {
 			r->from_tag = r->params[i].value;
-		else if (SM_IS(n, "early-only"))
+			from_tags++;
+		} else if (SM_IS(n, "early-only"))
 			r->early_only = true;
 	}
-	return sm_value_end(t, q, end, stop);
+	if ((st = sm_value_end(t, q, end, stop)))
+		return st;
+	/* RFC 3891 §6.1 (Replaces) and RFC 3911 §7.1 (Join): "MUST contain
+	 * exactly one to-tag and exactly one from-tag, as they are required
+	 * for unique dialog matching" */
+	if (!target_dialog && (to_tags != 1 || from_tags != 1))
+		return sm_typed_badf(t, SIPMSG_DIAG_BAD_PARAMETER, p,
+				     "%s needs exactly one to-tag and one from-tag (RFC %s)",
+				     t->id == SIPMSG_HDR_JOIN ? "Join" : "Replaces",
+				     t->id == SIPMSG_HDR_JOIN ? "3911 §7.1" : "3891 §6.1");
+	return SIPMSG_OK;
 }

@@ -150,6 +150,9 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 		q = gt + 1;
 	}
 params:
+	if (!na->angle && sm_hdr_needs_name_addr(t->id))
+		return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p,
+				     "%s takes a name-addr: enclose the URI in '<' and '>'", sm_hdr_rows[t->id].name);
 	if ((st = sm_gparams(t, &q, end, &na->params, &na->param_count)))
 		return st;
 	if (na->param_count && (st = known_params(t, na)))

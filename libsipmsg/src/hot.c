@@ -640,7 +640,9 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 			q = r;
 		} else {
 			const char *ue = sm_uri_addr_spec_end(p, end);
-			if (memchr(p, '?', (size_t)(ue - p)) || !uri(f, p, ue, &na->uri, &q) || q != ue)
+			/* hdr_nameaddr.c reports a bare URI where a name-addr must be */
+			if (sm_hdr_needs_name_addr(f->id) || memchr(p, '?', (size_t)(ue - p)) ||
+			    !uri(f, p, ue, &na->uri, &q) || q != ue)
 				return false; /* a '?' needs <> (hdr_nameaddr.c reports it) */
 			goto params;
 		}

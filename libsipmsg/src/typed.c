@@ -139,8 +139,13 @@ sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, co
 			if (!ve)
 				return sm_typed_bad(t, SIPMSG_DIAG_UNTERMINATED_QUOTE, vb,
 						    "parameter value: quoted-string or IPv6 reference not closed");
+			/* gen-value = token / host / quoted-string (RFC 3261 §25.1):
+			 * say which when something is there ("expires=(n/a)") */
 			if (ve == vb)
-				return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, vb, "empty parameter value");
+				return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, vb,
+						    vb < end && *vb != ';' && *vb != ','
+							    ? "a parameter value must be a token, host or quoted-string"
+							    : "empty parameter value");
 			p = ve;
 			if (p < end && sm_is((unsigned char)*p, SM_C_LWS))
 				p = sm_skip_lws(p, end);

@@ -61,6 +61,15 @@ static inline sipmsg_status sm_value_end(struct sm_tctx *t, const char *p, const
 	return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "unexpected character after the value");
 }
 
+/* route-param, rec-route (RFC 3261 §25.1), path-value (RFC 3327 §4) and
+ * sr-value (RFC 3608 §5) are name-addr only: in a bare URI the ";lr" would
+ * read as a header parameter. */
+static inline bool sm_hdr_needs_name_addr(sipmsg_hdr_id id)
+{
+	return id == SIPMSG_HDR_ROUTE || id == SIPMSG_HDR_RECORD_ROUTE || id == SIPMSG_HDR_PATH ||
+	       id == SIPMSG_HDR_SERVICE_ROUTE;
+}
+
 /* The element parsers, one per kind (hdr_*.c). */
 sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 sipmsg_status sm_parse_via(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);

@@ -113,3 +113,32 @@ Test(lists, limits)
 	cr_assert_not_null(tt_diag(tt_m, SIPMSG_DIAG_LIMIT_URI_PARAMS));
 	cr_assert_eq(sipmsg_msg_parse_all(tt_m), 2);
 }
+
+/* gen-value = token / host / quoted-string (RFC 3261 §25.1): a value that is
+ * there but none of those is not called empty. */
+Test(lists, parameter_value_that_is_no_gen_value)
+{
+	bad("Event: dialog;call-id=(see body)", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 23);
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message,
+			 "a parameter value must be a token, host or quoted-string");
+	bad("Event: dialog;call-id=", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 23);
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message, "empty parameter value");
+	bad("Event: dialog;call-id=;x", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 23);
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message, "empty parameter value");
+}
+
+/* RFC 6665 §8.4: subexp-params = ("expires" EQUAL delta-seconds) /
+ * ("retry-after" EQUAL delta-seconds) / ... */
+Test(lists, subscription_state_times_are_delta_seconds)
+{
+	bad("Subscription-State: active;expires=later", SIPMSG_HDR_SUBSCRIPTION_STATE, SIPMSG_DIAG_BAD_PARAMETER, 36);
+	bad("Subscription-State: pending;expires=\"600\"", SIPMSG_HDR_SUBSCRIPTION_STATE, SIPMSG_DIAG_BAD_PARAMETER,
+	    38);
+	bad("Subscription-State: terminated;reason=probation;retry-after=1e3", SIPMSG_HDR_SUBSCRIPTION_STATE,
+	    SIPMSG_DIAG_BAD_PARAMETER, 61);
+	bad("Subscription-State: active;expires=4294967296", SIPMSG_HDR_SUBSCRIPTION_STATE,
+	    SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 36);
+	TT_PARSE(TT_REQ("Subscription-State: terminated;reason=giveup;retry-after=90;x=later\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_SUBSCRIPTION_STATE), SIPMSG_OK);
+	TT_SLICE(tt_value(SIPMSG_HDR_SUBSCRIPTION_STATE, 0).token->params[1].value, "90");
+}

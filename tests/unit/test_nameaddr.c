@@ -226,3 +226,18 @@ Test(nameaddr, generic_view_of_every_header)
 	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT_CONTACT), 2, "an untyped list still splits");
 	TT_SLICE(tt_value(SIPMSG_HDR_ACCEPT_CONTACT, 1).raw, "*;video");
 }
+
+/* Route, Record-Route (RFC 3261 §25.1), Path (RFC 3327 §4) and
+ * Service-Route (RFC 3608 §5) take name-addr only, never a bare URI. */
+Test(nameaddr, route_sets_need_angle_brackets)
+{
+	bad("Route: sip:edge1.example.org;lr", SIPMSG_HDR_ROUTE, SIPMSG_DIAG_BAD_HEADER_VALUE, 8);
+	bad("Record-Route: sip:edge1.example.org;lr", SIPMSG_HDR_RECORD_ROUTE, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	bad("Path: <sip:pcscf.example.org;lr>, sip:edge1.example.org;lr", SIPMSG_HDR_PATH,
+	    SIPMSG_DIAG_BAD_HEADER_VALUE, 35);
+	bad("Service-Route: sip:orig@scscf.example.org;lr", SIPMSG_HDR_SERVICE_ROUTE, SIPMSG_DIAG_BAD_HEADER_VALUE,
+	    16);
+	TT_PARSE(TT_REQ("Path: \"edge\" <sip:edge1.example.org;lr;ob>\r\nP-Asserted-Identity: tel:+15551234567\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_PATH), SIPMSG_OK);
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_P_ASSERTED_IDENTITY), SIPMSG_OK);
+}

@@ -138,3 +138,17 @@ Test(scalars, dialog_identifiers)
 	TT_SLICE(tt_value(SIPMSG_HDR_JOIN, 0).replaces->to_tag, "x");
 	bad("Replaces: ;to-tag=1", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_HEADER_VALUE, 11);
 }
+
+/* RFC 3891 §6.1 and RFC 3911 §7.1: Replaces and Join MUST carry exactly one
+ * to-tag and one from-tag; Target-Dialog (RFC 4538) has no such rule. */
+Test(scalars, dialog_identifiers_need_both_tags)
+{
+	bad("Replaces: 7f3a@ua.example.net;to-tag=k2", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_PARAMETER, 11);
+	bad("Replaces: 7f3a@ua.example.net;from-tag=k1;early-only", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_PARAMETER, 11);
+	bad("Replaces: 7f3a@ua.example.net;to-tag=k2;from-tag=k1;to-tag=k3", SIPMSG_HDR_REPLACES,
+	    SIPMSG_DIAG_BAD_PARAMETER, 11);
+	bad("Join: 55@conf.example.net;from-tag=q", SIPMSG_HDR_JOIN, SIPMSG_DIAG_BAD_PARAMETER, 7);
+	TT_PARSE(TT_REQ("Replaces: 7f3a@ua.example.net;to-tag=k2;from-tag=k1\r\nTarget-Dialog: 9@h;local-tag=a\r\n"));
+	TT_SLICE(tt_value(SIPMSG_HDR_REPLACES, 0).replaces->to_tag, "k2");
+	TT_SLICE(tt_value(SIPMSG_HDR_TARGET_DIALOG, 0).replaces->from_tag, "a");
+}
