@@ -7,10 +7,12 @@
 
 #include "hep.h"
 #include "ipfrag.h"
+#include "pcapng.h"
 #include "sipdetect.h"
 #include "tcpreasm.h"
 #include "tunnel.h"
 
+#include <errno.h>
 #include <pcap/pcap.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +21,9 @@
 #define IPPROTO_UDP_NUM 17
 
 struct capture {
-	pcap_t *pcap;
-	int dlt;
+	pcap_t *pcap;      /* pcap files: libpcap */
+	struct pcapng *ng; /* pcapng files: pcapng.c (one link type per interface) */
+	int dlt;           /* the first interface's; each pcapng frame has its own */
 	struct capture_opts opts;
 	struct ipfrag_table *frags;
 	struct tcp_table *tcp;
@@ -104,16 +107,20 @@ static void tcp_event(void *ctx, const struct tcp_flow_key *k, uint64_t frame, b
 	deliver(c, &r);
 }
 
-static struct capture *setup(pcap_t *p, const struct capture_opts *opts, char *err, size_t errlen)
+static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_opts *opts, char *err,
+			     size_t errlen)
 {
 	struct capture *c = calloc(1, sizeof *c);
 	if (!c) {
-		pcap_close(p);
+		if (p)
+			pcap_close(p);
+		pcapng_close(ng);
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
 	c->pcap = p;
-	c->dlt = pcap_datalink(p);
+	c->ng = ng;
+	c->dlt = p ? pcap_datalink(p) : pcapng_first_dlt(ng);
 	if (opts)
 		c->opts = *opts;
 	else
@@ -136,27 +143,47 @@ static struct capture *setup(pcap_t *p, const struct capture_opts *opts, char *e
 	return c;
 }
 
-struct capture *capture_open_file(const char *path, const struct capture_opts *opts, char *err, size_t errlen)
+/* pcapng goes to pcapng.c, anything else to libpcap; fp is consumed. */
+static struct capture *open_fp(FILE *fp, const struct capture_opts *opts, char *err, size_t errlen)
 {
+	static const uint8_t shb[4] = {0x0a, 0x0d, 0x0d, 0x0a};
+	uint8_t magic[4];
 	char pe[PCAP_ERRBUF_SIZE] = "";
-	pcap_t *p = pcap_open_offline(path, pe);
-	if (!p) {
-		snprintf(err, errlen, "not a readable capture: %s", pe);
+	if (fread(magic, 1, sizeof magic, fp) == sizeof magic && memcmp(magic, shb, 4) == 0) {
+		struct pcapng *ng = pcapng_open(fp, pe, sizeof pe);
+		if (!ng) {
+			snprintf(err, errlen, "not a readable capture: %s", pe);
+			return NULL;
+		}
+		return setup(NULL, ng, opts, err, errlen);
+	}
+	if (fseek(fp, 0, SEEK_SET) != 0) {
+		fclose(fp);
+		snprintf(err, errlen, "not a readable capture: cannot go back to its start");
 		return NULL;
 	}
-	return setup(p, opts, err, errlen);
-}
-
-struct capture *capture_open_fp(FILE *fp, const struct capture_opts *opts, char *err, size_t errlen)
-{
-	char pe[PCAP_ERRBUF_SIZE] = "";
 	pcap_t *p = pcap_fopen_offline(fp, pe);
 	if (!p) {
 		fclose(fp);
 		snprintf(err, errlen, "not a readable capture: %s", pe);
 		return NULL;
 	}
-	return setup(p, opts, err, errlen);
+	return setup(p, NULL, opts, err, errlen);
+}
+
+struct capture *capture_open_file(const char *path, const struct capture_opts *opts, char *err, size_t errlen)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		snprintf(err, errlen, "not a readable capture: %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	return open_fp(fp, opts, err, errlen);
+}
+
+struct capture *capture_open_fp(FILE *fp, const struct capture_opts *opts, char *err, size_t errlen)
+{
+	return open_fp(fp, opts, err, errlen);
 }
 
 static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned depth);
@@ -315,12 +342,12 @@ static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned dept
 	}
 }
 
-static void frame_in(struct capture *c, const uint8_t *data, size_t caplen)
+static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t caplen)
 {
 	const uint8_t *ipp;
 	size_t iplen;
 	const char *reason = NULL;
-	enum net_result r = net_link_decode(c->dlt, data, caplen, &ipp, &iplen, &reason);
+	enum net_result r = net_link_decode(dlt, data, caplen, &ipp, &iplen, &reason);
 	if (r == NET_OK)
 		ip_in(c, ipp, iplen, 0);
 	else if (r == NET_MALFORMED)
@@ -328,22 +355,71 @@ static void frame_in(struct capture *c, const uint8_t *data, size_t caplen)
 			    reason);
 }
 
-int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t errlen)
+/* The next frame from either reader: 1, 0 at the end, -1 an error in err. */
+static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t *caplen, char *err, size_t errlen)
 {
-	c->fn = fn;
-	c->ctx = ctx;
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	int rc;
-	while ((rc = pcap_next_ex(c->pcap, &h, &data)) == 1) {
+	if (c->pcap) {
+		struct pcap_pkthdr *h;
+		const u_char *d;
+		int rc = pcap_next_ex(c->pcap, &h, &d);
+		if (rc == 1) {
+			*dlt = c->dlt;
+			*data = d;
+			*caplen = h->caplen;
+			c->ts_sec = (int64_t)h->ts.tv_sec;
+			c->ts_usec = (uint32_t)h->ts.tv_usec;
+			return 1;
+		}
+		if (rc == PCAP_ERROR) {
+			snprintf(err, errlen, "%s", pcap_geterr(c->pcap));
+			return -1;
+		}
+		return 0;
+	}
+	for (;;) {
+		struct pcapng_frame f;
+		int rc = pcapng_next(c->ng, &f, err, errlen);
+		if (rc != 1)
+			return rc;
+		c->ts_sec = f.ts_sec;
+		c->ts_usec = f.ts_usec;
+		if (net_link_supported(f.dlt)) {
+			*dlt = f.dlt;
+			*data = f.data;
+			*caplen = f.caplen;
+			return 1; /* counted by the caller */
+		}
+		/* a frame of an interface whose link layer is not read: counted,
+		 * skipped, and said once per interface */
 		c->frame = ++c->stats.frames;
-		c->ts_sec = (int64_t)h->ts.tv_sec;
-		c->ts_usec = (uint32_t)h->ts.tv_usec;
 		if (c->frame == 1) {
 			c->stats.first_ts_sec = c->ts_sec;
 			c->stats.first_ts_usec = c->ts_usec;
 		}
-		frame_in(c, data, h->caplen);
+		if (f.iface_first) {
+			const char *name = pcap_datalink_val_to_name(f.dlt);
+			notice_emit(&(struct notice_sink){notice, c}, c->frame, "link-type-unsupported",
+				    "interface %u has link type %s (%d), which is not supported; its frames are skipped",
+				    f.iface, name ? name : "unknown", f.dlt);
+		}
+	}
+}
+
+int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t errlen)
+{
+	c->fn = fn;
+	c->ctx = ctx;
+	const uint8_t *data;
+	size_t caplen;
+	int dlt, rc;
+	char why[PCAP_ERRBUF_SIZE + 64] = "";
+	while ((rc = next_frame(c, &dlt, &data, &caplen, why, sizeof why)) == 1) {
+		c->frame = ++c->stats.frames;
+		if (c->frame == 1) {
+			c->stats.first_ts_sec = c->ts_sec;
+			c->stats.first_ts_usec = c->ts_usec;
+		}
+		frame_in(c, dlt, data, caplen);
 		if (c->opts.progress && (c->frame & 0xffffu) == 0)
 			c->opts.progress(c->opts.progress_ctx, c->frame);
 	}
@@ -353,8 +429,8 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 	const struct tcp_stats *ts = tcp_table_stats(c->tcp);
 	c->stats.tcp_flows = ts->flows;
 	c->stats.retransmitted = ts->retransmitted;
-	if (rc == PCAP_ERROR) {
-		snprintf(err, errlen, "frame %llu: %s", (unsigned long long)c->stats.frames + 1, pcap_geterr(c->pcap));
+	if (rc < 0) {
+		snprintf(err, errlen, "frame %llu: %s", (unsigned long long)c->stats.frames + 1, why);
 		return -1;
 	}
 	return 0;
@@ -374,6 +450,7 @@ void capture_close(struct capture *c)
 		return;
 	if (c->pcap)
 		pcap_close(c->pcap);
+	pcapng_close(c->ng);
 	ipfrag_free(c->frags);
 	tcp_table_free(c->tcp);
 	free(c);

@@ -78,7 +78,66 @@ static void ng_write(struct gen *g, const void *p, size_t n)
 		die("write failed");
 }
 
-static void ng_u32(struct gen *g, uint32_t v) { ng_write(g, &v, 4); }
+static void ng_u32(struct gen *g, uint32_t v)
+{
+	if (g->ng_swap)
+		v = v >> 24 | (v >> 8 & 0xff00u) | (v << 8 & 0xff0000u) | v << 24;
+	ng_write(g, &v, 4);
+}
+
+static void ng_u16(struct gen *g, uint16_t v)
+{
+	if (g->ng_swap)
+		v = (uint16_t)(v >> 8 | v << 8);
+	ng_write(g, &v, 2);
+}
+
+void gen_ng_section(struct gen *g, bool swapped)
+{
+	g->ng_swap = swapped;
+	ng_u32(g, 0x0a0d0d0a); /* section header block */
+	ng_u32(g, 28);
+	ng_u32(g, 0x1a2b3c4d);
+	ng_u16(g, 1);
+	ng_u16(g, 0);
+	ng_u32(g, 0xffffffffu); /* section length: unknown (-1) */
+	ng_u32(g, 0xffffffffu);
+	ng_u32(g, 28);
+	g->ng_nifs = 0;
+	g->ng_iface = 0;
+}
+
+unsigned gen_ng_interface(struct gen *g, int link, uint16_t linktype, unsigned tsexp)
+{
+	if (!g->ng || g->ng_nifs == sizeof g->ng_link / sizeof g->ng_link[0])
+		die("gen_ng_interface: not a pcapng capture, or too many interfaces");
+	bool opt = tsexp != 6;
+	uint32_t total = opt ? 32 : 20;
+	ng_u32(g, 1); /* interface description block */
+	ng_u32(g, total);
+	ng_u16(g, link >= 0 ? link_type_number((enum gen_link)link) : linktype);
+	ng_u16(g, 0);
+	ng_u32(g, 65535);
+	if (opt) {
+		uint8_t v[4] = {(uint8_t)tsexp, 0, 0, 0};
+		ng_u16(g, 9); /* if_tsresol */
+		ng_u16(g, 1);
+		ng_write(g, v, 4);
+		ng_u32(g, 0); /* opt_endofopt */
+	}
+	ng_u32(g, total);
+	g->ng_link[g->ng_nifs] = link;
+	g->ng_tsexp[g->ng_nifs] = tsexp;
+	gen_ng_use(g, g->ng_nifs);
+	return g->ng_nifs++;
+}
+
+void gen_ng_use(struct gen *g, unsigned i)
+{
+	g->ng_iface = i;
+	if (g->ng_link[i] >= 0)
+		g->link = (enum gen_link)g->ng_link[i];
+}
 
 void gen_open(struct gen *g, const char *path, enum gen_link link, bool pcapng)
 {
@@ -90,20 +149,8 @@ void gen_open(struct gen *g, const char *path, enum gen_link link, bool pcapng)
 		g->ng = fopen(path, "wb");
 		if (!g->ng)
 			die("cannot create the pcapng file");
-		uint16_t ver[2] = {1, 0};
-		int64_t section = -1;
-		ng_u32(g, 0x0a0d0d0a); /* section header block */
-		ng_u32(g, 28);
-		ng_u32(g, 0x1a2b3c4d);
-		ng_write(g, ver, 4);
-		ng_write(g, &section, 8);
-		ng_u32(g, 28);
-		uint16_t lt[2] = {link_type_number(link), 0};
-		ng_u32(g, 1); /* interface description block */
-		ng_u32(g, 20);
-		ng_write(g, lt, 4);
-		ng_u32(g, 65535);
-		ng_u32(g, 20);
+		gen_ng_section(g, false);
+		gen_ng_interface(g, link, 0, 6);
 		return;
 	}
 	pcap_t *p = pcap_open_dead(link_dlt(link), 65535);
@@ -132,13 +179,17 @@ void gen_raw_frame(struct gen *g, const void *frame, size_t caplen, size_t wirel
 	if (g->snaplen && caplen > g->snaplen)
 		caplen = g->snaplen;
 	if (g->ng) {
-		uint64_t ts = (uint64_t)g->sec * 1000000u + g->usec;
+		uint64_t units = 1, ts;
+		unsigned exp = g->ng_tsexp[g->ng_iface];
+		for (unsigned k = 0; k < exp; k++)
+			units *= 10;
+		ts = (uint64_t)g->sec * units + (exp >= 6 ? g->usec * (units / 1000000u) : g->usec / (1000000u / units));
 		size_t pad = (4 - caplen % 4) % 4;
 		uint32_t total = (uint32_t)(32 + caplen + pad);
 		static const uint8_t zeros[4];
 		ng_u32(g, 6); /* enhanced packet block */
 		ng_u32(g, total);
-		ng_u32(g, 0);
+		ng_u32(g, g->ng_iface);
 		ng_u32(g, (uint32_t)(ts >> 32));
 		ng_u32(g, (uint32_t)ts);
 		ng_u32(g, (uint32_t)caplen);

@@ -60,6 +60,11 @@ struct gen_tunnel {
 
 struct gen {
 	FILE *ng;          /* pcapng: written by hand */
+	bool ng_swap;      /* pcapng: this section is written in the other byte order */
+	unsigned ng_iface; /* pcapng: the interface the next frames are written on */
+	unsigned ng_nifs;
+	int ng_link[16];         /* each interface's enum gen_link, or -1 (gen_raw_frame only) */
+	unsigned ng_tsexp[16];   /* each interface's if_tsresol, 10^-exp s */
 	void *pcap;        /* pcap_t from pcap_open_dead */
 	void *dumper;      /* pcap_dumper_t */
 	enum gen_link link;
@@ -76,6 +81,17 @@ struct gen {
 /* Open a capture for writing; pcapng selects the format. Aborts on failure. */
 void gen_open(struct gen *g, const char *path, enum gen_link link, bool pcapng);
 void gen_close(struct gen *g);
+
+/* pcapng: begin a new section (SHB), in the other byte order than this host's
+ * when swapped; it has no interface until gen_ng_interface adds one. */
+void gen_ng_section(struct gen *g, bool swapped);
+/* pcapng: add an interface (IDB) with the link type of `link`, or with the
+ * raw LINKTYPE_ `linktype` when link < 0 (frames then only by
+ * gen_raw_frame); timestamps in 10^-tsexp s (6 writes no if_tsresol).
+ * Returns its index; frames go to it from now on. */
+unsigned gen_ng_interface(struct gen *g, int link, uint16_t linktype, unsigned tsexp);
+/* pcapng: write the next frames on interface i. */
+void gen_ng_use(struct gen *g, unsigned i);
 
 /* Write one frame holding a UDP datagram. */
 void gen_udp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, const void *payload,

@@ -56,6 +56,8 @@ static const char BYE[] =
 struct rec {
 	enum capture_kind kind;
 	uint64_t frame;
+	int64_t ts_sec;
+	uint32_t ts_usec;
 	bool has_endpoints;
 	enum capture_transport transport;
 	struct net_addr src, dst;
@@ -83,6 +85,8 @@ static void collect(void *ctx, const struct capture_record *r)
 	memset(x, 0, sizeof *x);
 	x->kind = r->kind;
 	x->frame = r->frame;
+	x->ts_sec = r->ts_sec;
+	x->ts_usec = r->ts_usec;
 	x->has_endpoints = r->has_endpoints;
 	x->transport = r->transport;
 	x->src = r->src;
@@ -235,6 +239,73 @@ Test(capture, every_link_type_ipv4_ipv6_pcap_and_pcapng)
 			}
 		}
 	}
+}
+
+/* What dumpcap writes when it captures on several interfaces at once (`-i lo
+ * -i any`): one pcapng section with an interface of each link type, frames
+ * interleaved. libpcap refuses such a file ("an interface has a type 113
+ * different from the type of the first interface"); each frame is read with
+ * its own interface's link type and time resolution here. An interface of a
+ * link type not read is skipped with one notice; a second section in the
+ * other byte order brings its own interfaces. */
+Test(capture, pcapng_interfaces_of_different_link_types)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcapng");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, true);                 /* interface 0: Ethernet, microseconds */
+	unsigned sll = gen_ng_interface(&g, GEN_SLL, 0, 9);     /* 1: Linux cooked, nanoseconds */
+	unsigned user = gen_ng_interface(&g, -1, 147, 6);       /* 2: LINKTYPE_USER0, not read */
+	unsigned null = gen_ng_interface(&g, GEN_NULL, 0, 3);   /* 3: BSD loopback, milliseconds */
+	struct gen_endpoint a = gen_ep4("127.0.0.1", 5060), b = gen_ep4("127.0.0.1", 5070);
+	struct gen_endpoint a6 = gen_ep6("::1", 5062), b6 = gen_ep6("::1", 5072);
+	gen_ng_use(&g, 0);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));            /* frame 1 */
+	gen_ng_use(&g, sll);
+	gen_udp(&g, &b, &a, RINGING, strlen(RINGING));          /* frame 2, at 1700000000.001000 */
+	gen_ng_use(&g, user);
+	gen_raw_frame(&g, "not a frame we read", 19, 19);      /* frames 3 and 4 */
+	gen_raw_frame(&g, "nor this one", 12, 12);
+	gen_ng_use(&g, null);
+	struct conn c = {a6, b6, 77};
+	size_t cut = strlen(BYE);
+	tcp_segments(&g, &c, BYE, &cut, 1);                     /* frames 5 (SYN) and 6 */
+	gen_ng_section(&g, true);                               /* the other byte order */
+	gen_ng_interface(&g, GEN_SLL2, 0, 9);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));            /* frame 7 */
+	gen_udp(&g, &b6, &a6, RINGING, strlen(RINGING));        /* frame 8 */
+	gen_close(&g);
+
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(col->stats.frames, 8);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 5, "%zu messages", count_kind(col, CAPTURE_MESSAGE));
+	static const struct {
+		const char *bytes;
+		uint64_t frame;
+		enum capture_transport transport;
+	} want[] = {{INVITE, 1, CAPTURE_UDP}, {RINGING, 2, CAPTURE_UDP}, {BYE, 6, CAPTURE_TCP},
+		    {INVITE, 7, CAPTURE_UDP}, {RINGING, 8, CAPTURE_UDP}};
+	for (size_t i = 0; i < 5; i++) {
+		const struct rec *m = message(col, i);
+		char what[32];
+		snprintf(what, sizeof what, "message %zu", i + 1);
+		assert_bytes(m, want[i].bytes, what);
+		cr_assert_eq(m->frame, want[i].frame, "%s: frame %llu", what, (unsigned long long)m->frame);
+		cr_assert_eq(m->transport, want[i].transport, "%s", what);
+		/* pcapgen stamps frame n at 1700000000 s + (n - 1) ms, in every resolution */
+		cr_assert_eq(m->ts_sec, 1700000000, "%s: %lld s", what, (long long)m->ts_sec);
+		cr_assert_eq(m->ts_usec, (uint32_t)(m->frame - 1) * 1000u, "%s: %u us", what, m->ts_usec);
+	}
+	assert_endpoint(&message(col, 2)->src, message(col, 2)->sport, &a6, "BYE over BSD loopback");
+	assert_endpoint(&message(col, 4)->src, message(col, 4)->sport, &b6, "IPv6 in the swapped section");
+	cr_assert_eq(count_kind(col, CAPTURE_NOTICE), 1);
+	const struct rec *n = notice_of(col, "link-type-unsupported");
+	cr_assert_not_null(n);
+	cr_assert_eq(n->frame, 3);
+	cr_assert(strstr(n->text, "interface 2") && strstr(n->text, "(147)"), "%s", n->text);
+	free_collected(col);
+	unlink(path);
 }
 
 Test(capture, ipv6_extension_headers_are_skipped)

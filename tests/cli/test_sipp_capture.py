@@ -17,11 +17,37 @@ SDP address is never bracketed (RFC 8866 §5.2), so those 6 (INVITE and 200
 of each IPv6 call) WARN with exactly that one diagnostic.
 """
 import collections
+import contextlib
+import fcntl
 import json
 import os
 import subprocess
 import sys
 import tempfile
+import time
+
+# Every build tree on the machine (other worktrees, CI jobs) records on the
+# same ports; two recordings at once collide (a UAC finds its port taken, or
+# one capture holds the other's calls). They take turns through this lock.
+LOCK = "/tmp/sipmsg-sipp-loopback.lock"
+
+
+@contextlib.contextmanager
+def recording_turn(wait=240):
+    with open(LOCK, "a") as f:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise AssertionError("another SIPp recording held %s for %d s" % (LOCK, wait))
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 # UDP/IPv4 3 calls, TCP/IPv4 2, UDP/IPv6 2, TCP/IPv6 1 (see record-sipp.sh)
 CALLS = {("udp", 4): 3, ("tcp", 4): 2, ("udp", 6): 2, ("tcp", 6): 1}
@@ -92,8 +118,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="sipmsg-sipp-") as tmp:
         out = os.path.join(tmp, "sipp.pcap")
         # ports 15060-15099: an unusual range, to keep clear of real SIP services
-        p = subprocess.run(["bash", arg, out, "15060"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           timeout=300)
+        with recording_turn():
+            p = subprocess.run(["bash", arg, out, "15060"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               timeout=300)
         log = p.stdout.decode()
         if p.returncode == 77:
             print(log.strip() or "SKIP: cannot record")

@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: MIT */
+/* A pcapng reader: see pcapng.h. Block layout: type, total length, body,
+ * total length again; every length a multiple of 4. */
+#include "pcapng.h"
+
+#include <pcap/pcap.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BT_SHB 0x0a0d0d0au
+#define BT_IDB 1u
+#define BT_PB 2u  /* obsolete Packet Block */
+#define BT_SPB 3u
+#define BT_EPB 6u
+#define BYTE_ORDER_MAGIC 0x1a2b3c4du
+#define OPT_ENDOFOPT 0
+#define OPT_IF_TSRESOL 9
+#define OPT_IF_TSOFFSET 14
+
+struct iface {
+	int dlt;
+	uint32_t linktype;
+	uint32_t snaplen;
+	bool pow2;       /* if_tsresol: units are 2^-exp seconds, else 10^-exp */
+	unsigned exp;
+	int64_t tsoffset;
+	bool seen;       /* a frame of it has been returned */
+};
+
+struct pcapng {
+	FILE *fp;
+	bool swap;            /* this section is in the other byte order */
+	struct iface *ifs;
+	size_t nifs, cap_ifs;
+	int first_dlt;
+	uint8_t *buf;         /* the current block's body */
+	size_t buflen;
+	uint32_t type;        /* the current block */
+	size_t len;           /* its body length */
+	bool pending;         /* the current block is a packet block not yet returned */
+	uint64_t blocks;
+};
+
+static uint32_t bswap32(uint32_t v)
+{
+	return (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) | (v << 24);
+}
+
+static uint32_t get32(const struct pcapng *r, const uint8_t *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return r->swap ? bswap32(v) : v;
+}
+
+static uint16_t get16(const struct pcapng *r, const uint8_t *p)
+{
+	uint16_t v;
+	memcpy(&v, p, 2);
+	return r->swap ? (uint16_t)(v >> 8 | v << 8) : v;
+}
+
+static int dlt_of(uint32_t linktype)
+{
+	/* the LINKTYPE_ values that differ from this platform's DLT_ */
+	if (linktype == 101)
+		return DLT_RAW;
+#ifdef DLT_LOOP
+	if (linktype == 108)
+		return DLT_LOOP;
+#endif
+	return (int)linktype;
+}
+
+/* Read exactly n bytes; 1 done, 0 clean end before any byte, -1 cut short. */
+static int read_all(struct pcapng *r, void *p, size_t n)
+{
+	size_t got = fread(p, 1, n, r->fp);
+	if (got == n)
+		return 1;
+	return got == 0 ? 0 : -1;
+}
+
+static bool grow(struct pcapng *r, size_t n)
+{
+	if (n <= r->buflen)
+		return true;
+	uint8_t *b = realloc(r->buf, n);
+	if (!b)
+		return false;
+	r->buf = b;
+	r->buflen = n;
+	return true;
+}
+
+/* A Section Header Block whose type has been read: byte order, version, the
+ * rest skipped. A new section forgets the interfaces of the one before. */
+static int read_shb(struct pcapng *r, char *err, size_t errlen)
+{
+	uint8_t h[8]; /* total length, byte-order magic */
+	if (read_all(r, h, sizeof h) != 1) {
+		snprintf(err, errlen, "pcapng section header block cut short");
+		return -1;
+	}
+	uint32_t magic;
+	memcpy(&magic, h + 4, 4);
+	if (magic == BYTE_ORDER_MAGIC)
+		r->swap = false;
+	else if (magic == bswap32(BYTE_ORDER_MAGIC))
+		r->swap = true;
+	else {
+		snprintf(err, errlen, "pcapng section header block with a bad byte-order magic");
+		return -1;
+	}
+	uint32_t total = get32(r, h);
+	if (total < 28 || total % 4 || total > PCAPNG_MAX_BLOCK) {
+		snprintf(err, errlen, "pcapng section header block of a bad length (%u)", total);
+		return -1;
+	}
+	size_t rest = total - 12;
+	if (!grow(r, rest)) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (read_all(r, r->buf, rest) != 1) {
+		snprintf(err, errlen, "pcapng section header block cut short");
+		return -1;
+	}
+	uint16_t major = get16(r, r->buf);
+	if (major != 1) {
+		snprintf(err, errlen, "pcapng version %u is not supported (1 is)", major);
+		return -1;
+	}
+	if (get32(r, r->buf + rest - 4) != total) {
+		snprintf(err, errlen, "pcapng section header block lengths disagree");
+		return -1;
+	}
+	r->nifs = 0;
+	return 0;
+}
+
+static int read_idb(struct pcapng *r, char *err, size_t errlen)
+{
+	if (r->len < 8) {
+		snprintf(err, errlen, "pcapng interface description block too short");
+		return -1;
+	}
+	struct iface f = {.linktype = get16(r, r->buf), .snaplen = get32(r, r->buf + 4), .exp = 6};
+	f.dlt = dlt_of(f.linktype);
+	for (size_t o = 8; o + 4 <= r->len;) {
+		uint16_t code = get16(r, r->buf + o), olen = get16(r, r->buf + o + 2);
+		if (code == OPT_ENDOFOPT)
+			break;
+		if (o + 4 + olen > r->len) {
+			snprintf(err, errlen, "pcapng interface option runs past its block");
+			return -1;
+		}
+		const uint8_t *v = r->buf + o + 4;
+		if (code == OPT_IF_TSRESOL && olen >= 1) {
+			f.pow2 = (v[0] & 0x80) != 0;
+			f.exp = v[0] & 0x7f;
+			if ((f.pow2 && f.exp > 63) || (!f.pow2 && f.exp > 19)) {
+				snprintf(err, errlen, "pcapng if_tsresol %s-%u is not supported", f.pow2 ? "2^" : "10^",
+					 f.exp);
+				return -1;
+			}
+		} else if (code == OPT_IF_TSOFFSET && olen >= 8) {
+			uint64_t u; /* in the section's byte order */
+			memcpy(&u, v, 8);
+			if (r->swap)
+				u = (uint64_t)bswap32((uint32_t)u) << 32 | bswap32((uint32_t)(u >> 32));
+			f.tsoffset = (int64_t)u;
+		}
+		o += 4 + ((olen + 3u) & ~3u);
+	}
+	if (r->nifs == r->cap_ifs) {
+		size_t n = r->cap_ifs ? 2 * r->cap_ifs : 4;
+		struct iface *ifs = realloc(r->ifs, n * sizeof *ifs);
+		if (!ifs) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		r->ifs = ifs;
+		r->cap_ifs = n;
+	}
+	r->ifs[r->nifs++] = f;
+	if (r->first_dlt < 0)
+		r->first_dlt = f.dlt;
+	return 0;
+}
+
+/* The next block into r->type, r->buf, r->len (the body only). 1 a block,
+ * 0 the end, -1 an error. Section headers are handled here. */
+static int read_block(struct pcapng *r, char *err, size_t errlen)
+{
+	for (;;) {
+		uint8_t h[8];
+		int rc = read_all(r, h, 4);
+		if (rc == 0)
+			return 0;
+		if (rc < 0) {
+			snprintf(err, errlen, "truncated pcapng block");
+			return -1;
+		}
+		r->blocks++;
+		uint32_t type;
+		memcpy(&type, h, 4); /* the SHB type reads the same in both orders */
+		if (type == BT_SHB) {
+			if (read_shb(r, err, errlen) < 0)
+				return -1;
+			continue;
+		}
+		if (read_all(r, h + 4, 4) != 1) {
+			snprintf(err, errlen, "truncated pcapng block");
+			return -1;
+		}
+		r->type = get32(r, h);
+		uint32_t total = get32(r, h + 4);
+		if (total < 12 || total % 4 || total > PCAPNG_MAX_BLOCK) {
+			snprintf(err, errlen, "pcapng block of a bad length (%u)", total);
+			return -1;
+		}
+		size_t rest = total - 8;
+		if (!grow(r, rest)) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		if (read_all(r, r->buf, rest) != 1) {
+			snprintf(err, errlen, "truncated pcapng block (%u bytes announced)", total);
+			return -1;
+		}
+		if (get32(r, r->buf + rest - 4) != total) {
+			snprintf(err, errlen, "pcapng block lengths disagree (%u and %u)", total,
+				 get32(r, r->buf + rest - 4));
+			return -1;
+		}
+		r->len = rest - 4;
+		return 1;
+	}
+}
+
+static bool is_packet(uint32_t type) { return type == BT_EPB || type == BT_SPB || type == BT_PB; }
+
+struct pcapng *pcapng_open(FILE *fp, char *err, size_t errlen)
+{
+	struct pcapng *r = calloc(1, sizeof *r);
+	if (!r) {
+		fclose(fp);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	r->fp = fp;
+	r->first_dlt = -1;
+	if (read_shb(r, err, errlen) < 0) {
+		pcapng_close(r);
+		return NULL;
+	}
+	/* up to the first interface, or the first packet block (kept) */
+	for (;;) {
+		int rc = read_block(r, err, errlen);
+		if (rc < 0) {
+			pcapng_close(r);
+			return NULL;
+		}
+		if (rc == 0)
+			break;
+		if (r->type == BT_IDB) {
+			if (read_idb(r, err, errlen) < 0) {
+				pcapng_close(r);
+				return NULL;
+			}
+			break;
+		}
+		if (is_packet(r->type)) {
+			r->pending = true;
+			break;
+		}
+	}
+	if (r->first_dlt < 0) {
+		snprintf(err, errlen, "the pcapng file describes no interface");
+		pcapng_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+int pcapng_first_dlt(const struct pcapng *r) { return r->first_dlt; }
+
+static void set_time(struct pcapng_frame *f, const struct iface *i, uint64_t ts)
+{
+	uint64_t units = 1;
+	if (i->pow2)
+		units = (uint64_t)1 << i->exp;
+	else
+		for (unsigned k = 0; k < i->exp; k++)
+			units *= 10;
+	uint64_t sec = ts / units, frac = ts % units;
+	f->ts_sec = (int64_t)sec + i->tsoffset;
+	f->ts_usec = (uint32_t)((unsigned __int128)frac * 1000000u / units);
+}
+
+int pcapng_next(struct pcapng *r, struct pcapng_frame *f, char *err, size_t errlen)
+{
+	for (;;) {
+		if (!r->pending) {
+			int rc = read_block(r, err, errlen);
+			if (rc <= 0)
+				return rc;
+		}
+		r->pending = false;
+		if (r->type == BT_IDB) {
+			if (read_idb(r, err, errlen) < 0)
+				return -1;
+			continue;
+		}
+		if (!is_packet(r->type))
+			continue; /* name resolution, statistics, journal, custom blocks, ... */
+		uint32_t iface, caplen, wirelen, hdr;
+		uint64_t ts = 0;
+		if (r->type == BT_EPB || r->type == BT_PB) {
+			if (r->len < 20) {
+				snprintf(err, errlen, "pcapng packet block too short");
+				return -1;
+			}
+			iface = r->type == BT_EPB ? get32(r, r->buf) : get16(r, r->buf);
+			ts = (uint64_t)get32(r, r->buf + 4) << 32 | get32(r, r->buf + 8);
+			caplen = get32(r, r->buf + 12);
+			wirelen = get32(r, r->buf + 16);
+			hdr = 20;
+			if (caplen > r->len - hdr) {
+				snprintf(err, errlen, "pcapng packet block: %u captured bytes in a block of %zu", caplen,
+					 r->len);
+				return -1;
+			}
+		} else { /* simple packet block: interface 0, no time */
+			if (r->len < 4) {
+				snprintf(err, errlen, "pcapng simple packet block too short");
+				return -1;
+			}
+			iface = 0;
+			wirelen = get32(r, r->buf);
+			hdr = 4;
+			caplen = (uint32_t)(r->len - hdr);
+			if (caplen > wirelen)
+				caplen = wirelen;
+			if (r->nifs && r->ifs[0].snaplen && caplen > r->ifs[0].snaplen)
+				caplen = r->ifs[0].snaplen;
+		}
+		if (iface >= r->nifs) {
+			snprintf(err, errlen, "pcapng packet for interface %u, which the section does not describe", iface);
+			return -1;
+		}
+		struct iface *i = &r->ifs[iface];
+		memset(f, 0, sizeof *f);
+		f->iface = iface;
+		f->iface_first = !i->seen;
+		i->seen = true;
+		f->dlt = i->dlt;
+		f->linktype = i->linktype;
+		set_time(f, i, ts);
+		f->data = r->buf + hdr;
+		f->caplen = caplen;
+		f->wirelen = wirelen < caplen ? caplen : wirelen;
+		return 1;
+	}
+}
+
+void pcapng_close(struct pcapng *r)
+{
+	if (!r)
+		return;
+	if (r->fp)
+		fclose(r->fp);
+	free(r->ifs);
+	free(r->buf);
+	free(r);
+}

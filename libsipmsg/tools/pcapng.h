@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* A pcapng reader (the IETF draft "PCAP Next Generation Dump File Format"),
+ * read block by block from a FILE, never whole into memory. libpcap's own
+ * reader refuses a file whose interfaces have different link types, which is
+ * what dumpcap writes when it captures on several interfaces at once (`-i lo
+ * -i any`, `-i eth0 -i eth1`, Wireshark's multi-interface capture); here each
+ * frame carries its own interface's link type. Every section (SHB) is read
+ * in its own byte order; Enhanced, Simple and obsolete Packet Blocks are
+ * frames, in file order; if_tsresol and if_tsoffset are applied; every other
+ * block is skipped. */
+#ifndef SIPMSG_TOOL_PCAPNG_H
+#define SIPMSG_TOOL_PCAPNG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define PCAPNG_MAX_BLOCK (16u * 1024u * 1024u) /* as libpcap's default limit */
+
+struct pcapng_frame {
+	uint32_t iface;       /* index of its interface in the section */
+	bool iface_first;     /* the first frame of that interface in this section */
+	int dlt;              /* the interface's link type, as a DLT_ value */
+	uint32_t linktype;    /* ... as the file stores it (LINKTYPE_) */
+	int64_t ts_sec;
+	uint32_t ts_usec;
+	const uint8_t *data;  /* valid until the next call */
+	uint32_t caplen;
+	uint32_t wirelen;
+};
+
+struct pcapng;
+
+/* fp is positioned just after the 4-byte Section Header Block type that
+ * capture_has_magic() recognised; the reader owns fp from here (closed by
+ * pcapng_close, or on failure). Reads up to the first Interface Description
+ * Block so that pcapng_first_dlt() is known. NULL with err on failure. */
+struct pcapng *pcapng_open(FILE *fp, char *err, size_t errlen);
+
+/* The link type of the first interface (DLT_). */
+int pcapng_first_dlt(const struct pcapng *r);
+
+/* 1: a frame in *f; 0: the end of the file; -1: an error, in err. */
+int pcapng_next(struct pcapng *r, struct pcapng_frame *f, char *err, size_t errlen);
+
+void pcapng_close(struct pcapng *r);
+
+#endif
