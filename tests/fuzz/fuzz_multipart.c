@@ -8,6 +8,8 @@
  * part runs to its end. */
 #include "fuzz.h"
 
+#include <string.h>
+
 static bool inside(sipmsg_slice s, sipmsg_slice outer)
 {
 	return !s.len || (s.ptr >= outer.ptr && s.ptr <= outer.ptr + outer.len &&
