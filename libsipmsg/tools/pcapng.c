@@ -286,6 +286,16 @@ struct pcapng *pcapng_open(FILE *fp, char *err, size_t errlen)
 
 int pcapng_first_dlt(const struct pcapng *r) { return r->first_dlt; }
 
+/* frac (< units) of a second in microseconds, without a 128-bit product:
+ * frac * 10^6 overflows 64 bits once units pass ~1.8e13 (2^-44 s, 10^-14 s). */
+static uint32_t fraction_usec(uint64_t frac, uint64_t units)
+{
+	if (units <= UINT64_MAX / 1000000u)
+		return (uint32_t)(frac * 1000000u / units);
+	uint64_t us = frac / (units / 1000000u); /* units / 10^6 rounded down: at most one too many */
+	return (uint32_t)(us > 999999u ? 999999u : us);
+}
+
 static void set_time(struct pcapng_frame *f, const struct iface *i, uint64_t ts)
 {
 	uint64_t units = 1;
@@ -296,7 +306,7 @@ static void set_time(struct pcapng_frame *f, const struct iface *i, uint64_t ts)
 			units *= 10;
 	uint64_t sec = ts / units, frac = ts % units;
 	f->ts_sec = (int64_t)sec + i->tsoffset;
-	f->ts_usec = (uint32_t)((unsigned __int128)frac * 1000000u / units);
+	f->ts_usec = fraction_usec(frac, units);
 }
 
 int pcapng_next(struct pcapng *r, struct pcapng_frame *f, char *err, size_t errlen)
