@@ -116,11 +116,23 @@ static bool ip6_multicast(sipmsg_slice a)
 	return a.len > 4 && a.ptr[4] == ':' && (a.ptr[0] | 0x20) == 'f' && (a.ptr[1] | 0x20) == 'f';
 }
 
-static sipmsg_status check_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l, uint64_t port, const char *what)
+/* port, read from the value at `at` (NULL: a line changed since, no column) */
+static sipmsg_status check_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l, const char *at, uint64_t port,
+				const char *what)
 {
 	if (port <= 65535)
 		return SIPMSG_OK;
-	return sm_sdp_diag(sdp, l, NULL, SIPMSG_DIAG_SDP_BAD_PORT, ERR, what);
+	return sm_sdp_diag(sdp, l, at, SIPMSG_DIAG_SDP_BAD_PORT, ERR, what);
+}
+
+/* Where an a= line's value starts, after "a=<name>:". */
+static const char *attr_value(const struct sm_sdp_line *l) { return l->p + 2 + l->name_len + 1; }
+
+/* Where the port of an m= line starts, after "m=<media> ". */
+static const char *media_port(const struct sm_sdp_line *l)
+{
+	const char *sp = memchr(l->p, ' ', l->len);
+	return sp ? sp + 1 : NULL;
 }
 
 /* ---- per line ---- */
@@ -197,9 +209,9 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 	case 'm':
 		if (v) {
 			const sipmsg_sdp_media_desc *m = v;
-			st = check_port(sdp, l, m->port, "m=: port larger than 65535");
+			st = check_port(sdp, l, media_port(l), m->port, "m=: port larger than 65535");
 			if (!st && m->port_count)
-				st = check_port(sdp, l, (uint64_t)m->port + m->port_count - 1,
+				st = check_port(sdp, l, media_port(l), (uint64_t)m->port + m->port_count - 1,
 						"m=: the port range goes past 65535");
 		}
 		return st;
@@ -244,13 +256,14 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 	}
 	case SIPMSG_SDP_ATTR_RTCP: {
 		const sipmsg_sdp_rtcp *r = v;
-		st = check_port(sdp, l, r->port, "rtcp: port larger than 65535");
+		st = check_port(sdp, l, attr_value(l), r->port, "rtcp: port larger than 65535");
 		if (!st)
 			st = check_address(sdp, l, r->addrtype, r->address);
 		break;
 	}
 	case SIPMSG_SDP_ATTR_SCTP_PORT:
-		st = check_port(sdp, l, ((const struct sm_uint_view *)v)->value, "sctp-port larger than 65535");
+		st = check_port(sdp, l, attr_value(l), ((const struct sm_uint_view *)v)->value,
+				"sctp-port larger than 65535");
 		break;
 	case SIPMSG_SDP_ATTR_CANDIDATE: {
 		const sipmsg_sdp_candidate *c = v;

@@ -70,6 +70,13 @@ Test(sdp_check, port_ranges)
 			   "m=audio 1 RTP/AVP 0\r\na=rtcp:65536\r\nm=application 9 UDP/DTLS/SCTP x\r\na=sctp-port:99999\r\n");
 	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_PORT), 4);
 	cr_assert_eq(sdp_find_diag(SIPMSG_DIAG_SDP_BAD_PORT)->severity, SIPMSG_SEVERITY_ERROR);
+	/* each at its value: m= port, m= port range, a=rtcp, a=sctp-port */
+	static const uint32_t line[] = {6, 7, 9, 11}, column[] = {9, 9, 8, 13};
+	for (size_t k = 0; k < 4; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_PORT, k);
+		cr_assert(d->line == line[k] && d->column == column[k], "port diagnostic %zu at %u:%u", k, d->line,
+			  d->column);
+	}
 }
 
 Test(sdp_check, addresses)
