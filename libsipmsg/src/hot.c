@@ -205,7 +205,9 @@ static SM_INLINE sipmsg_status commit(struct fx *f, size_t i)
  * apart (hdr_via.c's and hdr_nameaddr.c's known_params(), the boundary of a
  * media type). */
 enum pkind { P_VIA, P_NAMEADDR, P_MEDIATYPE };
-enum pname { N_OTHER, N_TTL, N_RPORT, N_MADDR, N_BRANCH, N_RECEIVED, N_Q, N_TAG, N_EXPIRES, N_BOUNDARY };
+enum pname {
+	N_OTHER, N_TTL, N_RPORT, N_MADDR, N_BRANCH, N_RECEIVED, N_Q, N_TAG, N_EXPIRES, N_REG_ID, N_INSTANCE, N_BOUNDARY
+};
 
 /* The name n[0..len) among those kind keeps (N_OTHER: none of them). */
 static SM_INLINE enum pname known_name(enum pkind kind, const char *n, size_t len)
@@ -230,8 +232,12 @@ static SM_INLINE enum pname known_name(enum pkind kind, const char *n, size_t le
 			return fold_eq(n, "q", 1) ? N_Q : N_OTHER;
 		case 3:
 			return fold_eq(n, "tag", 3) ? N_TAG : N_OTHER;
+		case 6: /* checked only (hdr_nameaddr.c warns of a bad one in a Contact) */
+			return fold_eq(n, "reg-id", 6) ? N_REG_ID : N_OTHER;
 		case 7:
 			return fold_eq(n, "expires", 7) ? N_EXPIRES : N_OTHER;
+		case 13:
+			return fold_eq(n, "+sip.instance", 13) ? N_INSTANCE : N_OTHER;
 		default:
 			return N_OTHER;
 		}
@@ -350,6 +356,12 @@ static SM_INLINE bool keep_param(void *view, enum pname id, sipmsg_slice value)
 			return false;
 		na->has_expires = true;
 		break;
+	case N_REG_ID:
+		if (!value.ptr || !sm_u32(value.ptr, value.len, INT32_MAX, &n) || n == 0)
+			return false;
+		break;
+	case N_INSTANCE:
+		return false; /* its valid form is quoted, which only the general path reads */
 	case N_BOUNDARY:
 		((sipmsg_mediatype *)view)->boundary = value;
 		break;

@@ -241,3 +241,42 @@ Test(nameaddr, route_sets_need_angle_brackets)
 	cr_assert_eq(tt_header_status(SIPMSG_HDR_PATH), SIPMSG_OK);
 	cr_assert_eq(tt_header_status(SIPMSG_HDR_P_ASSERTED_IDENTITY), SIPMSG_OK);
 }
+
+/* RFC 5626's Contact parameters: a bad reg-id or +sip.instance is a
+ * warning at its value, and the Contact still reads. */
+Test(nameaddr, outbound_contact_params_rfc5626)
+{
+	static const struct {
+		const char *contact;
+		uint32_t column; /* of the warning; 0: none */
+	} cases[] = {
+		{"Contact: <sip:a@h;ob>;reg-id=1;+sip.instance=\"<urn:uuid:1>\"", 0},
+		{"Contact: <sip:a@h>;reg-id=2147483647", 0},
+		{"Contact: <sip:a@h>;reg-id=0", 27},
+		{"Contact: <sip:a@h>;reg-id=2147483648", 27},
+		{"Contact: <sip:a@h>;REG-ID=x1", 27},
+		{"Contact: <sip:a@h>;reg-id", 20},
+		{"Contact: <sip:a@h>;+sip.instance=\"urn:uuid:1\"", 35},
+		{"Contact: <sip:a@h>;+sip.instance=urn", 34},
+	};
+	char text[512];
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		snprintf(text, sizeof text, TT_REQ("%s\r\n"), cases[k].contact);
+		TT_PARSE(text);
+		const sipmsg_nameaddr *c = sipmsg_msg_contact(tt_m, 0);
+		cr_assert_not_null(c, "%s: the Contact reads", cases[k].contact);
+		TT_SLICE(c->uri.host, "h");
+		const sipmsg_diag *d = tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER);
+		if (!cases[k].column) {
+			cr_assert_null(d, "%s: %s", cases[k].contact, d ? d->message : "");
+			continue;
+		}
+		cr_assert_not_null(d, "%s: no warning", cases[k].contact);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s", cases[k].contact);
+		cr_assert_eq(d->column, cases[k].column, "%s: column %u", cases[k].contact, d->column);
+	}
+	/* only a Contact's: other headers carry no outbound parameters */
+	TT_PARSE(TT_REQ("Reply-To: <sip:a@h>;reg-id=0\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_REPLY_TO), SIPMSG_OK);
+	cr_assert_null(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER));
+}
