@@ -377,6 +377,52 @@ def capture_seeds():
     return seeds
 
 
+# --- pcapng: the raw file. Blocks are type, total length, body, total length.
+def ng_block(end, btype, body):
+    body += b"\0" * (-len(body) % 4)
+    n = 12 + len(body)
+    return struct.pack(end + "II", btype, n) + body + struct.pack(end + "I", n)
+
+
+def ng_shb(end):
+    return ng_block(end, 0x0a0d0d0a, struct.pack(end + "IHHq", 0x1a2b3c4d, 1, 0, -1))
+
+
+def ng_idb(end, link, tsresol=None, tsoffset=None):
+    opts = b""
+    if tsresol is not None:
+        opts += struct.pack(end + "HH", 9, 1) + bytes([tsresol]) + b"\0\0\0"
+    if tsoffset is not None:
+        opts += struct.pack(end + "HHq", 14, 8, tsoffset)
+    if opts:
+        opts += struct.pack(end + "HH", 0, 0)
+    return ng_block(end, 1, struct.pack(end + "HHI", link, 0, 0) + opts)
+
+
+def ng_epb(end, iface, ts, data, orig=None):
+    return ng_block(end, 6, struct.pack(end + "IIIII", iface, ts >> 32, ts & 0xffffffff, len(data),
+                                        orig or len(data)) + data)
+
+
+def pcapng_seeds():
+    invite = MESSAGES["invite-sdp"]
+    dgram = ipv4(A4, B4, 17, udp(5060, 5060, invite))
+    seeds = {}
+    seeds["raw-invite"] = ng_shb("<") + ng_idb("<", 101) + ng_epb("<", 0, 1700000000 * 10**6, dgram)
+    # two interfaces of different link types and time resolutions, a block
+    # to skip, then a second section in the other byte order
+    seeds["two-interfaces-two-sections"] = (
+        ng_shb("<") + ng_idb("<", 1) + ng_idb("<", 101, tsresol=9) + ng_block("<", 4, b"\0\0\0\0") +
+        ng_epb("<", 1, 1700000000 * 10**9, dgram) + ng_epb("<", 0, 1700000001 * 10**6, ether(dgram)) +
+        ng_shb(">") + ng_idb(">", 228, tsresol=0x80 | 20, tsoffset=1) +
+        ng_epb(">", 0, 5 << 20, dgram[:100], orig=len(dgram)))
+    # an interface of a link type the tool does not read, and a simple packet block
+    seeds["unsupported-and-simple"] = (
+        ng_shb("<") + ng_idb("<", 105) + ng_idb("<", 101) + ng_epb("<", 0, 0, b"\x80\0\0\0") +
+        ng_block("<", 3, struct.pack("<I", len(dgram)) + dgram))
+    return seeds
+
+
 def write(target, name, data):
     d = os.path.join(OUT, target)
     os.makedirs(d, exist_ok=True)
@@ -433,6 +479,8 @@ def main():
     write("frame", "bare-lf", frame_seed([MESSAGES["options-bare-lf"]], [60, 61]))
     for name, data in sorted(capture_seeds().items()):
         write("capture", name, data)
+    for name, data in sorted(pcapng_seeds().items()):
+        write("pcapng", name, data)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@
 # usage: tests/fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]
 #   SECONDS_PER_TARGET  default 60; 0 only builds the targets
 #   TARGET              default: every target in tests/fuzz/meson.build
-#                       (capture needs libpcap: skipped, with a message, when
+#                       (capture and pcapng need libpcap: skipped, with a message, when
 #                       the build could not make it)
 # environment:
 #   FUZZ_BUILD_DIR  build directory (default: <source>/build-libfuzzer)
@@ -47,11 +47,13 @@ if grep -q '^tools = disabled' "$build/meson-private/cmd_line.txt" 2>/dev/null; 
 	meson configure "$build" -Dtools=auto >/dev/null
 	ninja -C "$build" build.ninja >/dev/null # regenerate now: the target list below reads it
 fi
-# fuzz_capture is only defined when libpcap was found (tests/fuzz/meson.build).
+# fuzz_capture and fuzz_pcapng are only defined when libpcap was found
+# (tests/fuzz/meson.build).
 built=""
 for t in $targets; do
-	if [ "$t" = capture ] && ! ninja -C "$build" -t targets all 2>/dev/null | grep -q '^tests/fuzz/fuzz_capture:'; then
-		echo "== fuzz_capture: skipped, not built (libpcap not found: install libpcap-dev, then reconfigure $build)"
+	if { [ "$t" = capture ] || [ "$t" = pcapng ]; } &&
+		! ninja -C "$build" -t targets all 2>/dev/null | grep -q "^tests/fuzz/fuzz_$t:"; then
+		echo "== fuzz_$t: skipped, not built (libpcap not found: install libpcap-dev, then reconfigure $build)"
 		continue
 	fi
 	ninja -C "$build" "tests/fuzz/fuzz_$t" >/dev/null
