@@ -522,9 +522,10 @@ def test_check_policy_lenient_warns_strict_fails():
         d = [d for d in m["diagnostics"] if d["code"] == code]
         assert d and d[0]["severity"] == "error" and not d[0]["fails"], m
         assert m["round_trip"] is True, m
-        if data is not None:  # SDP findings point into the message, not the body
+        if data is not None:  # SDP findings point into the message, not the body: at the port
             line = data[:d[0]["offset"]].count(b"\n") + 1
-            assert d[0]["line"] == line and data[d[0]["offset"]:].startswith(b"m=audio 70000"), (d, line)
+            assert d[0]["line"] == line and d[0]["column"] == 9, (d, line)
+            assert data[d[0]["offset"] - 8:].startswith(b"m=audio 70000"), (d, line)
     rc, objs, _ = run_json("--strict", *files)
     msgs = [o for o in objs if o["type"] == "message"]
     assert rc == 1 and [m["verdict"] for m in msgs] == ["fail"] * 3, msgs
