@@ -4,13 +4,6 @@
 #include "typed.h"
 #include "uri.h"
 
-/* RFC 5626 §13: reg-id = "reg-id" EQUAL 1*DIGIT ; 1 to (2^31 - 1) */
-static bool reg_id_valid(const sipmsg_param *pr)
-{
-	uint32_t v;
-	return pr->value.ptr && !pr->quoted && sm_u32(pr->value.ptr, pr->value.len, INT32_MAX, &v) && v > 0;
-}
-
 /* RFC 5626 §4.1: +sip.instance = DQUOTE "<" instance-val ">" DQUOTE */
 static bool instance_valid(const sipmsg_param *pr)
 {
@@ -23,7 +16,7 @@ static sipmsg_status outbound_params(struct sm_tctx *t, const sipmsg_param *pr)
 {
 	if (t->id != SIPMSG_HDR_CONTACT)
 		return SIPMSG_OK;
-	if (pr->name.len == 6 && SM_IS(pr->name, "reg-id") && !reg_id_valid(pr))
+	if (pr->name.len == 6 && SM_IS(pr->name, "reg-id") && (pr->quoted || !sm_reg_id_valid(pr->value)))
 		return sm_typed_warn(t, SIPMSG_DIAG_BAD_PARAMETER, pr->value.ptr ? pr->value.ptr : pr->name.ptr,
 				     "reg-id must be a number from 1 to 2^31-1 (RFC 5626)");
 	if (pr->name.len == 13 && SM_IS(pr->name, "+sip.instance") && !instance_valid(pr))

@@ -357,7 +357,7 @@ static SM_INLINE bool keep_param(void *view, enum pname id, sipmsg_slice value)
 		na->has_expires = true;
 		break;
 	case N_REG_ID:
-		if (!value.ptr || !sm_u32(value.ptr, value.len, INT32_MAX, &n) || n == 0)
+		if (!sm_reg_id_valid(value))
 			return false;
 		break;
 	case N_INSTANCE:

@@ -186,26 +186,18 @@ static sipmsg_status split(struct mp_ctx *c, const char *b, size_t n, sipmsg_sli
 			p++; /* transport-padding */
 		if (p < end && *p == '\r')
 			p++;
-		if (p >= end && c->allow_unclosed) {
-			/* cut inside the last delimiter line */
-			if (!c->unclosed_at)
-				c->unclosed_at = end;
-			break;
-		}
+		if (p >= end && c->allow_unclosed)
+			break; /* cut inside the last delimiter line */
 		if (p >= end || *p != '\n')
 			return mp_fail(c, SIPMSG_DIAG_MULTIPART_BAD, p, "the boundary line does not end after the boundary");
 		p++;
 		const char *next = find_delimiter(b, p, end, boundary);
 		if (!next && !c->allow_unclosed)
 			return mp_fail(c, SIPMSG_DIAG_MULTIPART_BAD, end, "no closing --boundary-- line");
-		if (!next) {
-			/* a body cut short (by Content-Length, a lost segment): its
-			 * last part is what there is; closed stays false */
-			if (!c->unclosed_at)
-				c->unclosed_at = end;
-			if (p == end)
-				break; /* nothing after the last delimiter line */
-		}
+		/* a body cut short (by Content-Length, a lost segment): its last
+		 * part is what there is, and nothing when it ends on a delimiter line */
+		if (!next && p == end)
+			break;
 		sipmsg_mime_part *part = sm_vec_push(c->arena, &parts, sizeof *part);
 		if (!part)
 			return SIPMSG_ENOMEM;
@@ -221,8 +213,11 @@ static sipmsg_status split(struct mp_ctx *c, const char *b, size_t n, sipmsg_sli
 			break;
 		d = next;
 	}
-	if (!out->closed)
+	if (!out->closed) { /* every way out of the loop but the close-delimiter */
 		out->epilogue = (sipmsg_slice){end, 0};
+		if (!c->unclosed_at)
+			c->unclosed_at = end;
+	}
 	out->parts = parts.items;
 	out->part_count = parts.n;
 	return SIPMSG_OK;

@@ -125,9 +125,6 @@ static sipmsg_status check_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l, co
 	return sm_sdp_diag(sdp, l, at, SIPMSG_DIAG_SDP_BAD_PORT, ERR, what);
 }
 
-/* Where an a= line's value starts, after "a=<name>:". */
-static const char *attr_value(const struct sm_sdp_line *l) { return l->p + 2 + l->name_len + 1; }
-
 /* Where the port of an m= line starts, after "m=<media> ". */
 static const char *media_port(const struct sm_sdp_line *l)
 {
@@ -256,13 +253,13 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 	}
 	case SIPMSG_SDP_ATTR_RTCP: {
 		const sipmsg_sdp_rtcp *r = v;
-		st = check_port(sdp, l, attr_value(l), r->port, "rtcp: port larger than 65535");
+		st = check_port(sdp, l, sm_sdp_value(l, &vn), r->port, "rtcp: port larger than 65535");
 		if (!st)
 			st = check_address(sdp, l, r->addrtype, r->address);
 		break;
 	}
 	case SIPMSG_SDP_ATTR_SCTP_PORT:
-		st = check_port(sdp, l, attr_value(l), ((const struct sm_uint_view *)v)->value,
+		st = check_port(sdp, l, sm_sdp_value(l, &vn), ((const struct sm_uint_view *)v)->value,
 				"sctp-port larger than 65535");
 		break;
 	case SIPMSG_SDP_ATTR_CANDIDATE: {

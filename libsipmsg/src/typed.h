@@ -70,6 +70,14 @@ static inline bool sm_hdr_needs_name_addr(sipmsg_hdr_id id)
 	       id == SIPMSG_HDR_SERVICE_ROUTE;
 }
 
+/* RFC 5626 §13: reg-id = "reg-id" EQUAL 1*DIGIT ; 1 to (2^31 - 1). For
+ * hdr_nameaddr.c and the fast path (hot.c), which must agree. */
+static inline bool sm_reg_id_valid(sipmsg_slice v)
+{
+	uint32_t n;
+	return v.ptr && sm_u32(v.ptr, v.len, INT32_MAX, &n) && n > 0;
+}
+
 /* The element parsers, one per kind (hdr_*.c). */
 sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 sipmsg_status sm_parse_via(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);

@@ -93,6 +93,35 @@ static bool grow(struct pcapng *r, size_t n)
 	return true;
 }
 
+/* The rest of a block whose first `head` bytes (type, total length, and
+ * for a section header its byte-order magic) have been read: its length
+ * checked (at least `min`, a multiple of 4, within PCAPNG_MAX_BLOCK), the
+ * bytes after the head read into r->buf, and the trailing copy of the
+ * length checked. Returns the bytes read (the body and that copy), 0 on
+ * an error in err. `what` names the block in the errors. */
+static size_t read_rest(struct pcapng *r, uint32_t total, size_t head, uint32_t min, const char *what, char *err,
+			size_t errlen)
+{
+	if (total < min || total % 4 || total > PCAPNG_MAX_BLOCK) {
+		snprintf(err, errlen, "%s of a bad length (%u)", what, total);
+		return 0;
+	}
+	size_t rest = total - head;
+	if (!grow(r, rest)) {
+		snprintf(err, errlen, "out of memory");
+		return 0;
+	}
+	if (read_all(r, r->buf, rest) != 1) {
+		snprintf(err, errlen, "%s cut short (%u bytes announced)", what, total);
+		return 0;
+	}
+	if (get32(r, r->buf + rest - 4) != total) {
+		snprintf(err, errlen, "%s lengths disagree (%u and %u)", what, total, get32(r, r->buf + rest - 4));
+		return 0;
+	}
+	return rest;
+}
+
 /* A Section Header Block whose type has been read: byte order, version, the
  * rest skipped. A new section forgets the interfaces of the one before. */
 static int read_shb(struct pcapng *r, char *err, size_t errlen)
@@ -112,27 +141,11 @@ static int read_shb(struct pcapng *r, char *err, size_t errlen)
 		snprintf(err, errlen, "pcapng section header block with a bad byte-order magic");
 		return -1;
 	}
-	uint32_t total = get32(r, h);
-	if (total < 28 || total % 4 || total > PCAPNG_MAX_BLOCK) {
-		snprintf(err, errlen, "pcapng section header block of a bad length (%u)", total);
+	if (!read_rest(r, get32(r, h), 12, 28, "pcapng section header block", err, errlen))
 		return -1;
-	}
-	size_t rest = total - 12;
-	if (!grow(r, rest)) {
-		snprintf(err, errlen, "out of memory");
-		return -1;
-	}
-	if (read_all(r, r->buf, rest) != 1) {
-		snprintf(err, errlen, "pcapng section header block cut short");
-		return -1;
-	}
 	uint16_t major = get16(r, r->buf);
 	if (major != 1) {
 		snprintf(err, errlen, "pcapng version %u is not supported (1 is)", major);
-		return -1;
-	}
-	if (get32(r, r->buf + rest - 4) != total) {
-		snprintf(err, errlen, "pcapng section header block lengths disagree");
 		return -1;
 	}
 	r->nifs = 0;
@@ -215,25 +228,9 @@ static int read_block(struct pcapng *r, char *err, size_t errlen)
 			return -1;
 		}
 		r->type = get32(r, h);
-		uint32_t total = get32(r, h + 4);
-		if (total < 12 || total % 4 || total > PCAPNG_MAX_BLOCK) {
-			snprintf(err, errlen, "pcapng block of a bad length (%u)", total);
+		size_t rest = read_rest(r, get32(r, h + 4), 8, 12, "pcapng block", err, errlen);
+		if (!rest)
 			return -1;
-		}
-		size_t rest = total - 8;
-		if (!grow(r, rest)) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		if (read_all(r, r->buf, rest) != 1) {
-			snprintf(err, errlen, "truncated pcapng block (%u bytes announced)", total);
-			return -1;
-		}
-		if (get32(r, r->buf + rest - 4) != total) {
-			snprintf(err, errlen, "pcapng block lengths disagree (%u and %u)", total,
-				 get32(r, r->buf + rest - 4));
-			return -1;
-		}
 		r->len = rest - 4;
 		return 1;
 	}
