@@ -95,12 +95,54 @@ static sipmsg_status parse_uri(struct sm_tctx *t, const char *p, const char *end
 	return SIPMSG_OK;
 }
 
+/* Where a bare URI ends in a header that has no header parameters: at the
+ * next list element or whitespace (sm_uri_addr_spec_end() stops at ';'). */
+static const char *bare_uri_end(const char *p, const char *end)
+{
+	while (p < end && *p != ',' && !sm_is((unsigned char)*p, SM_C_LWS))
+		p++;
+	return p;
+}
+
+/* What the header's grammar allows around the URI just read (typed.h):
+ * na as read from p, q where the parameters would start. */
+static sipmsg_status check_shape(struct sm_tctx *t, enum sm_na_shape shape, const sipmsg_nameaddr *na, const char *p,
+				 const char *q, const char *end)
+{
+	const char *name = sm_hdr_rows[t->id].name;
+	switch (shape) {
+	case SM_NA_ANY:
+		break;
+	case SM_NA_NAME_ADDR:
+		if (!na->angle)
+			return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p,
+					     "%s takes a name-addr: enclose the URI in '<' and '>'", name);
+		break;
+	case SM_NA_ANGLE_URI:
+		if (!na->angle)
+			return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "%s takes its URI in '<' and '>'",
+					     name);
+		if (na->display_quoted || na->display.len)
+			return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "%s takes <URI> without a display name",
+					     name);
+		break;
+	case SM_NA_IDENTITY:
+		if ((q = sm_skip_lws(q, end)) < end && *q == ';')
+			return sm_typed_badf(t, SIPMSG_DIAG_BAD_PARAMETER, q,
+					     "%s takes no parameters (RFC 3325); URI parameters go inside '<' and '>'",
+					     name);
+		break;
+	}
+	return SIPMSG_OK;
+}
+
 sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_nameaddr *na = view;
 	memset(na, 0, sizeof *na);
 	sipmsg_status st;
 	const char *q = p;
+	const enum sm_na_shape shape = sm_na_shape(t->id);
 
 	if (*p == '*' && sm_hdr_rows[t->id].kind == SIPMSG_KIND_CONTACT) {
 		na->star = true;
@@ -135,7 +177,9 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 			na->display = (sipmsg_slice){p, (size_t)(last - p)};
 			q = r;
 		} else {
-			const char *ue = sm_uri_addr_spec_end(p, end);
+			/* an identity takes no header parameters: its URI runs on
+			 * over ';' up to the next element or the end */
+			const char *ue = shape == SM_NA_IDENTITY ? bare_uri_end(p, end) : sm_uri_addr_spec_end(p, end);
 			/* no scheme before where an addr-spec would end, and a '<'
 			 * further on: words with a separator meant as a display name
 			 * ("Bell, Alexander <sip:...>", RFC 4475 §3.1.2.15). In a list
@@ -148,7 +192,7 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 			/* RFC 3261 §20.10: a URI with ',', ';' or '?' must be in
 			 * <>; ',' and ';' end an addr-spec, a '?' would be read as
 			 * the URI's headers (RFC 4475 §3.1.2.13) */
-			const char *qm = memchr(p, '?', (size_t)(ue - p));
+			const char *qm = shape == SM_NA_IDENTITY ? NULL : memchr(p, '?', (size_t)(ue - p));
 			if (qm)
 				return sm_typed_bad(t, SIPMSG_DIAG_BAD_URI, qm,
 						    "a URI with '?' must be enclosed in '<' and '>'");
@@ -174,9 +218,8 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 		q = gt + 1;
 	}
 params:
-	if (!na->angle && sm_hdr_needs_name_addr(t->id))
-		return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p,
-				     "%s takes a name-addr: enclose the URI in '<' and '>'", sm_hdr_rows[t->id].name);
+	if ((st = check_shape(t, shape, na, p, q, end)))
+		return st;
 	if ((st = sm_gparams(t, &q, end, &na->params, &na->param_count)))
 		return st;
 	if (na->param_count && (st = known_params(t, na)))

@@ -623,7 +623,8 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 			       sipmsg_nameaddr *na)
 {
 	const char *q = p;
-	if (*p == '*')
+	/* "*", and the shapes whose rules only the general parser checks */
+	if (*p == '*' || sm_na_shape(f->id) >= SM_NA_ANGLE_URI)
 		return false;
 	zero_view(na, sizeof *na);
 	if (*p == '"') {
@@ -653,7 +654,7 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 		} else {
 			const char *ue = sm_uri_addr_spec_end(p, end);
 			/* hdr_nameaddr.c reports a bare URI where a name-addr must be */
-			if (sm_hdr_needs_name_addr(f->id) || memchr(p, '?', (size_t)(ue - p)) ||
+			if (sm_na_shape(f->id) != SM_NA_ANY || memchr(p, '?', (size_t)(ue - p)) ||
 			    !uri(f, p, ue, &na->uri, &q) || q != ue)
 				return false; /* a '?' needs <> (hdr_nameaddr.c reports it) */
 			goto params;

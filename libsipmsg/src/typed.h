@@ -61,13 +61,52 @@ static inline sipmsg_status sm_value_end(struct sm_tctx *t, const char *p, const
 	return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "unexpected character after the value");
 }
 
-/* route-param, rec-route (RFC 3261 §25.1), path-value (RFC 3327 §4) and
- * sr-value (RFC 3608 §5) are name-addr only: in a bare URI the ";lr" would
- * read as a header parameter. */
-static inline bool sm_hdr_needs_name_addr(sipmsg_hdr_id id)
+/* What the grammar of a name-addr kind header allows around its URI
+ * (hdr_nameaddr.c; hot.c takes only SM_NA_ANY and, with <>, SM_NA_NAME_ADDR). */
+enum sm_na_shape {
+	/* ( name-addr / addr-spec ) *( SEMI param ): From, To, Contact,
+	 * Reply-To (RFC 3261 §25.1), Refer-To (RFC 3515), Referred-By (RFC
+	 * 3892), and Remote-Party-ID (a draft, read as leniently) */
+	SM_NA_ANY,
+	/* name-addr *( SEMI param ), never a bare URI, whose ";lr" would read
+	 * as a header parameter: Route, Record-Route (RFC 3261 §25.1), Path
+	 * (RFC 3327 §4), Service-Route (RFC 3608 §5), History-Info (RFC 7044
+	 * §9), Diversion (RFC 5806 §3), P-Called-Party-ID and P-Associated-URI
+	 * (RFC 7315 §5) */
+	SM_NA_NAME_ADDR,
+	/* LAQUOT absoluteURI RAQUOT *( SEMI param ), no display name:
+	 * Alert-Info, Call-Info, Error-Info (RFC 3261 §25.1), Identity-Info
+	 * (RFC 4474 §9), Geolocation (RFC 6442 §4.1) */
+	SM_NA_ANGLE_URI,
+	/* name-addr / addr-spec and no parameters, so a bare URI keeps its
+	 * own: P-Asserted-Identity, P-Preferred-Identity (RFC 3325 §9) */
+	SM_NA_IDENTITY,
+};
+
+static inline enum sm_na_shape sm_na_shape(sipmsg_hdr_id id)
 {
-	return id == SIPMSG_HDR_ROUTE || id == SIPMSG_HDR_RECORD_ROUTE || id == SIPMSG_HDR_PATH ||
-	       id == SIPMSG_HDR_SERVICE_ROUTE;
+	switch (id) {
+	case SIPMSG_HDR_ROUTE:
+	case SIPMSG_HDR_RECORD_ROUTE:
+	case SIPMSG_HDR_PATH:
+	case SIPMSG_HDR_SERVICE_ROUTE:
+	case SIPMSG_HDR_HISTORY_INFO:
+	case SIPMSG_HDR_DIVERSION:
+	case SIPMSG_HDR_P_CALLED_PARTY_ID:
+	case SIPMSG_HDR_P_ASSOCIATED_URI:
+		return SM_NA_NAME_ADDR;
+	case SIPMSG_HDR_ALERT_INFO:
+	case SIPMSG_HDR_CALL_INFO:
+	case SIPMSG_HDR_ERROR_INFO:
+	case SIPMSG_HDR_IDENTITY_INFO:
+	case SIPMSG_HDR_GEOLOCATION:
+		return SM_NA_ANGLE_URI;
+	case SIPMSG_HDR_P_ASSERTED_IDENTITY:
+	case SIPMSG_HDR_P_PREFERRED_IDENTITY:
+		return SM_NA_IDENTITY;
+	default:
+		return SM_NA_ANY;
+	}
 }
 
 /* RFC 5626 §13: reg-id = "reg-id" EQUAL 1*DIGIT ; 1 to (2^31 - 1). For

@@ -242,6 +242,69 @@ Test(nameaddr, route_sets_need_angle_brackets)
 	cr_assert_eq(tt_header_status(SIPMSG_HDR_P_ASSERTED_IDENTITY), SIPMSG_OK);
 }
 
+/* The other name-addr-only headers: History-Info (RFC 7044 §9), Diversion
+ * (RFC 5806 §3), P-Called-Party-ID and P-Associated-URI (RFC 7315 §5). */
+Test(nameaddr, more_name_addr_only_headers)
+{
+	bad("History-Info: sip:bob@example.com;index=1", SIPMSG_HDR_HISTORY_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	bad("Diversion: sip:bob@example.com;reason=unconditional", SIPMSG_HDR_DIVERSION, SIPMSG_DIAG_BAD_HEADER_VALUE,
+	    12);
+	bad("P-Called-Party-ID: sip:user1-business@example.com", SIPMSG_HDR_P_CALLED_PARTY_ID,
+	    SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
+	bad("P-Associated-URI: <sip:a@example.com>, sip:b@example.com", SIPMSG_HDR_P_ASSOCIATED_URI,
+	    SIPMSG_DIAG_BAD_HEADER_VALUE, 40);
+	TT_PARSE(TT_REQ("History-Info: <sip:bob@example.com>;index=1\r\n"
+			"Diversion: \"Bob\" <sip:bob@example.com>;reason=unconditional\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_HISTORY_INFO), SIPMSG_OK);
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_DIVERSION), SIPMSG_OK);
+	TT_SLICE(tt_value(SIPMSG_HDR_DIVERSION, 0).nameaddr->display, "Bob");
+}
+
+/* Alert-Info, Call-Info, Error-Info (RFC 3261 §25.1), Identity-Info (RFC
+ * 4474 §9) and Geolocation (RFC 6442 §4.1) take "<" absoluteURI ">" with
+ * no display name. */
+Test(nameaddr, angle_uri_headers)
+{
+	bad("Alert-Info: http://www.example.com/sounds/moo.wav", SIPMSG_HDR_ALERT_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE,
+	    13);
+	bad("Call-Info: \"Alice\" <http://www.example.com/alice/photo.jpg>;purpose=icon", SIPMSG_HDR_CALL_INFO,
+	    SIPMSG_DIAG_BAD_HEADER_VALUE, 12);
+	bad("Error-Info: Recording <sip:not-in-service-recording@atlanta.com>", SIPMSG_HDR_ERROR_INFO,
+	    SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
+	bad("Geolocation: cid:target123@atlanta.example.com", SIPMSG_HDR_GEOLOCATION, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
+	TT_PARSE(TT_REQ("Alert-Info: <http://www.example.com/sounds/moo.wav>\r\n"
+			"Call-Info: <http://wwww.example.com/alice/photo.jpg> ;purpose=icon,\r\n"
+			" <http://www.example.com/alice/> ;purpose=info\r\n"
+			"Geolocation: <cid:target123@atlanta.example.com>;inserted-by=endpoint\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_ALERT_INFO), SIPMSG_OK);
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_CALL_INFO), SIPMSG_OK);
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_GEOLOCATION), SIPMSG_OK);
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_CALL_INFO), 2);
+	TT_SLICE(tt_value(SIPMSG_HDR_CALL_INFO, 1).nameaddr->params[0].value, "info");
+}
+
+/* P-Asserted-Identity and P-Preferred-Identity (RFC 3325 §9.1) are
+ * name-addr / addr-spec with no header parameters: the parameters of a
+ * bare URI are its own, and a parameter after <URI> is an error. */
+Test(nameaddr, asserted_identity_has_no_header_params)
+{
+	TT_PARSE(TT_REQ("P-Asserted-Identity: sip:+15551234567@example.com;user=phone, tel:+15551234567;ext=12\r\n"
+			"P-Preferred-Identity: \"Alice\" <sip:alice@example.com>\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_P_ASSERTED_IDENTITY), SIPMSG_OK);
+	sipmsg_typed t = tt_value(SIPMSG_HDR_P_ASSERTED_IDENTITY, 0);
+	TT_SLICE(t.nameaddr->uri.user_param, "phone");
+	cr_assert_eq(t.nameaddr->param_count, 0);
+	TT_SLICE(t.nameaddr->uri.raw, "sip:+15551234567@example.com;user=phone");
+	t = tt_value(SIPMSG_HDR_P_ASSERTED_IDENTITY, 1);
+	TT_SLICE(t.nameaddr->uri.raw, "tel:+15551234567;ext=12");
+	cr_assert_eq(t.nameaddr->param_count, 0);
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_P_PREFERRED_IDENTITY), SIPMSG_OK);
+	bad("P-Asserted-Identity: <sip:alice@example.com>;tag=1", SIPMSG_HDR_P_ASSERTED_IDENTITY,
+	    SIPMSG_DIAG_BAD_PARAMETER, 45);
+	bad("P-Preferred-Identity: \"A\" <sip:alice@example.com> ;x", SIPMSG_HDR_P_PREFERRED_IDENTITY,
+	    SIPMSG_DIAG_BAD_PARAMETER, 51);
+}
+
 /* RFC 5626's Contact parameters: a bad reg-id or +sip.instance is a
  * warning at its value, and the Contact still reads. */
 Test(nameaddr, outbound_contact_params_rfc5626)
