@@ -57,6 +57,8 @@ struct capture_record {
 	const sipmsg_error *error;     /* CAPTURE_FRAMING_ERROR */
 	const char *notice_kind;       /* CAPTURE_NOTICE: stable short name */
 	const char *text;              /* CAPTURE_NOTICE: one line */
+	bool cut_short;                /* CAPTURE_NOTICE: about SIP that the capture's snapshot
+	                                  length cut short, which could not be checked */
 };
 
 typedef void (*capture_fn)(void *ctx, const struct capture_record *rec);
@@ -71,6 +73,7 @@ struct capture_stats {
 	uint64_t hep_messages;  /* of the UDP and TCP messages, those read out of HEP packets */
 	uint64_t framing_errors;
 	uint64_t notices;
+	uint64_t cut_short;     /* of the notices, those about SIP cut short by the snapshot length */
 	uint64_t tcp_flows;     /* TCP directions seen */
 	uint64_t retransmitted; /* TCP segments dropped as already seen */
 };
