@@ -13,6 +13,7 @@
 
 struct totals {
 	uint64_t files, messages, ok, warnings, failed, bytes, notices, unreadable;
+	uint64_t cut_short; /* SIP the capture's snapshot length cut short: not checked */
 };
 
 struct reporter {

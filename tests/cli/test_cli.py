@@ -117,13 +117,14 @@ def check_schema(o):
         want(o, "message", str)
     if t == "capture":
         for k in ("frames", "sip_messages", "udp", "tcp", "ws", "hep", "unframed", "tcp_flows", "retransmitted",
-                  "notices"):
+                  "notices", "cut_short"):
             want(o, k, int)
     if t == "error":
         want(o, "message", str)
     if t == "summary":
-        for k in ("files", "messages", "ok", "warnings", "failed", "bytes", "notices", "errors"):
+        for k in ("files", "messages", "ok", "warnings", "failed", "bytes", "notices", "errors", "cut_short"):
             want(o, k, int)
+        assert o["cut_short"] <= o["notices"], o
         assert o["messages"] == o["ok"] + o["warnings"] + o["failed"], o
 
 
@@ -201,6 +202,21 @@ def hep3(src, sport, dst, dport, payload, ts=1700000000):
             + chunk(9, struct.pack("!I", ts)) + chunk(10, struct.pack("!I", 0)) + chunk(11, b"\x01")
             + chunk(12, struct.pack("!I", 2001)) + chunk(15, payload))
     return b"HEP3" + struct.pack("!H", 6 + len(body)) + body
+
+
+def snapped(capture, snaplen):
+    """A little-endian pcap as a capture with this snapshot length would have
+    written it (what `editcap -s` does): each record cut to snaplen bytes,
+    its original length kept."""
+    assert capture[:4] == struct.pack("<I", 0xA1B2C3D4), "a little-endian pcap"
+    out = [capture[:16], struct.pack("<I", snaplen), capture[20:24]]
+    at = 24
+    while at < len(capture):
+        sec, usec, caplen, wirelen = struct.unpack_from("<IIII", capture, at)
+        keep = min(caplen, snaplen)
+        out += [struct.pack("<IIII", sec, usec, keep, wirelen), capture[at + 16:at + 16 + keep]]
+        at += 16 + caplen
+    return b"".join(out)
 
 
 def two_message_capture():
@@ -329,7 +345,8 @@ def test_json_message_fields():
     codes = [x["code"] for x in trail["diagnostics"]]
     assert trail["verdict"] == "warn" and "trailing-bytes" in codes and trail["round_trip"] is True, trail
     assert summary == {"type": "summary", "files": 3, "messages": 3, "ok": 1, "warnings": 1, "failed": 1,
-                       "bytes": 2 * len(INVITE) + len(BAD_STATUS) + 4, "notices": 0, "errors": 0}, summary
+                       "bytes": 2 * len(INVITE) + len(BAD_STATUS) + 4, "notices": 0, "errors": 0,
+                       "cut_short": 0}, summary
 
 
 def test_json_escaping():
@@ -469,6 +486,29 @@ def test_capture_websocket_and_hep():
                                            hep3("198.51.100.1", 5060, "198.51.100.2", 5062, INVITE)[:40])]))
     rc, out, _ = run("check", cut)
     assert rc == 0 and "NOTE malformed-packet: malformed HEP packet 203.0.113.5:41000 -> 203.0.113.9:9060" in out, out
+
+
+def test_sip_cut_short_by_the_snapshot_length_fails_the_check():
+    """The sample capture as `editcap -s 200` leaves it: every SIP message is
+    longer, so none could be checked. That is said in the counts and is exit
+    status 1, not a pass with notices."""
+    with open(SAMPLE_PCAP, "rb") as f:
+        full = f.read()
+    rc, objs, _ = run_json(SAMPLE_PCAP)
+    sip = objs[-1]["messages"]
+    assert rc == 0 and sip > 0 and objs[-1]["cut_short"] == 0, objs[-1]
+    cut = write("snap200.pcap", snapped(full, 200))
+    rc, out, _ = run("check", cut)
+    lines = out.splitlines()
+    said = ", %d SIP frames cut short by the capture (not checked)" % sip
+    assert rc == 1, (rc, lines[-2:])
+    assert lines[-2].startswith(cut + ": ") and lines[-2].endswith(said), lines[-2:]
+    assert lines[-1].startswith("summary: 0 messages, 0 ok, 0 warnings, 0 failed") and lines[-1].endswith(said), \
+        lines[-1]
+    rc, objs, _ = run_json(cut)
+    capobj = [o for o in objs if o["type"] == "capture"][0]
+    assert rc == 1 and capobj["cut_short"] == sip and capobj["sip_messages"] == 0, capobj
+    assert objs[-1]["cut_short"] == sip and objs[-1]["failed"] == 0, objs[-1]
 
 
 def test_truncated_and_corrupt_captures():
