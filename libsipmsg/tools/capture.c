@@ -121,7 +121,7 @@ static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_
 	}
 	c->pcap = p;
 	c->ng = ng;
-	c->dlt = p ? pcap_datalink(p) : pcapng_first_dlt(ng);
+	c->dlt = p ? pcap_datalink(p) : pcapng_link_at(ng, 0);
 	if (opts)
 		c->opts = *opts;
 	else
@@ -446,10 +446,16 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 
 const struct capture_stats *capture_get_stats(const struct capture *c) { return &c->stats; }
 
-const char *capture_link_name(const struct capture *c)
+size_t capture_link_count(const struct capture *c) { return c->pcap ? 1 : pcapng_link_count(c->ng); }
+
+const char *capture_link_name(const struct capture *c, size_t i, char buf[CAPTURE_LINK_NAME_LEN])
 {
-	const char *n = pcap_datalink_val_to_name(c->dlt);
-	return n ? n : "unknown";
+	int dlt = c->pcap ? c->dlt : pcapng_link_at(c->ng, i);
+	const char *n = pcap_datalink_val_to_name(dlt);
+	if (n)
+		return n;
+	snprintf(buf, CAPTURE_LINK_NAME_LEN, "%d", dlt);
+	return buf;
 }
 
 void capture_close(struct capture *c)

@@ -108,7 +108,7 @@ static int run_capture(struct check_run *run, const char *name, FILE *fp)
 	}
 	run->file = name;
 	run->sip_seen = 0;
-	report_begin_file(&run->rep, name, capture_get_stats(c), capture_link_name(c));
+	report_begin_file(&run->rep, name, c);
 	int rc = capture_run(c, check_record, run, err, sizeof err);
 	if (run->progress_shown) {
 		fputs("\r\033[K", stderr);
@@ -137,7 +137,7 @@ static void stream_event(void *ctx, const struct sipstream_event *ev)
 
 static void run_bytes(struct check_run *run, const char *name, const uint8_t *data, size_t len)
 {
-	report_begin_file(&run->rep, name, NULL, NULL);
+	report_begin_file(&run->rep, name, NULL);
 	if (run->stream) {
 		struct sipstream s;
 		sipstream_init(&s, SIPSTREAM_ASSUME_SIP, len + 1, stream_event, run);

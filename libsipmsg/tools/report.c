@@ -19,15 +19,41 @@ void report_init(struct reporter *r, FILE *out, bool json)
 	r->json = json;
 }
 
-void report_begin_file(struct reporter *r, const char *name, const struct capture_stats *stats, const char *link)
+/* The capture's link types: "EN10MB, LINUX_SLL2" in text, a JSON array. */
+static void print_link_types(const struct reporter *r)
+{
+	size_t n = capture_link_count(r->cap);
+	if (r->json)
+		putc('[', r->out);
+	for (size_t i = 0; i < n; i++) {
+		char buf[CAPTURE_LINK_NAME_LEN];
+		const char *name = capture_link_name(r->cap, i, buf);
+		if (i)
+			fputs(r->json ? "," : ", ", r->out);
+		if (r->json)
+			json_cstring(r->out, name);
+		else
+			fputs(name, r->out);
+	}
+	if (r->json)
+		putc(']', r->out);
+}
+
+void report_begin_file(struct reporter *r, const char *name, const struct capture *cap)
 {
 	r->file = name;
-	r->capture = stats != NULL;
-	r->stats = stats;
+	r->capture = cap != NULL;
+	r->cap = cap;
+	r->stats = cap ? capture_get_stats(cap) : NULL;
+	r->links_named = cap ? capture_link_count(cap) : 0;
 	r->index = 0;
 	r->totals.files++;
 	if (r->capture && !r->json) {
-		fprintf(r->out, "%s: capture, link type %s\n", name, link);
+		/* a pcapng file may describe more interfaces after its first frame:
+		 * the line after the capture names those */
+		fprintf(r->out, "%s: capture, link type%s ", name, r->links_named > 1 ? "s" : "");
+		print_link_types(r);
+		putc('\n', r->out);
 		fprintf(r->out, "%6s %10s  %21s    %-21s %-4s %-*s  %s\n", "frame", "time", "source", "destination", "tr",
 			START_LINE_WIDTH, "start line", "verdict");
 	}
@@ -270,6 +296,8 @@ void report_end_capture(struct reporter *r)
 	if (r->json) {
 		fputs("{\"type\":\"capture\",\"file\":", out);
 		json_cstring(out, r->file);
+		json_key(out, "link_types");
+		print_link_types(r);
 		fprintf(out,
 			",\"frames\":%" PRIu64 ",\"sip_messages\":%" PRIu64 ",\"udp\":%" PRIu64 ",\"tcp\":%" PRIu64
 			",\"ws\":%" PRIu64 ",\"hep\":%" PRIu64 ",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64
@@ -288,6 +316,11 @@ void report_end_capture(struct reporter *r)
 		fprintf(out, "; %" PRIu64 " read from HEP", s->hep_messages);
 	fprintf(out, "), %" PRIu64 " notices", s->notices);
 	print_cut_short(out, s->cut_short);
+	if (capture_link_count(r->cap) > r->links_named) {
+		fputs("; link types ", out);
+		print_link_types(r);
+		fputs(" (with interfaces described after the first frame)", out);
+	}
 	putc('\n', out);
 }
 

@@ -76,6 +76,8 @@ struct collected {
 	int rc;
 	char err[512];
 	struct capture_stats stats;
+	size_t links_at_open;  /* link types known before the first frame */
+	char links[256];       /* every link type's name, ", " between them */
 };
 
 static void collect(void *ctx, const struct capture_record *r)
@@ -113,8 +115,14 @@ static struct collected *read_capture_opts(const char *path, const struct captur
 	char err[512] = "";
 	struct capture *cap = capture_open_file(path, o, err, sizeof err);
 	cr_assert_not_null(cap, "cannot open %s: %s", path, err);
+	c->links_at_open = capture_link_count(cap);
 	c->rc = capture_run(cap, collect, c, c->err, sizeof c->err);
 	c->stats = *capture_get_stats(cap);
+	for (size_t i = 0, at = 0; i < capture_link_count(cap) && at < sizeof c->links; i++) {
+		char buf[CAPTURE_LINK_NAME_LEN];
+		at += (size_t)snprintf(c->links + at, sizeof c->links - at, "%s%s", i ? ", " : "",
+				       capture_link_name(cap, i, buf));
+	}
 	capture_close(cap);
 	return c;
 }
@@ -273,6 +281,7 @@ Test(capture, pcapng_interfaces_of_different_link_types)
 	size_t cut = strlen(BYE);
 	tcp_segments(&g, &c, BYE, &cut, 1);                     /* frames 5 (SYN) and 6 */
 	gen_ng_section(&g, true);                               /* the other byte order */
+	gen_ng_interface(&g, GEN_ETHERNET, 0, 6);               /* a link type seen before: named once */
 	gen_ng_interface(&g, GEN_SLL2, 0, 9);
 	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));            /* frame 7 */
 	gen_udp(&g, &b6, &a6, RINGING, strlen(RINGING));        /* frame 8 */
@@ -306,6 +315,9 @@ Test(capture, pcapng_interfaces_of_different_link_types)
 	cr_assert_not_null(n);
 	cr_assert_eq(n->frame, 3);
 	cr_assert(strstr(n->text, "interface 2") && strstr(n->text, "(147)"), "%s", n->text);
+	/* every link type once, the second section's known only once it is read */
+	cr_assert_str_eq(col->links, "EN10MB, LINUX_SLL, 147, NULL, LINUX_SLL2"); /* 147: libpcap has no name */
+	cr_assert_eq(col->links_at_open, 4);
 	free_collected(col);
 	unlink(path);
 }

@@ -119,6 +119,8 @@ def check_schema(o):
         for k in ("frames", "sip_messages", "udp", "tcp", "ws", "hep", "unframed", "tcp_flows", "retransmitted",
                   "notices", "cut_short"):
             want(o, k, int)
+        want(o, "link_types", list)
+        assert o["link_types"] and all(isinstance(x, str) for x in o["link_types"]), o
     if t == "error":
         want(o, "message", str)
     if t == "summary":
@@ -152,6 +154,22 @@ def pcap(packets, linktype=101):
     out = struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype)
     for i, p in enumerate(packets):
         out += struct.pack("<IIII", 1700000000, i * 1000, len(p), len(p)) + p
+    return out
+
+
+def pcapng(blocks):
+    """A little-endian pcapng file: a section header, then each block,
+    ("idb", LINKTYPE_) for an interface or ("epb", interface, frame)."""
+    def block(kind, body):
+        body += b"\0" * (-len(body) % 4)
+        return struct.pack("<II", kind, 12 + len(body)) + body + struct.pack("<I", 12 + len(body))
+    out = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    for i, b in enumerate(blocks):
+        if b[0] == "idb":
+            out += block(1, struct.pack("<HHI", b[1], 0, 65535))
+        else:
+            ts = (1700000000 + i) * 1000000
+            out += block(6, struct.pack("<IIIII", b[1], ts >> 32, ts & 0xFFFFFFFF, len(b[2]), len(b[2])) + b[2])
     return out
 
 
@@ -412,6 +430,33 @@ def test_capture_text_and_json():
     assert abs(m["time"] - 1700000000.0) < 1e-6, m
     capobj = [o for o in objs if o["type"] == "capture"][0]
     assert capobj["frames"] == 3 and capobj["sip_messages"] == 3 and capobj["udp"] == 3, capobj
+
+
+def test_pcapng_link_types_all_named():
+    """A pcapng of interfaces of several link types (what `dumpcap -i lo -i
+    any` writes): the header names those described before the first frame,
+    the capture's line the full list when a later interface added one, the
+    JSON capture object always the full list."""
+    ip = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    eth = b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + ip
+    sll2 = struct.pack("!HHIHBB8s", 0x0800, 0, 1, 772, 0, 6, b"\x02" * 6) + ip
+    up_front = [("idb", 1), ("idb", 101), ("idb", 1), ("epb", 0, eth), ("epb", 1, ip), ("epb", 2, eth)]
+    cap = write("two-links.pcapng", pcapng(up_front))
+    rc, out, _ = run("check", cap)
+    lines = out.splitlines()
+    assert rc == 0 and lines[0] == cap + ": capture, link types EN10MB, RAW", lines
+    assert lines[-2] == cap + ": 3 frames, 3 SIP messages (3 UDP, 0 TCP), 0 notices", lines
+    later = write("later-link.pcapng", pcapng(up_front + [("idb", 276), ("epb", 3, sll2)]))
+    rc, out, _ = run("check", later)
+    lines = out.splitlines()
+    assert rc == 0 and lines[0] == later + ": capture, link types EN10MB, RAW", lines
+    assert lines[-2] == later + ": 4 frames, 4 SIP messages (4 UDP, 0 TCP), 0 notices; link types EN10MB, RAW, " \
+        "LINUX_SLL2 (with interfaces described after the first frame)", lines
+    rc, objs, _ = run_json(cap, later)
+    links = [o["link_types"] for o in objs if o["type"] == "capture"]
+    assert rc == 0 and links == [["EN10MB", "RAW"], ["EN10MB", "RAW", "LINUX_SLL2"]], links
+    rc, objs, _ = run_json(write("one.pcap", two_message_capture()))
+    assert [o["link_types"] for o in objs if o["type"] == "capture"] == [["RAW"]], objs
 
 
 def test_capture_tunnels_report_the_inner_endpoints():
