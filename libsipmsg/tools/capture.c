@@ -79,6 +79,7 @@ static void deliver(struct capture *c, struct capture_record *r)
 		break;
 	case CAPTURE_NOTICE:
 		c->stats.notices++;
+		c->stats.cut_short += r->cut_short;
 		break;
 	}
 	c->fn(c->ctx, r);
@@ -99,7 +100,7 @@ static void tcp_event(void *ctx, const struct tcp_flow_key *k, uint64_t frame, b
 		.frame = frame, .has_endpoints = true, .transport = websocket ? CAPTURE_WS : CAPTURE_TCP,
 		.src = k->src, .dst = k->dst, .sport = k->sport, .dport = k->dport,
 		.data = ev->data, .len = ev->len, .error = ev->error,
-		.notice_kind = ev->notice_kind, .text = ev->text,
+		.notice_kind = ev->notice_kind, .text = ev->text, .cut_short = ev->cut_short,
 	};
 	r.kind = ev->kind == SIPSTREAM_MESSAGE ? CAPTURE_MESSAGE
 		 : ev->kind == SIPSTREAM_FRAMING_ERROR ? CAPTURE_FRAMING_ERROR
@@ -120,7 +121,7 @@ static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_
 	}
 	c->pcap = p;
 	c->ng = ng;
-	c->dlt = p ? pcap_datalink(p) : pcapng_first_dlt(ng);
+	c->dlt = p ? pcap_datalink(p) : pcapng_link_at(ng, 0);
 	if (opts)
 		c->opts = *opts;
 	else
@@ -202,6 +203,27 @@ static bool tunnel_in(struct capture *c, enum net_result r, const uint8_t *inner
 	return r != NET_OTHER;
 }
 
+/* SIP that the capture's snapshot length cut short: a notice instead of the
+ * message (r: its record, endpoints set or not), marked because that SIP
+ * could not be checked. */
+static void deliver_cut_short(struct capture *c, struct capture_record *r, const char *what,
+			      const struct net_ip *ip, const struct net_udp *u)
+{
+	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[240];
+	net_endpoint_format(&ip->src, u->sport, src, sizeof src);
+	net_endpoint_format(&ip->dst, u->dport, dst, sizeof dst);
+	snprintf(text, sizeof text,
+		 "%s %s -> %s cut short by the capture's snapshot length (%zu of %zu bytes); not checked", what, src,
+		 dst, u->payload_len, u->payload_wire_len);
+	r->kind = CAPTURE_NOTICE;
+	r->notice_kind = "frame-truncated";
+	r->text = text;
+	r->cut_short = true;
+	r->data = NULL;
+	r->len = 0;
+	deliver(c, r);
+}
+
 /* A HEP packet (hep.h) in a UDP datagram: the SIP it mirrors, reported with
  * the endpoints the agent captured it between, not the collector's. */
 static void hep_in(struct capture *c, const struct net_ip *ip, const struct net_udp *u, enum net_result r,
@@ -213,10 +235,7 @@ static void hep_in(struct capture *c, const struct net_ip *ip, const struct net_
 	net_endpoint_format(&ip->dst, u->dport, dst, sizeof dst);
 	if (r == NET_MALFORMED) {
 		if (u->payload_len < u->payload_wire_len)
-			notice_emit(&sink, c->frame, "frame-truncated",
-				    "HEP packet %s -> %s cut short by the capture's snapshot length (%zu of %zu bytes); "
-				    "not checked",
-				    src, dst, u->payload_len, u->payload_wire_len);
+			deliver_cut_short(c, &(struct capture_record){0}, "HEP packet", ip, u);
 		else
 			notice_emit(&sink, c->frame, "malformed-packet", "malformed HEP packet %s -> %s: %s", src, dst,
 				    reason);
@@ -277,21 +296,10 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 		.has_endpoints = true, .transport = CAPTURE_UDP, .src = ip->src, .dst = ip->dst,
 		.sport = u.sport, .dport = u.dport, .data = u.payload, .len = u.payload_len,
 	};
-	char text[240];
-	if (cut) {
-		char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
-		net_endpoint_format(&ip->src, u.sport, src, sizeof src);
-		net_endpoint_format(&ip->dst, u.dport, dst, sizeof dst);
-		snprintf(text, sizeof text,
-			 "SIP datagram %s -> %s cut short by the capture's snapshot length (%zu of %zu bytes); not checked",
-			 src, dst, u.payload_len, u.payload_wire_len);
-		r.kind = CAPTURE_NOTICE;
-		r.notice_kind = "frame-truncated";
-		r.text = text;
-		r.data = NULL;
-		r.len = 0;
-	}
-	deliver(c, &r);
+	if (cut)
+		deliver_cut_short(c, &r, "SIP datagram", ip, &u);
+	else
+		deliver(c, &r);
 }
 
 static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t proto, const uint8_t *l4, size_t cap,
@@ -438,10 +446,16 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 
 const struct capture_stats *capture_get_stats(const struct capture *c) { return &c->stats; }
 
-const char *capture_link_name(const struct capture *c)
+size_t capture_link_count(const struct capture *c) { return c->pcap ? 1 : pcapng_link_count(c->ng); }
+
+const char *capture_link_name(const struct capture *c, size_t i, char buf[CAPTURE_LINK_NAME_LEN])
 {
-	const char *n = pcap_datalink_val_to_name(c->dlt);
-	return n ? n : "unknown";
+	int dlt = c->pcap ? c->dlt : pcapng_link_at(c->ng, i);
+	const char *n = pcap_datalink_val_to_name(dlt);
+	if (n)
+		return n;
+	snprintf(buf, CAPTURE_LINK_NAME_LEN, "%d", dlt);
+	return buf;
 }
 
 void capture_close(struct capture *c)

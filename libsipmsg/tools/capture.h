@@ -57,6 +57,8 @@ struct capture_record {
 	const sipmsg_error *error;     /* CAPTURE_FRAMING_ERROR */
 	const char *notice_kind;       /* CAPTURE_NOTICE: stable short name */
 	const char *text;              /* CAPTURE_NOTICE: one line */
+	bool cut_short;                /* CAPTURE_NOTICE: about SIP that the capture's snapshot
+	                                  length cut short, which could not be checked */
 };
 
 typedef void (*capture_fn)(void *ctx, const struct capture_record *rec);
@@ -71,6 +73,7 @@ struct capture_stats {
 	uint64_t hep_messages;  /* of the UDP and TCP messages, those read out of HEP packets */
 	uint64_t framing_errors;
 	uint64_t notices;
+	uint64_t cut_short;     /* of the notices, those about SIP cut short by the snapshot length */
 	uint64_t tcp_flows;     /* TCP directions seen */
 	uint64_t retransmitted; /* TCP segments dropped as already seen */
 };
@@ -92,8 +95,15 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 
 const struct capture_stats *capture_get_stats(const struct capture *c);
 
-/* The link type's name, e.g. "EN10MB" */
-const char *capture_link_name(const struct capture *c);
+/* The capture's link types, each once, in the order its interfaces were
+ * described: a pcap file has one; in a pcapng file they are known as its
+ * Interface Description Blocks are read, those before the first frame once
+ * the capture is open, every one after capture_run. */
+size_t capture_link_count(const struct capture *c);
+/* The name of the i-th (i < capture_link_count), e.g. "EN10MB"; one that
+ * libpcap has no name for is written as its number, in buf. */
+#define CAPTURE_LINK_NAME_LEN 16
+const char *capture_link_name(const struct capture *c, size_t i, char buf[CAPTURE_LINK_NAME_LEN]);
 
 void capture_close(struct capture *c);
 

@@ -53,7 +53,8 @@ static const char check_usage[] =
 	"it does not write back byte for byte and parse equal). Errors only the\n"
 	"checks find (a missing mandatory header, a malformed header the parse does\n"
 	"not read, an SDP error) FAIL it with --strict and make it WARN without.\n"
-	"Exit status: 0 nothing failed, 1 a message failed, 2 usage or I/O error\n"
+	"Exit status: 0 nothing failed, 1 a message failed or SIP in a capture was\n"
+	"cut short by its snapshot length (so not checked), 2 usage or I/O error\n"
 	"(unreadable file, corrupt or truncated capture).\n";
 
 struct check_run {
@@ -107,7 +108,7 @@ static int run_capture(struct check_run *run, const char *name, FILE *fp)
 	}
 	run->file = name;
 	run->sip_seen = 0;
-	report_begin_file(&run->rep, name, capture_get_stats(c), capture_link_name(c));
+	report_begin_file(&run->rep, name, c);
 	int rc = capture_run(c, check_record, run, err, sizeof err);
 	if (run->progress_shown) {
 		fputs("\r\033[K", stderr);
@@ -136,7 +137,7 @@ static void stream_event(void *ctx, const struct sipstream_event *ev)
 
 static void run_bytes(struct check_run *run, const char *name, const uint8_t *data, size_t len)
 {
-	report_begin_file(&run->rep, name, NULL, NULL);
+	report_begin_file(&run->rep, name, NULL);
 	if (run->stream) {
 		struct sipstream s;
 		sipstream_init(&s, SIPSTREAM_ASSUME_SIP, len + 1, stream_event, run);
@@ -319,5 +320,6 @@ int cmd_check(int argc, char **argv)
 	}
 	if (io_error)
 		return EXIT_USAGE;
-	return run.rep.totals.failed ? EXIT_FAILED : EXIT_GOOD;
+	/* SIP that could not be checked is no pass: a job must not read it as one */
+	return run.rep.totals.failed || run.rep.totals.cut_short ? EXIT_FAILED : EXIT_GOOD;
 }

@@ -27,12 +27,18 @@ struct iface {
 	bool seen;       /* a frame of it has been returned */
 };
 
+#define MAX_DLT 65536 /* a link type is 16 bits in an IDB; dlt_of() keeps it below this */
+
 struct pcapng {
 	FILE *fp;
 	bool swap;            /* this section is in the other byte order */
 	struct iface *ifs;
 	size_t nifs, cap_ifs;
-	int first_dlt;
+	int *links;           /* the distinct link types of every interface read, in order */
+	size_t nlinks, cap_links;
+	uint8_t link_seen[MAX_DLT / 8]; /* a bit per DLT_: in links (a file may hold many interfaces) */
+	bool failed;          /* reading ahead met an error, to be reported as the next frame's */
+	char error[256];
 	uint8_t *buf;         /* the current block's body */
 	size_t buflen;
 	uint32_t type;        /* the current block */
@@ -152,6 +158,37 @@ static int read_shb(struct pcapng *r, char *err, size_t errlen)
 	return 0;
 }
 
+/* An array of n items of `size` bytes with room for *cap, given room for
+ * one more: the same block or a larger one (*cap updated), NULL when out of
+ * memory (items is then still valid). */
+static void *room_for_one(void *items, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return items;
+	size_t more = *cap ? 2 * *cap : 4;
+	void *p = realloc(items, more * size);
+	if (p)
+		*cap = more;
+	return p;
+}
+
+/* Remember a link type the first time an interface has it. */
+static int add_link(struct pcapng *r, int dlt, char *err, size_t errlen)
+{
+	uint8_t *bit = &r->link_seen[dlt / 8], mask = (uint8_t)(1u << (dlt % 8));
+	if (*bit & mask)
+		return 0;
+	int *links = room_for_one(r->links, r->nlinks, &r->cap_links, sizeof *links);
+	if (!links) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	r->links = links;
+	r->links[r->nlinks++] = dlt;
+	*bit |= mask;
+	return 0;
+}
+
 static int read_idb(struct pcapng *r, char *err, size_t errlen)
 {
 	if (r->len < 8) {
@@ -186,20 +223,14 @@ static int read_idb(struct pcapng *r, char *err, size_t errlen)
 		}
 		o += 4 + ((olen + 3u) & ~3u);
 	}
-	if (r->nifs == r->cap_ifs) {
-		size_t n = r->cap_ifs ? 2 * r->cap_ifs : 4;
-		struct iface *ifs = realloc(r->ifs, n * sizeof *ifs);
-		if (!ifs) {
-			snprintf(err, errlen, "out of memory");
-			return -1;
-		}
-		r->ifs = ifs;
-		r->cap_ifs = n;
+	struct iface *ifs = room_for_one(r->ifs, r->nifs, &r->cap_ifs, sizeof *ifs);
+	if (!ifs) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
 	}
+	r->ifs = ifs;
 	r->ifs[r->nifs++] = f;
-	if (r->first_dlt < 0)
-		r->first_dlt = f.dlt;
-	return 0;
+	return add_link(r, f.dlt, err, errlen);
 }
 
 /* The next block into r->type, r->buf, r->len (the body only). 1 a block,
@@ -238,6 +269,24 @@ static int read_block(struct pcapng *r, char *err, size_t errlen)
 
 static bool is_packet(uint32_t type) { return type == BT_EPB || type == BT_SPB || type == BT_PB; }
 
+/* Blocks up to the first packet block (kept for pcapng_next), reading the
+ * interfaces described on the way. 1 at a packet block, 0 the end, -1 an
+ * error in err. */
+static int read_interfaces(struct pcapng *r, char *err, size_t errlen)
+{
+	for (;;) {
+		int rc = read_block(r, err, errlen);
+		if (rc <= 0)
+			return rc;
+		if (is_packet(r->type)) {
+			r->pending = true;
+			return 1;
+		}
+		if (r->type == BT_IDB && read_idb(r, err, errlen) < 0)
+			return -1;
+	}
+}
+
 struct pcapng *pcapng_open(FILE *fp, char *err, size_t errlen)
 {
 	struct pcapng *r = calloc(1, sizeof *r);
@@ -247,41 +296,27 @@ struct pcapng *pcapng_open(FILE *fp, char *err, size_t errlen)
 		return NULL;
 	}
 	r->fp = fp;
-	r->first_dlt = -1;
 	if (read_shb(r, err, errlen) < 0) {
 		pcapng_close(r);
 		return NULL;
 	}
-	/* up to the first interface, or the first packet block (kept) */
-	for (;;) {
-		int rc = read_block(r, err, errlen);
-		if (rc < 0) {
-			pcapng_close(r);
-			return NULL;
-		}
-		if (rc == 0)
-			break;
-		if (r->type == BT_IDB) {
-			if (read_idb(r, err, errlen) < 0) {
-				pcapng_close(r);
-				return NULL;
-			}
-			break;
-		}
-		if (is_packet(r->type)) {
-			r->pending = true;
-			break;
-		}
-	}
-	if (r->first_dlt < 0) {
-		snprintf(err, errlen, "the pcapng file describes no interface");
+	/* Every interface described before the first frame (dumpcap describes
+	 * them all up front), so that their link types are known before the
+	 * frames are. Once one is known, a damaged block is left to be
+	 * reported by pcapng_next, as the frame it stops at. */
+	if (read_interfaces(r, r->error, sizeof r->error) < 0)
+		r->failed = true;
+	if (!r->nlinks) {
+		snprintf(err, errlen, "%s", r->failed ? r->error : "the pcapng file describes no interface");
 		pcapng_close(r);
 		return NULL;
 	}
 	return r;
 }
 
-int pcapng_first_dlt(const struct pcapng *r) { return r->first_dlt; }
+size_t pcapng_link_count(const struct pcapng *r) { return r->nlinks; }
+
+int pcapng_link_at(const struct pcapng *r, size_t i) { return r->links[i]; }
 
 /* frac (< units) of a second in microseconds, without a 128-bit product:
  * frac * 10^6 overflows 64 bits once units pass ~1.8e13 (2^-44 s, 10^-14 s). */
@@ -308,6 +343,10 @@ static void set_time(struct pcapng_frame *f, const struct iface *i, uint64_t ts)
 
 int pcapng_next(struct pcapng *r, struct pcapng_frame *f, char *err, size_t errlen)
 {
+	if (r->failed) {
+		snprintf(err, errlen, "%s", r->error);
+		return -1;
+	}
 	for (;;) {
 		if (!r->pending) {
 			int rc = read_block(r, err, errlen);
@@ -379,6 +418,7 @@ void pcapng_close(struct pcapng *r)
 	if (r->fp)
 		fclose(r->fp);
 	free(r->ifs);
+	free(r->links);
 	free(r->buf);
 	free(r);
 }

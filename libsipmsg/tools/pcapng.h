@@ -34,12 +34,16 @@ struct pcapng;
 
 /* fp is positioned just after the 4-byte Section Header Block type that
  * capture_has_magic() recognised; the reader owns fp from here (closed by
- * pcapng_close, or on failure). Reads up to the first Interface Description
- * Block so that pcapng_first_dlt() is known. NULL with err on failure. */
+ * pcapng_close, or on failure). Reads every block before the first frame,
+ * so that the link types of the interfaces described there are known; a
+ * file that describes none is refused. NULL with err on failure. */
 struct pcapng *pcapng_open(FILE *fp, char *err, size_t errlen);
 
-/* The link type of the first interface (DLT_). */
-int pcapng_first_dlt(const struct pcapng *r);
+/* The distinct link types (DLT_) of the interfaces read so far, in the order
+ * they were first described, over every section: those before the first
+ * frame once opened, every one once pcapng_next has returned 0. */
+size_t pcapng_link_count(const struct pcapng *r);
+int pcapng_link_at(const struct pcapng *r, size_t i);
 
 /* 1: a frame in *f; 0: the end of the file; -1: an error, in err. */
 int pcapng_next(struct pcapng *r, struct pcapng_frame *f, char *err, size_t errlen);

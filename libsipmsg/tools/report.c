@@ -19,15 +19,41 @@ void report_init(struct reporter *r, FILE *out, bool json)
 	r->json = json;
 }
 
-void report_begin_file(struct reporter *r, const char *name, const struct capture_stats *stats, const char *link)
+/* The capture's link types: "EN10MB, LINUX_SLL2" in text, a JSON array. */
+static void print_link_types(const struct reporter *r)
+{
+	size_t n = capture_link_count(r->cap);
+	if (r->json)
+		putc('[', r->out);
+	for (size_t i = 0; i < n; i++) {
+		char buf[CAPTURE_LINK_NAME_LEN];
+		const char *name = capture_link_name(r->cap, i, buf);
+		if (i)
+			fputs(r->json ? "," : ", ", r->out);
+		if (r->json)
+			json_cstring(r->out, name);
+		else
+			fputs(name, r->out);
+	}
+	if (r->json)
+		putc(']', r->out);
+}
+
+void report_begin_file(struct reporter *r, const char *name, const struct capture *cap)
 {
 	r->file = name;
-	r->capture = stats != NULL;
-	r->stats = stats;
+	r->capture = cap != NULL;
+	r->cap = cap;
+	r->stats = cap ? capture_get_stats(cap) : NULL;
+	r->links_named = cap ? capture_link_count(cap) : 0;
 	r->index = 0;
 	r->totals.files++;
 	if (r->capture && !r->json) {
-		fprintf(r->out, "%s: capture, link type %s\n", name, link);
+		/* a pcapng file may describe more interfaces after its first frame:
+		 * the line after the capture names those */
+		fprintf(r->out, "%s: capture, link type%s ", name, r->links_named > 1 ? "s" : "");
+		print_link_types(r);
+		putc('\n', r->out);
 		fprintf(r->out, "%6s %10s  %21s    %-21s %-4s %-*s  %s\n", "frame", "time", "source", "destination", "tr",
 			START_LINE_WIDTH, "start line", "verdict");
 	}
@@ -233,6 +259,7 @@ void report_message(struct reporter *r, const struct capture_record *rec, uint64
 void report_notice(struct reporter *r, const struct capture_record *rec)
 {
 	r->totals.notices++;
+	r->totals.cut_short += rec->cut_short;
 	FILE *out = r->out;
 	if (r->json) {
 		json_record_fields(out, r, rec);
@@ -253,6 +280,14 @@ void report_notice(struct reporter *r, const struct capture_record *rec)
 	fprintf(out, "NOTE %s: %s\n", rec->notice_kind, rec->text);
 }
 
+/* SIP the capture's snapshot length cut short is named in the counts: it
+ * was not checked, and it makes the exit status 1. */
+static void print_cut_short(FILE *out, uint64_t n)
+{
+	if (n)
+		fprintf(out, ", %" PRIu64 " SIP frames cut short by the capture (not checked)", n);
+}
+
 void report_end_capture(struct reporter *r)
 {
 	const struct capture_stats *s = r->stats;
@@ -261,12 +296,14 @@ void report_end_capture(struct reporter *r)
 	if (r->json) {
 		fputs("{\"type\":\"capture\",\"file\":", out);
 		json_cstring(out, r->file);
+		json_key(out, "link_types");
+		print_link_types(r);
 		fprintf(out,
 			",\"frames\":%" PRIu64 ",\"sip_messages\":%" PRIu64 ",\"udp\":%" PRIu64 ",\"tcp\":%" PRIu64
 			",\"ws\":%" PRIu64 ",\"hep\":%" PRIu64 ",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64
-			",\"retransmitted\":%" PRIu64 ",\"notices\":%" PRIu64 "}\n",
+			",\"retransmitted\":%" PRIu64 ",\"notices\":%" PRIu64 ",\"cut_short\":%" PRIu64 "}\n",
 			s->frames, sip, s->udp_messages, s->tcp_messages, s->ws_messages, s->hep_messages,
-			s->framing_errors, s->tcp_flows, s->retransmitted, s->notices);
+			s->framing_errors, s->tcp_flows, s->retransmitted, s->notices, s->cut_short);
 		return;
 	}
 	fprintf(out, "%s: %" PRIu64 " frames, %" PRIu64 " SIP messages (%" PRIu64 " UDP, %" PRIu64 " TCP", r->file,
@@ -277,7 +314,14 @@ void report_end_capture(struct reporter *r)
 		fprintf(out, ", %" PRIu64 " not framed", s->framing_errors);
 	if (s->hep_messages)
 		fprintf(out, "; %" PRIu64 " read from HEP", s->hep_messages);
-	fprintf(out, "), %" PRIu64 " notices\n", s->notices);
+	fprintf(out, "), %" PRIu64 " notices", s->notices);
+	print_cut_short(out, s->cut_short);
+	if (capture_link_count(r->cap) > r->links_named) {
+		fputs("; link types ", out);
+		print_link_types(r);
+		fputs(" (with interfaces described after the first frame)", out);
+	}
+	putc('\n', out);
 }
 
 void report_error(struct reporter *r, const char *file, const char *message)
@@ -301,8 +345,9 @@ void report_summary(struct reporter *r)
 		fprintf(r->out,
 			"{\"type\":\"summary\",\"files\":%" PRIu64 ",\"messages\":%" PRIu64 ",\"ok\":%" PRIu64
 			",\"warnings\":%" PRIu64 ",\"failed\":%" PRIu64 ",\"bytes\":%" PRIu64 ",\"notices\":%" PRIu64
-			",\"errors\":%" PRIu64 "}\n",
-			t->files, t->messages, t->ok, t->warnings, t->failed, t->bytes, t->notices, t->unreadable);
+			",\"errors\":%" PRIu64 ",\"cut_short\":%" PRIu64 "}\n",
+			t->files, t->messages, t->ok, t->warnings, t->failed, t->bytes, t->notices, t->unreadable,
+			t->cut_short);
 		return;
 	}
 	fprintf(r->out,
@@ -311,6 +356,7 @@ void report_summary(struct reporter *r)
 		t->messages, t->ok, t->warnings, t->failed, t->bytes);
 	if (t->notices)
 		fprintf(r->out, ", %" PRIu64 " notices", t->notices);
+	print_cut_short(r->out, t->cut_short);
 	if (t->unreadable)
 		fprintf(r->out, ", %" PRIu64 " files unreadable", t->unreadable);
 	putc('\n', r->out);

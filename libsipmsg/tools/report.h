@@ -13,6 +13,7 @@
 
 struct totals {
 	uint64_t files, messages, ok, warnings, failed, bytes, notices, unreadable;
+	uint64_t cut_short; /* SIP the capture's snapshot length cut short: not checked */
 };
 
 struct reporter {
@@ -22,16 +23,18 @@ struct reporter {
 	/* the file being reported */
 	const char *file;
 	bool capture;
+	const struct capture *cap;         /* captures: its link types */
 	const struct capture_stats *stats; /* captures: for the time base */
+	size_t links_named;                /* captures: link types the header line named */
 	uint64_t index;                    /* messages so far in this file */
 	int name_width;                    /* file-name column of raw files, for alignment */
 };
 
 void report_init(struct reporter *r, FILE *out, bool json);
 
-/* Start a file. For a capture, stats is the capture's (read as it advances)
- * and link its link type's name; both NULL otherwise. */
-void report_begin_file(struct reporter *r, const char *name, const struct capture_stats *stats, const char *link);
+/* Start a file: cap is the capture being read (open until
+ * report_end_capture), NULL for a file that is not a capture. */
+void report_begin_file(struct reporter *r, const char *name, const struct capture *cap);
 
 /* One checked message. rec: the capture record it came from (NULL for a file);
  * offset: its offset in a --stream file (UINT64_MAX for a whole-file message). */

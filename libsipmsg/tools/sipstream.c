@@ -29,6 +29,7 @@ void sipstream_init(struct sipstream *s, enum sipstream_mode mode, size_t max_by
 						  : SIPSTREAM_ST_RESYNC;
 	s->at_line_start = true;
 	s->after_hole = mode == SIPSTREAM_MIDSTREAM;
+	s->start_seen = mode == SIPSTREAM_ASSUME_SIP;
 }
 
 void sipstream_release(struct sipstream *s)
@@ -115,6 +116,7 @@ static size_t process(struct sipstream *s, const uint8_t *p, size_t n, uint64_t 
 			if (d == SIP_MAYBE)
 				return pos;
 			s->state = d == SIP_YES ? SIPSTREAM_ST_SIP : SIPSTREAM_ST_NOT_SIP;
+			s->start_seen = d == SIP_YES;
 			break;
 		}
 		case SIPSTREAM_ST_RESYNC: {
@@ -123,6 +125,7 @@ static size_t process(struct sipstream *s, const uint8_t *p, size_t n, uint64_t 
 			if (!found)
 				return at;
 			s->state = SIPSTREAM_ST_SIP;
+			s->start_seen = true;
 			pos = at;
 			break;
 		}

@@ -33,6 +33,7 @@ struct sipstream_event {
 	const sipmsg_error *error;  /* SIPSTREAM_FRAMING_ERROR */
 	const char *notice_kind;    /* SIPSTREAM_NOTICE */
 	const char *text;           /* SIPSTREAM_NOTICE */
+	bool cut_short;             /* SIPSTREAM_NOTICE: SIP bytes the capture's snapshot length cut off */
 };
 
 typedef void (*sipstream_emit_fn)(void *ctx, const struct sipstream_event *ev);
@@ -48,6 +49,7 @@ struct sipstream {
 	bool at_line_start;        /* RESYNC: the next byte begins a line */
 	bool after_hole;           /* RESYNC: the next byte follows a hole (gap, mid-way join) */
 	bool ever_sip;             /* a message was framed at least once */
+	bool start_seen;           /* a SIP start line was seen (framed or not) */
 	uint64_t skipped;          /* bytes dropped while resynchronising */
 	sipstream_emit_fn emit;
 	void *ctx;
@@ -66,6 +68,14 @@ size_t sipstream_gap(struct sipstream *s, uint64_t missing);
 
 /* The stream ended: report an unfinished message or skipped bytes. */
 void sipstream_finish(struct sipstream *s);
+
+/* As far as can be told, the stream carries SIP: a SIP start line was seen
+ * in it, or its first line is still too short to tell. False for another
+ * protocol, and for a stream joined mid-way that showed no start line yet. */
+static inline bool sipstream_carries_sip(const struct sipstream *s)
+{
+	return s->state != SIPSTREAM_ST_NOT_SIP && (s->start_seen || s->state == SIPSTREAM_ST_DETECT);
+}
 
 /* Bytes held for an unfinished message. */
 static inline size_t sipstream_pending(const struct sipstream *s) { return s->len; }

@@ -224,17 +224,22 @@ static bool ignoring(const struct flow *f)
 	return f->reader == READER_WS ? ws_ignoring(&f->ws) : f->stream.state == SIPSTREAM_ST_NOT_SIP;
 }
 
-/* Say that `missing` bytes were never seen before `at`, and why. */
-static void declare_gap(struct flow *f, uint32_t missing, const char *why)
+/* Say that `missing` bytes were never seen before `at`, and why. by_snaplen:
+ * the capture did not keep them (the frame was cut short), which on a flow
+ * carrying SIP is SIP that could not be checked; lost packets are not. */
+static void declare_gap(struct flow *f, uint32_t missing, const char *why, bool by_snaplen)
 {
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[320];
 	net_endpoint_format(&f->key.src, f->key.sport, src, sizeof src);
 	net_endpoint_format(&f->key.dst, f->key.dport, dst, sizeof dst);
 	size_t dropped;
+	bool sip; /* asked before the gap, which may make the reader give up */
 	if (f->reader == READER_WS) {
+		sip = ws_carries_sip(&f->ws);
 		dropped = ws_gap(&f->ws, missing);
 	} else {
 		decide_sip(f);
+		sip = sipstream_carries_sip(&f->stream);
 		dropped = sipstream_gap(&f->stream, missing);
 	}
 	int n = snprintf(text, sizeof text, "%u bytes of TCP %s -> %s missing (seq %u to %u, %s)", missing, src, dst,
@@ -244,7 +249,9 @@ static void declare_gap(struct flow *f, uint32_t missing, const char *why)
 			 dropped);
 	f->next_seq += missing;
 	f->table->stats.gaps++;
-	flow_notice(f, "tcp-gap", text);
+	struct sipstream_event ev = {.kind = SIPSTREAM_NOTICE, .notice_kind = "tcp-gap", .text = text,
+				     .cut_short = by_snaplen && sip};
+	stream_event(f, &ev);
 }
 
 /* In-order bytes: to the stream; a tail the capture did not keep is a gap. */
@@ -253,7 +260,7 @@ static void deliver(struct flow *f, const uint8_t *data, uint32_t cap_len, uint3
 	feed(f, data, cap_len);
 	f->next_seq += cap_len;
 	if (cap_len < wire_len)
-		declare_gap(f, wire_len - cap_len, "the frame was cut short by the capture's snapshot length");
+		declare_gap(f, wire_len - cap_len, "the frame was cut short by the capture's snapshot length", true);
 }
 
 /* Hand on held segments that the in-order data now reaches. */
@@ -277,7 +284,7 @@ static void drain(struct flow *f)
 /* The hole before the first held segment will not be filled. */
 static void gap_to_first(struct flow *f, const char *why)
 {
-	declare_gap(f, f->ooo->seq - f->next_seq, why);
+	declare_gap(f, f->ooo->seq - f->next_seq, why, false);
 	drain(f);
 }
 

@@ -87,5 +87,11 @@ void ws_finish(struct ws_stream *s);
 
 static inline size_t ws_pending(const struct ws_stream *s) { return s->len; }
 static inline bool ws_ignoring(const struct ws_stream *s) { return s->state == WS_ST_DONE; }
+/* The direction carries SIP: its HTTP head asked for (or accepted) the sip
+ * subprotocol, and it is still being read. */
+static inline bool ws_carries_sip(const struct ws_stream *s)
+{
+	return s->state == WS_ST_AWAIT_ANSWER || s->state == WS_ST_FRAMES;
+}
 
 #endif

@@ -67,6 +67,7 @@ struct rec {
 	int error_code;
 	char notice_kind[40];
 	char text[400];
+	bool cut_short;
 };
 
 struct collected {
@@ -75,6 +76,8 @@ struct collected {
 	int rc;
 	char err[512];
 	struct capture_stats stats;
+	size_t links_at_open;  /* link types known before the first frame */
+	char links[256];       /* every link type's name, ", " between them */
 };
 
 static void collect(void *ctx, const struct capture_record *r)
@@ -103,6 +106,7 @@ static void collect(void *ctx, const struct capture_record *r)
 		snprintf(x->notice_kind, sizeof x->notice_kind, "%s", r->notice_kind);
 	if (r->text)
 		snprintf(x->text, sizeof x->text, "%s", r->text);
+	x->cut_short = r->cut_short;
 }
 
 static struct collected *read_capture_opts(const char *path, const struct capture_opts *o)
@@ -111,8 +115,14 @@ static struct collected *read_capture_opts(const char *path, const struct captur
 	char err[512] = "";
 	struct capture *cap = capture_open_file(path, o, err, sizeof err);
 	cr_assert_not_null(cap, "cannot open %s: %s", path, err);
+	c->links_at_open = capture_link_count(cap);
 	c->rc = capture_run(cap, collect, c, c->err, sizeof c->err);
 	c->stats = *capture_get_stats(cap);
+	for (size_t i = 0, at = 0; i < capture_link_count(cap) && at < sizeof c->links; i++) {
+		char buf[CAPTURE_LINK_NAME_LEN];
+		at += (size_t)snprintf(c->links + at, sizeof c->links - at, "%s%s", i ? ", " : "",
+				       capture_link_name(cap, i, buf));
+	}
 	capture_close(cap);
 	return c;
 }
@@ -271,6 +281,7 @@ Test(capture, pcapng_interfaces_of_different_link_types)
 	size_t cut = strlen(BYE);
 	tcp_segments(&g, &c, BYE, &cut, 1);                     /* frames 5 (SYN) and 6 */
 	gen_ng_section(&g, true);                               /* the other byte order */
+	gen_ng_interface(&g, GEN_ETHERNET, 0, 6);               /* a link type seen before: named once */
 	gen_ng_interface(&g, GEN_SLL2, 0, 9);
 	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));            /* frame 7 */
 	gen_udp(&g, &b6, &a6, RINGING, strlen(RINGING));        /* frame 8 */
@@ -304,6 +315,9 @@ Test(capture, pcapng_interfaces_of_different_link_types)
 	cr_assert_not_null(n);
 	cr_assert_eq(n->frame, 3);
 	cr_assert(strstr(n->text, "interface 2") && strstr(n->text, "(147)"), "%s", n->text);
+	/* every link type once, the second section's known only once it is read */
+	cr_assert_str_eq(col->links, "EN10MB, LINUX_SLL, 147, NULL, LINUX_SLL2"); /* 147: libpcap has no name */
+	cr_assert_eq(col->links_at_open, 4);
 	free_collected(col);
 	unlink(path);
 }
@@ -389,6 +403,8 @@ Test(capture, udp_cut_by_snaplen_is_reported)
 	cr_assert_not_null(n);
 	cr_assert_eq(n->frame, 1);
 	cr_assert(strstr(n->text, "snapshot length"), "%s", n->text);
+	cr_assert(n->cut_short, "SIP that could not be checked is marked");
+	cr_assert_eq(col->stats.cut_short, 1);
 	free_collected(col);
 	unlink(path);
 }
@@ -684,6 +700,8 @@ Test(capture, tcp_gap_reported_never_merged)
 	cr_assert(strstr(gap->text, "50 bytes") && strstr(gap->text, "192.0.2.1:40001 -> 192.0.2.2:5060"), "%s",
 		  gap->text);
 	cr_assert(strstr(gap->text, "unfinished message of 40 bytes"), "%s", gap->text);
+	cr_assert(!gap->cut_short, "a lost segment is not SIP the capture cut short");
+	cr_assert_eq(col->stats.cut_short, 0);
 	cr_assert_not_null(notice_of(col, "stream-skipped"), "the rest of RINGING is skipped, and said so");
 	for (size_t i = 0; i < col->n; i++) /* no record carries bytes from both sides of the hole */
 		cr_assert(!(col->r[i].kind != CAPTURE_NOTICE && strstr(col->r[i].data, "180 Ringing")));
@@ -797,8 +815,63 @@ Test(capture, tcp_cut_by_snaplen_is_a_gap)
 	cr_assert_not_null(gap);
 	cr_assert(strstr(gap->text, "snapshot length"), "%s", gap->text);
 	cr_assert_eq(gap->frame, 3);
+	cr_assert(gap->cut_short, "SIP that could not be checked is marked");
+	cr_assert_eq(col->stats.cut_short, 1);
 	free_collected(col);
 	free(s);
+	unlink(path);
+}
+
+/* A frame cut by the snaplen is a gap on any flow, but SIP cut short (and
+ * counted as such) only on a flow read as SIP: not on another protocol, an
+ * HTTP request that is no upgrade to SIP, or a flow joined mid-way before
+ * any SIP start line. */
+Test(capture, tcp_cut_by_snaplen_counts_only_sip_flows)
+{
+	static const char TLS[] = "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 a client hello, and more of it, and more";
+	static const char HTTP[] = "GET /index.html HTTP/1.1\r\nHost: www.example.com\r\nAccept: */*\r\n\r\n";
+	static const char TEXT[] = "lorem ipsum dolor sit amet\r\nconsectetur adipiscing elit\r\n";
+	struct {
+		const char *bytes;
+		size_t len;
+		bool from_syn, counted;
+	} flows[] = {
+		{TLS, sizeof TLS - 1, true, false},
+		{HTTP, sizeof HTTP - 1, true, false},
+		{TEXT, sizeof TEXT - 1, false, false},
+		{INVITE, sizeof INVITE - 1, false, true},
+		{INVITE, sizeof INVITE - 1, true, true},
+	};
+	size_t nflows = sizeof flows / sizeof flows[0];
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	g.snaplen = 14 + 20 + 20 + 40; /* 40 bytes of each segment: the INVITE's start line and more */
+	for (size_t i = 0; i < nflows; i++) {
+		struct conn c = conn4();
+		c.a.port = (uint16_t)(41000 + i);
+		if (flows[i].from_syn)
+			gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+		gen_tcp(&g, &c.a, &c.b, c.isn + 1, GEN_ACK, flows[i].bytes, flows[i].len);
+	}
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	size_t gaps = 0, counted = 0;
+	for (size_t k = 0; k < col->n; k++) {
+		const struct rec *r = &col->r[k];
+		if (r->kind != CAPTURE_NOTICE || strcmp(r->notice_kind, "tcp-gap") != 0)
+			continue;
+		gaps++;
+		size_t i = r->sport - 41000u;
+		cr_assert_lt(i, nflows);
+		cr_assert_eq(r->cut_short, flows[i].counted, "flow %zu: %s", i, r->text);
+		counted += r->cut_short;
+	}
+	cr_assert_eq(gaps, nflows, "every cut is a gap (%zu)", gaps);
+	cr_assert_eq(col->stats.cut_short, counted);
+	cr_assert_eq(counted, 2);
+	free_collected(col);
 	unlink(path);
 }
 
@@ -1746,6 +1819,33 @@ Test(capture, websocket_frames_cut_at_every_length)
 	unlink(path);
 }
 
+/* SIP over WebSocket cut by the snaplen: the message is lost, framing goes
+ * on, and the cut counts as SIP that could not be checked. */
+Test(capture, websocket_frame_cut_by_snaplen_is_sip_cut_short)
+{
+	struct ws_bytes invite = {.n = 0}, bye = {.n = 0};
+	ws_add(&invite, true, 1, true, INVITE, strlen(INVITE), 0);
+	ws_add(&bye, true, 1, true, BYE, strlen(BYE), 0);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct ws_conn w = ws_open(&g, WS_UPGRADE, WS_ACCEPT);
+	g.snaplen = 14 + 20 + 20 + 40; /* inside the INVITE's frame */
+	ws_send(&g, &w, true, invite.b, invite.n);
+	g.snaplen = 0;
+	ws_send(&g, &w, true, bye.b, bye.n);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1);
+	assert_bytes(message(col, 0), BYE, "the frame after the cut");
+	const struct rec *gap = notice_of(col, "tcp-gap");
+	cr_assert(gap && gap->cut_short, "%s", gap ? gap->text : "no gap");
+	cr_assert_eq(col->stats.cut_short, 1);
+	free_collected(col);
+	unlink(path);
+}
+
 /* A TCP hole inside a frame's payload loses that message only (the frame's
  * end is known); a hole across a frame header loses the rest of the
  * direction, and says so. */
@@ -1978,6 +2078,7 @@ Test(capture, hep_cut_at_every_length_gives_notices)
 			struct collected *col = read_capture(path);
 			cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0, "cut %zu", cut);
 			const char *kind = by_snaplen ? "frame-truncated" : "malformed-packet";
+			cr_assert_eq(col->stats.cut_short, (uint64_t)by_snaplen, "cut %zu", cut);
 			if (cut >= 4)
 				cr_assert(col->n == 1 && notice_of(col, kind), "cut %zu%s: %zu records", cut,
 					  by_snaplen ? " by the snaplen" : "", col->n);

@@ -117,13 +117,16 @@ def check_schema(o):
         want(o, "message", str)
     if t == "capture":
         for k in ("frames", "sip_messages", "udp", "tcp", "ws", "hep", "unframed", "tcp_flows", "retransmitted",
-                  "notices"):
+                  "notices", "cut_short"):
             want(o, k, int)
+        want(o, "link_types", list)
+        assert o["link_types"] and all(isinstance(x, str) for x in o["link_types"]), o
     if t == "error":
         want(o, "message", str)
     if t == "summary":
-        for k in ("files", "messages", "ok", "warnings", "failed", "bytes", "notices", "errors"):
+        for k in ("files", "messages", "ok", "warnings", "failed", "bytes", "notices", "errors", "cut_short"):
             want(o, k, int)
+        assert o["cut_short"] <= o["notices"], o
         assert o["messages"] == o["ok"] + o["warnings"] + o["failed"], o
 
 
@@ -151,6 +154,22 @@ def pcap(packets, linktype=101):
     out = struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype)
     for i, p in enumerate(packets):
         out += struct.pack("<IIII", 1700000000, i * 1000, len(p), len(p)) + p
+    return out
+
+
+def pcapng(blocks):
+    """A little-endian pcapng file: a section header, then each block,
+    ("idb", LINKTYPE_) for an interface or ("epb", interface, frame)."""
+    def block(kind, body):
+        body += b"\0" * (-len(body) % 4)
+        return struct.pack("<II", kind, 12 + len(body)) + body + struct.pack("<I", 12 + len(body))
+    out = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    for i, b in enumerate(blocks):
+        if b[0] == "idb":
+            out += block(1, struct.pack("<HHI", b[1], 0, 65535))
+        else:
+            ts = (1700000000 + i) * 1000000
+            out += block(6, struct.pack("<IIIII", b[1], ts >> 32, ts & 0xFFFFFFFF, len(b[2]), len(b[2])) + b[2])
     return out
 
 
@@ -201,6 +220,21 @@ def hep3(src, sport, dst, dport, payload, ts=1700000000):
             + chunk(9, struct.pack("!I", ts)) + chunk(10, struct.pack("!I", 0)) + chunk(11, b"\x01")
             + chunk(12, struct.pack("!I", 2001)) + chunk(15, payload))
     return b"HEP3" + struct.pack("!H", 6 + len(body)) + body
+
+
+def snapped(capture, snaplen):
+    """A little-endian pcap as a capture with this snapshot length would have
+    written it (what `editcap -s` does): each record cut to snaplen bytes,
+    its original length kept."""
+    assert capture[:4] == struct.pack("<I", 0xA1B2C3D4), "a little-endian pcap"
+    out = [capture[:16], struct.pack("<I", snaplen), capture[20:24]]
+    at = 24
+    while at < len(capture):
+        sec, usec, caplen, wirelen = struct.unpack_from("<IIII", capture, at)
+        keep = min(caplen, snaplen)
+        out += [struct.pack("<IIII", sec, usec, keep, wirelen), capture[at + 16:at + 16 + keep]]
+        at += 16 + caplen
+    return b"".join(out)
 
 
 def two_message_capture():
@@ -329,7 +363,8 @@ def test_json_message_fields():
     codes = [x["code"] for x in trail["diagnostics"]]
     assert trail["verdict"] == "warn" and "trailing-bytes" in codes and trail["round_trip"] is True, trail
     assert summary == {"type": "summary", "files": 3, "messages": 3, "ok": 1, "warnings": 1, "failed": 1,
-                       "bytes": 2 * len(INVITE) + len(BAD_STATUS) + 4, "notices": 0, "errors": 0}, summary
+                       "bytes": 2 * len(INVITE) + len(BAD_STATUS) + 4, "notices": 0, "errors": 0,
+                       "cut_short": 0}, summary
 
 
 def test_json_escaping():
@@ -395,6 +430,33 @@ def test_capture_text_and_json():
     assert abs(m["time"] - 1700000000.0) < 1e-6, m
     capobj = [o for o in objs if o["type"] == "capture"][0]
     assert capobj["frames"] == 3 and capobj["sip_messages"] == 3 and capobj["udp"] == 3, capobj
+
+
+def test_pcapng_link_types_all_named():
+    """A pcapng of interfaces of several link types (what `dumpcap -i lo -i
+    any` writes): the header names those described before the first frame,
+    the capture's line the full list when a later interface added one, the
+    JSON capture object always the full list."""
+    ip = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    eth = b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + ip
+    sll2 = struct.pack("!HHIHBB8s", 0x0800, 0, 1, 772, 0, 6, b"\x02" * 6) + ip
+    up_front = [("idb", 1), ("idb", 101), ("idb", 1), ("epb", 0, eth), ("epb", 1, ip), ("epb", 2, eth)]
+    cap = write("two-links.pcapng", pcapng(up_front))
+    rc, out, _ = run("check", cap)
+    lines = out.splitlines()
+    assert rc == 0 and lines[0] == cap + ": capture, link types EN10MB, RAW", lines
+    assert lines[-2] == cap + ": 3 frames, 3 SIP messages (3 UDP, 0 TCP), 0 notices", lines
+    later = write("later-link.pcapng", pcapng(up_front + [("idb", 276), ("epb", 3, sll2)]))
+    rc, out, _ = run("check", later)
+    lines = out.splitlines()
+    assert rc == 0 and lines[0] == later + ": capture, link types EN10MB, RAW", lines
+    assert lines[-2] == later + ": 4 frames, 4 SIP messages (4 UDP, 0 TCP), 0 notices; link types EN10MB, RAW, " \
+        "LINUX_SLL2 (with interfaces described after the first frame)", lines
+    rc, objs, _ = run_json(cap, later)
+    links = [o["link_types"] for o in objs if o["type"] == "capture"]
+    assert rc == 0 and links == [["EN10MB", "RAW"], ["EN10MB", "RAW", "LINUX_SLL2"]], links
+    rc, objs, _ = run_json(write("one.pcap", two_message_capture()))
+    assert [o["link_types"] for o in objs if o["type"] == "capture"] == [["RAW"]], objs
 
 
 def test_capture_tunnels_report_the_inner_endpoints():
@@ -469,6 +531,29 @@ def test_capture_websocket_and_hep():
                                            hep3("198.51.100.1", 5060, "198.51.100.2", 5062, INVITE)[:40])]))
     rc, out, _ = run("check", cut)
     assert rc == 0 and "NOTE malformed-packet: malformed HEP packet 203.0.113.5:41000 -> 203.0.113.9:9060" in out, out
+
+
+def test_sip_cut_short_by_the_snapshot_length_fails_the_check():
+    """The sample capture as `editcap -s 200` leaves it: every SIP message is
+    longer, so none could be checked. That is said in the counts and is exit
+    status 1, not a pass with notices."""
+    with open(SAMPLE_PCAP, "rb") as f:
+        full = f.read()
+    rc, objs, _ = run_json(SAMPLE_PCAP)
+    sip = objs[-1]["messages"]
+    assert rc == 0 and sip > 0 and objs[-1]["cut_short"] == 0, objs[-1]
+    cut = write("snap200.pcap", snapped(full, 200))
+    rc, out, _ = run("check", cut)
+    lines = out.splitlines()
+    said = ", %d SIP frames cut short by the capture (not checked)" % sip
+    assert rc == 1, (rc, lines[-2:])
+    assert lines[-2].startswith(cut + ": ") and lines[-2].endswith(said), lines[-2:]
+    assert lines[-1].startswith("summary: 0 messages, 0 ok, 0 warnings, 0 failed") and lines[-1].endswith(said), \
+        lines[-1]
+    rc, objs, _ = run_json(cut)
+    capobj = [o for o in objs if o["type"] == "capture"][0]
+    assert rc == 1 and capobj["cut_short"] == sip and capobj["sip_messages"] == 0, capobj
+    assert objs[-1]["cut_short"] == sip and objs[-1]["failed"] == 0, objs[-1]
 
 
 def test_truncated_and_corrupt_captures():

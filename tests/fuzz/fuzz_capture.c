@@ -213,7 +213,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   "first frame at %lld.%06u", (long long)st->first_ts_sec, (unsigned)st->first_ts_usec);
 		FUZZ_CHECK(st->tcp_flows <= nframes && st->retransmitted <= nframes, "%llu flows, %llu retransmitted",
 			   (unsigned long long)st->tcp_flows, (unsigned long long)st->retransmitted);
-		FUZZ_CHECK(strlen(capture_link_name(c)) > 0, "no link name");
+		FUZZ_CHECK(capture_link_count(c) > 0, "no link type");
+		for (size_t i = 0; i < capture_link_count(c); i++) {
+			char buf[CAPTURE_LINK_NAME_LEN];
+			FUZZ_CHECK(strlen(capture_link_name(c, i, buf)) > 0, "no name for link type %zu", i);
+		}
 		capture_close(c);
 	}
 	pipeline_release(&s.pipe);

@@ -88,7 +88,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   (unsigned long long)s.framing_errors, (unsigned long long)s.notices);
 		FUZZ_CHECK(s.last_frame <= st->frames, "a record of frame %llu after %llu frames",
 			   (unsigned long long)s.last_frame, (unsigned long long)st->frames);
-		FUZZ_CHECK(strlen(capture_link_name(c)) > 0, "no link name");
+		FUZZ_CHECK(capture_link_count(c) > 0, "no link type");
+		for (size_t i = 0; i < capture_link_count(c); i++) {
+			char buf[CAPTURE_LINK_NAME_LEN];
+			FUZZ_CHECK(strlen(capture_link_name(c, i, buf)) > 0, "no name for link type %zu", i);
+		}
 		capture_close(c);
 		sink = s.sum;
 	}
