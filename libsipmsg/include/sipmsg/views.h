@@ -46,7 +46,8 @@ typedef struct sipmsg_nameaddr {
 	sipmsg_slice q;              /**< the q parameter's value ("0.7") */
 	bool has_expires;            /**< an expires parameter is present */
 	uint32_t expires;            /**< its value (delta-seconds) */
-	const sipmsg_param *params;  /**< the header parameters after the URI, in order */
+	const sipmsg_param *params;  /**< the header parameters after the URI, in order (P-Asserted-Identity and
+					  P-Preferred-Identity have none: a bare URI's parameters are the URI's own) */
 	size_t param_count;          /**< number of params */
 } sipmsg_nameaddr;
 
