@@ -54,20 +54,5 @@ sipmsg_status sm_parse_token_params(struct sm_tctx *t, const char *p, const char
 	sipmsg_status st = sm_gparams(t, &q, end, &tk->params, &tk->param_count);
 	if (st)
 		return st;
-	/* subexp-params: ("expires" EQUAL delta-seconds) / ("retry-after" EQUAL
-	 * delta-seconds) (RFC 6665 §8.4), held to it as Contact's expires is */
-	for (size_t i = 0; t->id == SIPMSG_HDR_SUBSCRIPTION_STATE && i < tk->param_count; i++) {
-		const sipmsg_param *pr = &tk->params[i];
-		if (!SM_IS(pr->name, "expires") && !SM_IS(pr->name, "retry-after"))
-			continue;
-		const char *at = pr->value.ptr ? pr->value.ptr : pr->name.ptr;
-		uint32_t secs;
-		if (!pr->value.len || pr->quoted || sm_skip_digits(at, at + pr->value.len) != at + pr->value.len)
-			return sm_typed_badf(t, SIPMSG_DIAG_BAD_PARAMETER, at, "%.*s must be delta-seconds",
-					     (int)pr->name.len, pr->name.ptr);
-		if (!sm_u32(pr->value.ptr, pr->value.len, UINT32_MAX, &secs))
-			return sm_typed_badf(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, at, "%.*s is larger than 2^32-1",
-					     (int)pr->name.len, pr->name.ptr);
-	}
 	return sm_value_end(t, q, end, stop);
 }

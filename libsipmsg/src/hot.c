@@ -206,7 +206,8 @@ static SM_INLINE sipmsg_status commit(struct fx *f, size_t i)
  * media type). */
 enum pkind { P_VIA, P_NAMEADDR, P_MEDIATYPE };
 enum pname {
-	N_OTHER, N_TTL, N_RPORT, N_MADDR, N_BRANCH, N_RECEIVED, N_Q, N_TAG, N_EXPIRES, N_REG_ID, N_INSTANCE, N_BOUNDARY
+	N_OTHER, N_TTL, N_RPORT, N_MADDR, N_BRANCH, N_RECEIVED, N_Q, N_TAG, N_EXPIRES, N_REG_ID, N_INSTANCE, N_BOUNDARY,
+	N_RULED /* a name hdr_param_rules.c may judge: the general path */
 };
 
 /* The name n[0..len) among those kind keeps (N_OTHER: none of them). */
@@ -230,8 +231,12 @@ static SM_INLINE enum pname known_name(enum pkind kind, const char *n, size_t le
 		switch (len) {
 		case 1:
 			return fold_eq(n, "q", 1) ? N_Q : N_OTHER;
+		case 2: /* History-Info's target parameters */
+			return fold_eq(n, "rc", 2) || fold_eq(n, "mp", 2) || fold_eq(n, "np", 2) ? N_RULED : N_OTHER;
 		case 3:
 			return fold_eq(n, "tag", 3) ? N_TAG : N_OTHER;
+		case 5:
+			return fold_eq(n, "index", 5) ? N_RULED : N_OTHER;
 		case 6: /* checked only (hdr_nameaddr.c warns of a bad one in a Contact) */
 			return fold_eq(n, "reg-id", 6) ? N_REG_ID : N_OTHER;
 		case 7:
@@ -242,6 +247,8 @@ static SM_INLINE enum pname known_name(enum pkind kind, const char *n, size_t le
 			return N_OTHER;
 		}
 	case P_MEDIATYPE:
+		if (len == 1 && fold_eq(n, "q", 1))
+			return N_RULED; /* Accept's q */
 		return len == 8 && fold_eq(n, "boundary", 8) ? N_BOUNDARY : N_OTHER;
 	}
 	return N_OTHER;
@@ -362,6 +369,8 @@ static SM_INLINE bool keep_param(void *view, enum pname id, sipmsg_slice value)
 		break;
 	case N_INSTANCE:
 		return false; /* its valid form is quoted, which only the general path reads */
+	case N_RULED:
+		return false;
 	case N_BOUNDARY:
 		((sipmsg_mediatype *)view)->boundary = value;
 		break;

@@ -160,7 +160,7 @@ sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, co
 	*out = v.items;
 	*count = v.n;
 	*pp = p;
-	return SIPMSG_OK;
+	return sm_param_rules_check(t, v.items, v.n);
 }
 
 /* Headers whose grammar allows an empty value (an empty list). */

@@ -50,6 +50,10 @@ sipmsg_status sm_typed_fail(struct sm_tctx *t, sipmsg_status st, const struct sm
  * or anything that does not start a parameter, after trailing LWS. */
 sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, const sipmsg_param **out,
 			 size_t *count);
+/* The parameters whose value the header's grammar narrows (hdr_param_rules.c),
+ * checked by sm_gparams() once it has read them: a bad-parameter error at the first
+ * that breaks its rule. */
+sipmsg_status sm_param_rules_check(struct sm_tctx *t, const sipmsg_param *params, size_t count);
 
 /* After a value: skip LWS and require a ',' (list) or the end; *stop set. */
 static inline sipmsg_status sm_value_end(struct sm_tctx *t, const char *p, const char *end, const char **stop)

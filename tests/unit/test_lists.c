@@ -127,6 +127,37 @@ Test(lists, parameter_value_that_is_no_gen_value)
 	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message, "empty parameter value");
 }
 
+/* Parameters whose value the header's grammar narrows from gen-value:
+ * q of Accept* (RFC 3261 §25.1) and Security-* (RFC 3329 §2.2), Reason's
+ * cause and text (RFC 3326 §2), Session-Expires' refresher (RFC 4028 §4),
+ * History-Info's index, rc, mp and np (RFC 7044 §9). */
+Test(lists, narrowed_parameter_values)
+{
+	bad("Accept: application/sdp;q=2", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_PARAMETER, 27);
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message,
+			 "q must be a qvalue between 0 and 1 (at most 3 decimals)");
+	bad("Accept-Encoding: gzip;q=0.5, identity;Q=1.5", SIPMSG_HDR_ACCEPT_ENCODING, SIPMSG_DIAG_BAD_PARAMETER, 41);
+	bad("Accept-Language: da, en-gb;q", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_PARAMETER, 28);
+	bad("Security-Client: digest;d-alg=md5;q=high", SIPMSG_HDR_SECURITY_CLIENT, SIPMSG_DIAG_BAD_PARAMETER, 37);
+	bad("Reason: Q.850;cause=normal", SIPMSG_HDR_REASON, SIPMSG_DIAG_BAD_PARAMETER, 21);
+	bad("Reason: SIP;cause=200;text=Completed", SIPMSG_HDR_REASON, SIPMSG_DIAG_BAD_PARAMETER, 28);
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message, "text must be a quoted-string (RFC 3326)");
+	bad("Session-Expires: 1800;refresher=both", SIPMSG_HDR_SESSION_EXPIRES, SIPMSG_DIAG_BAD_PARAMETER, 33);
+	bad("History-Info: <sip:a@example.com>;index=1.01", SIPMSG_HDR_HISTORY_INFO, SIPMSG_DIAG_BAD_PARAMETER, 41);
+	bad("History-Info: <sip:a@example.com>;index=1, <sip:b@example.com>;index=1.1;rc=1.", SIPMSG_HDR_HISTORY_INFO,
+	    SIPMSG_DIAG_BAD_PARAMETER, 77);
+	/* the same names are free elsewhere, and good values pass */
+	TT_PARSE(TT_REQ("Accept: application/sdp;q=0.8, application/pidf+xml;q=1.000\r\n"
+			"Reason: Q.850;cause=16;text=\"Normal call clearing\"\r\n"
+			"Session-Expires: 1800;REFRESHER=UAC\r\n"
+			"History-Info: <sip:a@example.com>;index=1, <sip:b@example.com>;index=1.10.2;mp=1\r\n"
+			"Event: dialog;text=plain;cause=x\r\n"));
+	sipmsg_hdr_id ok[] = {SIPMSG_HDR_ACCEPT, SIPMSG_HDR_REASON, SIPMSG_HDR_SESSION_EXPIRES, SIPMSG_HDR_HISTORY_INFO,
+			      SIPMSG_HDR_EVENT};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		cr_assert_eq(tt_header_status(ok[i]), SIPMSG_OK, "%s", sipmsg_hdr_name(ok[i]));
+}
+
 /* RFC 6665 §8.4: subexp-params = ("expires" EQUAL delta-seconds) /
  * ("retry-after" EQUAL delta-seconds) / ... */
 Test(lists, subscription_state_times_are_delta_seconds)

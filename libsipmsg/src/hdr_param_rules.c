@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: MIT */
+/* The header parameters whose value a header's grammar narrows from the
+ * generic gen-value (token / host / quoted-string) to something stricter,
+ * checked wherever sm_gparams() reads parameters. Parameters that also fill
+ * a view (Contact's q and expires, Retry-After's duration, ...) are checked
+ * by their parsers instead. The fast paths (hot.c) decline every parameter
+ * name listed here, so only this table judges them. */
+#include "typed.h"
+
+enum value_rule {
+	V_DELTA_SECONDS, /* 1*DIGIT, at most 2^32-1 */
+	V_DIGITS,        /* 1*DIGIT */
+	V_QVALUE,        /* qvalue (RFC 3261 §25.1) */
+	V_QUOTED,        /* quoted-string */
+	V_UAC_UAS,       /* "uac" / "uas" */
+	V_INDEX,         /* number *( "." number ), number = [ %x31-39 *DIGIT ] DIGIT */
+};
+
+struct param_rule {
+	const char *name; /* lowercase */
+	size_t name_len;
+	enum value_rule rule;
+	const char *must; /* what "<name> must" be */
+};
+#define RULE(name, rule, must) {SM_LIT(name), rule, must}
+
+/* accept-param = ("q" EQUAL qvalue) / generic-param (RFC 3261 §25.1);
+ * preference = "q" EQUAL qvalue (RFC 3329 §2.2) */
+static const struct param_rule q_rules[] = {
+	RULE("q", V_QVALUE, "be a qvalue between 0 and 1 (at most 3 decimals)"),
+};
+/* subexp-params (RFC 6665 §8.4) */
+static const struct param_rule subexp_rules[] = {
+	RULE("expires", V_DELTA_SECONDS, "be delta-seconds"),
+	RULE("retry-after", V_DELTA_SECONDS, "be delta-seconds"),
+};
+/* protocol-cause = "cause" EQUAL 1*DIGIT; reason-text = "text" EQUAL
+ * quoted-string (RFC 3326 §2) */
+static const struct param_rule reason_rules[] = {
+	RULE("cause", V_DIGITS, "be a number (RFC 3326)"),
+	RULE("text", V_QUOTED, "be a quoted-string (RFC 3326)"),
+};
+/* refresher-param = "refresher" EQUAL ("uas" / "uac") (RFC 4028 §4) */
+static const struct param_rule refresher_rules[] = {
+	RULE("refresher", V_UAC_UAS, "be uac or uas (RFC 4028)"),
+};
+/* hi-index and the rc, mp, np target parameters are index-val (RFC 7044 §9) */
+static const struct param_rule history_rules[] = {
+	RULE("index", V_INDEX, "be numbers separated by dots (RFC 7044)"),
+	RULE("rc", V_INDEX, "be numbers separated by dots (RFC 7044)"),
+	RULE("mp", V_INDEX, "be numbers separated by dots (RFC 7044)"),
+	RULE("np", V_INDEX, "be numbers separated by dots (RFC 7044)"),
+};
+#undef RULE
+
+struct rule_set {
+	const struct param_rule *rules;
+	size_t n;
+};
+#define SET(a) ((struct rule_set){a, sizeof a / sizeof a[0]})
+
+/* The header's rules (none for most): the one table from header to rules. */
+static struct rule_set rules_of(sipmsg_hdr_id id)
+{
+	switch (id) {
+	case SIPMSG_HDR_ACCEPT:
+	case SIPMSG_HDR_ACCEPT_ENCODING:
+	case SIPMSG_HDR_ACCEPT_LANGUAGE:
+	case SIPMSG_HDR_SECURITY_CLIENT:
+	case SIPMSG_HDR_SECURITY_SERVER:
+	case SIPMSG_HDR_SECURITY_VERIFY:
+		return SET(q_rules);
+	case SIPMSG_HDR_SUBSCRIPTION_STATE:
+		return SET(subexp_rules);
+	case SIPMSG_HDR_REASON:
+		return SET(reason_rules);
+	case SIPMSG_HDR_SESSION_EXPIRES:
+		return SET(refresher_rules);
+	case SIPMSG_HDR_HISTORY_INFO:
+		return SET(history_rules);
+	default:
+		return (struct rule_set){NULL, 0};
+	}
+}
+#undef SET
+
+/* index-val: numbers without leading zeros, separated by single dots */
+static bool index_valid(sipmsg_slice v)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	for (;;) {
+		const char *q = sm_skip_digits(p, end);
+		if (q == p || (*p == '0' && q - p > 1))
+			return false;
+		if (q == end)
+			return true;
+		if (*q != '.')
+			return false;
+		p = q + 1;
+	}
+}
+
+static bool digits_only(sipmsg_slice v) { return v.len && sm_skip_digits(v.ptr, v.ptr + v.len) == v.ptr + v.len; }
+
+/* Does parameter pr keep the rule? A number too large for delta-seconds
+ * is told apart (*too_large) from a value of the wrong shape. */
+static bool value_valid(const sipmsg_param *pr, enum value_rule rule, bool *too_large)
+{
+	sipmsg_slice v = pr->value;
+	uint32_t n;
+	*too_large = false;
+	if (!v.ptr)
+		return false; /* every rule here asks for a value */
+	if (rule == V_QUOTED || pr->quoted)
+		return rule == V_QUOTED && pr->quoted;
+	switch (rule) {
+	case V_DELTA_SECONDS:
+		if (!digits_only(v))
+			return false;
+		*too_large = !sm_u32(v.ptr, v.len, UINT32_MAX, &n);
+		return !*too_large;
+	case V_DIGITS:
+		return digits_only(v);
+	case V_QVALUE:
+		return sm_qvalue_valid(v);
+	case V_UAC_UAS:
+		return SM_IS(v, "uac") || SM_IS(v, "uas");
+	case V_INDEX:
+		return v.len && index_valid(v);
+	case V_QUOTED:
+		break;
+	}
+	return false;
+}
+
+sipmsg_status sm_param_rules_check(struct sm_tctx *t, const sipmsg_param *params, size_t count)
+{
+	struct rule_set set = rules_of((sipmsg_hdr_id)t->id);
+	for (size_t i = 0; i < count && set.n; i++) {
+		const sipmsg_param *pr = &params[i];
+		for (size_t r = 0; r < set.n; r++) {
+			const struct param_rule *rule = &set.rules[r];
+			bool too_large;
+			if (!sm_eq_lower(pr->name.ptr, pr->name.len, rule->name, rule->name_len) ||
+			    value_valid(pr, rule->rule, &too_large))
+				continue;
+			const char *at = pr->value.ptr ? pr->value.ptr : pr->name.ptr;
+			if (too_large)
+				return sm_typed_badf(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, at, "%.*s is larger than 2^32-1",
+						     (int)pr->name.len, pr->name.ptr);
+			return sm_typed_badf(t, SIPMSG_DIAG_BAD_PARAMETER, at, "%.*s must %s", (int)pr->name.len,
+					     pr->name.ptr, rule->must);
+		}
+	}
+	return SIPMSG_OK;
+}
