@@ -405,6 +405,11 @@ SM_KIND_DECL(imageattr)
 SM_KIND_DECL(silencesupp)
 #undef SM_KIND_DECL
 
+/* A rid's pt= list as written (the last pt= counts, as in the parse) and its
+ * next value, so that a check finds each payload type where it stands. */
+sipmsg_slice sm_sdp_rid_pt_list(const sipmsg_sdp_rid *r);
+sipmsg_slice sm_sdp_rid_pt_next(struct sm_cur *pc);
+
 /* Views of the simple kinds. */
 struct sm_num_view {
 	double value;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* SDP checks as diagnostics: mandatory lines, c= coverage, payload types,
- * ports, addresses, scope, mids, BUNDLE groups, simulcast rids. */
+ * ports, addresses, scope, mids, BUNDLE groups, simulcast rids, rid pt=. */
 #include "sdp_helpers.h"
 
 TestSuite(sdp_check, .fini = sdp_teardown);
@@ -184,6 +184,23 @@ Test(sdp_check, simulcast_names_existing_rids)
 			   "a=simulcast:send h;~l;m\r\n");
 	cr_assert_eq(count(SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID), 1);
 	cr_assert_eq(sdp_find_diag(SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID)->column, 23);
+}
+
+/* RFC 8851 §6.1: a pt= value MUST be a format of its m= line (an error),
+ * reported at that value, wherever pt= stands in the parameters */
+Test(sdp_check, rid_payload_types_on_the_m_line)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\nm=video 1 RTP/AVP 97 98\r\na=rid:1 send pt=96\r\n"
+			   "a=rid:2 send pt=97,99;max-width=640\r\na=rid:3 recv pt=98,97\r\na=rid:4 send max-fps=30\r\n"
+			   "a=rid:5 send max-width=320;pt=100\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS), 3);
+	static const uint32_t line[] = {7, 8, 11}, column[] = {17, 20, 31};
+	for (size_t k = 0; k < 3; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS, k);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+		cr_assert(d->line == line[k] && d->column == column[k], "pt diagnostic %zu at %u:%u", k, d->line,
+			  d->column);
+	}
 }
 
 Test(sdp_check, bad_values_reported_once_and_check_repeats)
