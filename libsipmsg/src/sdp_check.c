@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* SDP checks (RFC 8866 and the attribute RFCs) as diagnostics: mandatory
- * lines, payload types (rid pt= included), ports, addresses, attribute scope,
- * mids, groups and simulcast rids. Never a parse failure: the caller decides. */
+ * lines, payload types (rid pt= included), ports (an active TCP candidate's
+ * too), addresses, attribute scope, mids, groups and simulcast rids. Never a
+ * parse failure: the caller decides. */
 #include "sdp_internal.h"
 
 #define ERR SIPMSG_SEVERITY_ERROR
@@ -191,6 +192,23 @@ static sipmsg_status check_rid_pts(sipmsg_sdp *sdp, const struct sm_sdp_line *l,
 	return SIPMSG_OK;
 }
 
+/* RFC 6544 §4.5: an active TCP candidate carries the discard port, 9, as a
+ * placeholder. §3 says the peer ignores that port ("meaningless"), and
+ * libjingle wrote 0 there: another value is a warning, not an error.
+ * Passive and so candidates are held to no port, 0 included. */
+static sipmsg_status check_tcp_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l, const sipmsg_sdp_candidate *c)
+{
+	if (c->port == 9 || !sm_eq_lower(c->transport.ptr, c->transport.len, SM_LIT("tcp")) ||
+	    !sm_eq_lower(c->tcptype.ptr, c->tcptype.len, SM_LIT("active")))
+		return SIPMSG_OK;
+	size_t vn;
+	const char *v = sm_sdp_value(l, &vn);
+	struct sm_cur at = {v, vn, (size_t)(c->address.ptr + c->address.len - v)}; /* the port follows */
+	sm_cur_sp(&at);
+	return sm_sdp_diag(sdp, l, v + at.i, SIPMSG_DIAG_SDP_BAD_PORT, WARNING,
+			   "candidate: an active TCP candidate's port is not 9 (RFC 6544)");
+}
+
 static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sdp_media_desc *md)
 {
 	sipmsg_sdp *sdp = s->sdp;
@@ -290,6 +308,8 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 		bool colon = memchr(c->address.ptr, ':', c->address.len) != NULL;
 		st = check_address(sdp, l, colon ? (sipmsg_slice){SM_LIT("IP6")} : (sipmsg_slice){SM_LIT("IP4")},
 				   c->address);
+		if (!st)
+			st = check_tcp_port(sdp, l, c);
 		break;
 	}
 	default:

@@ -201,6 +201,16 @@ def test_check_rid_payload_type_not_on_the_m_line():
     assert [(d.severity, d.line, d.column) for d in found] == [("error", 7, 20)], found
 
 
+def test_check_active_tcp_candidate_port():
+    # RFC 6544 §4.5: an active TCP candidate's port is 9; the peer ignores it (§3)
+    sdp = sipmsg.parse_sdp(b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nc=IN IP4 192.0.2.1\r\n"
+                           b"m=audio 9 RTP/AVP 0\r\n"
+                           b"a=candidate:1 1 tcp 1518280447 192.0.2.1 7 typ host tcptype active\r\n"
+                           b"a=candidate:2 1 tcp 1518280446 192.0.2.1 0 typ host tcptype passive\r\n")
+    found = [d for d in sdp.check() if d.code == "sdp-bad-port"]
+    assert [(d.severity, d.line, d.column) for d in found] == [("warning", 7, 42)], found
+
+
 def test_building_rejects_bad_values():
     with pytest.raises(sipmsg.Error):
         sipmsg.Media("audio", 49170, "RTP/AVP", ["0 8"])  # a format with a space
