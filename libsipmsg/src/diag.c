@@ -67,7 +67,7 @@ static const struct diag_row diag_rows[] = {
 	{SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME, "sdp-empty-session-name", "the s= line is empty"},
 	{SIPMSG_DIAG_SDP_BAD_VALUE, "sdp-bad-value", "the SDP value does not match its grammar"},
 	{SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS, "sdp-pt-not-in-formats", "a payload type not listed on the m= line"},
-	{SIPMSG_DIAG_SDP_BAD_PORT, "sdp-bad-port", "a port outside 0..65535"},
+	{SIPMSG_DIAG_SDP_BAD_PORT, "sdp-bad-port", "a port outside 0..65535 or one its RFC rules out"},
 	{SIPMSG_DIAG_SDP_BAD_ADDRESS, "sdp-bad-address", "an address that does not match its type"},
 	{SIPMSG_DIAG_SDP_DUPLICATE_MID, "sdp-duplicate-mid", "two media sections share a mid"},
 	{SIPMSG_DIAG_SDP_GROUP_UNKNOWN_MID, "sdp-group-unknown-mid", "a group names an unknown mid"},

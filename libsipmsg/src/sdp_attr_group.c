@@ -171,6 +171,27 @@ static const char *rid_id_bad(sipmsg_slice id)
 	return NULL;
 }
 
+/* The next value of a pt= list: a format up to ',', SP or the end. */
+sipmsg_slice sm_sdp_rid_pt_next(struct sm_cur *pc)
+{
+	sm_cur_sp(pc);
+	sipmsg_slice w = sm_cur_until(pc, ',');
+	sm_cur_sp(pc);
+	sm_cur_eat(pc, ',');
+	return w;
+}
+
+sipmsg_slice sm_sdp_rid_pt_list(const sipmsg_sdp_rid *r)
+{
+	struct sm_cur c = {r->params.ptr, r->params.len, 0};
+	sipmsg_sdp_param pr;
+	sipmsg_slice pts = {NULL, 0};
+	while (sm_next_param(&c, ';', &pr))
+		if (eq(pr.name, SM_LIT("pt")))
+			pts = pr.value; /* the last one, as in the parse */
+	return pts;
+}
+
 int sm_sdp_parse_rid(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_rid *r = view;
@@ -216,14 +237,11 @@ int sm_sdp_parse_rid(struct sm_pctx *x, const char *v, size_t n, void *view)
 			return SM_PARSE_NOMEM;
 		struct sm_cur pc = {pts.ptr, pts.len, 0};
 		for (size_t j = 0; j < np; j++) {
-			sm_cur_sp(&pc);
-			sipmsg_slice w = sm_cur_until(&pc, ',');
+			sipmsg_slice w = sm_sdp_rid_pt_next(&pc);
 			uint64_t pt;
 			if (!sm_slice_uint(w, 127, &pt))
 				return BAD(x, w.ptr, "rid: a pt= value is not a payload type");
 			p[j] = (uint32_t)pt;
-			sm_cur_sp(&pc);
-			sm_cur_eat(&pc, ',');
 		}
 		r->payload_types = p;
 		r->npayload_types = np;

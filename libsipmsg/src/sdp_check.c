@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* SDP checks (RFC 8866 and the attribute RFCs) as diagnostics: mandatory
- * lines, payload types, ports, addresses, attribute scope, mids, groups and
- * simulcast rids. Never a parse failure: the caller decides. */
+ * lines, payload types (rid pt= included), ports (an active TCP candidate's
+ * too), addresses, attribute scope, mids, groups and simulcast rids. Never a
+ * parse failure: the caller decides. */
 #include "sdp_internal.h"
 
 #define ERR SIPMSG_SEVERITY_ERROR
@@ -172,6 +173,42 @@ static sipmsg_status check_ice_credential(sipmsg_sdp *sdp, const struct sm_sdp_l
 	return SIPMSG_OK;
 }
 
+/* RFC 8851 §6.1: each pt= value "MUST be a valid payload type for the
+ * media section (that is, it must be listed on the m= line)" */
+static sipmsg_status check_rid_pts(sipmsg_sdp *sdp, const struct sm_sdp_line *l, const sipmsg_sdp_media_desc *md,
+				   const sipmsg_sdp_rid *r)
+{
+	sipmsg_slice pts = sm_sdp_rid_pt_list(r);
+	struct sm_cur pc = {pts.ptr, pts.len, 0};
+	for (size_t k = 0; k < r->npayload_types; k++) {
+		sipmsg_slice w = sm_sdp_rid_pt_next(&pc);
+		if (pt_in_formats(md, r->payload_types[k]))
+			continue;
+		sipmsg_status st = sm_sdp_diag(sdp, l, w.ptr, SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS, ERR,
+					       "rid: a pt= payload type not on the m= line");
+		if (st)
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
+/* RFC 6544 §4.5: an active TCP candidate carries the discard port, 9, as a
+ * placeholder. §3 says the peer ignores that port ("meaningless"), and
+ * libjingle wrote 0 there: another value is a warning, not an error.
+ * Passive and so candidates are held to no port, 0 included. */
+static sipmsg_status check_tcp_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l, const sipmsg_sdp_candidate *c)
+{
+	if (c->port == 9 || !sm_eq_lower(c->transport.ptr, c->transport.len, SM_LIT("tcp")) ||
+	    !sm_eq_lower(c->tcptype.ptr, c->tcptype.len, SM_LIT("active")))
+		return SIPMSG_OK;
+	size_t vn;
+	const char *v = sm_sdp_value(l, &vn);
+	struct sm_cur at = {v, vn, (size_t)(c->address.ptr + c->address.len - v)}; /* the port follows */
+	sm_cur_sp(&at);
+	return sm_sdp_diag(sdp, l, v + at.i, SIPMSG_DIAG_SDP_BAD_PORT, WARNING,
+			   "candidate: an active TCP candidate's port is not 9 (RFC 6544)");
+}
+
 static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sdp_media_desc *md)
 {
 	sipmsg_sdp *sdp = s->sdp;
@@ -251,6 +288,10 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 					 "rtcp-fb for a payload type not on the m= line");
 		break;
 	}
+	case SIPMSG_SDP_ATTR_RID:
+		if (md)
+			st = check_rid_pts(sdp, l, md, v);
+		break;
 	case SIPMSG_SDP_ATTR_RTCP: {
 		const sipmsg_sdp_rtcp *r = v;
 		st = check_port(sdp, l, sm_sdp_value(l, &vn), r->port, "rtcp: port larger than 65535");
@@ -267,6 +308,8 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 		bool colon = memchr(c->address.ptr, ':', c->address.len) != NULL;
 		st = check_address(sdp, l, colon ? (sipmsg_slice){SM_LIT("IP6")} : (sipmsg_slice){SM_LIT("IP4")},
 				   c->address);
+		if (!st)
+			st = check_tcp_port(sdp, l, c);
 		break;
 	}
 	default:

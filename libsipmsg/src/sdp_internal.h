@@ -334,11 +334,39 @@ int sm_fault(struct sm_pctx *x, const char *at, sipmsg_severity sev, const char 
 void *sm_sdp_array(struct sm_pctx *x, size_t n, size_t sz, bool *nomem);
 /* Count the items of p[0..n) separated by sep (and SP when sep is ' '). */
 size_t sm_count_items(const char *p, size_t n, char sep);
+/* Trim SP/HTAB on both sides. */
+sipmsg_slice sm_trim(const char *p, size_t n);
+/* The next item of a "a=b;c;d=e" list at the cursor as a param (trimmed,
+ * empty items skipped; value NULL without '='); false at the end. Inline so
+ * that sm_split_params (every fmtp) pays no call per parameter. */
+static inline bool sm_next_param(struct sm_cur *c, char sep, sipmsg_sdp_param *out)
+{
+	const char *p = c->p;
+	size_t i = c->i, n = c->n;
+	while (i < n) {
+		size_t s = i;
+		while (i < n && p[i] != sep)
+			i++;
+		sipmsg_slice item = sm_trim(p + s, i - s);
+		i++; /* the separator */
+		if (!item.len)
+			continue;
+		c->i = i;
+		const char *eq = memchr(item.ptr, '=', item.len);
+		if (!eq) {
+			*out = (sipmsg_sdp_param){item, {NULL, 0}};
+			return true;
+		}
+		out->name = sm_trim(item.ptr, (size_t)(eq - item.ptr));
+		out->value = sm_trim(eq + 1, item.len - (size_t)(eq - item.ptr) - 1);
+		return true;
+	}
+	c->i = i;
+	return false;
+}
 /* Split "a=b;c;d=e" into params (trimmed, empty items skipped). */
 int sm_split_params(struct sm_pctx *x, const char *p, size_t n, char sep, const sipmsg_sdp_param **out,
 		    size_t *count);
-/* Trim SP/HTAB on both sides. */
-sipmsg_slice sm_trim(const char *p, size_t n);
 
 /* ---- the per-kind parse/write functions (sdp_lines.c, sdp_attr_*.c) ---- */
 #define SM_KIND_DECL(k) \
@@ -376,6 +404,11 @@ SM_KIND_DECL(sctpmap)
 SM_KIND_DECL(imageattr)
 SM_KIND_DECL(silencesupp)
 #undef SM_KIND_DECL
+
+/* A rid's pt= list as written (the last pt= counts, as in the parse) and its
+ * next value, so that a check finds each payload type where it stands. */
+sipmsg_slice sm_sdp_rid_pt_list(const sipmsg_sdp_rid *r);
+sipmsg_slice sm_sdp_rid_pt_next(struct sm_cur *pc);
 
 /* Views of the simple kinds. */
 struct sm_num_view {

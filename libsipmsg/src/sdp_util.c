@@ -68,26 +68,10 @@ int sm_split_params(struct sm_pctx *x, const char *p, size_t n, char sep, const 
 	sipmsg_sdp_param *v = sm_sdp_array(x, total, sizeof *v, &nomem);
 	if (nomem)
 		return SM_PARSE_NOMEM;
-	size_t k = 0, i = 0;
-	while (i < n && k < total) {
-		size_t s = i;
-		while (i < n && p[i] != sep)
-			i++;
-		sipmsg_slice item = sm_trim(p + s, i - s);
-		i++; /* the separator */
-		if (!item.len)
-			continue;
-		const char *eq = memchr(item.ptr, '=', item.len);
-		if (eq) {
-			v[k].name = sm_trim(item.ptr, (size_t)(eq - item.ptr));
-			v[k].value = sm_trim(eq + 1, item.len - (size_t)(eq - item.ptr) - 1);
-			if (!v[k].value.ptr)
-				v[k].value.ptr = eq + 1;
-		} else {
-			v[k].name = item;
-		}
+	struct sm_cur c = {p, n, 0};
+	size_t k = 0;
+	while (k < total && sm_next_param(&c, sep, &v[k]))
 		k++;
-	}
 	*out = v;
 	*count = k;
 	return SM_PARSE_OK;

@@ -193,6 +193,24 @@ def test_diagnostics_and_strict_mode():
     assert empty.sdp is None  # no body, no SDP
 
 
+def test_check_rid_payload_type_not_on_the_m_line():
+    # RFC 8851 §6.1: a pt= value MUST be one of the m= line's formats
+    sdp = sipmsg.parse_sdp(b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nc=IN IP4 192.0.2.1\r\n"
+                           b"m=video 9 RTP/AVP 97\r\na=rid:1 send pt=97,96\r\na=rid:2 send pt=97\r\n")
+    found = [d for d in sdp.check() if d.code == "sdp-pt-not-in-formats"]
+    assert [(d.severity, d.line, d.column) for d in found] == [("error", 7, 20)], found
+
+
+def test_check_active_tcp_candidate_port():
+    # RFC 6544 §4.5: an active TCP candidate's port is 9; the peer ignores it (§3)
+    sdp = sipmsg.parse_sdp(b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nc=IN IP4 192.0.2.1\r\n"
+                           b"m=audio 9 RTP/AVP 0\r\n"
+                           b"a=candidate:1 1 tcp 1518280447 192.0.2.1 7 typ host tcptype active\r\n"
+                           b"a=candidate:2 1 tcp 1518280446 192.0.2.1 0 typ host tcptype passive\r\n")
+    found = [d for d in sdp.check() if d.code == "sdp-bad-port"]
+    assert [(d.severity, d.line, d.column) for d in found] == [("warning", 7, 42)], found
+
+
 def test_building_rejects_bad_values():
     with pytest.raises(sipmsg.Error):
         sipmsg.Media("audio", 49170, "RTP/AVP", ["0 8"])  # a format with a space

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* SDP checks as diagnostics: mandatory lines, c= coverage, payload types,
- * ports, addresses, scope, mids, BUNDLE groups, simulcast rids. */
+ * ports (TCP candidates too), addresses, scope, mids, BUNDLE groups,
+ * simulcast rids, rid pt=. */
 #include "sdp_helpers.h"
 
 TestSuite(sdp_check, .fini = sdp_teardown);
@@ -184,6 +185,45 @@ Test(sdp_check, simulcast_names_existing_rids)
 			   "a=simulcast:send h;~l;m\r\n");
 	cr_assert_eq(count(SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID), 1);
 	cr_assert_eq(sdp_find_diag(SIPMSG_DIAG_SDP_SIMULCAST_UNKNOWN_RID)->column, 23);
+}
+
+/* RFC 8851 §6.1: a pt= value MUST be a format of its m= line (an error),
+ * reported at that value, wherever pt= stands in the parameters */
+Test(sdp_check, rid_payload_types_on_the_m_line)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\nm=video 1 RTP/AVP 97 98\r\na=rid:1 send pt=96\r\n"
+			   "a=rid:2 send pt=97,99;max-width=640\r\na=rid:3 recv pt=98,97\r\na=rid:4 send max-fps=30\r\n"
+			   "a=rid:5 send max-width=320;pt=100\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS), 3);
+	static const uint32_t line[] = {7, 8, 11}, column[] = {17, 20, 31};
+	for (size_t k = 0; k < 3; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS, k);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+		cr_assert(d->line == line[k] && d->column == column[k], "pt diagnostic %zu at %u:%u", k, d->line,
+			  d->column);
+	}
+}
+
+/* RFC 6544 §4.5: an active TCP candidate's port is 9, the discard port; §3:
+ * the peer ignores it, so another one is a warning at the port. Passive and
+ * so candidates are not held to any port, 0 included. */
+Test(sdp_check, tcp_active_candidate_port)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\nm=audio 9 RTP/AVP 0\r\n"
+			   "a=candidate:1 1 tcp 1518280447 192.0.2.1 9 typ host tcptype active\r\n"
+			   "a=candidate:2 1 TCP 1518280446 192.0.2.1 0 typ host tcptype active\r\n"
+			   "a=candidate:3 1 tcp 1518280445 192.0.2.1 50000 typ host tcptype ACTIVE\r\n"
+			   "a=candidate:4 1 tcp 1518280444 192.0.2.1 0 typ host tcptype passive\r\n"
+			   "a=candidate:5 1 tcp 1518280443 192.0.2.1 0 typ host tcptype so\r\n"
+			   "a=candidate:6 1 udp 2122260223 192.0.2.1 0 typ host\r\n"
+			   "a=candidate:7 2 tcp 1518280442 192.0.2.1 0 typ host\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_PORT), 2);
+	for (size_t k = 0; k < 2; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_PORT, k);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+		cr_assert(d->line == 8 + k && d->column == 42, "port diagnostic %zu at %u:%u", k, d->line,
+			  d->column);
+	}
 }
 
 Test(sdp_check, bad_values_reported_once_and_check_repeats)

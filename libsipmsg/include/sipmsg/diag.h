@@ -85,8 +85,8 @@ typedef enum sipmsg_diag_code {
 	SIPMSG_DIAG_SDP_MISSING_LINE = 403,     /**< a mandatory line (v, o, s, t, c) is absent */
 	SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME = 404, /**< "s=" with nothing after it */
 	SIPMSG_DIAG_SDP_BAD_VALUE = 405,        /**< a line or attribute value does not match its grammar */
-	SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS = 406, /**< rtpmap/fmtp for a payload type not on the m= line */
-	SIPMSG_DIAG_SDP_BAD_PORT = 407,         /**< a port outside 0..65535 */
+	SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS = 406, /**< rtpmap/fmtp/rtcp-fb/rid pt= for a payload type not on the m= line */
+	SIPMSG_DIAG_SDP_BAD_PORT = 407,         /**< a port outside 0..65535, or one its RFC rules out (active TCP candidate not 9) */
 	SIPMSG_DIAG_SDP_BAD_ADDRESS = 408,      /**< an address that does not match its address type */
 	SIPMSG_DIAG_SDP_DUPLICATE_MID = 409,    /**< two media sections share a mid */
 	SIPMSG_DIAG_SDP_GROUP_UNKNOWN_MID = 410, /**< a group names a mid no media section has */
