@@ -104,35 +104,31 @@ static const char *bare_uri_end(const char *p, const char *end)
 	return p;
 }
 
-/* What the header's grammar allows around the URI just read (typed.h):
- * na as read from p, q where the parameters would start. */
-static sipmsg_status check_shape(struct sm_tctx *t, enum sm_na_shape shape, const sipmsg_nameaddr *na, const char *p,
-				 const char *q, const char *end)
+/* A bare URI at p where the header's grammar (typed.h) wants it in <>:
+ * said before the URI is read, so that "Alert-Info: Ring Answer" is told
+ * about the brackets, not about a URI scheme. */
+static sipmsg_status check_bare(struct sm_tctx *t, enum sm_na_shape shape, const char *p)
 {
 	const char *name = sm_hdr_rows[t->id].name;
-	switch (shape) {
-	case SM_NA_ANY:
-		break;
-	case SM_NA_NAME_ADDR:
-		if (!na->angle)
-			return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p,
-					     "%s takes a name-addr: enclose the URI in '<' and '>'", name);
-		break;
-	case SM_NA_ANGLE_URI:
-		if (!na->angle)
-			return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "%s takes its URI in '<' and '>'",
-					     name);
-		if (na->display_quoted || na->display.len)
-			return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "%s takes <URI> without a display name",
-					     name);
-		break;
-	case SM_NA_IDENTITY:
-		if ((q = sm_skip_lws(q, end)) < end && *q == ';')
-			return sm_typed_badf(t, SIPMSG_DIAG_BAD_PARAMETER, q,
-					     "%s takes no parameters (RFC 3325); URI parameters go inside '<' and '>'",
-					     name);
-		break;
-	}
+	if (shape == SM_NA_NAME_ADDR)
+		return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p,
+				     "%s takes a name-addr: enclose the URI in '<' and '>'", name);
+	if (shape == SM_NA_ANGLE_URI)
+		return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "%s takes its URI in '<' and '>'", name);
+	return SIPMSG_OK;
+}
+
+/* What the header's grammar allows around the URI just read: na as read
+ * from p, q where the parameters would start. */
+static sipmsg_status check_around(struct sm_tctx *t, enum sm_na_shape shape, const sipmsg_nameaddr *na,
+				  const char *p, const char *q, const char *end)
+{
+	const char *name = sm_hdr_rows[t->id].name;
+	if (shape == SM_NA_ANGLE_URI && (na->display_quoted || na->display.len))
+		return sm_typed_badf(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "%s takes <URI> without a display name", name);
+	if (shape == SM_NA_IDENTITY && (q = sm_skip_lws(q, end)) < end && *q == ';')
+		return sm_typed_badf(t, SIPMSG_DIAG_BAD_PARAMETER, q,
+				     "%s takes no parameters (RFC 3325); URI parameters go inside '<' and '>'", name);
 	return SIPMSG_OK;
 }
 
@@ -192,6 +188,8 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 			/* RFC 3261 §20.10: a URI with ',', ';' or '?' must be in
 			 * <>; ',' and ';' end an addr-spec, a '?' would be read as
 			 * the URI's headers (RFC 4475 §3.1.2.13) */
+			if ((st = check_bare(t, shape, p)))
+				return st;
 			const char *qm = shape == SM_NA_IDENTITY ? NULL : memchr(p, '?', (size_t)(ue - p));
 			if (qm)
 				return sm_typed_bad(t, SIPMSG_DIAG_BAD_URI, qm,
@@ -218,7 +216,7 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 		q = gt + 1;
 	}
 params:
-	if ((st = check_shape(t, shape, na, p, q, end)))
+	if ((st = check_around(t, shape, na, p, q, end)))
 		return st;
 	if ((st = sm_gparams(t, &q, end, &na->params, &na->param_count)))
 		return st;

@@ -44,12 +44,12 @@ static const struct param_rule reason_rules[] = {
 static const struct param_rule refresher_rules[] = {
 	RULE("refresher", V_UAC_UAS, "be uac or uas (RFC 4028)"),
 };
-/* hi-index and the rc, mp, np target parameters are index-val (RFC 7044 §9) */
+/* hi-index and the rc, mp, np target parameters are index-val (RFC 7044 §5) */
 static const struct param_rule history_rules[] = {
-	RULE("index", V_INDEX, "be numbers separated by dots (RFC 7044)"),
-	RULE("rc", V_INDEX, "be numbers separated by dots (RFC 7044)"),
-	RULE("mp", V_INDEX, "be numbers separated by dots (RFC 7044)"),
-	RULE("np", V_INDEX, "be numbers separated by dots (RFC 7044)"),
+	RULE("index", V_INDEX, "be numbers without leading zeros, separated by dots (RFC 7044)"),
+	RULE("rc", V_INDEX, "be numbers without leading zeros, separated by dots (RFC 7044)"),
+	RULE("mp", V_INDEX, "be numbers without leading zeros, separated by dots (RFC 7044)"),
+	RULE("np", V_INDEX, "be numbers without leading zeros, separated by dots (RFC 7044)"),
 };
 #undef RULE
 

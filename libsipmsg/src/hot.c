@@ -633,7 +633,7 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 {
 	const char *q = p;
 	/* "*", and the shapes whose rules only the general parser checks */
-	if (*p == '*' || sm_na_shape(f->id) >= SM_NA_ANGLE_URI)
+	if (*p == '*' || sm_na_general_only(f->id))
 		return false;
 	zero_view(na, sizeof *na);
 	if (*p == '"') {

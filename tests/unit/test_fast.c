@@ -202,6 +202,16 @@ static const struct {
 	{"Content-Type", "application/sdp"},
 	{"Content-Type", "Application/SDP;x=y"},
 	{"c", "multipart/mixed;boundary=unique-boundary-1;X=y"},
+	/* headers with their own shape (typed.h sm_na_shape) or parameter rules
+	 * (hdr_param_rules.c), which the fast path must leave to the general one */
+	{"History-Info", "<sip:a@h>;index=1.1;rc=1;mp=1;np=1"},
+	{"History-Info", "<sip:a@h>;index=01;rc=1."},
+	{"Accept", "application/sdp;q=0.5;level=1"},
+	{"Accept", "application/sdp;q=2"},
+	{"P-Asserted-Identity", "sip:+15551234567@h;user=phone"},
+	{"P-Asserted-Identity", "\"A\" <sip:a@h>;tag=1"},
+	{"Alert-Info", "<http://h/ring.wav>;appearance=1"},
+	{"Diversion", "<sip:a@h>;reason=unconditional;counter=1"},
 };
 
 static const char edits[] = " \t;,=\"<>:@%[]\\*?&/._-0aZ";

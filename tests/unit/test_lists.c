@@ -130,7 +130,7 @@ Test(lists, parameter_value_that_is_no_gen_value)
 /* Parameters whose value the header's grammar narrows from gen-value:
  * q of Accept* (RFC 3261 §25.1) and Security-* (RFC 3329 §2.2), Reason's
  * cause and text (RFC 3326 §2), Session-Expires' refresher (RFC 4028 §4),
- * History-Info's index, rc, mp and np (RFC 7044 §9). */
+ * History-Info's index, rc, mp and np (RFC 7044 §5). */
 Test(lists, narrowed_parameter_values)
 {
 	bad("Accept: application/sdp;q=2", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_PARAMETER, 27);
@@ -146,6 +146,9 @@ Test(lists, narrowed_parameter_values)
 	bad("History-Info: <sip:a@example.com>;index=1.01", SIPMSG_HDR_HISTORY_INFO, SIPMSG_DIAG_BAD_PARAMETER, 41);
 	bad("History-Info: <sip:a@example.com>;index=1, <sip:b@example.com>;index=1.1;rc=1.", SIPMSG_HDR_HISTORY_INFO,
 	    SIPMSG_DIAG_BAD_PARAMETER, 77);
+	bad("History-Info: <sip:a@h>;index=1;rc=01", SIPMSG_HDR_HISTORY_INFO, SIPMSG_DIAG_BAD_PARAMETER, 36); /* one entry: the fast path's case */
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_PARAMETER)->message,
+			 "rc must be numbers without leading zeros, separated by dots (RFC 7044)");
 	/* the same names are free elsewhere, and good values pass */
 	TT_PARSE(TT_REQ("Accept: application/sdp;q=0.8, application/pidf+xml;q=1.000\r\n"
 			"Reason: Q.850;cause=16;text=\"Normal call clearing\"\r\n"

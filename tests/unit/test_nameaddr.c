@@ -242,7 +242,7 @@ Test(nameaddr, route_sets_need_angle_brackets)
 	cr_assert_eq(tt_header_status(SIPMSG_HDR_P_ASSERTED_IDENTITY), SIPMSG_OK);
 }
 
-/* The other name-addr-only headers: History-Info (RFC 7044 §9), Diversion
+/* The other name-addr-only headers: History-Info (RFC 7044 §5), Diversion
  * (RFC 5806 §3), P-Called-Party-ID and P-Associated-URI (RFC 7315 §5). */
 Test(nameaddr, more_name_addr_only_headers)
 {
@@ -272,6 +272,9 @@ Test(nameaddr, angle_uri_headers)
 	bad("Error-Info: Recording <sip:not-in-service-recording@atlanta.com>", SIPMSG_HDR_ERROR_INFO,
 	    SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
 	bad("Geolocation: cid:target123@atlanta.example.com", SIPMSG_HDR_GEOLOCATION, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
+	bad("Alert-Info: Ring Answer", SIPMSG_HDR_ALERT_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
+	cr_assert_str_eq(tt_diag(tt_m, SIPMSG_DIAG_BAD_HEADER_VALUE)->message,
+			 "Alert-Info takes its URI in '<' and '>'");
 	TT_PARSE(TT_REQ("Alert-Info: <http://www.example.com/sounds/moo.wav>\r\n"
 			"Call-Info: <http://wwww.example.com/alice/photo.jpg> ;purpose=icon,\r\n"
 			" <http://www.example.com/alice/> ;purpose=info\r\n"
@@ -299,6 +302,12 @@ Test(nameaddr, asserted_identity_has_no_header_params)
 	TT_SLICE(t.nameaddr->uri.raw, "tel:+15551234567;ext=12");
 	cr_assert_eq(t.nameaddr->param_count, 0);
 	cr_assert_eq(tt_header_status(SIPMSG_HDR_P_PREFERRED_IDENTITY), SIPMSG_OK);
+	/* nor the '?' rule of From/To/Contact: a bare identity's URI may carry headers */
+	TT_PARSE(TT_REQ("P-Asserted-Identity: sip:alice@example.com?subject=x\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_P_ASSERTED_IDENTITY), SIPMSG_OK);
+	TT_SLICE(tt_value(SIPMSG_HDR_P_ASSERTED_IDENTITY, 0).nameaddr->uri.raw, "sip:alice@example.com?subject=x");
+	bad("P-Asserted-Identity: sip:alice@example.com ;x", SIPMSG_HDR_P_ASSERTED_IDENTITY, SIPMSG_DIAG_BAD_PARAMETER,
+	    44);
 	bad("P-Asserted-Identity: <sip:alice@example.com>;tag=1", SIPMSG_HDR_P_ASSERTED_IDENTITY,
 	    SIPMSG_DIAG_BAD_PARAMETER, 45);
 	bad("P-Preferred-Identity: \"A\" <sip:alice@example.com> ;x", SIPMSG_HDR_P_PREFERRED_IDENTITY,
