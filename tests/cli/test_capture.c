@@ -823,9 +823,11 @@ Test(capture, tcp_cut_by_snaplen_is_a_gap)
 }
 
 /* A frame cut by the snaplen is a gap on any flow, but SIP cut short (and
- * counted as such) only on a flow read as SIP: not on another protocol, an
- * HTTP request that is no upgrade to SIP, or a flow joined mid-way before
- * any SIP start line. */
+ * counted as such) only on a flow that showed a SIP start line: not on
+ * another protocol, an HTTP request that is no upgrade to SIP, a flow joined
+ * mid-way before any SIP start line, nor a flow of which the capture kept too
+ * little to tell (a headers-only capture: no payload byte, or part of the
+ * first line). */
 Test(capture, tcp_cut_by_snaplen_counts_only_sip_flows)
 {
 	static const char TLS[] = "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 a client hello, and more of it, and more";
@@ -834,25 +836,32 @@ Test(capture, tcp_cut_by_snaplen_counts_only_sip_flows)
 	struct {
 		const char *bytes;
 		size_t len;
+		uint16_t dport;
+		size_t keep; /* payload bytes the capture keeps */
 		bool from_syn, counted;
 	} flows[] = {
-		{TLS, sizeof TLS - 1, true, false},
-		{HTTP, sizeof HTTP - 1, true, false},
-		{TEXT, sizeof TEXT - 1, false, false},
-		{INVITE, sizeof INVITE - 1, false, true},
-		{INVITE, sizeof INVITE - 1, true, true},
+		{TLS, sizeof TLS - 1, 5060, 40, true, false},
+		{HTTP, sizeof HTTP - 1, 5060, 40, true, false},
+		{TEXT, sizeof TEXT - 1, 5060, 40, false, false},
+		{INVITE, sizeof INVITE - 1, 5060, 40, false, true}, /* the INVITE's start line and more */
+		{INVITE, sizeof INVITE - 1, 5060, 40, true, true},
+		{TLS, sizeof TLS - 1, 443, 0, true, false},     /* tcpdump -s 54: headers only */
+		{INVITE, sizeof INVITE - 1, 5060, 0, true, false},
+		{INVITE, sizeof INVITE - 1, 5060, 20, true, false}, /* inside the start line */
 	};
 	size_t nflows = sizeof flows / sizeof flows[0];
 	char path[64];
 	gen_tmpname(path, sizeof path, ".pcap");
 	struct gen g;
 	gen_open(&g, path, GEN_ETHERNET, false);
-	g.snaplen = 14 + 20 + 20 + 40; /* 40 bytes of each segment: the INVITE's start line and more */
 	for (size_t i = 0; i < nflows; i++) {
 		struct conn c = conn4();
 		c.a.port = (uint16_t)(41000 + i);
+		c.b.port = flows[i].dport;
+		g.snaplen = 0;
 		if (flows[i].from_syn)
 			gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+		g.snaplen = (uint32_t)(14 + 20 + 20 + flows[i].keep);
 		gen_tcp(&g, &c.a, &c.b, c.isn + 1, GEN_ACK, flows[i].bytes, flows[i].len);
 	}
 	gen_close(&g);
@@ -865,6 +874,7 @@ Test(capture, tcp_cut_by_snaplen_counts_only_sip_flows)
 		gaps++;
 		size_t i = r->sport - 41000u;
 		cr_assert_lt(i, nflows);
+		cr_assert(strstr(r->text, "snapshot length"), "flow %zu: %s", i, r->text);
 		cr_assert_eq(r->cut_short, flows[i].counted, "flow %zu: %s", i, r->text);
 		counted += r->cut_short;
 	}
