@@ -556,6 +556,48 @@ def test_sip_cut_short_by_the_snapshot_length_fails_the_check():
     assert objs[-1]["cut_short"] == sip and objs[-1]["failed"] == 0, objs[-1]
 
 
+def test_headers_only_capture_counts_only_what_shows_sip():
+    """A headers-only capture (`tcpdump -s 40` and the like) of traffic that
+    is not shown to be SIP passes: a TLS flow with no payload byte kept, a
+    DNS query of which 2 bytes were kept, a HEP packet cut before its
+    protocol type chunk. Notices say what was cut; only what the bytes kept
+    show to be SIP is counted and makes the exit status 1."""
+    c, s = ("192.0.2.1", 50000), ("192.0.2.2", 443)
+    hello = b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + bytes(range(32)) * 4
+    tls = write("tls-s40.pcap", snapped(pcap([tcp4(*c, *s, 1000, 0x02), tcp4(*c, *s, 1001, 0x18, hello)]), 40))
+    rc, out, _ = run("check", tls)
+    lines = out.splitlines()
+    assert "NOTE tcp-gap: %d bytes of TCP 192.0.2.1:50000 -> 192.0.2.2:443 missing" % len(hello) in out, out
+    assert rc == 0 and lines[-2] == tls + ": 2 frames, 0 SIP messages (0 UDP, 0 TCP), 1 notices", lines
+    dns = b"ab\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x07example\x03com\x00\x00\x01\x00\x01"
+    query = write("dns-s30.pcap", snapped(pcap([udp4("192.0.2.1", 40000, "192.0.2.53", 53, dns)]), 30))
+    rc, out, _ = run("check", query)
+    assert "NOTE frame-truncated: datagram 192.0.2.1:40000 -> 192.0.2.53:53 cut short by the capture's snapshot " \
+        "length (2 of %d bytes) before it could be told whether it is SIP; not checked" % len(dns) in out, out
+    assert rc == 0 and out.splitlines()[-1].endswith(", 1 notices"), out
+    hep = hep3("198.51.100.1", 5060, "198.51.100.2", 5062, INVITE)
+    type_end = hep.index(b"\x00\x00\x00\x0b\x00\x07\x01") + 7
+    hep_pcap = pcap([udp4("203.0.113.5", 41000, "203.0.113.9", 9060, hep)])
+    rc, out, _ = run("check", write("hep-untold.pcap", snapped(hep_pcap, 28 + type_end - 1)))
+    assert rc == 0 and "before it could be told whether it mirrors SIP; not checked" in out, out
+    start_line = INVITE.index(b"\r\n") + 2
+    cases = [("sip-s%d.pcap" % start_line, pcap([udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)]), start_line,
+              "NOTE frame-truncated: SIP datagram 192.0.2.1:5060 -> 192.0.2.2:5080 cut short by the capture's "
+              "snapshot length (%d of %d bytes); not checked" % (start_line, len(INVITE))),
+             ("hep-sip.pcap", hep_pcap, type_end,
+              "NOTE frame-truncated: HEP packet 203.0.113.5:41000 -> 203.0.113.9:9060 cut short by the capture's "
+              "snapshot length (%d of %d bytes); not checked" % (type_end, len(hep)))]
+    for name, data, keep, note in cases:
+        cut = write(name, snapped(data, 28 + keep))
+        rc, out, _ = run("check", cut)
+        lines = out.splitlines()
+        said = ", 1 SIP frames cut short by the capture (not checked)"
+        assert rc == 1 and note in out and lines[-2].endswith(said) and lines[-1].endswith(said), (name, out)
+        rc, objs, _ = run_json(cut, query, tls)
+        assert rc == 1 and [o["cut_short"] for o in objs if o["type"] == "capture"] == [1, 0, 0], objs
+        assert objs[-1]["cut_short"] == 1 and objs[-1]["notices"] == 3, objs[-1]
+
+
 def test_truncated_and_corrupt_captures():
     data = two_message_capture()
     cut = write("cut.pcap", data[:-20])
