@@ -459,6 +459,34 @@ def test_pcapng_link_types_all_named():
     assert [o["link_types"] for o in objs if o["type"] == "capture"] == [["RAW"]], objs
 
 
+def test_pcapng_link_types_named_up_to_eight():
+    """A pcapng may describe an interface of each of the 65,536 link types: a
+    text line names the first 8 and counts the rest; the JSON array has
+    them all."""
+    ip = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    eth = b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + ip
+    many = write("many-links.pcapng", pcapng([("idb", 1)] + [("idb", 147 + k) for k in range(299)] +
+                                             [("epb", 0, eth)]))
+    rc, objs, _ = run_json(many)
+    links = [o for o in objs if o["type"] == "capture"][0]["link_types"]
+    assert rc == 0 and len(links) == 300 and len(set(links)) == 300 and links[0] == "EN10MB", links
+    rc, out, _ = run("check", many)
+    lines = out.splitlines()
+    assert rc == 0 and lines[0] == many + ": capture, link types " + ", ".join(links[:8]) + " and 292 more", lines[0]
+    assert lines[-2] == many + ": 1 frames, 1 SIP messages (1 UDP, 0 TCP), 0 notices", lines
+    eight = write("eight-links.pcapng", pcapng([("idb", 1)] + [("idb", 147 + k) for k in range(7)] +
+                                               [("epb", 0, eth)]))
+    rc, out, _ = run("check", eight)
+    assert rc == 0 and out.splitlines()[0] == eight + ": capture, link types " + ", ".join(links[:8]), out
+    later = write("later-links.pcapng", pcapng([("idb", 1), ("idb", 147), ("epb", 0, eth)] +
+                                               [("idb", 148 + k) for k in range(10)] + [("epb", 0, eth)]))
+    rc, out, _ = run("check", later)
+    lines = out.splitlines()
+    assert rc == 0 and lines[0] == later + ": capture, link types " + ", ".join(links[:2]), lines[0]
+    assert lines[-2] == later + ": 2 frames, 2 SIP messages (2 UDP, 0 TCP), 0 notices; link types " + \
+        ", ".join(links[:8]) + " and 4 more (with interfaces described after the first frame)", lines[-2]
+
+
 def test_capture_tunnels_report_the_inner_endpoints():
     inner = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
     cap = write("tunnels.pcap", pcap([gre4("203.0.113.1", "203.0.113.2", inner),
