@@ -649,6 +649,39 @@ def test_truncated_and_corrupt_captures():
     assert rc == 2 and "link type" in err, err
 
 
+def test_pcapng_damage_read_ahead_is_the_first_frames_error():
+    """pcapng_open() reads every block before the first frame; damage met
+    there after an interface was described is kept and reported as the
+    first frame's error (exit status 2), not as an unreadable file, and a
+    frame read before damage is still checked."""
+    ip = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    eth = b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + ip
+    epb = pcapng([("idb", 1), ("epb", 0, eth)])
+    shb_idb = pcapng([("idb", 1)])
+    cut_block = epb[len(shb_idb):len(shb_idb) + 40]  # an EPB announcing more than is there
+    cases = [("shb-idb-cut.pcapng", shb_idb + cut_block, "frame 1: pcapng block cut short"),
+             ("shb-idb-cut-head.pcapng", shb_idb + cut_block[:6], "frame 1: truncated pcapng block"),
+             ("frame-then-cut.pcapng", epb + cut_block, "frame 2: pcapng block cut short")]
+    for name, data, said in cases:
+        path = write(name, data)
+        rc, out, err = run("check", path)
+        assert rc == 2 and "sipmsg: %s: %s" % (path, said) in err, (name, rc, err)
+        assert "not a readable capture" not in err, (name, err)
+        lines = out.splitlines()
+        assert lines[0] == path + ": capture, link type EN10MB", (name, lines)
+        frames = 1 if name.startswith("frame-") else 0
+        assert lines[-2] == path + ": %d frames, %d SIP messages (%d UDP, 0 TCP), 0 notices" % ((frames,) * 3), \
+            (name, lines)
+        rc, objs, _ = run_json(path)
+        errs = [o for o in objs if o["type"] == "error"]
+        assert rc == 2 and len(errs) == 1 and errs[0]["message"].startswith(said), (name, objs)
+        assert objs[-1]["errors"] == 1 and objs[-1]["messages"] == frames, (name, objs[-1])
+    # damage before any interface is described: the file is refused
+    path = write("shb-cut.pcapng", shb_idb[:28] + cut_block)
+    rc, _, err = run("check", path)
+    assert rc == 2 and "not a readable capture: pcapng block cut short" in err, err
+
+
 def with_body(msg, ctype, body):
     head = msg.replace(b"Content-Length: 0\r\n\r\n", b"")
     return head + b"Content-Type: " + ctype + b"\r\nContent-Length: %d\r\n\r\n" % len(body) + body
