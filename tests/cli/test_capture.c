@@ -409,6 +409,62 @@ Test(capture, udp_cut_by_snaplen_is_reported)
 	unlink(path);
 }
 
+/* Datagrams cut by the snaplen: each case's bytes from src_addr, port
+ * 40000 + its index, to port dport, `keep` of them kept. */
+struct cut_case {
+	const void *bytes;
+	size_t len, keep; /* payload bytes, and those the capture keeps */
+	int notice;       /* 0 none, 1 a frame-truncated notice counted, 2 one not counted */
+};
+
+/* Read the cases back: each gives the notice it says, naming its bytes
+ * kept; a counted one starts with `sure` ("SIP datagram"), one not counted
+ * with `unsure` and says it was cut before it could be told `doubt`
+ * ("whether it is SIP"); no message. Returns how many were counted. */
+static size_t check_cut_datagrams(const struct cut_case *cases, size_t n, const char *src_addr, uint16_t dport,
+				  const char *sure, const char *unsure, const char *doubt)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint dst = gen_ep4("10.0.0.2", dport);
+	for (size_t i = 0; i < n; i++) {
+		struct gen_endpoint src = gen_ep4(src_addr, (uint16_t)(40000 + i));
+		g.snaplen = (uint32_t)(14 + 20 + 8 + cases[i].keep);
+		gen_udp(&g, &src, &dst, cases[i].bytes, cases[i].len);
+	}
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0);
+	size_t seen[16] = {0}, counted = 0;
+	cr_assert_leq(n, sizeof seen / sizeof seen[0]);
+	for (size_t k = 0; k < col->n; k++) {
+		const struct rec *r = &col->r[k];
+		cr_assert_str_eq(r->notice_kind, "frame-truncated");
+		char from[64], doubted[96];
+		snprintf(from, sizeof from, "%s %s:", r->cut_short ? sure : unsure, src_addr);
+		cr_assert(strncmp(r->text, from, strlen(from)) == 0, "%s", r->text);
+		size_t i = (size_t)atoi(r->text + strlen(from)) - 40000u;
+		cr_assert_lt(i, n, "%s", r->text);
+		seen[i]++;
+		char want[80];
+		snprintf(want, sizeof want, "(%zu of %zu bytes)", cases[i].keep, cases[i].len);
+		cr_assert(strstr(r->text, want), "case %zu: %s", i, r->text);
+		cr_assert_eq(r->cut_short, cases[i].notice == 1, "case %zu: %s", i, r->text);
+		snprintf(doubted, sizeof doubted, " before it could be told %s; not checked", doubt);
+		cr_assert(r->cut_short ? !strstr(r->text, "could be told") : strstr(r->text, doubted) != NULL,
+			  "case %zu: %s", i, r->text);
+		counted += r->cut_short;
+	}
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(seen[i], cases[i].notice != 0, "case %zu: %zu notices", i, seen[i]);
+	cr_assert_eq(col->stats.cut_short, counted);
+	free_collected(col);
+	unlink(path);
+	return counted;
+}
+
 /* A datagram cut by the snaplen is SIP cut short (counted) only when the
  * bytes kept hold a SIP start line. Cut before that, it may be SIP or not
  * (a headers-only capture keeps 0 or 2 bytes of a DNS query): a notice that
@@ -418,11 +474,7 @@ Test(capture, udp_cut_by_snaplen_counts_only_a_kept_start_line)
 	static const char DNS[] = "ab\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x07example\x03com\x00\x00\x01\x00\x01";
 	static const char BINARY_DNS[] = "\x8e\x21\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x03www\x00\x00\x01\x00\x01";
 	size_t start_line = strlen("INVITE sip:bob@example.com SIP/2.0\r\n");
-	struct {
-		const char *bytes;
-		size_t len, keep; /* payload bytes, and those the capture keeps */
-		int notice;       /* 0 none, 1 counted, 2 not counted */
-	} cases[] = {
+	struct cut_case cases[] = {
 		{INVITE, sizeof INVITE - 1, 200, 1},
 		{INVITE, sizeof INVITE - 1, start_line, 1},
 		{INVITE, sizeof INVITE - 1, start_line - 2, 2}, /* without its line end */
@@ -432,45 +484,9 @@ Test(capture, udp_cut_by_snaplen_counts_only_a_kept_start_line)
 		{BINARY_DNS, sizeof BINARY_DNS - 1, 2, 0},
 		{BINARY_DNS, sizeof BINARY_DNS - 1, 12, 0},
 	};
-	size_t ncases = sizeof cases / sizeof cases[0];
-	char path[64];
-	gen_tmpname(path, sizeof path, ".pcap");
-	struct gen g;
-	gen_open(&g, path, GEN_ETHERNET, false);
-	for (size_t i = 0; i < ncases; i++) {
-		struct gen_endpoint a = gen_ep4("10.0.0.1", (uint16_t)(42000 + i)), b = gen_ep4("10.0.0.2", 53);
-		g.snaplen = (uint32_t)(14 + 20 + 8 + cases[i].keep);
-		gen_udp(&g, &a, &b, cases[i].bytes, cases[i].len);
-	}
-	gen_close(&g);
-	struct collected *col = read_capture(path);
-	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0);
-	size_t seen[sizeof cases / sizeof cases[0]] = {0}, counted = 0;
-	for (size_t k = 0; k < col->n; k++) {
-		const struct rec *r = &col->r[k];
-		cr_assert_str_eq(r->notice_kind, "frame-truncated");
-		size_t i = r->sport - 42000u;
-		cr_assert_lt(i, ncases);
-		seen[i]++;
-		char want[80];
-		snprintf(want, sizeof want, "(%zu of %zu bytes)", cases[i].keep, cases[i].len);
-		cr_assert(strstr(r->text, want), "case %zu: %s", i, r->text);
-		cr_assert_eq(r->cut_short, cases[i].notice == 1, "case %zu: %s", i, r->text);
-		if (r->cut_short)
-			cr_assert(strncmp(r->text, "SIP datagram 10.0.0.1:", 22) == 0 && !strstr(r->text, "told"),
-				  "case %zu: %s", i, r->text);
-		else
-			cr_assert(strncmp(r->text, "datagram 10.0.0.1:", 18) == 0 &&
-					  strstr(r->text, "before it could be told whether it is SIP; not checked"),
-				  "case %zu: %s", i, r->text);
-		counted += r->cut_short;
-	}
-	for (size_t i = 0; i < ncases; i++)
-		cr_assert_eq(seen[i], cases[i].notice != 0, "case %zu: %zu notices", i, seen[i]);
-	cr_assert_eq(col->stats.cut_short, counted);
+	size_t counted = check_cut_datagrams(cases, sizeof cases / sizeof cases[0], "10.0.0.1", 53, "SIP datagram",
+					     "datagram", "whether it is SIP");
 	cr_assert_eq(counted, 2);
-	free_collected(col);
-	unlink(path);
 }
 
 /* --- IP fragments ------------------------------------------------------ */
@@ -2214,7 +2230,6 @@ Test(capture, hep_cut_at_every_length_gives_notices)
  * a SIP start line and runs to the end the capture did not keep. */
 Test(capture, hep_cut_by_snaplen_counts_only_what_says_sip)
 {
-	struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
 	struct gen_endpoint ua = gen_ep4("198.51.100.1", 5060), ub = gen_ep4("198.51.100.2", 5062);
 	uint8_t sip[2048], rtcp[2048], v2[2048];
 	size_t nsip = gen_hep3(sip, &ua, &ub, 17, 1700000000, 0, INVITE, strlen(INVITE));
@@ -2222,11 +2237,7 @@ Test(capture, hep_cut_by_snaplen_counts_only_what_says_sip)
 	memcpy(rtcp, sip, nsip);
 	rtcp[type_end - 1] = 5; /* RTCP */
 	size_t nv2 = gen_hep2(v2, &ua, &ub, 17, INVITE, strlen(INVITE));
-	struct {
-		const uint8_t *p;
-		size_t n, keep;
-		int notice; /* 0 none, 1 counted, 2 not counted */
-	} cases[] = {
+	struct cut_case cases[] = {
 		{sip, nsip, type_end, 1},
 		{sip, nsip, type_end + 40, 1},
 		{sip, nsip, type_end - 1, 2}, /* the protocol type chunk cut */
@@ -2235,36 +2246,7 @@ Test(capture, hep_cut_by_snaplen_counts_only_what_says_sip)
 		{rtcp, nsip, type_end - 1, 2},
 		{v2, nv2, nv2 - 100, 1},
 	};
-	size_t ncases = sizeof cases / sizeof cases[0];
-	char path[64];
-	gen_tmpname(path, sizeof path, ".pcap");
-	struct gen g;
-	gen_open(&g, path, GEN_ETHERNET, false);
-	for (size_t i = 0; i < ncases; i++) {
-		agent.port = (uint16_t)(41000 + i);
-		g.snaplen = (uint32_t)(14 + 20 + 8 + cases[i].keep);
-		gen_udp(&g, &agent, &coll, cases[i].p, cases[i].n);
-	}
-	gen_close(&g);
-	struct collected *col = read_capture(path);
-	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0);
-	size_t seen[sizeof cases / sizeof cases[0]] = {0}, counted = 0;
-	for (size_t k = 0; k < col->n; k++) {
-		const struct rec *r = &col->r[k];
-		cr_assert_str_eq(r->notice_kind, "frame-truncated");
-		cr_assert(strncmp(r->text, "HEP packet 203.0.113.5:", 23) == 0, "%s", r->text);
-		size_t i = (size_t)atoi(r->text + 23) - 41000u;
-		cr_assert_lt(i, ncases);
-		seen[i]++;
-		cr_assert_eq(r->cut_short, cases[i].notice == 1, "case %zu: %s", i, r->text);
-		cr_assert_eq(strstr(r->text, "before it could be told whether it mirrors SIP; not checked") == NULL,
-			     r->cut_short, "case %zu: %s", i, r->text);
-		counted += r->cut_short;
-	}
-	for (size_t i = 0; i < ncases; i++)
-		cr_assert_eq(seen[i], cases[i].notice != 0, "case %zu: %zu notices", i, seen[i]);
-	cr_assert_eq(col->stats.cut_short, counted);
+	size_t counted = check_cut_datagrams(cases, sizeof cases / sizeof cases[0], "203.0.113.5", 9060, "HEP packet",
+					     "HEP packet", "whether it mirrors SIP");
 	cr_assert_eq(counted, 3);
-	free_collected(col);
-	unlink(path);
 }
