@@ -203,22 +203,25 @@ static bool tunnel_in(struct capture *c, enum net_result r, const uint8_t *inner
 	return r != NET_OTHER;
 }
 
-/* SIP that the capture's snapshot length cut short: a notice instead of the
- * message (r: its record, endpoints set or not), marked because that SIP
- * could not be checked. */
-static void deliver_cut_short(struct capture *c, struct capture_record *r, const char *what,
+/* A datagram that the capture's snapshot length cut short: a notice
+ * instead of the message (r: its record, endpoints set or not). unsure:
+ * NULL when the bytes kept show that it is SIP, which could not be checked
+ * and is counted; else what they are too few to tell ("whether it is SIP"),
+ * and the notice is not counted. */
+static void deliver_cut_short(struct capture *c, struct capture_record *r, const char *what, const char *unsure,
 			      const struct net_ip *ip, const struct net_udp *u)
 {
-	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[240];
+	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[320];
 	net_endpoint_format(&ip->src, u->sport, src, sizeof src);
 	net_endpoint_format(&ip->dst, u->dport, dst, sizeof dst);
 	snprintf(text, sizeof text,
-		 "%s %s -> %s cut short by the capture's snapshot length (%zu of %zu bytes); not checked", what, src,
-		 dst, u->payload_len, u->payload_wire_len);
+		 "%s %s -> %s cut short by the capture's snapshot length (%zu of %zu bytes)%s%s; not checked", what,
+		 src, dst, u->payload_len, u->payload_wire_len, unsure ? " before it could be told " : "",
+		 unsure ? unsure : "");
 	r->kind = CAPTURE_NOTICE;
 	r->notice_kind = "frame-truncated";
 	r->text = text;
-	r->cut_short = true;
+	r->cut_short = !unsure;
 	r->data = NULL;
 	r->len = 0;
 	deliver(c, r);
@@ -233,12 +236,17 @@ static void hep_in(struct capture *c, const struct net_ip *ip, const struct net_
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
 	net_endpoint_format(&ip->src, u->sport, src, sizeof src);
 	net_endpoint_format(&ip->dst, u->dport, dst, sizeof dst);
+	bool cut = u->payload_len < u->payload_wire_len;
 	if (r == NET_MALFORMED) {
-		if (u->payload_len < u->payload_wire_len)
-			deliver_cut_short(c, &(struct capture_record){0}, "HEP packet", ip, u);
-		else
+		if (!cut)
 			notice_emit(&sink, c->frame, "malformed-packet", "malformed HEP packet %s -> %s: %s", src, dst,
 				    reason);
+		else if (h->proto_type == HEP_PROTO_SIP) /* the chunks kept say so */
+			deliver_cut_short(c, &(struct capture_record){0}, "HEP packet", NULL, ip, u);
+		else if (!h->proto_type) /* not among the chunks kept */
+			deliver_cut_short(c, &(struct capture_record){0}, "HEP packet", "whether it mirrors SIP",
+					  ip, u);
+		/* else RTCP reports, logs, ...: not read whole either */
 		return;
 	}
 	if (h->proto_type && h->proto_type != HEP_PROTO_SIP)
@@ -246,6 +254,12 @@ static void hep_in(struct capture *c, const struct net_ip *ip, const struct net_
 	if (h->compressed) {
 		notice_emit(&sink, c->frame, "hep-compressed",
 			    "HEP packet %s -> %s carries a compressed payload; not checked", src, dst);
+		return;
+	}
+	if (cut && h->version < 3) {
+		/* HEPv1/v2: its payload, SIP by its start line, runs to the end
+		 * of the datagram, whose end was not kept */
+		deliver_cut_short(c, &(struct capture_record){0}, "HEP packet", NULL, ip, u);
 		return;
 	}
 	size_t i = 0;
@@ -290,16 +304,19 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 	if (i == u.payload_len && u.payload_len == u.payload_wire_len)
 		return; /* empty, or a CRLF keep-alive */
 	bool cut = u.payload_len < u.payload_wire_len;
-	if (sip_detect_start_line(u.payload + i, u.payload_len - i, !cut) == SIP_NO)
+	enum sip_detect d = sip_detect_start_line(u.payload + i, u.payload_len - i, !cut);
+	if (d == SIP_NO)
 		return; /* not SIP: RTP, DNS, ... */
 	struct capture_record r = {
 		.has_endpoints = true, .transport = CAPTURE_UDP, .src = ip->src, .dst = ip->dst,
 		.sport = u.sport, .dport = u.dport, .data = u.payload, .len = u.payload_len,
 	};
-	if (cut)
-		deliver_cut_short(c, &r, "SIP datagram", ip, &u);
-	else
+	if (!cut)
 		deliver(c, &r);
+	else if (d == SIP_YES) /* its start line was kept */
+		deliver_cut_short(c, &r, "SIP datagram", NULL, ip, &u);
+	else /* SIP_MAYBE: cut inside its first line, or before it */
+		deliver_cut_short(c, &r, "datagram", "whether it is SIP", ip, &u);
 }
 
 static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t proto, const uint8_t *l4, size_t cap,

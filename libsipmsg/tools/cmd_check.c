@@ -53,8 +53,9 @@ static const char check_usage[] =
 	"it does not write back byte for byte and parse equal). Errors only the\n"
 	"checks find (a missing mandatory header, a malformed header the parse does\n"
 	"not read, an SDP error) FAIL it with --strict and make it WARN without.\n"
-	"Exit status: 0 nothing failed, 1 a message failed or SIP in a capture was\n"
-	"cut short by its snapshot length (so not checked), 2 usage or I/O error\n"
+	"Exit status: 0 nothing failed, 1 a message failed or a capture's snapshot\n"
+	"length cut short frames shown to be SIP (a kept start line, HEP chunk or\n"
+	"WebSocket upgrade; so not checked), 2 usage or I/O error\n"
 	"(unreadable file, corrupt or truncated capture).\n";
 
 struct check_run {

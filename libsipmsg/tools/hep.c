@@ -73,6 +73,22 @@ static enum net_result malformed(const char **reason, const char *why)
 	return NET_MALFORMED;
 }
 
+/* The protocol type that the whole chunks among p[6..len) of a packet cut
+ * short say, 0 when none does (the chunk was not kept, or a chunk before it
+ * is broken). */
+static uint8_t kept_proto_type(const uint8_t *p, size_t len)
+{
+	for (size_t at = 6; len - at >= 6;) {
+		uint16_t vendor = get16(p + at), type = get16(p + at + 2), clen = get16(p + at + 4);
+		if (clen < 6 || clen > len - at)
+			break;
+		if (vendor == 0 && type == CH_PROTO_TYPE)
+			return clen == 7 ? p[at + 6] : 0;
+		at += clen;
+	}
+	return 0;
+}
+
 static enum net_result decode_v3(const uint8_t *p, size_t len, struct hep_packet *h, const char **reason)
 {
 	if (len < 6)
@@ -80,8 +96,10 @@ static enum net_result decode_v3(const uint8_t *p, size_t len, struct hep_packet
 	size_t total = get16(p + 4);
 	if (total < 6)
 		return malformed(reason, "HEPv3 length shorter than its header");
-	if (total > len)
+	if (total > len) {
+		h->proto_type = kept_proto_type(p, len);
 		return malformed(reason, "HEPv3 packet shorter than its length field says");
+	}
 	h->version = 3;
 	uint8_t family = 0;
 	const uint8_t *addr[4] = {NULL, NULL, NULL, NULL}; /* src4, dst4, src6, dst6 */

@@ -34,7 +34,9 @@ struct hep_packet {
 /* Decode the UDP payload p[0..len) as HEP. NET_OTHER: not HEP (no "HEP3"
  * magic; for v1/v2, whose header has no magic, a header that is not
  * consistent, or a payload that is not SIP). NET_MALFORMED: a HEPv3 packet
- * cut short or with an inconsistent chunk; reason says which. */
+ * cut short or with an inconsistent chunk; reason says which. Of a packet
+ * shorter than its length field, h->proto_type is what the whole chunks
+ * kept say (0 when they do not say), and nothing else in h is set. */
 enum net_result hep_decode(const uint8_t *p, size_t len, struct hep_packet *h, const char **reason);
 
 #endif

@@ -19,13 +19,19 @@ void report_init(struct reporter *r, FILE *out, bool json)
 	r->json = json;
 }
 
-/* The capture's link types: "EN10MB, LINUX_SLL2" in text, a JSON array. */
+/* The most link types a text line names; the rest are counted ("and 3
+ * more"): a pcapng file may describe an interface of each of the 65,536. */
+#define TEXT_LINK_TYPES 8
+
+/* The capture's link types: "EN10MB, LINUX_SLL2" in text (the first
+ * TEXT_LINK_TYPES, then how many more), a JSON array of them all. */
 static void print_link_types(const struct reporter *r)
 {
 	size_t n = capture_link_count(r->cap);
+	size_t shown = r->json || n <= TEXT_LINK_TYPES ? n : TEXT_LINK_TYPES;
 	if (r->json)
 		putc('[', r->out);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < shown; i++) {
 		char buf[CAPTURE_LINK_NAME_LEN];
 		const char *name = capture_link_name(r->cap, i, buf);
 		if (i)
@@ -37,6 +43,8 @@ static void print_link_types(const struct reporter *r)
 	}
 	if (r->json)
 		putc(']', r->out);
+	else if (shown < n)
+		fprintf(r->out, " and %zu more", n - shown);
 }
 
 void report_begin_file(struct reporter *r, const char *name, const struct capture *cap)

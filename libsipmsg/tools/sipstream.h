@@ -69,12 +69,13 @@ size_t sipstream_gap(struct sipstream *s, uint64_t missing);
 /* The stream ended: report an unfinished message or skipped bytes. */
 void sipstream_finish(struct sipstream *s);
 
-/* As far as can be told, the stream carries SIP: a SIP start line was seen
- * in it, or its first line is still too short to tell. False for another
- * protocol, and for a stream joined mid-way that showed no start line yet. */
+/* The stream has shown that it carries SIP: a SIP start line was seen in
+ * it. False for another protocol, for a stream whose first line is still
+ * too short to tell (a capture that keeps only headers shows none of it),
+ * and for a stream joined mid-way that showed no start line yet. */
 static inline bool sipstream_carries_sip(const struct sipstream *s)
 {
-	return s->state != SIPSTREAM_ST_NOT_SIP && (s->start_seen || s->state == SIPSTREAM_ST_DETECT);
+	return s->start_seen && s->state != SIPSTREAM_ST_NOT_SIP;
 }
 
 /* Bytes held for an unfinished message. */

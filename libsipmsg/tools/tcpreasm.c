@@ -226,7 +226,9 @@ static bool ignoring(const struct flow *f)
 
 /* Say that `missing` bytes were never seen before `at`, and why. by_snaplen:
  * the capture did not keep them (the frame was cut short), which on a flow
- * carrying SIP is SIP that could not be checked; lost packets are not. */
+ * that has shown it carries SIP (a start line, or the sip subprotocol of a
+ * WebSocket upgrade) is SIP that could not be checked; lost packets are
+ * not, nor a cut on a flow still too short to tell what it carries. */
 static void declare_gap(struct flow *f, uint32_t missing, const char *why, bool by_snaplen)
 {
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[320];

@@ -409,6 +409,86 @@ Test(capture, udp_cut_by_snaplen_is_reported)
 	unlink(path);
 }
 
+/* Datagrams cut by the snaplen: each case's bytes from src_addr, port
+ * 40000 + its index, to port dport, `keep` of them kept. */
+struct cut_case {
+	const void *bytes;
+	size_t len, keep; /* payload bytes, and those the capture keeps */
+	int notice;       /* 0 none, 1 a frame-truncated notice counted, 2 one not counted */
+};
+
+/* Read the cases back: each gives the notice it says, naming its bytes
+ * kept; a counted one starts with `sure` ("SIP datagram"), one not counted
+ * with `unsure` and says it was cut before it could be told `doubt`
+ * ("whether it is SIP"); no message. Returns how many were counted. */
+static size_t check_cut_datagrams(const struct cut_case *cases, size_t n, const char *src_addr, uint16_t dport,
+				  const char *sure, const char *unsure, const char *doubt)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint dst = gen_ep4("10.0.0.2", dport);
+	for (size_t i = 0; i < n; i++) {
+		struct gen_endpoint src = gen_ep4(src_addr, (uint16_t)(40000 + i));
+		g.snaplen = (uint32_t)(14 + 20 + 8 + cases[i].keep);
+		gen_udp(&g, &src, &dst, cases[i].bytes, cases[i].len);
+	}
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0);
+	size_t seen[16] = {0}, counted = 0;
+	cr_assert_leq(n, sizeof seen / sizeof seen[0]);
+	for (size_t k = 0; k < col->n; k++) {
+		const struct rec *r = &col->r[k];
+		cr_assert_str_eq(r->notice_kind, "frame-truncated");
+		char from[64], doubted[96];
+		snprintf(from, sizeof from, "%s %s:", r->cut_short ? sure : unsure, src_addr);
+		cr_assert(strncmp(r->text, from, strlen(from)) == 0, "%s", r->text);
+		size_t i = (size_t)atoi(r->text + strlen(from)) - 40000u;
+		cr_assert_lt(i, n, "%s", r->text);
+		seen[i]++;
+		char want[80];
+		snprintf(want, sizeof want, "(%zu of %zu bytes)", cases[i].keep, cases[i].len);
+		cr_assert(strstr(r->text, want), "case %zu: %s", i, r->text);
+		cr_assert_eq(r->cut_short, cases[i].notice == 1, "case %zu: %s", i, r->text);
+		snprintf(doubted, sizeof doubted, " before it could be told %s; not checked", doubt);
+		cr_assert(r->cut_short ? !strstr(r->text, "could be told") : strstr(r->text, doubted) != NULL,
+			  "case %zu: %s", i, r->text);
+		counted += r->cut_short;
+	}
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(seen[i], cases[i].notice != 0, "case %zu: %zu notices", i, seen[i]);
+	cr_assert_eq(col->stats.cut_short, counted);
+	free_collected(col);
+	unlink(path);
+	return counted;
+}
+
+/* A datagram cut by the snaplen is SIP cut short (counted) only when the
+ * bytes kept hold a SIP start line. Cut before that, it may be SIP or not
+ * (a headers-only capture keeps 0 or 2 bytes of a DNS query): a notice that
+ * says so, not counted. Bytes kept that are no start line: nothing. */
+Test(capture, udp_cut_by_snaplen_counts_only_a_kept_start_line)
+{
+	static const char DNS[] = "ab\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x07example\x03com\x00\x00\x01\x00\x01";
+	static const char BINARY_DNS[] = "\x8e\x21\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x03www\x00\x00\x01\x00\x01";
+	size_t start_line = strlen("INVITE sip:bob@example.com SIP/2.0\r\n");
+	struct cut_case cases[] = {
+		{INVITE, sizeof INVITE - 1, 200, 1},
+		{INVITE, sizeof INVITE - 1, start_line, 1},
+		{INVITE, sizeof INVITE - 1, start_line - 2, 2}, /* without its line end */
+		{INVITE, sizeof INVITE - 1, 2, 2},
+		{DNS, sizeof DNS - 1, 0, 2},
+		{DNS, sizeof DNS - 1, 2, 2},                    /* "ab": two token bytes */
+		{BINARY_DNS, sizeof BINARY_DNS - 1, 2, 0},
+		{BINARY_DNS, sizeof BINARY_DNS - 1, 12, 0},
+	};
+	size_t counted = check_cut_datagrams(cases, sizeof cases / sizeof cases[0], "10.0.0.1", 53, "SIP datagram",
+					     "datagram", "whether it is SIP");
+	cr_assert_eq(counted, 2);
+}
+
 /* --- IP fragments ------------------------------------------------------ */
 
 /* A MESSAGE whose X-Padding header holds `pad` letters, sent over
@@ -823,9 +903,11 @@ Test(capture, tcp_cut_by_snaplen_is_a_gap)
 }
 
 /* A frame cut by the snaplen is a gap on any flow, but SIP cut short (and
- * counted as such) only on a flow read as SIP: not on another protocol, an
- * HTTP request that is no upgrade to SIP, or a flow joined mid-way before
- * any SIP start line. */
+ * counted as such) only on a flow that showed a SIP start line: not on
+ * another protocol, an HTTP request that is no upgrade to SIP, a flow joined
+ * mid-way before any SIP start line, nor a flow of which the capture kept too
+ * little to tell (a headers-only capture: no payload byte, or part of the
+ * first line). */
 Test(capture, tcp_cut_by_snaplen_counts_only_sip_flows)
 {
 	static const char TLS[] = "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 a client hello, and more of it, and more";
@@ -834,25 +916,32 @@ Test(capture, tcp_cut_by_snaplen_counts_only_sip_flows)
 	struct {
 		const char *bytes;
 		size_t len;
+		uint16_t dport;
+		size_t keep; /* payload bytes the capture keeps */
 		bool from_syn, counted;
 	} flows[] = {
-		{TLS, sizeof TLS - 1, true, false},
-		{HTTP, sizeof HTTP - 1, true, false},
-		{TEXT, sizeof TEXT - 1, false, false},
-		{INVITE, sizeof INVITE - 1, false, true},
-		{INVITE, sizeof INVITE - 1, true, true},
+		{TLS, sizeof TLS - 1, 5060, 40, true, false},
+		{HTTP, sizeof HTTP - 1, 5060, 40, true, false},
+		{TEXT, sizeof TEXT - 1, 5060, 40, false, false},
+		{INVITE, sizeof INVITE - 1, 5060, 40, false, true}, /* the INVITE's start line and more */
+		{INVITE, sizeof INVITE - 1, 5060, 40, true, true},
+		{TLS, sizeof TLS - 1, 443, 0, true, false},     /* tcpdump -s 54: headers only */
+		{INVITE, sizeof INVITE - 1, 5060, 0, true, false},
+		{INVITE, sizeof INVITE - 1, 5060, 20, true, false}, /* inside the start line */
 	};
 	size_t nflows = sizeof flows / sizeof flows[0];
 	char path[64];
 	gen_tmpname(path, sizeof path, ".pcap");
 	struct gen g;
 	gen_open(&g, path, GEN_ETHERNET, false);
-	g.snaplen = 14 + 20 + 20 + 40; /* 40 bytes of each segment: the INVITE's start line and more */
 	for (size_t i = 0; i < nflows; i++) {
 		struct conn c = conn4();
 		c.a.port = (uint16_t)(41000 + i);
+		c.b.port = flows[i].dport;
+		g.snaplen = 0;
 		if (flows[i].from_syn)
 			gen_tcp(&g, &c.a, &c.b, c.isn, GEN_SYN, NULL, 0);
+		g.snaplen = (uint32_t)(14 + 20 + 20 + flows[i].keep);
 		gen_tcp(&g, &c.a, &c.b, c.isn + 1, GEN_ACK, flows[i].bytes, flows[i].len);
 	}
 	gen_close(&g);
@@ -865,6 +954,7 @@ Test(capture, tcp_cut_by_snaplen_counts_only_sip_flows)
 		gaps++;
 		size_t i = r->sport - 41000u;
 		cr_assert_lt(i, nflows);
+		cr_assert(strstr(r->text, "snapshot length"), "flow %zu: %s", i, r->text);
 		cr_assert_eq(r->cut_short, flows[i].counted, "flow %zu: %s", i, r->text);
 		counted += r->cut_short;
 	}
@@ -2050,15 +2140,28 @@ Test(capture, hep_other_protocol_types_are_ignored)
 	unlink(path);
 }
 
+/* The end of a HEPv3 packet's protocol type chunk (gen_hep3 writes one). */
+static size_t hep_type_chunk_end(const uint8_t *p, size_t n)
+{
+	for (size_t i = 6; i + 7 <= n; i++)
+		if (memcmp(p + i, "\x00\x00\x00\x0b\x00\x07", 6) == 0)
+			return i + 7;
+	cr_assert_fail("no protocol type chunk");
+	return 0;
+}
+
 /* A HEPv3 packet cut at every length, by its own length field or by the
  * snapshot length, and with each chunk's length field broken: a notice
- * each time (never a message, never a read past the bytes). */
+ * each time (never a message, never a read past the bytes). A cut by the
+ * snapshot length is SIP cut short (counted) once the protocol type chunk,
+ * which says SIP, was kept; before that, it is not told whether it is. */
 Test(capture, hep_cut_at_every_length_gives_notices)
 {
 	struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
 	struct gen_endpoint ua = gen_ep6("2001:db8::1", 5060), ub = gen_ep6("2001:db8::2", 5062);
 	uint8_t full[1024];
 	size_t n = gen_hep3(full, &ua, &ub, 17, 1700000000, 0, BYE, strlen(BYE));
+	size_t type_end = hep_type_chunk_end(full, n);
 	char path[64];
 	gen_tmpname(path, sizeof path, ".pcap");
 	for (size_t cut = 0; cut < n; cut++) {
@@ -2078,12 +2181,22 @@ Test(capture, hep_cut_at_every_length_gives_notices)
 			struct collected *col = read_capture(path);
 			cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0, "cut %zu", cut);
 			const char *kind = by_snaplen ? "frame-truncated" : "malformed-packet";
-			cr_assert_eq(col->stats.cut_short, (uint64_t)by_snaplen, "cut %zu", cut);
+			bool sip = by_snaplen && cut >= type_end;
+			cr_assert_eq(col->stats.cut_short, (uint64_t)sip, "cut %zu", cut);
 			if (cut >= 4)
 				cr_assert(col->n == 1 && notice_of(col, kind), "cut %zu%s: %zu records", cut,
 					  by_snaplen ? " by the snaplen" : "", col->n);
 			else
 				cr_assert_eq(col->n, (size_t)by_snaplen, "cut %zu: not HEP", cut);
+			if (by_snaplen) {
+				const char *text = col->r[0].text;
+				cr_assert_eq(col->r[0].cut_short, sip, "cut %zu: %s", cut, text);
+				cr_assert_eq(strstr(text, "before it could be told") == NULL, sip, "cut %zu: %s", cut, text);
+				if (cut >= 4)
+					cr_assert(strncmp(text, "HEP packet ", 11) == 0 &&
+							  (sip || strstr(text, "whether it mirrors SIP")),
+						  "cut %zu: %s", cut, text);
+			}
 			free_collected(col);
 		}
 	}
@@ -2108,4 +2221,32 @@ Test(capture, hep_cut_at_every_length_gives_notices)
 		at += clen;
 	}
 	unlink(path);
+}
+
+/* A HEP packet cut by the snapshot length counts as SIP cut short only when
+ * the bytes kept say it mirrors SIP: a HEPv3 protocol type chunk of SIP
+ * (not one of RTCP: that packet is ignored, as whole it would be; nor no
+ * such chunk kept: not told), or a HEPv2 packet, whose payload starts with
+ * a SIP start line and runs to the end the capture did not keep. */
+Test(capture, hep_cut_by_snaplen_counts_only_what_says_sip)
+{
+	struct gen_endpoint ua = gen_ep4("198.51.100.1", 5060), ub = gen_ep4("198.51.100.2", 5062);
+	uint8_t sip[2048], rtcp[2048], v2[2048];
+	size_t nsip = gen_hep3(sip, &ua, &ub, 17, 1700000000, 0, INVITE, strlen(INVITE));
+	size_t type_end = hep_type_chunk_end(sip, nsip);
+	memcpy(rtcp, sip, nsip);
+	rtcp[type_end - 1] = 5; /* RTCP */
+	size_t nv2 = gen_hep2(v2, &ua, &ub, 17, INVITE, strlen(INVITE));
+	struct cut_case cases[] = {
+		{sip, nsip, type_end, 1},
+		{sip, nsip, type_end + 40, 1},
+		{sip, nsip, type_end - 1, 2}, /* the protocol type chunk cut */
+		{sip, nsip, 20, 2},
+		{rtcp, nsip, type_end + 40, 0},
+		{rtcp, nsip, type_end - 1, 2},
+		{v2, nv2, nv2 - 100, 1},
+	};
+	size_t counted = check_cut_datagrams(cases, sizeof cases / sizeof cases[0], "203.0.113.5", 9060, "HEP packet",
+					     "HEP packet", "whether it mirrors SIP");
+	cr_assert_eq(counted, 3);
 }

@@ -459,6 +459,34 @@ def test_pcapng_link_types_all_named():
     assert [o["link_types"] for o in objs if o["type"] == "capture"] == [["RAW"]], objs
 
 
+def test_pcapng_link_types_named_up_to_eight():
+    """A pcapng may describe an interface of each of the 65,536 link types: a
+    text line names the first 8 and counts the rest; the JSON array has
+    them all."""
+    ip = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    eth = b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + ip
+    many = write("many-links.pcapng", pcapng([("idb", 1)] + [("idb", 147 + k) for k in range(299)] +
+                                             [("epb", 0, eth)]))
+    rc, objs, _ = run_json(many)
+    links = [o for o in objs if o["type"] == "capture"][0]["link_types"]
+    assert rc == 0 and len(links) == 300 and len(set(links)) == 300 and links[0] == "EN10MB", links
+    rc, out, _ = run("check", many)
+    lines = out.splitlines()
+    assert rc == 0 and lines[0] == many + ": capture, link types " + ", ".join(links[:8]) + " and 292 more", lines[0]
+    assert lines[-2] == many + ": 1 frames, 1 SIP messages (1 UDP, 0 TCP), 0 notices", lines
+    eight = write("eight-links.pcapng", pcapng([("idb", 1)] + [("idb", 147 + k) for k in range(7)] +
+                                               [("epb", 0, eth)]))
+    rc, out, _ = run("check", eight)
+    assert rc == 0 and out.splitlines()[0] == eight + ": capture, link types " + ", ".join(links[:8]), out
+    later = write("later-links.pcapng", pcapng([("idb", 1), ("idb", 147), ("epb", 0, eth)] +
+                                               [("idb", 148 + k) for k in range(10)] + [("epb", 0, eth)]))
+    rc, out, _ = run("check", later)
+    lines = out.splitlines()
+    assert rc == 0 and lines[0] == later + ": capture, link types " + ", ".join(links[:2]), lines[0]
+    assert lines[-2] == later + ": 2 frames, 2 SIP messages (2 UDP, 0 TCP), 0 notices; link types " + \
+        ", ".join(links[:8]) + " and 4 more (with interfaces described after the first frame)", lines[-2]
+
+
 def test_capture_tunnels_report_the_inner_endpoints():
     inner = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
     cap = write("tunnels.pcap", pcap([gre4("203.0.113.1", "203.0.113.2", inner),
@@ -556,6 +584,48 @@ def test_sip_cut_short_by_the_snapshot_length_fails_the_check():
     assert objs[-1]["cut_short"] == sip and objs[-1]["failed"] == 0, objs[-1]
 
 
+def test_headers_only_capture_counts_only_what_shows_sip():
+    """A headers-only capture (`tcpdump -s 40` and the like) of traffic that
+    is not shown to be SIP passes: a TLS flow with no payload byte kept, a
+    DNS query of which 2 bytes were kept, a HEP packet cut before its
+    protocol type chunk. Notices say what was cut; only what the bytes kept
+    show to be SIP is counted and makes the exit status 1."""
+    c, s = ("192.0.2.1", 50000), ("192.0.2.2", 443)
+    hello = b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + bytes(range(32)) * 4
+    tls = write("tls-s40.pcap", snapped(pcap([tcp4(*c, *s, 1000, 0x02), tcp4(*c, *s, 1001, 0x18, hello)]), 40))
+    rc, out, _ = run("check", tls)
+    lines = out.splitlines()
+    assert "NOTE tcp-gap: %d bytes of TCP 192.0.2.1:50000 -> 192.0.2.2:443 missing" % len(hello) in out, out
+    assert rc == 0 and lines[-2] == tls + ": 2 frames, 0 SIP messages (0 UDP, 0 TCP), 1 notices", lines
+    dns = b"ab\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x07example\x03com\x00\x00\x01\x00\x01"
+    query = write("dns-s30.pcap", snapped(pcap([udp4("192.0.2.1", 40000, "192.0.2.53", 53, dns)]), 30))
+    rc, out, _ = run("check", query)
+    assert "NOTE frame-truncated: datagram 192.0.2.1:40000 -> 192.0.2.53:53 cut short by the capture's snapshot " \
+        "length (2 of %d bytes) before it could be told whether it is SIP; not checked" % len(dns) in out, out
+    assert rc == 0 and out.splitlines()[-1].endswith(", 1 notices"), out
+    hep = hep3("198.51.100.1", 5060, "198.51.100.2", 5062, INVITE)
+    type_end = hep.index(b"\x00\x00\x00\x0b\x00\x07\x01") + 7
+    hep_pcap = pcap([udp4("203.0.113.5", 41000, "203.0.113.9", 9060, hep)])
+    rc, out, _ = run("check", write("hep-untold.pcap", snapped(hep_pcap, 28 + type_end - 1)))
+    assert rc == 0 and "before it could be told whether it mirrors SIP; not checked" in out, out
+    start_line = INVITE.index(b"\r\n") + 2
+    cases = [("sip-s%d.pcap" % start_line, pcap([udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)]), start_line,
+              "NOTE frame-truncated: SIP datagram 192.0.2.1:5060 -> 192.0.2.2:5080 cut short by the capture's "
+              "snapshot length (%d of %d bytes); not checked" % (start_line, len(INVITE))),
+             ("hep-sip.pcap", hep_pcap, type_end,
+              "NOTE frame-truncated: HEP packet 203.0.113.5:41000 -> 203.0.113.9:9060 cut short by the capture's "
+              "snapshot length (%d of %d bytes); not checked" % (type_end, len(hep)))]
+    for name, data, keep, note in cases:
+        cut = write(name, snapped(data, 28 + keep))
+        rc, out, _ = run("check", cut)
+        lines = out.splitlines()
+        said = ", 1 SIP frames cut short by the capture (not checked)"
+        assert rc == 1 and note in out and lines[-2].endswith(said) and lines[-1].endswith(said), (name, out)
+        rc, objs, _ = run_json(cut, query, tls)
+        assert rc == 1 and [o["cut_short"] for o in objs if o["type"] == "capture"] == [1, 0, 0], objs
+        assert objs[-1]["cut_short"] == 1 and objs[-1]["notices"] == 3, objs[-1]
+
+
 def test_truncated_and_corrupt_captures():
     data = two_message_capture()
     cut = write("cut.pcap", data[:-20])
@@ -577,6 +647,39 @@ def test_truncated_and_corrupt_captures():
     assert rc == 2 and "frame 2" in err, err
     rc, _, err = run("check", write("unsupported.pcap", pcap([], linktype=105)))
     assert rc == 2 and "link type" in err, err
+
+
+def test_pcapng_damage_read_ahead_is_the_first_frames_error():
+    """pcapng_open() reads every block before the first frame; damage met
+    there after an interface was described is kept and reported as the
+    first frame's error (exit status 2), not as an unreadable file, and a
+    frame read before damage is still checked."""
+    ip = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    eth = b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + ip
+    epb = pcapng([("idb", 1), ("epb", 0, eth)])
+    shb_idb = pcapng([("idb", 1)])
+    cut_block = epb[len(shb_idb):len(shb_idb) + 40]  # an EPB announcing more than is there
+    cases = [("shb-idb-cut.pcapng", shb_idb + cut_block, "frame 1: pcapng block cut short"),
+             ("shb-idb-cut-head.pcapng", shb_idb + cut_block[:6], "frame 1: truncated pcapng block"),
+             ("frame-then-cut.pcapng", epb + cut_block, "frame 2: pcapng block cut short")]
+    for name, data, said in cases:
+        path = write(name, data)
+        rc, out, err = run("check", path)
+        assert rc == 2 and "sipmsg: %s: %s" % (path, said) in err, (name, rc, err)
+        assert "not a readable capture" not in err, (name, err)
+        lines = out.splitlines()
+        assert lines[0] == path + ": capture, link type EN10MB", (name, lines)
+        frames = 1 if name.startswith("frame-") else 0
+        assert lines[-2] == path + ": %d frames, %d SIP messages (%d UDP, 0 TCP), 0 notices" % ((frames,) * 3), \
+            (name, lines)
+        rc, objs, _ = run_json(path)
+        errs = [o for o in objs if o["type"] == "error"]
+        assert rc == 2 and len(errs) == 1 and errs[0]["message"].startswith(said), (name, objs)
+        assert objs[-1]["errors"] == 1 and objs[-1]["messages"] == frames, (name, objs[-1])
+    # damage before any interface is described: the file is refused
+    path = write("shb-cut.pcapng", shb_idb[:28] + cut_block)
+    rc, _, err = run("check", path)
+    assert rc == 2 and "not a readable capture: pcapng block cut short" in err, err
 
 
 def with_body(msg, ctype, body):

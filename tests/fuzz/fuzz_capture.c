@@ -14,8 +14,10 @@
  * Checks: every message and framing error's bytes are read (ASan sees a bad
  * pointer) and checked by a pipeline as cmd_check.c does; frame numbers never
  * decrease and never exceed the frames written; notices have a kind and a
- * one-line text; capture_run() reads every frame and returns 0 (or -1 with a
- * reason); the stats count what the callback saw; nothing leaks. */
+ * one-line text; a notice counted as SIP cut short is a frame-truncated or
+ * tcp-gap notice about the snapshot length that does not doubt it is SIP;
+ * capture_run() reads every frame and returns 0 (or -1 with a reason); the
+ * stats count what the callback saw; nothing leaks. */
 #include "fuzz.h"
 
 #include "capture.h"
@@ -56,7 +58,7 @@ struct seen {
 	struct pipeline pipe;
 	uint64_t frames_written;
 	uint64_t last_frame;
-	uint64_t udp, tcp, ws, framing_errors, notices;
+	uint64_t udp, tcp, ws, framing_errors, notices, cut_short;
 	unsigned sum; /* of every byte handed over, so that every byte is read */
 	bool trace;   /* FUZZ_TRACE=1: print every record */
 };
@@ -122,6 +124,14 @@ static void on_record(void *ctx, const struct capture_record *rec)
 		FUZZ_CHECK(strlen(rec->notice_kind) > 0 && strlen(rec->text) > 0, "an empty notice");
 		FUZZ_CHECK(!strchr(rec->text, '\n') && !strchr(rec->text, '\r'), "a notice of more than one line: %s",
 			   rec->text);
+		if (rec->cut_short) {
+			FUZZ_CHECK(strcmp(rec->notice_kind, "frame-truncated") == 0 ||
+					   strcmp(rec->notice_kind, "tcp-gap") == 0,
+				   "a %s notice counted as SIP cut short", rec->notice_kind);
+			FUZZ_CHECK(strstr(rec->text, "snapshot length") && !strstr(rec->text, "could be told"),
+				   "counted as SIP cut short: %s", rec->text);
+			s->cut_short++;
+		}
 		s->notices++;
 		break;
 	default:
@@ -209,6 +219,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   "stats say %llu framing errors and %llu notices, the callback saw %llu and %llu",
 			   (unsigned long long)st->framing_errors, (unsigned long long)st->notices,
 			   (unsigned long long)s.framing_errors, (unsigned long long)s.notices);
+		FUZZ_CHECK(st->cut_short == s.cut_short, "stats say %llu SIP cut short, the callback saw %llu",
+			   (unsigned long long)st->cut_short, (unsigned long long)s.cut_short);
 		FUZZ_CHECK(nframes == 0 || (st->first_ts_sec == TS_BASE && st->first_ts_usec == 0),
 			   "first frame at %lld.%06u", (long long)st->first_ts_sec, (unsigned)st->first_ts_usec);
 		FUZZ_CHECK(st->tcp_flows <= nframes && st->retransmitted <= nframes, "%llu flows, %llu retransmitted",
