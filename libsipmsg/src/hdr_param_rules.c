@@ -126,7 +126,7 @@ static bool value_valid(const sipmsg_param *pr, enum value_rule rule, bool *too_
 	case V_UAC_UAS:
 		return SM_IS(v, "uac") || SM_IS(v, "uas");
 	case V_INDEX:
-		return v.len && index_valid(v);
+		return index_valid(v);
 	case V_QUOTED:
 		break;
 	}

@@ -108,6 +108,24 @@ static void tcp_event(void *ctx, const struct tcp_flow_key *k, uint64_t frame, b
 	deliver(c, &r);
 }
 
+/* libpcap's name of a link type, for messages that also give its number. */
+static const char *dlt_name(int dlt)
+{
+	const char *name = pcap_datalink_val_to_name(dlt);
+	return name ? name : "unknown";
+}
+
+/* One more frame read (c->ts_* set): the first one's time is the base of
+ * the relative times. */
+static void count_frame(struct capture *c)
+{
+	c->frame = ++c->stats.frames;
+	if (c->frame == 1) {
+		c->stats.first_ts_sec = c->ts_sec;
+		c->stats.first_ts_usec = c->ts_usec;
+	}
+}
+
 static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_opts *opts, char *err,
 			     size_t errlen)
 {
@@ -127,9 +145,8 @@ static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_
 	else
 		capture_opts_init(&c->opts);
 	if (!net_link_supported(c->dlt)) {
-		const char *name = pcap_datalink_val_to_name(c->dlt);
 		snprintf(err, errlen, "link type %s (%d) is not supported (Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback are)",
-			 name ? name : "unknown", c->dlt);
+			 dlt_name(c->dlt), c->dlt);
 		capture_close(c);
 		return NULL;
 	}
@@ -416,17 +433,11 @@ static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t 
 		}
 		/* a frame of an interface whose link layer is not read: counted,
 		 * skipped, and said once per interface */
-		c->frame = ++c->stats.frames;
-		if (c->frame == 1) {
-			c->stats.first_ts_sec = c->ts_sec;
-			c->stats.first_ts_usec = c->ts_usec;
-		}
-		if (f.iface_first) {
-			const char *name = pcap_datalink_val_to_name(f.dlt);
+		count_frame(c);
+		if (f.iface_first)
 			notice_emit(&(struct notice_sink){notice, c}, c->frame, "link-type-unsupported",
 				    "interface %u has link type %s (%d), which is not supported; its frames are skipped",
-				    f.iface, name ? name : "unknown", f.dlt);
-		}
+				    f.iface, dlt_name(f.dlt), f.dlt);
 	}
 }
 
@@ -439,11 +450,7 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 	int dlt, rc;
 	char why[PCAP_ERRBUF_SIZE + 64] = "";
 	while ((rc = next_frame(c, &dlt, &data, &caplen, why, sizeof why)) == 1) {
-		c->frame = ++c->stats.frames;
-		if (c->frame == 1) {
-			c->stats.first_ts_sec = c->ts_sec;
-			c->stats.first_ts_usec = c->ts_usec;
-		}
+		count_frame(c);
 		frame_in(c, dlt, data, caplen);
 		if (c->opts.progress && (c->frame & 0xffffu) == 0)
 			c->opts.progress(c->opts.progress_ctx, c->frame);
