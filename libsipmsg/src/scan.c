@@ -16,6 +16,7 @@ struct scan {
 	unsigned lenient; /* SIPMSG_LENIENT_* in force */
 	bool stream;
 	bool lenient_typed; /* false in strict mode: every known header is parsed now */
+	bool must_later;    /* must-be-valid ids that are not hot: checked after the lines */
 	bool bare_lf_reported;
 	bool lone_cr_reported;
 	bool ctl_reported;     /* a control character was reported for line ctl_hdr */
@@ -398,7 +399,7 @@ static bool must_be_valid(const sipmsg_msg *m, unsigned id)
 }
 
 /* The typed view of header i, parsed now because its row is hot (or every
- * known header in strict mode). A malformed header fails the parse when it
+ * known header in strict mode, or it must be valid). A malformed header fails the parse when it
  * must be valid; otherwise it stays, marked bad, with its diagnostic. */
 /* The status of a parse failed by a typed view's diagnostic: going over a
  * limit (list items, URI parameters) is SIPMSG_ELIMIT, as everywhere. */
@@ -476,6 +477,38 @@ static const uint8_t scan_kind[SIPMSG_HDR_COUNT_] = {
 	SIPMSG_HEADER_TABLE(ROW)
 #undef ROW
 };
+
+/* The hot rows as the two words of a bit set by id. */
+_Static_assert(SIPMSG_HDR_COUNT_ <= 128, "header ids fit two words");
+#define HOT_BIT(id, flags, word) \
+	((flags) & SIPMSG_HF_HOT && SIPMSG_HDR_##id / 64 == (word) ? (uint64_t)1 << (SIPMSG_HDR_##id % 64) : 0)
+#define HOT_ROW0(id, name, compact, flags, kind) | HOT_BIT(id, flags, 0)
+#define HOT_ROW1(id, name, compact, flags, kind) | HOT_BIT(id, flags, 1)
+static const uint64_t hot_ids[2] = {0 SIPMSG_HEADER_TABLE(HOT_ROW0), 0 SIPMSG_HEADER_TABLE(HOT_ROW1)};
+#undef HOT_ROW0
+#undef HOT_ROW1
+#undef HOT_BIT
+
+/* Does the caller want headers valid that the line loop does not parse (not
+ * hot, lenient mode)? */
+static bool must_be_valid_beyond_hot(const sipmsg_parse_opts *o)
+{
+	return ((o->must_be_valid[0] & ~hot_ids[0]) | (o->must_be_valid[1] & ~hot_ids[1])) != 0;
+}
+
+/* The must-be-valid headers that are not hot, parsed once every line is
+ * read (the line loop stays as it is for the common options). */
+static sipmsg_status must_be_valid_later(struct scan *s)
+{
+	sipmsg_msg *m = s->m;
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		unsigned id = m->hdrs[i].id;
+		sipmsg_status st;
+		if (id && !((hot_ids[id / 64] >> (id % 64)) & 1) && must_be_valid(m, id) && (st = typed_now(s, i)))
+			return st;
+	}
+	return SIPMSG_OK;
+}
 
 /* The id of a compact form (one letter), or 0. */
 static SM_INLINE sipmsg_hdr_id compact_name(char c)
@@ -865,6 +898,8 @@ static sipmsg_status scan_message(struct scan *s)
 			return st;
 	}
 	s->line++;
+	if (SM_UNLIKELY(s->must_later) && (st = must_be_valid_later(s)))
+		return st;
 	if ((st = body(s, i)))
 		return st;
 	return s->lenient_typed ? SIPMSG_OK : strict_request_uri(s);
@@ -939,6 +974,7 @@ sipmsg_status sipmsg_parse(const void *data, size_t len, const sipmsg_parse_opts
 		.lenient = m->opts.lenient,
 		.stream = (m->opts.flags & SIPMSG_PARSE_STREAM) != 0,
 		.lenient_typed = !(m->opts.flags & SIPMSG_PARSE_STRICT),
+		.must_later = !(m->opts.flags & SIPMSG_PARSE_STRICT) && must_be_valid_beyond_hot(&m->opts),
 		.qp_hdr = SM_NOPOS,
 		.err = err,
 	};

@@ -466,6 +466,33 @@ Test(scan, hot_header_checked_at_parse_time)
 	cr_assert_eq(err.column, 15);
 }
 
+Test(scan, must_be_valid_applies_to_headers_that_are_not_hot)
+{
+	/* Contact and Expires are read lazily; once the caller asks for them to
+	 * be valid, the parse checks them, with the place of the fault. */
+	const char *text = INVITE_HEAD "Contact: <sip:a@b\r\nExpires: soon\r\nl: 0\r\n\r\n";
+	cr_assert_eq(parse(text), SIPMSG_OK, "neither is must-be-valid by default");
+	cr_assert_eq(sipmsg_msg_diag_count(m), 0, "nor read yet");
+
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	sipmsg_parse_opts_must_be_valid(&o, SIPMSG_HDR_EXPIRES, true);
+	cr_assert_eq(parse_opts(text, &o), SIPMSG_ESYNTAX);
+	cr_assert_str_eq(err.header, "Expires");
+	cr_assert_eq(err.line, 3);
+	cr_assert_eq(err.column, 10);
+
+	sipmsg_parse_opts_must_be_valid(&o, SIPMSG_HDR_CONTACT, true);
+	cr_assert_eq(parse_opts(text, &o), SIPMSG_ESYNTAX);
+	cr_assert_str_eq(err.header, "Contact", "the first bad line is reported");
+	cr_assert_eq(err.line, 2);
+
+	/* a valid message passes, and the checked views are kept */
+	const char *good = INVITE_HEAD "Contact: <sip:a@b>\r\nExpires: 60\r\nl: 0\r\n\r\n";
+	cr_assert_eq(parse_opts(good, &o), SIPMSG_OK, "%s", err.reason);
+	cr_assert_eq(sipmsg_msg_diag_count(m), 0);
+}
+
 Test(scan, copy_flag_detaches_from_input)
 {
 	char buf[] = "OPTIONS sip:x SIP/2.0\r\nCall-ID: abc\r\nl: 0\r\n\r\n";
