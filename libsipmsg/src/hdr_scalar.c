@@ -78,12 +78,23 @@ sipmsg_status sm_parse_callid(struct sm_tctx *t, const char *p, const char *end,
 	return sm_value_end(t, (const char *)q, end, stop);
 }
 
+/* RSeq and RAck's response-num (SM_RSEQ_MAX) */
+static sipmsg_status response_num(struct sm_tctx *t, const char *p, const char *end, uint32_t *out,
+				  const char **after)
+{
+	sipmsg_status st = digits(t, p, end, SM_RSEQ_MAX, out, after);
+	if (!st && *out == 0)
+		return sm_typed_bad(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, p, "a response number starts at 1 (RFC 3262)");
+	return st;
+}
+
 sipmsg_status sm_parse_number(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_number *n = view;
 	memset(n, 0, sizeof *n);
 	const char *q = p;
-	sipmsg_status st = digits(t, p, end, sm_number_max(t->id), &n->value, &q);
+	sipmsg_status st = t->id == SIPMSG_HDR_RSEQ ? response_num(t, p, end, &n->value, &q)
+						    : digits(t, p, end, sm_number_max(t->id), &n->value, &q);
 	if (st)
 		return st;
 	if (q < end && !sm_is((unsigned char)*q, SM_C_LWS))
@@ -116,7 +127,7 @@ sipmsg_status sm_parse_rack(struct sm_tctx *t, const char *p, const char *end, c
 	sipmsg_rack *r = view;
 	memset(r, 0, sizeof *r);
 	const char *q = p, *s;
-	sipmsg_status st = digits(t, p, end, UINT32_MAX, &r->rseq, &q);
+	sipmsg_status st = response_num(t, p, end, &r->rseq, &q);
 	if (st)
 		return st;
 	s = sm_skip_lws(q, end);

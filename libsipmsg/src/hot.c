@@ -726,7 +726,9 @@ static SM_INLINE bool uint_value(struct fx *f, const char *p, const char *end,
 {
 	const char *q;
 	memset(n, 0, sizeof *n);
-	return number(p, end, sm_number_max(f->id), &n->value, &q) && q == end;
+	/* an RSeq out of 1..SM_RSEQ_MAX is left to the general parser to report */
+	return number(p, end, sm_number_max(f->id), &n->value, &q) && q == end &&
+	       (n->value - 1u < SM_RSEQ_MAX || f->id != SIPMSG_HDR_RSEQ);
 }
 
 /* media-type: type "/" subtype *(";" param) */

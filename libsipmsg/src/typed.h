@@ -151,7 +151,11 @@ sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, c
 sipmsg_status sm_parse_replaces(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 
 /* The largest value each numeric header allows: 255 for the hop counts,
- * 2^32-1 (RFC 3261 §20.19, §8.1.1.5) for the rest. */
+ * 2^32-1 (RFC 3261 §20.19, §8.1.1.5) for the rest (RSeq's narrower range,
+ * SM_RSEQ_MAX, is checked apart). */
+/* RSeq and RAck's response-num: "between 1 and 2**31 - 1" (RFC 3262 §3) */
+#define SM_RSEQ_MAX 2147483647u
+
 static inline uint32_t sm_number_max(sipmsg_hdr_id id)
 {
 	switch (id) {

@@ -197,6 +197,9 @@ static const struct {
 	{"Max-Forwards", "69"},
 	{"Content-Length", "412"},
 	{"Expires", "4294967295"},
+	{"RSeq", "0"}, /* in range for the digits, not for RFC 3262 */
+	{"RSeq", "2147483648"},
+	{"Content-Length", "0"},
 	{"Max-Forwards", "00000000000000000000255"}, /* leading zeros: more digits than a sum holds */
 	{"Via", "SIP/2.0/UDP h:00000000000000000065535;rport=065535"},
 	{"Content-Type", "application/sdp"},

@@ -85,6 +85,14 @@ Test(scalars, session_timer_rseq_rack_timestamp)
 	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_IN_REPLY_TO), 2);
 	TT_SLICE(tt_value(SIPMSG_HDR_IN_REPLY_TO, 1).callid->raw, "17320@x");
 	bad("RAck: 776656 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
+	/* response-num is between 1 and 2^31-1 (RFC 3262 §3), in RSeq and RAck */
+	bad("RSeq: 0", SIPMSG_HDR_RSEQ, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
+	bad("RSeq: 2147483648", SIPMSG_HDR_RSEQ, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
+	bad("RAck: 0 1 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
+	bad("RAck: 2147483648 1 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
+	TT_PARSE(TT_REQ("RSeq: 2147483647\r\nRAck: 1 4294967295 PRACK\r\n"));
+	cr_assert_eq(tt_value(SIPMSG_HDR_RSEQ, 0).number->value, 2147483647u);
+	cr_assert_eq(tt_value(SIPMSG_HDR_RACK, 0).rack->cseq, 4294967295u);
 	bad("Timestamp: .5", SIPMSG_HDR_TIMESTAMP, SIPMSG_DIAG_BAD_HEADER_VALUE, 12);
 }
 
