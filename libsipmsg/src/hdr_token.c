@@ -31,6 +31,25 @@ sipmsg_status sm_parse_mediatype(struct sm_tctx *t, const char *p, const char *e
 	return sm_value_end(t, q, end, stop);
 }
 
+/* event-type = event-package *( "." event-template ), each part a
+ * token-nodot (RFC 6665 §8.4): the dot that leaves a part empty, or NULL. */
+static const char *empty_event_part(const char *p, const char *end)
+{
+	for (const char *q = p; q < end; q++)
+		if (*q == '.' && (q == p || q + 1 == end || q[1] == '.'))
+			return q;
+	return NULL;
+}
+
+/* The token of Event or Allow-Events, held to event-type. */
+static sipmsg_status event_type(struct sm_tctx *t, const char *p, const char *end)
+{
+	const char *dot = empty_event_part(p, end);
+	return dot ? sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, dot,
+				  "an event package or template is empty around this dot (RFC 6665)")
+		   : SIPMSG_OK;
+}
+
 sipmsg_status sm_parse_token(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_token *tk = view;
@@ -39,7 +58,8 @@ sipmsg_status sm_parse_token(struct sm_tctx *t, const char *p, const char *end, 
 	if (q == p)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "a token is required");
 	tk->value = (sipmsg_slice){p, (size_t)(q - p)};
-	return sm_value_end(t, q, end, stop);
+	sipmsg_status st = t->id == SIPMSG_HDR_ALLOW_EVENTS ? event_type(t, p, q) : SIPMSG_OK;
+	return st ? st : sm_value_end(t, q, end, stop);
 }
 
 sipmsg_status sm_parse_token_params(struct sm_tctx *t, const char *p, const char *end, const char **stop,
@@ -51,7 +71,9 @@ sipmsg_status sm_parse_token_params(struct sm_tctx *t, const char *p, const char
 	if (q == p)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "a token is required");
 	tk->value = (sipmsg_slice){p, (size_t)(q - p)};
-	sipmsg_status st = sm_gparams(t, &q, end, &tk->params, &tk->param_count);
+	sipmsg_status st = t->id == SIPMSG_HDR_EVENT ? event_type(t, p, q) : SIPMSG_OK;
+	if (!st)
+		st = sm_gparams(t, &q, end, &tk->params, &tk->param_count);
 	if (st)
 		return st;
 	return sm_value_end(t, q, end, stop);

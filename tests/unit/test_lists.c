@@ -98,6 +98,13 @@ Test(lists, errors)
 	bad("Event: foo;;id=1", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 12);
 	bad("Event: foo;id=", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_PARAMETER, 15);
 	bad("Event: foo;id=\"x", SIPMSG_HDR_EVENT, SIPMSG_DIAG_UNTERMINATED_QUOTE, 15);
+	/* event-type: package and templates are token-nodot, none empty (RFC 6665) */
+	bad("Event: presence.", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	bad("Event: .presence;id=1", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_HEADER_VALUE, 8);
+	bad("Event: a..winfo", SIPMSG_HDR_EVENT, SIPMSG_DIAG_BAD_HEADER_VALUE, 9);
+	bad("Allow-Events: presence, dialog.", SIPMSG_HDR_ALLOW_EVENTS, SIPMSG_DIAG_BAD_HEADER_VALUE, 31);
+	TT_PARSE(TT_REQ("Allow-Events: presence.winfo.x, refer\r\n"));
+	TT_SLICE(tt_value(SIPMSG_HDR_ALLOW_EVENTS, 0).token->value, "presence.winfo.x");
 }
 
 Test(lists, limits)
