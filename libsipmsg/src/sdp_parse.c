@@ -176,15 +176,21 @@ static sipmsg_status check_order(struct sp *s, struct sm_sdp_line *l)
 	return SIPMSG_OK;
 }
 
-/* An a= line whose name is not in the table must at least be a token. */
+/* An a= line whose name is not in the table must at least be a token. One
+ * with no name is an error; one whose name is not a token (Firefox 35 wrote
+ * "a=sctp-port 5000") is an attribute not understood, which RFC 8866 §5.13
+ * has receivers ignore: a warning, kept as it is (strict mode fails both). */
 static sipmsg_status check_attr_name(struct sp *s, struct sm_sdp_line *l)
 {
-	bool ok = l->name_len > 0;
-	for (size_t k = 0; ok && k < l->name_len; k++)
-		ok = is_token_char((unsigned char)l->p[2 + k]);
-	return ok ? SIPMSG_OK
-		  : deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, l->p + 2, SIPMSG_DIAG_SDP_BAD_VALUE,
-			    SIPMSG_SEVERITY_ERROR, "the attribute name is not a token");
+	if (l->name_len == 0)
+		return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, l->p + 2, SIPMSG_DIAG_SDP_BAD_VALUE,
+			       SIPMSG_SEVERITY_ERROR, "the attribute has no name");
+	for (size_t k = 0; k < l->name_len; k++)
+		if (!is_token_char((unsigned char)l->p[2 + k]))
+			return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, l->p + 2 + k, SIPMSG_DIAG_SDP_BAD_VALUE,
+				       SIPMSG_SEVERITY_WARNING,
+				       "the attribute name is not a token: the line is ignored (RFC 8866 §5.13)");
+	return SIPMSG_OK;
 }
 
 /* Classify a line other than a=, and check what the line grammar needs. */

@@ -343,10 +343,24 @@ Test(sdp_parse, attribute_table)
 Test(sdp_parse, bad_attribute_names)
 {
 	sdp_parse_ok(SESSION_HEAD "a=:x\r\na=bad name:1\r\n");
-	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
-	cr_assert_not_null(d);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 2);
+	const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, 0);
+	cr_assert_eq(d->code, SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR, "no name at all");
 	cr_assert_eq(d->line, 5);
+	/* a name that is not a token: an attribute not understood, ignored with
+	 * a warning at the first byte that is not a token character */
+	d = sipmsg_sdp_diag_at(sdp, 1);
+	cr_assert_eq(d->code, SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 6);
+	sdp_parse_ok(SESSION_HEAD "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=sctp-port 5000\r\n");
+	cr_assert_eq(sipmsg_sdp_error_count(sdp), 0);
+	cr_assert_eq(sipmsg_sdp_attr_count(sipmsg_sdp_media_at(sdp, 0), SIPMSG_SDP_ATTR_SCTP_PORT), 0,
+		     "not read as a=sctp-port");
 	cr_assert_eq(sdp_parse_mode(SESSION_HEAD "a=bad name:1\r\n", true), SIPMSG_ESYNTAX);
+	cr_assert_eq(sdp_parse_mode(SESSION_HEAD "a=:x\r\n", true), SIPMSG_ESYNTAX);
 }
 
 Test(sdp_parse, strict_mode_parses_every_value)
