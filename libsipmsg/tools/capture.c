@@ -23,7 +23,7 @@
 struct capture {
 	pcap_t *pcap;      /* pcap files: libpcap */
 	struct pcapng *ng; /* pcapng files: pcapng.c (one link type per interface) */
-	int dlt;           /* the first interface's; each pcapng frame has its own */
+	int dlt;           /* pcap: the file's; pcapng: the first one read (each frame has its own) */
 	struct capture_opts opts;
 	struct ipfrag_table *frags;
 	struct tcp_table *tcp;
@@ -126,6 +126,17 @@ static void count_frame(struct capture *c)
 	}
 }
 
+/* The first link type of a pcapng's interfaces that is read, or the first
+ * one when none is: a file is refused only when none of its interfaces can
+ * be read (the frames of the others are skipped with a notice). */
+static int first_supported_link(const struct pcapng *ng)
+{
+	for (size_t i = 0; i < pcapng_link_count(ng); i++)
+		if (net_link_supported(pcapng_link_at(ng, i)))
+			return pcapng_link_at(ng, i);
+	return pcapng_link_at(ng, 0);
+}
+
 static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_opts *opts, char *err,
 			     size_t errlen)
 {
@@ -139,7 +150,7 @@ static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_
 	}
 	c->pcap = p;
 	c->ng = ng;
-	c->dlt = p ? pcap_datalink(p) : pcapng_link_at(ng, 0);
+	c->dlt = p ? pcap_datalink(p) : first_supported_link(ng);
 	if (opts)
 		c->opts = *opts;
 	else

@@ -163,6 +163,17 @@ void gen_open(struct gen *g, const char *path, enum gen_link link, bool pcapng)
 	g->dumper = d;
 }
 
+void gen_open_ng_bare(struct gen *g, const char *path)
+{
+	memset(g, 0, sizeof *g);
+	g->sec = 1700000000;
+	g->ip_id = 0x1000;
+	g->ng = fopen(path, "wb");
+	if (!g->ng)
+		die("cannot create the pcapng file");
+	gen_ng_section(g, false);
+}
+
 void gen_close(struct gen *g)
 {
 	if (g->ng)

@@ -82,6 +82,9 @@ struct gen {
 void gen_open(struct gen *g, const char *path, enum gen_link link, bool pcapng);
 void gen_close(struct gen *g);
 
+/* pcapng: open a file with one section and no interface yet (the first
+ * one then comes from gen_ng_interface, of any link type). */
+void gen_open_ng_bare(struct gen *g, const char *path);
 /* pcapng: begin a new section (SHB), in the other byte order than this host's
  * when swapped; it has no interface until gen_ng_interface adds one. */
 void gen_ng_section(struct gen *g, bool swapped);

@@ -359,6 +359,48 @@ Test(capture, unsupported_link_type_is_a_clear_error)
 	unlink(path);
 }
 
+/* dumpcap lists interfaces in the order given (`-i nflog -i lo`): a first
+ * interface of a link type not read must not cost the frames of the others. */
+Test(capture, pcapng_first_interface_unsupported_others_read)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcapng");
+	struct gen g;
+	gen_open_ng_bare(&g, path);
+	unsigned user = gen_ng_interface(&g, -1, 147, 6);   /* 0: LINKTYPE_USER0, not read */
+	unsigned eth = gen_ng_interface(&g, GEN_ETHERNET, 0, 6); /* 1: Ethernet */
+	struct gen_endpoint a = gen_ep4("127.0.0.1", 5060), b = gen_ep4("127.0.0.1", 5070);
+	gen_ng_use(&g, user);
+	gen_raw_frame(&g, "not a frame we read", 19, 19);  /* frame 1 */
+	gen_ng_use(&g, eth);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));        /* frame 2 */
+	gen_close(&g);
+
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(col->stats.frames, 2);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1);
+	assert_bytes(message(col, 0), INVITE, "the Ethernet interface's frame");
+	cr_assert_eq(message(col, 0)->frame, 2);
+	const struct rec *n = notice_of(col, "link-type-unsupported");
+	cr_assert_not_null(n);
+	cr_assert(strstr(n->text, "interface 0") && strstr(n->text, "(147)"), "%s", n->text);
+	cr_assert_str_eq(col->links, "147, EN10MB");
+	free_collected(col);
+	unlink(path);
+
+	/* no interface read at all: still the clear error */
+	gen_open_ng_bare(&g, path);
+	gen_ng_interface(&g, -1, 147, 6);
+	gen_raw_frame(&g, "x", 1, 1);
+	gen_close(&g);
+	char err[512];
+	struct capture *cap = capture_open_file(path, NULL, err, sizeof err);
+	cr_assert_null(cap);
+	cr_assert(strstr(err, "link type") && strstr(err, "(147)") && strstr(err, "not supported"), "%s", err);
+	unlink(path);
+}
+
 /* --- UDP --------------------------------------------------------------- */
 
 Test(capture, sip_found_by_content_on_any_port)
