@@ -104,7 +104,8 @@ static sipmsg_slice sdp_label(const sipmsg_sdp *sdp, char *buf, size_t size)
 		return (sipmsg_slice){"SDP", 3};
 	sipmsg_slice id = origin_id(sdp);
 	size_t media = sipmsg_sdp_media_count(sdp);
-	int n = id.ptr ? snprintf(buf, size, "SDP o=%.*s, %zu media", (int)(id.len < size ? id.len : size), id.ptr, media)
+	int id_len = (int)(id.len < size ? id.len : size); /* no more than fits */
+	int n = id.ptr ? snprintf(buf, size, "SDP o=%.*s, %zu media", id_len, id.ptr, media)
 		       : snprintf(buf, size, "SDP, %zu media", media);
 	return (sipmsg_slice){buf, n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1};
 }
@@ -289,8 +290,8 @@ void report_message(struct reporter *r, const struct capture_record *rec, uint64
 			snprintf(label, sizeof label, "%s", r->file);
 		fprintf(out, "%-*s  ", r->name_width, label);
 	}
-	char label[2 * START_LINE_WIDTH]; /* longer than shown: a cut label ends in "..." */
-	print_clean(out, p->bare_sdp ? sdp_label(p->sdp, label, sizeof label) : sl, START_LINE_WIDTH, true);
+	char sdp_text[2 * START_LINE_WIDTH]; /* longer than shown: a cut label ends in "..." */
+	print_clean(out, p->bare_sdp ? sdp_label(p->sdp, sdp_text, sizeof sdp_text) : sl, START_LINE_WIDTH, true);
 	fprintf(out, "  %s", verdict_name(p->verdict));
 	if (has_reason)
 		text_reason(out, &reason);
