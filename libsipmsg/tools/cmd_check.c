@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* `sipmsg check [--strict] [--json] [--stream] FILE...`: every message of
- * every file through the pipeline, reported line by line. A file is a
- * capture when it starts with a pcap/pcapng magic number, a byte stream with
- * --stream, otherwise one datagram. */
+/* `sipmsg check [--strict] [--json] [--stream | --sdp] FILE...`: every
+ * message of every file through the pipeline, reported line by line. A file
+ * is a capture when it starts with a pcap/pcapng magic number, a byte stream
+ * with --stream, a bare SDP when it starts with "v=" (every file with
+ * --sdp), otherwise one datagram. */
 #include "capture.h"
 #include "commands.h"
 #include "input.h"
@@ -18,18 +19,19 @@
 #include <unistd.h>
 
 static const char check_usage[] =
-	"usage: sipmsg check [--strict] [--json] [--stream] [--limit NAME=N]...\n"
+	"usage: sipmsg check [--strict] [--json] [--stream | --sdp] [--limit NAME=N]...\n"
 	"                    [--max-flow-bytes N] [--max-flows N] [--max-fragmented N] FILE...\n"
 	"\n"
-	"Parse, check and round-trip every SIP message in each FILE, and report\n"
-	"one line per message, then a summary.\n"
+	"Parse, check and round-trip every SIP message in each FILE, or each bare\n"
+	"SDP, and report one line per message, then a summary.\n"
 	"\n"
 	"FILE is a pcap or pcapng capture (recognised by its magic number; UDP\n"
 	"datagrams and reassembled TCP streams, SIP found by content on any port,\n"
 	"also inside IP-in-IP, GRE, ERSPAN, MPLS and VXLAN tunnels, over WebSocket\n"
 	"after an HTTP upgrade to the sip subprotocol (RFC 7118), and mirrored in\n"
-	"HEP packets, reported with the endpoints the agent captured), a raw\n"
-	"message (the whole file is one datagram), or - for standard input.\n"
+	"HEP packets, reported with the endpoints the agent captured), a bare SDP\n"
+	"(a raw file that starts with \"v=\"), a raw message (the whole file is one\n"
+	"datagram), or - for standard input.\n"
 	"\n"
 	"  --strict            strict parsing (any malformed header fails the message),\n"
 	"                      and the errors of the checks fail it too\n"
@@ -37,6 +39,7 @@ static const char check_usage[] =
 	"                      diagnostics, notices, and a final summary object\n"
 	"  --stream            the file is a TCP byte stream: frame it into messages\n"
 	"                      (Content-Length required) before checking each\n"
+	"  --sdp               every FILE is a bare SDP, whatever it starts with\n"
 	"%s"
 	"  --max-flow-bytes N  bytes held per TCP direction for reassembly\n"
 	"                      (default 4194304); beyond that a hole is a gap\n"
@@ -48,11 +51,12 @@ static const char check_usage[] =
 	"\n"
 	"Each message is parsed, checked (the RFC 3261 rules with every header read\n"
 	"typed, and the SDP rules on SDP bodies and multipart parts), written back\n"
-	"and parsed again. It is OK (no diagnostic), WARN (diagnostics, none of\n"
-	"which fails it) or FAIL (it does not parse, the parse found an error, or\n"
-	"it does not write back byte for byte and parse equal). Errors only the\n"
-	"checks find (a missing mandatory header, a malformed header the parse does\n"
-	"not read, an SDP error) FAIL it with --strict and make it WARN without.\n"
+	"and parsed again; a bare SDP likewise, with the SDP rules. It is OK (no\n"
+	"diagnostic), WARN (diagnostics, none of which fails it) or FAIL (it does\n"
+	"not parse, the parse found an error, or it does not write back byte for\n"
+	"byte and parse equal). Errors only the checks find (a missing mandatory\n"
+	"header, a malformed header the parse does not read, an SDP error such as\n"
+	"an m= without c=) FAIL it with --strict and make it WARN without.\n"
 	"Exit status: 0 nothing failed, 1 a message failed or a capture's snapshot\n"
 	"length cut short frames shown to be SIP (a kept start line, HEP chunk or\n"
 	"WebSocket upgrade; so not checked), 2 usage or I/O error\n"
@@ -62,6 +66,7 @@ struct check_run {
 	struct pipeline pipe;
 	struct reporter rep;
 	bool stream;
+	bool force_sdp; /* --sdp: every file is a bare SDP */
 	size_t max_flow_bytes, max_flows, max_fragmented;
 	bool progress_shown;
 	const char *file;
@@ -147,7 +152,10 @@ static void run_bytes(struct check_run *run, const char *name, const uint8_t *da
 		sipstream_release(&s);
 		return;
 	}
-	pipeline_check(&run->pipe, data, len, false, NULL);
+	if (run->force_sdp || input_is_bare_sdp(data, len))
+		pipeline_check_sdp(&run->pipe, data, len);
+	else
+		pipeline_check(&run->pipe, data, len, false, NULL);
 	report_message(&run->rep, NULL, UINT64_MAX, data, len, &run->pipe);
 }
 
@@ -162,7 +170,8 @@ static int check_file(struct check_run *run, const char *path)
 		return EXIT_USAGE;
 	}
 	/* A capture file is read by libpcap as it goes, never whole into memory. */
-	if (!is_stdin && !run->stream) {
+	bool may_be_capture = !run->stream && !run->force_sdp;
+	if (!is_stdin && may_be_capture) {
 		uint8_t magic[4];
 		size_t got = fread(magic, 1, sizeof magic, f);
 		if (capture_has_magic(magic, got)) {
@@ -182,7 +191,7 @@ static int check_file(struct check_run *run, const char *path)
 		return EXIT_USAGE;
 	}
 	int rc = EXIT_GOOD;
-	if (is_stdin && !run->stream && capture_has_magic(data, len)) {
+	if (is_stdin && may_be_capture && capture_has_magic(data, len)) {
 		FILE *mem = fmemopen(data, len, "rb");
 		if (!mem) {
 			snprintf(msg, sizeof msg, "cannot read the capture: %s", strerror(errno));
@@ -237,7 +246,7 @@ static bool parse_size(const char *s, unsigned long long min, size_t *out)
 
 int cmd_check(int argc, char **argv)
 {
-	bool strict = false, json = false, stream = false;
+	bool strict = false, json = false, stream = false, force_sdp = false;
 	size_t max_flow = CAPTURE_DEFAULT_MAX_FLOW_BYTES, max_flows = CAPTURE_DEFAULT_MAX_FLOWS,
 	       max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED;
 	sipmsg_parse_opts limits; /* only the limits are taken from it */
@@ -265,6 +274,8 @@ int cmd_check(int argc, char **argv)
 			json = true;
 		} else if (strcmp(a, "--stream") == 0) {
 			stream = true;
+		} else if (strcmp(a, "--sdp") == 0) {
+			force_sdp = true;
 		} else if (is_option(a, "--max-flow-bytes")) {
 			if (!parse_size(option_value(argc, argv, &i), 1024, &max_flow))
 				return usage_error("--max-flow-bytes needs a number of bytes from 1024 to 4294967296%s", "");
@@ -286,6 +297,8 @@ int cmd_check(int argc, char **argv)
 	}
 	if (first_file >= argc)
 		return usage_error("no FILE given%s (use - for standard input)", "");
+	if (stream && force_sdp) /* a stream is framed into SIP messages by their Content-Length */
+		return usage_error("--stream and --sdp do not go together%s", "");
 	/* Options after the files are a mistake worth naming, not a file name. */
 	for (int i = first_file; i < argc && !dashdash; i++)
 		if (argv[i][0] == '-' && argv[i][1])
@@ -295,6 +308,7 @@ int cmd_check(int argc, char **argv)
 	struct check_run run;
 	memset(&run, 0, sizeof run);
 	run.stream = stream;
+	run.force_sdp = force_sdp;
 	run.max_flow_bytes = max_flow;
 	run.max_flows = max_flows;
 	run.max_fragmented = max_fragmented;

@@ -127,7 +127,7 @@ int cmd_parse(int argc, char **argv)
 		o.flags |= SIPMSG_PARSE_STRICT;
 	struct jw w;
 	jw_init(&w, stdout, !compact);
-	bool sdp = force_sdp || (len >= 2 && data[0] == 'v' && data[1] == '=');
+	bool sdp = force_sdp || input_is_bare_sdp(data, len);
 	int rc = sdp ? parse_sdp(&w, path, data, len, &o) : parse_sip(&w, path, data, len, &o);
 	free(data);
 	if (!jw_finish(&w)) {

@@ -57,3 +57,8 @@ uint8_t *input_read(const char *path, size_t *len, char *why, size_t why_size)
 		snprintf(why, why_size, "cannot read: %s", strerror(err));
 	return data;
 }
+
+bool input_is_bare_sdp(const uint8_t *data, size_t len)
+{
+	return len >= 2 && data[0] == 'v' && data[1] == '=';
+}

@@ -9,7 +9,9 @@
  * warnings do in both modes, because lenient mode is about whether the
  * message can be parsed and forwarded unchanged, and the RFC call-flow
  * examples themselves leave out mandatory headers. A message without any
- * diagnostic is OK. */
+ * diagnostic is OK. A bare SDP is held to the same rules as a message: the
+ * errors its own parse found fail it (an unknown line type, a missing o=,
+ * ...), those only sipmsg_sdp_check() finds fail it only in strict mode. */
 #include "pipeline.h"
 
 #include <stdarg.h>
@@ -42,6 +44,8 @@ bool pipeline_init(struct pipeline *p, bool strict)
 
 void pipeline_release(struct pipeline *p)
 {
+	sipmsg_msg_free(p->msg);
+	sipmsg_sdp_free(p->sdp);
 	sipmsg_arena_free(p->arena);
 	sipmsg_arena_free(p->arena2);
 	free(p->wbuf);
@@ -150,7 +154,7 @@ static void check_sdp(struct pipeline *p, const uint8_t *data, const char *at, s
 		return;
 	}
 	if (p->nsdp < PIPELINE_MAX_SDP && sipmsg_sdp_diag_count(sdp))
-		p->sdps[p->nsdp++] = (struct pipeline_sdp){sdp, base, line_of(data, base)};
+		p->sdps[p->nsdp++] = (struct pipeline_sdp){sdp, base, line_of(data, base), 0};
 }
 
 /* Every application/sdp part of a multipart body, nested ones included. */
@@ -184,42 +188,59 @@ static void check_bodies(struct pipeline *p, const uint8_t *data)
 		check_parts(p, data, mp);
 }
 
+/* Room for `need` bytes in the write buffer. */
+static bool reserve_wbuf(struct pipeline *p, size_t need)
+{
+	size_t cap = p->wcap;
+	while (cap < need)
+		cap *= 2;
+	if (cap == p->wcap)
+		return true;
+	char *b = realloc(p->wbuf, cap);
+	if (!b)
+		return false;
+	p->wbuf = b;
+	p->wcap = cap;
+	return true;
+}
+
+/* True when writing `what` ("message", "SDP") back into the write buffer
+ * succeeded (st) and gave the input's bytes; otherwise a round-trip
+ * diagnostic says why (SIPMSG_ENOSPC: the buffer could not grow). */
+static bool written_back_equal(struct pipeline *p, const uint8_t *data, const char *what, sipmsg_status st,
+			       size_t written)
+{
+	if (st == SIPMSG_ENOSPC) {
+		add_extra(p, "round-trip", 0, "out of memory writing the %s back", what);
+		return false;
+	}
+	if (st != SIPMSG_OK) {
+		add_extra(p, "round-trip", 0, "writing the %s back failed: %s", what, sipmsg_status_name(st));
+		return false;
+	}
+	if (written == p->length && memcmp(p->wbuf, data, written) == 0)
+		return true;
+	size_t i = 0;
+	while (i < written && i < p->length && p->wbuf[i] == (char)data[i])
+		i++;
+	struct report_diag *d = add_extra(p, "round-trip", 0,
+					  "the written %s differs from the input at byte %zu (%zu bytes written, %zu read)",
+					  what, i, written, p->length);
+	if (d)
+		d->offset = i;
+	return false;
+}
+
 /* Write the message back; the bytes must equal the input and parse equal. */
 static void round_trip(struct pipeline *p, const uint8_t *data)
 {
+	p->round_trip = 0;
 	size_t written = 0;
 	sipmsg_status st = sipmsg_write(p->msg, 0, p->wbuf, p->wcap, &written);
-	if (st == SIPMSG_ENOSPC) {
-		size_t cap = p->wcap;
-		while (cap < written)
-			cap *= 2;
-		char *b = realloc(p->wbuf, cap);
-		if (!b) {
-			add_extra(p, "round-trip", 0, "out of memory writing the message back");
-			p->round_trip = 0;
-			return;
-		}
-		p->wbuf = b;
-		p->wcap = cap;
+	if (st == SIPMSG_ENOSPC && reserve_wbuf(p, written))
 		st = sipmsg_write(p->msg, 0, p->wbuf, p->wcap, &written);
-	}
-	if (st != SIPMSG_OK) {
-		add_extra(p, "round-trip", 0, "writing the message back failed: %s", sipmsg_status_name(st));
-		p->round_trip = 0;
+	if (!written_back_equal(p, data, "message", st, written))
 		return;
-	}
-	if (written != p->length || memcmp(p->wbuf, data, written) != 0) {
-		size_t i = 0;
-		while (i < written && i < p->length && p->wbuf[i] == (char)data[i])
-			i++;
-		struct report_diag *d = add_extra(p, "round-trip", 0,
-						  "the written message differs from the input at byte %zu (%zu bytes written, %zu read)",
-						  i, written, p->length);
-		if (d)
-			d->offset = i;
-		p->round_trip = 0;
-		return;
-	}
 	sipmsg_arena_reset(p->arena2);
 	sipmsg_parse_opts o = p->opts;
 	o.arena = p->arena2;
@@ -229,7 +250,6 @@ static void round_trip(struct pipeline *p, const uint8_t *data)
 		char where[300];
 		sipmsg_error_format(&err, where, sizeof where);
 		add_extra(p, "round-trip", 0, "the written message does not parse again: %s", where);
-		p->round_trip = 0;
 		return;
 	}
 	size_t at;
@@ -239,25 +259,117 @@ static void round_trip(struct pipeline *p, const uint8_t *data)
 			add_extra(p, "round-trip", 0, "parsing the written message again gives a different header %zu", at + 1);
 		else
 			add_extra(p, "round-trip", 0, "parsing the written message again gives a different %s", what);
-		p->round_trip = 0;
 	} else {
 		p->round_trip = 1;
 	}
 	sipmsg_msg_free(again);
 }
 
-enum verdict pipeline_check(struct pipeline *p, const uint8_t *data, size_t len, bool stream,
-			    const sipmsg_error *framing)
+static bool sdp_lines_equal(const sipmsg_sdp_line *a, const sipmsg_sdp_line *b)
 {
-	if (p->msg) {
-		sipmsg_msg_free(p->msg);
-		p->msg = NULL;
+	return a->type == b->type && a->attr == b->attr && slice_eq(a->name, b->name) &&
+	       slice_eq(a->value, b->value) && slice_eq(a->raw, b->raw);
+}
+
+static bool sdp_sections_equal(const sipmsg_sdp_section *a, const sipmsg_sdp_section *b)
+{
+	size_t n = sipmsg_sdp_line_count(a);
+	if (n != sipmsg_sdp_line_count(b))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		sipmsg_sdp_line la, lb;
+		if (sipmsg_sdp_line_at(a, i, &la) != SIPMSG_OK || sipmsg_sdp_line_at(b, i, &lb) != SIPMSG_OK ||
+		    !sdp_lines_equal(&la, &lb))
+			return false;
 	}
+	return true;
+}
+
+/* What differs between an SDP and its re-parse, or NULL; *media: the
+ * 1-based media description that differs, 0 for the session level. */
+static const char *compare_sdp(const sipmsg_sdp *a, const sipmsg_sdp *b, size_t *media)
+{
+	*media = 0;
+	size_t n = sipmsg_sdp_media_count(a);
+	if (n != sipmsg_sdp_media_count(b))
+		return "number of media descriptions";
+	if (!sdp_sections_equal(sipmsg_sdp_session(a), sipmsg_sdp_session(b)))
+		return "session level";
+	for (size_t k = 0; k < n; k++) {
+		if (!sdp_sections_equal(sipmsg_sdp_media_at(a, k), sipmsg_sdp_media_at(b, k))) {
+			*media = k + 1;
+			return "media description";
+		}
+	}
+	return NULL;
+}
+
+/* The round trip of a bare SDP: the same bytes, and the same lines in the
+ * same sections when parsed again. */
+static void round_trip_sdp(struct pipeline *p, const uint8_t *data)
+{
+	p->round_trip = 0;
+	size_t written = 0;
+	sipmsg_status st = sipmsg_sdp_write(p->sdp, 0, p->wbuf, p->wcap, &written);
+	if (st == SIPMSG_ENOSPC && reserve_wbuf(p, written))
+		st = sipmsg_sdp_write(p->sdp, 0, p->wbuf, p->wcap, &written);
+	if (!written_back_equal(p, data, "SDP", st, written))
+		return;
+	sipmsg_arena_reset(p->arena2);
+	sipmsg_parse_opts o = p->opts;
+	o.arena = p->arena2;
+	sipmsg_sdp *again = NULL;
+	sipmsg_error err;
+	if (sipmsg_sdp_parse(p->wbuf, written, &o, &again, &err) != SIPMSG_OK) {
+		char where[300];
+		sipmsg_error_format(&err, where, sizeof where);
+		add_extra(p, "round-trip", 0, "the written SDP does not parse again: %s", where);
+		return;
+	}
+	size_t media;
+	const char *what = compare_sdp(p->sdp, again, &media);
+	if (what && media)
+		add_extra(p, "round-trip", 0, "parsing the written SDP again gives a different media description %zu",
+			  media);
+	else if (what)
+		add_extra(p, "round-trip", 0, "parsing the written SDP again gives a different %s", what);
+	else
+		p->round_trip = 1;
+	sipmsg_sdp_free(again);
+}
+
+/* Forget the last check's results. */
+static void start_check(struct pipeline *p, size_t len)
+{
+	sipmsg_msg_free(p->msg);
+	sipmsg_sdp_free(p->sdp);
+	p->msg = NULL;
+	p->sdp = NULL;
+	p->bare_sdp = false;
 	p->nextra = 0;
 	p->nsdp = 0;
 	p->parse_diags = 0;
 	p->round_trip = -1;
 	p->length = len;
+}
+
+/* FAIL when a diagnostic fails it, WARN when there is any, else OK. */
+static enum verdict settle_verdict(struct pipeline *p)
+{
+	enum verdict v = VERDICT_OK;
+	size_t n = pipeline_diag_count(p);
+	for (size_t i = 0; i < n && v != VERDICT_FAIL; i++) {
+		struct report_diag d;
+		pipeline_diag_at(p, i, &d);
+		v = d.fails ? VERDICT_FAIL : VERDICT_WARN;
+	}
+	return p->verdict = v;
+}
+
+enum verdict pipeline_check(struct pipeline *p, const uint8_t *data, size_t len, bool stream,
+			    const sipmsg_error *framing)
+{
+	start_check(p, len);
 	if (framing) {
 		add_error(p, framing, "framing");
 		return p->verdict = VERDICT_FAIL;
@@ -282,15 +394,31 @@ enum verdict pipeline_check(struct pipeline *p, const uint8_t *data, size_t len,
 	check_bodies(p, data);
 	/* 3. round trip */
 	round_trip(p, data);
-	/* verdict */
-	enum verdict v = VERDICT_OK;
-	size_t n = pipeline_diag_count(p);
-	for (size_t i = 0; i < n && v != VERDICT_FAIL; i++) {
-		struct report_diag d;
-		pipeline_diag_at(p, i, &d);
-		v = d.fails ? VERDICT_FAIL : VERDICT_WARN;
+	return settle_verdict(p);
+}
+
+enum verdict pipeline_check_sdp(struct pipeline *p, const uint8_t *data, size_t len)
+{
+	start_check(p, len);
+	p->bare_sdp = true;
+	/* 1. parse */
+	sipmsg_arena_reset(p->arena);
+	sipmsg_parse_opts o = p->opts;
+	o.arena = p->arena;
+	sipmsg_error err;
+	if (sipmsg_sdp_parse(data, len, &o, &p->sdp, &err) != SIPMSG_OK) {
+		p->sdp = NULL;
+		add_error(p, &err, "sdp-parse-error");
+		return p->verdict = VERDICT_FAIL;
 	}
-	return p->verdict = v;
+	/* 2. checks; their diagnostics follow those of the parse */
+	size_t parse_diags = sipmsg_sdp_diag_count(p->sdp);
+	if (sipmsg_sdp_check(p->sdp) == SIPMSG_ENOMEM)
+		add_extra(p, "out-of-memory", 0, "%s", "out of memory while checking the SDP");
+	p->sdps[p->nsdp++] = (struct pipeline_sdp){p->sdp, 0, 1, parse_diags};
+	/* 3. round trip */
+	round_trip_sdp(p, data);
+	return settle_verdict(p);
 }
 
 size_t pipeline_diag_count(const struct pipeline *p)
@@ -326,7 +454,7 @@ void pipeline_diag_at(const struct pipeline *p, size_t i, struct report_diag *ou
 			i -= n;
 			continue;
 		}
-		from_diag(out, sipmsg_sdp_diag_at(s->sdp, i), p->strict);
+		from_diag(out, sipmsg_sdp_diag_at(s->sdp, i), i < s->parse_diags || p->strict);
 		if (out->offset != SIZE_MAX)
 			out->offset += s->base;
 		if (out->line)

@@ -2,9 +2,11 @@
 /* The per-message work of `sipmsg check`: parse, run the checks (RFC 3261
  * rules with every header read typed, and the SDP checks on every SDP body
  * and multipart part), write the message back and compare the bytes, parse
- * the written bytes again and compare the start line and headers. One pipeline is reused for every
- * message (one arena per parse, reset each time; one write buffer), so a
- * message costs no heap allocation once the buffers have grown. */
+ * the written bytes again and compare the start line and headers. A bare
+ * SDP goes the same way with the SDP parser, checks and writer. One pipeline
+ * is reused for every message (one arena per parse, reset each time; one
+ * write buffer), so a message costs no heap allocation once the buffers have
+ * grown. */
 #ifndef SIPMSG_TOOL_PIPELINE_H
 #define SIPMSG_TOOL_PIPELINE_H
 
@@ -39,6 +41,8 @@ struct pipeline_sdp {
 	const sipmsg_sdp *sdp;
 	size_t base;               /* offset of the SDP in the message */
 	uint32_t base_line;        /* line of the message the SDP starts on */
+	size_t parse_diags;        /* its first diagnostics, found by its parse, whose errors fail in
+				      both modes: a bare SDP's; 0 for a body (only --strict fails those) */
 };
 
 struct pipeline {
@@ -48,7 +52,9 @@ struct pipeline {
 	char *wbuf;                /* the written bytes */
 	size_t wcap;
 	/* the result of the last pipeline_check() */
-	sipmsg_msg *msg;           /* NULL when parsing failed */
+	sipmsg_msg *msg;           /* NULL when parsing failed (or a bare SDP was checked) */
+	bool bare_sdp;             /* a bare SDP was checked, not a SIP message */
+	sipmsg_sdp *sdp;           /* that SDP; NULL when it did not parse */
 	bool strict;
 	size_t parse_diags;        /* the message's diagnostics found by the parse itself */
 	size_t nsdp;
@@ -72,6 +78,10 @@ void pipeline_release(struct pipeline *p);
  * call. */
 enum verdict pipeline_check(struct pipeline *p, const uint8_t *data, size_t len, bool stream,
 			    const sipmsg_error *framing);
+
+/* Check a bare SDP (the whole of data) the same way: parse, sipmsg_sdp_check(),
+ * write back, parse again. The results stay valid until the next call. */
+enum verdict pipeline_check_sdp(struct pipeline *p, const uint8_t *data, size_t len);
 
 /* Every diagnostic of the last check, in order. */
 size_t pipeline_diag_count(const struct pipeline *p);

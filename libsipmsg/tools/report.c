@@ -79,6 +79,37 @@ static sipmsg_slice start_line(const uint8_t *data, size_t len)
 	return (sipmsg_slice){(const char *)data + i, e - i};
 }
 
+/* The username and session id of an SDP's o= line as written (its value
+ * up to the second space): they name the session. NULL ptr when no o=. */
+static sipmsg_slice origin_id(const sipmsg_sdp *sdp)
+{
+	const sipmsg_sdp_section *session = sipmsg_sdp_session(sdp);
+	long o = sipmsg_sdp_line_find(session, 'o', 0);
+	sipmsg_sdp_line line;
+	if (o < 0 || sipmsg_sdp_line_at(session, (size_t)o, &line) != SIPMSG_OK || !line.value.ptr)
+		return (sipmsg_slice){NULL, 0};
+	sipmsg_slice v = line.value;
+	size_t spaces = 0, i = 0;
+	for (; i < v.len; i++)
+		if (v.ptr[i] == ' ' && ++spaces == 2)
+			break;
+	return (sipmsg_slice){v.ptr, i};
+}
+
+/* What a bare SDP shows in place of a start line: "SDP o=alice 2890844526,
+ * 2 media", or "SDP" when it did not parse. */
+static sipmsg_slice sdp_label(const sipmsg_sdp *sdp, char *buf, size_t size)
+{
+	if (!sdp)
+		return (sipmsg_slice){"SDP", 3};
+	sipmsg_slice id = origin_id(sdp);
+	size_t media = sipmsg_sdp_media_count(sdp);
+	int id_len = (int)(id.len < size ? id.len : size); /* no more than fits */
+	int n = id.ptr ? snprintf(buf, size, "SDP o=%.*s, %zu media", id_len, id.ptr, media)
+		       : snprintf(buf, size, "SDP, %zu media", media);
+	return (sipmsg_slice){buf, n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1};
+}
+
 /* Printable ASCII only, cut to `width` with "..." (a terminal is not a hex viewer). */
 static void print_clean(FILE *out, sipmsg_slice s, size_t width, bool pad)
 {
@@ -221,6 +252,8 @@ void report_message(struct reporter *r, const struct capture_record *rec, uint64
 		if (offset != UINT64_MAX)
 			fprintf(out, ",\"offset\":%" PRIu64, offset);
 		fprintf(out, ",\"length\":%zu", len);
+		json_key(out, "input");
+		json_cstring(out, p->bare_sdp ? "sdp" : "sip");
 		json_key(out, "start_line");
 		json_string(out, sl.ptr, sl.len);
 		json_key(out, "verdict");
@@ -257,7 +290,8 @@ void report_message(struct reporter *r, const struct capture_record *rec, uint64
 			snprintf(label, sizeof label, "%s", r->file);
 		fprintf(out, "%-*s  ", r->name_width, label);
 	}
-	print_clean(out, sl, START_LINE_WIDTH, true);
+	char sdp_text[2 * START_LINE_WIDTH]; /* longer than shown: a cut label ends in "..." */
+	print_clean(out, p->bare_sdp ? sdp_label(p->sdp, sdp_text, sizeof sdp_text) : sl, START_LINE_WIDTH, true);
 	fprintf(out, "  %s", verdict_name(p->verdict));
 	if (has_reason)
 		text_reason(out, &reason);

@@ -93,6 +93,7 @@ def check_schema(o):
     if t == "message":
         for k in ("index", "length"):
             want(o, k, int)
+        assert o["input"] in ("sip", "sdp"), o
         want(o, "start_line", str)
         assert o["verdict"] in ("ok", "warn", "fail"), o
         want(o, "reason", str, nullable=True)
@@ -306,12 +307,13 @@ def test_help_and_usage_errors():
     rc, out, _ = run("--help")
     assert rc == 0 and "check" in out and "parse" in out, out
     rc, out, _ = run("check", "--help")
-    assert rc == 0 and "--strict" in out and "--stream" in out and "--json" in out, out
+    assert rc == 0 and "--strict" in out and "--stream" in out and "--json" in out and "--sdp" in out, out
     rc, out, _ = run("--version")
     assert rc == 0 and out.startswith("sipmsg "), out
     for args in ([], ["frobnicate"], ["check"], ["check", "--bogus", "x"],
                  ["check", write("a.sip", INVITE), "--json"],
-                 ["check", "--max-flow-bytes", "12", "x"]):
+                 ["check", "--max-flow-bytes", "12", "x"],
+                 ["check", "--stream", "--sdp", write("s.sdp", OFFER)]):
         rc, _, err = run(*args)
         assert rc == 2 and err, (args, rc, err)
     for cmd in ("parse", "build"):
@@ -719,6 +721,133 @@ def test_check_policy_lenient_warns_strict_fails():
     assert rc == 1 and [m["verdict"] for m in msgs] == ["fail"] * 3, msgs
     rc, out, _ = run("check", files[1])
     assert rc == 0 and "WARN  sdp-bad-port" in out, out
+
+
+# --- bare SDP files ------------------------------------------------------------
+
+OFFER = (b"v=0\r\n"
+         b"o=carol 3724394400 3724394405 IN IP4 203.0.113.7\r\n"
+         b"s=call\r\n"
+         b"c=IN IP4 203.0.113.7\r\n"
+         b"t=0 0\r\n"
+         b"m=audio 40000 RTP/AVP 0 101\r\n"
+         b"a=rtpmap:0 PCMU/8000\r\n"
+         b"a=rtpmap:101 telephone-event/8000\r\n"
+         b"a=fmtp:101 0-15\r\n"
+         b"m=video 40002 RTP/AVP 96\r\n"
+         b"a=rtpmap:96 H264/90000\r\n")
+# an rtpmap for a payload type the m= line does not list: a warning of the checks
+OFFER_WARNING = OFFER.replace(b"a=rtpmap:96 H264/90000\r\n", b"a=rtpmap:96 H264/90000\r\na=rtpmap:97 VP8/90000\r\n")
+# no c= at session level nor in the media description: an error only the checks find
+OFFER_NO_C = OFFER.replace(b"c=IN IP4 203.0.113.7\r\n", b"")
+# an unknown line type: the parse rejects it in strict mode and reports it as an error otherwise
+OFFER_UNKNOWN_LINE = OFFER.replace(b"t=0 0\r\n", b"t=0 0\r\nf=x\r\n")
+
+
+def sdp_message(objs):
+    msgs = [o for o in objs if o["type"] == "message"]
+    assert len(msgs) == 1 and msgs[0]["input"] == "sdp", objs
+    return msgs[0]
+
+
+def test_bare_sdp_clean_is_ok():
+    path = write("offer.sdp", OFFER)
+    rc, out, _ = run("check", path)
+    lines = out.splitlines()
+    assert rc == 0 and re.match(re.escape(path) + r"\s+SDP o=carol 3724394400, 2 media\s+OK$", lines[0]), out
+    assert lines[-1] == "summary: 1 messages, 1 ok, 0 warnings, 0 failed, %d bytes" % len(OFFER), lines
+    for mode in ([], ["--strict"]):
+        rc, objs, _ = run_json(*mode, path)
+        m = sdp_message(objs)
+        assert rc == 0 and m["verdict"] == "ok" and m["round_trip"] is True and m["diagnostics"] == [], m
+        assert m["length"] == len(OFFER) and m["start_line"] == "v=0", m
+
+
+def test_bare_sdp_with_a_warning_warns_in_both_modes():
+    path = write("warning.sdp", OFFER_WARNING)
+    at = OFFER_WARNING.index(b"a=rtpmap:97")
+    for mode in ([], ["--strict"]):
+        rc, objs, _ = run_json(*mode, path)
+        m = sdp_message(objs)
+        assert rc == 0 and m["verdict"] == "warn" and m["round_trip"] is True, (mode, m)
+        d = m["diagnostics"][0]
+        assert d["code"] == "sdp-pt-not-in-formats" and d["severity"] == "warning" and not d["fails"], d
+        assert d["line"] == 12 and d["column"] == 10 and d["offset"] == at + 9 and d["header"] == "a=rtpmap", d
+    rc, out, _ = run("check", path)
+    assert rc == 0 and "WARN  sdp-pt-not-in-formats: " in out and "(line 12, column 10, a=rtpmap)" in out, out
+
+
+def test_bare_sdp_error_of_the_checks_warns_lenient_fails_strict():
+    path = write("no-c.sdp", OFFER_NO_C)
+    rc, objs, _ = run_json(path)
+    m = sdp_message(objs)
+    assert rc == 0 and m["verdict"] == "warn" and m["round_trip"] is True, m
+    d = [d for d in m["diagnostics"] if d["code"] == "sdp-missing-line"]
+    assert d and d[0]["severity"] == "error" and not d[0]["fails"], m
+    assert d[0]["line"] == 5 and d[0]["column"] == 1 and OFFER_NO_C[d[0]["offset"]:].startswith(b"m=audio"), d
+    rc, objs, _ = run_json("--strict", path)
+    m = sdp_message(objs)
+    assert rc == 1 and m["verdict"] == "fail" and m["round_trip"] is True, m
+    assert m["diagnostics"][0]["fails"] and m["reason"] == m["diagnostics"][0]["message"], m
+    rc, out, _ = run("check", "--strict", path)
+    assert rc == 1 and "FAIL  sdp-missing-line: " in out and "(line 5, column 1, m)" in out, out
+    assert "0 ok, 0 warnings, 1 failed" in out, out
+
+
+def test_bare_sdp_unknown_line_fails():
+    path = write("unknown.sdp", OFFER_UNKNOWN_LINE)
+    at = OFFER_UNKNOWN_LINE.index(b"f=x")
+    rc, objs, _ = run_json("--strict", path)  # the parse fails
+    m = sdp_message(objs)
+    assert rc == 1 and m["verdict"] == "fail" and m["round_trip"] is None, m
+    d = m["diagnostics"]
+    assert len(d) == 1 and d[0]["code"] == "sdp-unknown-type" and d[0]["fails"], m
+    assert d[0]["line"] == 6 and d[0]["column"] == 1 and d[0]["offset"] == at, d
+    rc, objs, _ = run_json(path)  # the lenient parse reports it as an error: it fails too
+    m = sdp_message(objs)
+    assert rc == 1 and m["verdict"] == "fail" and m["round_trip"] is True, m
+    assert m["diagnostics"][0]["code"] == "sdp-unknown-type" and m["diagnostics"][0]["fails"], m
+    for mode in ([], ["--strict"]):
+        rc, out, _ = run("check", *mode, path)
+        assert rc == 1 and "FAIL  sdp-unknown-type: " in out and "(line 6, column 1, f)" in out, (mode, out)
+
+
+def test_sdp_option_forces_a_bare_sdp():
+    data = b"\r\n" + OFFER  # a blank line first: not recognised as SDP
+    path = write("blank-first.txt", data)
+    rc, objs, _ = run_json(path)
+    m = [o for o in objs if o["type"] == "message"][0]
+    assert rc == 1 and m["input"] == "sip" and m["diagnostics"][0]["code"] == "bad-method", m
+    rc, objs, _ = run_json("--sdp", path)
+    m = sdp_message(objs)
+    d = [d for d in m["diagnostics"] if d["fails"]][0]
+    assert rc == 1 and m["verdict"] == "fail" and m["reason"] == "the description does not start with v=", m
+    assert d["code"] == "sdp-missing-line" and d["line"] == 1 and d["column"] == 1, m
+    # --sdp applies to every file, standard input included
+    rc, objs, _ = run_json("--sdp", "-", stdin=OFFER)
+    assert rc == 0 and sdp_message(objs)["verdict"] == "ok", objs
+
+
+def test_sip_files_still_go_the_sip_way():
+    sip = write("with-sdp.sip", with_body(INVITE, b"application/sdp", OFFER))
+    rc, objs, _ = run_json(sip, write("offer2.sdp", OFFER))
+    msgs = [o for o in objs if o["type"] == "message"]
+    assert rc == 0 and [m["input"] for m in msgs] == ["sip", "sdp"], msgs
+    assert msgs[0]["start_line"] == "INVITE sip:bob@example.com SIP/2.0" and msgs[0]["verdict"] == "ok", msgs
+    assert objs[-1]["messages"] == 2 and objs[-1]["ok"] == 2, objs[-1]
+    rc, out, _ = run("check", sip)
+    assert rc == 0 and "INVITE sip:bob@example.com SIP/2.0" in out and "SDP o=" not in out, out
+
+
+def test_bare_lf_sdp_round_trips_byte_exact():
+    lf = OFFER.replace(b"\r\n", b"\n")  # RFC 8866 §5 allows LF alone
+    path = write("lf.sdp", lf)
+    for mode in ([], ["--strict"]):
+        rc, objs, _ = run_json(*mode, path)
+        m = sdp_message(objs)
+        assert rc == 0 and m["verdict"] == "ok" and m["round_trip"] is True and m["length"] == len(lf), (mode, m)
+    rc, out, _ = run("check", path)
+    assert rc == 0 and "SDP o=carol 3724394400, 2 media" in out and out.splitlines()[0].endswith("OK"), out
 
 
 def main():

@@ -4,7 +4,9 @@
 installed), groff finds nothing to warn about, and the rendered page names
 every command and every option the tool accepts: those its --help texts list
 and those its argument parsers compare against (read from the sources), and
-the three exit statuses.
+the three exit statuses. Each option a command's --help lists has an entry
+under OPTIONS that names that command in its "(check, parse)" tag (or has
+no tag: it is every command's).
 
 usage: test_manpage.py SIPMSG MANPAGE TOOLS_SOURCE_DIR
 """
@@ -34,16 +36,71 @@ def render(page):
     return None
 
 
+def help_options(sipmsg, *command):
+    """The options the --help text of the tool, or of one command, names."""
+    out = subprocess.run([sipmsg, *command, "--help"], stdout=subprocess.PIPE, timeout=60).stdout.decode()
+    return set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", out))
+
+
 def accepted_options(sipmsg, tools_dir):
     opts = set()
     for args in ([], ["check"], ["parse"], ["build"]):
-        out = subprocess.run([sipmsg, *args, "--help"], stdout=subprocess.PIPE, timeout=60).stdout.decode()
-        opts |= set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", out))
+        opts |= help_options(sipmsg, *args)
     for src in glob.glob(os.path.join(tools_dir, "*.c")):
         text = open(src).read()
         opts |= set(re.findall(r'strn?cmp\(\w+, "(--?[a-z][a-z-]*)', text))
         opts |= {"--"} if 'strcmp(a, "--")' in text else set()
     return opts
+
+
+COMMANDS = ("check", "parse", "build")
+
+
+def is_argument(word):
+    """N, NAME=N: the placeholder after an option in an OPTIONS tag."""
+    return word.split("=")[0].isupper()
+
+
+def option_entries(text):
+    """The OPTIONS section as {option: the commands its "(check, parse)" tag
+    names, or None when it has no tag}."""
+    entries = {}
+    start, end = text.find("\nOPTIONS"), text.find("\nOUTPUT")
+    if start < 0 or end < start:
+        return entries  # the missing section is reported on its own
+    section = text[start:end]
+    for entry in re.split(r"\n(?= {7}-)", section)[1:]:
+        words = entry.split()
+        n = 0
+        while n < len(words) and words[n].startswith("-"):  # "-h, --help"
+            n += 1
+        names = [w.rstrip(",") for w in words[:n]]
+        rest = words[n + 1:] if n < len(words) and is_argument(words[n]) else words[n:]
+        tag = None
+        if rest and rest[0].startswith("("):
+            tag = set()
+            for w in rest:
+                tag.add(w.strip("(),"))
+                if w.endswith(")"):
+                    break
+        for name in names:
+            entries[name] = tag
+    return entries
+
+
+def options_tagged_for_their_commands(sipmsg, text):
+    """What is wrong with the OPTIONS entries of the options each command's
+    --help lists: a missing entry, or a tag that leaves the command out."""
+    failures = []
+    entries = option_entries(text)
+    for cmd in COMMANDS:
+        for o in sorted(help_options(sipmsg, cmd) - {"-h", "--help"}):
+            if o not in entries:
+                failures.append("option %s of %s has no entry under OPTIONS" % (o, cmd))
+            elif entries[o] is not None and cmd not in entries[o]:
+                tag = ", ".join(sorted(entries[o]))
+                failures.append("the OPTIONS entry of %s does not name %s: (%s)" % (o, cmd, tag))
+    return failures
 
 
 def main():
@@ -64,6 +121,7 @@ def main():
     for o in sorted(opts):
         if not re.search(r"(?<![\w-])" + re.escape(o) + r"(?![\w-])", text):
             failures.append("option %s is not in the manual" % o)
+    failures += options_tagged_for_their_commands(sipmsg, text)
     for section in ("NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "OUTPUT", "EXIT STATUS",
                     "EXAMPLES"):
         if not re.search(r"^" + section + r"\s*$", text, re.M):
