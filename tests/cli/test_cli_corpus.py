@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: MIT
-"""`sipmsg check` over every SIP message of the shared corpus, held to the
-same verdicts as tests/corpus/corpus_runner.c:
+"""`sipmsg check` over every SIP message and bare SDP of the shared corpus,
+held to the same verdicts as tests/corpus/corpus_runner.c:
   valid     lenient verdict OK or WARN (parses, no diagnostic that fails it:
             the errors of the RFC 3261 and SDP checks only WARN without
             --strict, as the runner counts them without judging) and a
@@ -9,6 +9,8 @@ same verdicts as tests/corpus/corpus_runner.c:
   invalid   FAIL in strict or in lenient mode, except the messages listed in
             tests/corpus/known-gaps.tsv, which must not be caught yet;
   tolerate  a verdict is printed (no crash).
+A bare SDP (recognised by its leading v=) is held to the same: valid ones
+OK or WARN and byte-exact, invalid ones FAIL in strict mode.
 Bare-LF archive files are judged in their wire form (CRLF, header section
 closed, Content-Length recomputed), as the runner does.
 
@@ -52,30 +54,35 @@ def main():
         return 77
     gaps = {line.split("\t")[0] for line in open(gaps_file) if line.strip() and not line.startswith("#")}
     rows = [line.rstrip("\n").split("\t") for line in open(manifest)][1:]
-    rows = [r for r in rows if len(r) >= 4 and r[1] == "sip"]
+    rows = [r for r in rows if len(r) >= 4 and r[1] in ("sip", "sdp")]
     with tempfile.TemporaryDirectory(prefix="sipmsg-corpus-") as tmp:
         paths, expected = [], {}
-        for i, (rel, _, _, exp, *_) in enumerate(rows):
+        for i, (rel, kind, _, exp, *_) in enumerate(rows):
             path = os.path.join(corpus, rel)
             data = open(path, "rb").read()
-            if b"\r" not in data:
+            if kind == "sip" and b"\r" not in data:
                 path = os.path.join(tmp, "%03d-%s" % (i, os.path.basename(rel)))
                 open(path, "wb").write(wire_form(data))
             paths.append(path)
-            expected[path] = (rel, exp)
+            expected[path] = (rel, kind, exp)
         lenient = verdicts(sipmsg, paths, False)
         strict = verdicts(sipmsg, paths, True)
     failures = []
     counts = {"valid": 0, "invalid": 0, "tolerate": 0}
-    for path, (rel, exp) in expected.items():
+    for path, (rel, kind, exp) in expected.items():
         counts[exp] += 1
         lv, sv = lenient[path], strict[path]
+        if lv.get("input") != kind:
+            failures.append("%s: read as %s, not %s" % (rel, lv.get("input"), kind))
+            continue
         if exp == "valid":
             if lv["verdict"] == "fail" or lv["round_trip"] is not True:
                 failures.append("%s: valid, but %s: %s" % (rel, lv["verdict"], lv["reason"]))
         elif exp == "invalid":
             caught = lv["verdict"] == "fail" or sv["verdict"] == "fail"
-            if caught and rel in gaps:
+            if kind == "sdp" and sv["verdict"] != "fail":
+                failures.append("%s: invalid SDP, but not failed in strict mode" % rel)
+            elif caught and rel in gaps:
                 failures.append("%s: now caught; remove it from known-gaps.tsv" % rel)
             elif not caught and rel not in gaps:
                 failures.append("%s: invalid, but not failed" % rel)
