@@ -289,10 +289,60 @@ static SM_INLINE enum pname common_name(enum pkind kind, const char *nb, const c
 	return N_OTHER;
 }
 
-/* Is r[0..q-r) four decimal parts of one to three digits, each at most 255,
- * separated by dots (sm_ipv4_parse)? Unrolled: a part costs a few compares. */
-static SM_INLINE bool dotted_quad(const char *r, const char *q)
+#if SM_SIMD
+/* Is the part of n digits at s (1..3, 4 bytes readable) at most 255? Three
+ * digits are when as text they are no greater than "255": compared as the
+ * top three bytes of a big-endian word. */
+static SM_INLINE bool octet(const char *s, unsigned n)
 {
+	return n < 3 || __builtin_bswap32(ld4(s)) >> 8 <= ('2' << 16 | '5' << 8 | '5');
+}
+
+/* dotted_quad() of the len bytes at r (at most 15, 16 readable), from the
+ * bit masks of its digits and of its dots: three dots with parts of one to
+ * three digits around them, each part at most 255. About 80 instructions on
+ * a 13-byte address, where the byte loop takes about 130. */
+static SM_INLINE bool dotted_quad16(const char *r, unsigned len)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)r);
+	/* '0'..'9' moved to the bottom of the signed bytes, then one compare */
+	__m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
+				       _mm_set1_epi8((char)(0x80 + 10)));
+	unsigned in = (1u << len) - 1;
+	unsigned dots = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('.'))) & in;
+	if ((((unsigned)_mm_movemask_epi8(digit) | dots) & in) != in || !dots)
+		return false; /* a byte that is neither, or no dot */
+	unsigned d1 = (unsigned)__builtin_ctz(dots);
+	if (!(dots &= dots - 1))
+		return false;
+	unsigned d2 = (unsigned)__builtin_ctz(dots);
+	if (!(dots &= dots - 1))
+		return false;
+	unsigned d3 = (unsigned)__builtin_ctz(dots);
+	if (dots & (dots - 1))
+		return false; /* a fourth dot */
+	/* parts of one to three digits: the first dot at 1..3, the next ones 2..4
+	 * after it, the end 2..4 after the last (unsigned: a short part wraps) */
+	if (d1 - 1 > 2 || d2 - d1 - 2 > 2 || d3 - d2 - 2 > 2 || len - d3 - 2 > 2)
+		return false;
+	return octet(r, d1) && octet(r + d1 + 1, d2 - d1 - 1) && octet(r + d2 + 1, d3 - d2 - 1) &&
+	       octet(r + d3 + 1, len - d3 - 1);
+}
+#endif
+
+/* Is r[0..q-r) four decimal parts of one to three digits, each at most 255,
+ * separated by dots (sm_ipv4_parse)? 16-byte loads may start up to last16.
+ * Out of line: only IPv4 hosts and received= come here, and inlined it
+ * costs the other values a few instructions of register shuffling. */
+static SM_NOINLINE bool dotted_quad(const char *r, const char *q, uintptr_t last16)
+{
+#if SM_SIMD
+	if ((uintptr_t)r <= last16)
+		return q - r <= 15 && dotted_quad16(r, (unsigned)(q - r));
+#else
+	(void)last16;
+#endif
+	/* unrolled: a part costs a few compares */
 	for (int part = 0;; part++) {
 		unsigned v, d;
 		if (r >= q || (v = (unsigned)(unsigned char)*r - '0') > 9)
@@ -317,7 +367,7 @@ static SM_INLINE bool dotted_quad(const char *r, const char *q)
 
 /* Keep parameter `id`'s value in the view, checked as the general parser
  * checks it (false: the general path). */
-static SM_INLINE bool keep_param(void *view, enum pname id, sipmsg_slice value)
+static SM_INLINE bool keep_param(const struct fx *f, void *view, enum pname id, sipmsg_slice value)
 {
 	sipmsg_via *v = view;
 	sipmsg_nameaddr *na = view;
@@ -346,7 +396,7 @@ static SM_INLINE bool keep_param(void *view, enum pname id, sipmsg_slice value)
 		break;
 	case N_RECEIVED:
 		/* IPv6 and anything else: hdr_via.c judges it */
-		if (!value.ptr || !dotted_quad(value.ptr, value.ptr + value.len))
+		if (!value.ptr || !dotted_quad(value.ptr, value.ptr + value.len, f->last16))
 			return false;
 		v->received = value;
 		break;
@@ -419,7 +469,7 @@ static SM_INLINE bool params(struct fx *f, enum pkind kind, void *view, const ch
 		} else {
 			pr[n].value = (sipmsg_slice){NULL, 0};
 		}
-		if (!keep_param(view, id, pr[n].value))
+		if (!keep_param(f, view, id, pr[n].value))
 			return false;
 		n++;
 	} while (q < end && *q == ';');
@@ -448,7 +498,7 @@ static SM_INLINE bool host(const char *p, const char *end, uintptr_t last16, sip
 	}
 	/* a dotted IPv4 address (then there is no name character), or else a
 	 * name if a letter, '-' or '_' comes later (not when it starts with '.') */
-	if (dotted_quad(p, q)) {
+	if (dotted_quad(p, q, last16)) {
 		*type = SIPMSG_HOST_IPV4;
 		return true;
 	}

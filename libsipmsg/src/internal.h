@@ -14,10 +14,12 @@
 #define SM_LIKELY(x) __builtin_expect(!!(x), 1)
 #define SM_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define SM_INLINE inline __attribute__((always_inline))
+#define SM_NOINLINE __attribute__((noinline))
 #else
 #define SM_LIKELY(x) (x)
 #define SM_UNLIKELY(x) (x)
 #define SM_INLINE inline
+#define SM_NOINLINE
 #endif
 
 #define SM_NOPOS ((size_t)-1)
