@@ -105,25 +105,6 @@ static SM_INLINE uint16_t ld2(const char *p)
 	return v;
 }
 
-/* Clear a view (size a multiple of 8) in place. The library's memset
- * strategy (meson.build) calls the C library for clears this large, which
- * costs about twice the 16-byte stores written out here. */
-static SM_INLINE void zero_view(void *view, size_t size)
-{
-#if SM_SIMD
-	__m128i zero = _mm_setzero_si128();
-	__asm__("" : "+x"(zero)); /* or gcc turns the stores back into memset */
-	size_t i = 0;
-#pragma GCC unroll 32
-	for (; i + 16 <= size; i += 16)
-		_mm_storeu_si128((__m128i *)(void *)((char *)view + i), zero);
-	if (i < size)
-		_mm_storel_epi64((__m128i *)(void *)((char *)view + i), zero);
-#else
-	memset(view, 0, size);
-#endif
-}
-
 /* Is n[0..len) the lowercase literal lit[0..len) (len 1..16), ignoring
  * case? Reads only n[0..len), with overlapping word loads. n holds token
  * or URI-parameter characters, and for those c | 0x20 equals a lowercase
@@ -685,7 +666,7 @@ static SM_INLINE bool nameaddr(struct fx *f, const char *p, const char *end,
 	/* "*", and the shapes whose rules only the general parser checks */
 	if (*p == '*' || sm_na_general_only(f->id))
 		return false;
-	zero_view(na, sizeof *na);
+	sm_zero(na, sizeof *na);
 	if (*p == '"') {
 		q = span(sm_uclass, SM_U_QDTEXT, p + 1, end, f->last16);
 		if (q >= end || *q != '"')

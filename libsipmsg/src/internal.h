@@ -33,6 +33,25 @@
 #define SM_SIMD 0
 #endif
 
+/* Clear size bytes at p (a multiple of 8) in place. The library's memset
+ * strategy (meson.build) calls the C library for clears above ~128 bytes,
+ * which costs about twice the 16-byte stores written out here. */
+static SM_INLINE void sm_zero(void *p, size_t size)
+{
+#if SM_SIMD
+	__m128i zero = _mm_setzero_si128();
+	__asm__("" : "+x"(zero)); /* or gcc turns the stores back into memset */
+	size_t i = 0;
+#pragma GCC unroll 64
+	for (; i + 16 <= size; i += 16)
+		_mm_storeu_si128((__m128i *)(void *)((char *)p + i), zero);
+	if (i < size)
+		_mm_storel_epi64((__m128i *)(void *)((char *)p + i), zero);
+#else
+	memset(p, 0, size);
+#endif
+}
+
 #if SM_SIMD
 /* The control characters other than HTAB (CR and LF included) and DEL among
  * 16 bytes, as a bit mask. */
@@ -220,7 +239,7 @@ static inline sipmsg_msg *sm_msg_new(sipmsg_arena *arena, bool own_arena, const 
 	if (!m)
 		return NULL;
 	/* zeroed but for the options, which are copied over right after */
-	memset(m, 0, offsetof(sipmsg_msg, opts));
+	sm_zero(m, offsetof(sipmsg_msg, opts));
 	memset(m->ext, 0, sizeof m->ext);
 	m->arena = arena;
 	m->own_arena = own_arena;
