@@ -146,13 +146,6 @@ struct fx {
 	sipmsg_hdr_id id;
 };
 
-/* The last address a 16-byte load may start at when bytes up to rend may
- * be read (none when there are fewer than 16). */
-static SM_INLINE uintptr_t last16(const char *rend)
-{
-	return (uintptr_t)rend >= 16 ? (uintptr_t)rend - 16 : 0;
-}
-
 /* Room for the values header, a view of `size` bytes and 2 * FAST_PARAMS
  * parameters at the top of the arena; NULL (the general path then) when the
  * current block has less. */
@@ -798,10 +791,10 @@ _Static_assert(sizeof(struct sm_vals) % 8 == 0 && sizeof(sipmsg_param) % 8 == 0 
 
 /* The view size and element parser of each kind with a fast path. */
 #define HOT(name, type, kind_parse)                                                        \
-	static sipmsg_status hot_##name(sipmsg_msg *m, size_t i, const char *rend)         \
+	static sipmsg_status hot_##name(sipmsg_msg *m, size_t i, uintptr_t last16)         \
 	{                                                                                  \
 		const struct sm_hdr *h = &m->hdrs[i];                                      \
-		struct fx f = {.m = m, .last16 = last16(rend), .id = (sipmsg_hdr_id)h->id}; \
+		struct fx f = {.m = m, .last16 = last16, .id = (sipmsg_hdr_id)h->id};        \
 		type *view = begin(&f, sizeof(type));                                      \
 		if (!view || !kind_parse(&f, h->value, h->value + h->value_len, view))    \
 			return SM_FAST_NO;                                                 \
@@ -815,10 +808,10 @@ HOT(mediatype, sipmsg_mediatype, mediatype)
 #undef HOT
 
 /* Call-ID has nothing but raw: no room to reserve. */
-static sipmsg_status hot_callid(sipmsg_msg *m, size_t i, const char *rend)
+static sipmsg_status hot_callid(sipmsg_msg *m, size_t i, uintptr_t last16)
 {
 	struct sm_hdr *h = &m->hdrs[i];
-	struct fx f = {.m = m, .last16 = last16(rend)};
+	struct fx f = {.m = m, .last16 = last16};
 	if (!callid(&f, h->value, h->value + h->value_len))
 		return SM_FAST_NO;
 	struct sm_vals *v = sm_alloc(m->arena, sizeof *v + sizeof(sipmsg_callid));
@@ -850,5 +843,5 @@ sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i)
 	if (!fn || !h->value_len)
 		return SM_FAST_NO;
 	/* a value from the input may be read on to the input's end */
-	return fn(m, i, sm_in_input(m, h->value) ? m->base + m->length : h->value + h->value_len);
+	return fn(m, i, sm_last16(sm_in_input(m, h->value) ? m->base + m->length : h->value + h->value_len));
 }
