@@ -161,10 +161,9 @@ static SM_INLINE void *begin(struct fx *f, size_t size)
 	return f->top + sizeof(struct sm_vals);
 }
 
-/* Take what was written at top: header line i now has its one value. */
-static SM_INLINE sipmsg_status commit(struct fx *f, size_t i)
+/* Take what was written at top: header line h now has its one value. */
+static SM_INLINE sipmsg_status commit(struct fx *f, struct sm_hdr *h)
 {
-	struct sm_hdr *h = &f->m->hdrs[i];
 	struct sm_vals *v = sm_arena_take(f->m->arena, (size_t)(f->cur - f->top));
 	v->n = 1;
 	v->cap = 1;
@@ -791,14 +790,13 @@ _Static_assert(sizeof(struct sm_vals) % 8 == 0 && sizeof(sipmsg_param) % 8 == 0 
 
 /* The view size and element parser of each kind with a fast path. */
 #define HOT(name, type, kind_parse)                                                        \
-	static sipmsg_status hot_##name(sipmsg_msg *m, size_t i, uintptr_t last16)         \
+	static sipmsg_status hot_##name(sipmsg_msg *m, struct sm_hdr *h, uintptr_t last16)  \
 	{                                                                                  \
-		const struct sm_hdr *h = &m->hdrs[i];                                      \
 		struct fx f = {.m = m, .last16 = last16, .id = (sipmsg_hdr_id)h->id};        \
 		type *view = begin(&f, sizeof(type));                                      \
 		if (!view || !kind_parse(&f, h->value, h->value + h->value_len, view))    \
 			return SM_FAST_NO;                                                 \
-		return commit(&f, i);                                                      \
+		return commit(&f, h);                                                      \
 	}
 HOT(via, sipmsg_via, via)
 HOT(nameaddr, sipmsg_nameaddr, nameaddr)
@@ -808,9 +806,8 @@ HOT(mediatype, sipmsg_mediatype, mediatype)
 #undef HOT
 
 /* Call-ID has nothing but raw: no room to reserve. */
-static sipmsg_status hot_callid(sipmsg_msg *m, size_t i, uintptr_t last16)
+static sipmsg_status hot_callid(sipmsg_msg *m, struct sm_hdr *h, uintptr_t last16)
 {
-	struct sm_hdr *h = &m->hdrs[i];
 	struct fx f = {.m = m, .last16 = last16};
 	if (!callid(&f, h->value, h->value + h->value_len))
 		return SM_FAST_NO;
@@ -838,10 +835,10 @@ const sm_hot_fn sm_hot_fns[SIPMSG_KIND_COUNT] = {
 
 sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i)
 {
-	const struct sm_hdr *h = &m->hdrs[i];
+	struct sm_hdr *h = &m->hdrs[i];
 	sm_hot_fn fn = sm_hot_fns[sm_hdr_rows[h->id].kind];
 	if (!fn || !h->value_len)
 		return SM_FAST_NO;
 	/* a value from the input may be read on to the input's end */
-	return fn(m, i, sm_last16(sm_in_input(m, h->value) ? m->base + m->length : h->value + h->value_len));
+	return fn(m, h, sm_last16(sm_in_input(m, h->value) ? m->base + m->length : h->value + h->value_len));
 }

@@ -616,7 +616,7 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 			unsigned kind = scan_kind[id];
 			if ((kind & SCAN_HOT) || all_typed) {
 				sm_hot_fn fn = sm_hot_fns[kind & ~SCAN_HOT];
-				sipmsg_status st = fn && vb < ve ? fn(m, n, last16) : SM_FAST_NO;
+				sipmsg_status st = fn && vb < ve ? fn(m, &m->hdrs[n], last16) : SM_FAST_NO;
 				/* past the call the line is the last header (fewer values kept across it) */
 				if (SM_UNLIKELY(st))
 					return typed_slow(s, st);

@@ -182,10 +182,10 @@ static inline uintptr_t sm_last16(const char *rend)
 {
 	return (uintptr_t)rend >= 16 ? (uintptr_t)rend - 16 : 0;
 }
-/* The same per kind (NULL: no fast path), for the scanner, which knows that
- * the value lies in the input and that 16-byte loads may start up to last16
- * (sm_last16() of the input's end). */
-typedef sipmsg_status (*sm_hot_fn)(sipmsg_msg *m, size_t i, uintptr_t last16);
+/* The same per kind (NULL: no fast path) for header line h of m, for the
+ * scanner, which knows that the value lies in the input and that 16-byte
+ * loads may start up to last16 (sm_last16() of the input's end). */
+typedef sipmsg_status (*sm_hot_fn)(sipmsg_msg *m, struct sm_hdr *h, uintptr_t last16);
 extern const sm_hot_fn sm_hot_fns[SIPMSG_KIND_COUNT];
 
 /* The number of a parsed, good numeric header line (Content-Length). */
