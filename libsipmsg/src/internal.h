@@ -230,6 +230,7 @@ sipmsg_status sm_typed_parse_header(sipmsg_msg *m, size_t i);
 _Static_assert(offsetof(sipmsg_msg, ext) == offsetof(sipmsg_msg, opts) + sizeof(sipmsg_parse_opts) &&
 		       sizeof(sipmsg_msg) == offsetof(sipmsg_msg, ext) + sizeof(void *[4]),
 	       "opts and ext end struct sipmsg_msg");
+_Static_assert(offsetof(sipmsg_msg, opts) % 8 == 0, "sm_zero() clears whole words");
 
 /* The message skeleton shared by parse and build: a message in `arena`
  * (inline: it is most of the parse's set-up). */
