@@ -531,6 +531,7 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 	const size_t max_line = m->opts.max_line_length;
 	const uint32_t max_n = m->cap < m->opts.max_headers ? m->cap : (uint32_t)m->opts.max_headers;
 	const bool all_typed = !s->lenient_typed;
+	const uintptr_t last16 = sm_last16(p + s->n); /* for the fast parsers */
 	size_t b = *pos;
 	for (;; b = *pos) {
 		size_t colon, cr;
@@ -615,7 +616,7 @@ static SM_INLINE sipmsg_status plain_loop(struct scan *s, size_t *pos, bool chec
 			unsigned kind = scan_kind[id];
 			if ((kind & SCAN_HOT) || all_typed) {
 				sm_hot_fn fn = sm_hot_fns[kind & ~SCAN_HOT];
-				sipmsg_status st = fn && vb < ve ? fn(m, n, p + s->n) : SM_FAST_NO;
+				sipmsg_status st = fn && vb < ve ? fn(m, &m->hdrs[n], last16) : SM_FAST_NO;
 				/* past the call the line is the last header (fewer values kept across it) */
 				if (SM_UNLIKELY(st))
 					return typed_slow(s, st);

@@ -176,9 +176,16 @@ static inline uint32_t sm_number_max(sipmsg_hdr_id id)
  * fast-path tests compare the two). */
 sipmsg_status sm_typed_parse_general(sipmsg_msg *m, size_t i, struct sm_vals **out);
 sipmsg_status sm_typed_fast(sipmsg_msg *m, size_t i);
-/* The same per kind (NULL: no fast path), for the scanner, which knows that
- * the value lies in the input and that bytes up to rend may be read. */
-typedef sipmsg_status (*sm_hot_fn)(sipmsg_msg *m, size_t i, const char *rend);
+/* The last address a 16-byte load may start at when bytes up to rend may
+ * be read (none when there are fewer than 16). */
+static inline uintptr_t sm_last16(const char *rend)
+{
+	return (uintptr_t)rend >= 16 ? (uintptr_t)rend - 16 : 0;
+}
+/* The same per kind (NULL: no fast path) for header line h of m, for the
+ * scanner, which knows that the value lies in the input and that 16-byte
+ * loads may start up to last16 (sm_last16() of the input's end). */
+typedef sipmsg_status (*sm_hot_fn)(sipmsg_msg *m, struct sm_hdr *h, uintptr_t last16);
 extern const sm_hot_fn sm_hot_fns[SIPMSG_KIND_COUNT];
 
 /* The number of a parsed, good numeric header line (Content-Length). */

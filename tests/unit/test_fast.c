@@ -202,6 +202,18 @@ static const struct {
 	{"Content-Length", "0"},
 	{"Max-Forwards", "00000000000000000000255"}, /* leading zeros: more digits than a sum holds */
 	{"Via", "SIP/2.0/UDP h:00000000000000000065535;rport=065535"},
+	/* IPv4 addresses at the edges of dotted_quad()'s 16-byte path: parts of
+	 * three digits around 255, a part too many or too few, 4-digit parts
+	 * (by the insertions), leading zeros, the longest address; a short one
+	 * last in the value is close enough to the end of the input for the
+	 * byte loop instead */
+	{"Via", "SIP/2.0/UDP 255.255.255.255:5060;received=249.250.251.252;rport"},
+	{"Via", "SIP/2.0/UDP 256.1.1.1;received=1.2.3.256;x"},
+	{"Via", "SIP/2.0/UDP 199.200.201.209;received=01.002.0.00;received=10.0.0"},
+	{"Via", "SIP/2.0/UDP 1.2.3.4.5;received=1..2.3;x"},
+	{"Via", "SIP/2.0/TCP 10.0.0.1;received=100.100.100.100"},
+	{"Via", "SIP/2.0/UDP 1.100.2.200;received=100.1.100.2;rport"},
+	{"To", "<sip:b@199.250.255.255:5060>;tag=1"},
 	{"Content-Type", "application/sdp"},
 	{"Content-Type", "Application/SDP;x=y"},
 	{"c", "multipart/mixed;boundary=unique-boundary-1;X=y"},
