@@ -223,7 +223,7 @@ sipmsg_status sipmsg_msg_set_number(sipmsg_msg *m, sipmsg_hdr_id id, uint32_t va
 {
 	if (!m || id <= SIPMSG_HDR_OTHER || id >= SIPMSG_HDR_COUNT_ ||
 	    (sm_hdr_rows[id].kind != SIPMSG_KIND_UINT && sm_hdr_rows[id].kind != SIPMSG_KIND_UINT_PARAMS) ||
-	    ((id == SIPMSG_HDR_MAX_FORWARDS || id == SIPMSG_HDR_MAX_BREADTH) && value > 255))
+	    !sm_number_allowed(id, value))
 		return SIPMSG_EINVAL;
 	char buf[16];
 	int n = snprintf(buf, sizeof buf, "%lu", (unsigned long)value);

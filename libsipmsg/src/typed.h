@@ -167,6 +167,15 @@ static inline uint32_t sm_number_max(sipmsg_hdr_id id)
 	}
 }
 
+/* Is value in the range of numeric header id (sm_number_max, and RSeq's
+ * 1..SM_RSEQ_MAX)? For the builders, which must write only what reads back. */
+static inline bool sm_number_allowed(sipmsg_hdr_id id, uint32_t value)
+{
+	if (id == SIPMSG_HDR_RSEQ)
+		return value >= 1 && value <= SM_RSEQ_MAX;
+	return value <= sm_number_max(id);
+}
+
 /* The values of header line i on the fast path (hot.c): the common shape of
  * the hot grammars in one pass. SIPMSG_OK (view cached), SIPMSG_ENOMEM, or
  * SM_FAST_NO with nothing reported and nothing kept when a value is not in

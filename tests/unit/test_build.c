@@ -117,6 +117,14 @@ Test(build, setters_refuse_bad_arguments)
 	cr_assert_eq(sipmsg_msg_set_call_id(m, "a@"), SIPMSG_EINVAL);
 	cr_assert_eq(sipmsg_msg_set_cseq(m, 1, "IN VITE"), SIPMSG_EINVAL);
 	cr_assert_eq(sipmsg_msg_set_number(m, SIPMSG_HDR_MAX_FORWARDS, 256), SIPMSG_EINVAL);
+	/* RSeq is 1..2^31-1 (RFC 3262): nothing is written that would not read back */
+	cr_assert_eq(sipmsg_msg_set_number(m, SIPMSG_HDR_RSEQ, 0), SIPMSG_EINVAL);
+	cr_assert_eq(sipmsg_msg_set_number(m, SIPMSG_HDR_RSEQ, 2147483648u), SIPMSG_EINVAL);
+	cr_assert_eq(sipmsg_header_find(m, SIPMSG_HDR_RSEQ, 0), -1);
+	cr_assert_eq(sipmsg_msg_set_number(m, SIPMSG_HDR_RSEQ, 2147483647u), SIPMSG_OK);
+	uint32_t rseq = 0;
+	cr_assert_eq(sipmsg_msg_number(m, SIPMSG_HDR_RSEQ, &rseq), SIPMSG_OK);
+	cr_assert_eq(rseq, 2147483647u);
 	cr_assert_eq(sipmsg_msg_set_number(m, SIPMSG_HDR_FROM, 1), SIPMSG_EINVAL);
 	cr_assert_eq(sipmsg_msg_set_call_id(m, NULL), SIPMSG_OK, "NULL generates one");
 	cr_assert_eq(sipmsg_msg_call_id(m).len, 16);
