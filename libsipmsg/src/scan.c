@@ -398,9 +398,6 @@ static bool must_be_valid(const sipmsg_msg *m, unsigned id)
 	return (m->opts.flags & SIPMSG_PARSE_STRICT) || ((m->opts.must_be_valid[id / 64] >> (id % 64)) & 1);
 }
 
-/* The typed view of header i, parsed now because its row is hot (or every
- * known header in strict mode, or it must be valid). A malformed header fails the parse when it
- * must be valid; otherwise it stays, marked bad, with its diagnostic. */
 /* The status of a parse failed by a typed view's diagnostic: going over a
  * limit (list items, URI parameters) is SIPMSG_ELIMIT, as everywhere. */
 static sipmsg_status limit_or_syntax(const sipmsg_diag *d)
@@ -410,6 +407,10 @@ static sipmsg_status limit_or_syntax(const sipmsg_diag *d)
 		       : SIPMSG_ESYNTAX;
 }
 
+/* The typed view of header i, parsed now because its row is hot (or every
+ * known header in strict mode, or it must be valid). A malformed header
+ * fails the parse when it must be valid; otherwise it stays, marked bad,
+ * with its diagnostic. */
 static sipmsg_status typed_now(struct scan *s, uint32_t i)
 {
 	sipmsg_msg *m = s->m;
@@ -504,7 +505,7 @@ static sipmsg_status must_be_valid_later(struct scan *s)
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
 		unsigned id = m->hdrs[i].id;
 		sipmsg_status st;
-		if (id && !((hot_ids[id / 64] >> (id % 64)) & 1) && must_be_valid(m, id) && (st = typed_now(s, i)))
+		if (id && !(scan_kind[id] & SCAN_HOT) && must_be_valid(m, id) && (st = typed_now(s, i)))
 			return st;
 	}
 	return SIPMSG_OK;

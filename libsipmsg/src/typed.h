@@ -88,12 +88,6 @@ enum sm_na_shape {
 	SM_NA_IDENTITY,
 };
 
-static inline enum sm_na_shape sm_na_shape(sipmsg_hdr_id id);
-
-/* The shapes whose rules only the general parser checks (hot.c declines
- * them): the last two, one compare (two cost the fast path 20 instructions). */
-static inline bool sm_na_general_only(sipmsg_hdr_id id) { return sm_na_shape(id) >= SM_NA_ANGLE_URI; }
-
 static inline enum sm_na_shape sm_na_shape(sipmsg_hdr_id id)
 {
 	switch (id) {
@@ -119,6 +113,10 @@ static inline enum sm_na_shape sm_na_shape(sipmsg_hdr_id id)
 		return SM_NA_ANY;
 	}
 }
+
+/* The shapes whose rules only the general parser checks (hot.c declines
+ * them): the last two, one compare (two cost the fast path 20 instructions). */
+static inline bool sm_na_general_only(sipmsg_hdr_id id) { return sm_na_shape(id) >= SM_NA_ANGLE_URI; }
 
 /* RFC 5626 §13: reg-id = "reg-id" EQUAL 1*DIGIT ; 1 to (2^31 - 1). For
  * hdr_nameaddr.c and the fast path (hot.c), which must agree. */
@@ -150,12 +148,12 @@ sipmsg_status sm_parse_timestamp(struct sm_tctx *t, const char *p, const char *e
 sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 sipmsg_status sm_parse_replaces(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 
-/* The largest value each numeric header allows: 255 for the hop counts,
- * 2^32-1 (RFC 3261 §20.19, §8.1.1.5) for the rest (RSeq's narrower range,
- * SM_RSEQ_MAX, is checked apart). */
 /* RSeq and RAck's response-num: "between 1 and 2**31 - 1" (RFC 3262 §3) */
 #define SM_RSEQ_MAX 2147483647u
 
+/* The largest value each numeric header allows: 255 for the hop counts,
+ * 2^32-1 (RFC 3261 §20.19, §8.1.1.5) for the rest (RSeq's narrower range,
+ * SM_RSEQ_MAX, is checked apart). */
 static inline uint32_t sm_number_max(sipmsg_hdr_id id)
 {
 	switch (id) {
