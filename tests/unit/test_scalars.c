@@ -130,6 +130,20 @@ Test(scalars, retry_after_warning_date)
 	bad("Date: Sat, 13 Nov 2010 24:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
 }
 
+/* RFC 3261 §20.43: warn-agent = hostport / pseudonym, pseudonym = token */
+Test(scalars, warning_agent_is_hostport_or_token)
+{
+	TT_PARSE(TT_REQ("Warning: 399 gw-7.example.net:5070 \"a\", 370 [2001:db8::5] \"b\", 399 - \"c\"\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_WARNING), 3);
+	TT_SLICE(tt_value(SIPMSG_HDR_WARNING, 0).warning->agent, "gw-7.example.net:5070");
+	TT_SLICE(tt_value(SIPMSG_HDR_WARNING, 1).warning->agent, "[2001:db8::5]");
+	TT_SLICE(tt_value(SIPMSG_HDR_WARNING, 2).warning->agent, "-");
+	bad("Warning: 399 gw.example.net:sip \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 29);
+	bad("Warning: 399 gw.example.net:5060:1 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 33);
+	bad("Warning: 399 gw/1 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	bad("Warning: 399 [2001:db8::5 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
+}
+
 Test(scalars, dialog_identifiers)
 {
 	TT_PARSE(TT_REQ("Replaces: 98732@sip.example.com;from-tag=r33th4x0r;to-tag=ff87ff;early-only\r\n"
