@@ -35,7 +35,8 @@ sipmsg_status sm_parse_retry_after(struct sm_tctx *t, const char *p, const char 
 	for (size_t i = 0; i < ra->param_count; i++) {
 		const sipmsg_param *pr = &ra->params[i];
 		if (SM_IS(pr->name, "duration")) {
-			if (!u32_slice(pr->value, &ra->duration))
+			/* "duration" EQUAL delta-seconds: digits, never quoted */
+			if (pr->quoted || !u32_slice(pr->value, &ra->duration))
 				return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, pr->value.ptr ? pr->value.ptr : pr->name.ptr,
 						    "duration must be delta-seconds");
 			ra->has_duration = true;

@@ -123,6 +123,9 @@ Test(scalars, retry_after_warning_date)
 	TT_SLICE(tt_value(SIPMSG_HDR_RETRY_AFTER, 0).retry_after->comment, "I'm in a meeting (really)");
 	bad("Retry-After: 5 (open", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
 	bad("Retry-After: 5;duration=x", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_PARAMETER, 25);
+	/* retry-param = ("duration" EQUAL delta-seconds) / generic-param: a
+	 * quoted number is neither (as Contact's expires, RFC 3261 §25.1) */
+	bad("Retry-After: 5;duration=\"60\"", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_PARAMETER, 26);
 	bad("Warning: 30 h \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 10);
 	bad("Warning: 307 h t", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
 	bad("Date: Sat, 13 Nov 2010 23:29:00 UTC", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
