@@ -94,6 +94,11 @@ Test(scalars, session_timer_rseq_rack_timestamp)
 	cr_assert_eq(tt_value(SIPMSG_HDR_RSEQ, 0).number->value, 2147483647u);
 	cr_assert_eq(tt_value(SIPMSG_HDR_RACK, 0).rack->cseq, 4294967295u);
 	bad("Timestamp: .5", SIPMSG_HDR_TIMESTAMP, SIPMSG_DIAG_BAD_HEADER_VALUE, 12);
+	/* Min-SE = delta-seconds *(SEMI generic-param) (RFC 4028 §5): no refresher */
+	TT_PARSE(TT_REQ("Min-SE: 90;refresher=uas\r\n"));
+	t = tt_value(SIPMSG_HDR_MIN_SE, 0);
+	cr_assert_null(t.number->refresher.ptr);
+	cr_assert_eq(t.number->param_count, 1);
 }
 
 Test(scalars, retry_after_warning_date)
