@@ -228,8 +228,9 @@ sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end
 	return SIPMSG_OK;
 }
 
-/* Remember the parameters RFC 3261 gives a meaning. */
-static void known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
+/* Remember the parameters RFC 3261 gives a meaning; false when the value
+ * breaks its rule (only ttl has one checked here). */
+static bool known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 {
 	const char *n = pr->name.ptr;
 	switch (pr->name.len) {
@@ -238,8 +239,11 @@ static void known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 			u->lr = true;
 		break;
 	case 3:
-		if (sm_eq_lower(n, 3, SM_LIT("ttl")))
+		if (sm_eq_lower(n, 3, SM_LIT("ttl"))) {
+			if (!sm_ttl_valid(pr->value))
+				return false;
 			u->ttl = pr->value;
+		}
 		break;
 	case 4:
 		if (sm_eq_lower(n, 4, SM_LIT("user")))
@@ -260,6 +264,7 @@ static void known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 	default:
 		break;
 	}
+	return true;
 }
 
 /* *( ";" pname [ "=" pvalue ] ) starting at p (on a ';'). */
@@ -296,7 +301,10 @@ static sipmsg_status parse_params(struct sm_uri_ctx *c, const char *p, const cha
 		pr->name = name;
 		pr->value = value;
 		pr->quoted = false;
-		known_uri_param(u, pr);
+		/* ttl-param is the sip URI's (RFC 3261 §19.1.1), not tel's */
+		if (!known_uri_param(u, pr) && u->scheme != SIPMSG_SCHEME_TEL)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, value.ptr ? value.ptr : nb,
+					   "ttl must be 0..255");
 	}
 	u->params = v.items;
 	u->param_count = v.n;

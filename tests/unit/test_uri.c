@@ -120,6 +120,21 @@ Test(uri, ipv4_and_names)
 	must_fail("sip:u@h x", SIPMSG_DIAG_BAD_URI, 7);
 }
 
+/* ttl-param = "ttl=" ttl, ttl = 1*3DIGIT ; 0 to 255 (RFC 3261 §25.1), as
+ * in a Via */
+Test(uri, ttl_param_0_to_255)
+{
+	sipmsg_uri u = must("sip:h;ttl=0");
+	TT_SLICE(u.ttl, "0");
+	u = must("sip:h;maddr=239.255.255.1;ttl=255");
+	TT_SLICE(u.ttl, "255");
+	must_fail("sip:h;ttl=256", SIPMSG_DIAG_BAD_PARAMETER, 10);
+	must_fail("sip:u@h;lr;ttl=1x", SIPMSG_DIAG_BAD_PARAMETER, 15);
+	must_fail("sip:h;TTL", SIPMSG_DIAG_BAD_PARAMETER, 6);
+	/* a tel URI has no ttl-param: its "ttl" is any parameter */
+	must("tel:+1-201-555-0123;ttl=999");
+}
+
 Test(uri, ipv6_references_rfc5118)
 {
 	sipmsg_uri u = must("sip:[2001:db8::10]:5070");
