@@ -98,6 +98,28 @@ static sipmsg_status single_valued(sipmsg_msg *m)
 	return SIPMSG_OK;
 }
 
+/* A "*" Contact is the whole Contact header field (RFC 3261 §20.10, §10.2.2),
+ * and lines of one header are one comma list (§7.3.1): no other Contact
+ * line may come with it. A line that mixes "*" with URIs is already bad. */
+static sipmsg_status contact_star_rule(sipmsg_msg *m)
+{
+	size_t values = 0, star_line = SM_NOPOS;
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		if (m->hdrs[i].id != SIPMSG_HDR_CONTACT)
+			continue;
+		const struct sm_vals *v = sm_typed_vals(m, i, NULL);
+		if (!v)
+			continue;
+		values += v->n;
+		if (v->n && ((const sipmsg_nameaddr *)v->items)->star && star_line == SM_NOPOS)
+			star_line = i;
+	}
+	if (star_line == SM_NOPOS || values < 2)
+		return SIPMSG_OK;
+	return report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_ERROR, star_line, NULL, NULL,
+		      "a \"*\" Contact with other Contact values (RFC 3261 §10.2.2, §20.10)");
+}
+
 static sipmsg_status request_rules(sipmsg_msg *m, const sipmsg_cseq *cseq)
 {
 	sipmsg_status st;
@@ -201,6 +223,7 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	const sipmsg_cseq *cseq = sipmsg_msg_cseq(m);
 	sipmsg_status st;
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
+	    (st = contact_star_rule(m)) ||
 	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = body_rules(m)))
 		return st;
 	return sipmsg_msg_error_count(m) ? SIPMSG_ESYNTAX : SIPMSG_OK;

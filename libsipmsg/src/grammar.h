@@ -189,6 +189,14 @@ static inline bool sm_qvalue_valid(sipmsg_slice v)
 	return true;
 }
 
+/* ttl = 1*3DIGIT ; 0 to 255 (RFC 3261 §25.1), of a Via and of a sip URI;
+ * leading zeros are let through, as in every number here. */
+static inline bool sm_ttl_valid(sipmsg_slice v)
+{
+	uint32_t n;
+	return v.ptr && sm_u32(v.ptr, v.len, 255, &n);
+}
+
 /* Case-insensitive: does slice s equal the lowercase literal? */
 #define SM_IS(s, lit) sm_eq_lower((s).ptr, (s).len, SM_LIT(lit))
 

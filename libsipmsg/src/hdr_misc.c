@@ -3,6 +3,7 @@
  * §20.43, §20.17) and the dialog identifiers of Replaces, Join and
  * Target-Dialog (RFC 3891, RFC 3911, RFC 4538). */
 #include "typed.h"
+#include "uri.h"
 
 static bool u32_slice(sipmsg_slice v, uint32_t *out)
 {
@@ -34,13 +35,32 @@ sipmsg_status sm_parse_retry_after(struct sm_tctx *t, const char *p, const char 
 	for (size_t i = 0; i < ra->param_count; i++) {
 		const sipmsg_param *pr = &ra->params[i];
 		if (SM_IS(pr->name, "duration")) {
-			if (!u32_slice(pr->value, &ra->duration))
+			/* "duration" EQUAL delta-seconds: digits, never quoted */
+			if (pr->quoted || !u32_slice(pr->value, &ra->duration))
 				return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, pr->value.ptr ? pr->value.ptr : pr->name.ptr,
 						    "duration must be delta-seconds");
 			ra->has_duration = true;
 		}
 	}
 	return sm_value_end(t, q, end, stop);
+}
+
+/* warn-agent = hostport / pseudonym (pseudonym = token): the agent
+ * [a, ae) is one of them, or else where it breaks the hostport. */
+static const char *bad_warn_agent(const char *a, const char *ae)
+{
+	if (sm_skip_token(a, ae) == ae)
+		return NULL; /* a pseudonym, or a host name or IPv4 address alone */
+	struct sm_uri_ctx c = {0};
+	sipmsg_slice host;
+	sipmsg_host_type type;
+	uint16_t port;
+	const char *q;
+	if (sm_host_parse(&c, a, ae, &host, &type, &q))
+		return c.fail.at;
+	if (q < ae && *q == ':' && sm_port_parse(&c, q + 1, ae, &port, &q))
+		return c.fail.at;
+	return q == ae ? NULL : q;
 }
 
 /* warning-value = warn-code SP warn-agent SP warn-text */
@@ -58,6 +78,10 @@ sipmsg_status sm_parse_warning(struct sm_tctx *t, const char *p, const char *end
 		ae++;
 	if (a == q || ae == a)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, a, "warn-agent is missing");
+	const char *bad = bad_warn_agent(a, ae);
+	if (bad)
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, bad,
+				    "warn-agent must be host[:port] or a token (RFC 3261 §20.43)");
 	w->agent = (sipmsg_slice){a, (size_t)(ae - a)};
 	const char *x = sm_skip_lws(ae, end);
 	if (x == ae || x >= end || *x != '"')

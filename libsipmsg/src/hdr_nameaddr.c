@@ -141,8 +141,18 @@ sipmsg_status sm_parse_nameaddr(struct sm_tctx *t, const char *p, const char *en
 	const enum sm_na_shape shape = sm_na_shape(t->id);
 
 	if (*p == '*' && sm_hdr_rows[t->id].kind == SIPMSG_KIND_CONTACT) {
+		/* Contact = HCOLON ( STAR / (contact-param *(COMMA contact-param)) ):
+		 * "*" is the whole value, never one element of a list */
+		if (p != t->m->hdrs[t->index].value)
+			return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p,
+					    "\"*\" must be the only Contact value (RFC 3261 §20.10)");
 		na->star = true;
-		return sm_value_end(t, p + 1, end, stop);
+		if ((st = sm_value_end(t, p + 1, end, stop)))
+			return st;
+		if (*stop != end)
+			return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, *stop,
+					    "\"*\" must be the only Contact value (RFC 3261 §20.10)");
+		return SIPMSG_OK;
 	}
 	if (*p == '"') {
 		q = sm_quoted(p, end, &na->display);

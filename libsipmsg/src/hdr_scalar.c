@@ -115,7 +115,9 @@ sipmsg_status sm_parse_number_params(struct sm_tctx *t, const char *p, const cha
 		st = sm_gparams(t, &q, end, &n->params, &n->param_count);
 	if (st)
 		return st;
-	for (size_t i = 0; i < n->param_count; i++)
+	/* refresher is Session-Expires' alone (RFC 4028 §4): in Min-SE it is
+	 * a generic-param like any other */
+	for (size_t i = 0; t->id == SIPMSG_HDR_SESSION_EXPIRES && i < n->param_count; i++)
 		if (SM_IS(n->params[i].name, "refresher"))
 			n->refresher = n->params[i].value;
 	return sm_value_end(t, q, end, stop);

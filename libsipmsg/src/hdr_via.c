@@ -58,8 +58,7 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 		switch (pr->name.len) {
 		case 3:
 			if (NAME_IS(pr->name, "ttl")) {
-				uint32_t ttl;
-				if (!all_digits(pr->value) || !sm_u32(pr->value.ptr, pr->value.len, 255, &ttl))
+				if (!sm_ttl_valid(pr->value))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "ttl must be 0..255");
 				v->ttl = pr->value;
 			}

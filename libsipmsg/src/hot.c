@@ -349,7 +349,7 @@ static SM_INLINE bool keep_param(const struct fx *f, void *view, enum pname id, 
 	case N_OTHER:
 		break;
 	case N_TTL:
-		if (!value.ptr || !sm_u32(value.ptr, value.len, 255, &n))
+		if (!sm_ttl_valid(value))
 			return false;
 		v->ttl = value;
 		break;
@@ -584,8 +584,11 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 					u->lr = true;
 				break;
 			case 3:
-				if (fold_eq(name.ptr, "ttl", 3))
+				if (fold_eq(name.ptr, "ttl", 3)) {
+					if (!sm_ttl_valid(value))
+						return false; /* uri.c reports it */
 					u->ttl = value;
+				}
 				break;
 			case 4:
 				if (fold_eq(name.ptr, "user", 4))

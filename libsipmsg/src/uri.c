@@ -228,8 +228,9 @@ sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end
 	return SIPMSG_OK;
 }
 
-/* Remember the parameters RFC 3261 gives a meaning. */
-static void known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
+/* Remember the parameters RFC 3261 gives a meaning; false when the value
+ * breaks its rule (only ttl has one checked here). */
+static bool known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 {
 	const char *n = pr->name.ptr;
 	switch (pr->name.len) {
@@ -238,8 +239,11 @@ static void known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 			u->lr = true;
 		break;
 	case 3:
-		if (sm_eq_lower(n, 3, SM_LIT("ttl")))
+		if (sm_eq_lower(n, 3, SM_LIT("ttl"))) {
+			if (!sm_ttl_valid(pr->value))
+				return false;
 			u->ttl = pr->value;
+		}
 		break;
 	case 4:
 		if (sm_eq_lower(n, 4, SM_LIT("user")))
@@ -260,6 +264,7 @@ static void known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 	default:
 		break;
 	}
+	return true;
 }
 
 /* *( ";" pname [ "=" pvalue ] ) starting at p (on a ';'). */
@@ -296,7 +301,10 @@ static sipmsg_status parse_params(struct sm_uri_ctx *c, const char *p, const cha
 		pr->name = name;
 		pr->value = value;
 		pr->quoted = false;
-		known_uri_param(u, pr);
+		/* ttl-param is the sip URI's (RFC 3261 §19.1.1), not tel's */
+		if (!known_uri_param(u, pr) && u->scheme != SIPMSG_SCHEME_TEL)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, value.ptr ? value.ptr : nb,
+					   "ttl must be 0..255");
 	}
 	u->params = v.items;
 	u->param_count = v.n;
@@ -383,6 +391,57 @@ static sipmsg_status parse_sip(struct sm_uri_ctx *c, const char *p, const char *
 	return SIPMSG_OK;
 }
 
+/* The digits of a tel URI at [p, end), RFC 3966: phonedigit = DIGIT /
+ * visual-separator, phonedigit-hex = HEXDIG / "*" / "#" / visual-separator,
+ * the separators being - . ( ). At least one that is not a separator is
+ * needed: global-number-digits = "+" *phonedigit DIGIT *phonedigit, and
+ * local-number-digits likewise with HEXDIG / "*" / "#". False with *bad
+ * at the first byte that breaks the rule (at p when there is no digit). */
+static bool tel_digits(const char *p, const char *end, bool hex, const char **bad)
+{
+	bool any = false;
+	for (const char *q = p; q < end; q++) {
+		unsigned char ch = (unsigned char)*q;
+		if (ch == '-' || ch == '.' || ch == '(' || ch == ')')
+			continue;
+		if (hex ? !(sm_is(ch, SM_C_HEX) || ch == '*' || ch == '#') : !sm_is(ch, SM_C_DIGIT)) {
+			*bad = q;
+			return false;
+		}
+		any = true;
+	}
+	*bad = p;
+	return any;
+}
+
+/* The parameters RFC 3966 gives a grammar: extension = ";ext=" 1*phonedigit,
+ * context = ";phone-context=" descriptor, whose global-number-digits form
+ * is checked (a domainname is taken as it is). A local number without a
+ * context breaks a MUST of RFC 3966 §5.1.5 but is common: a warning. */
+static sipmsg_status tel_params(struct sm_uri_ctx *c, const char *number, sipmsg_uri *u)
+{
+	bool context = false;
+	const char *bad;
+	for (size_t i = 0; i < u->param_count; i++) {
+		const sipmsg_param *pr = &u->params[i];
+		const char *v = pr->value.ptr, *ve = v + pr->value.len;
+		if (sm_eq_lower(pr->name.ptr, pr->name.len, SM_LIT("ext"))) {
+			if (!v || !tel_digits(v, ve, false, &bad))
+				return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, v ? v : pr->name.ptr,
+						   "ext must be digits and - . ( ) (RFC 3966)");
+		} else if (sm_eq_lower(pr->name.ptr, pr->name.len, SM_LIT("phone-context"))) {
+			if (!v || (*v == '+' && !tel_digits(v + 1, ve, false, &bad)))
+				return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, v ? v : pr->name.ptr,
+						   "phone-context must be a domain name or '+' and digits (RFC 3966)");
+			context = true;
+		}
+	}
+	if (*number != '+' && !context && !c->warn.code)
+		sm_fail_set(&c->warn, SIPMSG_DIAG_BAD_URI, number,
+			    "a local tel number needs a phone-context parameter (RFC 3966 §5.1.5)");
+	return SIPMSG_OK;
+}
+
 /* telephone-subscriber *par (RFC 3966): the number, then ;parameters. */
 static sipmsg_status parse_tel(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_uri *u)
 {
@@ -391,13 +450,19 @@ static sipmsg_status parse_tel(struct sm_uri_ctx *c, const char *p, const char *
 		q++;
 	if (q == p || (*p == '+' && q == p + 1))
 		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "tel URI without a number");
+	bool global = *p == '+';
+	const char *bad;
+	if (!tel_digits(p + global, q, !global, &bad))
+		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, bad,
+				   global ? "a global tel number is '+' then digits and - . ( ) (RFC 3966)"
+					  : "a local tel number needs a hex digit, '*' or '#' (RFC 3966)");
 	u->user = (sipmsg_slice){p, (size_t)(q - p)};
 	sipmsg_status st;
 	if (q < end && *q == ';' && (st = parse_params(c, q, end, u, &q)))
 		return st;
 	if (q != end)
 		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, q, "character not allowed in a tel URI");
-	return SIPMSG_OK;
+	return tel_params(c, p, u);
 }
 
 sipmsg_status sm_uri_parse(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_uri *u)

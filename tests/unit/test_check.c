@@ -85,6 +85,24 @@ Test(check, single_valued_repeated_rfc4475_multi01)
 	cr_assert_eq(d->line, 8, "the repeated line is named");
 }
 
+/* RFC 3261 §10.2.2, §20.10: a "*" Contact is the only Contact value of the
+ * message; a second Contact line is the same list (§7.3.1) */
+Test(check, contact_star_is_the_only_contact)
+{
+	TT_PARSE("REGISTER sip:example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK5\r\nMax-Forwards: 70\r\n"
+		 "To: <sip:u@example.com>\r\nFrom: <sip:u@example.com>;tag=8\r\nCall-ID: r1@h\r\nCSeq: 2 REGISTER\r\n"
+		 "Contact: <sip:u@192.0.2.7>\r\nContact: *\r\nExpires: 0\r\nContent-Length: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = expect(SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_ERROR, "Contact");
+	cr_assert_eq(d->line, 9, "the \"*\" line is named");
+	cr_assert_eq(count_code(SIPMSG_DIAG_MULTIPLE_VALUES), 1);
+	/* alone, it passes */
+	TT_PARSE("REGISTER sip:example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK5\r\nMax-Forwards: 70\r\n"
+		 "To: <sip:u@example.com>\r\nFrom: <sip:u@example.com>;tag=8\r\nCall-ID: r1@h\r\nCSeq: 2 REGISTER\r\n"
+		 "Contact: *\r\nExpires: 0\r\nContent-Length: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+}
+
 Test(check, cseq_method_mismatch_rfc4475_mismatch01)
 {
 	TT_PARSE("OPTIONS sip:user@example.com SIP/2.0\r\nTo: sip:j.user@example.com\r\n"

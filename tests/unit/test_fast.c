@@ -190,6 +190,9 @@ static const struct {
 	{"Contact", "<sip:a@h>;+sip.instance=urn;+SIP.INSTANCE;+sip.instances=x"},
 	{"Route", "<sip:p1.example.com;lr>,<sip:p2.example.com;lr;maddr=1.2.3.4;ttl=1;method=INVITE>"},
 	{"Record-Route", "<SIP:p1.example.com:5060;LR>"},
+	/* a URI's ttl is 0..255 (uri.c), as a Via's */
+	{"To", "<sip:b@h;ttl=255;maddr=239.1.1.1>;tag=1"},
+	{"From", "<sip:a@h;TTL=256>;tag=1"},
 	{"Call-ID", "3848276298220188511@atlanta.example.com"},
 	{"i", "a-b.c!%*_+`'~()<>:\\\"/[]?{}"},
 	{"CSeq", "31862 INVITE"},

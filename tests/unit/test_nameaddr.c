@@ -171,6 +171,18 @@ Test(nameaddr, errors_with_positions)
 	bad("Reply-To: \"a\\\"b <sip:a@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_UNTERMINATED_QUOTE, 11);
 }
 
+/* RFC 3261 §20.10, §25.1: Contact = HCOLON ( STAR / (contact-param *(COMMA
+ * contact-param)) ): a "*" is the only value of its line, never one of a list */
+Test(nameaddr, contact_star_is_the_whole_value)
+{
+	TT_PARSE(TT_REQ("Contact:  * \r\nExpires: 0\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_CONTACT), SIPMSG_OK);
+	cr_assert(sipmsg_msg_contact(tt_m, 0)->star);
+	bad("Contact: *, <sip:a@h>", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_HEADER_VALUE, 11);
+	bad("Contact: <sip:a@h>, *", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
+	bad("Contact: <sip:a@h>,*,<sip:b@h>", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
+}
+
 Test(nameaddr, must_be_valid_from_fails_the_parse)
 {
 	const char *text = "OPTIONS sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"

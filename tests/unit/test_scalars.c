@@ -94,6 +94,11 @@ Test(scalars, session_timer_rseq_rack_timestamp)
 	cr_assert_eq(tt_value(SIPMSG_HDR_RSEQ, 0).number->value, 2147483647u);
 	cr_assert_eq(tt_value(SIPMSG_HDR_RACK, 0).rack->cseq, 4294967295u);
 	bad("Timestamp: .5", SIPMSG_HDR_TIMESTAMP, SIPMSG_DIAG_BAD_HEADER_VALUE, 12);
+	/* Min-SE = delta-seconds *(SEMI generic-param) (RFC 4028 §5): no refresher */
+	TT_PARSE(TT_REQ("Min-SE: 90;refresher=uas\r\n"));
+	t = tt_value(SIPMSG_HDR_MIN_SE, 0);
+	cr_assert_null(t.number->refresher.ptr);
+	cr_assert_eq(t.number->param_count, 1);
 }
 
 Test(scalars, retry_after_warning_date)
@@ -123,11 +128,28 @@ Test(scalars, retry_after_warning_date)
 	TT_SLICE(tt_value(SIPMSG_HDR_RETRY_AFTER, 0).retry_after->comment, "I'm in a meeting (really)");
 	bad("Retry-After: 5 (open", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
 	bad("Retry-After: 5;duration=x", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_PARAMETER, 25);
+	/* retry-param = ("duration" EQUAL delta-seconds) / generic-param: a
+	 * quoted number is neither (as Contact's expires, RFC 3261 §25.1) */
+	bad("Retry-After: 5;duration=\"60\"", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_PARAMETER, 26);
 	bad("Warning: 30 h \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 10);
 	bad("Warning: 307 h t", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
 	bad("Date: Sat, 13 Nov 2010 23:29:00 UTC", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
 	bad("Date: Sat, 13 Foo 2010 23:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
 	bad("Date: Sat, 13 Nov 2010 24:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+}
+
+/* RFC 3261 §20.43: warn-agent = hostport / pseudonym, pseudonym = token */
+Test(scalars, warning_agent_is_hostport_or_token)
+{
+	TT_PARSE(TT_REQ("Warning: 399 gw-7.example.net:5070 \"a\", 370 [2001:db8::5] \"b\", 399 - \"c\"\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_WARNING), 3);
+	TT_SLICE(tt_value(SIPMSG_HDR_WARNING, 0).warning->agent, "gw-7.example.net:5070");
+	TT_SLICE(tt_value(SIPMSG_HDR_WARNING, 1).warning->agent, "[2001:db8::5]");
+	TT_SLICE(tt_value(SIPMSG_HDR_WARNING, 2).warning->agent, "-");
+	bad("Warning: 399 gw.example.net:sip \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 29);
+	bad("Warning: 399 gw.example.net:5060:1 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 33);
+	bad("Warning: 399 gw/1 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	bad("Warning: 399 [2001:db8::5 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
 }
 
 Test(scalars, dialog_identifiers)

@@ -120,6 +120,21 @@ Test(uri, ipv4_and_names)
 	must_fail("sip:u@h x", SIPMSG_DIAG_BAD_URI, 7);
 }
 
+/* ttl-param = "ttl=" ttl, ttl = 1*3DIGIT ; 0 to 255 (RFC 3261 §25.1), as
+ * in a Via */
+Test(uri, ttl_param_0_to_255)
+{
+	sipmsg_uri u = must("sip:h;ttl=0");
+	TT_SLICE(u.ttl, "0");
+	u = must("sip:h;maddr=239.255.255.1;ttl=255");
+	TT_SLICE(u.ttl, "255");
+	must_fail("sip:h;ttl=256", SIPMSG_DIAG_BAD_PARAMETER, 10);
+	must_fail("sip:u@h;lr;ttl=1x", SIPMSG_DIAG_BAD_PARAMETER, 15);
+	must_fail("sip:h;TTL", SIPMSG_DIAG_BAD_PARAMETER, 6);
+	/* a tel URI has no ttl-param: its "ttl" is any parameter */
+	must("tel:+1-201-555-0123;ttl=999");
+}
+
 Test(uri, ipv6_references_rfc5118)
 {
 	sipmsg_uri u = must("sip:[2001:db8::10]:5070");
@@ -158,6 +173,39 @@ Test(uri, tel_rfc3966)
 	cr_assert_eq(must("tel:7042;phone-context=example.com").param_count, 1);
 	must_fail("tel:+", SIPMSG_DIAG_BAD_URI, 4);
 	must_fail("tel:12 34", SIPMSG_DIAG_BAD_URI, 6);
+}
+
+/* RFC 3966 §3: global-number-digits = "+" *phonedigit DIGIT *phonedigit
+ * (digits and the visual separators - . ( ) only), local-number-digits
+ * also take HEXDIG, "*" and "#"; extension = ";ext=" 1*phonedigit;
+ * descriptor = domainname / global-number-digits */
+Test(uri, tel_digits_ext_and_context_rfc3966)
+{
+	sipmsg_uri u = must("tel:+1-(201)-555.0123;ext=12-34");
+	TT_SLICE(u.user, "+1-(201)-555.0123");
+	u = must("tel:*21#;phone-context=+1-914-555");
+	TT_SLICE(u.user, "*21#");
+	must("tel:0a1B;phone-context=example.com");
+	must_fail("tel:+1-201-555-01ab", SIPMSG_DIAG_BAD_URI, 17);
+	must_fail("tel:+*21#", SIPMSG_DIAG_BAD_URI, 5);
+	must_fail("tel:+-.", SIPMSG_DIAG_BAD_URI, 5);
+	must_fail("tel:-.();phone-context=example.com", SIPMSG_DIAG_BAD_URI, 4);
+	must_fail("tel:+1201;ext=12a", SIPMSG_DIAG_BAD_PARAMETER, 14);
+	must_fail("tel:+1201;EXT", SIPMSG_DIAG_BAD_PARAMETER, 10);
+	must_fail("tel:5550123;phone-context=+1-ab", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	must_fail("tel:5550123;phone-context=+", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	/* §5.1.5: a local number MUST carry a phone-context; one without is
+	 * kept with a warning */
+	TT_PARSE(TT_REQ("P-Asserted-Identity: <tel:5550123>\r\nReply-To: <tel:5550124;phone-context=example.com>\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_P_ASSERTED_IDENTITY), SIPMSG_OK);
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_REPLY_TO), SIPMSG_OK);
+	const sipmsg_diag *d = tt_diag(tt_m, SIPMSG_DIAG_BAD_URI);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 8);
+	cr_assert_eq(d->column, 27);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 1, "the Reply-To has its context");
+	tt_teardown();
 }
 
 Test(uri, other_schemes_opaque)

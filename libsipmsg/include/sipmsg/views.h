@@ -89,7 +89,7 @@ typedef struct sipmsg_callid {
 typedef struct sipmsg_number {
 	sipmsg_slice raw;           /**< the value as written */
 	uint32_t value;             /**< the number, within the header's range */
-	sipmsg_slice refresher;     /**< Session-Expires: the refresher parameter ("uac", "uas") */
+	sipmsg_slice refresher;     /**< Session-Expires: the refresher parameter ("uac", "uas"); absent in Min-SE */
 	const sipmsg_param *params; /**< parameters after the number */
 	size_t param_count;         /**< number of params */
 } sipmsg_number;
