@@ -455,7 +455,7 @@ static sipmsg_status parse_tel(struct sm_uri_ctx *c, const char *p, const char *
 	if (!tel_digits(p + global, q, !global, &bad))
 		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, bad,
 				   global ? "a global tel number is '+' then digits and - . ( ) (RFC 3966)"
-					  : "a local tel number needs a hex digit, '*' or '#' (RFC 3966)");
+					  : "a local tel number is hex digits, '*', '#' and - . ( ) (RFC 3966)");
 	u->user = (sipmsg_slice){p, (size_t)(q - p)};
 	sipmsg_status st;
 	if (q < end && *q == ';' && (st = parse_params(c, q, end, u, &q)))
