@@ -321,7 +321,7 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 	if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
 		return;
 	struct hep_packet h;
-	enum net_result hep = hep_decode(u.payload, u.payload_len, &h, &reason);
+	enum net_result hep = hep_decode(u.payload, u.payload_len, u.payload_len == u.payload_wire_len, &h, &reason);
 	if (hep != NET_OTHER) {
 		hep_in(c, ip, &u, hep, &h, reason);
 		return;

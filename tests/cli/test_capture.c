@@ -2292,3 +2292,53 @@ Test(capture, hep_cut_by_snaplen_counts_only_what_says_sip)
 					     "HEP packet", "whether it mirrors SIP");
 	cr_assert_eq(counted, 3);
 }
+
+/* HEPv1/v2 have no magic: cut by the snapshot length inside the header, or
+ * before their payload's start line ended, they are told by a plausible
+ * header (version, header length 8, family) and a payload that may still
+ * be SIP: a notice that the cut came before it could be told, not counted.
+ * A header that is not HEP's, or a payload that is not SIP, stays quiet as
+ * other UDP does. */
+Test(capture, hep_v1_v2_cut_before_their_start_line_ended_give_a_notice)
+{
+	struct gen_endpoint ua = gen_ep4("198.51.100.1", 5060), ub = gen_ep4("198.51.100.2", 5062);
+	struct gen_endpoint ua6 = gen_ep6("2001:db8::1", 5060), ub6 = gen_ep6("2001:db8::2", 5062);
+	uint8_t v2[2048], v1[2048], v1_6[2048], rtcp[256], other[2048];
+	size_t nv2 = gen_hep2(v2, &ua, &ub, 17, INVITE, strlen(INVITE));
+	size_t nv1 = gen_hep1(v1, &ua, &ub, 17, INVITE, strlen(INVITE));
+	size_t nv1_6 = gen_hep1(v1_6, &ua6, &ub6, 6, INVITE, strlen(INVITE));
+	size_t nrtcp = gen_hep2(rtcp, &ua, &ub, 17, "\x81\xc8\x00\x06rtcp-report", 16);
+	memcpy(other, v2, nv2);
+	other[2] = 3; /* no address family of HEP's */
+	size_t v2_head = 8 + 8 + 12, v1_head = 8 + 8, v1_6_head = 8 + 32;
+	struct cut_case cases[] = {
+		{v2, nv2, v2_head + 5, 2},     /* "INVIT" */
+		{v2, nv2, v2_head, 2},         /* the whole header, no payload byte */
+		{v2, nv2, v2_head - 6, 2},     /* in the time header */
+		{v2, nv2, 3, 2},               /* version, header length, family */
+		{v1, nv1, v1_head + 20, 2},
+		{v1_6, nv1_6, v1_6_head + 30, 2},
+		{v2, nv2, v2_head + 80, 1},    /* the start line kept: SIP cut short */
+		{v2, nv2, 2, 0},               /* too few bytes to see the family */
+		{rtcp, nrtcp, v2_head + 6, 0}, /* a payload that is no SIP */
+		{other, nv2, v2_head + 5, 0},
+	};
+	size_t counted = check_cut_datagrams(cases, sizeof cases / sizeof cases[0], "203.0.113.5", 9060, "HEP packet",
+					     "HEP packet", "whether it mirrors SIP");
+	cr_assert_eq(counted, 1);
+	/* whole, a HEPv1 packet is read like a HEPv2 one */
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+	gen_udp(&g, &agent, &coll, v1_6, nv1_6);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->n, 1);
+	assert_bytes(message(col, 0), INVITE, "HEPv1");
+	cr_assert_eq(message(col, 0)->transport, CAPTURE_TCP);
+	assert_endpoint(&message(col, 0)->src, message(col, 0)->sport, &ua6, "HEPv1");
+	free_collected(col);
+	unlink(path);
+}
