@@ -601,6 +601,103 @@ Test(capture, ip_fragments_reassembled)
 	}
 }
 
+/* The fragments of one datagram, cut by the snapshot length: the first
+ * `whole` written whole (in order), then those of `order` cut to `keep`
+ * payload bytes each. */
+struct frag_cut_case {
+	const char *what;
+	int family;
+	bool hep;            /* the big message mirrored in HEPv3 */
+	bool sip;            /* else a DNS-like binary payload */
+	size_t whole;        /* fragments written whole first */
+	size_t order[3], norder;
+	uint64_t counted;    /* ip-fragment-truncated notices counted as SIP cut short */
+	size_t told;         /* ... of them, saying what the datagram was */
+	bool incomplete;     /* an ip-fragments-incomplete notice at the end */
+};
+
+/* An IP fragment cut short by the capture: its datagram cannot be
+ * reassembled. Counted as SIP cut short (exit status 1, the summary's
+ * cut_short) when the datagram's start that was kept (the first fragment,
+ * cut or held whole) shows a SIP start line or a HEP packet of SIP, and
+ * once per datagram however many of its fragments were cut; a fragment
+ * cut before its datagram's start was seen is said, not counted. */
+Test(capture, ip_fragment_cut_short_counts_sip_once_per_datagram)
+{
+	static const struct frag_cut_case cases[] = {
+		{"all cut, in order", 4, false, true, 0, {0, 1, 2}, 3, 1, 1, false},
+		{"all cut, in order, IPv6", 6, false, true, 0, {0, 1, 2}, 3, 1, 1, false},
+		{"all cut, reversed", 4, false, true, 0, {2, 1, 0}, 3, 1, 1, false},
+		{"first whole, rest cut", 4, false, true, 1, {1, 2}, 2, 1, 2, true},
+		{"first whole, rest cut, IPv6", 6, false, true, 1, {1, 2}, 2, 1, 2, true},
+		{"HEP, all cut", 4, true, true, 0, {0, 1, 2}, 3, 1, 1, false},
+		{"not SIP, all cut", 4, false, false, 0, {0, 1, 2}, 3, 0, 0, false},
+		{"not SIP, first whole", 4, false, false, 1, {1, 2}, 2, 0, 0, true},
+	};
+	size_t len;
+	char *m = big_message(&len);
+	uint8_t *hep = malloc(len + 128), *binary = malloc(len);
+	for (size_t i = 0; i < len; i++)
+		binary[i] = (uint8_t)(i * 7 + 0x80);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const struct frag_cut_case *t = &cases[k];
+		struct gen_endpoint a = t->family == 4 ? gen_ep4("10.1.0.1", 5060) : gen_ep6("fd00::1", 5060);
+		struct gen_endpoint b = t->family == 4 ? gen_ep4("10.1.0.2", 5060) : gen_ep6("fd00::2", 5060);
+		const void *payload = t->sip ? (const void *)m : binary;
+		size_t plen = len;
+		if (t->hep)
+			plen = gen_hep3(hep, &a, &b, 17, 1700000000, 0, m, len), payload = hep;
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		g.v6_ext = t->family == 6 ? 1 : 0;
+		uint16_t id = g.ip_id;
+		static const size_t first[] = {0};
+		if (t->whole)
+			gen_udp_fragments(&g, &a, &b, payload, plen, 1000, first, t->whole);
+		g.ip_id = id; /* the same datagram */
+		g.snaplen = (uint32_t)(14 + (t->family == 4 ? 20 : 40 + 8 + 8) + 300); /* IPv6: one extension header, the fragment header */
+		gen_udp_fragments(&g, &a, &b, payload, plen, 1000, t->order, t->norder);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0, "%s", t->what);
+		size_t cut = 0, told = 0, counted = 0;
+		for (size_t i = 0; i < col->n; i++) {
+			const struct rec *r = &col->r[i];
+			if (strcmp(r->notice_kind, "ip-fragment-truncated") != 0)
+				continue;
+			cut++;
+			cr_assert(strstr(r->text, "cut short by the capture's snapshot length (300 of "), "%s: %s", t->what,
+				  r->text);
+			counted += r->cut_short;
+			if (strstr(r->text, t->hep ? "a HEP packet mirroring SIP" : "a SIP datagram")) {
+				told++;
+				cr_assert(strstr(r->text, t->family == 4 ? "10.1.0.1:5060 -> 10.1.0.2:5060"
+									: "[fd00::1]:5060 -> [fd00::2]:5060"),
+					  "%s: %s", t->what, r->text);
+				cr_assert_eq(r->cut_short, strstr(r->text, "already said") == NULL, "%s: %s", t->what, r->text);
+			} else {
+				cr_assert(!r->cut_short, "%s: %s", t->what, r->text);
+			}
+		}
+		cr_assert_eq(cut, t->norder, "%s: %zu notices", t->what, cut);
+		cr_assert_eq(counted, t->counted, "%s: %zu counted", t->what, counted);
+		cr_assert_eq(col->stats.cut_short, t->counted, "%s", t->what);
+		cr_assert_eq(told, t->told, "%s: %zu told", t->what, told);
+		const struct rec *inc = notice_of(col, "ip-fragments-incomplete");
+		cr_assert_eq(inc != NULL, t->incomplete, "%s", t->what);
+		if (inc)
+			cr_assert(strstr(inc->text, "(a fragment in frame 2 was cut short by the capture)"), "%s: %s",
+				  t->what, inc->text);
+		free_collected(col);
+	}
+	unlink(path);
+	free(hep);
+	free(binary);
+	free(m);
+}
+
 /* --- TCP --------------------------------------------------------------- */
 
 /* The stream INVITE + CRLF keep-alive + RINGING + BYE, read back as 3 messages. */

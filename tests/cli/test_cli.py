@@ -628,6 +628,32 @@ def test_headers_only_capture_counts_only_what_shows_sip():
         assert objs[-1]["cut_short"] == 1 and objs[-1]["notices"] == 3, objs[-1]
 
 
+def test_ip_fragments_cut_short_count_as_sip_once():
+    """A capture whose snapshot length cuts the fragments of a large SIP
+    datagram (`tcpdump -s 200` of an INVITE with a big SDP): the first
+    fragment kept its start line, so the datagram is SIP that could not be
+    checked, counted once in the summary and the JSON, exit status 1; the
+    later fragment is said, not counted. A fragmented datagram that is
+    not SIP, cut the same way, passes with its notices."""
+    big = INVITE.replace(b"Content-Length: 0", b"Content-Length: 400") + b"x" * 400
+    sip = frags4(7, "192.0.2.1", 5060, "192.0.2.2", 5080, big, cut=256)
+    other = frags4(8, "192.0.2.1", 40000, "192.0.2.2", 40002, bytes(range(128, 256)) * 5, cut=256)
+    for frames, counted in ((sip, 1), (other, 0)):
+        cut = write("frag-s200-%d.pcap" % counted, snapped(pcap(frames), 200))
+        rc, out, _ = run("check", cut)
+        lines = out.splitlines()
+        assert out.count("NOTE ip-fragment-truncated: IPv4 fragment 192.0.2.1 -> 192.0.2.2 id 0x") == 2, out
+        said = ", 1 SIP frames cut short by the capture (not checked)"
+        assert rc == counted and lines[-1].endswith(said) == bool(counted), (rc, out)
+        notes = [line for line in lines if "NOTE" in line]
+        assert ("by the bytes kept; not checked" in notes[0] and
+                "a SIP datagram 192.0.2.1:5060 -> 192.0.2.2:5080" in notes[0]) == bool(counted), notes
+        assert notes[1].endswith("its first fragment is not at hand to tell whether it is SIP"), notes
+        rc, objs, _ = run_json(cut)
+        capobj = [o for o in objs if o["type"] == "capture"][0]
+        assert capobj["cut_short"] == counted and objs[-1]["cut_short"] == counted and objs[-1]["notices"] == 2, objs
+
+
 def test_truncated_and_corrupt_captures():
     data = two_message_capture()
     cut = write("cut.pcap", data[:-20])
