@@ -42,6 +42,7 @@ void capture_opts_init(struct capture_opts *o)
 	o->max_flow_bytes = CAPTURE_DEFAULT_MAX_FLOW_BYTES;
 	o->max_flows = CAPTURE_DEFAULT_MAX_FLOWS;
 	o->max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED;
+	o->max_interfaces = CAPTURE_DEFAULT_MAX_INTERFACES;
 }
 
 bool capture_has_magic(const void *data, size_t len)
@@ -179,7 +180,7 @@ static struct capture *open_fp(FILE *fp, const struct capture_opts *opts, char *
 	uint8_t magic[4];
 	char pe[PCAP_ERRBUF_SIZE] = "";
 	if (fread(magic, 1, sizeof magic, fp) == sizeof magic && memcmp(magic, shb, 4) == 0) {
-		struct pcapng *ng = pcapng_open(fp, pe, sizeof pe);
+		struct pcapng *ng = pcapng_open(fp, opts ? opts->max_interfaces : 0, pe, sizeof pe);
 		if (!ng) {
 			snprintf(err, errlen, "not a readable capture: %s", pe);
 			return NULL;

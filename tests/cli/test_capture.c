@@ -322,6 +322,65 @@ Test(capture, pcapng_interfaces_of_different_link_types)
 	unlink(path);
 }
 
+/* The interfaces a pcapng section describes are held until it ends, so
+ * their number is bounded (capture_opts.max_interfaces, --max-interfaces):
+ * one more is an error that names the section and the block's byte offset,
+ * after the frames before it; each section counts its own. */
+Test(capture, pcapng_interfaces_are_bounded_per_section)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcapng");
+	struct gen g;
+	struct gen_endpoint a = gen_ep4("127.0.0.1", 5060), b = gen_ep4("127.0.0.1", 5070);
+	gen_open(&g, path, GEN_ETHERNET, true); /* interface 0 */
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	gen_udp(&g, &b, &a, RINGING, strlen(RINGING));
+	fflush(g.ng);
+	long at = ftell(g.ng);
+	gen_ng_interface(&g, GEN_SLL, 0, 6); /* interface 1, after two frames */
+	gen_udp(&g, &a, &b, BYE, strlen(BYE));
+	gen_ng_section(&g, true);
+	gen_ng_interface(&g, GEN_ETHERNET, 0, 6);
+	gen_ng_interface(&g, GEN_SLL2, 0, 6);
+	gen_udp(&g, &a, &b, BYE, strlen(BYE));
+	gen_close(&g);
+
+	struct capture_opts o;
+	capture_opts_init(&o);
+	cr_assert_eq(o.max_interfaces, 65536);
+	o.max_interfaces = 2; /* each section describes two */
+	struct collected *col = read_capture_opts(path, &o);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 4);
+	free_collected(col);
+
+	o.max_interfaces = 1;
+	col = read_capture_opts(path, &o);
+	cr_assert_eq(col->rc, -1);
+	char want[200];
+	snprintf(want, sizeof want,
+		 "frame 3: pcapng section 1 describes more than 1 interfaces (--max-interfaces): the interface description block at byte %ld would be its interface 1",
+		 at);
+	cr_assert_str_eq(col->err, want);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2, "the frames before it are read");
+	free_collected(col);
+	unlink(path);
+
+	/* before the first frame: the capture opens (its first interface is
+	 * known), the error is the first frame's */
+	gen_open(&g, path, GEN_ETHERNET, true);
+	gen_ng_interface(&g, GEN_SLL, 0, 6);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	gen_close(&g);
+	col = read_capture_opts(path, &o);
+	cr_assert_eq(col->rc, -1);
+	static const char first[] = "frame 1: pcapng section 1 describes more than 1 interfaces";
+	cr_assert(strncmp(col->err, first, strlen(first)) == 0, "%s", col->err);
+	cr_assert_eq(col->n, 0);
+	free_collected(col);
+	unlink(path);
+}
+
 Test(capture, ipv6_extension_headers_are_skipped)
 {
 	char path[64];

@@ -164,14 +164,14 @@ def pcapng(blocks):
     def block(kind, body):
         body += b"\0" * (-len(body) % 4)
         return struct.pack("<II", kind, 12 + len(body)) + body + struct.pack("<I", 12 + len(body))
-    out = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    out = [block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))]  # joined once: files of 65k blocks
     for i, b in enumerate(blocks):
         if b[0] == "idb":
-            out += block(1, struct.pack("<HHI", b[1], 0, 65535))
+            out.append(block(1, struct.pack("<HHI", b[1], 0, 65535)))
         else:
             ts = (1700000000 + i) * 1000000
-            out += block(6, struct.pack("<IIIII", b[1], ts >> 32, ts & 0xFFFFFFFF, len(b[2]), len(b[2])) + b[2])
-    return out
+            out.append(block(6, struct.pack("<IIIII", b[1], ts >> 32, ts & 0xFFFFFFFF, len(b[2]), len(b[2])) + b[2]))
+    return b"".join(out)
 
 
 def ip4(src, dst, proto, payload):
@@ -302,6 +302,38 @@ def test_capture_limit_options():
     for bad in (["--max-flows", "0"], ["--max-fragmented", "x"], ["--max-flows"]):
         rc, _, err = run("check", *bad, cap)
         assert rc == 2 and err, (bad, rc, err)
+
+def test_pcapng_interfaces_bounded():
+    """A pcapng section holds every interface it describes until it ends, so
+    their number is bounded: 65,536 by default, --max-interfaces N. One more
+    is an error (exit status 2) naming the section and the byte offset of the
+    block; the frames before it are reported."""
+    frame = ("epb", 0, udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE))
+    many = pcapng([("idb", 101)] * 65536 + [frame])
+    rc, out, err = run("check", write("ifs-65536.pcapng", many))
+    assert rc == 0 and "summary: 1 messages, 1 ok" in out, (out, err)
+    over = write("ifs-65537.pcapng", pcapng([("idb", 101)] * 65537 + [frame]))
+    rc, out, err = run("check", over)
+    at = 28 + 65536 * 20  # the section header, then 20 bytes an interface
+    said = "%s: frame 1: pcapng section 1 describes more than 65536 interfaces (--max-interfaces): " \
+        "the interface description block at byte %d would be its interface 65536" % (over, at)
+    assert rc == 2 and said in err, err
+    rc, out, err = run("check", "--max-interfaces", "65537", over)
+    assert rc == 0 and "summary: 1 messages, 1 ok" in out, (out, err)
+    late = write("ifs-late.pcapng", pcapng([("idb", 101), frame, ("idb", 1), frame, frame]))
+    rc, out, err = run("check", "--max-interfaces=1", late)
+    assert rc == 2 and "frame 2: pcapng section 1 describes more than 1 interfaces" in err, err
+    epb = 32 + (len(frame[2]) + 3) // 4 * 4
+    assert out.count(" OK") == 1 and "at byte %d would be its interface 1" % (28 + 20 + epb) in err, (out, err)
+    rc, objs, _ = run_json("--max-interfaces", "1", late)
+    errs = [o for o in objs if o["type"] == "error"]
+    assert rc == 2 and len(errs) == 1 and "--max-interfaces" in errs[0]["message"] and objs[-1]["errors"] == 1, objs
+    rc, _, err = run("check", "--max-interfaces", "2", late)
+    assert rc == 0, err
+    for bad in ("0", "x", "-1", "4294967297"):
+        rc, _, err = run("check", "--max-interfaces", bad, late)
+        assert rc == 2 and "--max-interfaces needs a number from 1 to 4294967296" in err, (bad, err)
+
 
 def test_help_and_usage_errors():
     rc, out, _ = run("--help")
