@@ -4,9 +4,12 @@
  * the chunk's own 6-byte header, all big-endian. Generic chunks (vendor 0)
  * of a known type must have that type's size; unknown and vendor chunks are
  * skipped. HEPv1/v2 (Kamailio's hep_hdr) have no magic: a version byte, a
- * header length of 8, the address family, the protocol, the ports, the
+ * header length, the address family, the protocol, the ports, the
  * addresses, and for v2 a host-order time header (12 bytes with its padding)
- * before the payload; they are taken for HEP only when all of that is
+ * before the payload. The header length is that of the fixed header with
+ * the addresses (16 for IPv4, 40 for IPv6) as Kamailio's siptrace,
+ * sipcapture and captagent write it, or of the fixed header alone (8) as
+ * sofia-sip (FreeSWITCH) does; they are taken for HEP only when all of that is
  * consistent and the payload starts like SIP, or, of a datagram the capture
  * cut short, when what was kept of them is and may still be. */
 #include "hep.h"
@@ -187,12 +190,14 @@ static enum net_result decode_v3(const uint8_t *p, size_t len, struct hep_packet
 static enum net_result decode_v12(const uint8_t *p, size_t len, bool complete, struct hep_packet *h,
 				  const char **reason)
 {
-	if (len < 3 || p[1] != 8 || (p[2] != AF_INET_NUM && p[2] != AF_INET6_LINUX) || (len < 8 && complete))
+	if (len < 3 || (p[2] != AF_INET_NUM && p[2] != AF_INET6_LINUX))
+		return NET_OTHER;
+	uint8_t family = p[2] == AF_INET_NUM ? 4 : 6;
+	size_t alen = family == 4 ? 4 : 16, at = 8 + 2 * alen + (p[0] == 2 ? 12 : 0);
+	if ((p[1] != 8 && p[1] != 8 + 2 * alen) || (len < 8 && complete))
 		return NET_OTHER;
 	if (len < 8)
 		return malformed(reason, "HEPv1/v2 header cut short");
-	uint8_t family = p[2] == AF_INET_NUM ? 4 : 6;
-	size_t alen = family == 4 ? 4 : 16, at = 8 + 2 * alen + (p[0] == 2 ? 12 : 0);
 	if (len <= at)
 		return complete ? NET_OTHER : malformed(reason, "HEPv1/v2 packet cut short before its payload");
 	size_t i = at;

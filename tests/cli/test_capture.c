@@ -2313,6 +2313,46 @@ Test(capture, hep_messages_reported_with_the_inner_endpoints)
 	unlink(path);
 }
 
+/* HEPv1/v2's header length: Kamailio's siptrace (and sipcapture, captagent)
+ * count the addresses in it, 16 for IPv4 and 40 for IPv6, sofia-sip
+ * (FreeSWITCH) the fixed header alone, 8: both are read. Any other length is
+ * not HEP, and the datagram, which does not start like SIP, is no message. */
+Test(capture, hep_v1_v2_header_length_as_kamailio_and_sofia_write_it)
+{
+	struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (int family = 4; family <= 6; family += 2) {
+		struct gen_endpoint ua = family == 4 ? gen_ep4("198.51.100.1", 5060) : gen_ep6("2001:db8::1", 5060);
+		struct gen_endpoint ub = family == 4 ? gen_ep4("198.51.100.2", 5062) : gen_ep6("2001:db8::2", 5062);
+		uint8_t kamailio = family == 4 ? 16 : 40, other = family == 4 ? 40 : 16;
+		const uint8_t lengths[] = {8, kamailio, other, 12, 0};
+		for (int version = 1; version <= 2; version++) {
+			for (size_t l = 0; l < sizeof lengths; l++) {
+				uint8_t pkt[2048];
+				size_t n = version == 1 ? gen_hep1(pkt, &ua, &ub, 17, INVITE, strlen(INVITE))
+							: gen_hep2(pkt, &ua, &ub, 17, INVITE, strlen(INVITE));
+				pkt[1] = lengths[l];
+				struct gen g;
+				gen_open(&g, path, GEN_ETHERNET, false);
+				gen_udp(&g, &agent, &coll, pkt, n);
+				gen_close(&g);
+				struct collected *col = read_capture(path);
+				bool hep = l < 2;
+				cr_assert_eq(col->n, (size_t)hep, "HEPv%d, IPv%d, header length %u: %zu records", version,
+					     family, lengths[l], col->n);
+				if (hep) {
+					assert_bytes(message(col, 0), INVITE, "HEP");
+					assert_endpoint(&message(col, 0)->src, message(col, 0)->sport, &ua, "HEP");
+					cr_assert_eq(col->stats.hep_messages, 1);
+				}
+				free_collected(col);
+			}
+		}
+	}
+	unlink(path);
+}
+
 /* A HEPv3 packet whose protocol type is not SIP (RTCP, logs) is no message. */
 Test(capture, hep_other_protocol_types_are_ignored)
 {
@@ -2464,11 +2504,15 @@ Test(capture, hep_v1_v2_cut_before_their_start_line_ended_give_a_notice)
 	size_t nv1 = gen_hep1(v1, &ua, &ub, 17, INVITE, strlen(INVITE));
 	size_t nv1_6 = gen_hep1(v1_6, &ua6, &ub6, 6, INVITE, strlen(INVITE));
 	size_t nrtcp = gen_hep2(rtcp, &ua, &ub, 17, "\x81\xc8\x00\x06rtcp-report", 16);
+	uint8_t v2k[2048]; /* as Kamailio writes it: the header length counts the addresses */
+	memcpy(v2k, v2, nv2);
+	v2k[1] = 16;
 	memcpy(other, v2, nv2);
 	other[2] = 3; /* no address family of HEP's */
 	size_t v2_head = 8 + 8 + 12, v1_head = 8 + 8, v1_6_head = 8 + 32;
 	struct cut_case cases[] = {
 		{v2, nv2, v2_head + 5, 2},     /* "INVIT" */
+		{v2k, nv2, v2_head + 5, 2},
 		{v2, nv2, v2_head, 2},         /* the whole header, no payload byte */
 		{v2, nv2, v2_head - 6, 2},     /* in the time header */
 		{v2, nv2, 3, 2},               /* version, header length, family */
