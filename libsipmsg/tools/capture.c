@@ -42,6 +42,7 @@ void capture_opts_init(struct capture_opts *o)
 	o->max_flow_bytes = CAPTURE_DEFAULT_MAX_FLOW_BYTES;
 	o->max_flows = CAPTURE_DEFAULT_MAX_FLOWS;
 	o->max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED;
+	o->max_interfaces = CAPTURE_DEFAULT_MAX_INTERFACES;
 }
 
 bool capture_has_magic(const void *data, size_t len)
@@ -179,7 +180,7 @@ static struct capture *open_fp(FILE *fp, const struct capture_opts *opts, char *
 	uint8_t magic[4];
 	char pe[PCAP_ERRBUF_SIZE] = "";
 	if (fread(magic, 1, sizeof magic, fp) == sizeof magic && memcmp(magic, shb, 4) == 0) {
-		struct pcapng *ng = pcapng_open(fp, pe, sizeof pe);
+		struct pcapng *ng = pcapng_open(fp, opts ? opts->max_interfaces : 0, pe, sizeof pe);
 		if (!ng) {
 			snprintf(err, errlen, "not a readable capture: %s", pe);
 			return NULL;
@@ -321,7 +322,7 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 	if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
 		return;
 	struct hep_packet h;
-	enum net_result hep = hep_decode(u.payload, u.payload_len, &h, &reason);
+	enum net_result hep = hep_decode(u.payload, u.payload_len, u.payload_len == u.payload_wire_len, &h, &reason);
 	if (hep != NET_OTHER) {
 		hep_in(c, ip, &u, hep, &h, reason);
 		return;
@@ -370,6 +371,55 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 	}
 }
 
+/* An IP fragment that the capture's snapshot length cut short (ipfrag.h):
+ * its datagram cannot be reassembled. It is SIP cut short, counted as a
+ * cut datagram is, when the datagram's start that was kept (this fragment,
+ * if it is the first, or the fragments held) holds a UDP header and a SIP
+ * start line, or a HEP packet that says it mirrors SIP; once per datagram.
+ * Without its start it could be anything; with a start that is not that,
+ * it is said, not counted. */
+static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const struct ipfrag_datagram *d)
+{
+	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[400], *what = NULL;
+	net_addr_format(&ip->src, src, sizeof src);
+	net_addr_format(&ip->dst, dst, sizeof dst);
+	int n = snprintf(text, sizeof text,
+			 "IPv%u fragment %s -> %s id 0x%x at offset %u cut short by the capture's snapshot length (%zu of %zu bytes); its datagram cannot be reassembled",
+			 (unsigned)ip->src.family, src, dst, (unsigned)ip->frag_id, (unsigned)ip->frag_offset,
+			 ip->payload_len, ip->payload_wire_len);
+	bool sip = false;
+	if (d->proto == IPPROTO_UDP_NUM && d->len >= 8) {
+		const uint8_t *p = d->data + 8;
+		size_t len = d->len - 8, i = 0;
+		struct hep_packet h;
+		const char *reason = NULL;
+		enum net_result hep = hep_decode(p, len, false, &h, &reason);
+		while (i < len && (p[i] == '\r' || p[i] == '\n'))
+			i++;
+		if (hep != NET_OTHER)
+			sip = hep == NET_OK || h.proto_type == HEP_PROTO_SIP;
+		else
+			sip = sip_detect_start_line(p + i, len - i, false) == SIP_YES;
+		what = hep != NET_OTHER ? "a HEP packet mirroring SIP" : "a SIP datagram";
+		net_endpoint_format(&ip->src, (uint16_t)(d->data[0] << 8 | d->data[1]), src, sizeof src);
+		net_endpoint_format(&ip->dst, (uint16_t)(d->data[2] << 8 | d->data[3]), dst, sizeof dst);
+	}
+	struct capture_record r = {.kind = CAPTURE_NOTICE, .notice_kind = "ip-fragment-truncated", .text = text};
+	if (n > 0 && (size_t)n < sizeof text) {
+		if (sip && d->cut_frame)
+			snprintf(text + n, sizeof text - (size_t)n, ", %s %s -> %s already said cut short in frame %llu",
+				 what, src, dst, (unsigned long long)d->cut_frame);
+		else if (sip)
+			snprintf(text + n, sizeof text - (size_t)n, ": %s %s -> %s by the bytes kept; not checked", what, src,
+				 dst);
+		else if (!d->len)
+			snprintf(text + n, sizeof text - (size_t)n,
+				 ", and its first fragment is not at hand to tell whether it is SIP");
+	}
+	r.cut_short = sip && !d->cut_frame;
+	deliver(c, &r);
+}
+
 /* An IP packet, `depth` tunnels deep (0: the frame's own). */
 static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned depth)
 {
@@ -388,10 +438,13 @@ static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned dept
 		return;
 	}
 	struct ipfrag_datagram d;
-	if (ipfrag_add(c->frags, &ip, c->frame, c->ts_sec, &d) == 1) {
+	int got = ipfrag_add(c->frags, &ip, c->frame, c->ts_sec, &d);
+	if (got == 1) {
 		struct net_ip whole = ip;
 		whole.fragment = false;
 		transport_in(c, &whole, d.proto, d.data, d.len, d.len, depth);
+	} else if (got == IPFRAG_CUT_SHORT) {
+		fragment_cut_short(c, &ip, &d);
 	}
 }
 

@@ -22,6 +22,7 @@ struct capture_opts {
 	size_t max_flow_bytes;   /* per TCP direction: unfinished message + out-of-order data */
 	size_t max_flows;        /* TCP directions followed at once */
 	size_t max_fragmented;   /* IP datagrams in reassembly at once */
+	size_t max_interfaces;   /* pcapng interfaces described in one section; more is an error */
 	/* Called every 65536 frames (may be NULL). */
 	void (*progress)(void *ctx, uint64_t frames);
 	void *progress_ctx;
@@ -30,6 +31,7 @@ struct capture_opts {
 #define CAPTURE_DEFAULT_MAX_FLOW_BYTES (4u * 1024u * 1024u)
 #define CAPTURE_DEFAULT_MAX_FLOWS 65536u
 #define CAPTURE_DEFAULT_MAX_FRAGMENTED 64u
+#define CAPTURE_DEFAULT_MAX_INTERFACES 65536u /* = PCAPNG_DEFAULT_MAX_INTERFACES */
 
 void capture_opts_init(struct capture_opts *o);
 

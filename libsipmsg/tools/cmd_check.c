@@ -20,7 +20,8 @@
 
 static const char check_usage[] =
 	"usage: sipmsg check [--strict] [--json] [--stream | --sdp] [--limit NAME=N]...\n"
-	"                    [--max-flow-bytes N] [--max-flows N] [--max-fragmented N] FILE...\n"
+	"                    [--max-flow-bytes N] [--max-flows N] [--max-fragmented N]\n"
+	"                    [--max-interfaces N] FILE...\n"
 	"\n"
 	"Parse, check and round-trip every SIP message in each FILE, or each bare\n"
 	"SDP, and report one line per message, then a summary.\n"
@@ -47,6 +48,8 @@ static const char check_usage[] =
 	"                      that the least recently active is dropped, with a notice\n"
 	"  --max-fragmented N  IP datagrams in reassembly at once (default 64); past\n"
 	"                      that the oldest is dropped, with a notice\n"
+	"  --max-interfaces N  interfaces one pcapng section may describe (default\n"
+	"                      65536); past that the capture is refused there\n"
 	"  -h, --help          this text\n"
 	"\n"
 	"Each message is parsed, checked (the RFC 3261 rules with every header read\n"
@@ -67,7 +70,7 @@ struct check_run {
 	struct reporter rep;
 	bool stream;
 	bool force_sdp; /* --sdp: every file is a bare SDP */
-	size_t max_flow_bytes, max_flows, max_fragmented;
+	size_t max_flow_bytes, max_flows, max_fragmented, max_interfaces;
 	bool progress_shown;
 	const char *file;
 	uint64_t sip_seen;
@@ -102,6 +105,7 @@ static int run_capture(struct check_run *run, const char *name, FILE *fp)
 	o.max_flow_bytes = run->max_flow_bytes;
 	o.max_flows = run->max_flows;
 	o.max_fragmented = run->max_fragmented;
+	o.max_interfaces = run->max_interfaces;
 	if (isatty(STDERR_FILENO)) {
 		o.progress = progress;
 		o.progress_ctx = run;
@@ -248,7 +252,7 @@ int cmd_check(int argc, char **argv)
 {
 	bool strict = false, json = false, stream = false, force_sdp = false;
 	size_t max_flow = CAPTURE_DEFAULT_MAX_FLOW_BYTES, max_flows = CAPTURE_DEFAULT_MAX_FLOWS,
-	       max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED;
+	       max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED, max_interfaces = CAPTURE_DEFAULT_MAX_INTERFACES;
 	sipmsg_parse_opts limits; /* only the limits are taken from it */
 	sipmsg_parse_opts_init(&limits);
 	char why[200];
@@ -285,6 +289,9 @@ int cmd_check(int argc, char **argv)
 		} else if (is_option(a, "--max-fragmented")) {
 			if (!parse_size(option_value(argc, argv, &i), 1, &max_fragmented))
 				return usage_error("--max-fragmented needs a number from 1 to 4294967296%s", "");
+		} else if (is_option(a, "--max-interfaces")) {
+			if (!parse_size(option_value(argc, argv, &i), 1, &max_interfaces))
+				return usage_error("--max-interfaces needs a number from 1 to 4294967296%s", "");
 		} else if (is_option(a, "--limit")) {
 			const char *v = option_value(argc, argv, &i);
 			if (!v)
@@ -312,6 +319,7 @@ int cmd_check(int argc, char **argv)
 	run.max_flow_bytes = max_flow;
 	run.max_flows = max_flows;
 	run.max_fragmented = max_fragmented;
+	run.max_interfaces = max_interfaces;
 	if (!pipeline_init(&run.pipe, strict)) {
 		fputs("sipmsg check: out of memory\n", stderr);
 		return EXIT_USAGE;

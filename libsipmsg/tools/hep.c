@@ -4,10 +4,14 @@
  * the chunk's own 6-byte header, all big-endian. Generic chunks (vendor 0)
  * of a known type must have that type's size; unknown and vendor chunks are
  * skipped. HEPv1/v2 (Kamailio's hep_hdr) have no magic: a version byte, a
- * header length of 8, the address family, the protocol, the ports, the
+ * header length, the address family, the protocol, the ports, the
  * addresses, and for v2 a host-order time header (12 bytes with its padding)
- * before the payload; they are taken for HEP only when all of that is
- * consistent and the payload starts like SIP. */
+ * before the payload. The header length is that of the fixed header with
+ * the addresses (16 for IPv4, 40 for IPv6) as Kamailio's siptrace,
+ * sipcapture and captagent write it, or of the fixed header alone (8) as
+ * sofia-sip (FreeSWITCH) does; they are taken for HEP only when all of that is
+ * consistent and the payload starts like SIP, or, of a datagram the capture
+ * cut short, when what was kept of them is and may still be. */
 #include "hep.h"
 
 #include "sipdetect.h"
@@ -179,19 +183,31 @@ static enum net_result decode_v3(const uint8_t *p, size_t len, struct hep_packet
 	return NET_OK;
 }
 
-static enum net_result decode_v12(const uint8_t *p, size_t len, struct hep_packet *h)
+/* complete: the whole datagram was captured. One that the capture cut short
+ * inside the header, or before its payload's start line ended, is
+ * NET_MALFORMED (proto_type 0: not told) when the header kept is plausible:
+ * its bytes cannot say whether it mirrors SIP. */
+static enum net_result decode_v12(const uint8_t *p, size_t len, bool complete, struct hep_packet *h,
+				  const char **reason)
 {
-	if (len < 8 || p[1] != 8 || (p[2] != AF_INET_NUM && p[2] != AF_INET6_LINUX))
+	if (len < 3 || (p[2] != AF_INET_NUM && p[2] != AF_INET6_LINUX))
 		return NET_OTHER;
 	uint8_t family = p[2] == AF_INET_NUM ? 4 : 6;
 	size_t alen = family == 4 ? 4 : 16, at = 8 + 2 * alen + (p[0] == 2 ? 12 : 0);
-	if (len <= at)
+	if ((p[1] != 8 && p[1] != 8 + 2 * alen) || (len < 8 && complete))
 		return NET_OTHER;
+	if (len < 8)
+		return malformed(reason, "HEPv1/v2 header cut short");
+	if (len <= at)
+		return complete ? NET_OTHER : malformed(reason, "HEPv1/v2 packet cut short before its payload");
 	size_t i = at;
 	while (i < len && (p[i] == '\r' || p[i] == '\n'))
 		i++;
-	if (i == len || sip_detect_start_line(p + i, len - i, true) == SIP_NO)
+	enum sip_detect d = i < len ? sip_detect_start_line(p + i, len - i, complete) : complete ? SIP_NO : SIP_MAYBE;
+	if (d == SIP_NO)
 		return NET_OTHER;
+	if (d == SIP_MAYBE) /* only when cut: a start line may have been on its way */
+		return malformed(reason, "HEPv1/v2 packet cut short before its payload's start line ended");
 	h->version = p[0];
 	h->ip_proto = p[3];
 	h->sport = get16(p + 4);
@@ -203,12 +219,12 @@ static enum net_result decode_v12(const uint8_t *p, size_t len, struct hep_packe
 	return NET_OK;
 }
 
-enum net_result hep_decode(const uint8_t *p, size_t len, struct hep_packet *h, const char **reason)
+enum net_result hep_decode(const uint8_t *p, size_t len, bool complete, struct hep_packet *h, const char **reason)
 {
 	memset(h, 0, sizeof *h);
 	if (len >= 4 && (memcmp(p, "HEP3", 4) == 0 || memcmp(p, "EEP3", 4) == 0))
 		return decode_v3(p, len, h, reason);
 	if (len >= 1 && (p[0] == 1 || p[0] == 2))
-		return decode_v12(p, len, h);
+		return decode_v12(p, len, complete, h, reason);
 	return NET_OTHER;
 }

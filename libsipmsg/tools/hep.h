@@ -31,12 +31,15 @@ struct hep_packet {
 	size_t payload_len;
 };
 
-/* Decode the UDP payload p[0..len) as HEP. NET_OTHER: not HEP (no "HEP3"
- * magic; for v1/v2, whose header has no magic, a header that is not
- * consistent, or a payload that is not SIP). NET_MALFORMED: a HEPv3 packet
- * cut short or with an inconsistent chunk; reason says which. Of a packet
- * shorter than its length field, h->proto_type is what the whole chunks
- * kept say (0 when they do not say), and nothing else in h is set. */
-enum net_result hep_decode(const uint8_t *p, size_t len, struct hep_packet *h, const char **reason);
+/* Decode the UDP payload p[0..len) as HEP; complete: the whole datagram was
+ * captured (len is its length). NET_OTHER: not HEP (no "HEP3" magic; for
+ * v1/v2, whose header has no magic, a header that is not consistent, or a
+ * payload that is not SIP). NET_MALFORMED: a HEPv3 packet cut short or with
+ * an inconsistent chunk, or a HEPv1/v2 packet whose capture was cut short
+ * in its header or before its payload's start line ended, the header kept
+ * being consistent; reason says which. Of a packet cut short, h->proto_type
+ * is what the whole chunks kept say (0 when they do not say, and always for
+ * v1/v2), and nothing else in h is set. */
+enum net_result hep_decode(const uint8_t *p, size_t len, bool complete, struct hep_packet *h, const char **reason);
 
 #endif

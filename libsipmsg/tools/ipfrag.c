@@ -25,6 +25,8 @@ struct pending {
 	size_t total;         /* datagram length once the last fragment is seen, else 0 */
 	size_t received;      /* bytes covered so far */
 	size_t max_end;       /* end of the furthest fragment seen */
+	uint64_t cut_frame;   /* a fragment of it was cut short by the capture in this frame; 0 none */
+	uint64_t told_frame;  /* ... one whose datagram's start was known then (so it was told what it is) */
 	uint8_t *buf;         /* MAX_DATAGRAM bytes */
 	uint8_t map[(BLOCKS + 7) / 8];
 };
@@ -77,10 +79,14 @@ static void report_incomplete(struct ipfrag_table *t, struct pending *p, uint64_
 	char total[32] = "unknown";
 	if (p->total)
 		snprintf(total, sizeof total, "%zu", p->total);
+	char cut[80] = "";
+	if (p->cut_frame)
+		snprintf(cut, sizeof cut, " (a fragment in frame %llu was cut short by the capture)",
+			 (unsigned long long)p->cut_frame);
 	notice_emit(&t->notices, frame, "ip-fragments-incomplete",
-		    "IPv%u datagram %s -> %s id 0x%x (first fragment in frame %llu) is incomplete (%zu of %s bytes) %s; dropped",
+		    "IPv%u datagram %s -> %s id 0x%x (first fragment in frame %llu) is incomplete (%zu of %s bytes)%s %s; dropped",
 		    (unsigned)p->src.family, src, dst, (unsigned)p->id, (unsigned long long)p->first_frame, p->received,
-		    total, why);
+		    total, cut, why);
 	release(p);
 }
 
@@ -136,16 +142,63 @@ static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip,
 	return free_slot;
 }
 
+/* The upper-layer bytes of a datagram from offset 0 as far as they go
+ * unbroken (the fragmentable part of IPv6: after its extension headers,
+ * which may set proto); len 0 when its start is not known. */
+static void known_start(const uint8_t *data, size_t len, int family, uint8_t *proto, const uint8_t **out,
+			size_t *out_len)
+{
+	size_t skip = 0;
+	const char *reason = NULL;
+	*out = data;
+	*out_len = 0;
+	if (family == 6 && net_ip6_skip_ext(data, len, proto, &skip, &reason) != NET_OK)
+		return;
+	*out = data + skip;
+	*out_len = len - skip;
+}
+
+/* A fragment the capture cut short: it cannot be added. Whatever is known
+ * of its datagram's start goes to the caller, which tells whether that is
+ * SIP. The datagram held, if any, is marked, so that one cut datagram is
+ * said to be SIP once however many of its fragments were cut. */
+static int cut_short(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, struct ipfrag_datagram *out)
+{
+	memset(out, 0, sizeof *out);
+	out->src = ip->src;
+	out->dst = ip->dst;
+	out->proto = ip->proto;
+	out->first_frame = frame;
+	struct pending *p = NULL;
+	for (size_t i = 0; i < t->nslots && !p; i++)
+		if (same_datagram(&t->slots[i], ip))
+			p = &t->slots[i];
+	if (ip->frag_offset == 0) {
+		known_start(ip->payload, ip->payload_len, ip->src.family, &out->proto, &out->data, &out->len);
+	} else if (p) {
+		size_t b = 0;
+		while (b < BLOCKS && block_set(p, b))
+			b++;
+		size_t end = p->total ? p->total : p->max_end;
+		known_start(p->buf, b * 8 < end ? b * 8 : end, ip->src.family, &out->proto, &out->data, &out->len);
+	}
+	if (p) {
+		out->first_frame = p->first_frame;
+		out->cut_frame = p->told_frame;
+		if (!p->cut_frame)
+			p->cut_frame = frame;
+		if (!p->told_frame && out->len)
+			p->told_frame = frame;
+	}
+	return IPFRAG_CUT_SHORT;
+}
+
 static int add_fragment(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts,
 			struct ipfrag_datagram *out)
 {
 	size_t off = ip->frag_offset, len = ip->payload_len;
-	if (len < ip->payload_wire_len) {
-		notice_emit(&t->notices, frame, "ip-fragment-truncated",
-			    "IP fragment cut short by the capture (%zu of %zu bytes); its datagram cannot be reassembled",
-			    len, ip->payload_wire_len);
-		return -1;
-	}
+	if (len < ip->payload_wire_len)
+		return cut_short(t, ip, frame, out);
 	if (off + len > MAX_DATAGRAM || (ip->more_fragments && (len == 0 || len % 8 != 0))) {
 		notice_emit(&t->notices, frame, "ip-fragment-malformed",
 			    ip->more_fragments && len % 8 ? "IP fragment length is not a multiple of 8; dropped"

@@ -19,14 +19,27 @@ struct ipfrag_datagram {
 	const uint8_t *data;   /* the upper-layer packet (UDP or TCP header first) */
 	size_t len;
 	uint64_t first_frame;  /* frame of the first fragment seen */
+	uint64_t cut_frame;    /* IPFRAG_CUT_SHORT: the frame of an earlier fragment of this datagram
+	                          cut short too, when the datagram's start was known then (so what
+	                          it is was told already), else 0 */
 };
+
+/* ipfrag_add: the fragment was cut short by the capture's snapshot length and
+ * dropped; its datagram cannot be reassembled. *out holds what is known of
+ * the datagram's start, for the caller to tell what it was: data/len the
+ * upper-layer bytes from offset 0 as far as they were kept (this fragment's,
+ * when it is the first, or those held from earlier fragments; len 0 when
+ * none), src, dst, proto, first_frame (this frame when nothing is held). */
+#define IPFRAG_CUT_SHORT 2
 
 struct ipfrag_table *ipfrag_new(size_t max_datagrams, const struct notice_sink *notices);
 void ipfrag_free(struct ipfrag_table *t);
 
 /* Add one fragment seen in frame `frame` at capture time ts_sec. Returns 1 when
  * it completed a datagram (*out filled), 0 when more fragments are needed, -1
- * when the fragment was dropped (a notice says why). */
+ * when the fragment was dropped (a notice says why), IPFRAG_CUT_SHORT when
+ * it was dropped because the capture cut it short (no notice: the caller
+ * says it, knowing what the datagram carries). */
 int ipfrag_add(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts_sec,
 	       struct ipfrag_datagram *out);
 

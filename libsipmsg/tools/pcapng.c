@@ -34,6 +34,10 @@ struct pcapng {
 	bool swap;            /* this section is in the other byte order */
 	struct iface *ifs;
 	size_t nifs, cap_ifs;
+	size_t max_ifs;       /* nifs may not pass it (the reader's memory is bounded) */
+	uint64_t sections;    /* SHBs read, for the errors */
+	uint64_t pos;         /* bytes read from the file, for the errors */
+	uint64_t block_pos;   /* where the current block starts */
 	int *links;           /* the distinct link types of every interface read, in order */
 	size_t nlinks, cap_links;
 	uint8_t link_seen[MAX_DLT / 8]; /* a bit per DLT_: in links (a file may hold many interfaces) */
@@ -82,6 +86,7 @@ static int dlt_of(uint32_t linktype)
 static int read_all(struct pcapng *r, void *p, size_t n)
 {
 	size_t got = fread(p, 1, n, r->fp);
+	r->pos += got;
 	if (got == n)
 		return 1;
 	return got == 0 ? 0 : -1;
@@ -155,6 +160,7 @@ static int read_shb(struct pcapng *r, char *err, size_t errlen)
 		return -1;
 	}
 	r->nifs = 0;
+	r->sections++;
 	return 0;
 }
 
@@ -223,6 +229,12 @@ static int read_idb(struct pcapng *r, char *err, size_t errlen)
 		}
 		o += 4 + ((olen + 3u) & ~3u);
 	}
+	if (r->nifs >= r->max_ifs) {
+		snprintf(err, errlen,
+			 "pcapng section %llu describes more than %zu interfaces (--max-interfaces): the interface description block at byte %llu would be its interface %zu",
+			 (unsigned long long)r->sections, r->max_ifs, (unsigned long long)r->block_pos, r->nifs);
+		return -1;
+	}
 	struct iface *ifs = room_for_one(r->ifs, r->nifs, &r->cap_ifs, sizeof *ifs);
 	if (!ifs) {
 		snprintf(err, errlen, "out of memory");
@@ -239,6 +251,7 @@ static int read_block(struct pcapng *r, char *err, size_t errlen)
 {
 	for (;;) {
 		uint8_t h[8];
+		r->block_pos = r->pos;
 		int rc = read_all(r, h, 4);
 		if (rc == 0)
 			return 0;
@@ -287,7 +300,7 @@ static int read_interfaces(struct pcapng *r, char *err, size_t errlen)
 	}
 }
 
-struct pcapng *pcapng_open(FILE *fp, char *err, size_t errlen)
+struct pcapng *pcapng_open(FILE *fp, size_t max_interfaces, char *err, size_t errlen)
 {
 	struct pcapng *r = calloc(1, sizeof *r);
 	if (!r) {
@@ -296,6 +309,8 @@ struct pcapng *pcapng_open(FILE *fp, char *err, size_t errlen)
 		return NULL;
 	}
 	r->fp = fp;
+	r->max_ifs = max_interfaces ? max_interfaces : PCAPNG_DEFAULT_MAX_INTERFACES;
+	r->pos = r->block_pos = 4; /* the caller read the SHB's type */
 	if (read_shb(r, err, errlen) < 0) {
 		pcapng_close(r);
 		return NULL;

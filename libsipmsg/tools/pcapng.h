@@ -7,7 +7,9 @@
  * frame carries its own interface's link type. Every section (SHB) is read
  * in its own byte order; Enhanced, Simple and obsolete Packet Blocks are
  * frames, in file order; if_tsresol and if_tsoffset are applied; every other
- * block is skipped. */
+ * block is skipped. The interfaces a section may describe are bounded (each
+ * one is held until the section ends): past the bound the file is refused
+ * there, as a corrupt one is. */
 #ifndef SIPMSG_TOOL_PCAPNG_H
 #define SIPMSG_TOOL_PCAPNG_H
 
@@ -17,6 +19,7 @@
 #include <stdio.h>
 
 #define PCAPNG_MAX_BLOCK (16u * 1024u * 1024u) /* as libpcap's default limit */
+#define PCAPNG_DEFAULT_MAX_INTERFACES 65536u  /* per section; far beyond any capture tool's */
 
 struct pcapng_frame {
 	uint32_t iface;       /* index of its interface in the section */
@@ -36,8 +39,11 @@ struct pcapng;
  * capture_has_magic() recognised; the reader owns fp from here (closed by
  * pcapng_close, or on failure). Reads every block before the first frame,
  * so that the link types of the interfaces described there are known; a
- * file that describes none is refused. NULL with err on failure. */
-struct pcapng *pcapng_open(FILE *fp, char *err, size_t errlen);
+ * file that describes none is refused. A section that describes more than
+ * max_interfaces (0: PCAPNG_DEFAULT_MAX_INTERFACES) is an error, reported
+ * by pcapng_next when it comes before the first frame. NULL with err on
+ * failure. */
+struct pcapng *pcapng_open(FILE *fp, size_t max_interfaces, char *err, size_t errlen);
 
 /* The distinct link types (DLT_) of the interfaces read so far, in the order
  * they were first described, over every section: those before the first

@@ -585,11 +585,12 @@ size_t gen_hep3(uint8_t *out, const struct gen_endpoint *src, const struct gen_e
 	return n;
 }
 
-size_t gen_hep2(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
-		const void *payload, size_t len)
+/* HEPv1 and v2 (Kamailio's hep_hdr): the same header; v2 adds a time header. */
+static size_t hep12(uint8_t *out, int version, const struct gen_endpoint *src, const struct gen_endpoint *dst,
+		    uint8_t ip_proto, const void *payload, size_t len)
 {
 	size_t alen = src->family == 6 ? 16 : 4, n = 0;
-	out[n++] = 2;
+	out[n++] = (uint8_t)version;
 	out[n++] = 8;
 	out[n++] = src->family == 6 ? 10 : 2;
 	out[n++] = ip_proto;
@@ -599,9 +600,23 @@ size_t gen_hep2(uint8_t *out, const struct gen_endpoint *src, const struct gen_e
 	memcpy(out + n, src->addr, alen);
 	memcpy(out + n + alen, dst->addr, alen);
 	n += 2 * alen;
-	memset(out + n, 0, 12); /* struct hep_timehdr: seconds, microseconds, capture id, padding (host order) */
-	out[n] = 1;
-	n += 12;
+	if (version == 2) {
+		memset(out + n, 0, 12); /* struct hep_timehdr: seconds, microseconds, capture id, padding (host order) */
+		out[n] = 1;
+		n += 12;
+	}
 	memcpy(out + n, payload, len);
 	return n + len;
+}
+
+size_t gen_hep2(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
+		const void *payload, size_t len)
+{
+	return hep12(out, 2, src, dst, ip_proto, payload, len);
+}
+
+size_t gen_hep1(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
+		const void *payload, size_t len)
+{
+	return hep12(out, 1, src, dst, ip_proto, payload, len);
 }

@@ -135,6 +135,9 @@ size_t gen_hep3(uint8_t *out, const struct gen_endpoint *src, const struct gen_e
  * out, which has room for len + 64 bytes. Returns its length. */
 size_t gen_hep2(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
 		const void *payload, size_t len);
+/* The same as HEPv1: no time header. */
+size_t gen_hep1(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
+		const void *payload, size_t len);
 
 /* A fresh temporary file name (removed by the caller). */
 void gen_tmpname(char *buf, size_t size, const char *suffix);

@@ -322,6 +322,65 @@ Test(capture, pcapng_interfaces_of_different_link_types)
 	unlink(path);
 }
 
+/* The interfaces a pcapng section describes are held until it ends, so
+ * their number is bounded (capture_opts.max_interfaces, --max-interfaces):
+ * one more is an error that names the section and the block's byte offset,
+ * after the frames before it; each section counts its own. */
+Test(capture, pcapng_interfaces_are_bounded_per_section)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcapng");
+	struct gen g;
+	struct gen_endpoint a = gen_ep4("127.0.0.1", 5060), b = gen_ep4("127.0.0.1", 5070);
+	gen_open(&g, path, GEN_ETHERNET, true); /* interface 0 */
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	gen_udp(&g, &b, &a, RINGING, strlen(RINGING));
+	fflush(g.ng);
+	long at = ftell(g.ng);
+	gen_ng_interface(&g, GEN_SLL, 0, 6); /* interface 1, after two frames */
+	gen_udp(&g, &a, &b, BYE, strlen(BYE));
+	gen_ng_section(&g, true);
+	gen_ng_interface(&g, GEN_ETHERNET, 0, 6);
+	gen_ng_interface(&g, GEN_SLL2, 0, 6);
+	gen_udp(&g, &a, &b, BYE, strlen(BYE));
+	gen_close(&g);
+
+	struct capture_opts o;
+	capture_opts_init(&o);
+	cr_assert_eq(o.max_interfaces, 65536);
+	o.max_interfaces = 2; /* each section describes two */
+	struct collected *col = read_capture_opts(path, &o);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 4);
+	free_collected(col);
+
+	o.max_interfaces = 1;
+	col = read_capture_opts(path, &o);
+	cr_assert_eq(col->rc, -1);
+	char want[200];
+	snprintf(want, sizeof want,
+		 "frame 3: pcapng section 1 describes more than 1 interfaces (--max-interfaces): the interface description block at byte %ld would be its interface 1",
+		 at);
+	cr_assert_str_eq(col->err, want);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2, "the frames before it are read");
+	free_collected(col);
+	unlink(path);
+
+	/* before the first frame: the capture opens (its first interface is
+	 * known), the error is the first frame's */
+	gen_open(&g, path, GEN_ETHERNET, true);
+	gen_ng_interface(&g, GEN_SLL, 0, 6);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+	gen_close(&g);
+	col = read_capture_opts(path, &o);
+	cr_assert_eq(col->rc, -1);
+	static const char first[] = "frame 1: pcapng section 1 describes more than 1 interfaces";
+	cr_assert(strncmp(col->err, first, strlen(first)) == 0, "%s", col->err);
+	cr_assert_eq(col->n, 0);
+	free_collected(col);
+	unlink(path);
+}
+
 Test(capture, ipv6_extension_headers_are_skipped)
 {
 	char path[64];
@@ -599,6 +658,103 @@ Test(capture, ip_fragments_reassembled)
 		fragments_case(fam, duplicated, 5, true, "duplicated");
 		fragments_case(fam, missing, 2, false, "one missing");
 	}
+}
+
+/* The fragments of one datagram, cut by the snapshot length: the first
+ * `whole` written whole (in order), then those of `order` cut to `keep`
+ * payload bytes each. */
+struct frag_cut_case {
+	const char *what;
+	int family;
+	bool hep;            /* the big message mirrored in HEPv3 */
+	bool sip;            /* else a DNS-like binary payload */
+	size_t whole;        /* fragments written whole first */
+	size_t order[3], norder;
+	uint64_t counted;    /* ip-fragment-truncated notices counted as SIP cut short */
+	size_t told;         /* ... of them, saying what the datagram was */
+	bool incomplete;     /* an ip-fragments-incomplete notice at the end */
+};
+
+/* An IP fragment cut short by the capture: its datagram cannot be
+ * reassembled. Counted as SIP cut short (exit status 1, the summary's
+ * cut_short) when the datagram's start that was kept (the first fragment,
+ * cut or held whole) shows a SIP start line or a HEP packet of SIP, and
+ * once per datagram however many of its fragments were cut; a fragment
+ * cut before its datagram's start was seen is said, not counted. */
+Test(capture, ip_fragment_cut_short_counts_sip_once_per_datagram)
+{
+	static const struct frag_cut_case cases[] = {
+		{"all cut, in order", 4, false, true, 0, {0, 1, 2}, 3, 1, 1, false},
+		{"all cut, in order, IPv6", 6, false, true, 0, {0, 1, 2}, 3, 1, 1, false},
+		{"all cut, reversed", 4, false, true, 0, {2, 1, 0}, 3, 1, 1, false},
+		{"first whole, rest cut", 4, false, true, 1, {1, 2}, 2, 1, 2, true},
+		{"first whole, rest cut, IPv6", 6, false, true, 1, {1, 2}, 2, 1, 2, true},
+		{"HEP, all cut", 4, true, true, 0, {0, 1, 2}, 3, 1, 1, false},
+		{"not SIP, all cut", 4, false, false, 0, {0, 1, 2}, 3, 0, 0, false},
+		{"not SIP, first whole", 4, false, false, 1, {1, 2}, 2, 0, 0, true},
+	};
+	size_t len;
+	char *m = big_message(&len);
+	uint8_t *hep = malloc(len + 128), *binary = malloc(len);
+	for (size_t i = 0; i < len; i++)
+		binary[i] = (uint8_t)(i * 7 + 0x80);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const struct frag_cut_case *t = &cases[k];
+		struct gen_endpoint a = t->family == 4 ? gen_ep4("10.1.0.1", 5060) : gen_ep6("fd00::1", 5060);
+		struct gen_endpoint b = t->family == 4 ? gen_ep4("10.1.0.2", 5060) : gen_ep6("fd00::2", 5060);
+		const void *payload = t->sip ? (const void *)m : binary;
+		size_t plen = len;
+		if (t->hep)
+			plen = gen_hep3(hep, &a, &b, 17, 1700000000, 0, m, len), payload = hep;
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		g.v6_ext = t->family == 6 ? 1 : 0;
+		uint16_t id = g.ip_id;
+		static const size_t first[] = {0};
+		if (t->whole)
+			gen_udp_fragments(&g, &a, &b, payload, plen, 1000, first, t->whole);
+		g.ip_id = id; /* the same datagram */
+		g.snaplen = (uint32_t)(14 + (t->family == 4 ? 20 : 40 + 8 + 8) + 300); /* IPv6: one extension header, the fragment header */
+		gen_udp_fragments(&g, &a, &b, payload, plen, 1000, t->order, t->norder);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0, "%s", t->what);
+		size_t cut = 0, told = 0, counted = 0;
+		for (size_t i = 0; i < col->n; i++) {
+			const struct rec *r = &col->r[i];
+			if (strcmp(r->notice_kind, "ip-fragment-truncated") != 0)
+				continue;
+			cut++;
+			cr_assert(strstr(r->text, "cut short by the capture's snapshot length (300 of "), "%s: %s", t->what,
+				  r->text);
+			counted += r->cut_short;
+			if (strstr(r->text, t->hep ? "a HEP packet mirroring SIP" : "a SIP datagram")) {
+				told++;
+				cr_assert(strstr(r->text, t->family == 4 ? "10.1.0.1:5060 -> 10.1.0.2:5060"
+									: "[fd00::1]:5060 -> [fd00::2]:5060"),
+					  "%s: %s", t->what, r->text);
+				cr_assert_eq(r->cut_short, strstr(r->text, "already said") == NULL, "%s: %s", t->what, r->text);
+			} else {
+				cr_assert(!r->cut_short, "%s: %s", t->what, r->text);
+			}
+		}
+		cr_assert_eq(cut, t->norder, "%s: %zu notices", t->what, cut);
+		cr_assert_eq(counted, t->counted, "%s: %zu counted", t->what, counted);
+		cr_assert_eq(col->stats.cut_short, t->counted, "%s", t->what);
+		cr_assert_eq(told, t->told, "%s: %zu told", t->what, told);
+		const struct rec *inc = notice_of(col, "ip-fragments-incomplete");
+		cr_assert_eq(inc != NULL, t->incomplete, "%s", t->what);
+		if (inc)
+			cr_assert(strstr(inc->text, "(a fragment in frame 2 was cut short by the capture)"), "%s: %s",
+				  t->what, inc->text);
+		free_collected(col);
+	}
+	unlink(path);
+	free(hep);
+	free(binary);
+	free(m);
 }
 
 /* --- TCP --------------------------------------------------------------- */
@@ -2157,6 +2313,46 @@ Test(capture, hep_messages_reported_with_the_inner_endpoints)
 	unlink(path);
 }
 
+/* HEPv1/v2's header length: Kamailio's siptrace (and sipcapture, captagent)
+ * count the addresses in it, 16 for IPv4 and 40 for IPv6, sofia-sip
+ * (FreeSWITCH) the fixed header alone, 8: both are read. Any other length is
+ * not HEP, and the datagram, which does not start like SIP, is no message. */
+Test(capture, hep_v1_v2_header_length_as_kamailio_and_sofia_write_it)
+{
+	struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (int family = 4; family <= 6; family += 2) {
+		struct gen_endpoint ua = family == 4 ? gen_ep4("198.51.100.1", 5060) : gen_ep6("2001:db8::1", 5060);
+		struct gen_endpoint ub = family == 4 ? gen_ep4("198.51.100.2", 5062) : gen_ep6("2001:db8::2", 5062);
+		uint8_t kamailio = family == 4 ? 16 : 40, other = family == 4 ? 40 : 16;
+		const uint8_t lengths[] = {8, kamailio, other, 12, 0};
+		for (int version = 1; version <= 2; version++) {
+			for (size_t l = 0; l < sizeof lengths; l++) {
+				uint8_t pkt[2048];
+				size_t n = version == 1 ? gen_hep1(pkt, &ua, &ub, 17, INVITE, strlen(INVITE))
+							: gen_hep2(pkt, &ua, &ub, 17, INVITE, strlen(INVITE));
+				pkt[1] = lengths[l];
+				struct gen g;
+				gen_open(&g, path, GEN_ETHERNET, false);
+				gen_udp(&g, &agent, &coll, pkt, n);
+				gen_close(&g);
+				struct collected *col = read_capture(path);
+				bool hep = l < 2;
+				cr_assert_eq(col->n, (size_t)hep, "HEPv%d, IPv%d, header length %u: %zu records", version,
+					     family, lengths[l], col->n);
+				if (hep) {
+					assert_bytes(message(col, 0), INVITE, "HEP");
+					assert_endpoint(&message(col, 0)->src, message(col, 0)->sport, &ua, "HEP");
+					cr_assert_eq(col->stats.hep_messages, 1);
+				}
+				free_collected(col);
+			}
+		}
+	}
+	unlink(path);
+}
+
 /* A HEPv3 packet whose protocol type is not SIP (RTCP, logs) is no message. */
 Test(capture, hep_other_protocol_types_are_ignored)
 {
@@ -2291,4 +2487,58 @@ Test(capture, hep_cut_by_snaplen_counts_only_what_says_sip)
 	size_t counted = check_cut_datagrams(cases, sizeof cases / sizeof cases[0], "203.0.113.5", 9060, "HEP packet",
 					     "HEP packet", "whether it mirrors SIP");
 	cr_assert_eq(counted, 3);
+}
+
+/* HEPv1/v2 have no magic: cut by the snapshot length inside the header, or
+ * before their payload's start line ended, they are told by a plausible
+ * header (version, header length 8, family) and a payload that may still
+ * be SIP: a notice that the cut came before it could be told, not counted.
+ * A header that is not HEP's, or a payload that is not SIP, stays quiet as
+ * other UDP does. */
+Test(capture, hep_v1_v2_cut_before_their_start_line_ended_give_a_notice)
+{
+	struct gen_endpoint ua = gen_ep4("198.51.100.1", 5060), ub = gen_ep4("198.51.100.2", 5062);
+	struct gen_endpoint ua6 = gen_ep6("2001:db8::1", 5060), ub6 = gen_ep6("2001:db8::2", 5062);
+	uint8_t v2[2048], v1[2048], v1_6[2048], rtcp[256], other[2048];
+	size_t nv2 = gen_hep2(v2, &ua, &ub, 17, INVITE, strlen(INVITE));
+	size_t nv1 = gen_hep1(v1, &ua, &ub, 17, INVITE, strlen(INVITE));
+	size_t nv1_6 = gen_hep1(v1_6, &ua6, &ub6, 6, INVITE, strlen(INVITE));
+	size_t nrtcp = gen_hep2(rtcp, &ua, &ub, 17, "\x81\xc8\x00\x06rtcp-report", 16);
+	uint8_t v2k[2048]; /* as Kamailio writes it: the header length counts the addresses */
+	memcpy(v2k, v2, nv2);
+	v2k[1] = 16;
+	memcpy(other, v2, nv2);
+	other[2] = 3; /* no address family of HEP's */
+	size_t v2_head = 8 + 8 + 12, v1_head = 8 + 8, v1_6_head = 8 + 32;
+	struct cut_case cases[] = {
+		{v2, nv2, v2_head + 5, 2},     /* "INVIT" */
+		{v2k, nv2, v2_head + 5, 2},
+		{v2, nv2, v2_head, 2},         /* the whole header, no payload byte */
+		{v2, nv2, v2_head - 6, 2},     /* in the time header */
+		{v2, nv2, 3, 2},               /* version, header length, family */
+		{v1, nv1, v1_head + 20, 2},
+		{v1_6, nv1_6, v1_6_head + 30, 2},
+		{v2, nv2, v2_head + 80, 1},    /* the start line kept: SIP cut short */
+		{v2, nv2, 2, 0},               /* too few bytes to see the family */
+		{rtcp, nrtcp, v2_head + 6, 0}, /* a payload that is no SIP */
+		{other, nv2, v2_head + 5, 0},
+	};
+	size_t counted = check_cut_datagrams(cases, sizeof cases / sizeof cases[0], "203.0.113.5", 9060, "HEP packet",
+					     "HEP packet", "whether it mirrors SIP");
+	cr_assert_eq(counted, 1);
+	/* whole, a HEPv1 packet is read like a HEPv2 one */
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+	gen_udp(&g, &agent, &coll, v1_6, nv1_6);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->n, 1);
+	assert_bytes(message(col, 0), INVITE, "HEPv1");
+	cr_assert_eq(message(col, 0)->transport, CAPTURE_TCP);
+	assert_endpoint(&message(col, 0)->src, message(col, 0)->sport, &ua6, "HEPv1");
+	free_collected(col);
+	unlink(path);
 }

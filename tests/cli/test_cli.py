@@ -164,14 +164,14 @@ def pcapng(blocks):
     def block(kind, body):
         body += b"\0" * (-len(body) % 4)
         return struct.pack("<II", kind, 12 + len(body)) + body + struct.pack("<I", 12 + len(body))
-    out = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    out = [block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))]  # joined once: files of 65k blocks
     for i, b in enumerate(blocks):
         if b[0] == "idb":
-            out += block(1, struct.pack("<HHI", b[1], 0, 65535))
+            out.append(block(1, struct.pack("<HHI", b[1], 0, 65535)))
         else:
             ts = (1700000000 + i) * 1000000
-            out += block(6, struct.pack("<IIIII", b[1], ts >> 32, ts & 0xFFFFFFFF, len(b[2]), len(b[2])) + b[2])
-    return out
+            out.append(block(6, struct.pack("<IIIII", b[1], ts >> 32, ts & 0xFFFFFFFF, len(b[2]), len(b[2])) + b[2]))
+    return b"".join(out)
 
 
 def ip4(src, dst, proto, payload):
@@ -302,6 +302,38 @@ def test_capture_limit_options():
     for bad in (["--max-flows", "0"], ["--max-fragmented", "x"], ["--max-flows"]):
         rc, _, err = run("check", *bad, cap)
         assert rc == 2 and err, (bad, rc, err)
+
+def test_pcapng_interfaces_bounded():
+    """A pcapng section holds every interface it describes until it ends, so
+    their number is bounded: 65,536 by default, --max-interfaces N. One more
+    is an error (exit status 2) naming the section and the byte offset of the
+    block; the frames before it are reported."""
+    frame = ("epb", 0, udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE))
+    many = pcapng([("idb", 101)] * 65536 + [frame])
+    rc, out, err = run("check", write("ifs-65536.pcapng", many))
+    assert rc == 0 and "summary: 1 messages, 1 ok" in out, (out, err)
+    over = write("ifs-65537.pcapng", pcapng([("idb", 101)] * 65537 + [frame]))
+    rc, out, err = run("check", over)
+    at = 28 + 65536 * 20  # the section header, then 20 bytes an interface
+    said = "%s: frame 1: pcapng section 1 describes more than 65536 interfaces (--max-interfaces): " \
+        "the interface description block at byte %d would be its interface 65536" % (over, at)
+    assert rc == 2 and said in err, err
+    rc, out, err = run("check", "--max-interfaces", "65537", over)
+    assert rc == 0 and "summary: 1 messages, 1 ok" in out, (out, err)
+    late = write("ifs-late.pcapng", pcapng([("idb", 101), frame, ("idb", 1), frame, frame]))
+    rc, out, err = run("check", "--max-interfaces=1", late)
+    assert rc == 2 and "frame 2: pcapng section 1 describes more than 1 interfaces" in err, err
+    epb = 32 + (len(frame[2]) + 3) // 4 * 4
+    assert out.count(" OK") == 1 and "at byte %d would be its interface 1" % (28 + 20 + epb) in err, (out, err)
+    rc, objs, _ = run_json("--max-interfaces", "1", late)
+    errs = [o for o in objs if o["type"] == "error"]
+    assert rc == 2 and len(errs) == 1 and "--max-interfaces" in errs[0]["message"] and objs[-1]["errors"] == 1, objs
+    rc, _, err = run("check", "--max-interfaces", "2", late)
+    assert rc == 0, err
+    for bad in ("0", "x", "-1", "4294967297"):
+        rc, _, err = run("check", "--max-interfaces", bad, late)
+        assert rc == 2 and "--max-interfaces needs a number from 1 to 4294967296" in err, (bad, err)
+
 
 def test_help_and_usage_errors():
     rc, out, _ = run("--help")
@@ -626,6 +658,32 @@ def test_headers_only_capture_counts_only_what_shows_sip():
         rc, objs, _ = run_json(cut, query, tls)
         assert rc == 1 and [o["cut_short"] for o in objs if o["type"] == "capture"] == [1, 0, 0], objs
         assert objs[-1]["cut_short"] == 1 and objs[-1]["notices"] == 3, objs[-1]
+
+
+def test_ip_fragments_cut_short_count_as_sip_once():
+    """A capture whose snapshot length cuts the fragments of a large SIP
+    datagram (`tcpdump -s 200` of an INVITE with a big SDP): the first
+    fragment kept its start line, so the datagram is SIP that could not be
+    checked, counted once in the summary and the JSON, exit status 1; the
+    later fragment is said, not counted. A fragmented datagram that is
+    not SIP, cut the same way, passes with its notices."""
+    big = INVITE.replace(b"Content-Length: 0", b"Content-Length: 400") + b"x" * 400
+    sip = frags4(7, "192.0.2.1", 5060, "192.0.2.2", 5080, big, cut=256)
+    other = frags4(8, "192.0.2.1", 40000, "192.0.2.2", 40002, bytes(range(128, 256)) * 5, cut=256)
+    for frames, counted in ((sip, 1), (other, 0)):
+        cut = write("frag-s200-%d.pcap" % counted, snapped(pcap(frames), 200))
+        rc, out, _ = run("check", cut)
+        lines = out.splitlines()
+        assert out.count("NOTE ip-fragment-truncated: IPv4 fragment 192.0.2.1 -> 192.0.2.2 id 0x") == 2, out
+        said = ", 1 SIP frames cut short by the capture (not checked)"
+        assert rc == counted and lines[-1].endswith(said) == bool(counted), (rc, out)
+        notes = [line for line in lines if "NOTE" in line]
+        assert ("by the bytes kept; not checked" in notes[0] and
+                "a SIP datagram 192.0.2.1:5060 -> 192.0.2.2:5080" in notes[0]) == bool(counted), notes
+        assert notes[1].endswith("its first fragment is not at hand to tell whether it is SIP"), notes
+        rc, objs, _ = run_json(cut)
+        capobj = [o for o in objs if o["type"] == "capture"][0]
+        assert capobj["cut_short"] == counted and objs[-1]["cut_short"] == counted and objs[-1]["notices"] == 2, objs
 
 
 def test_truncated_and_corrupt_captures():
