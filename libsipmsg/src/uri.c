@@ -182,11 +182,14 @@ sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end
 		return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_URI, p, "missing host");
 	if (SM_UNLIKELY(q < e && *q == ':' && len <= 4)) {
 		/* a short hex "host" and two colons before the parameters: an IPv6
-	 * address without brackets (RFC 5118 §4.3) */
+		 * address without brackets (RFC 5118 §4.3); "h:5060:5061" is not */
+		bool hex = true;
+		for (const char *h = p; h < (const char *)q; h++)
+			hex &= is_hex((unsigned char)*h);
 		const unsigned char *r = q + 1;
-		while (r < e && *r != ';' && *r != '?' && *r != ':')
+		while (hex && r < e && *r != ';' && *r != '?' && *r != ':')
 			r++;
-		if (r < e && *r == ':')
+		if (hex && r < e && *r == ':')
 			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_IP_ADDRESS, p,
 					   "an IPv6 address must be in [brackets] (RFC 5118 §4.3)");
 	}

@@ -155,6 +155,9 @@ Test(uri, ipv6_references_rfc5118)
 	must("sip:user@[2001:db8:::192.0.2.1]");
 	/* RFC 5118 §4.3: without brackets */
 	must_fail("sip:2001:db8::10", SIPMSG_DIAG_BAD_IP_ADDRESS, 4);
+	/* a name with two ports is no IPv6 address: the error is the second port */
+	must_fail("sip:h:5060:5061", SIPMSG_DIAG_BAD_URI, 10);
+	must_fail("sip:ab:1:2", SIPMSG_DIAG_BAD_IP_ADDRESS, 4); /* "ab" is hex: it may be one */
 	must_fail("sip:user@[2001:db8::10", SIPMSG_DIAG_BAD_IP_ADDRESS, 9);
 	must_fail("sip:[1:2:3:4:5:6:7:8:9]", SIPMSG_DIAG_BAD_IP_ADDRESS, 5);
 	must_fail("sip:[1::2::3]", SIPMSG_DIAG_BAD_IP_ADDRESS, 5);
