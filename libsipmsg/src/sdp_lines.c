@@ -147,21 +147,25 @@ int sm_sdp_parse_connection(struct sm_pctx *x, const char *v, size_t n, void *vi
 	if (!sm_cur_u64(&s, &a))
 		return BAD(x, s.p + s.i, "c=: a number must follow '/'");
 	bool second = sm_cur_eat(&s, '/');
+	const char *at_b = s.p + s.i;
 	if (second && !sm_cur_u64(&s, &b))
 		return BAD(x, s.p + s.i, "c=: a number must follow '/'");
 	if (!sm_cur_end(&s))
 		return BAD(x, s.p + s.i, "c=: junk after the address");
+	/* numaddr = integer (POS-DIGIT *DIGIT): a count of 0 is no count at
+	 * all, and would read back as an absent one */
+	const char *at_count = ip4 ? at_b : slash + 1;
+	uint64_t count = ip4 ? b : a;
+	if ((!ip4 || second) && count == 0)
+		return BAD(x, at_count, "c=: the number of addresses is not a positive number");
 	if (ip4) {
 		if (a > 255)
 			r |= BAD(x, slash + 1, "c=: TTL larger than 255");
 		c->ttl = (int32_t)(a > 255 ? 255 : a);
-		if (second)
-			c->count = (uint32_t)(b > UINT32_MAX ? UINT32_MAX : b);
-	} else {
-		if (second)
-			r |= BAD(x, slash + 1, "c=: IP6 multicast takes a count, not a TTL");
-		c->count = (uint32_t)(a > UINT32_MAX ? UINT32_MAX : a);
+	} else if (second) {
+		r |= BAD(x, slash + 1, "c=: IP6 multicast takes a count, not a TTL");
 	}
+	c->count = (uint32_t)(count > UINT32_MAX ? UINT32_MAX : count);
 	return r;
 }
 

@@ -91,6 +91,31 @@ Test(sdp_lines, connection_unicast_multicast_ttl_count)
 	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_ESYNTAX);
 }
 
+/* RFC 8866 §9: numaddr = integer (POS-DIGIT *DIGIT). "/0" is no count at
+ * all; read as count 0 it came back as an absent count. */
+Test(sdp_lines, connection_zero_count_is_bad)
+{
+	sipmsg_sdp_connection c;
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 233.252.0.1/127/0\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 26, "at the count, got column %u", (unsigned)d->column);
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP6 ff15::101/0\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_ESYNTAX);
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 20, "at the count, got column %u", (unsigned)d->column);
+	/* a TTL of 0 is one (ttl = ... / "0") */
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 233.252.0.1/0/2\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_OK);
+	cr_assert_eq(c.ttl, 0);
+	cr_assert_eq(c.count, 2);
+	cr_assert_eq(sdp_parse_mode("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 233.252.0.1/127/0\r\nt=0 0\r\n",
+				    true),
+		     SIPMSG_ESYNTAX);
+}
+
 Test(sdp_lines, bandwidth_every_type_kept)
 {
 	sdp_parse_ok(SESSION_HEAD "m=video 1 RTP/AVP 96\r\nb=AS:512\r\nb=CT:1000\r\nb=TIAS:500000\r\nb=RS:0\r\n"
