@@ -91,17 +91,11 @@ void sm_sdp_write_uint(struct sm_out *o, const void *view)
 
 /* ---- a token (mid, connection): what a peer means despite junk after it ---- */
 
-static bool token_char(unsigned char c)
-{
-	return sm_is(c, SM_C_TOKEN) || c == '#' || c == '$' || c == '&' || c == '^' || c == '{' || c == '|' ||
-	       c == '}';
-}
-
 int sm_sdp_parse_token(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_slice *t = view;
 	size_t i = 0;
-	while (i < n && token_char((unsigned char)v[i]))
+	while (i < n && sm_sdp_token_char((unsigned char)v[i]))
 		i++;
 	*t = (sipmsg_slice){v, i};
 	if (i == 0)
