@@ -45,10 +45,14 @@ static int trailing(struct sm_pctx *x, struct sm_cur *c, const char *what)
 int sm_sdp_parse_version(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	struct sm_uint_view *u = view;
-	if (!sm_parse_uint(v, n, UINT32_MAX, &u->value))
+	sipmsg_slice t = sm_trim(v, n);
+	if (!sm_parse_uint(t.ptr, t.len, UINT32_MAX, &u->value))
 		return BAD(x, v, "v= is not a number");
 	if (u->value != 0)
 		return WARN(x, v, "SDP version other than 0");
+	/* "v=0 " means 0: a warning, as for the other numbers (sdp_attr_rtp.c) */
+	if (t.len != n)
+		return WARN(x, v, "spaces around the number");
 	return SM_PARSE_OK;
 }
 
@@ -205,12 +209,18 @@ int sm_sdp_parse_bandwidth(struct sm_pctx *x, const char *v, size_t n, void *vie
 	if (!colon || colon == v)
 		return BAD(x, colon ? v : v + n, "b=: expected <bwtype>:<bandwidth>");
 	b->type = (sipmsg_slice){v, (size_t)(colon - v)};
+	/* bwtype = token: "b=A S:1" is not a type with a space in it */
+	const char *bad = sm_sdp_token_bad(b->type);
+	if (bad)
+		return BAD(x, bad, "b=: the bandwidth type is not a token");
 	for (size_t k = 0; k < sizeof bwtypes / sizeof bwtypes[0]; k++)
 		if (sm_eq_lower(b->type.ptr, b->type.len, bwtypes[k].name, bwtypes[k].len))
 			b->known = bwtypes[k].type;
-	size_t rest = n - (size_t)(colon - v) - 1;
-	if (!sm_parse_uint(colon + 1, rest, UINT64_MAX - 1, &b->value))
-		return BAD(x, colon + 1, "b=: the bandwidth is not a number");
+	sipmsg_slice num = sm_trim(colon + 1, n - (size_t)(colon - v) - 1);
+	if (!sm_parse_uint(num.ptr, num.len, UINT64_MAX - 1, &b->value))
+		return BAD(x, num.len ? num.ptr : colon + 1, "b=: the bandwidth is not a number");
+	if (num.ptr + num.len != v + n || num.ptr != colon + 1)
+		return WARN(x, colon + 1, "spaces around the number");
 	return SM_PARSE_OK;
 }
 

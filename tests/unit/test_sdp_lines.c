@@ -148,6 +148,39 @@ Test(sdp_lines, bandwidth_every_type_kept)
 	cr_assert_eq(sipmsg_sdp_get_bandwidth(session(), 4, &b), SIPMSG_ESYNTAX);
 }
 
+/* RFC 8866 §9: bwtype = token. A type that is not one is a bad value at
+ * the byte that breaks it; spaces around a number it reads (b=, v=) are a
+ * warning with the value kept, as for the numeric attributes, not "not a
+ * number". */
+Test(sdp_lines, bandwidth_type_token_and_spaces)
+{
+	sipmsg_sdp_bandwidth b;
+	sdp_parse_ok(SESSION_HEAD "b=A S:64\r\n");
+	cr_assert_eq(sipmsg_sdp_get_bandwidth(session(), 4, &b), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 4);
+	cr_assert_eq(sdp_parse_mode(SESSION_HEAD "b=A(S:64\r\n", true), SIPMSG_ESYNTAX);
+
+	sdp_parse_ok(SESSION_HEAD "b=AS:64 \r\n");
+	cr_assert_eq(sipmsg_sdp_get_bandwidth(session(), 4, &b), SIPMSG_OK);
+	cr_assert_eq(b.value, 64);
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_str_eq(d->message, "spaces around the number");
+
+	sdp_parse_ok("v=0 \r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n");
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_null(d, "nothing parsed yet");
+	cr_assert_eq(sdp_parse_mode("v=0 \r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_OK,
+		     "%s", sdp_err.reason);
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_str_eq(d->message, "spaces around the number");
+}
+
 Test(sdp_lines, timing_repeat_zone)
 {
 	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 3042462419\r\nr=7d 1h 0 25h\r\n"
