@@ -373,6 +373,24 @@ void sm_sdp_write_zone(struct sm_out *o, const void *view)
 
 /* ---- m= media port[/count] proto fmt... ---- */
 
+/* proto = token *("/" token): the first byte that breaks it, or NULL */
+static const char *proto_bad(sipmsg_slice p)
+{
+	bool start = true;
+	for (size_t i = 0; i < p.len; i++) {
+		if (p.ptr[i] == '/') {
+			if (start)
+				return p.ptr + i;
+			start = true;
+		} else if (!sm_sdp_token_char((unsigned char)p.ptr[i])) {
+			return p.ptr + i;
+		} else {
+			start = false;
+		}
+	}
+	return start ? p.ptr + p.len : NULL;
+}
+
 int sm_sdp_parse_media(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_media_desc *m = view;
@@ -381,6 +399,11 @@ int sm_sdp_parse_media(struct sm_pctx *x, const char *v, size_t n, void *view)
 	if (!need_word(x, &c, &m->media, "m=: missing media type") || !need_word(x, &c, &port, "m=: missing port") ||
 	    !need_word(x, &c, &m->proto, "m=: missing proto"))
 		return SM_PARSE_BAD;
+	const char *bad = sm_sdp_token_bad(m->media);
+	if (bad)
+		return BAD(x, bad, "m=: the media type is not a token");
+	if ((bad = proto_bad(m->proto)))
+		return BAD(x, bad, "m=: the proto is not tokens separated by '/'");
 	struct sm_cur pc = {port.ptr, port.len, 0};
 	uint64_t p = 0, cnt = 0;
 	if (!sm_cur_u64(&pc, &p) || p > UINT32_MAX)
@@ -405,6 +428,8 @@ int sm_sdp_parse_media(struct sm_pctx *x, const char *v, size_t n, void *view)
 	for (size_t k = 0; k < nf; k++) {
 		sm_cur_sp(&c);
 		f[k] = sm_cur_word(&c);
+		if ((bad = sm_sdp_token_bad(f[k])))
+			return BAD(x, bad, "m=: a format is not a token");
 	}
 	m->formats = f;
 	m->nformats = nf;

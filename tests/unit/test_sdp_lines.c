@@ -261,3 +261,40 @@ Test(sdp_lines, formatters_follow_snprintf)
 	cr_assert_eq(sipmsg_sdp_format_timing(NULL, small, sizeof small), 0);
 	cr_assert_str_eq(small, "");
 }
+
+/* RFC 8866 §9: media = token, proto = token *("/" token), fmt = token.
+ * Each was taken as whatever word stood there. */
+Test(sdp_lines, media_tokens)
+{
+	static const struct {
+		const char *m;
+		unsigned column;
+	} bad[] = {
+		{"m=aud(io 49170 RTP/AVP 0", 6},  {"m=audio 49170 RTP//AVP 0", 19},
+		{"m=audio 49170 /RTP 0", 15},     {"m=audio 49170 RTP/ 0", 19},
+		{"m=audio 49170 RTP/AVP 0 (8)", 25},
+	};
+	sipmsg_sdp_media_desc md;
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, SESSION_HEAD "%s\r\n", bad[k].m);
+		sdp_parse_ok(text);
+		cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 0), &md), SIPMSG_ESYNTAX, "%s",
+			     bad[k].m);
+		const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+		cr_assert_not_null(d);
+		cr_assert_eq(d->column, bad[k].column, "%s: column %u", bad[k].m, (unsigned)d->column);
+		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_ESYNTAX, "%s", bad[k].m);
+	}
+	static const char *const good[] = {
+		"m=message 7394 TCP/TLS/MSRP *", "m=application 9 UDP/DTLS/SCTP webrtc-datachannel",
+		"m=image 0 udptl t38",           "m=application 50000 TCP/TLS/BFCP *",
+		"m=x-foo 1 X/Y~z 1 a#b",
+	};
+	for (size_t k = 0; k < sizeof good / sizeof good[0]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, SESSION_HEAD "%s\r\n", good[k]);
+		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_OK, "%s: %s", good[k], sdp_err.reason);
+		cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 0), &md), SIPMSG_OK);
+	}
+}
