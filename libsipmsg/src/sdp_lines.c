@@ -238,6 +238,15 @@ void sm_sdp_write_bandwidth(struct sm_out *o, const void *view)
 
 /* ---- t= start stop ---- */
 
+/* time = POS-DIGIT 9*DIGIT (NTP seconds: 10 digits or more from 1931 on);
+ * t= also takes "0". A shorter number still reads: a warning. */
+static bool ntp_time_shape(sipmsg_slice w, bool zero_ok)
+{
+	if (zero_ok && w.len == 1 && w.ptr[0] == '0')
+		return true;
+	return w.len >= 10 && w.ptr[0] != '0';
+}
+
 int sm_sdp_parse_timing(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_timing *t = view;
@@ -249,7 +258,12 @@ int sm_sdp_parse_timing(struct sm_pctx *x, const char *v, size_t n, void *view)
 		return BAD(x, a.ptr, "t=: the start time is not a number");
 	if (!sm_slice_uint(b, UINT64_MAX - 1, &t->stop))
 		return BAD(x, b.ptr, "t=: the stop time is not a number");
-	return trailing(x, &c, "t=: more than two fields");
+	int r = trailing(x, &c, "t=: more than two fields");
+	if (!ntp_time_shape(a, true))
+		r |= WARN(x, a.ptr, "t=: the start time is neither 0 nor an NTP time of 10 or more digits");
+	if (!ntp_time_shape(b, true))
+		r |= WARN(x, b.ptr, "t=: the stop time is neither 0 nor an NTP time of 10 or more digits");
+	return r;
 }
 
 void sm_sdp_write_timing(struct sm_out *o, const void *view)
@@ -302,6 +316,10 @@ int sm_sdp_parse_repeat(struct sm_pctx *x, const char *v, size_t n, void *view)
 		uint64_t t;
 		if (!typed_time(w, &t))
 			return BAD(x, w.ptr, "r=: not a typed time");
+		/* repeat-interval = POS-DIGIT *DIGIT [unit]: a session does not
+		 * repeat every 0 seconds */
+		if (k == 0 && w.ptr[0] == '0')
+			return BAD(x, w.ptr, "r=: the repeat interval does not start with 1-9");
 		if (k == 0)
 			r->interval = t;
 		else if (k == 1)
@@ -348,6 +366,8 @@ int sm_sdp_parse_zone(struct sm_pctx *x, const char *v, size_t n, void *view)
 		sipmsg_slice off = sm_cur_word(&c);
 		if (!sm_slice_uint(t, UINT64_MAX - 1, &adj[k].time))
 			return BAD(x, t.ptr, "z=: the adjustment time is not a number");
+		if (!ntp_time_shape(t, false))
+			WARN(x, t.ptr, "z=: the adjustment time is not an NTP time of 10 or more digits");
 		bool neg = off.len && off.ptr[0] == '-';
 		uint64_t secs;
 		if (!typed_time((sipmsg_slice){off.ptr + neg, off.len - neg}, &secs) || secs > INT64_MAX)

@@ -216,6 +216,52 @@ Test(sdp_lines, timing_repeat_zone)
 	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_ESYNTAX, "units are d h m s");
 }
 
+/* RFC 8866 §9: repeat-interval = POS-DIGIT *DIGIT [unit], so an interval
+ * of 0 is a bad value; time = POS-DIGIT 9*DIGIT (t= also takes "0"), so a
+ * shorter time or one with a leading zero still reads, with a warning. */
+Test(sdp_lines, timing_grammar_edges)
+{
+	sipmsg_sdp_repeat r;
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 0\r\nr=0 1h 0\r\nr=0d 1h 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_ESYNTAX, "interval 0");
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 5, &r), SIPMSG_ESYNTAX, "interval 0d");
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 3);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	/* offsets and durations may be 0 */
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 0\r\nr=1d 0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+
+	sipmsg_sdp_timing t;
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\nt=3034423619 3042462419\r\n"
+		     "t=123 0\r\nt=0 03042462419\r\n");
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 3, &t), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 4, &t), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 5, &t), SIPMSG_OK);
+	cr_assert_eq(t.start, 123);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 1);
+	d = sipmsg_sdp_diag_at(sdp, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 3);
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 6, &t), SIPMSG_OK);
+	cr_assert_eq(t.stop, 3042462419ull);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 2);
+	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 1)->column, 5);
+
+	sipmsg_sdp_zone z;
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\nr=1d 1h 0\r\nz=0 -1h\r\n");
+	cr_assert_eq(sipmsg_sdp_get_zone(session(), 5, &z), SIPMSG_OK);
+	cr_assert_eq(z.adjustments[0].offset, -3600);
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->column, 3);
+}
+
 Test(sdp_lines, media_port_count_proto_formats)
 {
 	sdp_parse_ok(SESSION_HEAD "m=video 49170/2 RTP/AVP 31 32\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
