@@ -165,6 +165,15 @@ static sipmsg_status check_order(struct sp *s, struct sm_sdp_line *l)
 	if (!ok)
 		return deviate(s, SIPMSG_LENIENT_SDP_ORDER, l, l->p, SIPMSG_DIAG_SDP_LINE_ORDER,
 			       SIPMSG_SEVERITY_WARNING, "line out of the RFC 8866 order");
+	/* RFC 8866 §9 puts z= in repeat-description = 1*repeat-field
+	 * [zone-field], and §10 makes a z= without r= a syntax error (RFC
+	 * 4566 allowed it) */
+	if (SM_UNLIKELY(t == 'z') && !s->in_media && s->rank != session_rank['r']) {
+		sipmsg_status st = deviate(s, SIPMSG_LENIENT_SDP_ORDER, l, l->p, SIPMSG_DIAG_SDP_LINE_ORDER,
+					   SIPMSG_SEVERITY_WARNING, "z= without a preceding r= (RFC 8866 §9)");
+		if (st)
+			return st;
+	}
 	s->rank = r;
 	return SIPMSG_OK;
 }
