@@ -175,14 +175,21 @@ int sm_sdp_parse_rtpmap(struct sm_pctx *x, const char *v, size_t n, void *view)
 	r->encoding = sm_cur_until(&c, '/');
 	if (!r->encoding.len)
 		return BAD(x, v + c.i, "rtpmap: missing encoding name");
+	const char *bad = sm_sdp_token_bad(r->encoding);
+	if (bad)
+		return BAD(x, bad, "rtpmap: the encoding name is not a token");
 	if (!sm_cur_eat(&c, '/')) {
 		if (!sm_cur_end(&c))
 			return BAD(x, v + c.i, "rtpmap: junk after the encoding name");
 		return WARN(x, v + c.i, "rtpmap: no clock rate");
 	}
 	uint64_t clock;
+	const char *at_clock = v + c.i;
 	if (!sm_cur_u64(&c, &clock) || clock > UINT32_MAX)
-		return BAD(x, v + c.i, "rtpmap: the clock rate is not a number");
+		return BAD(x, at_clock, "rtpmap: the clock rate is not a number");
+	/* clock-rate = integer (RFC 8866 §6.6): 0 would read as no clock rate */
+	if (clock == 0)
+		return BAD(x, at_clock, "rtpmap: the clock rate is not a positive number");
 	r->clock_rate = (uint32_t)clock;
 	if (sm_cur_eat(&c, '/')) {
 		size_t s = c.i;

@@ -40,6 +40,27 @@ Test(sdp_rtp, rtpmap)
 		cr_assert_eq(sipmsg_sdp_get_rtpmap(media(0), i, &r), SIPMSG_ESYNTAX, "line %zu", i);
 }
 
+/* RFC 8866 §6.6: encoding-name = token, clock-rate = integer (1-9 first).
+ * "o(p)us" was an encoding name, and a clock rate of 0 read as none: its
+ * formatter dropped the "/0". */
+Test(sdp_rtp, rtpmap_encoding_token_clock_positive)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 96 97 98\r\na=rtpmap:96 o(p)us/48000\r\na=rtpmap:97 foo/0\r\n"
+				  "a=rtpmap:98 telephone-event/8000\r\n");
+	sipmsg_sdp_rtpmap r;
+	cr_assert_eq(sipmsg_sdp_get_rtpmap(media(0), 1, &r), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 14, "at '(', got %u", (unsigned)d->column);
+	cr_assert_eq(sipmsg_sdp_get_rtpmap(media(0), 2, &r), SIPMSG_ESYNTAX);
+	d = sipmsg_sdp_diag_at(sdp, 1);
+	cr_assert_eq(d->column, 17, "at the clock rate, got %u", (unsigned)d->column);
+	cr_assert_eq(sipmsg_sdp_get_rtpmap(media(0), 3, &r), SIPMSG_OK);
+	EXPECT_SLICE(r.encoding, "telephone-event");
+	cr_assert_eq(sdp_parse_mode(SESSION_HEAD "m=audio 1 RTP/AVP 97\r\na=rtpmap:97 foo/0\r\n", true),
+		     SIPMSG_ESYNTAX);
+}
+
 Test(sdp_rtp, fmtp_params_split_raw_kept)
 {
 	sdp_parse_ok(SESSION_HEAD "m=video 1 RTP/AVP 100 101 97\r\n"
