@@ -409,6 +409,29 @@ static sipmsg_status parse_all(sipmsg_sdp_section *s)
 	return SIPMSG_OK;
 }
 
+/* RFC 8866 §6.7: "At most one occurrence of a=recvonly, a=sendrecv,
+ * a=sendonly, or a=inactive MAY appear" at session level and in each media
+ * description. The direction helper takes the last; each one after the
+ * first is reported. */
+static sipmsg_status check_directions(sipmsg_sdp_section *s)
+{
+	bool seen = false;
+	for (uint32_t i = 0; i < s->nlines; i++) {
+		const struct sm_sdp_line *l = &s->lines[i];
+		if (l->type != 'a' || (l->attr != SIPMSG_SDP_ATTR_SENDRECV && l->attr != SIPMSG_SDP_ATTR_SENDONLY &&
+				       l->attr != SIPMSG_SDP_ATTR_RECVONLY && l->attr != SIPMSG_SDP_ATTR_INACTIVE))
+			continue;
+		if (seen) {
+			sipmsg_status st = sm_sdp_diag(s->sdp, l, l->p + 2, SIPMSG_DIAG_MULTIPLE_VALUES, WARNING,
+						       "a second direction attribute in this section (RFC 8866 §6.7)");
+			if (st)
+				return st;
+		}
+		seen = true;
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status check_section(sipmsg_sdp_section *s)
 {
 	sipmsg_sdp_media_desc md;
@@ -418,6 +441,9 @@ static sipmsg_status check_section(sipmsg_sdp_section *s)
 		if (st)
 			return st;
 	}
+	sipmsg_status st = check_directions(s);
+	if (st)
+		return st;
 	return s->is_media ? check_simulcast(s) : SIPMSG_OK;
 }
 

@@ -235,3 +235,22 @@ Test(sdp_check, bad_values_reported_once_and_check_repeats)
 	cr_assert_eq(sipmsg_sdp_diag_count(sdp), n, "a second check adds nothing new");
 	cr_assert_eq(sipmsg_sdp_check(NULL), SIPMSG_EINVAL);
 }
+
+/* RFC 8866 §6.7: at most one of sendrecv/sendonly/recvonly/inactive at
+ * session level and in each media description. Each extra one is a
+ * multiple-values warning at its name; one per section is clean. */
+Test(sdp_check, one_direction_per_section)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\na=recvonly\r\nm=audio 1 RTP/AVP 0\r\na=sendonly\r\n"
+			   "m=audio 2 RTP/AVP 0\r\na=sendonly\r\na=rtcp-mux\r\na=sendrecv\r\na=sendrecv\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_MULTIPLE_VALUES), 2);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_MULTIPLE_VALUES, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 12);
+	cr_assert_eq(d->column, 3);
+	EXPECT_SLICE(d->header, "a=sendrecv");
+	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 1)->line, 13);
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\na=inactive\r\na=inactive\r\nm=audio 1 RTP/AVP 0\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_MULTIPLE_VALUES), 1, "at session level too");
+	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 0)->line, 7);
+}
