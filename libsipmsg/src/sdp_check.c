@@ -135,6 +135,39 @@ static const char *media_port(const struct sm_sdp_line *l)
 
 /* ---- per line ---- */
 
+/* An RTP proto: one of its '/' parts is "RTP" (RTP/AVP, RTP/SAVPF,
+ * UDP/TLS/RTP/SAVPF, TCP/RTP/AVP, ...). */
+static bool rtp_proto(sipmsg_slice proto)
+{
+	size_t s = 0;
+	for (size_t i = 0; i <= proto.len; i++) {
+		if (i < proto.len && proto.ptr[i] != '/')
+			continue;
+		if (sm_eq_lower(proto.ptr + s, i - s, SM_LIT("rtp")))
+			return true;
+		s = i + 1;
+	}
+	return false;
+}
+
+/* RFC 8866 §5.14: under an RTP profile the formats are RTP payload types,
+ * a 7-bit field (RFC 3550 §5.1; §6.6 repeats the 0-127 range). */
+static sipmsg_status check_rtp_formats(sipmsg_sdp *sdp, const struct sm_sdp_line *l, const sipmsg_sdp_media_desc *m)
+{
+	if (!rtp_proto(m->proto))
+		return SIPMSG_OK;
+	for (size_t k = 0; k < m->nformats; k++) {
+		uint64_t pt;
+		if (sm_slice_uint(m->formats[k], 127, &pt))
+			continue;
+		sipmsg_status st = sm_sdp_diag(sdp, l, m->formats[k].ptr, SIPMSG_DIAG_SDP_BAD_VALUE, ERR,
+					       "m=: an RTP format is not a payload type from 0 to 127");
+		if (st)
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
 static bool in_formats(const sipmsg_sdp_media_desc *md, sipmsg_slice fmt)
 {
 	for (size_t k = 0; k < md->nformats; k++)
@@ -247,6 +280,8 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 			if (!st && m->port_count)
 				st = check_port(sdp, l, media_port(l), (uint64_t)m->port + m->port_count - 1,
 						"m=: the port range goes past 65535");
+			if (!st)
+				st = check_rtp_formats(sdp, l, m);
 		}
 		return st;
 	case 'a':

@@ -254,3 +254,20 @@ Test(sdp_check, one_direction_per_section)
 	cr_assert_eq(count(SIPMSG_DIAG_MULTIPLE_VALUES), 1, "at session level too");
 	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 0)->line, 7);
 }
+
+/* RFC 8866 §5.14: under an RTP profile each format is an RTP payload type,
+ * 0-127 (RFC 3550 §5.1). 200 and "foo" were accepted; other protos take
+ * any token. */
+Test(sdp_check, rtp_formats_are_payload_types)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\nm=video 1 RTP/SAVPF 200 96 foo\r\n"
+			   "m=audio 2 UDP/TLS/RTP/SAVPF 111 127 0\r\nm=image 3 udptl t38\r\n"
+			   "m=application 4 UDP/DTLS/SCTP webrtc-datachannel\r\nm=message 5 TCP/MSRP *\r\n"
+			   "m=audio 6 udp 300\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 2, "first: %s", sipmsg_sdp_diag_at(sdp, 0)->message);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 21);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1)->column, 28);
+}
