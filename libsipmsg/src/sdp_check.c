@@ -301,6 +301,9 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 	if (l->attr && row->kind == SM_K_flag && sm_sdp_value(l, &vn))
 		return sm_sdp_diag(sdp, l, l->p + 2 + l->name_len, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING,
 				   "this attribute takes no value");
+	/* the text kinds have no parser to say it (text = 1*byte, RFC 8866 §9) */
+	if (l->attr && row->kind == SM_K_text && (!sm_sdp_value(l, &vn) || !vn))
+		return sm_sdp_diag(sdp, l, l->p + l->len, SIPMSG_DIAG_SDP_BAD_VALUE, ERR, "the attribute needs a value");
 	if (l->attr == SIPMSG_SDP_ATTR_ICE_UFRAG || l->attr == SIPMSG_SDP_ATTR_ICE_PWD)
 		return check_ice_credential(sdp, l);
 	if (!v)

@@ -271,3 +271,21 @@ Test(sdp_check, rtp_formats_are_payload_types)
 	cr_assert_eq(d->column, 21);
 	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1)->column, 28);
 }
+
+/* The attributes read as text (tool, label, lang, ice-ufrag, ...) are
+ * value attributes: "a=label" or "a=tool:" breaks text = 1*byte (RFC 8866
+ * §9). The typed kinds said so; these passed. */
+Test(sdp_check, text_attributes_need_a_value)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\na=tool\r\na=tool:\r\na=tool:x 1.0\r\nm=audio 1 RTP/AVP 0\r\n"
+			   "a=label\r\na=ice-ufrag\r\na=label:1\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 4);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 7, "after the name");
+	cr_assert_str_eq(d->message, "the attribute needs a value");
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1)->line, 7);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 2)->line, 10);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 3)->line, 11);
+}
