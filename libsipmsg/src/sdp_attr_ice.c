@@ -224,8 +224,9 @@ int sm_sdp_parse_setup(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_setup *s = view;
 	s->value = sm_trim(v, n);
+	/* RFC 4145 §4 writes the roles as ABNF quoted strings: any case */
 	for (int k = 1; k <= SIPMSG_SDP_SETUP_HOLDCONN; k++)
-		if (eq(s->value, roles[k], strlen(roles[k])))
+		if (sm_eq_lower(s->value.ptr, s->value.len, roles[k], strlen(roles[k])))
 			s->role = (sipmsg_sdp_setup_role)k;
 	if (!s->value.len)
 		return BAD(x, v, "setup: missing role");

@@ -145,6 +145,21 @@ Test(sdp_ice, fingerprint_setup_connection)
 	cr_assert_eq(sipmsg_sdp_get_fingerprint(media(0), 7, &f), SIPMSG_ESYNTAX, "not hex");
 }
 
+/* RFC 4145 §4: role = "active" / "passive" / "actpass" / "holdconn", ABNF
+ * quoted strings, which match in any case. "ACTIVE" read as an unknown
+ * role, with a warning. */
+Test(sdp_ice, setup_role_any_case)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=setup:ACTIVE\r\na=setup:ActPass\r\n");
+	sipmsg_sdp_setup s;
+	cr_assert_eq(sipmsg_sdp_get_setup(media(0), 1, &s), SIPMSG_OK);
+	cr_assert_eq(s.role, SIPMSG_SDP_SETUP_ACTIVE);
+	EXPECT_FORMAT(sipmsg_sdp_format_setup(&s, b_, sizeof b_), "ACTIVE");
+	cr_assert_eq(sipmsg_sdp_get_setup(media(0), 2, &s), SIPMSG_OK);
+	cr_assert_eq(s.role, SIPMSG_SDP_SETUP_ACTPASS);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+}
+
 Test(sdp_ice, crypto)
 {
 	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/SAVP 0\r\n"
