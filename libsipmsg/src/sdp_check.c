@@ -242,6 +242,44 @@ static sipmsg_status check_tcp_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l
 			   "candidate: an active TCP candidate's port is not 9 (RFC 6544)");
 }
 
+/* Attributes whose value is one of a closed set: orient and type (RFC 8866
+ * §6.8, §6.9: %s, case-sensitive) and connection (RFC 4145 §5: ABNF
+ * quoted strings, any case). Another value is kept, with a warning. */
+static const struct {
+	uint8_t attr;
+	bool any_case;
+	const char *values[5];
+	const char *msg;
+} closed_sets[] = {
+	{SIPMSG_SDP_ATTR_ORIENT, false, {"portrait", "landscape", "seascape"},
+	 "orient: not portrait, landscape or seascape (RFC 8866 §6.8)"},
+	{SIPMSG_SDP_ATTR_TYPE, false, {"broadcast", "meeting", "moderated", "test", "H332"},
+	 "type: not broadcast, meeting, moderated, test or H332 (RFC 8866 §6.9)"},
+	{SIPMSG_SDP_ATTR_CONNECTION, true, {"new", "existing"}, "connection: not new or existing (RFC 4145 §5)"},
+};
+
+static sipmsg_status check_closed_set(sipmsg_sdp *sdp, const struct sm_sdp_line *l)
+{
+	for (size_t k = 0; k < sizeof closed_sets / sizeof closed_sets[0]; k++) {
+		if (closed_sets[k].attr != l->attr)
+			continue;
+		size_t n;
+		const char *v = sm_sdp_value(l, &n);
+		if (!v || !n)
+			return SIPMSG_OK; /* reported as a missing value */
+		sipmsg_slice t = sm_trim(v, n);
+		for (size_t j = 0; j < 5 && closed_sets[k].values[j]; j++) {
+			const char *w = closed_sets[k].values[j];
+			size_t wn = strlen(w);
+			if (closed_sets[k].any_case ? sm_eq_lower(t.ptr, t.len, w, wn)
+						    : t.len == wn && memcmp(t.ptr, w, wn) == 0)
+				return SIPMSG_OK;
+		}
+		return sm_sdp_diag(sdp, l, v, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING, closed_sets[k].msg);
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sdp_media_desc *md)
 {
 	sipmsg_sdp *sdp = s->sdp;
@@ -306,6 +344,8 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 		return sm_sdp_diag(sdp, l, l->p + l->len, SIPMSG_DIAG_SDP_BAD_VALUE, ERR, "the attribute needs a value");
 	if (l->attr == SIPMSG_SDP_ATTR_ICE_UFRAG || l->attr == SIPMSG_SDP_ATTR_ICE_PWD)
 		return check_ice_credential(sdp, l);
+	if (l->attr == SIPMSG_SDP_ATTR_ORIENT || l->attr == SIPMSG_SDP_ATTR_TYPE || l->attr == SIPMSG_SDP_ATTR_CONNECTION)
+		return check_closed_set(sdp, l);
 	if (!v)
 		return SIPMSG_OK;
 	switch (l->attr) {

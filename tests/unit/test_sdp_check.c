@@ -289,3 +289,22 @@ Test(sdp_check, text_attributes_need_a_value)
 	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 2)->line, 10);
 	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 3)->line, 11);
 }
+
+/* Closed value sets: orient (RFC 8866 §6.8) and type (§6.9) are
+ * case-sensitive (%s), connection (RFC 4145 §5) is not. Any other value is
+ * a warning at the value; they passed unseen. */
+Test(sdp_check, orient_type_connection_values)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\na=type:meeting\r\na=type:H332\r\na=type:Meeting\r\n"
+			   "m=video 1 RTP/AVP 31\r\na=orient:seascape\r\na=orient:sideways\r\n"
+			   "m=application 2 TCP/BFCP *\r\na=connection:EXISTING\r\na=connection:reuse\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 3, "first: %s", sipmsg_sdp_diag_at(sdp, 0)->message);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 8);
+	cr_assert_eq(d->column, 8);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1)->line, 11);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1)->column, 10);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 2)->line, 14);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 2)->column, 14);
+}
