@@ -165,15 +165,6 @@ static sipmsg_status check_order(struct sp *s, struct sm_sdp_line *l)
 	if (!ok)
 		return deviate(s, SIPMSG_LENIENT_SDP_ORDER, l, l->p, SIPMSG_DIAG_SDP_LINE_ORDER,
 			       SIPMSG_SEVERITY_WARNING, "line out of the RFC 8866 order");
-	/* RFC 8866 §9 puts z= in repeat-description = 1*repeat-field
-	 * [zone-field], and §10 makes a z= without r= a syntax error (RFC
-	 * 4566 allowed it) */
-	if (SM_UNLIKELY(t == 'z') && !s->in_media && s->rank != session_rank['r']) {
-		sipmsg_status st = deviate(s, SIPMSG_LENIENT_SDP_ORDER, l, l->p, SIPMSG_DIAG_SDP_LINE_ORDER,
-					   SIPMSG_SEVERITY_WARNING, "z= without a preceding r= (RFC 8866 §9)");
-		if (st)
-			return st;
-	}
 	s->rank = r;
 	return SIPMSG_OK;
 }
@@ -226,6 +217,18 @@ static sipmsg_status classify_other(struct sp *s, struct sm_sdp_line *l)
 			break;
 		case 't':
 			s->seen |= SM_MISS_T;
+			break;
+		case 'z':
+			/* RFC 8866 §9 puts z= in repeat-description = 1*repeat-field
+			 * [zone-field], and §10 makes a z= without r= a syntax error
+			 * (RFC 4566 allowed it). Here, off the path of other lines;
+			 * a z= after z= or a= is check_order's to report. */
+			if (!s->in_media && s->rank < session_rank['r']) {
+				sipmsg_status st = deviate(s, SIPMSG_LENIENT_SDP_ORDER, l, p, SIPMSG_DIAG_SDP_LINE_ORDER,
+							   SIPMSG_SEVERITY_WARNING, "z= without a preceding r= (RFC 8866 §9)");
+				if (st)
+					return st;
+			}
 			break;
 		default:
 			if (!session_rank[(unsigned char)l->type])
