@@ -224,8 +224,9 @@ int sm_sdp_parse_setup(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_setup *s = view;
 	s->value = sm_trim(v, n);
+	/* RFC 4145 §4 writes the roles as ABNF quoted strings: any case */
 	for (int k = 1; k <= SIPMSG_SDP_SETUP_HOLDCONN; k++)
-		if (eq(s->value, roles[k], strlen(roles[k])))
+		if (sm_eq_lower(s->value.ptr, s->value.len, roles[k], strlen(roles[k])))
 			s->role = (sipmsg_sdp_setup_role)k;
 	if (!s->value.len)
 		return BAD(x, v, "setup: missing role");
@@ -269,6 +270,51 @@ static void split_key(sipmsg_sdp_crypto_key *k, sipmsg_slice kp)
 	}
 }
 
+static bool digits(const char *p, size_t n, size_t max)
+{
+	if (!n || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned)(p[i] - '0') >= 10u)
+			return false;
+	return true;
+}
+
+/* RFC 4568 §9.2 inline key-info: key-salt ["|" lifetime] ["|" mki], with
+ * lifetime = ["2^"] 1*DIGIT and mki = 1*DIGIT ":" 1*3DIGIT. The first byte
+ * of a part that breaks it, or NULL; split_key() takes the parts in any
+ * number and order, so a third part or a lifetime after the MKI would
+ * overwrite what was read. */
+static const char *inline_info_bad(const sipmsg_sdp_crypto_key *k, const char **why)
+{
+	const char *p = k->key.ptr + k->key.len, *end = k->info.ptr + k->info.len;
+	int part = 0;
+	bool mki = false;
+	while (p < end) {
+		const char *s = p + 1, *bar = memchr(s, '|', (size_t)(end - s));
+		const char *e = bar ? bar : end, *colon = memchr(s, ':', (size_t)(e - s));
+		if (++part > 2 || mki) {
+			*why = "crypto: an inline key takes at most a lifetime then an MKI after the key";
+			return s;
+		}
+		if (colon) {
+			mki = true;
+			if (!digits(s, (size_t)(colon - s), SIZE_MAX) || !digits(colon + 1, (size_t)(e - colon - 1), 3)) {
+				*why = "crypto: the MKI is not <digits>:<1-3 digits>";
+				return s;
+			}
+		} else {
+			size_t skip = e - s >= 2 && s[0] == '2' && s[1] == '^' ? 2 : 0;
+			if (!digits(s + skip, (size_t)(e - s) - skip, SIZE_MAX)) {
+				*why = "crypto: the lifetime is not [2^]<digits>";
+				return s;
+			}
+		}
+		p = e;
+	}
+	return NULL;
+}
+
 int sm_sdp_parse_crypto(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_crypto *cr = view;
@@ -306,6 +352,10 @@ int sm_sdp_parse_crypto(struct sm_pctx *x, const char *v, size_t n, void *view)
 		split_key(&keys[k], kp);
 		if (!keys[k].info.len)
 			return BAD(x, kp.ptr, "crypto: a key-param is not <method>:<info>");
+		const char *why, *bad;
+		if (sm_eq_lower(keys[k].method.ptr, keys[k].method.len, SM_LIT("inline")) &&
+		    (bad = inline_info_bad(&keys[k], &why)))
+			return BAD(x, bad, why);
 		k++;
 	}
 	cr->keys = keys;

@@ -9,23 +9,28 @@
 
 static bool eq(sipmsg_slice s, const char *lit, size_t n) { return s.len == n && memcmp(s.ptr, lit, n) == 0; }
 
-/* ---- numbers: 1*DIGIT ["." *DIGIT] (ptime, maxptime, framerate) ---- */
+/* ---- numbers: *DIGIT ["." *DIGIT] with a digit (ptime, maxptime, framerate) ----
+ * RFC 8866 §6.4, §6.5, §6.13 want non-zero-int-or-real (an integer from 1,
+ * or "0." or an integer, "." and digits): ".5", "5.", "020" and 0 still
+ * read, with a warning. Trailing zeros ("30.0") are let pass: common and
+ * harmless. */
 
 int sm_sdp_parse_number(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	struct sm_num_view *nv = view;
 	sipmsg_slice s = sm_trim(v, n);
 	double val = 0, scale = 1;
-	size_t i = 0;
-	bool digits = false, frac = false;
+	size_t i = 0, whole = 0, fdigits = 0;
+	bool frac = false;
 	for (; i < s.len; i++) {
 		char c = s.ptr[i];
 		if (c >= '0' && c <= '9') {
-			digits = true;
 			if (frac) {
+				fdigits++;
 				scale /= 10;
 				val += (c - '0') * scale;
 			} else {
+				whole++;
 				val = val * 10 + (c - '0');
 			}
 		} else if (c == '.' && !frac) {
@@ -35,8 +40,12 @@ int sm_sdp_parse_number(struct sm_pctx *x, const char *v, size_t n, void *view)
 		}
 	}
 	nv->value = val;
-	if (!digits || i < s.len)
+	if (!whole && !fdigits)
+		return BAD(x, s.len ? s.ptr : v + n, "not a number");
+	if (i < s.len)
 		return BAD(x, s.ptr + i, "not a number");
+	if (!whole || (frac && !fdigits) || (whole > 1 && s.ptr[0] == '0') || val == 0)
+		return WARN(x, s.ptr, "not a non-zero integer or decimal (RFC 8866 non-zero-int-or-real)");
 	if (s.len != n)
 		return WARN(x, v, "spaces around the number");
 	return SM_PARSE_OK;
@@ -91,17 +100,11 @@ void sm_sdp_write_uint(struct sm_out *o, const void *view)
 
 /* ---- a token (mid, connection): what a peer means despite junk after it ---- */
 
-static bool token_char(unsigned char c)
-{
-	return sm_is(c, SM_C_TOKEN) || c == '#' || c == '$' || c == '&' || c == '^' || c == '{' || c == '|' ||
-	       c == '}';
-}
-
 int sm_sdp_parse_token(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_slice *t = view;
 	size_t i = 0;
-	while (i < n && token_char((unsigned char)v[i]))
+	while (i < n && sm_sdp_token_char((unsigned char)v[i]))
 		i++;
 	*t = (sipmsg_slice){v, i};
 	if (i == 0)
@@ -181,14 +184,21 @@ int sm_sdp_parse_rtpmap(struct sm_pctx *x, const char *v, size_t n, void *view)
 	r->encoding = sm_cur_until(&c, '/');
 	if (!r->encoding.len)
 		return BAD(x, v + c.i, "rtpmap: missing encoding name");
+	const char *bad = sm_sdp_token_bad(r->encoding);
+	if (bad)
+		return BAD(x, bad, "rtpmap: the encoding name is not a token");
 	if (!sm_cur_eat(&c, '/')) {
 		if (!sm_cur_end(&c))
 			return BAD(x, v + c.i, "rtpmap: junk after the encoding name");
 		return WARN(x, v + c.i, "rtpmap: no clock rate");
 	}
 	uint64_t clock;
+	const char *at_clock = v + c.i;
 	if (!sm_cur_u64(&c, &clock) || clock > UINT32_MAX)
-		return BAD(x, v + c.i, "rtpmap: the clock rate is not a number");
+		return BAD(x, at_clock, "rtpmap: the clock rate is not a number");
+	/* clock-rate = integer (RFC 8866 §6.6): 0 would read as no clock rate */
+	if (clock == 0)
+		return BAD(x, at_clock, "rtpmap: the clock rate is not a positive number");
 	r->clock_rate = (uint32_t)clock;
 	if (sm_cur_eat(&c, '/')) {
 		size_t s = c.i;

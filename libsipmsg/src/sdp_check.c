@@ -135,6 +135,39 @@ static const char *media_port(const struct sm_sdp_line *l)
 
 /* ---- per line ---- */
 
+/* An RTP proto: one of its '/' parts is "RTP" (RTP/AVP, RTP/SAVPF,
+ * UDP/TLS/RTP/SAVPF, TCP/RTP/AVP, ...). */
+static bool rtp_proto(sipmsg_slice proto)
+{
+	size_t s = 0;
+	for (size_t i = 0; i <= proto.len; i++) {
+		if (i < proto.len && proto.ptr[i] != '/')
+			continue;
+		if (sm_eq_lower(proto.ptr + s, i - s, SM_LIT("rtp")))
+			return true;
+		s = i + 1;
+	}
+	return false;
+}
+
+/* RFC 8866 §5.14: under an RTP profile the formats are RTP payload types,
+ * a 7-bit field (RFC 3550 §5.1; §6.6 repeats the 0-127 range). */
+static sipmsg_status check_rtp_formats(sipmsg_sdp *sdp, const struct sm_sdp_line *l, const sipmsg_sdp_media_desc *m)
+{
+	if (!rtp_proto(m->proto))
+		return SIPMSG_OK;
+	for (size_t k = 0; k < m->nformats; k++) {
+		uint64_t pt;
+		if (sm_slice_uint(m->formats[k], 127, &pt))
+			continue;
+		sipmsg_status st = sm_sdp_diag(sdp, l, m->formats[k].ptr, SIPMSG_DIAG_SDP_BAD_VALUE, ERR,
+					       "m=: an RTP format is not a payload type from 0 to 127");
+		if (st)
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
 static bool in_formats(const sipmsg_sdp_media_desc *md, sipmsg_slice fmt)
 {
 	for (size_t k = 0; k < md->nformats; k++)
@@ -209,6 +242,44 @@ static sipmsg_status check_tcp_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l
 			   "candidate: an active TCP candidate's port is not 9 (RFC 6544)");
 }
 
+/* Attributes whose value is one of a closed set: orient and type (RFC 8866
+ * §6.8, §6.9: %s, case-sensitive) and connection (RFC 4145 §5: ABNF
+ * quoted strings, any case). Another value is kept, with a warning. */
+static const struct {
+	uint8_t attr;
+	bool any_case;
+	const char *values[5];
+	const char *msg;
+} closed_sets[] = {
+	{SIPMSG_SDP_ATTR_ORIENT, false, {"portrait", "landscape", "seascape"},
+	 "orient: not portrait, landscape or seascape (RFC 8866 §6.8)"},
+	{SIPMSG_SDP_ATTR_TYPE, false, {"broadcast", "meeting", "moderated", "test", "H332"},
+	 "type: not broadcast, meeting, moderated, test or H332 (RFC 8866 §6.9)"},
+	{SIPMSG_SDP_ATTR_CONNECTION, true, {"new", "existing"}, "connection: not new or existing (RFC 4145 §5)"},
+};
+
+static sipmsg_status check_closed_set(sipmsg_sdp *sdp, const struct sm_sdp_line *l)
+{
+	for (size_t k = 0; k < sizeof closed_sets / sizeof closed_sets[0]; k++) {
+		if (closed_sets[k].attr != l->attr)
+			continue;
+		size_t n;
+		const char *v = sm_sdp_value(l, &n);
+		if (!v || !n)
+			return SIPMSG_OK; /* reported as a missing value */
+		sipmsg_slice t = sm_trim(v, n);
+		for (size_t j = 0; j < 5 && closed_sets[k].values[j]; j++) {
+			const char *w = closed_sets[k].values[j];
+			size_t wn = strlen(w);
+			if (closed_sets[k].any_case ? sm_eq_lower(t.ptr, t.len, w, wn)
+						    : t.len == wn && memcmp(t.ptr, w, wn) == 0)
+				return SIPMSG_OK;
+		}
+		return sm_sdp_diag(sdp, l, v, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING, closed_sets[k].msg);
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sdp_media_desc *md)
 {
 	sipmsg_sdp *sdp = s->sdp;
@@ -247,6 +318,8 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 			if (!st && m->port_count)
 				st = check_port(sdp, l, media_port(l), (uint64_t)m->port + m->port_count - 1,
 						"m=: the port range goes past 65535");
+			if (!st)
+				st = check_rtp_formats(sdp, l, m);
 		}
 		return st;
 	case 'a':
@@ -266,8 +339,13 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 	if (l->attr && row->kind == SM_K_flag && sm_sdp_value(l, &vn))
 		return sm_sdp_diag(sdp, l, l->p + 2 + l->name_len, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING,
 				   "this attribute takes no value");
+	/* the text kinds have no parser to say it (text = 1*byte, RFC 8866 §9) */
+	if (l->attr && row->kind == SM_K_text && (!sm_sdp_value(l, &vn) || !vn))
+		return sm_sdp_diag(sdp, l, l->p + l->len, SIPMSG_DIAG_SDP_BAD_VALUE, ERR, "the attribute needs a value");
 	if (l->attr == SIPMSG_SDP_ATTR_ICE_UFRAG || l->attr == SIPMSG_SDP_ATTR_ICE_PWD)
 		return check_ice_credential(sdp, l);
+	if (l->attr == SIPMSG_SDP_ATTR_ORIENT || l->attr == SIPMSG_SDP_ATTR_TYPE || l->attr == SIPMSG_SDP_ATTR_CONNECTION)
+		return check_closed_set(sdp, l);
 	if (!v)
 		return SIPMSG_OK;
 	switch (l->attr) {
@@ -409,6 +487,29 @@ static sipmsg_status parse_all(sipmsg_sdp_section *s)
 	return SIPMSG_OK;
 }
 
+/* RFC 8866 §6.7: "At most one occurrence of a=recvonly, a=sendrecv,
+ * a=sendonly, or a=inactive MAY appear" at session level and in each media
+ * description. The direction helper takes the last; each one after the
+ * first is reported. */
+static sipmsg_status check_directions(sipmsg_sdp_section *s)
+{
+	bool seen = false;
+	for (uint32_t i = 0; i < s->nlines; i++) {
+		const struct sm_sdp_line *l = &s->lines[i];
+		if (l->type != 'a' || (l->attr != SIPMSG_SDP_ATTR_SENDRECV && l->attr != SIPMSG_SDP_ATTR_SENDONLY &&
+				       l->attr != SIPMSG_SDP_ATTR_RECVONLY && l->attr != SIPMSG_SDP_ATTR_INACTIVE))
+			continue;
+		if (seen) {
+			sipmsg_status st = sm_sdp_diag(s->sdp, l, l->p + 2, SIPMSG_DIAG_MULTIPLE_VALUES, WARNING,
+						       "a second direction attribute in this section (RFC 8866 §6.7)");
+			if (st)
+				return st;
+		}
+		seen = true;
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status check_section(sipmsg_sdp_section *s)
 {
 	sipmsg_sdp_media_desc md;
@@ -418,6 +519,9 @@ static sipmsg_status check_section(sipmsg_sdp_section *s)
 		if (st)
 			return st;
 	}
+	sipmsg_status st = check_directions(s);
+	if (st)
+		return st;
 	return s->is_media ? check_simulcast(s) : SIPMSG_OK;
 }
 

@@ -328,6 +328,22 @@ static inline bool sm_slice_uint(sipmsg_slice s, uint64_t max, uint64_t *out)
 	return true;
 }
 
+/* RFC 8866 token-char: RFC 3261's token plus # $ & ^ { | } */
+static inline bool sm_sdp_token_char(unsigned char c)
+{
+	return sm_is(c, SM_C_TOKEN) || c == '#' || c == '$' || c == '&' || c == '^' || c == '{' || c == '|' ||
+	       c == '}';
+}
+/* The first byte of s that is not a token-char, NULL when s is a token
+ * (or empty: callers test the length themselves). */
+static inline const char *sm_sdp_token_bad(sipmsg_slice s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if (!sm_sdp_token_char((unsigned char)s.ptr[i]))
+			return s.ptr + i;
+	return NULL;
+}
+
 /* Record the first fault; returns SM_PARSE_BAD for errors, SM_PARSE_OK for warnings. */
 int sm_fault(struct sm_pctx *x, const char *at, sipmsg_severity sev, const char *msg);
 /* Allocate a zeroed array of n items of size sz (NULL ptr for n == 0 is fine). */

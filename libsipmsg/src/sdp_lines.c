@@ -45,10 +45,14 @@ static int trailing(struct sm_pctx *x, struct sm_cur *c, const char *what)
 int sm_sdp_parse_version(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	struct sm_uint_view *u = view;
-	if (!sm_parse_uint(v, n, UINT32_MAX, &u->value))
+	sipmsg_slice t = sm_trim(v, n);
+	if (!sm_parse_uint(t.ptr, t.len, UINT32_MAX, &u->value))
 		return BAD(x, v, "v= is not a number");
 	if (u->value != 0)
 		return WARN(x, v, "SDP version other than 0");
+	/* "v=0 " means 0: a warning, as for the other numbers (sdp_attr_rtp.c) */
+	if (t.len != n)
+		return WARN(x, v, "spaces around the number");
 	return SM_PARSE_OK;
 }
 
@@ -147,21 +151,25 @@ int sm_sdp_parse_connection(struct sm_pctx *x, const char *v, size_t n, void *vi
 	if (!sm_cur_u64(&s, &a))
 		return BAD(x, s.p + s.i, "c=: a number must follow '/'");
 	bool second = sm_cur_eat(&s, '/');
+	const char *at_b = s.p + s.i;
 	if (second && !sm_cur_u64(&s, &b))
 		return BAD(x, s.p + s.i, "c=: a number must follow '/'");
 	if (!sm_cur_end(&s))
 		return BAD(x, s.p + s.i, "c=: junk after the address");
+	/* numaddr = integer (POS-DIGIT *DIGIT): a count of 0 is no count at
+	 * all, and would read back as an absent one */
+	const char *at_count = ip4 ? at_b : slash + 1;
+	uint64_t count = ip4 ? b : a;
+	if ((!ip4 || second) && count == 0)
+		return BAD(x, at_count, "c=: the number of addresses is not a positive number");
 	if (ip4) {
 		if (a > 255)
 			r |= BAD(x, slash + 1, "c=: TTL larger than 255");
 		c->ttl = (int32_t)(a > 255 ? 255 : a);
-		if (second)
-			c->count = (uint32_t)(b > UINT32_MAX ? UINT32_MAX : b);
-	} else {
-		if (second)
-			r |= BAD(x, slash + 1, "c=: IP6 multicast takes a count, not a TTL");
-		c->count = (uint32_t)(a > UINT32_MAX ? UINT32_MAX : a);
+	} else if (second) {
+		r |= BAD(x, slash + 1, "c=: IP6 multicast takes a count, not a TTL");
 	}
+	c->count = (uint32_t)(count > UINT32_MAX ? UINT32_MAX : count);
 	return r;
 }
 
@@ -201,12 +209,18 @@ int sm_sdp_parse_bandwidth(struct sm_pctx *x, const char *v, size_t n, void *vie
 	if (!colon || colon == v)
 		return BAD(x, colon ? v : v + n, "b=: expected <bwtype>:<bandwidth>");
 	b->type = (sipmsg_slice){v, (size_t)(colon - v)};
+	/* bwtype = token: "b=A S:1" is not a type with a space in it */
+	const char *bad = sm_sdp_token_bad(b->type);
+	if (bad)
+		return BAD(x, bad, "b=: the bandwidth type is not a token");
 	for (size_t k = 0; k < sizeof bwtypes / sizeof bwtypes[0]; k++)
 		if (sm_eq_lower(b->type.ptr, b->type.len, bwtypes[k].name, bwtypes[k].len))
 			b->known = bwtypes[k].type;
-	size_t rest = n - (size_t)(colon - v) - 1;
-	if (!sm_parse_uint(colon + 1, rest, UINT64_MAX - 1, &b->value))
-		return BAD(x, colon + 1, "b=: the bandwidth is not a number");
+	sipmsg_slice num = sm_trim(colon + 1, n - (size_t)(colon - v) - 1);
+	if (!sm_parse_uint(num.ptr, num.len, UINT64_MAX - 1, &b->value))
+		return BAD(x, num.len ? num.ptr : colon + 1, "b=: the bandwidth is not a number");
+	if (num.ptr + num.len != v + n || num.ptr != colon + 1)
+		return WARN(x, colon + 1, "spaces around the number");
 	return SM_PARSE_OK;
 }
 
@@ -224,6 +238,15 @@ void sm_sdp_write_bandwidth(struct sm_out *o, const void *view)
 
 /* ---- t= start stop ---- */
 
+/* time = POS-DIGIT 9*DIGIT (NTP seconds: 10 digits or more from 1931 on);
+ * t= also takes "0". A shorter number still reads: a warning. */
+static bool ntp_time_shape(sipmsg_slice w, bool zero_ok)
+{
+	if (zero_ok && w.len == 1 && w.ptr[0] == '0')
+		return true;
+	return w.len >= 10 && w.ptr[0] != '0';
+}
+
 int sm_sdp_parse_timing(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_timing *t = view;
@@ -235,7 +258,12 @@ int sm_sdp_parse_timing(struct sm_pctx *x, const char *v, size_t n, void *view)
 		return BAD(x, a.ptr, "t=: the start time is not a number");
 	if (!sm_slice_uint(b, UINT64_MAX - 1, &t->stop))
 		return BAD(x, b.ptr, "t=: the stop time is not a number");
-	return trailing(x, &c, "t=: more than two fields");
+	int r = trailing(x, &c, "t=: more than two fields");
+	if (!ntp_time_shape(a, true))
+		r |= WARN(x, a.ptr, "t=: the start time is neither 0 nor an NTP time of 10 or more digits");
+	if (!ntp_time_shape(b, true))
+		r |= WARN(x, b.ptr, "t=: the stop time is neither 0 nor an NTP time of 10 or more digits");
+	return r;
 }
 
 void sm_sdp_write_timing(struct sm_out *o, const void *view)
@@ -288,6 +316,10 @@ int sm_sdp_parse_repeat(struct sm_pctx *x, const char *v, size_t n, void *view)
 		uint64_t t;
 		if (!typed_time(w, &t))
 			return BAD(x, w.ptr, "r=: not a typed time");
+		/* repeat-interval = POS-DIGIT *DIGIT [unit]: a session does not
+		 * repeat every 0 seconds */
+		if (k == 0 && w.ptr[0] == '0')
+			return BAD(x, w.ptr, "r=: the repeat interval does not start with 1-9");
 		if (k == 0)
 			r->interval = t;
 		else if (k == 1)
@@ -334,6 +366,8 @@ int sm_sdp_parse_zone(struct sm_pctx *x, const char *v, size_t n, void *view)
 		sipmsg_slice off = sm_cur_word(&c);
 		if (!sm_slice_uint(t, UINT64_MAX - 1, &adj[k].time))
 			return BAD(x, t.ptr, "z=: the adjustment time is not a number");
+		if (!ntp_time_shape(t, false))
+			WARN(x, t.ptr, "z=: the adjustment time is not an NTP time of 10 or more digits");
 		bool neg = off.len && off.ptr[0] == '-';
 		uint64_t secs;
 		if (!typed_time((sipmsg_slice){off.ptr + neg, off.len - neg}, &secs) || secs > INT64_MAX)
@@ -359,6 +393,24 @@ void sm_sdp_write_zone(struct sm_out *o, const void *view)
 
 /* ---- m= media port[/count] proto fmt... ---- */
 
+/* proto = token *("/" token): the first byte that breaks it, or NULL */
+static const char *proto_bad(sipmsg_slice p)
+{
+	bool start = true;
+	for (size_t i = 0; i < p.len; i++) {
+		if (p.ptr[i] == '/') {
+			if (start)
+				return p.ptr + i;
+			start = true;
+		} else if (!sm_sdp_token_char((unsigned char)p.ptr[i])) {
+			return p.ptr + i;
+		} else {
+			start = false;
+		}
+	}
+	return start ? p.ptr + p.len : NULL;
+}
+
 int sm_sdp_parse_media(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_media_desc *m = view;
@@ -367,6 +419,11 @@ int sm_sdp_parse_media(struct sm_pctx *x, const char *v, size_t n, void *view)
 	if (!need_word(x, &c, &m->media, "m=: missing media type") || !need_word(x, &c, &port, "m=: missing port") ||
 	    !need_word(x, &c, &m->proto, "m=: missing proto"))
 		return SM_PARSE_BAD;
+	const char *bad = sm_sdp_token_bad(m->media);
+	if (bad)
+		return BAD(x, bad, "m=: the media type is not a token");
+	if ((bad = proto_bad(m->proto)))
+		return BAD(x, bad, "m=: the proto is not tokens separated by '/'");
 	struct sm_cur pc = {port.ptr, port.len, 0};
 	uint64_t p = 0, cnt = 0;
 	if (!sm_cur_u64(&pc, &p) || p > UINT32_MAX)
@@ -391,6 +448,8 @@ int sm_sdp_parse_media(struct sm_pctx *x, const char *v, size_t n, void *view)
 	for (size_t k = 0; k < nf; k++) {
 		sm_cur_sp(&c);
 		f[k] = sm_cur_word(&c);
+		if ((bad = sm_sdp_token_bad(f[k])))
+			return BAD(x, bad, "m=: a format is not a token");
 	}
 	m->formats = f;
 	m->nformats = nf;

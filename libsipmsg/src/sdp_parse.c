@@ -146,13 +146,6 @@ static inline size_t attr_name_len(const char *p, size_t n, const char *end)
 	return k;
 }
 
-static bool is_token_char(unsigned char c)
-{
-	/* RFC 8866 token-char: RFC 3261's token plus # $ & ^ { | } */
-	return sm_is(c, SM_C_TOKEN) || c == '#' || c == '$' || c == '&' || c == '^' || c == '{' || c == '|' ||
-	       c == '}';
-}
-
 /* Order and placement of one typed line. */
 static sipmsg_status check_order(struct sp *s, struct sm_sdp_line *l)
 {
@@ -186,7 +179,7 @@ static sipmsg_status check_attr_name(struct sp *s, struct sm_sdp_line *l)
 		return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, l->p + 2, SIPMSG_DIAG_SDP_BAD_VALUE,
 			       SIPMSG_SEVERITY_ERROR, "the attribute has no name");
 	for (size_t k = 0; k < l->name_len; k++)
-		if (!is_token_char((unsigned char)l->p[2 + k]))
+		if (!sm_sdp_token_char((unsigned char)l->p[2 + k]))
 			return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, l->p + 2 + k, SIPMSG_DIAG_SDP_BAD_VALUE,
 				       SIPMSG_SEVERITY_WARNING,
 				       "the attribute name is not a token: the line is ignored (RFC 8866 §5.13)");
@@ -224,6 +217,18 @@ static sipmsg_status classify_other(struct sp *s, struct sm_sdp_line *l)
 			break;
 		case 't':
 			s->seen |= SM_MISS_T;
+			break;
+		case 'z':
+			/* RFC 8866 §9 puts z= in repeat-description = 1*repeat-field
+			 * [zone-field], and §10 makes a z= without r= a syntax error
+			 * (RFC 4566 allowed it). Here, off the path of other lines;
+			 * a z= after z= or a= is check_order's to report. */
+			if (!s->in_media && s->rank < session_rank['r']) {
+				sipmsg_status st = deviate(s, SIPMSG_LENIENT_SDP_ORDER, l, p, SIPMSG_DIAG_SDP_LINE_ORDER,
+							   SIPMSG_SEVERITY_WARNING, "z= without a preceding r= (RFC 8866 §9)");
+				if (st)
+					return st;
+			}
 			break;
 		default:
 			if (!session_rank[(unsigned char)l->type])

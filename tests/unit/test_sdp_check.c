@@ -235,3 +235,76 @@ Test(sdp_check, bad_values_reported_once_and_check_repeats)
 	cr_assert_eq(sipmsg_sdp_diag_count(sdp), n, "a second check adds nothing new");
 	cr_assert_eq(sipmsg_sdp_check(NULL), SIPMSG_EINVAL);
 }
+
+/* RFC 8866 §6.7: at most one of sendrecv/sendonly/recvonly/inactive at
+ * session level and in each media description. Each extra one is a
+ * multiple-values warning at its name; one per section is clean. */
+Test(sdp_check, one_direction_per_section)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\na=recvonly\r\nm=audio 1 RTP/AVP 0\r\na=sendonly\r\n"
+			   "m=audio 2 RTP/AVP 0\r\na=sendonly\r\na=rtcp-mux\r\na=sendrecv\r\na=sendrecv\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_MULTIPLE_VALUES), 2);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_MULTIPLE_VALUES, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 12);
+	cr_assert_eq(d->column, 3);
+	EXPECT_SLICE(d->header, "a=sendrecv");
+	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 1)->line, 13);
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\na=inactive\r\na=inactive\r\nm=audio 1 RTP/AVP 0\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_MULTIPLE_VALUES), 1, "at session level too");
+	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 0)->line, 7);
+}
+
+/* RFC 8866 §5.14: under an RTP profile each format is an RTP payload type,
+ * 0-127 (RFC 3550 §5.1). 200 and "foo" were accepted; other protos take
+ * any token. */
+Test(sdp_check, rtp_formats_are_payload_types)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\nm=video 1 RTP/SAVPF 200 96 foo\r\n"
+			   "m=audio 2 UDP/TLS/RTP/SAVPF 111 127 0\r\nm=image 3 udptl t38\r\n"
+			   "m=application 4 UDP/DTLS/SCTP webrtc-datachannel\r\nm=message 5 TCP/MSRP *\r\n"
+			   "m=audio 6 udp 300\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 2, "first: %s", sipmsg_sdp_diag_at(sdp, 0)->message);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 21);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1)->column, 28);
+}
+
+/* The attributes read as text (tool, label, lang, ice-ufrag, ...) are
+ * value attributes: "a=label" or "a=tool:" breaks text = 1*byte (RFC 8866
+ * §9). The typed kinds said so; these passed. */
+Test(sdp_check, text_attributes_need_a_value)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\na=tool\r\na=tool:\r\na=tool:x 1.0\r\nm=audio 1 RTP/AVP 0\r\n"
+			   "a=label\r\na=ice-ufrag\r\na=label:1\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 4);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 7, "after the name");
+	cr_assert_str_eq(d->message, "the attribute needs a value");
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1)->line, 7);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 2)->line, 10);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 3)->line, 11);
+}
+
+/* Closed value sets: orient (RFC 8866 §6.8) and type (§6.9) are
+ * case-sensitive (%s), connection (RFC 4145 §5) is not. Any other value is
+ * a warning at the value; they passed unseen. */
+Test(sdp_check, orient_type_connection_values)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\na=type:meeting\r\na=type:H332\r\na=type:Meeting\r\n"
+			   "m=video 1 RTP/AVP 31\r\na=orient:seascape\r\na=orient:sideways\r\n"
+			   "m=application 2 TCP/BFCP *\r\na=connection:EXISTING\r\na=connection:reuse\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 3, "first: %s", sipmsg_sdp_diag_at(sdp, 0)->message);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 8);
+	cr_assert_eq(d->column, 8);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1)->line, 11);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1)->column, 10);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 2)->line, 14);
+	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 2)->column, 14);
+}

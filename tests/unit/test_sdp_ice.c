@@ -145,6 +145,21 @@ Test(sdp_ice, fingerprint_setup_connection)
 	cr_assert_eq(sipmsg_sdp_get_fingerprint(media(0), 7, &f), SIPMSG_ESYNTAX, "not hex");
 }
 
+/* RFC 4145 §4: role = "active" / "passive" / "actpass" / "holdconn", ABNF
+ * quoted strings, which match in any case. "ACTIVE" read as an unknown
+ * role, with a warning. */
+Test(sdp_ice, setup_role_any_case)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=setup:ACTIVE\r\na=setup:ActPass\r\n");
+	sipmsg_sdp_setup s;
+	cr_assert_eq(sipmsg_sdp_get_setup(media(0), 1, &s), SIPMSG_OK);
+	cr_assert_eq(s.role, SIPMSG_SDP_SETUP_ACTIVE);
+	EXPECT_FORMAT(sipmsg_sdp_format_setup(&s, b_, sizeof b_), "ACTIVE");
+	cr_assert_eq(sipmsg_sdp_get_setup(media(0), 2, &s), SIPMSG_OK);
+	cr_assert_eq(s.role, SIPMSG_SDP_SETUP_ACTPASS);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+}
+
 Test(sdp_ice, crypto)
 {
 	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/SAVP 0\r\n"
@@ -174,4 +189,37 @@ Test(sdp_ice, crypto)
 	EXPECT_FORMAT(sipmsg_sdp_format_crypto(&c, b_, sizeof b_), want);
 	cr_assert_eq(sipmsg_sdp_get_crypto(media(0), 3, &c), SIPMSG_ESYNTAX);
 	cr_assert_eq(sipmsg_sdp_get_crypto(media(0), 4, &c), SIPMSG_ESYNTAX);
+}
+
+/* RFC 4568 §9.2: an inline key-info is key-salt ["|" lifetime] ["|" mki],
+ * lifetime = ["2^"] 1*DIGIT, mki = 1*DIGIT ":" 1*3DIGIT. A third part
+ * overwrote the lifetime ("|2^20|1:32|x" read lifetime "x"), and the order
+ * and shapes were not looked at. Other key methods keep any info. */
+Test(sdp_ice, crypto_inline_key_info)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/SAVP 0\r\n"
+				  "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:KEY|2^20|1:32|x\r\n"
+				  "a=crypto:2 AES_CM_128_HMAC_SHA1_80 inline:KEY|1:32|2^20\r\n"
+				  "a=crypto:3 AES_CM_128_HMAC_SHA1_80 inline:KEY|2^x\r\n"
+				  "a=crypto:4 AES_CM_128_HMAC_SHA1_80 inline:KEY|1:1234\r\n"
+				  "a=crypto:5 AES_CM_128_HMAC_SHA1_80 inline:KEY|1048576|1:4\r\n"
+				  "a=crypto:6 AES_CM_128_HMAC_SHA1_80 inline:KEY|1:4\r\n"
+				  "a=crypto:7 X_SUITE other:a|b|c:d|e\r\n");
+	static const unsigned column[] = {57, 52, 47, 47};
+	sipmsg_sdp_crypto c;
+	for (size_t i = 0; i < 4; i++) {
+		size_t before = sipmsg_sdp_diag_count(sdp);
+		cr_assert_eq(sipmsg_sdp_get_crypto(media(0), i + 1, &c), SIPMSG_ESYNTAX, "line %zu", i + 1);
+		cr_assert_eq(sipmsg_sdp_diag_at(sdp, before)->column, column[i], "line %zu: column %u", i + 1,
+			     (unsigned)sipmsg_sdp_diag_at(sdp, before)->column);
+	}
+	cr_assert_eq(sipmsg_sdp_get_crypto(media(0), 5, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.keys[0].lifetime, "1048576");
+	EXPECT_SLICE(c.keys[0].mki, "1:4");
+	cr_assert_eq(sipmsg_sdp_get_crypto(media(0), 6, &c), SIPMSG_OK);
+	cr_assert_eq(c.keys[0].lifetime.len, 0);
+	EXPECT_SLICE(c.keys[0].mki, "1:4");
+	cr_assert_eq(sipmsg_sdp_get_crypto(media(0), 7, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.keys[0].info, "a|b|c:d|e");
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 4);
 }

@@ -91,6 +91,31 @@ Test(sdp_lines, connection_unicast_multicast_ttl_count)
 	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_ESYNTAX);
 }
 
+/* RFC 8866 §9: numaddr = integer (POS-DIGIT *DIGIT). "/0" is no count at
+ * all; read as count 0 it came back as an absent count. */
+Test(sdp_lines, connection_zero_count_is_bad)
+{
+	sipmsg_sdp_connection c;
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 233.252.0.1/127/0\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 26, "at the count, got column %u", (unsigned)d->column);
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP6 ff15::101/0\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_ESYNTAX);
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 20, "at the count, got column %u", (unsigned)d->column);
+	/* a TTL of 0 is one (ttl = ... / "0") */
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 233.252.0.1/0/2\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_OK);
+	cr_assert_eq(c.ttl, 0);
+	cr_assert_eq(c.count, 2);
+	cr_assert_eq(sdp_parse_mode("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 233.252.0.1/127/0\r\nt=0 0\r\n",
+				    true),
+		     SIPMSG_ESYNTAX);
+}
+
 Test(sdp_lines, bandwidth_every_type_kept)
 {
 	sdp_parse_ok(SESSION_HEAD "m=video 1 RTP/AVP 96\r\nb=AS:512\r\nb=CT:1000\r\nb=TIAS:500000\r\nb=RS:0\r\n"
@@ -121,6 +146,39 @@ Test(sdp_lines, bandwidth_every_type_kept)
 	cr_assert_eq(sipmsg_sdp_get_bandwidth(session(), 4, &b), SIPMSG_ESYNTAX);
 	sdp_parse_ok(SESSION_HEAD "b=AS:x\r\n");
 	cr_assert_eq(sipmsg_sdp_get_bandwidth(session(), 4, &b), SIPMSG_ESYNTAX);
+}
+
+/* RFC 8866 §9: bwtype = token. A type that is not one is a bad value at
+ * the byte that breaks it; spaces around a number it reads (b=, v=) are a
+ * warning with the value kept, as for the numeric attributes, not "not a
+ * number". */
+Test(sdp_lines, bandwidth_type_token_and_spaces)
+{
+	sipmsg_sdp_bandwidth b;
+	sdp_parse_ok(SESSION_HEAD "b=A S:64\r\n");
+	cr_assert_eq(sipmsg_sdp_get_bandwidth(session(), 4, &b), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 4);
+	cr_assert_eq(sdp_parse_mode(SESSION_HEAD "b=A(S:64\r\n", true), SIPMSG_ESYNTAX);
+
+	sdp_parse_ok(SESSION_HEAD "b=AS:64 \r\n");
+	cr_assert_eq(sipmsg_sdp_get_bandwidth(session(), 4, &b), SIPMSG_OK);
+	cr_assert_eq(b.value, 64);
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_str_eq(d->message, "spaces around the number");
+
+	sdp_parse_ok("v=0 \r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n");
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_null(d, "nothing parsed yet");
+	cr_assert_eq(sdp_parse_mode("v=0 \r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_OK,
+		     "%s", sdp_err.reason);
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_str_eq(d->message, "spaces around the number");
 }
 
 Test(sdp_lines, timing_repeat_zone)
@@ -156,6 +214,52 @@ Test(sdp_lines, timing_repeat_zone)
 	cr_assert_eq(sipmsg_sdp_get_zone(session(), 5, &z), SIPMSG_ESYNTAX, "pairs");
 	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\nr=7x 1h 0\r\n");
 	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_ESYNTAX, "units are d h m s");
+}
+
+/* RFC 8866 §9: repeat-interval = POS-DIGIT *DIGIT [unit], so an interval
+ * of 0 is a bad value; time = POS-DIGIT 9*DIGIT (t= also takes "0"), so a
+ * shorter time or one with a leading zero still reads, with a warning. */
+Test(sdp_lines, timing_grammar_edges)
+{
+	sipmsg_sdp_repeat r;
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 0\r\nr=0 1h 0\r\nr=0d 1h 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_ESYNTAX, "interval 0");
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 5, &r), SIPMSG_ESYNTAX, "interval 0d");
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 3);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	/* offsets and durations may be 0 */
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 0\r\nr=1d 0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+
+	sipmsg_sdp_timing t;
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\nt=3034423619 3042462419\r\n"
+		     "t=123 0\r\nt=0 03042462419\r\n");
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 3, &t), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 4, &t), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 5, &t), SIPMSG_OK);
+	cr_assert_eq(t.start, 123);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 1);
+	d = sipmsg_sdp_diag_at(sdp, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 3);
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 6, &t), SIPMSG_OK);
+	cr_assert_eq(t.stop, 3042462419ull);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 2);
+	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 1)->column, 5);
+
+	sipmsg_sdp_zone z;
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\nr=1d 1h 0\r\nz=0 -1h\r\n");
+	cr_assert_eq(sipmsg_sdp_get_zone(session(), 5, &z), SIPMSG_OK);
+	cr_assert_eq(z.adjustments[0].offset, -3600);
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->column, 3);
 }
 
 Test(sdp_lines, media_port_count_proto_formats)
@@ -202,4 +306,41 @@ Test(sdp_lines, formatters_follow_snprintf)
 	cr_assert_eq(sipmsg_sdp_format_timing(&t, NULL, 0), 3);
 	cr_assert_eq(sipmsg_sdp_format_timing(NULL, small, sizeof small), 0);
 	cr_assert_str_eq(small, "");
+}
+
+/* RFC 8866 §9: media = token, proto = token *("/" token), fmt = token.
+ * Each was taken as whatever word stood there. */
+Test(sdp_lines, media_tokens)
+{
+	static const struct {
+		const char *m;
+		unsigned column;
+	} bad[] = {
+		{"m=aud(io 49170 RTP/AVP 0", 6},  {"m=audio 49170 RTP//AVP 0", 19},
+		{"m=audio 49170 /RTP 0", 15},     {"m=audio 49170 RTP/ 0", 19},
+		{"m=audio 49170 RTP/AVP 0 (8)", 25},
+	};
+	sipmsg_sdp_media_desc md;
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, SESSION_HEAD "%s\r\n", bad[k].m);
+		sdp_parse_ok(text);
+		cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 0), &md), SIPMSG_ESYNTAX, "%s",
+			     bad[k].m);
+		const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+		cr_assert_not_null(d);
+		cr_assert_eq(d->column, bad[k].column, "%s: column %u", bad[k].m, (unsigned)d->column);
+		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_ESYNTAX, "%s", bad[k].m);
+	}
+	static const char *const good[] = {
+		"m=message 7394 TCP/TLS/MSRP *", "m=application 9 UDP/DTLS/SCTP webrtc-datachannel",
+		"m=image 0 udptl t38",           "m=application 50000 TCP/TLS/BFCP *",
+		"m=x-foo 1 X/Y~z 1 a#b",
+	};
+	for (size_t k = 0; k < sizeof good / sizeof good[0]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, SESSION_HEAD "%s\r\n", good[k]);
+		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_OK, "%s: %s", good[k], sdp_err.reason);
+		cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 0), &md), SIPMSG_OK);
+	}
 }

@@ -113,8 +113,40 @@ Test(sdp_parse, media_level_only_types)
 	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0, "several c= and b= are allowed in a media description");
 	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\ni=a\r\ni=b\r\nt=0 0\r\n");
 	cr_assert(sdp_has_diag(SIPMSG_DIAG_SDP_LINE_ORDER), "i= only once");
-	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=1 2\r\nr=7d 1h 0 25h\r\nt=3 4\r\nz=1 -1h\r\nk=prompt\r\n");
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=1 2\r\nr=7d 1h 0 25h\r\nt=3 4\r\nr=1d 1h 0\r\nz=1 -1h\r\n"
+		     "k=prompt\r\n");
 	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0, "time descriptions repeat");
+}
+
+/* RFC 8866 §9: repeat-description = 1*repeat-field [zone-field], and §10
+ * "Make 'z=' without a preceding 'r=' a syntax error" (RFC 4566 allowed
+ * it): an order deviation, a warning unless strict. */
+Test(sdp_parse, zone_needs_repeat)
+{
+	const char *t = "v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 0\r\nz=2882844526 -1h\r\n";
+	sdp_parse_ok(t);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_LINE_ORDER);
+	cr_assert_not_null(d, "z= right after t=");
+	cr_assert_eq(d->line, 5);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	EXPECT_SDP_WIRE(sdp, t);
+	cr_assert_eq(sdp_parse_mode(t, true), SIPMSG_ESYNTAX);
+	cr_assert_eq(sdp_err.code, SIPMSG_DIAG_SDP_LINE_ORDER);
+	cr_assert_eq(sdp_err.line, 5);
+	/* the second time description has no r= of its own */
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 0\r\nr=1d 1h 0\r\nt=3034423620 0\r\n"
+		     "z=2882844526 -1h\r\n");
+	d = sdp_find_diag(SIPMSG_DIAG_SDP_LINE_ORDER);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->line, 7);
+	/* no time description at all */
+	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nz=2882844526 -1h\r\n");
+	cr_assert(sdp_has_diag(SIPMSG_DIAG_SDP_LINE_ORDER));
+	/* after r= it is in its place */
+	cr_assert_eq(sdp_parse_mode("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 0\r\nr=1d 1h 0\r\n"
+				    "z=2882844526 -1h\r\na=recvonly\r\n",
+				    true),
+		     SIPMSG_OK, "%s", sdp_err.reason);
 }
 
 Test(sdp_parse, missing_and_empty_mandatory_lines)

@@ -40,6 +40,27 @@ Test(sdp_rtp, rtpmap)
 		cr_assert_eq(sipmsg_sdp_get_rtpmap(media(0), i, &r), SIPMSG_ESYNTAX, "line %zu", i);
 }
 
+/* RFC 8866 §6.6: encoding-name = token, clock-rate = integer (1-9 first).
+ * "o(p)us" was an encoding name, and a clock rate of 0 read as none: its
+ * formatter dropped the "/0". */
+Test(sdp_rtp, rtpmap_encoding_token_clock_positive)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 96 97 98\r\na=rtpmap:96 o(p)us/48000\r\na=rtpmap:97 foo/0\r\n"
+				  "a=rtpmap:98 telephone-event/8000\r\n");
+	sipmsg_sdp_rtpmap r;
+	cr_assert_eq(sipmsg_sdp_get_rtpmap(media(0), 1, &r), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->column, 14, "at '(', got %u", (unsigned)d->column);
+	cr_assert_eq(sipmsg_sdp_get_rtpmap(media(0), 2, &r), SIPMSG_ESYNTAX);
+	d = sipmsg_sdp_diag_at(sdp, 1);
+	cr_assert_eq(d->column, 17, "at the clock rate, got %u", (unsigned)d->column);
+	cr_assert_eq(sipmsg_sdp_get_rtpmap(media(0), 3, &r), SIPMSG_OK);
+	EXPECT_SLICE(r.encoding, "telephone-event");
+	cr_assert_eq(sdp_parse_mode(SESSION_HEAD "m=audio 1 RTP/AVP 97\r\na=rtpmap:97 foo/0\r\n", true),
+		     SIPMSG_ESYNTAX);
+}
+
 Test(sdp_rtp, fmtp_params_split_raw_kept)
 {
 	sdp_parse_ok(SESSION_HEAD "m=video 1 RTP/AVP 100 101 97\r\n"
@@ -94,6 +115,33 @@ Test(sdp_rtp, ptime_maxptime_framerate)
 	EXPECT_FORMAT(sipmsg_sdp_format_number(0.125, b_, sizeof b_), "0.125");
 	uint64_t u;
 	cr_assert_eq(sipmsg_sdp_get_uint(media(0), 1, &u), SIPMSG_ESTATE, "ptime is a number, not an integer view");
+}
+
+/* RFC 8866 §6.4/§6.5/§6.13: ptime, maxptime and framerate are
+ * non-zero-int-or-real. ".5", "5.", "020" and 0 read as numbers, with a
+ * warning (they passed silently); "0.5" and "30.0" are clean. */
+Test(sdp_rtp, number_non_zero_int_or_real)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=ptime:.5\r\na=ptime:5.\r\na=maxptime:020\r\n"
+				  "a=ptime:0\r\na=ptime:0.5\r\na=ptime:30.0\r\na=ptime:.\r\n");
+	static const struct {
+		double v;
+		bool warn;
+	} want[] = {{0.5, true}, {5, true}, {20, true}, {0, true}, {0.5, false}, {30, false}};
+	double v;
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		size_t before = sipmsg_sdp_diag_count(sdp);
+		cr_assert_eq(sipmsg_sdp_get_number(media(0), k + 1, &v), SIPMSG_OK, "line %zu", k + 1);
+		cr_assert_float_eq(v, want[k].v, 1e-9);
+		cr_assert_eq(sipmsg_sdp_diag_count(sdp) - before, want[k].warn ? 1u : 0u, "line %zu", k + 1);
+		if (want[k].warn) {
+			const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, before);
+			cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+			cr_assert_eq(d->column, 9 + (k == 2 ? 3 : 0));
+		}
+	}
+	cr_assert_eq(sipmsg_sdp_get_number(media(0), 7, &v), SIPMSG_ESYNTAX, "no digit");
+	cr_assert_eq(sipmsg_sdp_diag_at(sdp, sipmsg_sdp_diag_count(sdp) - 1)->column, 9);
 }
 
 Test(sdp_rtp, direction_with_session_fallback)
