@@ -21,7 +21,7 @@ F1 = (
     b"Call-ID: 3848276298220188511@atlanta.example.com\r\n"
     b"CSeq: 1 INVITE\r\n"
     b"Timestamp: 54\r\n"
-    b"Contact: <sip:alice@client.atlanta.example.com;transport=tcp>;expires=60;q=0.7, *\r\n"
+    b"Contact: <sip:alice@client.atlanta.example.com;transport=tcp>;expires=60;q=0.7\r\n"
     b"Content-Length: 0\r\n"
     b"\r\n"
 )
@@ -65,8 +65,11 @@ def test_every_field_of_the_views():
     assert u.headers == [("subject", "hi")] and u.params == [("transport", "tcp")]
     assert u.host_type == "name" and u.password is None and not u.lr
 
-    c1, star = msg.contacts
+    (c1,) = msg.contacts
     assert c1.expires == 60 and c1.q == "0.7" and c1.uri.transport == "tcp" and not c1.star
+    # "*" is a Contact's whole value (RFC 3261 §20.10), never a list element
+    contact = b"Contact: <sip:alice@client.atlanta.example.com;transport=tcp>;expires=60;q=0.7\r\n"
+    (star,) = sipmsg.parse(F1.replace(contact, b"Contact: *\r\n")).contacts
     assert star.star
     with pytest.raises(ValueError):
         star.uri
