@@ -427,13 +427,15 @@ static sipmsg_status tel_params(struct sm_uri_ctx *c, const char *number, sipmsg
 	const char *bad;
 	for (size_t i = 0; i < u->param_count; i++) {
 		const sipmsg_param *pr = &u->params[i];
-		const char *v = pr->value.ptr, *ve = v + pr->value.len;
+		/* a parameter without "=" has no value: ptr NULL, no end to compute */
+		const char *v = pr->value.ptr;
+		size_t vn = pr->value.len;
 		if (sm_eq_lower(pr->name.ptr, pr->name.len, SM_LIT("ext"))) {
-			if (!v || !tel_digits(v, ve, false, &bad))
+			if (!v || !tel_digits(v, v + vn, false, &bad))
 				return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, v ? v : pr->name.ptr,
 						   "ext must be digits and - . ( ) (RFC 3966)");
 		} else if (sm_eq_lower(pr->name.ptr, pr->name.len, SM_LIT("phone-context"))) {
-			if (!v || (*v == '+' && !tel_digits(v + 1, ve, false, &bad)))
+			if (!v || !vn || (*v == '+' && !tel_digits(v + 1, v + vn, false, &bad)))
 				return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, v ? v : pr->name.ptr,
 						   "phone-context must be a domain name or '+' and digits (RFC 3966)");
 			context = true;

@@ -197,6 +197,11 @@ Test(uri, tel_digits_ext_and_context_rfc3966)
 	must_fail("tel:+1201;EXT", SIPMSG_DIAG_BAD_PARAMETER, 10);
 	must_fail("tel:5550123;phone-context=+1-ab", SIPMSG_DIAG_BAD_PARAMETER, 26);
 	must_fail("tel:5550123;phone-context=+", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	/* without "=" or with nothing after it (the first was undefined
+	 * behaviour, a NULL value's end computed: found by fuzz_uri) */
+	must_fail("tel:+1-201-555-0123;phone-context;ext=22", SIPMSG_DIAG_BAD_PARAMETER, 20);
+	must_fail("tel:5550123;ext;phone-context=example.com", SIPMSG_DIAG_BAD_PARAMETER, 12);
+	must_fail("tel:5550123;phone-context=", SIPMSG_DIAG_BAD_PARAMETER, 26);
 	/* §5.1.5: a local number MUST carry a phone-context; one without is
 	 * kept with a warning */
 	TT_PARSE(TT_REQ("P-Asserted-Identity: <tel:5550123>\r\nReply-To: <tel:5550124;phone-context=example.com>\r\n"));
