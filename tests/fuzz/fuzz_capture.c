@@ -126,7 +126,8 @@ static void on_record(void *ctx, const struct capture_record *rec)
 			   rec->text);
 		if (rec->cut_short) {
 			FUZZ_CHECK(strcmp(rec->notice_kind, "frame-truncated") == 0 ||
-					   strcmp(rec->notice_kind, "tcp-gap") == 0,
+					   strcmp(rec->notice_kind, "tcp-gap") == 0 ||
+					   strcmp(rec->notice_kind, "ip-fragment-truncated") == 0,
 				   "a %s notice counted as SIP cut short", rec->notice_kind);
 			FUZZ_CHECK(strstr(rec->text, "snapshot length") && !strstr(rec->text, "could be told"),
 				   "counted as SIP cut short: %s", rec->text);
