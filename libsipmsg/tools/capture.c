@@ -180,7 +180,7 @@ static struct capture *open_fp(FILE *fp, const struct capture_opts *opts, char *
 	uint8_t magic[4];
 	char pe[PCAP_ERRBUF_SIZE] = "";
 	if (fread(magic, 1, sizeof magic, fp) == sizeof magic && memcmp(magic, shb, 4) == 0) {
-		struct pcapng *ng = pcapng_open(fp, opts ? opts->max_interfaces : 0, pe, sizeof pe);
+		struct pcapng *ng = pcapng_open(fp, opts ? opts->max_interfaces : CAPTURE_DEFAULT_MAX_INTERFACES, pe, sizeof pe);
 		if (!ng) {
 			snprintf(err, errlen, "not a readable capture: %s", pe);
 			return NULL;
@@ -406,9 +406,9 @@ static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const
 	}
 	struct capture_record r = {.kind = CAPTURE_NOTICE, .notice_kind = "ip-fragment-truncated", .text = text};
 	if (n > 0 && (size_t)n < sizeof text) {
-		if (sip && d->cut_frame)
+		if (sip && d->told_frame)
 			snprintf(text + n, sizeof text - (size_t)n, ", %s %s -> %s already said cut short in frame %llu",
-				 what, src, dst, (unsigned long long)d->cut_frame);
+				 what, src, dst, (unsigned long long)d->told_frame);
 		else if (sip)
 			snprintf(text + n, sizeof text - (size_t)n, ": %s %s -> %s by the bytes kept; not checked", what, src,
 				 dst);
@@ -416,7 +416,7 @@ static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const
 			snprintf(text + n, sizeof text - (size_t)n,
 				 ", and its first fragment is not at hand to tell whether it is SIP");
 	}
-	r.cut_short = sip && !d->cut_frame;
+	r.cut_short = sip && !d->told_frame;
 	deliver(c, &r);
 }
 

@@ -31,7 +31,7 @@ struct capture_opts {
 #define CAPTURE_DEFAULT_MAX_FLOW_BYTES (4u * 1024u * 1024u)
 #define CAPTURE_DEFAULT_MAX_FLOWS 65536u
 #define CAPTURE_DEFAULT_MAX_FRAGMENTED 64u
-#define CAPTURE_DEFAULT_MAX_INTERFACES 65536u /* = PCAPNG_DEFAULT_MAX_INTERFACES */
+#define CAPTURE_DEFAULT_MAX_INTERFACES 65536u /* per section; far beyond any capture tool's */
 
 void capture_opts_init(struct capture_opts *o);
 

@@ -184,7 +184,7 @@ static int cut_short(struct ipfrag_table *t, const struct net_ip *ip, uint64_t f
 	}
 	if (p) {
 		out->first_frame = p->first_frame;
-		out->cut_frame = p->told_frame;
+		out->told_frame = p->told_frame;
 		if (!p->cut_frame)
 			p->cut_frame = frame;
 		if (!p->told_frame && out->len)

@@ -19,7 +19,7 @@ struct ipfrag_datagram {
 	const uint8_t *data;   /* the upper-layer packet (UDP or TCP header first) */
 	size_t len;
 	uint64_t first_frame;  /* frame of the first fragment seen */
-	uint64_t cut_frame;    /* IPFRAG_CUT_SHORT: the frame of an earlier fragment of this datagram
+	uint64_t told_frame;   /* IPFRAG_CUT_SHORT: the frame of an earlier fragment of this datagram
 	                          cut short too, when the datagram's start was known then (so what
 	                          it is was told already), else 0 */
 };

@@ -309,7 +309,7 @@ struct pcapng *pcapng_open(FILE *fp, size_t max_interfaces, char *err, size_t er
 		return NULL;
 	}
 	r->fp = fp;
-	r->max_ifs = max_interfaces ? max_interfaces : PCAPNG_DEFAULT_MAX_INTERFACES;
+	r->max_ifs = max_interfaces ? max_interfaces : 1;
 	r->pos = r->block_pos = 4; /* the caller read the SHB's type */
 	if (read_shb(r, err, errlen) < 0) {
 		pcapng_close(r);

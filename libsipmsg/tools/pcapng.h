@@ -19,7 +19,6 @@
 #include <stdio.h>
 
 #define PCAPNG_MAX_BLOCK (16u * 1024u * 1024u) /* as libpcap's default limit */
-#define PCAPNG_DEFAULT_MAX_INTERFACES 65536u  /* per section; far beyond any capture tool's */
 
 struct pcapng_frame {
 	uint32_t iface;       /* index of its interface in the section */
@@ -40,7 +39,7 @@ struct pcapng;
  * pcapng_close, or on failure). Reads every block before the first frame,
  * so that the link types of the interfaces described there are known; a
  * file that describes none is refused. A section that describes more than
- * max_interfaces (0: PCAPNG_DEFAULT_MAX_INTERFACES) is an error, reported
+ * max_interfaces (at least 1) is an error, reported
  * by pcapng_next when it comes before the first frame. NULL with err on
  * failure. */
 struct pcapng *pcapng_open(FILE *fp, size_t max_interfaces, char *err, size_t errlen);
