@@ -374,10 +374,12 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 /* An IP fragment that the capture's snapshot length cut short (ipfrag.h):
  * its datagram cannot be reassembled. It is SIP cut short, counted as a
  * cut datagram is, when the datagram's start that was kept (this fragment,
- * if it is the first, or the fragments held) holds a UDP header and a SIP
- * start line, or a HEP packet that says it mirrors SIP; once per datagram.
- * Without its start it could be anything; with a start that is not that,
- * it is said, not counted. */
+ * if it is the first, a first fragment cut short earlier, or the fragments
+ * held) holds a UDP header and a SIP start line, or a HEP packet that says
+ * it mirrors SIP; once per datagram (its later fragments, and copies of a
+ * fragment, name the frame it was counted in). Without its start it could
+ * be anything; with a start too short to tell, or one that is not SIP, it
+ * is said, not counted. */
 static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const struct ipfrag_datagram *d)
 {
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[400], *what = NULL;
@@ -387,7 +389,7 @@ static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const
 			 "IPv%u fragment %s -> %s id 0x%x at offset %u cut short by the capture's snapshot length (%zu of %zu bytes); its datagram cannot be reassembled",
 			 (unsigned)ip->src.family, src, dst, (unsigned)ip->frag_id, (unsigned)ip->frag_offset,
 			 ip->payload_len, ip->payload_wire_len);
-	bool sip = false;
+	bool sip = false, unsure = d->proto == IPPROTO_UDP_NUM && d->len > 0 && d->len < 8;
 	if (d->proto == IPPROTO_UDP_NUM && d->len >= 8) {
 		const uint8_t *p = d->data + 8;
 		size_t len = d->len - 8, i = 0;
@@ -396,10 +398,14 @@ static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const
 		enum net_result hep = hep_decode(p, len, false, &h, &reason);
 		while (i < len && (p[i] == '\r' || p[i] == '\n'))
 			i++;
-		if (hep != NET_OTHER)
-			sip = hep == NET_OK || h.proto_type == HEP_PROTO_SIP;
-		else
-			sip = sip_detect_start_line(p + i, len - i, false) == SIP_YES;
+		if (hep != NET_OTHER) {
+			sip = h.proto_type == HEP_PROTO_SIP || (hep == NET_OK && !h.proto_type);
+			unsure = hep != NET_OK && !h.proto_type;
+		} else {
+			enum sip_detect sd = sip_detect_start_line(p + i, len - i, false);
+			sip = sd == SIP_YES;
+			unsure = sd == SIP_MAYBE;
+		}
 		what = hep != NET_OTHER ? "a HEP packet mirroring SIP" : "a SIP datagram";
 		net_endpoint_format(&ip->src, (uint16_t)(d->data[0] << 8 | d->data[1]), src, sizeof src);
 		net_endpoint_format(&ip->dst, (uint16_t)(d->data[2] << 8 | d->data[3]), dst, sizeof dst);
@@ -412,11 +418,16 @@ static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const
 		else if (sip)
 			snprintf(text + n, sizeof text - (size_t)n, ": %s %s -> %s by the bytes kept; not checked", what, src,
 				 dst);
+		else if (unsure)
+			snprintf(text + n, sizeof text - (size_t)n,
+				 ", and too little of its start was kept to tell whether it is SIP");
 		else if (!d->len)
 			snprintf(text + n, sizeof text - (size_t)n,
 				 ", and its first fragment is not at hand to tell whether it is SIP");
 	}
 	r.cut_short = sip && !d->told_frame;
+	if (r.cut_short)
+		ipfrag_told(c->frags, ip, c->frame);
 	deliver(c, &r);
 }
 

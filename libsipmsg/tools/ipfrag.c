@@ -25,9 +25,12 @@ struct pending {
 	size_t total;         /* datagram length once the last fragment is seen, else 0 */
 	size_t received;      /* bytes covered so far */
 	size_t max_end;       /* end of the furthest fragment seen */
+	bool whole_seen;      /* a fragment of it was added (not only cut ones seen) */
 	uint64_t cut_frame;   /* a fragment of it was cut short by the capture in this frame; 0 none */
-	uint64_t told_frame;  /* ... one whose datagram's start was known then (so it was told what it is) */
-	uint8_t *buf;         /* MAX_DATAGRAM bytes */
+	uint64_t told_frame;  /* the caller counted it as SIP cut short in this frame (ipfrag_told); 0 not */
+	size_t cut_start;     /* bytes from offset 0 kept of a first fragment that was cut short: they
+	                         lie in buf where no block is marked (a whole copy overwrites them) */
+	uint8_t *buf;         /* MAX_DATAGRAM bytes, allocated when the first bytes are kept */
 	uint8_t map[(BLOCKS + 7) / 8];
 };
 
@@ -79,6 +82,12 @@ static void report_incomplete(struct ipfrag_table *t, struct pending *p, uint64_
 	char total[32] = "unknown";
 	if (p->total)
 		snprintf(total, sizeof total, "%zu", p->total);
+	if (!p->whole_seen) {
+		/* only fragments the capture cut short, each of which had its
+		 * notice: nothing is held, nothing more to say */
+		release(p);
+		return;
+	}
 	char cut[80] = "";
 	if (p->cut_frame)
 		snprintf(cut, sizeof cut, " (a fragment in frame %llu was cut short by the capture)",
@@ -106,8 +115,13 @@ static bool same_datagram(const struct pending *p, const struct net_ip *ip)
 static bool block_set(const struct pending *p, size_t b) { return p->map[b / 8] & (1u << (b % 8)); }
 
 /* Find the datagram's slot, or take a free one (expiring old ones and, when
- * the table is full, giving up the oldest). */
-static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts)
+ * the table is full, giving up the oldest: one that holds nothing, only
+ * the memory of fragments cut short, before one that holds bytes). For a
+ * fragment cut short (cut), a datagram that holds bytes is never given up:
+ * NULL when there is no other room. The slot's buffer is not allocated yet
+ * (keep_buffer). */
+static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts,
+				bool cut)
 {
 	struct pending *free_slot = NULL, *oldest = NULL;
 	for (size_t i = 0; i < t->nslots; i++) {
@@ -121,17 +135,17 @@ static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip,
 		if (!p->used) {
 			if (!free_slot)
 				free_slot = p;
-		} else if (!oldest || p->first_frame < oldest->first_frame) {
+		} else if (!oldest || (oldest->whole_seen && !p->whole_seen) ||
+			   (oldest->whole_seen == p->whole_seen && p->first_frame < oldest->first_frame)) {
 			oldest = p;
 		}
 	}
+	if (!free_slot && cut && oldest && oldest->whole_seen)
+		return NULL;
 	if (!free_slot) {
 		report_incomplete(t, oldest, frame, "(too many datagrams in reassembly at once)");
 		free_slot = oldest;
 	}
-	free_slot->buf = malloc(MAX_DATAGRAM);
-	if (!free_slot->buf)
-		return NULL;
 	free_slot->used = true;
 	free_slot->src = ip->src;
 	free_slot->dst = ip->dst;
@@ -140,6 +154,22 @@ static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip,
 	free_slot->first_ts = ts;
 	free_slot->first_frame = frame;
 	return free_slot;
+}
+
+/* The slot's buffer, allocated on first use; false when out of memory. */
+static bool keep_buffer(struct pending *p)
+{
+	if (!p->buf)
+		p->buf = malloc(MAX_DATAGRAM);
+	return p->buf != NULL;
+}
+
+static struct pending *find(struct ipfrag_table *t, const struct net_ip *ip)
+{
+	for (size_t i = 0; i < t->nslots; i++)
+		if (same_datagram(&t->slots[i], ip))
+			return &t->slots[i];
+	return NULL;
 }
 
 /* The upper-layer bytes of a datagram from offset 0 as far as they go
@@ -160,37 +190,57 @@ static void known_start(const uint8_t *data, size_t len, int family, uint8_t *pr
 
 /* A fragment the capture cut short: it cannot be added. Whatever is known
  * of its datagram's start goes to the caller, which tells whether that is
- * SIP. The datagram held, if any, is marked, so that one cut datagram is
- * said to be SIP once however many of its fragments were cut. */
-static int cut_short(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, struct ipfrag_datagram *out)
+ * SIP. The datagram gets a slot if it had none, which remembers it was cut
+ * (and the start a cut first fragment kept), so that one cut datagram is
+ * counted once however many of its fragments, or copies of one, were cut
+ * (ipfrag_told), and a fragment cut after a cut first one still knows what
+ * the datagram was. */
+static int cut_short(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts,
+		     struct ipfrag_datagram *out)
 {
 	memset(out, 0, sizeof *out);
 	out->src = ip->src;
 	out->dst = ip->dst;
 	out->proto = ip->proto;
 	out->first_frame = frame;
-	struct pending *p = NULL;
-	for (size_t i = 0; i < t->nslots && !p; i++)
-		if (same_datagram(&t->slots[i], ip))
-			p = &t->slots[i];
-	if (ip->frag_offset == 0) {
-		known_start(ip->payload, ip->payload_len, ip->src.family, &out->proto, &out->data, &out->len);
-	} else if (p) {
+	struct pending *p = find(t, ip);
+	if (!p)
+		p = slot_for(t, ip, frame, ts, true);
+	if (ip->frag_offset == 0 && p && keep_buffer(p)) {
+		/* keep the start where no whole fragment put bytes */
+		size_t len = ip->payload_len < MAX_DATAGRAM ? ip->payload_len : MAX_DATAGRAM;
+		for (size_t b = 0; b * 8 < len; b++)
+			if (!block_set(p, b))
+				memcpy(p->buf + b * 8, ip->payload + b * 8, b * 8 + 8 < len ? 8 : len - b * 8);
+		if (len > p->cut_start)
+			p->cut_start = len;
+	}
+	if (p && p->buf) {
 		size_t b = 0;
 		while (b < BLOCKS && block_set(p, b))
 			b++;
-		size_t end = p->total ? p->total : p->max_end;
-		known_start(p->buf, b * 8 < end ? b * 8 : end, ip->src.family, &out->proto, &out->data, &out->len);
+		size_t end = p->total ? p->total : p->max_end, held = b * 8 < end ? b * 8 : end;
+		known_start(p->buf, held > p->cut_start ? held : p->cut_start, ip->src.family, &out->proto, &out->data,
+			    &out->len);
+	} else if (ip->frag_offset == 0) {
+		/* no slot or no memory: this fragment's own bytes */
+		known_start(ip->payload, ip->payload_len, ip->src.family, &out->proto, &out->data, &out->len);
 	}
 	if (p) {
 		out->first_frame = p->first_frame;
+		out->cut_frame = p->cut_frame;
 		out->told_frame = p->told_frame;
 		if (!p->cut_frame)
 			p->cut_frame = frame;
-		if (!p->told_frame && out->len)
-			p->told_frame = frame;
 	}
 	return IPFRAG_CUT_SHORT;
+}
+
+void ipfrag_told(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame)
+{
+	struct pending *p = find(t, ip);
+	if (p && !p->told_frame)
+		p->told_frame = frame;
 }
 
 static int add_fragment(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts,
@@ -198,15 +248,15 @@ static int add_fragment(struct ipfrag_table *t, const struct net_ip *ip, uint64_
 {
 	size_t off = ip->frag_offset, len = ip->payload_len;
 	if (len < ip->payload_wire_len)
-		return cut_short(t, ip, frame, out);
+		return cut_short(t, ip, frame, ts, out);
 	if (off + len > MAX_DATAGRAM || (ip->more_fragments && (len == 0 || len % 8 != 0))) {
 		notice_emit(&t->notices, frame, "ip-fragment-malformed",
 			    ip->more_fragments && len % 8 ? "IP fragment length is not a multiple of 8; dropped"
 							  : "IP fragment reaches beyond 65535 bytes; dropped");
 		return -1;
 	}
-	struct pending *p = slot_for(t, ip, frame, ts);
-	if (!p) {
+	struct pending *p = slot_for(t, ip, frame, ts, false);
+	if (!keep_buffer(p)) {
 		notice_emit(&t->notices, frame, "ip-fragment-dropped", "out of memory for IP reassembly; fragment dropped");
 		return -1;
 	}
@@ -217,6 +267,7 @@ static int add_fragment(struct ipfrag_table *t, const struct net_ip *ip, uint64_
 		return -1;
 	}
 	p->total = total;
+	p->whole_seen = true;
 	if (off + len > p->max_end)
 		p->max_end = off + len;
 	bool differ = false;

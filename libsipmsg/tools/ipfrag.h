@@ -18,18 +18,23 @@ struct ipfrag_datagram {
 	uint8_t proto;         /* upper-layer protocol after any extension headers */
 	const uint8_t *data;   /* the upper-layer packet (UDP or TCP header first) */
 	size_t len;
-	uint64_t first_frame;  /* frame of the first fragment seen */
-	uint64_t told_frame;   /* IPFRAG_CUT_SHORT: the frame of an earlier fragment of this datagram
-	                          cut short too, when the datagram's start was known then (so what
-	                          it is was told already), else 0 */
+	uint64_t first_frame;  /* frame of the first fragment seen (cut short or not) */
+	uint64_t cut_frame;    /* IPFRAG_CUT_SHORT: the frame of an earlier fragment of this datagram
+	                          (or an earlier copy of this one) cut short too, else 0 */
+	uint64_t told_frame;   /* IPFRAG_CUT_SHORT: the frame in which the caller counted this
+	                          datagram as SIP cut short (ipfrag_told), else 0 */
 };
 
 /* ipfrag_add: the fragment was cut short by the capture's snapshot length and
  * dropped; its datagram cannot be reassembled. *out holds what is known of
  * the datagram's start, for the caller to tell what it was: data/len the
- * upper-layer bytes from offset 0 as far as they were kept (this fragment's,
- * when it is the first, or those held from earlier fragments; len 0 when
- * none), src, dst, proto, first_frame (this frame when nothing is held). */
+ * upper-layer bytes from offset 0 as far as they were kept (by this
+ * fragment, when it is the first, by a first fragment cut short earlier, or
+ * by the whole fragments held; len 0 when none), src, dst, proto,
+ * first_frame, cut_frame, told_frame. The datagram is remembered (a slot of
+ * the table, given up first when the table is full, forgotten without a
+ * notice when it held no whole fragment), so that copies and further
+ * fragments of it find what was kept and told. */
 #define IPFRAG_CUT_SHORT 2
 
 struct ipfrag_table *ipfrag_new(size_t max_datagrams, const struct notice_sink *notices);
@@ -42,6 +47,12 @@ void ipfrag_free(struct ipfrag_table *t);
  * says it, knowing what the datagram carries). */
 int ipfrag_add(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts_sec,
 	       struct ipfrag_datagram *out);
+
+/* The caller counted the datagram of fragment `ip`, just reported
+ * IPFRAG_CUT_SHORT, as SIP cut short in `frame`: the fragments of it cut
+ * short later (and copies of this one) report told_frame, so that it is
+ * counted once. */
+void ipfrag_told(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame);
 
 /* Report every datagram still incomplete and forget them (end of capture). */
 void ipfrag_flush(struct ipfrag_table *t, uint64_t frame);

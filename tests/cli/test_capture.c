@@ -661,18 +661,21 @@ Test(capture, ip_fragments_reassembled)
 }
 
 /* The fragments of one datagram, cut by the snapshot length: the first
- * `whole` written whole (in order), then those of `order` cut to `keep`
- * payload bytes each. */
+ * `whole` written whole (in order), then those of `order` (an index twice:
+ * a copy) cut to `keep` payload bytes each (0: 300). */
 struct frag_cut_case {
 	const char *what;
 	int family;
 	bool hep;            /* the big message mirrored in HEPv3 */
 	bool sip;            /* else a DNS-like binary payload */
 	size_t whole;        /* fragments written whole first */
-	size_t order[3], norder;
+	size_t order[4], norder;
 	uint64_t counted;    /* ip-fragment-truncated notices counted as SIP cut short */
-	size_t told;         /* ... of them, saying what the datagram was */
+	size_t told;         /* notices saying what the datagram was */
+	size_t unknown;      /* notices saying its first fragment is not at hand */
+	size_t too_short;    /* notices saying too little of its start was kept */
 	bool incomplete;     /* an ip-fragments-incomplete notice at the end */
+	size_t keep;         /* payload bytes kept of a cut fragment; 0: 300 */
 };
 
 /* An IP fragment cut short by the capture: its datagram cannot be
@@ -684,14 +687,24 @@ struct frag_cut_case {
 Test(capture, ip_fragment_cut_short_counts_sip_once_per_datagram)
 {
 	static const struct frag_cut_case cases[] = {
-		{"all cut, in order", 4, false, true, 0, {0, 1, 2}, 3, 1, 1, false},
-		{"all cut, in order, IPv6", 6, false, true, 0, {0, 1, 2}, 3, 1, 1, false},
-		{"all cut, reversed", 4, false, true, 0, {2, 1, 0}, 3, 1, 1, false},
-		{"first whole, rest cut", 4, false, true, 1, {1, 2}, 2, 1, 2, true},
-		{"first whole, rest cut, IPv6", 6, false, true, 1, {1, 2}, 2, 1, 2, true},
-		{"HEP, all cut", 4, true, true, 0, {0, 1, 2}, 3, 1, 1, false},
-		{"not SIP, all cut", 4, false, false, 0, {0, 1, 2}, 3, 0, 0, false},
-		{"not SIP, first whole", 4, false, false, 1, {1, 2}, 2, 0, 0, true},
+		/* the first fragment cut: the later ones know what it was from it */
+		{"all cut, in order", 4, false, true, 0, {0, 1, 2}, 3, 1, 3, 0, 0, false, 0},
+		{"all cut, in order, IPv6", 6, false, true, 0, {0, 1, 2}, 3, 1, 3, 0, 0, false, 0},
+		{"all cut, reversed", 4, false, true, 0, {2, 1, 0}, 3, 1, 1, 2, 0, false, 0},
+		{"first whole, rest cut", 4, false, true, 1, {1, 2}, 2, 1, 2, 0, 0, true, 0},
+		{"first whole, rest cut, IPv6", 6, false, true, 1, {1, 2}, 2, 1, 2, 0, 0, true, 0},
+		{"HEP, all cut", 4, true, true, 0, {0, 1, 2}, 3, 1, 3, 0, 0, false, 0},
+		{"not SIP, all cut", 4, false, false, 0, {0, 1, 2}, 3, 0, 0, 0, 0, false, 0},
+		{"not SIP, first whole", 4, false, false, 1, {1, 2}, 2, 0, 0, 0, 0, true, 0},
+		/* a copy of the first fragment, cut again: the same datagram, counted once */
+		{"first cut twice", 4, false, true, 0, {0, 0}, 2, 1, 2, 0, 0, false, 0},
+		{"first cut twice, IPv6", 6, false, true, 0, {0, 0}, 2, 1, 2, 0, 0, false, 0},
+		{"HEP, first cut twice", 4, true, true, 0, {0, 0}, 2, 1, 2, 0, 0, false, 0},
+		{"first cut twice, then the rest", 4, false, true, 0, {0, 1, 0, 2}, 4, 1, 4, 0, 0, false, 0},
+		{"not SIP, first cut twice", 4, false, false, 0, {0, 0, 1}, 3, 0, 0, 0, 0, false, 0},
+		/* the first fragment cut inside the start line: not told, not counted */
+		{"cut in the start line", 4, false, true, 0, {0, 1}, 2, 0, 0, 0, 2, false, 12},
+		{"cut in the UDP header", 4, false, true, 0, {0, 0, 1}, 3, 0, 0, 0, 3, false, 4},
 	};
 	size_t len;
 	char *m = big_message(&len);
@@ -716,20 +729,24 @@ Test(capture, ip_fragment_cut_short_counts_sip_once_per_datagram)
 		if (t->whole)
 			gen_udp_fragments(&g, &a, &b, payload, plen, 1000, first, t->whole);
 		g.ip_id = id; /* the same datagram */
-		g.snaplen = (uint32_t)(14 + (t->family == 4 ? 20 : 40 + 8 + 8) + 300); /* IPv6: one extension header, the fragment header */
+		size_t keep = t->keep ? t->keep : 300;
+		g.snaplen = (uint32_t)(14 + (t->family == 4 ? 20 : 40 + 8 + 8) + keep); /* IPv6: one extension header, the fragment header */
 		gen_udp_fragments(&g, &a, &b, payload, plen, 1000, t->order, t->norder);
 		gen_close(&g);
 		struct collected *col = read_capture(path);
 		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 0, "%s", t->what);
-		size_t cut = 0, told = 0, counted = 0;
+		size_t cut = 0, told = 0, counted = 0, unknown = 0, too_short = 0;
+		char kept[96];
+		snprintf(kept, sizeof kept, "cut short by the capture's snapshot length (%zu of ", keep);
 		for (size_t i = 0; i < col->n; i++) {
 			const struct rec *r = &col->r[i];
 			if (strcmp(r->notice_kind, "ip-fragment-truncated") != 0)
 				continue;
 			cut++;
-			cr_assert(strstr(r->text, "cut short by the capture's snapshot length (300 of "), "%s: %s", t->what,
-				  r->text);
+			cr_assert(strstr(r->text, kept), "%s: %s", t->what, r->text);
 			counted += r->cut_short;
+			unknown += strstr(r->text, "first fragment is not at hand") != NULL;
+			too_short += strstr(r->text, "too little of its start was kept to tell whether it is SIP") != NULL;
 			if (strstr(r->text, t->hep ? "a HEP packet mirroring SIP" : "a SIP datagram")) {
 				told++;
 				cr_assert(strstr(r->text, t->family == 4 ? "10.1.0.1:5060 -> 10.1.0.2:5060"
@@ -744,6 +761,8 @@ Test(capture, ip_fragment_cut_short_counts_sip_once_per_datagram)
 		cr_assert_eq(counted, t->counted, "%s: %zu counted", t->what, counted);
 		cr_assert_eq(col->stats.cut_short, t->counted, "%s", t->what);
 		cr_assert_eq(told, t->told, "%s: %zu told", t->what, told);
+		cr_assert_eq(unknown, t->unknown, "%s: %zu without the first fragment", t->what, unknown);
+		cr_assert_eq(too_short, t->too_short, "%s: %zu too short to tell", t->what, too_short);
 		const struct rec *inc = notice_of(col, "ip-fragments-incomplete");
 		cr_assert_eq(inc != NULL, t->incomplete, "%s", t->what);
 		if (inc)
@@ -754,6 +773,69 @@ Test(capture, ip_fragment_cut_short_counts_sip_once_per_datagram)
 	unlink(path);
 	free(hep);
 	free(binary);
+	free(m);
+}
+
+/* A datagram with a fragment cut short is remembered in a slot of the
+ * reassembly table (so that it is counted once), but never at the cost of
+ * one whose whole fragments are held: with room for one datagram, B's cut
+ * fragments leave A's alone and A completes; with room for two, B is also
+ * counted once for its two cut copies. The whole fragments of a datagram
+ * whose first fragment was cut are held to the end, and the notice that
+ * gives them up names the cut frame. */
+Test(capture, ip_fragment_cut_short_is_remembered_without_displacing_reassembly)
+{
+	size_t len;
+	char *m = big_message(&len);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen_endpoint a = gen_ep4("10.1.0.1", 5060), b = gen_ep4("10.1.0.2", 5060);
+	struct gen_endpoint c = gen_ep4("10.1.0.3", 5060), d = gen_ep4("10.1.0.4", 5060);
+	static const size_t first[] = {0}, rest[] = {1, 2};
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	uint16_t ida = g.ip_id;
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, first, 1); /* frame 1: A's first, whole */
+	uint16_t idb = g.ip_id;
+	g.snaplen = 14 + 20 + 300;
+	gen_udp_fragments(&g, &c, &d, m, len, 1000, first, 1); /* frame 2: B's first, cut */
+	g.ip_id = idb;
+	gen_udp_fragments(&g, &c, &d, m, len, 1000, first, 1); /* frame 3: a copy of it, cut */
+	g.snaplen = 0;
+	g.ip_id = ida;
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, rest, 2); /* frames 4, 5: A complete */
+	uint16_t idc = g.ip_id;
+	g.snaplen = 14 + 20 + 300;
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, first, 1); /* frame 6: C's first, cut */
+	g.snaplen = 0;
+	g.ip_id = idc;
+	gen_udp_fragments(&g, &a, &b, m, len, 1000, rest, 2); /* frames 7, 8: the rest of C, whole */
+	gen_close(&g);
+	for (size_t room = 1; room <= 2; room++) {
+		struct capture_opts o;
+		capture_opts_init(&o);
+		o.max_fragmented = room;
+		struct collected *col = read_capture_opts(path, &o);
+		cr_assert_eq(col->rc, 0);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1, "room %zu: A is reassembled", room);
+		const struct rec *r = message(col, 0);
+		cr_assert_eq(r->len, len, "room %zu", room);
+		cr_assert_eq(r->frame, 5, "room %zu", room);
+		size_t incomplete = 0;
+		for (size_t i = 0; i < col->n; i++)
+			if (strcmp(col->r[i].notice_kind, "ip-fragments-incomplete") == 0) {
+				incomplete++;
+				cr_assert(strstr(col->r[i].text, "first fragment in frame 6") &&
+						  strstr(col->r[i].text, "(a fragment in frame 6 was cut short by the capture)"),
+					  "room %zu: %s", room, col->r[i].text);
+			}
+		cr_assert_eq(incomplete, 1, "room %zu: only C is given up", room);
+		/* room 1: B could not be remembered beside A, its copy is counted again */
+		cr_assert_eq(col->stats.cut_short, room == 1 ? 3 : 2, "room %zu: %llu counted", room,
+			     (unsigned long long)col->stats.cut_short);
+		free_collected(col);
+	}
+	unlink(path);
 	free(m);
 }
 
