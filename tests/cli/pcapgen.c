@@ -586,12 +586,12 @@ size_t gen_hep3(uint8_t *out, const struct gen_endpoint *src, const struct gen_e
 }
 
 /* HEPv1 and v2 (Kamailio's hep_hdr): the same header; v2 adds a time header. */
-static size_t hep12(uint8_t *out, int version, const struct gen_endpoint *src, const struct gen_endpoint *dst,
-		    uint8_t ip_proto, const void *payload, size_t len)
+static size_t hep12(uint8_t *out, int version, enum gen_hep_form form, const struct gen_endpoint *src,
+		    const struct gen_endpoint *dst, uint8_t ip_proto, const void *payload, size_t len)
 {
 	size_t alen = src->family == 6 ? 16 : 4, n = 0;
 	out[n++] = (uint8_t)version;
-	out[n++] = 8;
+	out[n++] = (uint8_t)(form == GEN_HEP_KAMAILIO ? 8 + 2 * alen : 8);
 	out[n++] = src->family == 6 ? 10 : 2;
 	out[n++] = ip_proto;
 	put16(out + n, src->port);
@@ -609,14 +609,14 @@ static size_t hep12(uint8_t *out, int version, const struct gen_endpoint *src, c
 	return n + len;
 }
 
-size_t gen_hep2(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
-		const void *payload, size_t len)
+size_t gen_hep2(uint8_t *out, enum gen_hep_form form, const struct gen_endpoint *src, const struct gen_endpoint *dst,
+		uint8_t ip_proto, const void *payload, size_t len)
 {
-	return hep12(out, 2, src, dst, ip_proto, payload, len);
+	return hep12(out, 2, form, src, dst, ip_proto, payload, len);
 }
 
-size_t gen_hep1(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
-		const void *payload, size_t len)
+size_t gen_hep1(uint8_t *out, enum gen_hep_form form, const struct gen_endpoint *src, const struct gen_endpoint *dst,
+		uint8_t ip_proto, const void *payload, size_t len)
 {
-	return hep12(out, 1, src, dst, ip_proto, payload, len);
+	return hep12(out, 1, form, src, dst, ip_proto, payload, len);
 }

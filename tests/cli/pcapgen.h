@@ -131,13 +131,21 @@ size_t gen_ws_frame(uint8_t *out, bool fin, uint8_t opcode, const uint8_t *mask,
 size_t gen_hep3(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
 		uint32_t ts_sec, uint32_t ts_usec, const void *payload, size_t len);
 
-/* A HEPv2 packet (version byte, fixed header, addresses, time header) into
- * out, which has room for len + 64 bytes. Returns its length. */
-size_t gen_hep2(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
-		const void *payload, size_t len);
+/* Who wrote a HEPv1/v2 packet: its header length byte differs. */
+enum gen_hep_form {
+	GEN_HEP_SOFIA,    /* sofia-sip (FreeSWITCH): 8, the fixed header alone */
+	GEN_HEP_KAMAILIO, /* Kamailio's siptrace, sipcapture, captagent: the addresses
+	                     counted too, 16 for IPv4 and 40 for IPv6 */
+};
+
+/* A HEPv2 packet (version byte, fixed header, addresses, time header) in
+ * the given form into out, which has room for len + 64 bytes. Returns its
+ * length. */
+size_t gen_hep2(uint8_t *out, enum gen_hep_form form, const struct gen_endpoint *src, const struct gen_endpoint *dst,
+		uint8_t ip_proto, const void *payload, size_t len);
 /* The same as HEPv1: no time header. */
-size_t gen_hep1(uint8_t *out, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint8_t ip_proto,
-		const void *payload, size_t len);
+size_t gen_hep1(uint8_t *out, enum gen_hep_form form, const struct gen_endpoint *src, const struct gen_endpoint *dst,
+		uint8_t ip_proto, const void *payload, size_t len);
 
 /* A fresh temporary file name (removed by the caller). */
 void gen_tmpname(char *buf, size_t size, const char *suffix);

@@ -2344,6 +2344,17 @@ Test(capture, websocket_protocol_errors_stop_the_direction)
 
 /* --- HEP (Homer Encapsulation Protocol) --------------------------------- */
 
+/* A HEP packet of the given version as Kamailio's siptrace writes it. */
+static size_t kamailio_hep(uint8_t *pkt, int version, const struct gen_endpoint *src, const struct gen_endpoint *dst,
+			   uint8_t proto, uint32_t usec, const char *msg)
+{
+	if (version == 3)
+		return gen_hep3(pkt, src, dst, proto, 1700000000, usec, msg, strlen(msg));
+	if (version == 2)
+		return gen_hep2(pkt, GEN_HEP_KAMAILIO, src, dst, proto, msg, strlen(msg));
+	return gen_hep1(pkt, GEN_HEP_KAMAILIO, src, dst, proto, msg, strlen(msg));
+}
+
 /* Kamailio mirroring to a collector: the messages are reported with the
  * endpoints in the HEP chunks, over IPv4 and IPv6, on any port. */
 Test(capture, hep_messages_reported_with_the_inner_endpoints)
@@ -2355,7 +2366,7 @@ Test(capture, hep_messages_reported_with_the_inner_endpoints)
 		int version;
 	} cases[] = {
 		{4, 4, 9060, 17, 3}, {4, 6, 9060, 6, 3}, {6, 4, 9999, 17, 3}, {6, 6, 19060, 17, 3},
-		{4, 4, 9060, 17, 2}, {4, 6, 9061, 6, 2},
+		{4, 4, 9060, 17, 2}, {4, 6, 9061, 6, 2}, {6, 4, 9060, 17, 1}, {6, 6, 9061, 6, 1},
 	};
 	char path[64];
 	gen_tmpname(path, sizeof path, ".pcap");
@@ -2371,14 +2382,8 @@ Test(capture, hep_messages_reported_with_the_inner_endpoints)
 		uint8_t pkt[2048];
 		struct gen g;
 		gen_open(&g, path, GEN_ETHERNET, false);
-		size_t n = cases[k].version == 3 ? gen_hep3(pkt, &ua, &ub, cases[k].proto, 1700000000, 123456, INVITE,
-							       strlen(INVITE))
-						 : gen_hep2(pkt, &ua, &ub, cases[k].proto, INVITE, strlen(INVITE));
-		gen_udp(&g, &agent, &coll, pkt, n);
-		n = cases[k].version == 3 ? gen_hep3(pkt, &ub, &ua, cases[k].proto, 1700000000, 223456, RINGING,
-						     strlen(RINGING))
-					  : gen_hep2(pkt, &ub, &ua, cases[k].proto, RINGING, strlen(RINGING));
-		gen_udp(&g, &agent, &coll, pkt, n);
+		gen_udp(&g, &agent, &coll, pkt, kamailio_hep(pkt, cases[k].version, &ua, &ub, cases[k].proto, 123456, INVITE));
+		gen_udp(&g, &agent, &coll, pkt, kamailio_hep(pkt, cases[k].version, &ub, &ua, cases[k].proto, 223456, RINGING));
 		gen_close(&g);
 		struct collected *col = read_capture(path);
 		cr_assert_eq(col->n, 2, "%s: %zu records", what, col->n);
@@ -2407,14 +2412,19 @@ Test(capture, hep_v1_v2_header_length_as_kamailio_and_sofia_write_it)
 	for (int family = 4; family <= 6; family += 2) {
 		struct gen_endpoint ua = family == 4 ? gen_ep4("198.51.100.1", 5060) : gen_ep6("2001:db8::1", 5060);
 		struct gen_endpoint ub = family == 4 ? gen_ep4("198.51.100.2", 5062) : gen_ep6("2001:db8::2", 5062);
+		/* the two forms as written, then lengths no one writes, patched in */
 		uint8_t kamailio = family == 4 ? 16 : 40, other = family == 4 ? 40 : 16;
 		const uint8_t lengths[] = {8, kamailio, other, 12, 0};
 		for (int version = 1; version <= 2; version++) {
 			for (size_t l = 0; l < sizeof lengths; l++) {
 				uint8_t pkt[2048];
-				size_t n = version == 1 ? gen_hep1(pkt, &ua, &ub, 17, INVITE, strlen(INVITE))
-							: gen_hep2(pkt, &ua, &ub, 17, INVITE, strlen(INVITE));
-				pkt[1] = lengths[l];
+				enum gen_hep_form form = l == 1 ? GEN_HEP_KAMAILIO : GEN_HEP_SOFIA;
+				size_t n = version == 1 ? gen_hep1(pkt, form, &ua, &ub, 17, INVITE, strlen(INVITE))
+							: gen_hep2(pkt, form, &ua, &ub, 17, INVITE, strlen(INVITE));
+				cr_assert(l >= 2 || pkt[1] == lengths[l], "%s form writes %u", l ? "Kamailio's" : "sofia-sip's",
+					  pkt[1]);
+				if (l >= 2)
+					pkt[1] = lengths[l];
 				struct gen g;
 				gen_open(&g, path, GEN_ETHERNET, false);
 				gen_udp(&g, &agent, &coll, pkt, n);
@@ -2556,7 +2566,7 @@ Test(capture, hep_cut_by_snaplen_counts_only_what_says_sip)
 	size_t type_end = hep_type_chunk_end(sip, nsip);
 	memcpy(rtcp, sip, nsip);
 	rtcp[type_end - 1] = 5; /* RTCP */
-	size_t nv2 = gen_hep2(v2, &ua, &ub, 17, INVITE, strlen(INVITE));
+	size_t nv2 = gen_hep2(v2, GEN_HEP_SOFIA, &ua, &ub, 17, INVITE, strlen(INVITE));
 	struct cut_case cases[] = {
 		{sip, nsip, type_end, 1},
 		{sip, nsip, type_end + 40, 1},
@@ -2582,13 +2592,13 @@ Test(capture, hep_v1_v2_cut_before_their_start_line_ended_give_a_notice)
 	struct gen_endpoint ua = gen_ep4("198.51.100.1", 5060), ub = gen_ep4("198.51.100.2", 5062);
 	struct gen_endpoint ua6 = gen_ep6("2001:db8::1", 5060), ub6 = gen_ep6("2001:db8::2", 5062);
 	uint8_t v2[2048], v1[2048], v1_6[2048], rtcp[256], other[2048];
-	size_t nv2 = gen_hep2(v2, &ua, &ub, 17, INVITE, strlen(INVITE));
-	size_t nv1 = gen_hep1(v1, &ua, &ub, 17, INVITE, strlen(INVITE));
-	size_t nv1_6 = gen_hep1(v1_6, &ua6, &ub6, 6, INVITE, strlen(INVITE));
-	size_t nrtcp = gen_hep2(rtcp, &ua, &ub, 17, "\x81\xc8\x00\x06rtcp-report", 16);
-	uint8_t v2k[2048]; /* as Kamailio writes it: the header length counts the addresses */
-	memcpy(v2k, v2, nv2);
-	v2k[1] = 16;
+	size_t nv2 = gen_hep2(v2, GEN_HEP_SOFIA, &ua, &ub, 17, INVITE, strlen(INVITE));
+	size_t nv1 = gen_hep1(v1, GEN_HEP_SOFIA, &ua, &ub, 17, INVITE, strlen(INVITE));
+	size_t nv1_6 = gen_hep1(v1_6, GEN_HEP_SOFIA, &ua6, &ub6, 6, INVITE, strlen(INVITE));
+	size_t nrtcp = gen_hep2(rtcp, GEN_HEP_SOFIA, &ua, &ub, 17, "\x81\xc8\x00\x06rtcp-report", 16);
+	uint8_t v2k[2048], v1_6k[2048]; /* as Kamailio writes them: the header length counts the addresses */
+	gen_hep2(v2k, GEN_HEP_KAMAILIO, &ua, &ub, 17, INVITE, strlen(INVITE));
+	gen_hep1(v1_6k, GEN_HEP_KAMAILIO, &ua6, &ub6, 6, INVITE, strlen(INVITE));
 	memcpy(other, v2, nv2);
 	other[2] = 3; /* no address family of HEP's */
 	size_t v2_head = 8 + 8 + 12, v1_head = 8 + 8, v1_6_head = 8 + 32;
@@ -2600,6 +2610,7 @@ Test(capture, hep_v1_v2_cut_before_their_start_line_ended_give_a_notice)
 		{v2, nv2, 3, 2},               /* version, header length, family */
 		{v1, nv1, v1_head + 20, 2},
 		{v1_6, nv1_6, v1_6_head + 30, 2},
+		{v1_6k, nv1_6, v1_6_head + 30, 2},
 		{v2, nv2, v2_head + 80, 1},    /* the start line kept: SIP cut short */
 		{v2, nv2, 2, 0},               /* too few bytes to see the family */
 		{rtcp, nrtcp, v2_head + 6, 0}, /* a payload that is no SIP */
