@@ -875,6 +875,38 @@ def test_bare_sdp_unknown_line_fails():
         assert rc == 1 and "FAIL  sdp-unknown-type: " in out and "(line 6, column 1, f)" in out, (mode, out)
 
 
+def test_sdp_verdict_follows_who_found_the_error():
+    """The rule the man page states: an error the SDP parse finds (a line that
+    is not x=value, a control character in a line) fails a bare SDP in both
+    modes; an error only the checks find (a value that breaks its grammar:
+    an rtpmap payload type that is not a number) makes it WARN without
+    --strict. In a SIP message's body every SDP finding is one of the checks
+    (the SIP parse does not read the body): WARN without --strict, FAIL with
+    it."""
+    cases = [  # (what, extra line, code, bare SDP fails without --strict)
+        ("bad line", b"garbage\r\n", "sdp-bad-line", True),
+        ("control byte", b"a=foo\x01bar\r\n", "sdp-ctl-in-line", True),
+        ("bad value", b"a=rtpmap:zz PCMU/8000\r\n", "sdp-bad-value", False),
+    ]
+    for what, extra, code, parse_error in cases:
+        sdp = OFFER + extra
+        files = [write("verdict-%s.sdp" % what.replace(" ", "-"), sdp),
+                 write("verdict-%s.sip" % what.replace(" ", "-"), with_body(INVITE, b"application/sdp", sdp))]
+        for strict in (False, True):
+            rc, objs, _ = run_json(*(["--strict"] if strict else []), *files)
+            msgs = [o for o in objs if o["type"] == "message"]
+            bare_fails = parse_error or strict
+            want = ["fail" if bare_fails else "warn", "fail" if strict else "warn"]
+            assert [m["verdict"] for m in msgs] == want, (what, strict, msgs)
+            assert rc == (1 if "fail" in want else 0), (what, strict, rc)
+            if strict:  # strict mode refuses the SDP's parse, on the first error it meets
+                assert all(any(d["fails"] for d in m["diagnostics"]) for m in msgs), (what, msgs)
+                continue
+            for m, fails in zip(msgs, (bare_fails, False)):
+                d = [d for d in m["diagnostics"] if d["code"] == code]
+                assert d and d[0]["severity"] == "error" and d[0]["fails"] == fails, (what, m)
+
+
 def test_sdp_option_forces_a_bare_sdp():
     data = b"\r\n" + OFFER  # a blank line first: not recognised as SDP
     path = write("blank-first.txt", data)
