@@ -59,7 +59,7 @@ def run_json(*args, stdin=None):
     rc, out, err = run("check", "--json", *args, stdin=stdin)
     objs = [json.loads(line) for line in out.splitlines()]  # every line must be JSON
     for o in objs:
-        check_schema(o)
+        check_schema(o, strict="--strict" in args)
     assert objs and objs[-1]["type"] == "summary", "the last object is the summary"
     return rc, objs, err
 
@@ -76,7 +76,7 @@ def want(obj, key, types, nullable=False):
         "%r has type %s in %r" % (key, type(v).__name__, obj)
 
 
-def check_schema(o):
+def check_schema(o, strict=False):
     t = o.get("type")
     assert t in ("message", "notice", "capture", "error", "summary"), "unknown type %r" % t
     if t in ("message", "notice", "capture", "error"):
@@ -111,6 +111,9 @@ def check_schema(o):
             want(d, "message", str)
             want(d, "fails", bool)
             assert not d["fails"] or d["severity"] == "error", d
+            # "fails": this diagnostic fails the message in the mode used; with
+            # --strict every error does
+            assert d["fails"] or not strict or d["severity"] != "error", d
         diags = o["diagnostics"]
         assert o["verdict"] == ("fail" if any(d["fails"] for d in diags) else "warn" if diags else "ok"), o
     if t == "notice":
@@ -382,6 +385,37 @@ def test_strict_fails_what_lenient_warns():
     assert objs[0]["diagnostics"][0]["code"] == "bare-lf"
     rc, objs, _ = run_json("--strict", lf)
     assert rc == 1 and objs[0]["verdict"] == "fail" and objs[0]["round_trip"] is None, objs
+
+
+def test_json_every_failing_diagnostic_says_so():
+    """`fails` is per diagnostic (docs/samples/README.md: true when this
+    diagnostic fails the message in the mode used), not a mark on the one
+    the reason names: a message with several errors that fail it says so on
+    each, in both modes, and a warning never does."""
+    two_bad = INVITE.replace(b"Max-Forwards: 70", b"Max-Forwards: abc").replace(
+        b"Contact: <sip:alice@192.0.2.1>\r\n", b"Contact: <sip:alice@192.0.2.1>\r\nContent-Type: ///\r\n")
+    checks = INVITE.replace(b"Max-Forwards: 70\r\n", b"").replace(b"Contact: <sip:alice@192.0.2.1>\r\n", b"") \
+        .replace(b"CSeq: 314159 INVITE", b"CSeq: 314159 BYE")
+    sdp = OFFER.replace(b"t=0 0\r\n", b"t=0 0\r\ngarbage\r\n") + b"more garbage\r\na=x\x01y:1\r\n"
+    files = [write("two-bad.sip", two_bad), write("checks.sip", checks), write("bad-lines.sdp", sdp)]
+    # (file, lenient: failing codes, strict: failing codes at least)
+    want = [(["bad-header-value", "bad-header-value"], ["bad-header-value"]),
+            ([], ["missing-header", "missing-header", "cseq-method-mismatch"]),
+            (["sdp-bad-line", "sdp-bad-line", "sdp-ctl-in-line"], ["sdp-bad-line"])]
+    for strict in (False, True):
+        rc, objs, _ = run_json(*(["--strict"] if strict else []), *files)
+        msgs = [o for o in objs if o["type"] == "message"]
+        assert len(msgs) == 3, objs
+        for m, (lenient_codes, strict_codes) in zip(msgs, want):
+            failing = [d["code"] for d in m["diagnostics"] if d["fails"]]
+            if strict:
+                assert failing[:len(strict_codes)] == strict_codes, (m["file"], failing)
+            else:
+                assert failing == lenient_codes, (m["file"], failing)
+            assert m["verdict"] == ("fail" if failing else "warn"), m
+            assert all(d["severity"] == "error" for d in m["diagnostics"] if d["fails"]), m
+            if failing:
+                assert m["reason"] == next(d["message"] for d in m["diagnostics"] if d["fails"]), m
 
 
 def test_json_message_fields():
