@@ -350,6 +350,17 @@ def capture_seeds():
     seeds["raw-udp-fragments.reversed"] = capture_seed(101, [
         ipv4(A4, B4, 17, rest, ident=8, frag_off=304),
         ipv4(A4, B4, 17, first, ident=8, more=True)], opts=0x10)
+    # first fragments cut by the snaplen (ipfrag remembers their datagram, so
+    # that it is counted once): with room for one datagram, B's cut copies
+    # beside A's held fragment, then B remembered once A completes, B's last
+    # fragment cut, and C's first cut before its start line could be told
+    C = ipv4(C4, B4, 17, first, ident=12, more=True)
+    seeds["raw-udp-fragments.cut-first"] = capture_seed(101, [
+        ipv4(A4, B4, 17, first, ident=11, more=True), C[:120], C[:120],
+        ipv4(A4, B4, 17, rest, ident=11, frag_off=304), C[:120],
+        ipv4(C4, B4, 17, rest, ident=12, frag_off=304)[:60],
+        ipv4(C4, B4, 17, rest, ident=13, frag_off=304),
+        ipv4(C4, B4, 17, first, ident=13, more=True)[:30]], opts=0x10, cut=(1, 2, 4, 5, 7))
     # GRE (EtherType IPv4) and VXLAN (UDP 4789, bridged Ethernet), on Ethernet
     gre = struct.pack("!HH", 0, 0x0800) + dgram
     seeds["gre-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 47, gre))])
