@@ -8,6 +8,7 @@
 #include "hep.h"
 #include "ipfrag.h"
 #include "pcapng.h"
+#include "sctp.h"
 #include "sipdetect.h"
 #include "tcpreasm.h"
 #include "tunnel.h"
@@ -19,6 +20,7 @@
 
 #define IPPROTO_TCP_NUM 6
 #define IPPROTO_UDP_NUM 17
+#define IPPROTO_SCTP_NUM 132
 
 struct capture {
 	pcap_t *pcap;      /* pcap files: libpcap */
@@ -27,6 +29,7 @@ struct capture {
 	struct capture_opts opts;
 	struct ipfrag_table *frags;
 	struct tcp_table *tcp;
+	struct sctp_table *sctp;
 	struct capture_stats stats;
 	/* the frame being processed, and where its records go */
 	uint64_t frame;
@@ -72,6 +75,8 @@ static void deliver(struct capture *c, struct capture_record *r)
 			c->stats.udp_messages++;
 		else if (r->transport == CAPTURE_WS)
 			c->stats.ws_messages++;
+		else if (r->transport == CAPTURE_SCTP)
+			c->stats.sctp_messages++;
 		else
 			c->stats.tcp_messages++;
 		break;
@@ -138,6 +143,8 @@ static int first_supported_link(const struct pcapng *ng)
 	return pcapng_link_at(ng, 0);
 }
 
+static void sctp_message_in(void *ctx, const struct net_ip *ip, const struct sctp_message *m);
+
 static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_opts *opts, char *err,
 			     size_t errlen)
 {
@@ -165,7 +172,8 @@ static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_
 	struct notice_sink sink = {notice, c};
 	c->frags = ipfrag_new(c->opts.max_fragmented, &sink);
 	c->tcp = tcp_table_new(c->opts.max_flows, c->opts.max_flow_bytes, tcp_event, c);
-	if (!c->frags || !c->tcp) {
+	c->sctp = sctp_table_new(c->opts.max_flows, c->opts.max_flow_bytes, &sink, sctp_message_in, c);
+	if (!c->frags || !c->tcp || !c->sctp) {
 		snprintf(err, errlen, "out of memory");
 		capture_close(c);
 		return NULL;
@@ -237,16 +245,15 @@ static bool tunnel_in(struct capture *c, enum net_result r, const uint8_t *inner
  * NULL when the bytes kept show that it is SIP, which could not be checked
  * and is counted; else what they are too few to tell ("whether it is SIP"),
  * and the notice is not counted. */
-static void deliver_cut_short(struct capture *c, struct capture_record *r, const char *what, const char *unsure,
-			      const struct net_ip *ip, const struct net_udp *u)
+static void cut_short_at(struct capture *c, struct capture_record *r, const char *what, const char *unsure,
+			 const struct net_ip *ip, uint16_t sport, uint16_t dport, size_t kept, size_t wire)
 {
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[320];
-	net_endpoint_format(&ip->src, u->sport, src, sizeof src);
-	net_endpoint_format(&ip->dst, u->dport, dst, sizeof dst);
+	net_endpoint_format(&ip->src, sport, src, sizeof src);
+	net_endpoint_format(&ip->dst, dport, dst, sizeof dst);
 	snprintf(text, sizeof text,
 		 "%s %s -> %s cut short by the capture's snapshot length (%zu of %zu bytes)%s%s; not checked", what,
-		 src, dst, u->payload_len, u->payload_wire_len, unsure ? " before it could be told " : "",
-		 unsure ? unsure : "");
+		 src, dst, kept, wire, unsure ? " before it could be told " : "", unsure ? unsure : "");
 	r->kind = CAPTURE_NOTICE;
 	r->notice_kind = "frame-truncated";
 	r->text = text;
@@ -254,6 +261,38 @@ static void deliver_cut_short(struct capture *c, struct capture_record *r, const
 	r->data = NULL;
 	r->len = 0;
 	deliver(c, r);
+}
+
+static void deliver_cut_short(struct capture *c, struct capture_record *r, const char *what, const char *unsure,
+			      const struct net_ip *ip, const struct net_udp *u)
+{
+	cut_short_at(c, r, what, unsure, ip, u->sport, u->dport, u->payload_len, u->payload_wire_len);
+}
+
+/* One SCTP user message (sctp.h): SIP when it starts like a SIP message,
+ * whatever its stream or payload protocol identifier (RFC 4168 gives SIP
+ * none of its own; implementations send 0). */
+static void sctp_message_in(void *ctx, const struct net_ip *ip, const struct sctp_message *m)
+{
+	struct capture *c = ctx;
+	size_t i = 0;
+	while (i < m->len && (m->data[i] == '\r' || m->data[i] == '\n'))
+		i++;
+	bool cut = m->len < m->wire_len;
+	if (i == m->len && !cut)
+		return; /* empty, or a CRLF keep-alive */
+	enum sip_detect d = sip_detect_start_line(m->data + i, m->len - i, !cut);
+	if (d == SIP_NO)
+		return; /* not SIP: Diameter, M3UA, ... */
+	struct capture_record r = {
+		.has_endpoints = true, .transport = CAPTURE_SCTP, .src = ip->src, .dst = ip->dst,
+		.sport = m->sport, .dport = m->dport, .data = m->data, .len = m->len,
+	};
+	if (!cut)
+		deliver(c, &r);
+	else
+		cut_short_at(c, &r, d == SIP_YES ? "SIP message over SCTP" : "SCTP message",
+			     d == SIP_YES ? NULL : "whether it is SIP", ip, m->sport, m->dport, m->len, m->wire_len);
 }
 
 /* A HEP packet (hep.h) in a UDP datagram: the SIP it mirrors, reported with
@@ -298,7 +337,8 @@ static void hep_in(struct capture *c, const struct net_ip *ip, const struct net_
 		return; /* empty, or a CRLF keep-alive */
 	c->stats.hep_messages++;
 	struct capture_record rec = {
-		.has_endpoints = true, .transport = h->ip_proto == IPPROTO_TCP_NUM ? CAPTURE_TCP : CAPTURE_UDP,
+		.has_endpoints = true,
+		.transport = h->ip_proto == IPPROTO_TCP_NUM ? CAPTURE_TCP : h->ip_proto == IPPROTO_SCTP_NUM ? CAPTURE_SCTP : CAPTURE_UDP,
 		.src = h->src, .dst = h->dst, .sport = h->sport, .dport = h->dport,
 		.data = h->payload, .len = h->payload_len,
 	};
@@ -368,6 +408,8 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 			return;
 		}
 		tcp_segment_in(c->tcp, &ip->src, &ip->dst, &t, c->frame);
+	} else if (proto == IPPROTO_SCTP_NUM) {
+		sctp_packet_in(c->sctp, ip, l4, cap, wire, c->frame);
 	}
 }
 
@@ -533,9 +575,10 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 	/* Whatever the reason the frames stop, what is held is reported. */
 	ipfrag_flush(c->frags, c->frame);
 	tcp_table_flush(c->tcp, c->frame);
+	sctp_table_flush(c->sctp, c->frame);
 	const struct tcp_stats *ts = tcp_table_stats(c->tcp);
 	c->stats.tcp_flows = ts->flows;
-	c->stats.retransmitted = ts->retransmitted;
+	c->stats.retransmitted = ts->retransmitted + sctp_table_stats(c->sctp)->retransmitted;
 	if (rc < 0) {
 		snprintf(err, errlen, "frame %llu: %s", (unsigned long long)c->stats.frames + 1, why);
 		return -1;
@@ -566,5 +609,6 @@ void capture_close(struct capture *c)
 	pcapng_close(c->ng);
 	ipfrag_free(c->frags);
 	tcp_table_free(c->tcp);
+	sctp_table_free(c->sctp);
 	free(c);
 }

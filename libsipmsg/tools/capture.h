@@ -3,7 +3,8 @@
  * datagram that starts like a SIP message is one message (IP fragments are
  * reassembled first); each TCP direction is reassembled and framed into
  * messages, or read as WebSocket messages after an upgrade to SIP over
- * WebSocket (websocket.h). SIP mirrored to a collector in HEP (hep.h) is
+ * WebSocket (websocket.h). Each SCTP user message that starts like a SIP
+ * message is one (sctp.h). SIP mirrored to a collector in HEP (hep.h) is
  * reported with the endpoints the agent saw. SIP is recognised by content, on any port, and inside tunnels
  * (tunnel.h), reported with the innermost endpoints. Everything found is
  * handed to the caller as a record, in capture order: messages, streams that
@@ -19,8 +20,9 @@
 #include <stdio.h>
 
 struct capture_opts {
-	size_t max_flow_bytes;   /* per TCP direction: unfinished message + out-of-order data */
-	size_t max_flows;        /* TCP directions followed at once */
+	size_t max_flow_bytes;   /* per TCP direction: unfinished message + out-of-order data; per
+	                            SCTP direction: a message in fragments */
+	size_t max_flows;        /* TCP directions followed at once, and SCTP ones */
 	size_t max_fragmented;   /* IP datagrams in reassembly at once */
 	size_t max_interfaces;   /* pcapng interfaces described in one section; more is an error */
 	/* Called every 65536 frames (may be NULL). */
@@ -36,8 +38,9 @@ struct capture_opts {
 void capture_opts_init(struct capture_opts *o);
 
 /* CAPTURE_WS: SIP over WebSocket (RFC 7118) on a TCP connection; the message
- * is one WebSocket message, so it needs no Content-Length. */
-enum capture_transport { CAPTURE_UDP, CAPTURE_TCP, CAPTURE_WS };
+ * is one WebSocket message, so it needs no Content-Length. CAPTURE_SCTP: SIP
+ * over SCTP (RFC 4168), one message per SCTP user message (sctp.h). */
+enum capture_transport { CAPTURE_UDP, CAPTURE_TCP, CAPTURE_WS, CAPTURE_SCTP };
 
 enum capture_kind {
 	CAPTURE_MESSAGE,       /* data/len: one SIP message (UDP or HEP payload, framed from TCP, or one WebSocket message) */
@@ -72,12 +75,13 @@ struct capture_stats {
 	uint64_t udp_messages;
 	uint64_t tcp_messages;
 	uint64_t ws_messages;
+	uint64_t sctp_messages;
 	uint64_t hep_messages;  /* of the UDP and TCP messages, those read out of HEP packets */
 	uint64_t framing_errors;
 	uint64_t notices;
 	uint64_t cut_short;     /* of the notices, those about SIP cut short by the snapshot length */
 	uint64_t tcp_flows;     /* TCP directions seen */
-	uint64_t retransmitted; /* TCP segments dropped as already seen */
+	uint64_t retransmitted; /* TCP segments and SCTP DATA chunks dropped as already seen */
 };
 
 struct capture;

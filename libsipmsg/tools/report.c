@@ -149,6 +149,8 @@ static const char *transport_name(enum capture_transport t, bool lower)
 		return lower ? "tcp" : "TCP";
 	case CAPTURE_WS:
 		return lower ? "ws" : "WS";
+	case CAPTURE_SCTP:
+		return lower ? "sctp" : "SCTP";
 	}
 	return "?";
 }
@@ -334,7 +336,7 @@ void report_end_capture(struct reporter *r)
 {
 	const struct capture_stats *s = r->stats;
 	FILE *out = r->out;
-	uint64_t sip = s->udp_messages + s->tcp_messages + s->ws_messages + s->framing_errors;
+	uint64_t sip = s->udp_messages + s->tcp_messages + s->ws_messages + s->sctp_messages + s->framing_errors;
 	if (r->json) {
 		fputs("{\"type\":\"capture\",\"file\":", out);
 		json_cstring(out, r->file);
@@ -342,9 +344,9 @@ void report_end_capture(struct reporter *r)
 		print_link_types(r);
 		fprintf(out,
 			",\"frames\":%" PRIu64 ",\"sip_messages\":%" PRIu64 ",\"udp\":%" PRIu64 ",\"tcp\":%" PRIu64
-			",\"ws\":%" PRIu64 ",\"hep\":%" PRIu64 ",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64
+			",\"ws\":%" PRIu64 ",\"sctp\":%" PRIu64 ",\"hep\":%" PRIu64 ",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64
 			",\"retransmitted\":%" PRIu64 ",\"notices\":%" PRIu64 ",\"cut_short\":%" PRIu64 "}\n",
-			s->frames, sip, s->udp_messages, s->tcp_messages, s->ws_messages, s->hep_messages,
+			s->frames, sip, s->udp_messages, s->tcp_messages, s->ws_messages, s->sctp_messages, s->hep_messages,
 			s->framing_errors, s->tcp_flows, s->retransmitted, s->notices, s->cut_short);
 		return;
 	}
@@ -352,6 +354,8 @@ void report_end_capture(struct reporter *r)
 		s->frames, sip, s->udp_messages, s->tcp_messages);
 	if (s->ws_messages)
 		fprintf(out, ", %" PRIu64 " WebSocket", s->ws_messages);
+	if (s->sctp_messages)
+		fprintf(out, ", %" PRIu64 " SCTP", s->sctp_messages);
 	if (s->framing_errors)
 		fprintf(out, ", %" PRIu64 " not framed", s->framing_errors);
 	if (s->hep_messages)

@@ -498,6 +498,68 @@ void gen_tcp(struct gen *g, const struct gen_endpoint *src, const struct gen_end
 	free(t);
 }
 
+/* CRC32c (RFC 9260 appendix B), bit by bit: the checksum SCTP carries. */
+static uint32_t crc32c(const uint8_t *p, size_t n)
+{
+	uint32_t c = 0xffffffffu;
+	for (size_t i = 0; i < n; i++) {
+		c ^= p[i];
+		for (int k = 0; k < 8; k++)
+			c = c & 1 ? (c >> 1) ^ 0x82f63b78u : c >> 1;
+	}
+	return ~c;
+}
+
+void gen_sctp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t vtag,
+	      const struct gen_sctp_chunk *chunks, size_t n)
+{
+	size_t len = 12;
+	for (size_t i = 0; i < n; i++)
+		len += (gen_sctp_chunk_header(&chunks[i]) + chunks[i].len + 3) & ~(size_t)3;
+	uint8_t *s = malloc(len);
+	if (!s)
+		die("out of memory");
+	memset(s, 0, len);
+	put16(s, src->port);
+	put16(s + 2, dst->port);
+	put32(s + 4, vtag);
+	size_t off = 12;
+	for (size_t i = 0; i < n; i++) {
+		const struct gen_sctp_chunk *c = &chunks[i];
+		size_t hdr = gen_sctp_chunk_header(c);
+		s[off] = c->type;
+		s[off + 1] = c->flags;
+		put16(s + off + 2, c->length ? c->length : (uint32_t)(hdr + c->len));
+		if (c->type == GEN_SCTP_DATA || c->type == GEN_SCTP_IDATA) {
+			put32(s + off + 4, c->tsn);
+			put16(s + off + 8, c->stream);
+			if (c->type == GEN_SCTP_DATA) {
+				put32(s + off + 12, c->ppid); /* the SSN (s + off + 10) stays 0 */
+			} else {
+				put32(s + off + 12, c->mid);
+				put32(s + off + 16, c->flags & GEN_SCTP_B ? c->ppid : c->fsn);
+			}
+		}
+		if (c->len)
+			memcpy(s + off + hdr, c->data, c->len);
+		off += (hdr + c->len + 3) & ~(size_t)3;
+	}
+	/* the checksum over the packet with its own field zero, stored
+	 * little-endian as RFC 9260 appendix B has it */
+	uint32_t crc = crc32c(s, len);
+	s[8] = (uint8_t)crc;
+	s[9] = (uint8_t)(crc >> 8);
+	s[10] = (uint8_t)(crc >> 16);
+	s[11] = (uint8_t)(crc >> 24);
+	emit_ip(g, src, dst, 132, s, len, false, 0, false, 0);
+	free(s);
+}
+
+size_t gen_sctp_chunk_header(const struct gen_sctp_chunk *c)
+{
+	return c->type == GEN_SCTP_DATA ? 16 : c->type == GEN_SCTP_IDATA ? 20 : 4;
+}
+
 void gen_udp_fragments(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst,
 		       const void *payload, size_t len, size_t frag_size, const size_t *order, size_t norder)
 {

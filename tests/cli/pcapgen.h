@@ -109,6 +109,33 @@ void gen_udp(struct gen *g, const struct gen_endpoint *src, const struct gen_end
 void gen_tcp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t seq,
 	     uint8_t flags, const void *payload, size_t len);
 
+/* One chunk of an SCTP packet (RFC 9260 §3.2). DATA and I-DATA carry data as
+ * their user data after the header that the other fields fill; any other
+ * type has data as its value. length: the chunk length field to write
+ * (0: the true one). */
+#define GEN_SCTP_DATA 0
+#define GEN_SCTP_IDATA 64
+#define GEN_SCTP_E 0x01
+#define GEN_SCTP_B 0x02
+#define GEN_SCTP_WHOLE (GEN_SCTP_B | GEN_SCTP_E)
+struct gen_sctp_chunk {
+	uint8_t type, flags;
+	uint32_t tsn;
+	uint16_t stream;
+	uint32_t ppid;
+	uint32_t mid, fsn; /* I-DATA */
+	const void *data;
+	size_t len;
+	uint16_t length;
+};
+
+/* Write one frame holding an SCTP packet with these chunks (each padded to
+ * 4 bytes), with a true CRC32c checksum. */
+void gen_sctp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t vtag,
+	      const struct gen_sctp_chunk *chunks, size_t n);
+/* The bytes of a chunk's header: 16 DATA, 20 I-DATA, 4 others. */
+size_t gen_sctp_chunk_header(const struct gen_sctp_chunk *c);
+
 /* Write a UDP datagram as IP fragments of at most frag_size payload bytes
  * (a multiple of 8), in the order given by `order` (indexes; NULL = in order). */
 void gen_udp_fragments(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst,

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The capture reader of `sipmsg check` (libsipmsg/tools): link layer, IP and
- * its fragments, tunnels, UDP, TCP reassembly, WebSocket and HEP, then the
+ * its fragments, tunnels, UDP, TCP reassembly, WebSocket, SCTP and HEP, then the
  * check pipeline on every message found.
  *
  * Byte 0 picks the link type, byte 1 the capture options (below); then
@@ -58,7 +58,7 @@ struct seen {
 	struct pipeline pipe;
 	uint64_t frames_written;
 	uint64_t last_frame;
-	uint64_t udp, tcp, ws, framing_errors, notices, cut_short;
+	uint64_t udp, tcp, ws, sctp, framing_errors, notices, cut_short;
 	unsigned sum; /* of every byte handed over, so that every byte is read */
 	bool trace;   /* FUZZ_TRACE=1: print every record */
 };
@@ -78,7 +78,11 @@ static void on_record(void *ctx, const struct capture_record *rec)
 	if (s->trace)
 		fprintf(stderr, "frame %llu: %s %s %zu bytes%s%s\n", (unsigned long long)rec->frame,
 			rec->kind == CAPTURE_MESSAGE ? "message" : rec->kind == CAPTURE_FRAMING_ERROR ? "framing-error" : "notice",
-			rec->transport == CAPTURE_UDP ? "udp" : rec->transport == CAPTURE_TCP ? "tcp" : "ws", rec->len,
+			rec->transport == CAPTURE_UDP   ? "udp"
+			: rec->transport == CAPTURE_TCP ? "tcp"
+			: rec->transport == CAPTURE_WS  ? "ws"
+							: "sctp",
+			rec->len,
 			rec->kind == CAPTURE_NOTICE ? ": " : "", rec->kind == CAPTURE_NOTICE && rec->text ? rec->text : "");
 	switch (rec->kind) {
 	case CAPTURE_MESSAGE:
@@ -93,6 +97,8 @@ static void on_record(void *ctx, const struct capture_record *rec)
 				s->udp++;
 			else if (rec->transport == CAPTURE_WS)
 				s->ws++;
+			else if (rec->transport == CAPTURE_SCTP)
+				s->sctp++;
 			else
 				s->tcp++;
 		} else {
@@ -101,7 +107,7 @@ static void on_record(void *ctx, const struct capture_record *rec)
 			s->framing_errors++;
 		}
 		FUZZ_CHECK(rec->transport == CAPTURE_UDP || rec->transport == CAPTURE_TCP ||
-				   rec->transport == CAPTURE_WS,
+				   rec->transport == CAPTURE_WS || rec->transport == CAPTURE_SCTP,
 			   "transport %d", (int)rec->transport);
 		if (rec->has_endpoints)
 			FUZZ_CHECK((rec->src.family == 4 || rec->src.family == 6) && rec->dst.family == rec->src.family,
@@ -209,12 +215,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* The file is well formed: every frame is read. */
 		FUZZ_CHECK(rc == 0 && st->frames == nframes, "capture_run %d (%s) after %llu of %llu frames", rc, err,
 			   (unsigned long long)st->frames, (unsigned long long)nframes);
-		FUZZ_CHECK(st->udp_messages == s.udp && st->tcp_messages == s.tcp && st->ws_messages == s.ws,
-			   "stats say %llu/%llu/%llu UDP/TCP/WS messages, the callback saw %llu/%llu/%llu",
+		FUZZ_CHECK(st->udp_messages == s.udp && st->tcp_messages == s.tcp && st->ws_messages == s.ws &&
+				   st->sctp_messages == s.sctp,
+			   "stats say %llu/%llu/%llu/%llu UDP/TCP/WS/SCTP messages, the callback saw %llu/%llu/%llu/%llu",
 			   (unsigned long long)st->udp_messages, (unsigned long long)st->tcp_messages,
-			   (unsigned long long)st->ws_messages, (unsigned long long)s.udp, (unsigned long long)s.tcp,
-			   (unsigned long long)s.ws);
-		FUZZ_CHECK(st->hep_messages <= st->udp_messages + st->tcp_messages, "%llu HEP messages",
+			   (unsigned long long)st->ws_messages, (unsigned long long)st->sctp_messages,
+			   (unsigned long long)s.udp, (unsigned long long)s.tcp, (unsigned long long)s.ws,
+			   (unsigned long long)s.sctp);
+		FUZZ_CHECK(st->hep_messages <= st->udp_messages + st->tcp_messages + st->sctp_messages, "%llu HEP messages",
 			   (unsigned long long)st->hep_messages);
 		FUZZ_CHECK(st->framing_errors == s.framing_errors && st->notices == s.notices,
 			   "stats say %llu framing errors and %llu notices, the callback saw %llu and %llu",
@@ -224,7 +232,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   (unsigned long long)st->cut_short, (unsigned long long)s.cut_short);
 		FUZZ_CHECK(nframes == 0 || (st->first_ts_sec == TS_BASE && st->first_ts_usec == 0),
 			   "first frame at %lld.%06u", (long long)st->first_ts_sec, (unsigned)st->first_ts_usec);
-		FUZZ_CHECK(st->tcp_flows <= nframes && st->retransmitted <= nframes, "%llu flows, %llu retransmitted",
+		/* a retransmission is a TCP segment or an SCTP DATA chunk: 16 bytes at least */
+		FUZZ_CHECK(st->tcp_flows <= nframes && st->retransmitted <= size / 16, "%llu flows, %llu retransmitted",
 			   (unsigned long long)st->tcp_flows, (unsigned long long)st->retransmitted);
 		FUZZ_CHECK(capture_link_count(c) > 0, "no link type");
 		for (size_t i = 0; i < capture_link_count(c); i++) {

@@ -299,6 +299,16 @@ def tcp(sport, dport, seq, ack, payload, flags=0x18):
     return struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + payload
 
 
+def sctp(sport, dport, vtag, chunks):
+    return struct.pack("!HHII", sport, dport, vtag, 0) + b"".join(chunks)
+
+
+def sctp_data(tsn, flags, payload, stream=0):
+    """A DATA chunk (flags: 2 first fragment, 1 last, 3 whole), padded."""
+    c = struct.pack("!BBHIHHI", 0, flags, 16 + len(payload), tsn, stream, 0, 0) + payload
+    return c + b"\0" * (-len(c) % 4)
+
+
 def ether(payload, etype=0x0800):
     return b"\x02\0\0\0\0\x02" + b"\x02\0\0\0\0\x01" + struct.pack("!H", etype) + payload
 
@@ -385,6 +395,14 @@ def capture_seeds():
              ipv4(A4, B4, 6, tcp(5060, 5060, 101, 1, invite[100:]))]
     seeds["tcp-invite-split"] = capture_seed(101, split)
     seeds["tcp-invite-split.flow-64"] = capture_seed(101, split, opts=0x01)
+    # SIP over SCTP: a whole INVITE and a keep-alive bundled, then an INVITE
+    # in three fragments with one retransmitted
+    seeds["sctp-bundled"] = capture_seed(101, [
+        ipv4(A4, B4, 132, sctp(5060, 5060, 7, [sctp_data(1, 3, invite), sctp_data(2, 3, b"\r\n\r\n")]))])
+    k = len(invite) // 3
+    frags = [sctp_data(10, 2, invite[:k]), sctp_data(11, 0, invite[k:2 * k]), sctp_data(12, 1, invite[2 * k:])]
+    seeds["sctp-fragments"] = capture_seed(101, [
+        ipv4(A4, B4, 132, sctp(5060, 5060, 7, [c])) for c in frags[:2] + frags[1:]])
     return seeds
 
 

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: MIT */
+/* SIP over SCTP in captures these tests write: whole messages in DATA and
+ * I-DATA chunks, bundled chunks, messages in fragments, retransmissions,
+ * lost fragments, cuts by the snapshot length, malformed chunks and the
+ * limits. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "capture.h"
+#include "pcapgen.h"
+
+static const char INVITE[] =
+	"INVITE sip:bob@example.com SIP/2.0\r\n"
+	"Via: SIP/2.0/SCTP 192.0.2.1:5060;branch=z9hG4bK776asdhds\r\n"
+	"Max-Forwards: 70\r\n"
+	"To: Bob <sip:bob@example.com>\r\n"
+	"From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
+	"Call-ID: a84b4c76e66710@192.0.2.1\r\n"
+	"CSeq: 314159 INVITE\r\n"
+	"Content-Length: 0\r\n"
+	"\r\n";
+
+static const char RINGING[] =
+	"SIP/2.0 180 Ringing\r\n"
+	"Via: SIP/2.0/SCTP 192.0.2.1:5060;branch=z9hG4bK776asdhds\r\n"
+	"To: Bob <sip:bob@example.com>;tag=a6c85cf\r\n"
+	"From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
+	"Call-ID: a84b4c76e66710@192.0.2.1\r\n"
+	"CSeq: 314159 INVITE\r\n"
+	"Content-Length: 0\r\n"
+	"\r\n";
+
+/* What a test looks at of each record. */
+struct rec {
+	enum capture_kind kind;
+	uint64_t frame;
+	enum capture_transport transport;
+	uint16_t sport, dport;
+	int family;
+	char *data;
+	size_t len;
+	char kind_name[40];
+	char text[400];
+	bool cut_short;
+};
+
+struct collected {
+	struct rec r[64];
+	size_t n;
+	struct capture_stats stats;
+};
+
+static void collect(void *ctx, const struct capture_record *r)
+{
+	struct collected *c = ctx;
+	cr_assert_lt(c->n, sizeof c->r / sizeof c->r[0], "too many records");
+	struct rec *x = &c->r[c->n++];
+	*x = (struct rec){.kind = r->kind, .frame = r->frame, .transport = r->transport, .sport = r->sport,
+			  .dport = r->dport, .family = r->has_endpoints ? r->src.family : 0, .len = r->len,
+			  .cut_short = r->cut_short};
+	x->data = malloc(r->len + 1);
+	if (r->len)
+		memcpy(x->data, r->data, r->len);
+	x->data[r->len] = '\0';
+	snprintf(x->kind_name, sizeof x->kind_name, "%s", r->notice_kind ? r->notice_kind : "");
+	snprintf(x->text, sizeof x->text, "%s", r->text ? r->text : "");
+}
+
+static struct gen_endpoint A, B;
+
+static void open_gen(struct gen *g, char *path, size_t size, uint32_t snaplen)
+{
+	gen_tmpname(path, size, ".pcap");
+	gen_open(g, path, GEN_ETHERNET, false);
+	g->snaplen = snaplen;
+	A = gen_ep4("192.0.2.1", 5060);
+	B = gen_ep4("192.0.2.2", 5060);
+}
+
+static struct collected *read_back(struct gen *g, const char *path, const struct capture_opts *o)
+{
+	gen_close(g);
+	struct collected *c = calloc(1, sizeof *c);
+	char err[256] = "";
+	struct capture *cap = capture_open_file(path, o, err, sizeof err);
+	cr_assert_not_null(cap, "%s", err);
+	cr_assert_eq(capture_run(cap, collect, c, err, sizeof err), 0, "%s", err);
+	c->stats = *capture_get_stats(cap);
+	capture_close(cap);
+	unlink(path);
+	return c;
+}
+
+static void free_collected(struct collected *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->r[i].data);
+	free(c);
+}
+
+static size_t count(const struct collected *c, enum capture_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		n += c->r[i].kind == k;
+	return n;
+}
+
+static void assert_message(const struct rec *r, const char *want, uint64_t frame)
+{
+	cr_assert_eq(r->kind, CAPTURE_MESSAGE, "a message, not %s: %s", r->kind_name, r->text);
+	cr_assert_eq(r->transport, CAPTURE_SCTP);
+	cr_assert_eq(r->len, strlen(want), "%zu bytes, want %zu", r->len, strlen(want));
+	cr_assert(memcmp(r->data, want, r->len) == 0, "the bytes differ");
+	cr_assert_eq(r->frame, frame, "frame %llu, want %llu", (unsigned long long)r->frame,
+		     (unsigned long long)frame);
+}
+
+static struct gen_sctp_chunk data(uint32_t tsn, uint8_t flags, const void *p, size_t len)
+{
+	return (struct gen_sctp_chunk){.type = GEN_SCTP_DATA, .flags = flags, .tsn = tsn, .data = p, .len = len};
+}
+
+static void one(struct gen *g, const struct gen_endpoint *s, const struct gen_endpoint *d, uint32_t vtag,
+		struct gen_sctp_chunk c)
+{
+	gen_sctp(g, s, d, vtag, &c, 1);
+}
+
+Test(sctp, whole_messages_bundled_and_alone)
+{
+	struct gen g;
+	char path[256];
+	open_gen(&g, path, sizeof path, 0);
+	static const char diameter[] = "\x01\x00\x00\x14\x80\x00\x01\x01\x00\x00\x00\x00\x00\x00\x00\x01";
+	struct gen_sctp_chunk init = {.type = 1, .data = "\0\0\0\1\0\0\xff\xff\0\1\0\1\0\0\0\1", .len = 16};
+	one(&g, &A, &B, 0, init); /* INIT: no data */
+	one(&g, &A, &B, 7, data(100, GEN_SCTP_WHOLE, INVITE, strlen(INVITE)));
+	/* a SACK, then two messages bundled, the first of a length that needs padding */
+	struct gen_sctp_chunk bundle[] = {
+		{.type = 3, .data = "\0\0\0\x63\0\0\xff\xff\0\0\0\0", .len = 12},
+		data(200, GEN_SCTP_WHOLE, RINGING, strlen(RINGING)),
+		data(201, GEN_SCTP_WHOLE, INVITE, strlen(INVITE)),
+		data(202, GEN_SCTP_WHOLE, diameter, sizeof diameter - 1), /* not SIP */
+		data(203, GEN_SCTP_WHOLE, "\r\n\r\n", 4),                /* a keep-alive */
+	};
+	cr_assert_neq(strlen(RINGING) % 4, 0, "the test wants padding after the first message");
+	gen_sctp(&g, &B, &A, 9, bundle, 5);
+	struct gen_endpoint a6 = gen_ep6("2001:db8::1", 5061), b6 = gen_ep6("2001:db8::2", 5060);
+	one(&g, &a6, &b6, 11, data(1, GEN_SCTP_WHOLE, INVITE, strlen(INVITE)));
+	struct collected *c = read_back(&g, path, NULL);
+	cr_assert_eq(c->n, 4, "%zu records", c->n);
+	assert_message(&c->r[0], INVITE, 2);
+	assert_message(&c->r[1], RINGING, 3);
+	assert_message(&c->r[2], INVITE, 3);
+	assert_message(&c->r[3], INVITE, 4);
+	cr_assert_eq(c->r[1].sport, 5060);
+	cr_assert_eq(c->r[3].family, 6);
+	cr_assert_eq(c->r[3].sport, 5061);
+	cr_assert_eq(c->stats.sctp_messages, 4);
+	cr_assert_eq(c->stats.udp_messages + c->stats.tcp_messages, 0);
+	free_collected(c);
+}
+
+Test(sctp, fragments_put_back_together_and_retransmissions_dropped)
+{
+	struct gen g;
+	char path[256];
+	open_gen(&g, path, sizeof path, 0);
+	size_t n = strlen(INVITE), k = n / 3;
+	one(&g, &A, &B, 7, data(10, GEN_SCTP_B, INVITE, k));
+	one(&g, &A, &B, 7, data(11, 0, INVITE + k, k));
+	one(&g, &A, &B, 7, data(11, 0, INVITE + k, k)); /* retransmitted */
+	one(&g, &A, &B, 7, data(12, GEN_SCTP_E, INVITE + 2 * k, n - 2 * k));
+	one(&g, &A, &B, 7, data(13, GEN_SCTP_WHOLE, RINGING, strlen(RINGING)));
+	one(&g, &A, &B, 7, data(13, GEN_SCTP_WHOLE, RINGING, strlen(RINGING))); /* retransmitted */
+	one(&g, &A, &B, 7, data(9, GEN_SCTP_WHOLE, RINGING, strlen(RINGING)));  /* late, not seen before */
+	/* a new association on the same ports starts its TSNs afresh */
+	one(&g, &A, &B, 8, data(13, GEN_SCTP_WHOLE, RINGING, strlen(RINGING)));
+	struct collected *c = read_back(&g, path, NULL);
+	cr_assert_eq(c->n, 4, "%zu records: %s", c->n, c->r[0].text);
+	assert_message(&c->r[0], INVITE, 4);
+	assert_message(&c->r[1], RINGING, 5);
+	assert_message(&c->r[2], RINGING, 7);
+	assert_message(&c->r[3], RINGING, 8);
+	cr_assert_eq(c->stats.retransmitted, 2);
+	free_collected(c);
+}
+
+Test(sctp, lost_fragments_are_said_not_glued)
+{
+	struct gen g;
+	char path[256];
+	open_gen(&g, path, sizeof path, 0);
+	size_t n = strlen(INVITE), k = n / 3;
+	one(&g, &A, &B, 7, data(10, GEN_SCTP_B, INVITE, k));
+	one(&g, &A, &B, 7, data(12, GEN_SCTP_E, INVITE + 2 * k, n - 2 * k)); /* 11 never comes */
+	one(&g, &A, &B, 7, data(20, 0, INVITE + k, k));                      /* no first fragment */
+	one(&g, &A, &B, 7, data(21, GEN_SCTP_E, INVITE + 2 * k, n - 2 * k));
+	one(&g, &A, &B, 7, data(30, GEN_SCTP_B, INVITE, k)); /* the capture ends first */
+	struct collected *c = read_back(&g, path, NULL);
+	cr_assert_eq(count(c, CAPTURE_MESSAGE), 0);
+	cr_assert_eq(c->n, 3, "%zu records", c->n);
+	cr_assert_str_eq(c->r[0].kind_name, "sctp-fragments-lost");
+	cr_assert(strstr(c->r[0].text, "TSN 11 is missing"), "%s", c->r[0].text);
+	cr_assert(strstr(c->r[0].text, "from frame 1"), "%s", c->r[0].text);
+	cr_assert_eq(c->r[0].frame, 2);
+	cr_assert(strstr(c->r[1].text, "first fragment is not in the capture"), "%s", c->r[1].text);
+	cr_assert_eq(c->r[1].frame, 3, "said once, at the first fragment without its start");
+	cr_assert(strstr(c->r[2].text, "the capture ends before its last fragment"), "%s", c->r[2].text);
+	for (size_t i = 0; i < c->n; i++)
+		cr_assert(!c->r[i].cut_short, "lost, not cut by the snapshot length");
+	free_collected(c);
+}
+
+Test(sctp, cut_by_the_snapshot_length)
+{
+	struct gen g;
+	char path[256];
+	/* Ethernet 14 + IPv4 20 + SCTP 12 + DATA 16 = 62: 100 keeps the start line */
+	open_gen(&g, path, sizeof path, 100);
+	one(&g, &A, &B, 7, data(1, GEN_SCTP_WHOLE, INVITE, strlen(INVITE)));
+	size_t n = strlen(INVITE);
+	one(&g, &A, &B, 7, data(2, GEN_SCTP_B, INVITE, n / 2));
+	one(&g, &A, &B, 7, data(3, GEN_SCTP_E, INVITE + n / 2, n - n / 2)); /* dropped with its message */
+	g.snaplen = 55; /* inside the DATA chunk's header (46 to 62) */
+	one(&g, &A, &B, 7, data(4, GEN_SCTP_WHOLE, INVITE, strlen(INVITE)));
+	g.snaplen = 0;
+	one(&g, &A, &B, 7, data(5, GEN_SCTP_WHOLE, RINGING, strlen(RINGING)));
+	struct collected *c = read_back(&g, path, NULL);
+	cr_assert_eq(c->n, 4, "%zu records", c->n);
+	cr_assert_str_eq(c->r[0].kind_name, "frame-truncated");
+	cr_assert(c->r[0].cut_short, "a SIP start line was kept: counted");
+	cr_assert(strstr(c->r[0].text, "SIP message over SCTP 192.0.2.1:5060 -> 192.0.2.2:5060"), "%s", c->r[0].text);
+	cr_assert_str_eq(c->r[1].kind_name, "frame-truncated");
+	cr_assert(c->r[1].cut_short);
+	cr_assert_eq(c->r[1].frame, 2);
+	cr_assert_str_eq(c->r[2].kind_name, "frame-truncated");
+	cr_assert(!c->r[2].cut_short, "nothing of the message kept: not counted");
+	cr_assert(strstr(c->r[2].text, "whether it carries SIP"), "%s", c->r[2].text);
+	assert_message(&c->r[3], RINGING, 5);
+	cr_assert_eq(c->stats.cut_short, 2);
+	free_collected(c);
+}
+
+Test(sctp, malformed_chunks_are_said)
+{
+	struct gen g;
+	char path[256];
+	open_gen(&g, path, sizeof path, 0);
+	struct gen_sctp_chunk short_len = data(1, GEN_SCTP_WHOLE, INVITE, strlen(INVITE));
+	short_len.length = 3;
+	one(&g, &A, &B, 7, short_len);
+	struct gen_sctp_chunk long_len = data(2, GEN_SCTP_WHOLE, INVITE, strlen(INVITE));
+	long_len.length = 4000;
+	one(&g, &A, &B, 7, long_len);
+	one(&g, &A, &B, 7, data(3, GEN_SCTP_WHOLE, NULL, 0));
+	struct collected *c = read_back(&g, path, NULL);
+	cr_assert_eq(c->n, 3, "%zu records", c->n);
+	for (size_t i = 0; i < 3; i++)
+		cr_assert_str_eq(c->r[i].kind_name, "malformed-packet", "record %zu: %s", i, c->r[i].text);
+	cr_assert(strstr(c->r[0].text, "has length 3 (at least 4)"), "%s", c->r[0].text);
+	cr_assert(strstr(c->r[1].text, "has length 4000, beyond"), "%s", c->r[1].text);
+	cr_assert(strstr(c->r[2].text, "DATA chunk at byte 12 carries no user data"), "%s", c->r[2].text);
+	free_collected(c);
+}
+
+Test(sctp, idata_whole_read_fragments_said)
+{
+	struct gen g;
+	char path[256];
+	open_gen(&g, path, sizeof path, 0);
+	struct gen_sctp_chunk whole = {.type = GEN_SCTP_IDATA, .flags = GEN_SCTP_WHOLE, .tsn = 1, .mid = 0,
+				       .data = INVITE, .len = strlen(INVITE)};
+	one(&g, &A, &B, 7, whole);
+	struct gen_sctp_chunk first = {.type = GEN_SCTP_IDATA, .flags = GEN_SCTP_B, .tsn = 2, .mid = 1,
+				       .data = INVITE, .len = 40};
+	one(&g, &A, &B, 7, first);
+	struct collected *c = read_back(&g, path, NULL);
+	cr_assert_eq(c->n, 2, "%zu records", c->n);
+	assert_message(&c->r[0], INVITE, 1);
+	cr_assert_str_eq(c->r[1].kind_name, "sctp-unsupported");
+	cr_assert(strstr(c->r[1].text, "I-DATA fragments"), "%s", c->r[1].text);
+	free_collected(c);
+}
+
+Test(sctp, limits_are_options)
+{
+	struct gen g;
+	char path[256];
+	open_gen(&g, path, sizeof path, 0);
+	size_t n = strlen(INVITE);
+	one(&g, &A, &B, 7, data(1, GEN_SCTP_B, INVITE, n / 2));
+	one(&g, &A, &B, 7, data(2, GEN_SCTP_E, INVITE + n / 2, n - n / 2));
+	/* a second direction while the first holds a fragment: one direction only */
+	one(&g, &A, &B, 7, data(3, GEN_SCTP_B, INVITE, 20));
+	one(&g, &B, &A, 8, data(1, GEN_SCTP_WHOLE, RINGING, strlen(RINGING)));
+	struct capture_opts o;
+	capture_opts_init(&o);
+	o.max_flow_bytes = n - 1;
+	o.max_flows = 1;
+	struct collected *c = read_back(&g, path, &o);
+	cr_assert_eq(c->n, 3, "%zu records", c->n);
+	cr_assert(strstr(c->r[0].text, "longer than"), "%s", c->r[0].text);
+	cr_assert(strstr(c->r[0].text, "--max-flow-bytes"), "%s", c->r[0].text);
+	cr_assert(strstr(c->r[1].text, "more than 1 SCTP directions at once"), "%s", c->r[1].text);
+	assert_message(&c->r[2], RINGING, 4);
+	free_collected(c);
+}
