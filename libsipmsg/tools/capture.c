@@ -164,7 +164,7 @@ static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_
 	else
 		capture_opts_init(&c->opts);
 	if (!net_link_supported(c->dlt)) {
-		snprintf(err, errlen, "link type %s (%d) is not supported (Ethernet, Linux cooked SLL/SLL2, raw IP and BSD loopback are)",
+		snprintf(err, errlen, "link type %s (%d) is not supported (Ethernet, Linux cooked SLL/SLL2, raw IP, BSD loopback, PPP, PPPoE, Cisco HDLC and Linux NFLOG are)",
 			 dlt_name(c->dlt), c->dlt);
 		capture_close(c);
 		return NULL;

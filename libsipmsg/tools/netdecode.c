@@ -18,6 +18,24 @@
 #define ETHERTYPE_IPV6 0x86ddu
 #define ETHERTYPE_MPLS 0x8847u
 #define ETHERTYPE_MPLS_MULTICAST 0x8848u
+#define ETHERTYPE_PPPOE_SESSION 0x8864u
+
+/* Link types libpcap may not name on every version it builds against. */
+#ifndef DLT_PPP_SERIAL
+#define DLT_PPP_SERIAL 50
+#endif
+#ifndef DLT_PPP_ETHER
+#define DLT_PPP_ETHER 51
+#endif
+#ifndef DLT_C_HDLC
+#define DLT_C_HDLC 104
+#endif
+#ifndef DLT_PPP_WITH_DIR
+#define DLT_PPP_WITH_DIR 204
+#endif
+#ifndef DLT_NFLOG
+#define DLT_NFLOG 239
+#endif
 
 static uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
 static uint32_t rd32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
@@ -92,6 +110,12 @@ bool net_link_supported(int dlt)
 	case DLT_IPV6:
 	case DLT_LINUX_SLL:
 	case DLT_LINUX_SLL2:
+	case DLT_PPP:
+	case DLT_PPP_SERIAL:
+	case DLT_PPP_ETHER:
+	case DLT_PPP_WITH_DIR:
+	case DLT_C_HDLC:
+	case DLT_NFLOG:
 		return true;
 	default:
 		return false;
@@ -126,9 +150,84 @@ static enum net_result mpls(const uint8_t *p, size_t len, const uint8_t **ip, si
 	return NET_OK;
 }
 
+static enum net_result pppoe_session(const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
+				     const char **reason);
+
+/* A PPP frame from its protocol field on (RFC 1661 §2; a one-byte field when
+ * it was compressed, RFC 1661 §6.5): IPv4, IPv6 and MPLS are read, anything
+ * else (LCP, IPCP, ...) is not SIP. */
+static enum net_result ppp_protocol(const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
+				    const char **reason)
+{
+	if (len < 1 || (!(p[0] & 1) && len < 2)) {
+		*reason = "PPP header cut short";
+		return NET_MALFORMED;
+	}
+	size_t n = p[0] & 1 ? 1 : 2;
+	uint16_t proto = n == 1 ? p[0] : rd16(p);
+	static const struct { uint16_t ppp, ether; } map[] = {
+		{0x0021, ETHERTYPE_IPV4}, {0x0057, ETHERTYPE_IPV6},
+		{0x0281, ETHERTYPE_MPLS}, {0x0283, ETHERTYPE_MPLS_MULTICAST},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].ppp == proto)
+			return net_ethertype_decode(map[i].ether, p + n, len - n, ip, ip_len, reason);
+	return NET_OTHER;
+}
+
+/* PPP in HDLC-like framing (RFC 1662: address 0xff, control 0x03, which a
+ * link may leave out), or Cisco HDLC (address 0x0f or 0x8f, control 0,
+ * then an EtherType), as a serial link's capture may hold either. */
+static enum net_result hdlc(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+{
+	if (caplen >= 4 && (f[0] == 0x0f || f[0] == 0x8f) && f[1] == 0)
+		return net_ethertype_decode(rd16(f + 2), f + 4, caplen - 4, ip, ip_len, reason);
+	if (caplen >= 2 && f[0] == 0xff && f[1] == 0x03)
+		return ppp_protocol(f + 2, caplen - 2, ip, ip_len, reason);
+	return ppp_protocol(f, caplen, ip, ip_len, reason);
+}
+
+/* Linux NFLOG (libpcap's LINKTYPE_NFLOG): family, version, resource id,
+ * then TLVs whose length and type are in the capturing host's byte order
+ * (as libpcap hands them on); the packet is the NFULA_PAYLOAD one. */
+static enum net_result nflog(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+{
+	enum { NFULA_PAYLOAD = 9 };
+	if (caplen < 4) {
+		*reason = "NFLOG header cut short";
+		return NET_MALFORMED;
+	}
+	uint16_t type = f[0] == 2 ? ETHERTYPE_IPV4 : f[0] == 10 ? ETHERTYPE_IPV6 : 0;
+	if (!type)
+		return NET_OTHER;
+	for (size_t off = 4; caplen - off >= 4;) {
+		uint16_t tlen, ttype;
+		memcpy(&tlen, f + off, 2);
+		memcpy(&ttype, f + off + 2, 2);
+		if (tlen < 4 || tlen > caplen - off) { /* written by a host of the other byte order */
+			tlen = (uint16_t)(tlen >> 8 | tlen << 8);
+			ttype = (uint16_t)(ttype >> 8 | ttype << 8);
+		}
+		if (tlen < 4) {
+			*reason = "NFLOG attribute shorter than its header";
+			return NET_MALFORMED;
+		}
+		if (ttype == NFULA_PAYLOAD)
+			/* a payload the snapshot length cut has its length and fewer bytes */
+			return net_ethertype_decode(type, f + off + 4, (tlen < caplen - off ? tlen : caplen - off) - 4,
+						    ip, ip_len, reason);
+		if (tlen > caplen - off)
+			break;
+		off += ((size_t)tlen + 3) & ~(size_t)3;
+	}
+	return NET_OTHER; /* no packet: a log entry of headers only */
+}
+
 enum net_result net_ethertype_decode(uint16_t type, const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
 				     const char **reason)
 {
+	if (type == ETHERTYPE_PPPOE_SESSION)
+		return pppoe_session(p, len, ip, ip_len, reason);
 	if (type == ETHERTYPE_MPLS || type == ETHERTYPE_MPLS_MULTICAST)
 		return mpls(p, len, ip, ip_len, reason);
 	if (type != ETHERTYPE_IPV4 && type != ETHERTYPE_IPV6)
@@ -155,6 +254,21 @@ static enum net_result null_header(int dlt, const uint8_t *f, size_t caplen, con
 	if (fam == 10 || fam == 24 || fam == 28 || fam == 30)
 		return net_ethertype_decode(ETHERTYPE_IPV6, f + 4, caplen - 4, ip, ip_len, reason);
 	return NET_OTHER;
+}
+
+/* A PPPoE session frame (RFC 2516 §4): version and type 0x11, code 0, the
+ * session id and the length of the PPP frame that follows. */
+static enum net_result pppoe_session(const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
+				     const char **reason)
+{
+	if (len < 6) {
+		*reason = "PPPoE header cut short";
+		return NET_MALFORMED;
+	}
+	if (p[0] != 0x11 || p[1] != 0)
+		return NET_OTHER;
+	size_t n = rd16(p + 4);
+	return ppp_protocol(p + 6, n < len - 6 ? n : len - 6, ip, ip_len, reason);
 }
 
 static enum net_result ethernet(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
@@ -198,6 +312,20 @@ enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, const 
 			return NET_MALFORMED;
 		}
 		return net_ethertype_decode(rd16(f), f + 20, caplen - 20, ip, ip_len, reason);
+	case DLT_PPP:
+	case DLT_PPP_SERIAL:
+	case DLT_C_HDLC:
+		return hdlc(f, caplen, ip, ip_len, reason);
+	case DLT_PPP_WITH_DIR: /* a direction byte first */
+		if (caplen < 1) {
+			*reason = "PPP direction byte missing";
+			return NET_MALFORMED;
+		}
+		return hdlc(f + 1, caplen - 1, ip, ip_len, reason);
+	case DLT_PPP_ETHER: /* the PPPoE header without its Ethernet one */
+		return pppoe_session(f, caplen, ip, ip_len, reason);
+	case DLT_NFLOG:
+		return nflog(f, caplen, ip, ip_len, reason);
 	case DLT_RAW:
 	case DLT_RAW_OPENBSD:
 	case LINKTYPE_RAW_FILE:

@@ -16,7 +16,8 @@ static void die(const char *what)
 const char *gen_link_name(enum gen_link l)
 {
 	static const char *names[] = {"ethernet", "ethernet-vlan", "ethernet-qinq", "sll", "sll2", "raw",
-				      "ipv4", "ipv6", "null", "null-be", "loop"};
+				      "ipv4", "ipv6", "null", "null-be", "loop", "ppp", "ppp-compressed",
+				      "pppoe", "c-hdlc", "nflog"};
 	return l < GEN_LINK_COUNT ? names[l] : "?";
 }
 
@@ -34,6 +35,11 @@ static int link_dlt(enum gen_link l)
 	case GEN_NULL:
 	case GEN_NULL_BE: return DLT_NULL;
 	case GEN_LOOP: return DLT_LOOP;
+	case GEN_PPP:
+	case GEN_PPP_COMPRESSED: return DLT_PPP;
+	case GEN_PPPOE: return DLT_EN10MB;
+	case GEN_C_HDLC: return DLT_C_HDLC;
+	case GEN_NFLOG: return DLT_NFLOG;
 	default: die("bad link"); return -1;
 	}
 }
@@ -49,6 +55,9 @@ static uint16_t link_type_number(enum gen_link l)
 	case DLT_IPV4: return 228;
 	case DLT_IPV6: return 229;
 	case DLT_NULL: return 0;
+	case DLT_PPP: return 9;
+	case DLT_C_HDLC: return 104;
+	case DLT_NFLOG: return 239;
 	default: return 108; /* DLT_LOOP */
 	}
 }
@@ -231,11 +240,13 @@ static uint8_t *xmalloc(size_t n)
 }
 
 /* Link-layer header for an IP packet of the given version; returns its length. */
-static size_t link_header(const struct gen *g, int version, uint8_t *h)
+/* The link-layer header before an IP packet of len bytes. */
+static size_t link_header(const struct gen *g, int version, uint8_t *h, size_t len)
 {
 	uint16_t ethertype = version == 4 ? 0x0800 : 0x86dd;
 	if (g->mpls_labels && g->link != GEN_SLL && g->link != GEN_SLL2)
 		ethertype = 0x8847;
+	uint16_t ppp = version == 4 ? 0x0021 : 0x0057;
 	static const uint8_t mac_a[6] = {0x02, 0, 0, 0, 0, 1}, mac_b[6] = {0x02, 0, 0, 0, 0, 2};
 	size_t n = 0;
 	switch (g->link) {
@@ -290,6 +301,42 @@ static size_t link_header(const struct gen *g, int version, uint8_t *h)
 	case GEN_LOOP: /* network order, OpenBSD's AF_INET6 */
 		put32(h, version == 4 ? 2 : 24);
 		return 4;
+	case GEN_PPP:
+		h[0] = 0xff;
+		h[1] = 0x03;
+		put16(h + 2, ppp);
+		return 4;
+	case GEN_PPP_COMPRESSED:
+		h[0] = (uint8_t)ppp;
+		return 1;
+	case GEN_PPPOE:
+		memcpy(h, mac_b, 6);
+		memcpy(h + 6, mac_a, 6);
+		put16(h + 12, 0x8864);
+		h[14] = 0x11;
+		h[15] = 0;
+		put16(h + 16, 0x1234);  /* session */
+		put16(h + 18, (uint32_t)(2 + len));
+		put16(h + 20, ppp);
+		return 22;
+	case GEN_C_HDLC:
+		h[0] = 0x0f;
+		h[1] = 0;
+		put16(h + 2, ethertype);
+		return 4;
+	case GEN_NFLOG: { /* AF_INET or AF_INET6, a prefix TLV, then the payload TLV */
+		h[0] = version == 4 ? 2 : 10;
+		h[1] = 0;
+		put16(h + 2, 1);
+		static const uint8_t prefix[8] = {8, 0, 10, 0, 's', 'i', 'p', 0}; /* NFULA_PREFIX "sip" */
+		memcpy(h + 4, prefix, 8);
+		size_t tlv = 4 + len;
+		h[12] = (uint8_t)tlv;
+		h[13] = (uint8_t)(tlv >> 8);
+		h[14] = 9; /* NFULA_PAYLOAD, little-endian */
+		h[15] = 0;
+		return 16;
+	}
 	default:
 		return 0;
 	}
@@ -448,7 +495,7 @@ static void emit_ip(struct gen *g, const struct gen_endpoint *src, const struct 
 		version = g->tunnels[i].family;
 	}
 	uint8_t *f = xmalloc(64 + 4 * (size_t)g->mpls_labels + len);
-	size_t n = link_header(g, version, f);
+	size_t n = link_header(g, version, f, len);
 	memcpy(f + n, pkt, len);
 	n += len;
 	free(pkt);

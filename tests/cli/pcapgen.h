@@ -23,6 +23,11 @@ enum gen_link {
 	GEN_NULL,          /* DLT_NULL, family in little-endian host order */
 	GEN_NULL_BE,       /* DLT_NULL written by a big-endian host */
 	GEN_LOOP,          /* DLT_LOOP, family in network order */
+	GEN_PPP,           /* DLT_PPP: PPP in HDLC-like framing (0xff 0x03, protocol) */
+	GEN_PPP_COMPRESSED,/* DLT_PPP without address and control, a one-byte protocol */
+	GEN_PPPOE,         /* DLT_EN10MB, PPPoE session (0x8864) carrying PPP */
+	GEN_C_HDLC,        /* DLT_C_HDLC: Cisco HDLC, address 0x0f, an EtherType */
+	GEN_NFLOG,         /* DLT_NFLOG: Linux NFLOG, little-endian TLVs, the packet in NFULA_PAYLOAD */
 	GEN_LINK_COUNT
 };
 

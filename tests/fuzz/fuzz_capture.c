@@ -28,8 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* LINKTYPE_ numbers as a pcap file stores them. The last two are not
- * supported (IEEE 802.11, and one libpcap does not know): the open fails. */
+/* LINKTYPE_ numbers as a pcap file stores them. The last one is not
+ * supported (IEEE 802.11): the open fails. */
 static const uint32_t link_types[] = {
 	1,   /* EN10MB */
 	101, /* RAW */
@@ -41,6 +41,12 @@ static const uint32_t link_types[] = {
 	229, /* IPV6 */
 	12,  /* DLT_RAW as some files store it */
 	14,  /* DLT_RAW of OpenBSD */
+	9,   /* PPP */
+	50,  /* PPP_HDLC */
+	51,  /* PPP_ETHER (PPPoE) */
+	104, /* C_HDLC */
+	204, /* PPP_WITH_DIR */
+	239, /* NFLOG */
 	105, /* IEEE802_11: not supported */
 };
 
