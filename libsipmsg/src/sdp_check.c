@@ -242,6 +242,41 @@ static sipmsg_status check_tcp_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l
 			   "candidate: an active TCP candidate's port is not 9 (RFC 6544)");
 }
 
+/* RFC 8122 §5: the fingerprint is the hash of the certificate, so its
+ * length follows from the hash function (hash-func names are ABNF quoted
+ * strings: any case). The grammar (2UHEX *(":" 2UHEX)) allows any length,
+ * which the typed view already checked; a length that no digest of that
+ * function has is reported here. Unknown hash functions are not judged. */
+static const struct {
+	const char *name;
+	uint8_t name_len;
+	uint8_t pairs;
+	const char *msg;
+} fingerprint_hashes[] = {
+	{"sha-1", 5, 20, "fingerprint: a sha-1 fingerprint is 20 hex pairs (RFC 8122)"},
+	{"sha-224", 7, 28, "fingerprint: a sha-224 fingerprint is 28 hex pairs (RFC 8122)"},
+	{"sha-256", 7, 32, "fingerprint: a sha-256 fingerprint is 32 hex pairs (RFC 8122)"},
+	{"sha-384", 7, 48, "fingerprint: a sha-384 fingerprint is 48 hex pairs (RFC 8122)"},
+	{"sha-512", 7, 64, "fingerprint: a sha-512 fingerprint is 64 hex pairs (RFC 8122)"},
+	{"md5", 3, 16, "fingerprint: an md5 fingerprint is 16 hex pairs (RFC 8122)"},
+	{"md2", 3, 16, "fingerprint: an md2 fingerprint is 16 hex pairs (RFC 8122)"},
+};
+
+static sipmsg_status check_fingerprint(sipmsg_sdp *sdp, const struct sm_sdp_line *l, const sipmsg_sdp_fingerprint *f)
+{
+	/* the view holds 2HEX *(":" 2HEX): n pairs take 3n - 1 bytes */
+	size_t pairs = (f->value.len + 1) / 3;
+	for (size_t k = 0; k < sizeof fingerprint_hashes / sizeof fingerprint_hashes[0]; k++) {
+		if (!sm_eq_lower(f->hash_func.ptr, f->hash_func.len, fingerprint_hashes[k].name,
+				 fingerprint_hashes[k].name_len))
+			continue;
+		if (pairs == fingerprint_hashes[k].pairs)
+			return SIPMSG_OK;
+		return sm_sdp_diag(sdp, l, f->value.ptr, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING, fingerprint_hashes[k].msg);
+	}
+	return SIPMSG_OK;
+}
+
 /* Attributes whose value is one of a closed set: orient and type (RFC 8866
  * §6.8, §6.9: %s, case-sensitive) and connection (RFC 4145 §5: ABNF
  * quoted strings, any case). Another value is kept, with a warning. */
@@ -377,6 +412,9 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 			st = check_address(sdp, l, r->addrtype, r->address);
 		break;
 	}
+	case SIPMSG_SDP_ATTR_FINGERPRINT:
+		st = check_fingerprint(sdp, l, v);
+		break;
 	case SIPMSG_SDP_ATTR_SCTP_PORT:
 		st = check_port(sdp, l, sm_sdp_value(l, &vn), ((const struct sm_uint_view *)v)->value,
 				"sctp-port larger than 65535");
