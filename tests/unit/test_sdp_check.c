@@ -357,3 +357,37 @@ Test(sdp_check, fingerprint_length_matches_hash)
 	sipmsg_sdp_fingerprint f;
 	cr_assert_eq(sipmsg_sdp_get_fingerprint(sipmsg_sdp_session(sdp), 5, &f), SIPMSG_OK, "the view stays usable");
 }
+
+/* RFC 8851 §4: a rid-id is unique within its media description. Each a=rid
+ * after the first with the same id is an error at the id, in line order;
+ * another media description may use the same ids. */
+Test(sdp_check, rid_ids_unique_per_media)
+{
+	check(FP_HEAD "m=video 1 RTP/AVP 97\r\na=rid:a send\r\na=rid:b send\r\na=rid:a recv\r\na=rid:c send\r\n"
+		      "a=rid:b send\r\na=rid:a send\r\nm=video 2 RTP/AVP 97\r\na=rid:a send\r\na=rid:b send\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_MULTIPLE_VALUES), 3);
+	static const uint32_t lines[] = {9, 11, 12};
+	for (size_t k = 0; k < 3; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_MULTIPLE_VALUES, k);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+		cr_assert_eq(d->line, lines[k], "%zu", k);
+		cr_assert_eq(d->column, 7, "at the rid-id");
+		EXPECT_SLICE(d->header, "a=rid");
+	}
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 3, "nothing else");
+}
+
+/* Up to 32 rids the check sorts on the stack; past that it takes its
+ * memory from the arena: the same findings. */
+Test(sdp_check, rid_ids_unique_many_rids)
+{
+	char text[4096];
+	int n = snprintf(text, sizeof text, FP_HEAD "m=video 1 RTP/AVP 97\r\n");
+	for (int k = 0; k < 40; k++)
+		n += snprintf(text + n, sizeof text - (size_t)n, "a=rid:r%d send\r\n", k == 39 ? 3 : k == 20 ? 0 : k);
+	check(text);
+	cr_assert_eq(count(SIPMSG_DIAG_MULTIPLE_VALUES), 2);
+	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 0)->line, 7 + 20);
+	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 1)->line, 7 + 39);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 2);
+}
