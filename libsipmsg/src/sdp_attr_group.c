@@ -204,6 +204,8 @@ int sm_sdp_parse_rid(struct sm_pctx *x, const char *v, size_t n, void *view)
 		return BAD(x, bad, "rid: the rid-id is not letters, digits, '-' and '_'");
 	sm_cur_sp(&c);
 	sipmsg_slice d = sm_cur_word(&c);
+	/* RFC 8851 §10: rid-dir = %s"send" / %s"recv", case-sensitive
+	 * (RFC 7405), unlike a plain quoted string */
 	if (eq(d, SM_LIT("send")))
 		r->direction = SIPMSG_SDP_DIR_SENDONLY;
 	else if (eq(d, SM_LIT("recv")))
@@ -354,6 +356,8 @@ int sm_sdp_parse_simulcast(struct sm_pctx *x, const char *v, size_t n, void *vie
 			}
 			continue;
 		}
+		/* RFC 8853 §5.1: sc-send = %s"send" ..., sc-recv = %s"recv" ...:
+		 * case-sensitive (RFC 7405) */
 		sipmsg_sdp_direction dir;
 		if (eq(w, SM_LIT("send")) && !seen_send) {
 			dir = SIPMSG_SDP_DIR_SENDONLY;

@@ -8,6 +8,8 @@
 #define WARN(x, at, msg) sm_fault((x), (at), SIPMSG_SEVERITY_WARNING, (msg))
 
 static bool eq(sipmsg_slice s, const char *lit, size_t n) { return s.len == n && memcmp(s.ptr, lit, n) == 0; }
+/* An ABNF quoted string matches in any case (RFC 5234 §2.3); lit is lower case. */
+static bool eq_nocase(sipmsg_slice s, const char *lit, size_t n) { return sm_eq_lower(s.ptr, s.len, lit, n); }
 
 /* ---- candidate ---- */
 
@@ -74,7 +76,14 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 	cd->port = (uint32_t)num;
 	sm_cur_sp(&c);
 	w = sm_cur_word(&c);
-	if (!eq(w, SM_LIT("typ")))
+	/* RFC 8839 §5.1: cand-type = "typ" SP candidate-types, rel-addr =
+	 * "raddr" SP ..., rel-port = "rport" SP ...; RFC 6544 §4.5:
+	 * tcp-type-ext = "tcptype" SP tcp-type. Quoted strings: any case. The
+	 * candidate type is kept as written (its values are quoted strings
+	 * too: compare them without case). generation, network-id and
+	 * network-cost are libwebrtc extension names (extension-att-name, a
+	 * token), matched as libwebrtc writes them. */
+	if (!eq_nocase(w, SM_LIT("typ")))
 		return BAD(x, w.ptr, "candidate: expected \"typ\"");
 	sm_cur_sp(&c);
 	cd->type = sm_cur_word(&c);
@@ -94,13 +103,13 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 		sipmsg_slice val = sm_cur_word(&c);
 		if (!val.len)
 			return BAD(x, v + n, "candidate: an extension name without a value");
-		if (eq(name, SM_LIT("raddr"))) {
+		if (eq_nocase(name, SM_LIT("raddr"))) {
 			cd->raddr = val;
-		} else if (eq(name, SM_LIT("rport"))) {
+		} else if (eq_nocase(name, SM_LIT("rport"))) {
 			if (!sm_slice_uint(val, 65535, &num))
 				return BAD(x, val.ptr, "candidate: rport is not a number up to 65535");
 			cd->rport = (int32_t)num;
-		} else if (eq(name, SM_LIT("tcptype"))) {
+		} else if (eq_nocase(name, SM_LIT("tcptype"))) {
 			cd->tcptype = val;
 		} else if (eq(name, SM_LIT("generation")) && ext_number(val, &cd->generation)) {
 		} else if (eq(name, SM_LIT("network-id")) && ext_number(val, &cd->network_id)) {

@@ -5,6 +5,8 @@
  * parse failure: the caller decides. */
 #include "sdp_internal.h"
 
+#include <stdlib.h>
+
 #define ERR SIPMSG_SEVERITY_ERROR
 #define WARNING SIPMSG_SEVERITY_WARNING
 
@@ -242,6 +244,41 @@ static sipmsg_status check_tcp_port(sipmsg_sdp *sdp, const struct sm_sdp_line *l
 			   "candidate: an active TCP candidate's port is not 9 (RFC 6544)");
 }
 
+/* RFC 8122 §5: the fingerprint is the hash of the certificate, so its
+ * length follows from the hash function (hash-func names are ABNF quoted
+ * strings: any case). The grammar (2UHEX *(":" 2UHEX)) allows any length,
+ * which the typed view already checked; a length that no digest of that
+ * function has is reported here. Unknown hash functions are not judged. */
+static const struct {
+	const char *name;
+	uint8_t name_len;
+	uint8_t pairs;
+	const char *msg;
+} fingerprint_hashes[] = {
+	{"sha-1", 5, 20, "fingerprint: a sha-1 fingerprint is 20 hex pairs (RFC 8122)"},
+	{"sha-224", 7, 28, "fingerprint: a sha-224 fingerprint is 28 hex pairs (RFC 8122)"},
+	{"sha-256", 7, 32, "fingerprint: a sha-256 fingerprint is 32 hex pairs (RFC 8122)"},
+	{"sha-384", 7, 48, "fingerprint: a sha-384 fingerprint is 48 hex pairs (RFC 8122)"},
+	{"sha-512", 7, 64, "fingerprint: a sha-512 fingerprint is 64 hex pairs (RFC 8122)"},
+	{"md5", 3, 16, "fingerprint: an md5 fingerprint is 16 hex pairs (RFC 8122)"},
+	{"md2", 3, 16, "fingerprint: an md2 fingerprint is 16 hex pairs (RFC 8122)"},
+};
+
+static sipmsg_status check_fingerprint(sipmsg_sdp *sdp, const struct sm_sdp_line *l, const sipmsg_sdp_fingerprint *f)
+{
+	/* the view holds 2HEX *(":" 2HEX): n pairs take 3n - 1 bytes */
+	size_t pairs = (f->value.len + 1) / 3;
+	for (size_t k = 0; k < sizeof fingerprint_hashes / sizeof fingerprint_hashes[0]; k++) {
+		if (!sm_eq_lower(f->hash_func.ptr, f->hash_func.len, fingerprint_hashes[k].name,
+				 fingerprint_hashes[k].name_len))
+			continue;
+		if (pairs == fingerprint_hashes[k].pairs)
+			return SIPMSG_OK;
+		return sm_sdp_diag(sdp, l, f->value.ptr, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING, fingerprint_hashes[k].msg);
+	}
+	return SIPMSG_OK;
+}
+
 /* Attributes whose value is one of a closed set: orient and type (RFC 8866
  * §6.8, §6.9: %s, case-sensitive) and connection (RFC 4145 §5: ABNF
  * quoted strings, any case). Another value is kept, with a warning. */
@@ -377,6 +414,9 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 			st = check_address(sdp, l, r->addrtype, r->address);
 		break;
 	}
+	case SIPMSG_SDP_ATTR_FINGERPRINT:
+		st = check_fingerprint(sdp, l, v);
+		break;
 	case SIPMSG_SDP_ATTR_SCTP_PORT:
 		st = check_port(sdp, l, sm_sdp_value(l, &vn), ((const struct sm_uint_view *)v)->value,
 				"sctp-port larger than 65535");
@@ -476,6 +516,74 @@ static sipmsg_status check_simulcast(sipmsg_sdp_section *m)
 	return SIPMSG_OK;
 }
 
+/* RFC 8851 §4: a rid-id names one RTP stream restriction, unique within its
+ * media description. Each a=rid after the first with the same id is
+ * reported at its id. Sorted rather than compared pairwise, so that a
+ * section of many rids costs n log n; up to 32 rids need no memory. */
+struct rid_ref {
+	sipmsg_slice id;
+	uint32_t line;
+	bool dup;
+};
+
+static int rid_ref_by_id(const void *a, const void *b)
+{
+	const struct rid_ref *x = a, *y = b;
+	int c = memcmp(x->id.ptr, y->id.ptr, x->id.len < y->id.len ? x->id.len : y->id.len);
+	if (c)
+		return c;
+	if (x->id.len != y->id.len)
+		return x->id.len < y->id.len ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int rid_ref_by_line(const void *a, const void *b)
+{
+	const struct rid_ref *x = a, *y = b;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static sipmsg_status check_rid_ids(sipmsg_sdp_section *m)
+{
+	struct rid_ref local[32], *refs = local;
+	size_t n = 0;
+	for (uint32_t i = 0; i < m->nlines; i++) {
+		const struct sm_sdp_line *l = &m->lines[i];
+		n += l->type == 'a' && l->attr == SIPMSG_SDP_ATTR_RID && (l->flags & SM_SL_VIEW_DONE) &&
+		     !(l->flags & SM_SL_BAD);
+	}
+	if (n < 2)
+		return SIPMSG_OK;
+	if (n > sizeof local / sizeof local[0] && !(refs = sm_alloc(m->sdp->arena, n * sizeof *refs)))
+		return SIPMSG_ENOMEM;
+	size_t k = 0;
+	for (uint32_t i = 0; i < m->nlines; i++) {
+		const struct sm_sdp_line *l = &m->lines[i];
+		if (l->type == 'a' && l->attr == SIPMSG_SDP_ATTR_RID && (l->flags & SM_SL_VIEW_DONE) &&
+		    !(l->flags & SM_SL_BAD))
+			refs[k++] = (struct rid_ref){((const sipmsg_sdp_rid *)l->view)->id, i, false};
+	}
+	qsort(refs, n, sizeof *refs, rid_ref_by_id);
+	bool any = false;
+	for (k = 1; k < n; k++) {
+		refs[k].dup = eq(refs[k].id, refs[k - 1].id);
+		any |= refs[k].dup;
+	}
+	if (!any)
+		return SIPMSG_OK;
+	qsort(refs, n, sizeof *refs, rid_ref_by_line);
+	for (k = 0; k < n; k++) {
+		if (!refs[k].dup)
+			continue;
+		sipmsg_status st = sm_sdp_diag(m->sdp, &m->lines[refs[k].line], refs[k].id.ptr,
+					       SIPMSG_DIAG_MULTIPLE_VALUES, ERR,
+					       "a second a=rid with this rid-id in the media description (RFC 8851 §4)");
+		if (st)
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status parse_all(sipmsg_sdp_section *s)
 {
 	for (uint32_t i = 0; i < s->nlines; i++) {
@@ -522,7 +630,11 @@ static sipmsg_status check_section(sipmsg_sdp_section *s)
 	sipmsg_status st = check_directions(s);
 	if (st)
 		return st;
-	return s->is_media ? check_simulcast(s) : SIPMSG_OK;
+	if (!s->is_media)
+		return SIPMSG_OK;
+	if ((st = check_rid_ids(s)))
+		return st;
+	return check_simulcast(s);
 }
 
 static sipmsg_status run_checks(sipmsg_sdp *sdp)

@@ -34,10 +34,20 @@ static uint64_t saturated(sipmsg_slice s)
 	return v;
 }
 
+/* After the last field of a line of fields (o=, c=, t=, m=): another field
+ * is an error. RFC 8866 §5 puts no space before the first field or after
+ * the last; spaces there change no field, so they are the warning a number
+ * with spaces around it gives (v=, b=, a=ptime, ...), at the first stray
+ * space, with the value kept. */
 static int trailing(struct sm_pctx *x, struct sm_cur *c, const char *what)
 {
+	size_t last = c->i;
 	sm_cur_sp(c);
-	return sm_cur_end(c) ? SM_PARSE_OK : BAD(x, c->p + c->i, what);
+	if (!sm_cur_end(c))
+		return BAD(x, c->p + c->i, what);
+	if (c->p[0] == ' ' || c->p[0] == '\t')
+		return WARN(x, c->p, "spaces around the fields");
+	return c->i == last ? SM_PARSE_OK : WARN(x, c->p + last, "spaces around the fields");
 }
 
 /* ---- v= ---- */
@@ -455,7 +465,7 @@ int sm_sdp_parse_media(struct sm_pctx *x, const char *v, size_t n, void *view)
 	m->nformats = nf;
 	if (nf == 0)
 		return BAD(x, v + n, "m=: no format");
-	return SM_PARSE_OK;
+	return trailing(x, &c, "m=: junk after the formats");
 }
 
 void sm_sdp_write_media(struct sm_out *o, const void *view)

@@ -137,6 +137,28 @@ Test(sdp_bundle, simulcast_alternatives_and_paused)
 		cr_assert_eq(sipmsg_sdp_get_simulcast(media(0), i, &sc), SIPMSG_ESYNTAX, "line %zu", i);
 }
 
+/* Unlike most SDP grammars, RFC 8851 §10 (rid-dir = %s"send" / %s"recv")
+ * and RFC 8853 §5.1 (sc-send = %s"send" ..., sc-recv = %s"recv" ...) use
+ * RFC 7405's case-sensitive strings: "SEND" is not a direction. */
+Test(sdp_bundle, rid_simulcast_directions_case_sensitive)
+{
+	sdp_parse_ok(SESSION_HEAD "m=video 1 RTP/AVP 97\r\na=rid:a SEND\r\na=rid:b Recv\r\n"
+				  "a=simulcast:SEND a\r\na=simulcast:send a Recv b\r\n");
+	sipmsg_sdp_rid r;
+	cr_assert_eq(sipmsg_sdp_get_rid(media(0), 1, &r), SIPMSG_ESYNTAX);
+	cr_assert_eq(sipmsg_sdp_get_rid(media(0), 2, &r), SIPMSG_ESYNTAX);
+	sipmsg_sdp_simulcast sc;
+	cr_assert_eq(sipmsg_sdp_get_simulcast(media(0), 3, &sc), SIPMSG_ESYNTAX);
+	cr_assert_eq(sipmsg_sdp_get_simulcast(media(0), 4, &sc), SIPMSG_ESYNTAX);
+	cr_assert_eq(sipmsg_sdp_error_count(sdp), 4);
+	const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, 0);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 9, "at the direction");
+	d = sipmsg_sdp_diag_at(sdp, 3);
+	cr_assert_eq(d->line, 9);
+	cr_assert_eq(d->column, 20, "at Recv");
+}
+
 Test(sdp_bundle, rid_id_grammar)
 {
 	/* RFC 8851 §10: rid-id = 1*(alpha-numeric / "-" / "_"), and RFC 8853

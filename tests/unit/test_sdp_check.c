@@ -308,3 +308,86 @@ Test(sdp_check, orient_type_connection_values)
 	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 2)->line, 14);
 	cr_assert_eq(nth(SIPMSG_DIAG_SDP_BAD_VALUE, 2)->column, 14);
 }
+
+/* RFC 8122 §5: a fingerprint is the digest of the certificate, so its number
+ * of hex pairs follows from the hash function (names in any case); a
+ * mismatch is a warning at the value. Unknown hash functions are not judged. */
+#define FP_HEAD "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+
+static char *hex_pairs(char *buf, size_t n)
+{
+	char *p = buf;
+	for (size_t k = 0; k < n; k++) {
+		memcpy(p, k ? ":AB" : "AB", k ? 3 : 2);
+		p += k ? 3 : 2;
+	}
+	*p = '\0';
+	return buf;
+}
+
+Test(sdp_check, fingerprint_length_matches_hash)
+{
+	static const struct {
+		const char *hash;
+		size_t pairs;
+	} ok[] = {{"sha-1", 20},  {"sha-224", 28}, {"SHA-256", 32}, {"sha-384", 48},
+		  {"sha-512", 64}, {"md5", 16},     {"MD2", 16},     {"x-future", 5}};
+	char text[512], fp[200];
+	for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++) {
+		snprintf(text, sizeof text, FP_HEAD "a=fingerprint:%s %s\r\n", ok[k].hash,
+			 hex_pairs(fp, ok[k].pairs));
+		check(text);
+		cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0, "%s with %zu pairs", ok[k].hash, ok[k].pairs);
+	}
+	/* a sha-256 name on a sha-1 digest, at session and media level */
+	snprintf(text, sizeof text, FP_HEAD "a=fingerprint:sha-256 %s\r\n"
+						 "m=audio 1 RTP/SAVP 0\r\na=fingerprint:Sha-1 %s\r\n",
+		 hex_pairs(fp, 20), hex_pairs(fp + 100, 21));
+	check(text);
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 2);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 23, "at the fingerprint, after \"a=fingerprint:sha-256 \"");
+	cr_assert_str_eq(d->message, "fingerprint: a sha-256 fingerprint is 32 hex pairs (RFC 8122)");
+	d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1);
+	cr_assert_eq(d->line, 8);
+	cr_assert_eq(d->column, 21);
+	cr_assert_str_eq(d->message, "fingerprint: a sha-1 fingerprint is 20 hex pairs (RFC 8122)");
+	sipmsg_sdp_fingerprint f;
+	cr_assert_eq(sipmsg_sdp_get_fingerprint(sipmsg_sdp_session(sdp), 5, &f), SIPMSG_OK, "the view stays usable");
+}
+
+/* RFC 8851 §4: a rid-id is unique within its media description. Each a=rid
+ * after the first with the same id is an error at the id, in line order;
+ * another media description may use the same ids. */
+Test(sdp_check, rid_ids_unique_per_media)
+{
+	check(FP_HEAD "m=video 1 RTP/AVP 97\r\na=rid:a send\r\na=rid:b send\r\na=rid:a recv\r\na=rid:c send\r\n"
+		      "a=rid:b send\r\na=rid:a send\r\nm=video 2 RTP/AVP 97\r\na=rid:a send\r\na=rid:b send\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_MULTIPLE_VALUES), 3);
+	static const uint32_t lines[] = {9, 11, 12};
+	for (size_t k = 0; k < 3; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_MULTIPLE_VALUES, k);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+		cr_assert_eq(d->line, lines[k], "%zu", k);
+		cr_assert_eq(d->column, 7, "at the rid-id");
+		EXPECT_SLICE(d->header, "a=rid");
+	}
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 3, "nothing else");
+}
+
+/* Up to 32 rids the check sorts on the stack; past that it takes its
+ * memory from the arena: the same findings. */
+Test(sdp_check, rid_ids_unique_many_rids)
+{
+	char text[4096];
+	int n = snprintf(text, sizeof text, FP_HEAD "m=video 1 RTP/AVP 97\r\n");
+	for (int k = 0; k < 40; k++)
+		n += snprintf(text + n, sizeof text - (size_t)n, "a=rid:r%d send\r\n", k == 39 ? 3 : k == 20 ? 0 : k);
+	check(text);
+	cr_assert_eq(count(SIPMSG_DIAG_MULTIPLE_VALUES), 2);
+	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 0)->line, 7 + 20);
+	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 1)->line, 7 + 39);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 2);
+}

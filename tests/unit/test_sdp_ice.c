@@ -97,6 +97,33 @@ Test(sdp_ice, tcp_candidate_needs_tcptype)
 	EXPECT_SLICE(c.tcptype, "Passive");
 }
 
+/* RFC 8839 §5.1 (cand-type = "typ" SP ..., "raddr", "rport") and RFC 6544
+ * §4.5 ("tcptype"): ABNF quoted strings, which match in any case
+ * (RFC 5234 §2.3). The view reads them; the line keeps its bytes and the
+ * formatter writes the canonical lower case. */
+Test(sdp_ice, candidate_literals_any_case)
+{
+	static const char text[] = SESSION_HEAD "m=audio 9 RTP/AVP 0\r\nc=IN IP4 203.0.113.7\r\n"
+				   "a=candidate:2 1 UDP 1694498815 203.0.113.7 41000 TYP srflx RAddr 10.0.0.5 RPORT 5000\r\n"
+				   "a=candidate:3 1 TCP 1518280447 10.0.0.5 9 Typ HOST TcpType active\r\n";
+	sdp_parse_ok(text);
+	sipmsg_sdp_candidate c;
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), attr_line(media(0), SIPMSG_SDP_ATTR_CANDIDATE, 0), &c), SIPMSG_OK);
+	EXPECT_SLICE(c.type, "srflx");
+	EXPECT_SLICE(c.raddr, "10.0.0.5");
+	cr_assert_eq(c.rport, 5000);
+	cr_assert_eq(c.nextensions, 0, "RAddr and RPORT are not unknown extensions");
+	EXPECT_FORMAT(sipmsg_sdp_format_candidate(&c, b_, sizeof b_),
+		      "2 1 UDP 1694498815 203.0.113.7 41000 typ srflx raddr 10.0.0.5 rport 5000");
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), attr_line(media(0), SIPMSG_SDP_ATTR_CANDIDATE, 1), &c), SIPMSG_OK);
+	EXPECT_SLICE(c.type, "HOST");
+	EXPECT_SLICE(c.tcptype, "active");
+	cr_assert_eq(c.nextensions, 0);
+	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0, "no raddr-without-rport, no missing tcptype");
+	EXPECT_SDP_WIRE(sdp, text);
+}
+
 Test(sdp_ice, ice_ufrag_pwd_options_lite)
 {
 	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\na=ice-lite\r\na=ice-options:trickle ice2\r\n"

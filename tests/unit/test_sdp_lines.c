@@ -181,6 +181,49 @@ Test(sdp_lines, bandwidth_type_token_and_spaces)
 	cr_assert_str_eq(d->message, "spaces around the number");
 }
 
+/* RFC 8866 §5: fields are separated by one space, none before the first or
+ * after the last. Spaces around the fields of o=, c=, t= and m= change no
+ * field: the warning a number with spaces around it gives (above), at the
+ * first stray space, in strict mode too, with the value kept and the bytes
+ * written back as they came. */
+Test(sdp_lines, spaces_around_the_fields)
+{
+	static const char text[] = "v=0\r\no= - 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1 \r\n"
+				   "t=0 0\t\r\nm=audio 49170 RTP/AVP 0 8  \r\n";
+	cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_OK, "%s", sdp_err.reason);
+	static const struct {
+		uint32_t line, column;
+	} want[] = {{2, 3}, {4, 19}, {5, 6}, {6, 26}};
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 4);
+	for (size_t k = 0; k < 4; k++) {
+		const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, k);
+		cr_assert_eq(d->code, SIPMSG_DIAG_SDP_BAD_VALUE, "%zu", k);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%zu", k);
+		cr_assert_eq(d->line, want[k].line, "%zu", k);
+		cr_assert_eq(d->column, want[k].column, "line %u", want[k].line);
+		cr_assert_str_eq(d->message, "spaces around the fields");
+	}
+	sipmsg_sdp_origin o;
+	cr_assert_eq(sipmsg_sdp_get_origin(session(), 1, &o), SIPMSG_OK);
+	EXPECT_SLICE(o.username, "-");
+	EXPECT_SLICE(o.address, "192.0.2.1");
+	sipmsg_sdp_connection c;
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 3, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.address, "192.0.2.1");
+	sipmsg_sdp_timing t;
+	cr_assert_eq(sipmsg_sdp_get_timing(session(), 4, &t), SIPMSG_OK);
+	cr_assert_eq(t.stop, 0);
+	sipmsg_sdp_media_desc m;
+	cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 0), &m), SIPMSG_OK);
+	cr_assert_eq(m.nformats, 2);
+	EXPECT_SDP_WIRE(sdp, text);
+
+	/* a field after the last is still an error, not this warning */
+	sdp_parse_ok(SESSION_HEAD "c=IN IP4 192.0.2.1 x\r\n");
+	cr_assert_eq(sipmsg_sdp_get_connection(session(), 4, &c), SIPMSG_ESYNTAX);
+	cr_assert_str_eq(sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE)->message, "c=: more than three fields");
+}
+
 Test(sdp_lines, timing_repeat_zone)
 {
 	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=3034423619 3042462419\r\nr=7d 1h 0 25h\r\n"

@@ -250,6 +250,25 @@ Test(sdp_rtp, extmap_direction_encrypt_attributes)
 		cr_assert_eq(sipmsg_sdp_get_extmap(media(0), i, &e), SIPMSG_ESYNTAX, "line %zu", i);
 }
 
+/* RFC 8285 §8: direction = "sendonly" / "recvonly" / "sendrecv" /
+ * "inactive", ABNF quoted strings: any case (RFC 5234 §2.3). */
+Test(sdp_rtp, extmap_direction_any_case)
+{
+	static const char text[] = SESSION_HEAD "m=audio 1 RTP/AVP 0\r\n"
+				   "a=extmap:2/SendOnly urn:ietf:params:rtp-hdrext:toffset\r\n"
+				   "a=extmap:3/INACTIVE urn:x:y\r\n";
+	sdp_parse_ok(text);
+	sipmsg_sdp_extmap e;
+	cr_assert_eq(sipmsg_sdp_get_extmap(media(0), 1, &e), SIPMSG_OK);
+	cr_assert_eq(e.direction, SIPMSG_SDP_DIR_SENDONLY);
+	EXPECT_SLICE(e.uri, "urn:ietf:params:rtp-hdrext:toffset");
+	EXPECT_FORMAT(sipmsg_sdp_format_extmap(&e, b_, sizeof b_), "2/sendonly urn:ietf:params:rtp-hdrext:toffset");
+	cr_assert_eq(sipmsg_sdp_get_extmap(media(0), 2, &e), SIPMSG_OK);
+	cr_assert_eq(e.direction, SIPMSG_SDP_DIR_INACTIVE);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+	EXPECT_SDP_WIRE(sdp, text);
+}
+
 /* RFC 8285: ids 1-255, and 4096-4351 in an answer that declines one */
 Test(sdp_rtp, extmap_id_ranges)
 {
@@ -293,6 +312,25 @@ Test(sdp_rtp, imageattr)
 	cr_assert(ia.wildcard);
 	cr_assert_eq(sipmsg_sdp_get_imageattr(media(0), 4, &ia), SIPMSG_ESYNTAX, "webrtc-sdp 33.sdp");
 	cr_assert_eq(sipmsg_sdp_get_imageattr(media(0), 5, &ia), SIPMSG_ESYNTAX, "unbalanced");
+}
+
+/* RFC 6236: image-attr = "imageattr:" PT 1*2( 1*WSP ( "send" / "recv" )
+ * 1*WSP attr-list ): quoted strings, any case. The upper-case RECV must
+ * also end the send sets rather than be read as one of them. */
+Test(sdp_rtp, imageattr_send_recv_any_case)
+{
+	static const char text[] = SESSION_HEAD "m=video 1 RTP/AVP 97\r\n"
+				   "a=imageattr:97 SEND [x=640,y=480] Recv [x=320,y=240]\r\n";
+	sdp_parse_ok(text);
+	sipmsg_sdp_imageattr ia;
+	cr_assert_eq(sipmsg_sdp_get_imageattr(media(0), 1, &ia), SIPMSG_OK);
+	EXPECT_SLICE(ia.send, "[x=640,y=480]");
+	EXPECT_SLICE(ia.recv, "[x=320,y=240]");
+	cr_assert_eq(ia.nsend_sets, 1);
+	cr_assert_eq(ia.nrecv_sets, 1);
+	EXPECT_FORMAT(sipmsg_sdp_format_imageattr(&ia, b_, sizeof b_), "97 send [x=640,y=480] recv [x=320,y=240]");
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+	EXPECT_SDP_WIRE(sdp, text);
 }
 
 Test(sdp_rtp, silencesupp)
