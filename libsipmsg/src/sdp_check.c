@@ -5,8 +5,6 @@
  * parse failure: the caller decides. */
 #include "sdp_internal.h"
 
-#include <stdlib.h>
-
 #define ERR SIPMSG_SEVERITY_ERROR
 #define WARNING SIPMSG_SEVERITY_WARNING
 
@@ -519,7 +517,9 @@ static sipmsg_status check_simulcast(sipmsg_sdp_section *m)
 /* RFC 8851 §4: a rid-id names one RTP stream restriction, unique within its
  * media description. Each a=rid after the first with the same id is
  * reported at its id. Sorted rather than compared pairwise, so that a
- * section of many rids costs n log n; up to 32 rids need no memory. */
+ * section of many rids costs n log n; up to 32 rids need no memory, more
+ * take a scratch array from the arena's allocator, freed before returning
+ * (taken from the arena it would stay, and every call would add to it). */
 struct rid_ref {
 	sipmsg_slice id;
 	uint32_t line;
@@ -543,26 +543,10 @@ static int rid_ref_by_line(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-static sipmsg_status check_rid_ids(sipmsg_sdp_section *m)
+/* refs: the section's rid ids in line order (n of them); reported in line order. */
+static sipmsg_status report_rid_dups(sipmsg_sdp_section *m, struct rid_ref *refs, size_t n)
 {
-	struct rid_ref local[32], *refs = local;
-	size_t n = 0;
-	for (uint32_t i = 0; i < m->nlines; i++) {
-		const struct sm_sdp_line *l = &m->lines[i];
-		n += l->type == 'a' && l->attr == SIPMSG_SDP_ATTR_RID && (l->flags & SM_SL_VIEW_DONE) &&
-		     !(l->flags & SM_SL_BAD);
-	}
-	if (n < 2)
-		return SIPMSG_OK;
-	if (n > sizeof local / sizeof local[0] && !(refs = sm_alloc(m->sdp->arena, n * sizeof *refs)))
-		return SIPMSG_ENOMEM;
-	size_t k = 0;
-	for (uint32_t i = 0; i < m->nlines; i++) {
-		const struct sm_sdp_line *l = &m->lines[i];
-		if (l->type == 'a' && l->attr == SIPMSG_SDP_ATTR_RID && (l->flags & SM_SL_VIEW_DONE) &&
-		    !(l->flags & SM_SL_BAD))
-			refs[k++] = (struct rid_ref){((const sipmsg_sdp_rid *)l->view)->id, i, false};
-	}
+	size_t k;
 	qsort(refs, n, sizeof *refs, rid_ref_by_id);
 	bool any = false;
 	for (k = 1; k < n; k++) {
@@ -582,6 +566,33 @@ static sipmsg_status check_rid_ids(sipmsg_sdp_section *m)
 			return st;
 	}
 	return SIPMSG_OK;
+}
+
+static sipmsg_status check_rid_ids(sipmsg_sdp_section *m)
+{
+	struct rid_ref local[32], *refs = local;
+	size_t n = 0;
+	for (uint32_t i = 0; i < m->nlines; i++) {
+		const struct sm_sdp_line *l = &m->lines[i];
+		n += l->type == 'a' && l->attr == SIPMSG_SDP_ATTR_RID && (l->flags & SM_SL_VIEW_DONE) &&
+		     !(l->flags & SM_SL_BAD);
+	}
+	if (n < 2)
+		return SIPMSG_OK;
+	const sipmsg_allocator *al = sm_arena_allocator(m->sdp->arena);
+	if (n > sizeof local / sizeof local[0] && !(refs = sm_raw_alloc(al, n * sizeof *refs)))
+		return SIPMSG_ENOMEM;
+	size_t k = 0;
+	for (uint32_t i = 0; i < m->nlines; i++) {
+		const struct sm_sdp_line *l = &m->lines[i];
+		if (l->type == 'a' && l->attr == SIPMSG_SDP_ATTR_RID && (l->flags & SM_SL_VIEW_DONE) &&
+		    !(l->flags & SM_SL_BAD))
+			refs[k++] = (struct rid_ref){((const sipmsg_sdp_rid *)l->view)->id, i, false};
+	}
+	sipmsg_status st = report_rid_dups(m, refs, n);
+	if (refs != local)
+		sm_raw_free(al, refs);
+	return st;
 }
 
 static sipmsg_status parse_all(sipmsg_sdp_section *s)
