@@ -101,19 +101,28 @@ static bool two_digits(const char *p, const char *end, uint8_t max, uint8_t *out
 	return v <= max;
 }
 
+/* Which of the n three-letter lowercase names in names[] the three bytes
+ * at q are, in any case (n when none, or fewer than three bytes). */
+static size_t name3(const char *q, const char *end, const char *names, size_t n)
+{
+	for (size_t i = 0; end - q >= 3 && i < n; i++)
+		if (sm_eq_lower(q, 3, names + 3 * i, 3))
+			return i;
+	return n;
+}
+
 /* rfc1123-date = wkday "," SP date1 SP time SP "GMT"
- * date1 = 2DIGIT SP month SP 4DIGIT; time = 2DIGIT ":" 2DIGIT ":" 2DIGIT */
+ * date1 = 2DIGIT SP month SP 4DIGIT; time = 2DIGIT ":" 2DIGIT ":" 2DIGIT
+ * wkday, month and "GMT" are ABNF string literals, so any case will do
+ * (RFC 5234 §2.3): "sat, 13 nov 2010 23:29:00 gmt" is a Date too. */
 sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
-	static const char days[] = "MonTueWedThuFriSatSun";
-	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	static const char days[] = "montuewedthufrisatsun";
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
 	sipmsg_date *d = view;
 	memset(d, 0, sizeof *d);
 	const char *q = p;
-	size_t i;
-	for (i = 0; i < 7; i++)
-		if (end - q >= 3 && memcmp(q, days + 3 * i, 3) == 0)
-			break;
+	size_t i = name3(q, end, days, 7);
 	if (i == 7 || end - q < 5 || q[3] != ',' || q[4] != ' ')
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "Date must start with a weekday, a comma and a space");
 	d->weekday = (sipmsg_slice){q, 3};
@@ -121,9 +130,7 @@ sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, c
 	if (!two_digits(q, end, 31, &d->day) || d->day == 0 || end - q < 3 || q[2] != ' ')
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "the day must be two digits");
 	q += 3;
-	for (i = 0; i < 12; i++)
-		if (end - q >= 3 && memcmp(q, months + 3 * i, 3) == 0)
-			break;
+	i = name3(q, end, months, 12);
 	if (i == 12 || end - q < 4 || q[3] != ' ')
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "unknown month");
 	d->month = (uint8_t)(i + 1);
@@ -137,7 +144,7 @@ sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, c
 	    q[5] != ':' || !two_digits(q + 6, end, 60, &d->second))
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "the time must be hh:mm:ss");
 	q += 8;
-	if (end - q < 4 || memcmp(q, " GMT", 4) != 0)
+	if (end - q < 4 || q[0] != ' ' || !sm_eq_lower(q + 1, 3, SM_LIT("gmt")))
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "Date must end in GMT");
 	return sm_value_end(t, q + 4, end, stop);
 }

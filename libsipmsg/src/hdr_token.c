@@ -4,8 +4,10 @@
  * Subscription-State, Reason, Content-Disposition, ...). */
 #include "typed.h"
 
-/* media-type = m-type SLASH m-subtype *( SEMI m-parameter ); Accept's
- * media-range allows "*" for either (a token character). */
+/* media-type = m-type SLASH m-subtype *( SEMI m-parameter ), m-parameter =
+ * m-attribute EQUAL m-value: a Content-Type parameter has a value. Accept's
+ * media-range allows "*" for either (a token character), and its
+ * accept-param is ("q" EQUAL qvalue) / generic-param, which may have none. */
 sipmsg_status sm_parse_mediatype(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_mediatype *mt = view;
@@ -25,9 +27,15 @@ sipmsg_status sm_parse_mediatype(struct sm_tctx *t, const char *p, const char *e
 	sipmsg_status st = sm_gparams(t, &q, end, &mt->params, &mt->param_count);
 	if (st)
 		return st;
-	for (size_t i = 0; i < mt->param_count; i++)
-		if (SM_IS(mt->params[i].name, "boundary"))
-			mt->boundary = mt->params[i].value;
+	for (size_t i = 0; i < mt->param_count; i++) {
+		const sipmsg_param *pr = &mt->params[i];
+		if (!pr->value.ptr && t->id != SIPMSG_HDR_ACCEPT)
+			return sm_typed_badf(t, SIPMSG_DIAG_BAD_PARAMETER, pr->name.ptr,
+					     "media type parameter %.*s needs \"=\" and a value (RFC 3261 m-parameter)",
+					     (int)(pr->name.len > 40 ? 40 : pr->name.len), pr->name.ptr);
+		if (SM_IS(pr->name, "boundary"))
+			mt->boundary = pr->value;
+	}
 	return sm_value_end(t, q, end, stop);
 }
 

@@ -440,6 +440,10 @@ static SM_INLINE bool params(struct fx *f, enum pkind kind, void *view, const ch
 				return false;
 			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};
 		} else {
+			/* a media type's m-parameter has a value (Accept's
+			 * generic-param need not: hdr_token.c tells them apart) */
+			if (kind == P_MEDIATYPE)
+				return false;
 			pr[n].value = (sipmsg_slice){NULL, 0};
 		}
 		if (!keep_param(f, view, id, pr[n].value))

@@ -191,3 +191,85 @@ Test(check, typed_errors_are_reported_too)
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
 	cr_assert_eq(count_code(SIPMSG_DIAG_VALUE_OUT_OF_RANGE), 1, "typed errors are reported once");
 }
+
+/* Diagnostic k (0-based) of code, or NULL. */
+static const sipmsg_diag *nth(sipmsg_diag_code code, size_t k)
+{
+	for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++) {
+		const sipmsg_diag *d = sipmsg_msg_diag_at(tt_m, i);
+		if (d->code == code && k-- == 0)
+			return d;
+	}
+	return NULL;
+}
+
+/* Digest parameters (RFC 3261 §25.1, RFC 2617 §3.2): what real devices
+ * write outside the grammar but harmlessly (qop="auth", algorithm="MD5",
+ * stale="false", an empty response in 3GPP's first REGISTER, SHA-256's 64
+ * digits) draws nothing; a shape broken or a required parameter missing is
+ * a warning at the value, never an error. */
+Test(check, digest_parameters_as_devices_write_them)
+{
+	TT_PARSE(TT_REQ("Authorization: Digest username=\"bob\", realm=\"biloxi.com\", nonce=\"dcd98b7102dd\",\r\n"
+			" uri=\"sip:bob@biloxi.com\", qop=\"auth\", nc=0000000A, cnonce=\"0a4f113b\",\r\n"
+			" response=\"6629fae49393a05397450978507c4ef1\", algorithm=\"MD5\", opaque=\"\"\r\n"
+			"Proxy-Authorization: Digest username=\"u@ims.example\", realm=\"ims.example\", nonce=\"\",\r\n"
+			" uri=\"sip:ims.example\", response=\"\"\r\n"
+			"Proxy-Authorization: Digest username=\"a\", realm=\"r\", nonce=\"n\", uri=\"sip:h\", algorithm=SHA-256,\r\n"
+			" response=\"5a1a8a47df5c298551b9b42ba9b05835174a5bd7d511ff7fe9191d8e946fc4e7\"\r\n"
+			"Authorization: NoOneKnowsThisScheme opaque-data=here\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s", sipmsg_msg_diag_at(tt_m, 0)->message);
+
+	TT_PARSE("SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\n"
+		 "From: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 REGISTER\r\n"
+		 "WWW-Authenticate: Digest realm=\"atlanta.com\", domain=\"sip:ss1.carrier.com\", qop=\"auth, auth-int\",\r\n"
+		 " nonce=\"f84f1cec41e6cbe5aea9c8e88d359\", opaque=\"\", stale=FALSE, algorithm=\"MD5\"\r\n"
+		 "Proxy-Authenticate: Digest realm=\"x\", nonce=\"y\", qop=auth, stale=\"true\"\r\n"
+		 "Authentication-Info: nextnonce=\"47364c23432d2e131a5fb210812c\", qop=auth, rspauth=\"ab\", nc=00000001\r\n"
+		 "Content-Length: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s", sipmsg_msg_diag_at(tt_m, 0)->message);
+}
+
+Test(check, digest_parameter_shapes_and_required_ones)
+{
+	const char *text = TT_REQ("Authorization: Digest username=bob, realm=\"r\", nonce=\"n\", qop=auth,\r\n"
+				  " nc=1, response=\"6629fae49393a05397450978507c4ef\"\r\n");
+	TT_PARSE(text);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "warnings only");
+	cr_assert_eq(count_code(SIPMSG_DIAG_BAD_DIGEST_PARAM), 5);
+	static const char *const at[] = {"bob,", "1, response", "6629fae"};
+	for (size_t k = 0; k < 3; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_BAD_DIGEST_PARAM, k);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+		TT_SLICE(d->header, "Authorization");
+		cr_assert_eq(d->offset, (size_t)(strstr(text, at[k]) - text), "%s at %zu", d->message, d->offset);
+	}
+	/* then what is missing, at the start of the value: uri, and cnonce
+	 * since qop is there (nc is there, if malformed) */
+	const size_t value = (size_t)(strstr(text, "Digest username") - text);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_BAD_DIGEST_PARAM, 3);
+	cr_assert_eq(d->offset, value);
+	cr_assert(strstr(d->message, "without uri"), "%s", d->message);
+	d = nth(SIPMSG_DIAG_BAD_DIGEST_PARAM, 4);
+	cr_assert(strstr(d->message, "without cnonce"), "%s", d->message);
+	cr_assert_str_eq(sipmsg_diag_code_name(SIPMSG_DIAG_BAD_DIGEST_PARAM), "bad-digest-param");
+
+	text = "SIP/2.0 407 Proxy Authentication Required\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\n"
+	       "From: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n"
+	       "Proxy-Authenticate: Digest realm=x, qop=\"auth,,auth-int\", stale=maybe\r\n"
+	       "Authentication-Info: nextnonce=abc, rspauth=\"xyz\", nc=0001\r\nContent-Length: 0\r\n\r\n";
+	TT_PARSE(text);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "warnings only");
+	static const char *const at2[] = {"x, qop", "auth,,", "maybe", "Digest realm", "abc,", "xyz", "0001"};
+	cr_assert_eq(count_code(SIPMSG_DIAG_BAD_DIGEST_PARAM), 7);
+	for (size_t k = 0; k < 7; k++) {
+		d = nth(SIPMSG_DIAG_BAD_DIGEST_PARAM, k);
+		cr_assert_eq(d->offset, (size_t)(strstr(text, at2[k]) - text), "%zu: %s at %zu", k, d->message, d->offset);
+	}
+	cr_assert(strstr(nth(SIPMSG_DIAG_BAD_DIGEST_PARAM, 3)->message, "challenge without nonce"));
+	/* a second run reports them once */
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(count_code(SIPMSG_DIAG_BAD_DIGEST_PARAM), 7);
+}

@@ -220,6 +220,11 @@ static const struct {
 	{"Content-Type", "application/sdp"},
 	{"Content-Type", "Application/SDP;x=y"},
 	{"c", "multipart/mixed;boundary=unique-boundary-1;X=y"},
+	/* m-parameter = m-attribute EQUAL m-value: a Content-Type parameter
+	 * without a value is an error, an Accept one (generic-param) is not */
+	{"Content-Type", "application/sdp;foo"},
+	{"Content-Type", "text/plain;charset=utf-8;x"},
+	{"Accept", "application/sdp;foo"},
 	/* headers with their own shape (typed.h sm_na_shape) or parameter rules
 	 * (hdr_param_rules.c), which the fast path must leave to the general one */
 	{"History-Info", "<sip:a@h>;index=1.1;rc=1;mp=1;np=1"},

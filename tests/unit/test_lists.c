@@ -107,6 +107,34 @@ Test(lists, errors)
 	TT_SLICE(tt_value(SIPMSG_HDR_ALLOW_EVENTS, 0).token->value, "presence.winfo.x");
 }
 
+/* m-parameter = m-attribute EQUAL m-value (RFC 3261 §25.1): a Content-Type
+ * parameter has a value; Accept's accept-param = ("q" EQUAL qvalue) /
+ * generic-param may go without one. */
+Test(lists, media_type_parameters_have_values)
+{
+	bad("Content-Type: application/sdp;foo", SIPMSG_HDR_CONTENT_TYPE, SIPMSG_DIAG_BAD_PARAMETER, 31);
+	bad("c: text/plain;charset=utf-8;x", SIPMSG_HDR_CONTENT_TYPE, SIPMSG_DIAG_BAD_PARAMETER, 29);
+	bad("Content-Type: multipart/mixed ; boundary ; x=y", SIPMSG_HDR_CONTENT_TYPE, SIPMSG_DIAG_BAD_PARAMETER, 33);
+	/* strict mode fails the message there */
+	cr_assert_eq(tt_parse_strict(TT_REQ("Content-Type: application/sdp;foo\r\n")), SIPMSG_ESYNTAX);
+	cr_assert_eq(tt_err.code, SIPMSG_DIAG_BAD_PARAMETER);
+	cr_assert_str_eq(tt_err.header, "Content-Type");
+	cr_assert_eq(tt_err.column, 31);
+
+	TT_PARSE(TT_REQ("Accept: application/sdp;foo, text/plain;level;q=0.5\r\n"
+			"Content-Type: application/sdp;foo=\"\"\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT), 2);
+	sipmsg_typed t = tt_value(SIPMSG_HDR_ACCEPT, 0);
+	cr_assert_eq(t.mediatype->param_count, 1);
+	TT_SLICE(t.mediatype->params[0].name, "foo");
+	cr_assert_null(t.mediatype->params[0].value.ptr);
+	cr_assert_eq(tt_value(SIPMSG_HDR_ACCEPT, 1).mediatype->param_count, 2);
+	const sipmsg_mediatype *ct = sipmsg_msg_content_type(tt_m);
+	cr_assert_not_null(ct);
+	TT_SLICE(ct->params[0].value, "");
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+}
+
 Test(lists, limits)
 {
 	sipmsg_parse_opts o;

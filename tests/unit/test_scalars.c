@@ -138,6 +138,37 @@ Test(scalars, retry_after_warning_date)
 	bad("Date: Sat, 13 Nov 2010 24:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
 }
 
+/* wkday, month and "GMT" are ABNF string literals of rfc1123-date (RFC
+ * 3261 §25.1), case-insensitive (RFC 5234 §2.3); the bytes stay as written. */
+Test(scalars, date_names_in_any_case)
+{
+	static const char *const dates[] = {
+		"sat, 13 nov 2010 23:29:00 gmt",
+		"SAT, 13 NOV 2010 23:29:00 GMT",
+		"sAt, 13 nOV 2010 23:29:00 Gmt",
+	};
+	for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++) {
+		char text[1024];
+		snprintf(text, sizeof text, TT_REQ("Date: %s\r\n"), dates[k]);
+		TT_PARSE(text);
+		cr_assert_eq(tt_header_status(SIPMSG_HDR_DATE), SIPMSG_OK, "%s", dates[k]);
+		sipmsg_typed t = tt_value(SIPMSG_HDR_DATE, 0);
+		cr_assert_eq(t.date->weekday.ptr, t.date->raw.ptr, "%s: the weekday as written", dates[k]);
+		cr_assert_eq(memcmp(t.date->weekday.ptr, dates[k], 3), 0);
+		cr_assert(t.date->year == 2010 && t.date->month == 11 && t.date->day == 13, "%s", dates[k]);
+		cr_assert(t.date->hour == 23 && t.date->minute == 29 && t.date->second == 0, "%s", dates[k]);
+		char *out;
+		size_t len;
+		cr_assert_eq(sipmsg_write_alloc(tt_m, 0, &out, &len), SIPMSG_OK);
+		cr_assert(len == strlen(text) && memcmp(out, text, len) == 0, "%s: not written back as it was", dates[k]);
+		sipmsg_free(out);
+	}
+	/* the case is free, not the letters */
+	bad("Date: sat, 13 nob 2010 23:29:00 gmt", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	bad("Date: sax, 13 nov 2010 23:29:00 gmt", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 7);
+	bad("Date: sat, 13 nov 2010 23:29:00 gmx", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
+}
+
 /* RFC 3261 §20.43: warn-agent = hostport / pseudonym, pseudonym = token */
 Test(scalars, warning_agent_is_hostport_or_token)
 {

@@ -170,7 +170,7 @@ typedef struct sipmsg_timestamp {
 /** @brief Date (KIND_DATE, rfc1123-date, always GMT). */
 typedef struct sipmsg_date {
 	sipmsg_slice raw;     /**< the value as written */
-	sipmsg_slice weekday; /**< "Mon" .. "Sun" */
+	sipmsg_slice weekday; /**< "Mon" .. "Sun", in the case written (any case is read) */
 	uint16_t year;        /**< four digits */
 	uint8_t month;        /**< 1..12 */
 	uint8_t day;          /**< 1..31 */
