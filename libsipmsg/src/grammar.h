@@ -197,9 +197,6 @@ static inline bool sm_ttl_valid(sipmsg_slice v)
 	return v.ptr && sm_u32(v.ptr, v.len, 255, &n);
 }
 
-/* Case-insensitive: does slice s equal the lowercase literal? */
-#define SM_IS(s, lit) sm_eq_lower((s).ptr, (s).len, SM_LIT(lit))
-
 /* Parse an IPv6 address (no brackets) of p[0..n) into 16 bytes. *rfc3261_only
  * is set when the text is valid only by RFC 3261's ABNF ("::" followed by
  * ":" and an IPv4 tail, RFC 5118 §4.10), not by RFC 4291. */

@@ -41,6 +41,10 @@ static inline int sm_eq_lower(const char *p, size_t n, const char *lit, size_t l
 	return 1;
 }
 
+/* Case-insensitive: does slice s equal the lowercase literal? (ABNF
+ * quoted strings match so, RFC 5234 §2.3) */
+#define SM_IS(s, lit) sm_eq_lower((s).ptr, (s).len, SM_LIT(lit))
+
 static inline int sm_casecmp_eq(const char *a, size_t an, const char *b, size_t bn)
 {
 	if (an != bn)

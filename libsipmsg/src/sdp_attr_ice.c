@@ -8,8 +8,6 @@
 #define WARN(x, at, msg) sm_fault((x), (at), SIPMSG_SEVERITY_WARNING, (msg))
 
 static bool eq(sipmsg_slice s, const char *lit, size_t n) { return s.len == n && memcmp(s.ptr, lit, n) == 0; }
-/* An ABNF quoted string matches in any case (RFC 5234 §2.3); lit is lower case. */
-static bool eq_nocase(sipmsg_slice s, const char *lit, size_t n) { return sm_eq_lower(s.ptr, s.len, lit, n); }
 
 /* ---- candidate ---- */
 
@@ -83,7 +81,7 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 	 * too: compare them without case). generation, network-id and
 	 * network-cost are libwebrtc extension names (extension-att-name, a
 	 * token), matched as libwebrtc writes them. */
-	if (!eq_nocase(w, SM_LIT("typ")))
+	if (!SM_IS(w, "typ"))
 		return BAD(x, w.ptr, "candidate: expected \"typ\"");
 	sm_cur_sp(&c);
 	cd->type = sm_cur_word(&c);
@@ -103,13 +101,13 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 		sipmsg_slice val = sm_cur_word(&c);
 		if (!val.len)
 			return BAD(x, v + n, "candidate: an extension name without a value");
-		if (eq_nocase(name, SM_LIT("raddr"))) {
+		if (SM_IS(name, "raddr")) {
 			cd->raddr = val;
-		} else if (eq_nocase(name, SM_LIT("rport"))) {
+		} else if (SM_IS(name, "rport")) {
 			if (!sm_slice_uint(val, 65535, &num))
 				return BAD(x, val.ptr, "candidate: rport is not a number up to 65535");
 			cd->rport = (int32_t)num;
-		} else if (eq_nocase(name, SM_LIT("tcptype"))) {
+		} else if (SM_IS(name, "tcptype")) {
 			cd->tcptype = val;
 		} else if (eq(name, SM_LIT("generation")) && ext_number(val, &cd->generation)) {
 		} else if (eq(name, SM_LIT("network-id")) && ext_number(val, &cd->network_id)) {
@@ -279,16 +277,6 @@ static void split_key(sipmsg_sdp_crypto_key *k, sipmsg_slice kp)
 	}
 }
 
-static bool digits(const char *p, size_t n, size_t max)
-{
-	if (!n || n > max)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned)(p[i] - '0') >= 10u)
-			return false;
-	return true;
-}
-
 /* RFC 4568 §9.2 inline key-info: key-salt ["|" lifetime] ["|" mki], with
  * lifetime = ["2^"] 1*DIGIT and mki = 1*DIGIT ":" 1*3DIGIT. The first byte
  * of a part that breaks it, or NULL; split_key() takes the parts in any
@@ -308,13 +296,14 @@ static const char *inline_info_bad(const sipmsg_sdp_crypto_key *k, const char **
 		}
 		if (colon) {
 			mki = true;
-			if (!digits(s, (size_t)(colon - s), SIZE_MAX) || !digits(colon + 1, (size_t)(e - colon - 1), 3)) {
+			if (!sm_sdp_digits((sipmsg_slice){s, (size_t)(colon - s)}, SIZE_MAX) ||
+			    !sm_sdp_digits((sipmsg_slice){colon + 1, (size_t)(e - colon - 1)}, 3)) {
 				*why = "crypto: the MKI is not <digits>:<1-3 digits>";
 				return s;
 			}
 		} else {
 			size_t skip = e - s >= 2 && s[0] == '2' && s[1] == '^' ? 2 : 0;
-			if (!digits(s + skip, (size_t)(e - s) - skip, SIZE_MAX)) {
+			if (!sm_sdp_digits((sipmsg_slice){s + skip, (size_t)(e - s) - skip}, SIZE_MAX)) {
 				*why = "crypto: the lifetime is not [2^]<digits>";
 				return s;
 			}

@@ -8,8 +8,6 @@
 #define WARN(x, at, msg) sm_fault((x), (at), SIPMSG_SEVERITY_WARNING, (msg))
 
 static bool eq(sipmsg_slice s, const char *lit, size_t n) { return s.len == n && memcmp(s.ptr, lit, n) == 0; }
-/* An ABNF quoted string matches in any case (RFC 5234 §2.3); lit is lower case. */
-static bool eq_nocase(sipmsg_slice s, const char *lit, size_t n) { return sm_eq_lower(s.ptr, s.len, lit, n); }
 
 /* ---- numbers: *DIGIT ["." *DIGIT] with a digit (ptime, maxptime, framerate) ----
  * RFC 8866 §6.4, §6.5, §6.13 want non-zero-int-or-real (an integer from 1,
@@ -417,7 +415,7 @@ int sm_sdp_parse_extmap(struct sm_pctx *x, const char *v, size_t n, void *view)
 		 * "inactive", quoted strings: any case */
 		sipmsg_slice d = sm_cur_word(&c);
 		for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++)
-			if (eq_nocase(d, dirs[k].name, dirs[k].len))
+			if (sm_eq_lower(d.ptr, d.len, dirs[k].name, dirs[k].len))
 				e->direction = dirs[k].dir;
 		if (!e->direction)
 			return BAD(x, d.ptr, "extmap: unknown direction");
@@ -472,7 +470,7 @@ static sipmsg_slice imageattr_sets(struct sm_cur *c)
 			struct sm_cur t = *c;
 			sm_cur_sp(&t);
 			sipmsg_slice w = sm_cur_word(&t);
-			if (eq_nocase(w, SM_LIT("send")) || eq_nocase(w, SM_LIT("recv")))
+			if (SM_IS(w, "send") || SM_IS(w, "recv"))
 				break;
 			c->i = t.i - w.len;
 			continue;
@@ -551,8 +549,8 @@ int sm_sdp_parse_imageattr(struct sm_pctx *x, const char *v, size_t n, void *vie
 		}
 		sipmsg_slice w = sm_cur_word(&c);
 		/* RFC 6236 image-attr: ( "send" / "recv" ), quoted strings: any case */
-		bool send = eq_nocase(w, SM_LIT("send"));
-		if (!send && !eq_nocase(w, SM_LIT("recv")))
+		bool send = SM_IS(w, "send");
+		if (!send && !SM_IS(w, "recv"))
 			return BAD(x, w.ptr, "imageattr: expected send or recv");
 		sipmsg_slice *dst = send ? &ia->send : &ia->recv;
 		if (dst->ptr)

@@ -568,27 +568,27 @@ static sipmsg_status report_rid_dups(sipmsg_sdp_section *m, struct rid_ref *refs
 	return SIPMSG_OK;
 }
 
+/* An a=rid line whose view was read well (parse_all read every view). */
+static bool good_rid(const struct sm_sdp_line *l)
+{
+	return l->type == 'a' && l->attr == SIPMSG_SDP_ATTR_RID && (l->flags & SM_SL_VIEW_DONE) && !(l->flags & SM_SL_BAD);
+}
+
 static sipmsg_status check_rid_ids(sipmsg_sdp_section *m)
 {
 	struct rid_ref local[32], *refs = local;
 	size_t n = 0;
-	for (uint32_t i = 0; i < m->nlines; i++) {
-		const struct sm_sdp_line *l = &m->lines[i];
-		n += l->type == 'a' && l->attr == SIPMSG_SDP_ATTR_RID && (l->flags & SM_SL_VIEW_DONE) &&
-		     !(l->flags & SM_SL_BAD);
-	}
+	for (uint32_t i = 0; i < m->nlines; i++)
+		n += good_rid(&m->lines[i]);
 	if (n < 2)
 		return SIPMSG_OK;
 	const sipmsg_allocator *al = sm_arena_allocator(m->sdp->arena);
 	if (n > sizeof local / sizeof local[0] && !(refs = sm_raw_alloc(al, n * sizeof *refs)))
 		return SIPMSG_ENOMEM;
 	size_t k = 0;
-	for (uint32_t i = 0; i < m->nlines; i++) {
-		const struct sm_sdp_line *l = &m->lines[i];
-		if (l->type == 'a' && l->attr == SIPMSG_SDP_ATTR_RID && (l->flags & SM_SL_VIEW_DONE) &&
-		    !(l->flags & SM_SL_BAD))
-			refs[k++] = (struct rid_ref){((const sipmsg_sdp_rid *)l->view)->id, i, false};
-	}
+	for (uint32_t i = 0; i < m->nlines; i++)
+		if (good_rid(&m->lines[i]))
+			refs[k++] = (struct rid_ref){((const sipmsg_sdp_rid *)m->lines[i].view)->id, i, false};
 	sipmsg_status st = report_rid_dups(m, refs, n);
 	if (refs != local)
 		sm_raw_free(al, refs);

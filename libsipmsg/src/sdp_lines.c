@@ -18,14 +18,6 @@ static bool need_word(struct sm_pctx *x, struct sm_cur *c, sipmsg_slice *w, cons
 	return false;
 }
 
-static bool all_digits(sipmsg_slice s)
-{
-	for (size_t i = 0; i < s.len; i++)
-		if ((unsigned)(s.ptr[i] - '0') >= 10u)
-			return false;
-	return s.len > 0;
-}
-
 static uint64_t saturated(sipmsg_slice s)
 {
 	struct sm_cur c = {s.ptr, s.len, 0};
@@ -85,9 +77,9 @@ int sm_sdp_parse_origin(struct sm_pctx *x, const char *v, size_t n, void *view)
 	    !need_word(x, &c, &o->address, "o=: missing unicast-address"))
 		return SM_PARSE_BAD;
 	int r = trailing(x, &c, "o=: more than six fields");
-	if (!all_digits(o->sess_id))
+	if (!sm_sdp_digits(o->sess_id, SIZE_MAX))
 		r |= BAD(x, o->sess_id.ptr, "o=: sess-id is not a number");
-	if (!all_digits(o->sess_version))
+	if (!sm_sdp_digits(o->sess_version, SIZE_MAX))
 		r |= BAD(x, o->sess_version.ptr, "o=: sess-version is not a number");
 	o->sess_id_value = saturated(o->sess_id);
 	o->sess_version_value = saturated(o->sess_version);

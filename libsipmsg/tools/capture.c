@@ -98,7 +98,7 @@ static void notice(void *ctx, uint64_t frame, const char *kind, const char *text
 	deliver(c, &r);
 }
 
-static void tcp_event(void *ctx, const struct tcp_flow_key *k, uint64_t frame, bool websocket,
+static void tcp_event(void *ctx, const struct net_flow_key *k, uint64_t frame, bool websocket,
 		      const struct sipstream_event *ev)
 {
 	struct capture *c = ctx;

@@ -97,6 +97,25 @@ bool net_addr_equal(const struct net_addr *a, const struct net_addr *b)
 	return a->family == b->family && memcmp(a->bytes, b->bytes, a->family == 6 ? 16 : 4) == 0;
 }
 
+uint64_t net_flow_hash(const struct net_flow_key *k)
+{
+	uint64_t h = 1469598103934665603ull;
+	const uint8_t *parts[2] = {k->src.bytes, k->dst.bytes};
+	size_t n = k->src.family == 6 ? 16 : 4;
+	for (int i = 0; i < 2; i++)
+		for (size_t j = 0; j < n; j++)
+			h = (h ^ parts[i][j]) * 1099511628211ull;
+	h = (h ^ k->sport) * 1099511628211ull;
+	h = (h ^ k->dport) * 1099511628211ull;
+	return h ^ (h >> 29);
+}
+
+bool net_flow_equal(const struct net_flow_key *a, const struct net_flow_key *b)
+{
+	return a->sport == b->sport && a->dport == b->dport && net_addr_equal(&a->src, &b->src) &&
+	       net_addr_equal(&a->dst, &b->dst);
+}
+
 bool net_link_supported(int dlt)
 {
 	switch (dlt) {

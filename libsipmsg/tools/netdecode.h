@@ -26,6 +26,15 @@ void net_addr_format(const struct net_addr *a, char *buf, size_t size);
 void net_endpoint_format(const struct net_addr *a, uint16_t port, char *buf, size_t size);
 bool net_addr_equal(const struct net_addr *a, const struct net_addr *b);
 
+/* One direction of a transport flow (TCP connection, SCTP association), as
+ * the reassembly tables key it. Zero it before filling it in. */
+struct net_flow_key {
+	struct net_addr src, dst;
+	uint16_t sport, dport;
+};
+uint64_t net_flow_hash(const struct net_flow_key *k);
+bool net_flow_equal(const struct net_flow_key *a, const struct net_flow_key *b);
+
 enum net_result {
 	NET_OK = 0,      /* decoded */
 	NET_OTHER,       /* well formed but not IP, or not UDP/TCP: not for us */

@@ -8,7 +8,7 @@ void notice_emit(const struct notice_sink *sink, uint64_t frame, const char *kin
 {
 	if (!sink || !sink->fn)
 		return;
-	char text[320];
+	char text[512]; /* two IPv6 endpoints and a reason fit with room to spare */
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);

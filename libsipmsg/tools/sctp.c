@@ -2,7 +2,6 @@
 /* SCTP packets -> user messages (sctp.h). */
 #include "sctp.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,15 +18,10 @@
 #define TSN_WINDOW 1024
 #define TSN_WORDS (TSN_WINDOW / 64)
 
-struct dir_key {
-	struct net_addr src, dst;
-	uint16_t sport, dport;
-};
-
 /* One direction of an association. */
 struct dir {
 	struct dir *hnext;
-	struct dir_key key;
+	struct net_flow_key key;
 	uint32_t vtag;            /* the association's verification tag: a new one starts afresh */
 	bool have_tsn;
 	uint32_t top_tsn;         /* the highest TSN seen */
@@ -77,36 +71,12 @@ struct sctp_table *sctp_table_new(size_t max_dirs, size_t max_message_bytes, con
 	return t;
 }
 
-static size_t key_hash(const struct dir_key *k, size_t nbuckets)
+static size_t bucket_of(const struct net_flow_key *k, size_t nbuckets)
 {
-	uint64_t h = 1469598103934665603ull;
-	size_t n = k->src.family == 6 ? 16 : 4;
-	for (size_t j = 0; j < n; j++)
-		h = ((h ^ k->src.bytes[j]) * 1099511628211ull ^ k->dst.bytes[j]) * 1099511628211ull;
-	h = (h ^ ((uint32_t)k->sport << 16 | k->dport)) * 1099511628211ull;
-	return (size_t)(h ^ (h >> 29)) & (nbuckets - 1);
+	return (size_t)net_flow_hash(k) & (nbuckets - 1);
 }
 
-static bool key_equal(const struct dir_key *a, const struct dir_key *b)
-{
-	return a->sport == b->sport && a->dport == b->dport && net_addr_equal(&a->src, &b->src) &&
-	       net_addr_equal(&a->dst, &b->dst);
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void dir_notice(struct sctp_table *t, const char *kind, const char *fmt, ...)
-{
-	char text[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	t->notices.fn(t->notices.ctx, t->frame, kind, text);
-}
-
-static void endpoints(const struct dir_key *k, char *src, char *dst)
+static void endpoints(const struct net_flow_key *k, char *src, char *dst)
 {
 	net_endpoint_format(&k->src, k->sport, src, NET_ENDPOINT_STRLEN);
 	net_endpoint_format(&k->dst, k->dport, dst, NET_ENDPOINT_STRLEN);
@@ -117,7 +87,7 @@ static void give_up(struct sctp_table *t, struct dir *d, const char *why)
 {
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
 	endpoints(&d->key, src, dst);
-	dir_notice(t, "sctp-fragments-lost",
+	notice_emit(&t->notices, t->frame, "sctp-fragments-lost",
 		   "SCTP message %s -> %s on stream %u, in fragments from frame %llu, given up: %s; not checked", src,
 		   dst, (unsigned)d->stream, (unsigned long long)d->first_frame, why);
 	d->pending = false;
@@ -126,7 +96,7 @@ static void give_up(struct sctp_table *t, struct dir *d, const char *why)
 
 static void remove_dir(struct sctp_table *t, struct dir *victim)
 {
-	struct dir **p = &t->buckets[key_hash(&victim->key, t->nbuckets)];
+	struct dir **p = &t->buckets[bucket_of(&victim->key, t->nbuckets)];
 	while (*p != victim)
 		p = &(*p)->hnext;
 	*p = victim->hnext;
@@ -161,7 +131,7 @@ static void rehash(struct sctp_table *t)
 		while (t->buckets[i]) {
 			struct dir *d = t->buckets[i];
 			t->buckets[i] = d->hnext;
-			size_t h = key_hash(&d->key, n);
+			size_t h = bucket_of(&d->key, n);
 			d->hnext = b[h];
 			b[h] = d;
 		}
@@ -172,10 +142,10 @@ static void rehash(struct sctp_table *t)
 
 /* The direction of the packet being read, created on first sight; NULL
  * when out of memory (the packet's messages are then not read). */
-static struct dir *find_dir(struct sctp_table *t, const struct dir_key *k, uint32_t vtag)
+static struct dir *find_dir(struct sctp_table *t, const struct net_flow_key *k, uint32_t vtag)
 {
-	struct dir *d = t->buckets[key_hash(k, t->nbuckets)];
-	while (d && !key_equal(&d->key, k))
+	struct dir *d = t->buckets[bucket_of(k, t->nbuckets)];
+	while (d && !net_flow_equal(&d->key, k))
 		d = d->hnext;
 	if (!d) {
 		if (t->count >= t->max_dirs)
@@ -187,7 +157,7 @@ static struct dir *find_dir(struct sctp_table *t, const struct dir_key *k, uint3
 			return NULL;
 		d->key = *k;
 		d->vtag = vtag;
-		size_t h = key_hash(k, t->nbuckets);
+		size_t h = bucket_of(k, t->nbuckets);
 		d->hnext = t->buckets[h];
 		t->buckets[h] = d;
 		t->count++;
@@ -306,8 +276,6 @@ static void data_chunk(struct sctp_table *t, struct dir *d, uint8_t type, uint8_
 	}
 	const uint8_t *u = c + hdr;
 	size_t kept = ccap - hdr, wire = clen - hdr;
-	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
-	endpoints(&d->key, src, dst);
 	if (first && last) {
 		if (d->pending)
 			give_up(t, d, "a whole message came before its last fragment");
@@ -318,10 +286,13 @@ static void data_chunk(struct sctp_table *t, struct dir *d, uint8_t type, uint8_
 	if (type == CHUNK_IDATA) {
 		/* fragments of several messages may interleave (RFC 8260): not
 		 * put back together; said once, at the first */
-		if (first)
-			dir_notice(t, "sctp-unsupported",
+		if (first) {
+			char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
+			endpoints(&d->key, src, dst);
+			notice_emit(&t->notices, t->frame, "sctp-unsupported",
 				   "SCTP message %s -> %s on stream %u in I-DATA fragments (RFC 8260), which are not reassembled; not checked",
 				   src, dst, (unsigned)stream);
+		}
 		return;
 	}
 	if (first) {
@@ -341,10 +312,13 @@ static void data_chunk(struct sctp_table *t, struct dir *d, uint8_t type, uint8_
 		return;
 	}
 	if (!d->pending) {
-		if (!d->dropping)
-			dir_notice(t, "sctp-fragments-lost",
+		if (!d->dropping) {
+			char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
+			endpoints(&d->key, src, dst);
+			notice_emit(&t->notices, t->frame, "sctp-fragments-lost",
 				   "SCTP fragment %s -> %s on stream %u (TSN %u) of a message whose first fragment is not in the capture; not checked",
 				   src, dst, (unsigned)stream, (unsigned)tsn);
+		}
 		d->dropping = !last;
 		return;
 	}
@@ -375,7 +349,7 @@ static void packet_notice(struct sctp_table *t, const char *kind, const char *wh
 	char src[NET_ADDR_STRLEN], dst[NET_ADDR_STRLEN];
 	net_addr_format(&t->ip->src, src, sizeof src);
 	net_addr_format(&t->ip->dst, dst, sizeof dst);
-	dir_notice(t, kind, "SCTP packet %s -> %s: %s", src, dst, what);
+	notice_emit(&t->notices, t->frame, kind, "SCTP packet %s -> %s: %s", src, dst, what);
 }
 
 void sctp_packet_in(struct sctp_table *t, const struct net_ip *ip, const uint8_t *p, size_t cap, size_t wire,
@@ -392,7 +366,7 @@ void sctp_packet_in(struct sctp_table *t, const struct net_ip *ip, const uint8_t
 			      "cut short by the capture's snapshot length inside its common header, before it could be told whether it carries SIP; not checked");
 		return;
 	}
-	struct dir_key k;
+	struct net_flow_key k;
 	memset(&k, 0, sizeof k);
 	k.src = ip->src;
 	k.dst = ip->dst;
@@ -414,11 +388,13 @@ void sctp_packet_in(struct sctp_table *t, const struct net_ip *ip, const uint8_t
 		size_t clen = rd16(p + off + 2);
 		if (clen < 4 || clen > wire - off) {
 			char what[120];
-			snprintf(what, sizeof what, "chunk of type %u at byte %zu has length %zu, beyond the packet's %zu bytes",
-				 (unsigned)type, off, clen, wire);
 			if (clen < 4)
 				snprintf(what, sizeof what, "chunk of type %u at byte %zu has length %zu (at least 4)",
 					 (unsigned)type, off, clen);
+			else
+				snprintf(what, sizeof what,
+					 "chunk of type %u at byte %zu has length %zu, beyond the packet's %zu bytes",
+					 (unsigned)type, off, clen, wire);
 			packet_notice(t, "malformed-packet", what);
 			return;
 		}

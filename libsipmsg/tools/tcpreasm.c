@@ -35,7 +35,7 @@ enum flow_reader {
 
 struct flow {
 	struct flow *hnext;
-	struct tcp_flow_key key;
+	struct net_flow_key key;
 	struct tcp_table *table;
 	bool started, syn_seen, closed, fin_seen;
 	uint32_t isn, next_seq, fin_seq;
@@ -80,25 +80,6 @@ struct tcp_table *tcp_table_new(size_t max_flows, size_t max_flow_bytes, tcp_emi
 	return t;
 }
 
-static uint64_t key_hash(const struct tcp_flow_key *k)
-{
-	uint64_t h = 1469598103934665603ull;
-	const uint8_t *parts[2] = {k->src.bytes, k->dst.bytes};
-	size_t n = k->src.family == 6 ? 16 : 4;
-	for (int i = 0; i < 2; i++)
-		for (size_t j = 0; j < n; j++)
-			h = (h ^ parts[i][j]) * 1099511628211ull;
-	h = (h ^ k->sport) * 1099511628211ull;
-	h = (h ^ k->dport) * 1099511628211ull;
-	return h ^ (h >> 29);
-}
-
-static bool key_equal(const struct tcp_flow_key *a, const struct tcp_flow_key *b)
-{
-	return a->sport == b->sport && a->dport == b->dport && net_addr_equal(&a->src, &b->src) &&
-	       net_addr_equal(&a->dst, &b->dst);
-}
-
 static void free_ooo(struct flow *f)
 {
 	while (f->ooo) {
@@ -140,11 +121,11 @@ static void start_stream(struct flow *f, enum sipstream_mode mode)
 	f->answer_passed = false;
 }
 
-static struct flow *find_flow(struct tcp_table *t, const struct tcp_flow_key *k, bool create);
+static struct flow *find_flow(struct tcp_table *t, const struct net_flow_key *k, bool create);
 
 static struct flow *reverse_flow(struct flow *f)
 {
-	struct tcp_flow_key r = {.src = f->key.dst, .dst = f->key.src, .sport = f->key.dport, .dport = f->key.sport};
+	struct net_flow_key r = {.src = f->key.dst, .dst = f->key.src, .sport = f->key.dport, .dport = f->key.sport};
 	return find_flow(f->table, &r, false);
 }
 
@@ -368,7 +349,7 @@ static void rehash(struct tcp_table *t)
 		while (t->buckets[i]) {
 			struct flow *f = t->buckets[i];
 			t->buckets[i] = f->hnext;
-			size_t h = key_hash(&f->key) & (n - 1);
+			size_t h = net_flow_hash(&f->key) & (n - 1);
 			f->hnext = b[h];
 			b[h] = f;
 		}
@@ -380,7 +361,7 @@ static void rehash(struct tcp_table *t)
 
 static void remove_flow(struct tcp_table *t, struct flow *victim)
 {
-	struct flow **p = &t->buckets[key_hash(&victim->key) & (t->nbuckets - 1)];
+	struct flow **p = &t->buckets[net_flow_hash(&victim->key) & (t->nbuckets - 1)];
 	while (*p != victim)
 		p = &(*p)->hnext;
 	*p = victim->hnext;
@@ -411,11 +392,11 @@ static void evict(struct tcp_table *t)
 	remove_flow(t, victim);
 }
 
-static struct flow *find_flow(struct tcp_table *t, const struct tcp_flow_key *k, bool create)
+static struct flow *find_flow(struct tcp_table *t, const struct net_flow_key *k, bool create)
 {
-	size_t h = key_hash(k) & (t->nbuckets - 1);
+	size_t h = net_flow_hash(k) & (t->nbuckets - 1);
 	for (struct flow *f = t->buckets[h]; f; f = f->hnext)
-		if (key_equal(&f->key, k))
+		if (net_flow_equal(&f->key, k))
 			return f;
 	if (!create)
 		return NULL;
@@ -424,7 +405,7 @@ static struct flow *find_flow(struct tcp_table *t, const struct tcp_flow_key *k,
 	if (t->count >= 2 * t->nbuckets) {
 		rehash(t);
 	}
-	h = key_hash(k) & (t->nbuckets - 1);
+	h = net_flow_hash(k) & (t->nbuckets - 1);
 	struct flow *f = calloc(1, sizeof *f);
 	if (!f)
 		return NULL;
@@ -440,7 +421,7 @@ static struct flow *find_flow(struct tcp_table *t, const struct tcp_flow_key *k,
 void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struct net_addr *dst,
 		    const struct net_tcp *seg, uint64_t frame)
 {
-	struct tcp_flow_key k;
+	struct net_flow_key k;
 	memset(&k, 0, sizeof k);
 	k.src = *src;
 	k.dst = *dst;

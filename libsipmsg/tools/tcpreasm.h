@@ -21,15 +21,10 @@
 
 #include <stdbool.h>
 
-struct tcp_flow_key {
-	struct net_addr src, dst;
-	uint16_t sport, dport;
-};
-
 /* Everything a flow's stream reports, with the flow and the frame that was
  * being processed (for a message: the frame that completed it). websocket:
  * the flow carries SIP over WebSocket (a message is one WebSocket message). */
-typedef void (*tcp_emit_fn)(void *ctx, const struct tcp_flow_key *flow, uint64_t frame, bool websocket,
+typedef void (*tcp_emit_fn)(void *ctx, const struct net_flow_key *flow, uint64_t frame, bool websocket,
 			    const struct sipstream_event *ev);
 
 struct tcp_table;
