@@ -120,6 +120,14 @@ static bool block_set(const struct pending *p, size_t b) { return p->map[b / 8] 
  * fragment cut short (cut), a datagram that holds bytes is never given up:
  * NULL when there is no other room. The slot's buffer is not allocated yet
  * (keep_buffer). */
+/* Is a datagram begun at capture time first more than EXPIRY_SECONDS
+ * before now? A pcapng timestamp may be anything, so the difference is
+ * taken where it cannot overflow. */
+static bool expired(int64_t first, int64_t now)
+{
+	return now > first && (uint64_t)now - (uint64_t)first > EXPIRY_SECONDS;
+}
+
 static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip, uint64_t frame, int64_t ts,
 				bool cut)
 {
@@ -128,7 +136,7 @@ static struct pending *slot_for(struct ipfrag_table *t, const struct net_ip *ip,
 		struct pending *p = &t->slots[i];
 		/* Expired first: a late fragment must not complete a datagram
 		 * already due to be given up (it starts a new one). */
-		if (p->used && ts - p->first_ts > EXPIRY_SECONDS)
+		if (p->used && expired(p->first_ts, ts))
 			report_incomplete(t, p, frame, "after 60 s");
 		if (p->used && same_datagram(p, ip))
 			return p;
