@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "collect.h"
 #include "pcapgen.h"
 #include "tunnel.h"
 
@@ -51,98 +52,7 @@ static const char BYE[] =
 	"Content-Length: 0\r\n"
 	"\r\n";
 
-/* --- collecting records --------------------------------------------- */
-
-struct rec {
-	enum capture_kind kind;
-	uint64_t frame;
-	int64_t ts_sec;
-	uint32_t ts_usec;
-	bool has_endpoints;
-	enum capture_transport transport;
-	struct net_addr src, dst;
-	uint16_t sport, dport;
-	char *data;
-	size_t len;
-	int error_code;
-	char notice_kind[40];
-	char text[400];
-	bool cut_short;
-};
-
-struct collected {
-	struct rec r[512];
-	size_t n;
-	int rc;
-	char err[512];
-	struct capture_stats stats;
-	size_t links_at_open;  /* link types known before the first frame */
-	char links[256];       /* every link type's name, ", " between them */
-};
-
-static void collect(void *ctx, const struct capture_record *r)
-{
-	struct collected *c = ctx;
-	cr_assert_lt(c->n, sizeof c->r / sizeof c->r[0], "too many records");
-	struct rec *x = &c->r[c->n++];
-	memset(x, 0, sizeof *x);
-	x->kind = r->kind;
-	x->frame = r->frame;
-	x->ts_sec = r->ts_sec;
-	x->ts_usec = r->ts_usec;
-	x->has_endpoints = r->has_endpoints;
-	x->transport = r->transport;
-	x->src = r->src;
-	x->dst = r->dst;
-	x->sport = r->sport;
-	x->dport = r->dport;
-	x->len = r->len;
-	x->data = malloc(r->len + 1);
-	if (r->len)
-		memcpy(x->data, r->data, r->len);
-	x->data[r->len] = '\0';
-	x->error_code = r->error ? r->error->code : 0;
-	if (r->notice_kind)
-		snprintf(x->notice_kind, sizeof x->notice_kind, "%s", r->notice_kind);
-	if (r->text)
-		snprintf(x->text, sizeof x->text, "%s", r->text);
-	x->cut_short = r->cut_short;
-}
-
-static struct collected *read_capture_opts(const char *path, const struct capture_opts *o)
-{
-	struct collected *c = calloc(1, sizeof *c);
-	char err[512] = "";
-	struct capture *cap = capture_open_file(path, o, err, sizeof err);
-	cr_assert_not_null(cap, "cannot open %s: %s", path, err);
-	c->links_at_open = capture_link_count(cap);
-	c->rc = capture_run(cap, collect, c, c->err, sizeof c->err);
-	c->stats = *capture_get_stats(cap);
-	for (size_t i = 0, at = 0; i < capture_link_count(cap) && at < sizeof c->links; i++) {
-		char buf[CAPTURE_LINK_NAME_LEN];
-		at += (size_t)snprintf(c->links + at, sizeof c->links - at, "%s%s", i ? ", " : "",
-				       capture_link_name(cap, i, buf));
-	}
-	capture_close(cap);
-	return c;
-}
-
 static struct collected *read_capture(const char *path) { return read_capture_opts(path, NULL); }
-
-static void free_collected(struct collected *c)
-{
-	for (size_t i = 0; i < c->n; i++)
-		free(c->r[i].data);
-	free(c);
-}
-
-static size_t count_kind(const struct collected *c, enum capture_kind k)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < c->n; i++)
-		n += c->r[i].kind == k;
-	return n;
-}
 
 /* The i-th record of kind MESSAGE. */
 static const struct rec *message(const struct collected *c, size_t i)
