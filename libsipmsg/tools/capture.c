@@ -421,16 +421,21 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
  * it mirrors SIP; once per datagram (its later fragments, and copies of a
  * fragment, name the frame it was counted in). Without its start it could
  * be anything; with a start too short to tell, or one that is not SIP, it
- * is said, not counted. */
-static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const struct ipfrag_datagram *d)
+ * is said, not counted. whole: ip is the whole first fragment of a datagram
+ * cut before (IPFRAG_CUT_START), which is said only when it shows SIP. */
+static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const struct ipfrag_datagram *d, bool whole)
 {
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[400], *what = NULL;
 	net_addr_format(&ip->src, src, sizeof src);
 	net_addr_format(&ip->dst, dst, sizeof dst);
-	int n = snprintf(text, sizeof text,
-			 "IPv%u fragment %s -> %s id 0x%x at offset %u cut short by the capture's snapshot length (%zu of %zu bytes); its datagram cannot be reassembled",
-			 (unsigned)ip->src.family, src, dst, (unsigned)ip->frag_id, (unsigned)ip->frag_offset,
-			 ip->payload_len, ip->payload_wire_len);
+	int n = whole ? snprintf(text, sizeof text,
+				 "IPv%u fragment %s -> %s id 0x%x at offset 0 came whole, but a fragment of its datagram in frame %llu was cut short by the capture's snapshot length; its datagram cannot be reassembled",
+				 (unsigned)ip->src.family, src, dst, (unsigned)ip->frag_id,
+				 (unsigned long long)d->cut_frame)
+		      : snprintf(text, sizeof text,
+				 "IPv%u fragment %s -> %s id 0x%x at offset %u cut short by the capture's snapshot length (%zu of %zu bytes); its datagram cannot be reassembled",
+				 (unsigned)ip->src.family, src, dst, (unsigned)ip->frag_id, (unsigned)ip->frag_offset,
+				 ip->payload_len, ip->payload_wire_len);
 	bool sip = false, unsure = d->proto == IPPROTO_UDP_NUM && d->len > 0 && d->len < 8;
 	if (d->proto == IPPROTO_UDP_NUM && d->len >= 8) {
 		const uint8_t *p = d->data + 8;
@@ -468,6 +473,8 @@ static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const
 				 ", and its first fragment is not at hand to tell whether it is SIP");
 	}
 	r.cut_short = sip && !d->told_frame;
+	if (whole && !r.cut_short)
+		return; /* not SIP, or already counted: the end of the capture says it is incomplete */
 	if (r.cut_short)
 		ipfrag_told(c->frags, ip, c->frame);
 	deliver(c, &r);
@@ -496,8 +503,8 @@ static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned dept
 		struct net_ip whole = ip;
 		whole.fragment = false;
 		transport_in(c, &whole, d.proto, d.data, d.len, d.len, depth);
-	} else if (got == IPFRAG_CUT_SHORT) {
-		fragment_cut_short(c, &ip, &d);
+	} else if (got == IPFRAG_CUT_SHORT || got == IPFRAG_CUT_START) {
+		fragment_cut_short(c, &ip, &d, got == IPFRAG_CUT_START);
 	}
 }
 

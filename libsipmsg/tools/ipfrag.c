@@ -196,6 +196,18 @@ static void known_start(const uint8_t *data, size_t len, int family, uint8_t *pr
 	*out_len = len - skip;
 }
 
+/* The start of the datagram as far as held (whole fragments or a first
+ * fragment cut short), into out. */
+static void held_start(const struct pending *p, const struct net_ip *ip, struct ipfrag_datagram *out)
+{
+	size_t b = 0;
+	while (b < BLOCKS && block_set(p, b))
+		b++;
+	size_t end = p->total ? p->total : p->max_end, held = b * 8 < end ? b * 8 : end;
+	known_start(p->buf, held > p->cut_start ? held : p->cut_start, ip->src.family, &out->proto, &out->data,
+		    &out->len);
+}
+
 /* A fragment the capture cut short: it cannot be added. Whatever is known
  * of its datagram's start goes to the caller, which tells whether that is
  * SIP. The datagram gets a slot if it had none, which remembers it was cut
@@ -224,12 +236,7 @@ static int cut_short(struct ipfrag_table *t, const struct net_ip *ip, uint64_t f
 			p->cut_start = len;
 	}
 	if (p && p->buf) {
-		size_t b = 0;
-		while (b < BLOCKS && block_set(p, b))
-			b++;
-		size_t end = p->total ? p->total : p->max_end, held = b * 8 < end ? b * 8 : end;
-		known_start(p->buf, held > p->cut_start ? held : p->cut_start, ip->src.family, &out->proto, &out->data,
-			    &out->len);
+		held_start(p, ip, out);
 	} else if (ip->frag_offset == 0) {
 		/* no slot or no memory: this fragment's own bytes */
 		known_start(ip->payload, ip->payload_len, ip->src.family, &out->proto, &out->data, &out->len);
@@ -292,8 +299,20 @@ static int add_fragment(struct ipfrag_table *t, const struct net_ip *ip, uint64_
 	if (differ)
 		notice_emit(&t->notices, frame, "ip-fragment-overlap",
 			    "IP fragment overlaps earlier data with different bytes; the earlier bytes are kept");
-	if (!p->total || p->received < p->total)
-		return 0;
+	if (!p->total || p->received < p->total) {
+		if (off != 0 || !p->cut_frame || p->told_frame)
+			return 0;
+		/* the whole first fragment of a datagram already cut: the caller
+		 * may now tell it is SIP, as when the first fragment came first */
+		memset(out, 0, sizeof *out);
+		out->src = ip->src;
+		out->dst = ip->dst;
+		out->proto = ip->proto;
+		out->first_frame = p->first_frame;
+		out->cut_frame = p->cut_frame;
+		held_start(p, ip, out);
+		return IPFRAG_CUT_START;
+	}
 	/* Complete. IPv6: the fragmentable part may start with more extension headers. */
 	out->src = p->src;
 	out->dst = p->dst;

@@ -37,6 +37,13 @@ struct ipfrag_datagram {
  * fragments of it find what was kept and told. */
 #define IPFRAG_CUT_SHORT 2
 
+/* ipfrag_add: the whole first fragment of a datagram a fragment of which
+ * was cut short before, not yet told (ipfrag_told): added, and *out holds
+ * the datagram's start as for IPFRAG_CUT_SHORT, so that the caller can
+ * count the datagram as SIP cut short, as it would have had the first
+ * fragment come first. */
+#define IPFRAG_CUT_START 3
+
 struct ipfrag_table *ipfrag_new(size_t max_datagrams, const struct notice_sink *notices);
 void ipfrag_free(struct ipfrag_table *t);
 

@@ -2,6 +2,8 @@
 /* SCTP packets -> user messages (sctp.h). */
 #include "sctp.h"
 
+#include "sctpfrag.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #define CHUNK_IDATA 64 /* RFC 8260 §2.1 */
 #define FLAG_E 0x01u   /* the last fragment of a user message */
 #define FLAG_B 0x02u   /* the first */
+#define FLAG_U 0x04u   /* I-DATA: unordered, which names its message with the MID */
 #define COMMON_HEADER 12
 #define DATA_HEADER 16
 #define IDATA_HEADER 20
@@ -26,15 +29,8 @@ struct dir {
 	bool have_tsn;
 	uint32_t top_tsn;         /* the highest TSN seen */
 	uint64_t seen[TSN_WORDS]; /* bit i: TSN top_tsn - i was seen */
-	/* a user message in fragments (RFC 9260 §6.9: they have consecutive TSNs) */
-	bool pending;
-	bool dropping;            /* the rest of a message given up: its fragments up to E are dropped */
-	uint32_t next_tsn;        /* pending: the TSN of its next fragment */
-	uint16_t stream;
-	uint32_t ppid;
-	uint8_t *buf;
-	size_t len, cap;
-	uint64_t first_frame, last_frame;
+	struct sctp_frags frags;  /* user messages in fragments */
+	uint64_t last_frame;
 };
 
 struct sctp_table {
@@ -82,16 +78,37 @@ static void endpoints(const struct net_flow_key *k, char *src, char *dst)
 	net_endpoint_format(&k->dst, k->dport, dst, NET_ENDPOINT_STRLEN);
 }
 
-/* The message in fragments is given up, and said why. */
-static void give_up(struct sctp_table *t, struct dir *d, const char *why)
+/* The fragment holder's output for one direction (sctpfrag.h). */
+struct dir_out {
+	struct sctp_table *t;
+	struct dir *d;
+};
+
+static void emit(struct sctp_table *t, const struct dir *d, uint16_t stream, uint32_t ppid, const uint8_t *data,
+		 size_t len, size_t wire_len, uint64_t first_frame);
+
+static void reassembled(void *ctx, uint16_t stream, uint32_t ppid, const uint8_t *data, size_t len, size_t wire_len,
+			uint64_t first_frame)
 {
+	struct dir_out *o = ctx;
+	emit(o->t, o->d, stream, ppid, data, len, wire_len, first_frame);
+}
+
+/* A message in fragments is given up, and said why. */
+static void lost(void *ctx, uint16_t stream, uint64_t first_frame, const char *why)
+{
+	struct dir_out *o = ctx;
 	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
-	endpoints(&d->key, src, dst);
-	notice_emit(&t->notices, t->frame, "sctp-fragments-lost",
-		   "SCTP message %s -> %s on stream %u, in fragments from frame %llu, given up: %s; not checked", src,
-		   dst, (unsigned)d->stream, (unsigned long long)d->first_frame, why);
-	d->pending = false;
-	d->len = 0;
+	endpoints(&o->d->key, src, dst);
+	notice_emit(&o->t->notices, o->t->frame, "sctp-fragments-lost",
+		    "SCTP message %s -> %s on stream %u, in fragments from frame %llu, given up: %s; not checked", src,
+		    dst, (unsigned)stream, (unsigned long long)first_frame, why);
+}
+
+static void give_up_all(struct sctp_table *t, struct dir *d, const char *why)
+{
+	struct dir_out o = {t, d};
+	sctp_frags_give_up(&d->frags, why, &(struct sctp_frag_out){&o, reassembled, lost});
 }
 
 static void remove_dir(struct sctp_table *t, struct dir *victim)
@@ -100,7 +117,7 @@ static void remove_dir(struct sctp_table *t, struct dir *victim)
 	while (*p != victim)
 		p = &(*p)->hnext;
 	*p = victim->hnext;
-	free(victim->buf);
+	sctp_frags_clear(&victim->frags);
 	free(victim);
 	t->count--;
 }
@@ -113,11 +130,9 @@ static void evict(struct sctp_table *t)
 		for (struct dir *d = t->buckets[i]; d; d = d->hnext)
 			if (!victim || d->last_frame < victim->last_frame)
 				victim = d;
-	if (victim->pending) {
-		char why[80];
-		snprintf(why, sizeof why, "more than %zu SCTP directions at once", t->max_dirs);
-		give_up(t, victim, why);
-	}
+	char why[80];
+	snprintf(why, sizeof why, "more than %zu SCTP directions at once", t->max_dirs);
+	give_up_all(t, victim, why);
 	remove_dir(t, victim);
 }
 
@@ -163,10 +178,9 @@ static struct dir *find_dir(struct sctp_table *t, const struct net_flow_key *k, 
 		t->count++;
 		t->stats.dirs++;
 	} else if (d->vtag != vtag) { /* a new association on the same addresses and ports */
-		if (d->pending)
-			give_up(t, d, "a new association started on the same addresses and ports");
+		give_up_all(t, d, "a new association started on the same addresses and ports");
 		d->vtag = vtag;
-		d->have_tsn = d->dropping = false;
+		d->have_tsn = false;
 	}
 	d->last_frame = t->frame;
 	return d;
@@ -224,124 +238,36 @@ static void emit(struct sctp_table *t, const struct dir *d, uint16_t stream, uin
 	t->fn(t->ctx, t->ip, &m);
 }
 
-static bool append(struct sctp_table *t, struct dir *d, const uint8_t *p, size_t n)
-{
-	if (n > t->max_bytes - d->len) {
-		char why[120];
-		snprintf(why, sizeof why, "it is longer than %zu bytes (--max-flow-bytes)", t->max_bytes);
-		give_up(t, d, why);
-		return false;
-	}
-	if (d->len + n > d->cap) {
-		size_t cap = d->cap ? d->cap : 4096;
-		while (cap < d->len + n)
-			cap *= 2;
-		uint8_t *b = realloc(d->buf, cap);
-		if (!b) {
-			give_up(t, d, "out of memory");
-			return false;
-		}
-		d->buf = b;
-		d->cap = cap;
-	}
-	memcpy(d->buf + d->len, p, n);
-	d->len += n;
-	return true;
-}
-
-/* A fragment that the snapshot length cut short ends its message: what was
- * kept of it goes out as a message cut short (wire_len past len). */
-static void fragment_cut(struct sctp_table *t, struct dir *d, size_t missing, bool last)
-{
-	emit(t, d, d->stream, d->ppid, d->buf, d->len, d->len + missing + !last, d->first_frame);
-	d->pending = false;
-	d->len = 0;
-	d->dropping = !last;
-}
-
 /* One DATA or I-DATA chunk: clen bytes on the wire, ccap of them captured
  * (at least its header). */
 static void data_chunk(struct sctp_table *t, struct dir *d, uint8_t type, uint8_t flags, const uint8_t *c,
 		       size_t clen, size_t ccap)
 {
 	size_t hdr = type == CHUNK_DATA ? DATA_HEADER : IDATA_HEADER;
-	uint32_t tsn = rd32(c + 4);
-	uint16_t stream = rd16(c + 8);
-	bool first = flags & FLAG_B, last = flags & FLAG_E;
+	bool idata = type == CHUNK_IDATA;
+	struct sctp_frag f = {
+		.idata = idata, .unordered = idata && (flags & FLAG_U), .first = flags & FLAG_B,
+		.last = flags & FLAG_E, .tsn = rd32(c + 4), .stream = rd16(c + 8), .mid = idata ? rd32(c + 12) : 0,
+		.data = c + hdr, .len = ccap - hdr, .wire = clen - hdr, .frame = t->frame,
+	};
 	/* I-DATA holds the PPID in the first fragment only, where others have the FSN */
-	uint32_t ppid = type == CHUNK_DATA || first ? rd32(c + 12 + (type == CHUNK_IDATA) * 4) : 0;
-	if (tsn_seen(d, tsn)) {
+	uint32_t ppid_or_fsn = rd32(c + (idata ? 16 : 12));
+	f.ppid = !idata || f.first ? ppid_or_fsn : 0;
+	f.fsn = idata && !f.first ? ppid_or_fsn : 0;
+	if (tsn_seen(d, f.tsn)) {
 		t->stats.retransmitted++;
 		return;
 	}
-	const uint8_t *u = c + hdr;
-	size_t kept = ccap - hdr, wire = clen - hdr;
-	if (first && last) {
-		if (d->pending)
-			give_up(t, d, "a whole message came before its last fragment");
-		d->dropping = false;
-		emit(t, d, stream, ppid, u, kept, wire, t->frame);
+	struct dir_out o = {t, d};
+	struct sctp_frag_out out = {&o, reassembled, lost};
+	sctp_frags_expire(&d->frags, d->top_tsn, TSN_WINDOW, &out);
+	if (f.first && f.last) {
+		if (!idata)
+			sctp_frags_whole(&d->frags, f.tsn, &out);
+		emit(t, d, f.stream, f.ppid, f.data, f.len, f.wire, t->frame);
 		return;
 	}
-	if (type == CHUNK_IDATA) {
-		/* fragments of several messages may interleave (RFC 8260): not
-		 * put back together; said once, at the first */
-		if (first) {
-			char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
-			endpoints(&d->key, src, dst);
-			notice_emit(&t->notices, t->frame, "sctp-unsupported",
-				   "SCTP message %s -> %s on stream %u in I-DATA fragments (RFC 8260), which are not reassembled; not checked",
-				   src, dst, (unsigned)stream);
-		}
-		return;
-	}
-	if (first) {
-		if (d->pending)
-			give_up(t, d, "its last fragment did not come before the next message's first");
-		d->pending = true;
-		d->dropping = false;
-		d->next_tsn = tsn + 1;
-		d->stream = stream;
-		d->ppid = ppid;
-		d->first_frame = t->frame;
-		d->len = 0;
-		if (!append(t, d, u, kept))
-			d->dropping = true;
-		else if (kept < wire)
-			fragment_cut(t, d, wire - kept, false);
-		return;
-	}
-	if (!d->pending) {
-		if (!d->dropping) {
-			char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
-			endpoints(&d->key, src, dst);
-			notice_emit(&t->notices, t->frame, "sctp-fragments-lost",
-				   "SCTP fragment %s -> %s on stream %u (TSN %u) of a message whose first fragment is not in the capture; not checked",
-				   src, dst, (unsigned)stream, (unsigned)tsn);
-		}
-		d->dropping = !last;
-		return;
-	}
-	if (tsn != d->next_tsn || stream != d->stream) {
-		char why[120];
-		snprintf(why, sizeof why, "the fragment with TSN %u is missing (TSN %u on stream %u came instead)",
-			 (unsigned)d->next_tsn, (unsigned)tsn, (unsigned)stream);
-		give_up(t, d, why);
-		d->dropping = !last;
-		return;
-	}
-	d->next_tsn++;
-	if (!append(t, d, u, kept)) {
-		d->dropping = !last;
-		return;
-	}
-	if (kept < wire)
-		fragment_cut(t, d, wire - kept, last);
-	else if (last) {
-		emit(t, d, d->stream, d->ppid, d->buf, d->len, d->len, d->first_frame);
-		d->pending = false;
-		d->len = 0;
-	}
+	sctp_frags_add(&d->frags, &f, t->max_bytes, &out);
 }
 
 static void packet_notice(struct sctp_table *t, const char *kind, const char *what)
@@ -425,8 +351,7 @@ void sctp_table_flush(struct sctp_table *t, uint64_t frame)
 	t->frame = frame;
 	for (size_t i = 0; i < t->nbuckets; i++)
 		for (struct dir *d = t->buckets[i]; d; d = d->hnext)
-			if (d->pending)
-				give_up(t, d, "the capture ends before its last fragment");
+			give_up_all(t, d, NULL);
 }
 
 void sctp_table_free(struct sctp_table *t)

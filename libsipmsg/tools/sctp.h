@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* SIP over SCTP (RFC 4168): the user messages of SCTP packets (RFC 9260).
- * Each SIP message travels as one user message, in one DATA chunk or in
- * fragments (B and E flags, consecutive TSNs, RFC 9260 §6.9). Fragments are
- * put back together per association direction; a DATA chunk whose TSN was
- * seen already (a retransmission) is dropped. An I-DATA chunk (RFC 8260)
- * that holds a whole message is read; fragmented I-DATA is reported, not
- * reassembled. Checksums are not verified (captures of the sending host
+ * Each SIP message travels as one user message, in one DATA or I-DATA
+ * chunk or in fragments, which are put back together per association
+ * direction (sctpfrag.h: DATA by TSN, I-DATA by MID and FSN, interleaved or
+ * not, in any order). A chunk whose TSN was seen already (a retransmission)
+ * is dropped. Checksums are not verified (captures of the sending host
  * carry offloaded, unfilled ones).
  *
  * Bounded: at most max_dirs directions followed at once (past that the least
  * recently active is forgotten, with a notice), each holding at most
- * max_message_bytes of a message in fragments. */
+ * max_message_bytes of messages in fragments; a message whose missing
+ * fragment is older than the last 1024 TSNs is given up. */
 #ifndef SIPMSG_TOOL_SCTP_H
 #define SIPMSG_TOOL_SCTP_H
 

@@ -122,6 +122,7 @@ void gen_tcp(struct gen *g, const struct gen_endpoint *src, const struct gen_end
 #define GEN_SCTP_IDATA 64
 #define GEN_SCTP_E 0x01
 #define GEN_SCTP_B 0x02
+#define GEN_SCTP_U 0x04 /* I-DATA: unordered */
 #define GEN_SCTP_WHOLE (GEN_SCTP_B | GEN_SCTP_E)
 struct gen_sctp_chunk {
 	uint8_t type, flags;

@@ -309,6 +309,12 @@ def sctp_data(tsn, flags, payload, stream=0):
     return c + b"\0" * (-len(c) % 4)
 
 
+def sctp_idata(tsn, flags, mid, fsn_or_ppid, payload, stream=0):
+    """An I-DATA chunk (RFC 8260; flags as sctp_data, 4 unordered), padded."""
+    c = struct.pack("!BBHIHHII", 64, flags, 20 + len(payload), tsn, stream, 0, mid, fsn_or_ppid) + payload
+    return c + b"\0" * (-len(c) % 4)
+
+
 def ether(payload, etype=0x0800):
     return b"\x02\0\0\0\0\x02" + b"\x02\0\0\0\0\x01" + struct.pack("!H", etype) + payload
 
@@ -403,6 +409,15 @@ def capture_seeds():
     frags = [sctp_data(10, 2, invite[:k]), sctp_data(11, 0, invite[k:2 * k]), sctp_data(12, 1, invite[2 * k:])]
     seeds["sctp-fragments"] = capture_seed(101, [
         ipv4(A4, B4, 132, sctp(5060, 5060, 7, [c])) for c in frags[:2] + frags[1:]])
+    # the middle fragment lost, then retransmitted after the last one
+    seeds["sctp-late-retransmit"] = capture_seed(101, [
+        ipv4(A4, B4, 132, sctp(5060, 5060, 7, [c])) for c in [frags[0], frags[2], frags[1]]])
+    # I-DATA: two messages in fragments interleaved, one unordered, FSNs out of order
+    idata = [sctp_idata(1, 2, 1, 0, invite[:k]), sctp_idata(2, 6, 1, 0, invite[:k]),
+             sctp_idata(3, 1, 1, 2, invite[2 * k:]), sctp_idata(4, 5, 1, 1, invite[k:]),
+             sctp_idata(5, 0, 1, 1, invite[k:2 * k])]
+    seeds["sctp-idata-interleaved"] = capture_seed(101, [
+        ipv4(A4, B4, 132, sctp(5060, 5060, 7, idata[:2])), ipv4(A4, B4, 132, sctp(5060, 5060, 7, idata[2:]))])
     return seeds
 
 
