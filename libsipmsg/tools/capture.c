@@ -31,6 +31,10 @@ struct capture {
 	struct tcp_table *tcp;
 	struct sctp_table *sctp;
 	struct capture_stats stats;
+	/* the reasons of the unreadable frames said so far (each said once:
+	 * a WPA capture has thousands of encrypted frames) */
+	const char *unreadable_told[8];
+	size_t unreadable_told_n;
 	/* the frame being processed, and where its records go */
 	uint64_t frame;
 	int64_t ts_sec;
@@ -164,7 +168,7 @@ static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_
 	else
 		capture_opts_init(&c->opts);
 	if (!net_link_supported(c->dlt)) {
-		snprintf(err, errlen, "link type %s (%d) is not supported (Ethernet, Linux cooked SLL/SLL2, raw IP, BSD loopback, PPP, PPPoE, Cisco HDLC and Linux NFLOG are)",
+		snprintf(err, errlen, "link type %s (%d) is not supported (Ethernet, Linux cooked SLL/SLL2, raw IP, BSD loopback, PPP, PPPoE, Cisco HDLC, Linux NFLOG, and IEEE 802.11 bare or with a radiotap, Prism, AVS or PPI header are)",
 			 dlt_name(c->dlt), c->dlt);
 		capture_close(c);
 		return NULL;
@@ -508,6 +512,19 @@ static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned dept
 	}
 }
 
+/* A frame whose content cannot be read (the reason, one of the decoders'
+ * fixed strings, says why): skipped, and said the first time per reason. */
+static void unreadable_frame(struct capture *c, const char *reason)
+{
+	for (size_t i = 0; i < c->unreadable_told_n; i++)
+		if (c->unreadable_told[i] == reason)
+			return;
+	if (c->unreadable_told_n < sizeof c->unreadable_told / sizeof c->unreadable_told[0])
+		c->unreadable_told[c->unreadable_told_n++] = reason;
+	notice_emit(&(struct notice_sink){notice, c}, c->frame, "frame-unreadable",
+		    "%s; skipped, as are the later frames of this kind, without another notice", reason);
+}
+
 static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t caplen)
 {
 	const uint8_t *ipp;
@@ -519,6 +536,8 @@ static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t cap
 	else if (r == NET_MALFORMED)
 		notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet", "malformed frame: %s",
 			    reason);
+	else if (r == NET_UNREADABLE)
+		unreadable_frame(c, reason);
 }
 
 /* The next frame from either reader: 1, 0 at the end, -1 an error in err. */

@@ -4,6 +4,7 @@
  * hand on, the announced (wire) length is kept so that callers can tell a
  * frame cut by the snaplen from a complete one. */
 #include "netdecode.h"
+#include "wlan.h"
 
 #include <arpa/inet.h>
 #include <pcap/dlt.h>
@@ -137,7 +138,7 @@ bool net_link_supported(int dlt)
 	case DLT_NFLOG:
 		return true;
 	default:
-		return false;
+		return wlan_link_supported(dlt);
 	}
 }
 
@@ -358,6 +359,8 @@ enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, const 
 		*ip_len = caplen;
 		return NET_OK;
 	default:
+		if (wlan_link_supported(dlt))
+			return wlan_decode(dlt, f, caplen, ip, ip_len, reason);
 		*reason = "unsupported link type";
 		return NET_OTHER;
 	}

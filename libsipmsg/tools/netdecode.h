@@ -39,6 +39,8 @@ enum net_result {
 	NET_OK = 0,      /* decoded */
 	NET_OTHER,       /* well formed but not IP, or not UDP/TCP: not for us */
 	NET_MALFORMED,   /* a header is inconsistent or cut short; reason says which */
+	NET_UNREADABLE,  /* well formed, but what it carries cannot be read (an encrypted
+	                    802.11 frame, ...); reason says why */
 };
 
 /* An IP packet after its headers. Fragment fields are set when the packet is a
@@ -56,7 +58,8 @@ struct net_ip {
 };
 
 /* Locate the IP packet inside a frame of the given DLT link type. On NET_OK
- * *ip and *ip_len delimit the network-layer packet. */
+ * *ip and *ip_len delimit the network-layer packet. 802.11 link types are
+ * wlan.h's, the only ones that answer NET_UNREADABLE. */
 enum net_result net_link_decode(int dlt, const uint8_t *frame, size_t caplen, const uint8_t **ip, size_t *ip_len,
 				const char **reason);
 

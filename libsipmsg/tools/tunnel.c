@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Tunnel headers: IP in IP, GRE (with ERSPAN and bridged Ethernet) and VXLAN,
- * each stripped to reach the IP packet inside. */
+/* Tunnel headers: IP in IP, GRE (with ERSPAN and bridged Ethernet), VXLAN,
+ * Geneve and GTP-U, each stripped to reach the IP packet inside. */
 #include "tunnel.h"
 
 #include <pcap/dlt.h>
@@ -19,6 +19,16 @@
 #define GRE_PROTO_ERSPAN 0x88beu   /* ERSPAN type I or II */
 
 #define VXLAN_FLAG_VNI 0x08u
+
+#define GENEVE_VERSION 0xc0u  /* first byte: version (0), then option length */
+#define GENEVE_OPT_LEN 0x3fu  /* in 4-byte units */
+
+#define GTP_VERSION 0xe0u     /* first byte: version (1 for GTPv1)... */
+#define GTP_PT 0x10u          /* ...protocol type (1: GTP, 0: GTP') */
+#define GTP_E 0x04u           /* an extension header follows */
+#define GTP_S 0x02u           /* sequence number present */
+#define GTP_PN 0x01u          /* N-PDU number present */
+#define GTP_G_PDU 255u        /* the message type that carries a user packet */
 
 #define STRINGIFY_(x) #x
 #define STRINGIFY(x) STRINGIFY_(x)
@@ -113,9 +123,94 @@ enum net_result tunnel_ip_payload(uint8_t proto, const uint8_t *p, size_t len, u
 	return NET_OK;
 }
 
+/* Geneve (RFC 8926): version 0, option length, flags, protocol type (an
+ * EtherType, 0x6558 for Ethernet), VNI, then the options, opaque here. */
+static enum net_result geneve(const uint8_t *p, size_t len, unsigned depth, const uint8_t **inner, size_t *inner_len,
+			      const char **reason)
+{
+	if (len < 8) {
+		*reason = "Geneve header cut short";
+		return NET_MALFORMED;
+	}
+	if (p[0] & GENEVE_VERSION)
+		return NET_OTHER; /* no Geneve we know; leave it to SIP detection */
+	size_t hlen = 8 + (size_t)(p[0] & GENEVE_OPT_LEN) * 4;
+	if (len < hlen) {
+		*reason = "Geneve options cut short";
+		return NET_MALFORMED;
+	}
+	if (too_deep(depth, reason) != NET_OK)
+		return NET_MALFORMED;
+	uint16_t proto = rd16(p + 2);
+	if (proto == GRE_PROTO_ETHERNET)
+		return ethernet_inside(p + hlen, len - hlen, inner, inner_len, reason);
+	return net_ethertype_decode(proto, p + hlen, len - hlen, inner, inner_len, reason);
+}
+
+/* GTPv1-U (3GPP TS 29.281 §5): flags, message type, length (of what follows
+ * the first 8 bytes), TEID; with any of E, S, PN 4 more bytes (sequence
+ * number, N-PDU number, next extension header type); then extension
+ * headers, each a length in 4-byte units (its own, length and next type
+ * included), its content and the next type, until a next type 0. A G-PDU
+ * carries the subscriber's IP packet; the other messages (echo, error
+ * indication, end marker) carry none. */
+static enum net_result gtp_u(const uint8_t *p, size_t len, unsigned depth, const uint8_t **inner, size_t *inner_len,
+			     const char **reason)
+{
+	if (len < 8) {
+		*reason = "GTP-U header cut short";
+		return NET_MALFORMED;
+	}
+	if ((p[0] & (GTP_VERSION | GTP_PT)) != (0x20u | GTP_PT) || p[1] != GTP_G_PDU)
+		return NET_OTHER; /* not GTPv1, GTP', or a message without a user packet */
+	size_t end = 8 + (size_t)rd16(p + 2); /* the message's end, as announced */
+	if (end > len)
+		end = len; /* cut by the snapshot length: the inner packet says so */
+	size_t off = 8;
+	if (p[0] & (GTP_E | GTP_S | GTP_PN)) {
+		off += 4;
+		for (uint8_t next = p[0] & GTP_E ? p[off - 1] : 0; next != 0;) {
+			if (end < off + 1) {
+				*reason = "GTP-U extension header cut short";
+				return NET_MALFORMED;
+			}
+			size_t n = (size_t)p[off] * 4;
+			if (n == 0) {
+				*reason = "GTP-U extension header of length 0";
+				return NET_MALFORMED;
+			}
+			if (end < off + n) {
+				*reason = "GTP-U extension header cut short";
+				return NET_MALFORMED;
+			}
+			next = p[off + n - 1];
+			off += n;
+		}
+		if (end < off) {
+			*reason = "GTP-U header cut short";
+			return NET_MALFORMED;
+		}
+	}
+	if (too_deep(depth, reason) != NET_OK)
+		return NET_MALFORMED;
+	if (end == off) {
+		*reason = "GTP-U G-PDU without a packet";
+		return NET_MALFORMED;
+	}
+	if (p[off] >> 4 != 4 && p[off] >> 4 != 6)
+		return NET_OTHER; /* an Ethernet or unstructured PDU session */
+	*inner = p + off;
+	*inner_len = end - off;
+	return NET_OK;
+}
+
 enum net_result tunnel_udp_payload(uint16_t dport, const uint8_t *p, size_t len, unsigned depth, const uint8_t **inner,
 				   size_t *inner_len, const char **reason)
 {
+	if (dport == TUNNEL_GENEVE_PORT)
+		return geneve(p, len, depth, inner, inner_len, reason);
+	if (dport == TUNNEL_GTP_U_PORT)
+		return gtp_u(p, len, depth, inner, inner_len, reason);
 	if (dport != TUNNEL_VXLAN_PORT)
 		return NET_OTHER;
 	if (len < 8) {

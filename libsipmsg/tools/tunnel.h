@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The tunnels monitoring setups carry SIP in: IP in IP (RFC 2003, RFC 4213),
  * GRE (RFC 2784, RFC 2890) carrying IP, MPLS, Ethernet or ERSPAN type I/II
- * mirrors, and VXLAN (RFC 7348). Each call is one stateless step inwards: it
+ * mirrors, VXLAN (RFC 7348), Geneve (RFC 8926), and GTPv1-U (3GPP TS 29.281,
+ * the user plane of mobile cores, where IMS/VoLTE SIP travels). Each call is one stateless step inwards: it
  * finds the IP packet a tunnel carries, and the caller decodes that packet as
  * it would the outer one. Every read is bounds-checked against the captured
  * length. (MPLS label stacks under Ethernet are netdecode.h's: they are a
@@ -24,9 +25,14 @@ enum net_result tunnel_ip_payload(uint8_t proto, const uint8_t *p, size_t len, u
 				  size_t *inner_len, const char **reason);
 
 #define TUNNEL_VXLAN_PORT 4789u
+#define TUNNEL_GENEVE_PORT 6081u
+#define TUNNEL_GTP_U_PORT 2152u
 
-/* The same for a UDP payload to port dport: VXLAN on its IANA port. NET_OTHER
- * when dport is another port or the header lacks the I (valid VNI) flag. */
+/* The same for a UDP payload to port dport: VXLAN, Geneve or GTP-U on its
+ * IANA port. NET_OTHER when dport is another port, or the header is of no
+ * version known (a VXLAN one lacks the I (valid VNI) flag), or a GTP-U
+ * message is not a G-PDU (echo, error indication, end marker), or a G-PDU
+ * does not carry IP. */
 enum net_result tunnel_udp_payload(uint16_t dport, const uint8_t *p, size_t len, unsigned depth, const uint8_t **inner,
 				   size_t *inner_len, const char **reason);
 

@@ -17,7 +17,8 @@ const char *gen_link_name(enum gen_link l)
 {
 	static const char *names[] = {"ethernet", "ethernet-vlan", "ethernet-qinq", "sll", "sll2", "raw",
 				      "ipv4", "ipv6", "null", "null-be", "loop", "ppp", "ppp-compressed",
-				      "pppoe", "c-hdlc", "nflog"};
+				      "pppoe", "c-hdlc", "nflog", "wlan", "radiotap", "radiotap-wds",
+				      "prism", "avs", "ppi"};
 	return l < GEN_LINK_COUNT ? names[l] : "?";
 }
 
@@ -40,6 +41,12 @@ static int link_dlt(enum gen_link l)
 	case GEN_PPPOE: return DLT_EN10MB;
 	case GEN_C_HDLC: return DLT_C_HDLC;
 	case GEN_NFLOG: return DLT_NFLOG;
+	case GEN_WLAN: return DLT_IEEE802_11;
+	case GEN_RADIOTAP:
+	case GEN_RADIOTAP_WDS: return DLT_IEEE802_11_RADIO;
+	case GEN_PRISM: return DLT_PRISM_HEADER;
+	case GEN_AVS: return DLT_IEEE802_11_RADIO_AVS;
+	case GEN_PPI: return DLT_PPI;
 	default: die("bad link"); return -1;
 	}
 }
@@ -58,6 +65,11 @@ static uint16_t link_type_number(enum gen_link l)
 	case DLT_PPP: return 9;
 	case DLT_C_HDLC: return 104;
 	case DLT_NFLOG: return 239;
+	case DLT_IEEE802_11: return 105;
+	case DLT_IEEE802_11_RADIO: return 127;
+	case DLT_PRISM_HEADER: return 119;
+	case DLT_IEEE802_11_RADIO_AVS: return 163;
+	case DLT_PPI: return 192;
 	default: return 108; /* DLT_LOOP */
 	}
 }
@@ -239,7 +251,135 @@ static uint8_t *xmalloc(size_t n)
 	return p;
 }
 
-/* Link-layer header for an IP packet of the given version; returns its length. */
+static void le16_put(uint8_t *p, uint32_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static void le32_put(uint8_t *p, uint32_t v) { le16_put(p, v & 0xffff); le16_put(p + 2, v >> 16); }
+
+size_t gen_wlan_header(enum gen_link l, uint8_t *h, uint8_t flags)
+{
+	static const uint8_t ap[6] = {0x02, 0, 0, 0, 0, 0x10}, sta[6] = {0x02, 0, 0, 0, 0, 0x11},
+			     router[6] = {0x02, 0, 0, 0, 0, 0x12}, peer[6] = {0x02, 0, 0, 0, 0, 0x13};
+	bool qos = l == GEN_RADIOTAP || l == GEN_RADIOTAP_WDS || l == GEN_PPI;
+	bool wds = l == GEN_RADIOTAP_WDS;
+	h[0] = qos ? 0x88 : 0x08; /* QoS data or data */
+	h[1] = (uint8_t)((wds ? 0x03 : qos ? 0x01 : 0x02) | (wds ? 0x80 : 0) | flags); /* to/from DS, order */
+	le16_put(h + 2, 44); /* duration */
+	if (wds) { /* receiver, transmitter, destination, source */
+		memcpy(h + 4, peer, 6);
+		memcpy(h + 10, ap, 6);
+		memcpy(h + 16, router, 6);
+		memcpy(h + 24, sta, 6);
+	} else if (qos) { /* to the AP: BSSID, source, destination */
+		memcpy(h + 4, ap, 6);
+		memcpy(h + 10, sta, 6);
+		memcpy(h + 16, router, 6);
+	} else { /* from the AP: destination, BSSID, source */
+		memcpy(h + 4, sta, 6);
+		memcpy(h + 10, ap, 6);
+		memcpy(h + 16, router, 6);
+	}
+	le16_put(h + 22, 0x123u << 4); /* sequence number 0x123, fragment 0 */
+	size_t n = wds ? 30 : 24;
+	if (qos) {
+		h[n] = 5; /* TID 5 (video), no A-MSDU */
+		h[n + 1] = 0;
+		n += 2;
+	}
+	if (wds) { /* HT control */
+		le32_put(h + n, 0);
+		n += 4;
+	}
+	return n;
+}
+
+size_t gen_wlan_radio_header(enum gen_link l, uint8_t *h)
+{
+	switch (l) {
+	case GEN_RADIOTAP: /* TSFT, flags, rate, channel, antenna signal */
+		memset(h, 0, 24);
+		le16_put(h + 2, 24);
+		le32_put(h + 4, 0x0000002fu);
+		le32_put(h + 8, 0x01234567u); /* TSFT at 8, aligned */
+		h[16] = 0x30;                  /* flags: FCS at end, data pad */
+		h[17] = 12;                    /* rate: 6 Mb/s */
+		le16_put(h + 18, 5180);        /* channel 36 */
+		le16_put(h + 20, 0x0140);      /* OFDM, 5 GHz */
+		h[22] = (uint8_t)-45;          /* dBm */
+		return 24;
+	case GEN_RADIOTAP_WDS: /* bitmaps: TSFT, flags, radiotap namespace, extended; antenna signal */
+		memset(h, 0, 32);
+		le16_put(h + 2, 32);
+		le32_put(h + 4, 0xa0000003u);
+		le32_put(h + 8, 0x00000020u);
+		le32_put(h + 16, 0x89abcdefu); /* TSFT: at 12, aligned to 16 */
+		h[24] = 0x10;                  /* flags: FCS at end */
+		h[25] = (uint8_t)-60;          /* dBm */
+		return 32;
+	case GEN_PRISM: { /* message code, length, device, then 10 items of did, status, length, data */
+		memset(h, 0, 144);
+		le32_put(h, 0x00000041u);
+		le32_put(h + 4, 144);
+		memcpy(h + 8, "wlan0", 5);
+		for (int i = 0; i < 10; i++) {
+			le32_put(h + 24 + 12 * i, 0x1041u + ((uint32_t)i << 12));
+			le16_put(h + 30 + 12 * i, 4);
+		}
+		return 144;
+	}
+	case GEN_AVS: /* version 1: 64 bytes, big-endian */
+		memset(h, 0, 64);
+		put32(h, 0x80211001u);
+		put32(h + 4, 64);
+		put32(h + 32, 1);  /* PHY type: FHSS... any */
+		put32(h + 36, 36); /* channel */
+		put32(h + 40, 60); /* data rate, 500 kb/s units */
+		return 64;
+	case GEN_PPI: /* header, then an 802.11-Common field of 20 bytes */
+		memset(h, 0, 32);
+		le16_put(h + 2, 32);
+		le32_put(h + 4, 105);
+		le16_put(h + 8, 2);
+		le16_put(h + 10, 20);
+		le16_put(h + 20, 0x0001); /* flags: FCS present */
+		le16_put(h + 22, 12);     /* rate */
+		le16_put(h + 24, 5180);   /* channel */
+		h[30] = (uint8_t)-50;    /* antenna signal, dBm */
+		return 32;
+	default:
+		return 0;
+	}
+}
+
+bool gen_wlan_has_fcs(enum gen_link l)
+{
+	return l == GEN_RADIOTAP || l == GEN_RADIOTAP_WDS || l == GEN_PPI;
+}
+
+void gen_wlan_fcs(const uint8_t *mac, size_t len, uint8_t out[4])
+{
+	uint32_t c = 0xffffffffu;
+	for (size_t i = 0; i < len; i++) {
+		c ^= mac[i];
+		for (int k = 0; k < 8; k++)
+			c = c & 1 ? (c >> 1) ^ 0xedb88320u : c >> 1;
+	}
+	le32_put(out, ~c);
+}
+
+/* Radio header, MAC header (padded for radiotap's data pad), LLC/SNAP. */
+static size_t wlan_link_header(const struct gen *g, uint16_t ethertype, uint8_t *h)
+{
+	size_t n = gen_wlan_radio_header(g->link, h);
+	size_t mac = gen_wlan_header(g->link, h + n, g->wlan_flags);
+	if (g->link == GEN_RADIOTAP) /* the data pad */
+		for (; mac % 4; mac++)
+			h[n + mac] = 0;
+	n += mac;
+	static const uint8_t snap[6] = {0xaa, 0xaa, 0x03, 0, 0, 0};
+	memcpy(h + n, snap, 6);
+	put16(h + n + 6, ethertype);
+	return n + 8;
+}
+
 /* The link-layer header before an IP packet of len bytes. */
 static size_t link_header(const struct gen *g, int version, uint8_t *h, size_t len)
 {
@@ -337,6 +477,13 @@ static size_t link_header(const struct gen *g, int version, uint8_t *h, size_t l
 		h[15] = 0;
 		return 16;
 	}
+	case GEN_WLAN:
+	case GEN_RADIOTAP:
+	case GEN_RADIOTAP_WDS:
+	case GEN_PRISM:
+	case GEN_AVS:
+	case GEN_PPI:
+		return wlan_link_header(g, ethertype, h);
 	default:
 		return 0;
 	}
@@ -419,6 +566,56 @@ static size_t ethernet_header(uint8_t *h, int version)
 	return 14;
 }
 
+/* UDP, then a GTP-U or Geneve header (and Ethernet when it carries that),
+ * before an IP packet of len bytes; returns their length. */
+static size_t udp_tunnel_header(const struct gen_tunnel *t, uint8_t *b, int version, size_t len)
+{
+	size_t n = 8;
+	if (t->kind == GEN_TUN_GTPU || t->kind == GEN_TUN_GTPU_EXT) {
+		bool ext = t->kind == GEN_TUN_GTPU_EXT;
+		put16(b, 2152);
+		put16(b + 2, 2152);
+		b[n] = ext ? 0x36 : 0x30; /* version 1, GTP, E and S for ext */
+		b[n + 1] = 255;           /* G-PDU */
+		put16(b + n + 2, (uint32_t)(len + (ext ? 12 : 0)));
+		put32(b + n + 4, 0x0badcafeu); /* TEID */
+		n += 8;
+		if (ext) {
+			put16(b + n, 0x4242); /* sequence number */
+			b[n + 2] = 0;         /* N-PDU number */
+			b[n + 3] = 0x85;      /* next: PDU session container */
+			b[n + 4] = 1;         /* 4 bytes: length, PDU type 1 (UL), QFI 9, next */
+			b[n + 5] = 0x10;
+			b[n + 6] = 9;
+			b[n + 7] = 0x40;      /* next: UDP port */
+			b[n + 8] = 1;         /* 4 bytes: length, port 2152, next */
+			put16(b + n + 9, 2152);
+			b[n + 11] = 0;        /* no more */
+			n += 12;
+		}
+	} else {
+		bool eth = t->kind == GEN_TUN_GENEVE;
+		put16(b, 49153);
+		put16(b + 2, 6081);
+		b[n] = eth ? 2 : 0; /* version 0, option length (4-byte units) */
+		b[n + 1] = 0;
+		put16(b + n + 2, eth ? 0x6558 : version == 4 ? 0x0800 : 0x86dd);
+		put32(b + n + 4, 200u << 8); /* VNI 200 */
+		n += 8;
+		if (eth) { /* an option: class 0x0103, type 0x80, 4 bytes of data */
+			put16(b + n, 0x0103);
+			b[n + 2] = 0x80;
+			b[n + 3] = 1;
+			put32(b + n + 4, 0x11223344u);
+			n += 8;
+			n += ethernet_header(b + n, version);
+		}
+	}
+	put16(b + 4, (uint32_t)(n + len));
+	put16(b + 6, 0);
+	return n;
+}
+
 /* Wraps the IP packet `inner` (freed) of the given version in tunnel t;
  * returns the outer IP packet. Tunnel endpoints are 203.0.113.1 -> .2 or
  * 2001:db8:ffff::1 -> ::2. */
@@ -431,6 +628,10 @@ static uint8_t *wrap(struct gen *g, const struct gen_tunnel *t, uint8_t *inner, 
 	uint8_t proto;
 	if (t->kind == GEN_TUN_IPIP) {
 		proto = version == 4 ? 4 : 41;
+	} else if (t->kind == GEN_TUN_GTPU || t->kind == GEN_TUN_GTPU_EXT || t->kind == GEN_TUN_GENEVE ||
+		   t->kind == GEN_TUN_GENEVE_IP) {
+		proto = 17;
+		n = udp_tunnel_header(t, b, version, len);
 	} else if (t->kind == GEN_TUN_VXLAN) {
 		proto = 17;
 		put16(b, 49152);
@@ -494,11 +695,16 @@ static void emit_ip(struct gen *g, const struct gen_endpoint *src, const struct 
 		pkt = wrap(g, &g->tunnels[i], pkt, len, version, &len);
 		version = g->tunnels[i].family;
 	}
-	uint8_t *f = xmalloc(64 + 4 * (size_t)g->mpls_labels + len);
+	uint8_t *f = xmalloc(256 + 4 * (size_t)g->mpls_labels + len);
 	size_t n = link_header(g, version, f, len);
 	memcpy(f + n, pkt, len);
 	n += len;
 	free(pkt);
+	if (gen_wlan_has_fcs(g->link)) { /* after the radio header, whose length is at 2 in both */
+		size_t radio = (size_t)(f[2] | f[3] << 8);
+		gen_wlan_fcs(f + radio, n - radio, f + n);
+		n += 4;
+	}
 	gen_raw_frame(g, f, n, n);
 	free(f);
 }

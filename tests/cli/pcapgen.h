@@ -28,6 +28,15 @@ enum gen_link {
 	GEN_PPPOE,         /* DLT_EN10MB, PPPoE session (0x8864) carrying PPP */
 	GEN_C_HDLC,        /* DLT_C_HDLC: Cisco HDLC, address 0x0f, an EtherType */
 	GEN_NFLOG,         /* DLT_NFLOG: Linux NFLOG, little-endian TLVs, the packet in NFULA_PAYLOAD */
+	/* IEEE 802.11 data frames (see gen_wlan_header), LLC/SNAP, then IP */
+	GEN_WLAN,          /* DLT_IEEE802_11: a data frame from the AP (FromDS), no FCS */
+	GEN_RADIOTAP,      /* DLT_IEEE802_11_RADIO: radiotap with TSFT, flags (FCS, data pad), rate,
+	                      channel, signal; QoS data to the AP, padded to 4 bytes; an FCS */
+	GEN_RADIOTAP_WDS,  /* DLT_IEEE802_11_RADIO: two presence bitmaps (so TSFT is aligned to 16),
+	                      flags (FCS); QoS data in the 4-address form with HT control; an FCS */
+	GEN_PRISM,         /* DLT_PRISM_HEADER: a 144-byte Prism header, then GEN_WLAN's frame */
+	GEN_AVS,           /* DLT_IEEE802_11_RADIO_AVS: a 64-byte AVS header, then GEN_WLAN's frame */
+	GEN_PPI,           /* DLT_PPI: PPI with an 802.11-Common field (FCS), QoS data; an FCS */
 	GEN_LINK_COUNT
 };
 
@@ -49,6 +58,11 @@ enum gen_tunnel_kind {
 	GEN_TUN_GRE_ETH,  /* GRE carrying Ethernet (0x6558) */
 	GEN_TUN_ERSPAN,   /* GRE (with a sequence number) + ERSPAN type II + Ethernet */
 	GEN_TUN_VXLAN,    /* UDP to port 4789 + VXLAN + Ethernet */
+	GEN_TUN_GTPU,     /* UDP 2152 -> 2152 + GTPv1-U G-PDU (8-byte header) + IP */
+	GEN_TUN_GTPU_EXT, /* the same with a sequence number and two extension headers (a PDU
+	                     session container, 0x85, then a UDP port one, 0x40) */
+	GEN_TUN_GENEVE,   /* UDP to port 6081 + Geneve with an 8-byte option + Ethernet (0x6558) */
+	GEN_TUN_GENEVE_IP,/* UDP to port 6081 + Geneve, no option, protocol IPv4 or IPv6 */
 };
 
 #define GEN_GRE_CSUM 0x8000
@@ -81,7 +95,27 @@ struct gen {
 	int mpls_labels;     /* Ethernet: an MPLS label stack of this many labels before IP */
 	struct gen_tunnel tunnels[GEN_MAX_TUNNELS]; /* every packet is wrapped in these */
 	size_t ntunnels;
+	uint8_t wlan_flags;  /* 802.11 links: frame control flags added to every data frame
+	                        (GEN_WLAN_PROTECTED, GEN_WLAN_MORE_FRAGMENTS) */
 };
+
+#define GEN_WLAN_MORE_FRAGMENTS 0x04
+#define GEN_WLAN_PROTECTED 0x40
+
+/* The 802.11 MAC header of a data frame as the link l writes it (l one of
+ * the 802.11 links; any other: GEN_WLAN's) into h, room for 36 bytes, with
+ * the frame control flags `flags` added. Returns its length (without
+ * GEN_RADIOTAP's data pad). */
+size_t gen_wlan_header(enum gen_link l, uint8_t *h, uint8_t flags);
+
+/* The radio header the 802.11 link l writes before the MAC header (none for
+ * GEN_WLAN) into h, room for 160 bytes; returns its length. */
+size_t gen_wlan_radio_header(enum gen_link l, uint8_t *h);
+
+/* Whether link l ends its frames with an FCS, and the frame's FCS (CRC-32,
+ * stored little-endian) over mac[0..len) into out. */
+bool gen_wlan_has_fcs(enum gen_link l);
+void gen_wlan_fcs(const uint8_t *mac, size_t len, uint8_t out[4]);
 
 /* Open a capture for writing; pcapng selects the format. Aborts on failure. */
 void gen_open(struct gen *g, const char *path, enum gen_link link, bool pcapng);

@@ -317,7 +317,7 @@ Test(capture, unsupported_link_type_is_a_clear_error)
 {
 	char path[64];
 	gen_tmpname(path, sizeof path, ".pcap");
-	pcap_t *p = pcap_open_dead(DLT_IEEE802_11, 65535);
+	pcap_t *p = pcap_open_dead(DLT_USER0, 65535);
 	pcap_dumper_t *d = pcap_dump_open(p, path);
 	pcap_dump_close(d);
 	pcap_close(p);
@@ -368,6 +368,296 @@ Test(capture, pcapng_first_interface_unsupported_others_read)
 	cr_assert_null(cap);
 	cr_assert(strstr(err, "link type") && strstr(err, "(147)") && strstr(err, "not supported"), "%s", err);
 	unlink(path);
+}
+
+/* --- IEEE 802.11 --------------------------------------------------------- */
+
+static bool wlan_link(int l) { return l >= GEN_WLAN && l < GEN_LINK_COUNT; }
+
+/* The first frame of a pcap file, copied (free it); its link type in *dlt. */
+static uint8_t *first_frame(const char *path, size_t *len, int *dlt)
+{
+	char pe[PCAP_ERRBUF_SIZE];
+	pcap_t *pc = pcap_open_offline(path, pe);
+	cr_assert_not_null(pc, "%s", pe);
+	struct pcap_pkthdr *h;
+	const u_char *frame;
+	cr_assert_eq(pcap_next_ex(pc, &h, &frame), 1);
+	uint8_t *copy = malloc(h->caplen);
+	memcpy(copy, frame, h->caplen);
+	*len = h->caplen;
+	*dlt = pcap_datalink(pc);
+	pcap_close(pc);
+	return copy;
+}
+
+/* The length an IP packet's own header gives it. */
+static size_t ip_announced_length(const uint8_t *ip)
+{
+	return ip[0] >> 4 == 4 ? (size_t)(ip[2] << 8 | ip[3]) : 40 + (size_t)(ip[4] << 8 | ip[5]);
+}
+
+/* The IP packet found in an 802.11 frame is the one written, up to its last
+ * byte and no further: a radio header's FCS flag (radiotap: after TSFT,
+ * aligned from the header's start across two presence bitmaps; PPI: in the
+ * 802.11-Common field) takes the 4-byte FCS off the end. Every shorter cut,
+ * in an exact-size buffer, is malformed or a shorter packet. */
+Test(capture, wlan_ip_packet_stops_before_the_fcs_and_never_past_a_cut)
+{
+	for (int l = GEN_WLAN; wlan_link(l); l++) {
+		for (int fam = 4; fam <= 6; fam += 2) {
+			char what[64];
+			snprintf(what, sizeof what, "%s IPv%d", gen_link_name(l), fam);
+			char path[64];
+			gen_tmpname(path, sizeof path, ".pcap");
+			struct gen g;
+			gen_open(&g, path, (enum gen_link)l, false);
+			struct gen_endpoint a = fam == 4 ? gen_ep4("198.51.100.7", 5060) : gen_ep6("2001:db8::7", 5060);
+			struct gen_endpoint b = fam == 4 ? gen_ep4("198.51.100.8", 5060) : gen_ep6("2001:db8::8", 5060);
+			gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+			gen_close(&g);
+			size_t len;
+			int dlt;
+			uint8_t *frame = first_frame(path, &len, &dlt);
+			unlink(path);
+			const uint8_t *ip;
+			size_t ip_len;
+			const char *reason = "";
+			cr_assert_eq(net_link_decode(dlt, frame, len, &ip, &ip_len, &reason), NET_OK, "%s: %s", what, reason);
+			size_t want = ip_announced_length(ip);
+			cr_assert_eq(want, (fam == 4 ? 20 : 40) + 8 + strlen(RINGING), "%s", what);
+			cr_assert_eq(ip_len, want, "%s: %zu bytes of IP, want %zu", what, ip_len, want);
+			cr_assert_eq(ip + ip_len, frame + len - (gen_wlan_has_fcs((enum gen_link)l) ? 4 : 0), "%s", what);
+			for (size_t cut = 0; cut < len; cut++) {
+				uint8_t *copy = malloc(cut ? cut : 1);
+				memcpy(copy, frame, cut);
+				enum net_result r = net_link_decode(dlt, copy, cut, &ip, &ip_len, &reason);
+				cr_assert(r == NET_MALFORMED || (r == NET_OK && ip_len < want && ip + ip_len <= copy + cut),
+					  "%s cut at %zu of %zu: result %d", what, cut, len, (int)r);
+				free(copy);
+			}
+			free(frame);
+		}
+	}
+}
+
+/* A protected frame (WEP, TKIP, CCMP, GCMP) cannot be read without the
+ * keys; an 802.11 fragment is not reassembled: each is skipped, and said
+ * once per capture and reason, since a WPA capture holds thousands. */
+Test(capture, wlan_protected_and_fragmented_frames_are_said_once)
+{
+	for (int ng = 0; ng <= 1; ng++) {
+		char path[64];
+		gen_tmpname(path, sizeof path, ".cap");
+		struct gen g;
+		gen_open(&g, path, GEN_RADIOTAP, ng);
+		struct gen_endpoint a = gen_ep4("192.0.2.1", 5060), b = gen_ep4("192.0.2.2", 5060);
+		g.wlan_flags = GEN_WLAN_PROTECTED;
+		gen_udp(&g, &a, &b, INVITE, strlen(INVITE));   /* 1 */
+		gen_udp(&g, &a, &b, INVITE, strlen(INVITE));   /* 2 */
+		g.wlan_flags = 0;
+		gen_udp(&g, &a, &b, INVITE, strlen(INVITE));   /* 3 */
+		g.wlan_flags = GEN_WLAN_MORE_FRAGMENTS;
+		gen_udp(&g, &a, &b, RINGING, strlen(RINGING)); /* 4 */
+		g.wlan_flags = GEN_WLAN_PROTECTED;
+		gen_udp(&g, &a, &b, RINGING, strlen(RINGING)); /* 5 */
+		g.wlan_flags = GEN_WLAN_MORE_FRAGMENTS;
+		gen_udp(&g, &a, &b, RINGING, strlen(RINGING)); /* 6 */
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		cr_assert_eq(col->n, 3, "%zu records", col->n);
+		cr_assert_eq(col->r[0].kind, CAPTURE_NOTICE);
+		cr_assert_str_eq(col->r[0].notice_kind, "frame-unreadable");
+		cr_assert_eq(col->r[0].frame, 1);
+		cr_assert(strstr(col->r[0].text, "protected") && strstr(col->r[0].text, "later frames"), "%s",
+			  col->r[0].text);
+		assert_bytes(message(col, 0), INVITE, "the frame in clear");
+		cr_assert_eq(message(col, 0)->frame, 3);
+		cr_assert_str_eq(col->r[2].notice_kind, "frame-unreadable");
+		cr_assert_eq(col->r[2].frame, 4);
+		cr_assert(strstr(col->r[2].text, "fragments"), "%s", col->r[2].text);
+		cr_assert_eq(col->stats.notices, 2);
+		free_collected(col);
+		unlink(path);
+	}
+}
+
+/* Management and control frames, data frames without data (Null, QoS
+ * Null) and LLC payloads that are not SNAP or not IP carry no SIP: skipped
+ * without a word, as a non-IP Ethernet frame is. */
+Test(capture, wlan_frames_without_ip_are_skipped_silently)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_WLAN, false);
+	uint8_t f[128] = {0};
+	size_t n = gen_wlan_header(GEN_WLAN, f, 0);
+	f[0] = 0x80; /* beacon */
+	memset(f + n, 0x55, 40);
+	gen_raw_frame(&g, f, n + 40, n + 40);
+	static const uint8_t ack[10] = {0xd4, 0, 0, 0, 2, 0, 0, 0, 0, 0x11};
+	gen_raw_frame(&g, ack, sizeof ack, sizeof ack);
+	n = gen_wlan_header(GEN_WLAN, f, 0);
+	f[0] = 0x48; /* Null data */
+	gen_raw_frame(&g, f, n, n);
+	f[0] = 0x08; /* data: spanning tree over plain LLC */
+	static const uint8_t stp[] = {0x42, 0x42, 0x03, 0, 0, 0, 0, 0};
+	memcpy(f + n, stp, sizeof stp);
+	gen_raw_frame(&g, f, n + sizeof stp, n + sizeof stp);
+	static const uint8_t arp[] = {0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x06, 0, 1, 8, 0, 6, 4, 0, 1};
+	memcpy(f + n, arp, sizeof arp);
+	gen_raw_frame(&g, f, n + sizeof arp, n + sizeof arp);
+	static const uint8_t ipx_oui[] = {0xaa, 0xaa, 0x03, 0, 0, 0x0c, 0x08, 0x00, 0x45};
+	memcpy(f + n, ipx_oui, sizeof ipx_oui); /* Cisco's OUI: not an EtherType */
+	gen_raw_frame(&g, f, n + sizeof ipx_oui, n + sizeof ipx_oui);
+	f[0] = 0x09; /* protocol version 1 */
+	memcpy(f + n, arp, sizeof arp);
+	gen_raw_frame(&g, f, n + sizeof arp, n + sizeof arp);
+	struct gen_endpoint a = gen_ep6("2001:db8::1", 5060), b = gen_ep6("2001:db8::2", 5060);
+	gen_udp(&g, &a, &b, INVITE, strlen(INVITE)); /* 8 */
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(col->n, 1, "%zu records, first: %s", col->n, col->r[0].text);
+	cr_assert_eq(message(col, 0)->frame, 8);
+	free_collected(col);
+	unlink(path);
+
+	/* QoS Null, on a link whose data frames are QoS ones */
+	gen_open(&g, path, GEN_RADIOTAP, false);
+	n = gen_wlan_radio_header(GEN_RADIOTAP, f);
+	size_t mac = gen_wlan_header(GEN_RADIOTAP, f + n, 0);
+	f[n] = 0xc8;
+	gen_wlan_fcs(f + n, mac, f + n + mac);
+	gen_raw_frame(&g, f, n + mac + 4, n + mac + 4);
+	gen_close(&g);
+	col = read_capture(path);
+	cr_assert_eq(col->n, 0, "%zu records", col->n);
+	free_collected(col);
+	unlink(path);
+}
+
+static enum net_result link_bytes(int dlt, const uint8_t *f, size_t len, const char **reason)
+{
+	const uint8_t *ip;
+	size_t ip_len;
+	return net_link_decode(dlt, f, len, &ip, &ip_len, reason);
+}
+
+/* An 802.11 data frame to the AP of `mac_len` header bytes (24, or a QoS
+ * one's 26), LLC/SNAP for IPv4 and one byte of IPv4 into f; its length. */
+static size_t wlan_frame(uint8_t *f, bool qos, uint8_t qos0)
+{
+	memset(f, 0, 40);
+	f[0] = qos ? 0x88 : 0x08;
+	f[1] = 0x01;
+	size_t n = 24;
+	if (qos) {
+		f[24] = qos0;
+		n = 26;
+	}
+	static const uint8_t snap[] = {0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00, 0x45};
+	memcpy(f + n, snap, sizeof snap);
+	return n + sizeof snap;
+}
+
+Test(capture, wlan_and_radio_headers_malformed_or_foreign)
+{
+	const char *reason = "";
+	uint8_t f[256];
+	size_t n = wlan_frame(f, false, 0);
+	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, n, &reason), NET_OK);
+	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, 23, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "MAC header cut short"), "%s", reason);
+	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, 29, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "LLC/SNAP"), "%s", reason);
+	f[22] = 0x01; /* fragment number 1 */
+	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, n, &reason), NET_UNREADABLE);
+	cr_assert(strstr(reason, "fragments"), "%s", reason);
+	n = wlan_frame(f, true, 0x80); /* QoS data holding an A-MSDU */
+	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, n, &reason), NET_UNREADABLE);
+	cr_assert(strstr(reason, "A-MSDU"), "%s", reason);
+	n = wlan_frame(f, true, 0x05);
+	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, n, &reason), NET_OK);
+	f[1] = 0x81; /* order: 4 bytes of HT control, which the frame lacks */
+	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, 29, &reason), NET_MALFORMED);
+	/* SNAP with an 802.1Q tag */
+	n = wlan_frame(f, false, 0);
+	static const uint8_t tagged[] = {0x81, 0x00, 0x00, 0x2a, 0x86, 0xdd, 0x60};
+	memcpy(f + 30, tagged, sizeof tagged);
+	const uint8_t *ip;
+	size_t ip_len;
+	cr_assert_eq(net_link_decode(DLT_IEEE802_11, f, 37, &ip, &ip_len, &reason), NET_OK);
+	cr_assert(ip == f + 36 && ip_len == 1);
+	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, 35, &reason), NET_MALFORMED);
+
+	/* radiotap */
+	uint8_t r[64] = {0, 0, 8, 0, 0, 0, 0, 0};
+	n = wlan_frame(r + 8, false, 0) + 8;
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO, r, n, &reason), NET_OK);
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO, r, 7, &reason), NET_MALFORMED);
+	r[0] = 1;
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO, r, n, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "version"), "%s", reason);
+	r[0] = 0;
+	r[2] = 6;
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO, r, n, &reason), NET_MALFORMED);
+	r[2] = 64;
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO, r, n, &reason), NET_MALFORMED);
+	uint8_t ext[16] = {0, 0, 12, 0, 0, 0, 0, 0x80, 0, 0, 0, 0x80, 0, 0, 0, 0}; /* bitmaps past the length */
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO, ext, sizeof ext, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "bitmaps"), "%s", reason);
+	uint8_t no_flags[16] = {0, 0, 16, 0, 0x03, 0, 0, 0}; /* TSFT fills it: flags past the length */
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO, no_flags, sizeof no_flags, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "fields run past"), "%s", reason);
+	uint8_t fcs_only[13] = {0, 0, 9, 0, 0x02, 0, 0, 0, 0x10, 0x08, 0x01, 0, 0}; /* 4 bytes: the FCS alone */
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO, fcs_only, sizeof fcs_only, &reason), NET_MALFORMED);
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO, fcs_only, 11, &reason), NET_MALFORMED);
+
+	/* AVS, and an AVS header under Prism's link type */
+	memset(f, 0, sizeof f);
+	static const uint8_t avs_v1[8] = {0x80, 0x21, 0x10, 0x01, 0, 0, 0, 64};
+	memcpy(f, avs_v1, 8);
+	n = wlan_frame(f + 64, false, 0) + 64;
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO_AVS, f, n, &reason), NET_OK);
+	cr_assert_eq(link_bytes(DLT_PRISM_HEADER, f, n, &reason), NET_OK);
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO_AVS, f, 63, &reason), NET_MALFORMED);
+	f[3] = 0x21;
+	cr_assert_eq(link_bytes(DLT_IEEE802_11_RADIO_AVS, f, n, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "version"), "%s", reason);
+	/* Prism: its length in either byte order, else malformed */
+	memset(f, 0, 64);
+	f[0] = 0x41;
+	f[4] = 64;
+	cr_assert_eq(link_bytes(DLT_PRISM_HEADER, f, n, &reason), NET_OK);
+	f[4] = 0;
+	f[7] = 64;
+	cr_assert_eq(link_bytes(DLT_PRISM_HEADER, f, n, &reason), NET_OK);
+	f[6] = 1;
+	cr_assert_eq(link_bytes(DLT_PRISM_HEADER, f, n, &reason), NET_MALFORMED);
+
+	/* PPI: fields bounded, a link type inside other than 802.11 */
+	uint8_t p[96] = {0, 0, 8, 0, 105, 0, 0, 0};
+	n = wlan_frame(p + 8, false, 0) + 8;
+	cr_assert_eq(link_bytes(DLT_PPI, p, n, &reason), NET_OK);
+	p[0] = 1;
+	cr_assert_eq(link_bytes(DLT_PPI, p, n, &reason), NET_MALFORMED);
+	p[0] = 0;
+	static const uint8_t field_past[] = {0, 0, 16, 0, 105, 0, 0, 0, 2, 0, 20, 0, 0, 0, 0, 0};
+	memcpy(p, field_past, sizeof field_past);
+	cr_assert_eq(link_bytes(DLT_PPI, p, sizeof p, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "PPI field"), "%s", reason);
+	static const uint8_t ppi_ppi[] = {0, 0, 8, 0, 192, 0, 0, 0, 0, 0, 8, 0, 192, 0, 0, 0};
+	cr_assert_eq(link_bytes(DLT_PPI, ppi_ppi, sizeof ppi_ppi, &reason), NET_MALFORMED);
+	static const uint8_t ppi_user0[] = {0, 0, 8, 0, 147, 0, 0, 0, 0x45};
+	cr_assert_eq(link_bytes(DLT_PPI, ppi_user0, sizeof ppi_user0, &reason), NET_OTHER);
+	uint8_t ppi_eth[32] = {0, 0, 8, 0, 1, 0, 0, 0};
+	ppi_eth[8 + 12] = 0x08;
+	ppi_eth[8 + 14] = 0x45;
+	cr_assert_eq(net_link_decode(DLT_PPI, ppi_eth, 23, &ip, &ip_len, &reason), NET_OK);
+	cr_assert(ip == ppi_eth + 22 && ip_len == 1);
 }
 
 /* --- UDP --------------------------------------------------------------- */
@@ -1595,6 +1885,13 @@ static const struct tunnel_case tunnel_cases[] = {
 	{"VXLAN carrying IPv6", {{GEN_TUN_VXLAN, 4, 0}}, 1, 0, 6},
 	{"VXLAN over IPv6 carrying IPv4", {{GEN_TUN_VXLAN, 6, 0}}, 1, 0, 4},
 	{"MPLS, then GRE, then VXLAN", {{GEN_TUN_GRE, 4, GEN_GRE_SEQ}, {GEN_TUN_VXLAN, 4, 0}}, 2, 3, 6},
+	{"GTP-U IPv4 in IPv4", {{GEN_TUN_GTPU, 4, 0}}, 1, 0, 4},
+	{"GTP-U IPv6 in IPv4", {{GEN_TUN_GTPU, 4, 0}}, 1, 0, 6},
+	{"GTP-U with extension headers, IPv6 in IPv6", {{GEN_TUN_GTPU_EXT, 6, 0}}, 1, 0, 6},
+	{"GTP-U with extension headers, IPv4 in IPv6", {{GEN_TUN_GTPU_EXT, 6, 0}}, 1, 0, 4},
+	{"Geneve with an option, Ethernet, IPv4", {{GEN_TUN_GENEVE, 4, 0}}, 1, 0, 4},
+	{"Geneve over IPv6 carrying IPv6", {{GEN_TUN_GENEVE_IP, 6, 0}}, 1, 0, 6},
+	{"Geneve, then GTP-U with extension headers", {{GEN_TUN_GENEVE, 4, 0}, {GEN_TUN_GTPU_EXT, 6, 0}}, 2, 0, 4},
 	{"4 tunnels deep (the bound)",
 	 {{GEN_TUN_IPIP, 6, 0}, {GEN_TUN_GRE, 4, 0}, {GEN_TUN_VXLAN, 4, 0}, {GEN_TUN_GRE_ETH, 6, 0}}, 4, 0, 4},
 };
@@ -1867,6 +2164,65 @@ Test(capture, malformed_and_foreign_tunnel_headers)
 	cr_assert_eq(tunnel_udp_payload(4789, no_i_flag, 8, 0, &inner, &inner_len, &reason), NET_OTHER);
 	cr_assert_eq(tunnel_udp_payload(4789, vxlan, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
 	cr_assert_eq(tunnel_udp_payload(4789, vxlan, 8, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason), NET_MALFORMED);
+
+	/* GTP-U: only a G-PDU of GTPv1 carrying IP is a tunnel */
+	static const uint8_t gtp[] = {0x30, 0xff, 0, 1, 0, 0, 0, 1, 0x45};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert(inner == gtp + 8 && inner_len == 1);
+	cr_assert_eq(tunnel_udp_payload(2153, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(2152, gtp, sizeof gtp, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason),
+		     NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(2152, gtp, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	static const uint8_t gtp_echo[] = {0x32, 0x01, 0, 4, 0, 0, 0, 0, 0, 1, 0, 0};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp_echo, sizeof gtp_echo, 0, &inner, &inner_len, &reason), NET_OTHER);
+	static const uint8_t gtp_prime[] = {0x20, 0xff, 0, 1, 0, 0, 0, 1, 0x45};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp_prime, sizeof gtp_prime, 0, &inner, &inner_len, &reason), NET_OTHER);
+	static const uint8_t gtp_v2[] = {0x48, 0xff, 0, 1, 0, 0, 0, 1, 0x45};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp_v2, sizeof gtp_v2, 0, &inner, &inner_len, &reason), NET_OTHER);
+	static const uint8_t gtp_no_pkt[] = {0x30, 0xff, 0, 0, 0, 0, 0, 1};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp_no_pkt, sizeof gtp_no_pkt, 0, &inner, &inner_len, &reason),
+		     NET_MALFORMED);
+	static const uint8_t gtp_ethernet[] = {0x30, 0xff, 0, 1, 0, 0, 0, 1, 0x02};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp_ethernet, sizeof gtp_ethernet, 0, &inner, &inner_len, &reason),
+		     NET_OTHER);
+	/* the length field bounds the packet: padding after it is not IP */
+	static const uint8_t gtp_padded[] = {0x30, 0xff, 0, 1, 0, 0, 0, 1, 0x45, 0, 0};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp_padded, sizeof gtp_padded, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(inner_len, 1);
+	/* S set: 4 more bytes; E set: an extension header (1 unit), then 0 */
+	static const uint8_t gtp_ext[] = {0x36, 0xff, 0, 9, 0, 0, 0, 1, 0, 7, 0, 0x85, 1, 0x10, 9, 0, 0x60};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp_ext, sizeof gtp_ext, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert(inner == gtp_ext + 16 && inner_len == 1);
+	for (size_t cut = 8; cut < sizeof gtp_ext - 1; cut++) {
+		uint8_t *copy = malloc(cut);
+		memcpy(copy, gtp_ext, cut);
+		cr_assert_eq(tunnel_udp_payload(2152, copy, cut, 0, &inner, &inner_len, &reason), NET_MALFORMED,
+			     "GTP-U cut at %zu", cut);
+		free(copy);
+	}
+	static const uint8_t gtp_ext0[] = {0x34, 0xff, 0, 9, 0, 0, 0, 1, 0, 0, 0, 0x85, 0, 0x10, 9, 0, 0x60};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp_ext0, sizeof gtp_ext0, 0, &inner, &inner_len, &reason),
+		     NET_MALFORMED);
+	cr_assert(strstr(reason, "length 0"), "%s", reason);
+	/* an extension header past the length the header announces */
+	static const uint8_t gtp_ext_long[] = {0x34, 0xff, 0, 6, 0, 0, 0, 1, 0, 0, 0, 0x85, 1, 0x10, 9, 0, 0x60};
+	cr_assert_eq(tunnel_udp_payload(2152, gtp_ext_long, sizeof gtp_ext_long, 0, &inner, &inner_len, &reason),
+		     NET_MALFORMED);
+
+	/* Geneve: version 0 only; options bounded; IP or Ethernet inside */
+	static const uint8_t geneve_ip[] = {0x01, 0, 0x08, 0x00, 0, 0, 200, 0, 1, 2, 3, 4, 0x45};
+	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, sizeof geneve_ip, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert(inner == geneve_ip + 12 && inner_len == 1);
+	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, 12, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, 11, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert(strstr(reason, "Geneve options"), "%s", reason);
+	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, sizeof geneve_ip, TUNNEL_MAX_DEPTH, &inner, &inner_len,
+					&reason), NET_MALFORMED);
+	static const uint8_t geneve_v1[] = {0x40, 0, 0x08, 0x00, 0, 0, 200, 0, 0x45};
+	cr_assert_eq(tunnel_udp_payload(6081, geneve_v1, sizeof geneve_v1, 0, &inner, &inner_len, &reason), NET_OTHER);
+	static const uint8_t geneve_arp[] = {0, 0, 0x08, 0x06, 0, 0, 200, 0, 0, 1};
+	cr_assert_eq(tunnel_udp_payload(6081, geneve_arp, sizeof geneve_arp, 0, &inner, &inner_len, &reason), NET_OTHER);
 
 	/* MPLS: no bottom-of-stack label before the end; a pseudowire control word */
 	static const uint8_t no_bottom[] = {0, 0x3e, 0x80, 64, 0, 0x3e, 0x90, 64};

@@ -744,7 +744,7 @@ def test_truncated_and_corrupt_captures():
     bad[rec2 + 8:rec2 + 12] = struct.pack("<I", 0x7FFFFFF0)  # frame 2's captured length
     rc, out, err = run("check", write("badrec.pcap", bytes(bad)))
     assert rc == 2 and "frame 2" in err, err
-    rc, _, err = run("check", write("unsupported.pcap", pcap([], linktype=105)))
+    rc, _, err = run("check", write("unsupported.pcap", pcap([], linktype=147)))  # USER0
     assert rc == 2 and "link type" in err, err
 
 

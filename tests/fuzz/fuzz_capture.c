@@ -29,7 +29,7 @@
 #include <string.h>
 
 /* LINKTYPE_ numbers as a pcap file stores them. The last one is not
- * supported (IEEE 802.11): the open fails. */
+ * supported (USER0): the open fails. */
 static const uint32_t link_types[] = {
 	1,   /* EN10MB */
 	101, /* RAW */
@@ -47,8 +47,14 @@ static const uint32_t link_types[] = {
 	104, /* C_HDLC */
 	204, /* PPP_WITH_DIR */
 	239, /* NFLOG */
-	105, /* IEEE802_11: not supported */
+	105, /* IEEE802_11 */
+	127, /* IEEE802_11_RADIO (radiotap) */
+	119, /* PRISM_HEADER */
+	163, /* IEEE802_11_RADIO_AVS */
+	192, /* PPI */
+	147, /* USER0: not supported */
 };
+#define LINK_UNSUPPORTED 147u
 
 /* Byte 1 */
 #define OPT_FLOW_BYTES 0x03u /* max_flow_bytes: default, 64, 512, 4096 */
@@ -210,9 +216,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!c) {
 		FUZZ_CHECK(err[0] && strlen(err) < sizeof err, "open failed without a reason");
 		FUZZ_CHECK(!strchr(err, '\n'), "a reason of more than one line: %s", err);
-		FUZZ_CHECK(link == 105, "a capture of link type %u was refused: %s", (unsigned)link, err);
+		FUZZ_CHECK(link == LINK_UNSUPPORTED, "a capture of link type %u was refused: %s", (unsigned)link, err);
 	} else {
-		FUZZ_CHECK(link != 105, "a capture of link type 105 (802.11) was accepted");
+		FUZZ_CHECK(link != LINK_UNSUPPORTED, "a capture of link type %u (USER0) was accepted", (unsigned)link);
 		err[0] = '\0';
 		int rc = capture_run(c, on_record, &s, err, sizeof err);
 		FUZZ_CHECK(rc == 0 || rc == -1, "capture_run returned %d", rc);

@@ -12,6 +12,7 @@ Run it again after changing the messages or the option layout:
 import os
 import shutil
 import struct
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "corpus")
@@ -249,7 +250,8 @@ BUILD_SEEDS = {
 # --- capture: byte 0 the link type (index into fuzz_capture.c's table), byte 1
 # the options, then frames: 2-byte big-endian length (top bit: a snaplen cut)
 # and the bytes.
-LINK_INDEX = {1: 0, 101: 1, 113: 2, 276: 3, 0: 4, 108: 5, 228: 6, 229: 7}
+LINK_INDEX = {1: 0, 101: 1, 113: 2, 276: 3, 0: 4, 108: 5, 228: 6, 229: 7,
+              105: 16, 127: 17, 119: 18, 163: 19, 192: 20}
 SAMPLE_PCAP = os.path.join(HERE, "..", "..", "docs", "samples", "sipp-calls.pcap")
 
 
@@ -322,6 +324,24 @@ def ether(payload, etype=0x0800):
 A4, B4, C4, D4 = [192, 0, 2, 1], [192, 0, 2, 2], [198, 51, 100, 1], [198, 51, 100, 2]
 
 
+def wlan_data(payload, etype=0x0800, qos=False, flags=0x01):
+    """An 802.11 data frame to the AP (QoS: TID 5), LLC/SNAP, payload."""
+    addrs = b"\x02\0\0\0\0\x10" + b"\x02\0\0\0\0\x11" + b"\x02\0\0\0\0\x12"
+    h = bytes([0x88 if qos else 0x08, flags]) + b"\x2c\0" + addrs + struct.pack("<H", 0x123 << 4)
+    if qos:
+        h += b"\x05\0"
+    return h + b"\xaa\xaa\x03\0\0\0" + struct.pack("!H", etype) + payload
+
+
+def wlan_fcs(frame):
+    return frame + struct.pack("<I", zlib.crc32(frame))
+
+
+def radiotap(frame, fcs=True):
+    """Radiotap: TSFT, flags (FCS at the end when fcs), then the frame."""
+    return struct.pack("<BBHIQB", 0, 0, 17, 0x3, 1, 0x10 if fcs else 0) + (wlan_fcs(frame) if fcs else frame)
+
+
 def hep3(src, dst, sport, dport, payload):
     def chunk(t, v):
         return struct.pack("!HHH", 0, t, 6 + len(v)) + v
@@ -382,6 +402,20 @@ def capture_seeds():
     seeds["gre-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 47, gre))])
     vx = b"\x08\0\0\0\0\0\x2a\0" + ether(dgram)
     seeds["vxlan-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 17, udp(40000, 4789, vx)))])
+    # 802.11: radiotap with an FCS (QoS data, then a protected frame), bare,
+    # and PPI with its 802.11-Common field saying FCS
+    seeds["radiotap-invite"] = capture_seed(127, [
+        radiotap(wlan_data(dgram, qos=True)), radiotap(wlan_data(dgram, flags=0x41))])
+    seeds["wlan-invite"] = capture_seed(105, [wlan_data(dgram)])
+    ppi_common = struct.pack("<HHQHHHHBBbb", 2, 20, 1, 1, 12, 5180, 0x140, 0, 0, -50, -90)
+    seeds["ppi-invite"] = capture_seed(192, [
+        struct.pack("<BBHI", 0, 0, 8 + len(ppi_common), 105) + ppi_common + wlan_fcs(wlan_data(dgram, qos=True))])
+    # GTP-U (UDP 2152; a sequence number, a PDU session container extension
+    # header) and Geneve (UDP 6081, an option, Ethernet inside)
+    gtp = struct.pack("!BBHIHBB", 0x36, 255, 8 + len(dgram), 1, 7, 0, 0x85) + b"\x01\x10\x09\x00" + dgram
+    seeds["gtpu-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 17, udp(2152, 2152, gtp)))])
+    gnv = struct.pack("!BBHI", 2, 0, 0x6558, 200 << 8) + struct.pack("!HBBI", 0x0103, 0x80, 1, 7) + ether(dgram)
+    seeds["geneve-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 17, udp(49153, 6081, gnv)))])
     # HEPv3 to a collector, carrying an INVITE between A and B
     seeds["hep3-invite"] = capture_seed(228, [ipv4(C4, D4, 17, udp(9060, 9060, hep3(A4, B4, 5060, 5060, invite)))])
     # SIP over WebSocket: upgrade, 101, one masked text frame, no SYN seen

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: MIT */
+/* IEEE 802.11 data frames and the radio headers monitor-mode captures put
+ * before them. Radio headers are skipped whole; of their fields only the
+ * one that says the frame ends in a 4-byte FCS (and radiotap's "data pad")
+ * is read, since the FCS would otherwise be taken for payload. */
+#include "wlan.h"
+
+#include <pcap/dlt.h>
+
+#ifndef DLT_IEEE802_11_RADIO_AVS
+#define DLT_IEEE802_11_RADIO_AVS 163
+#endif
+#ifndef DLT_PPI
+#define DLT_PPI 192
+#endif
+
+static uint16_t le16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static uint32_t le32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
+static uint32_t be32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
+
+bool wlan_link_supported(int dlt)
+{
+	return dlt == DLT_IEEE802_11 || dlt == DLT_IEEE802_11_RADIO || dlt == DLT_PRISM_HEADER ||
+	       dlt == DLT_IEEE802_11_RADIO_AVS || dlt == DLT_PPI;
+}
+
+/* Frame control (IEEE 802.11-2020 §9.2.4.1): type and subtype in the first
+ * byte, flags in the second. */
+#define FC_TYPE_DATA 2u
+#define FC_SUBTYPE_QOS 0x8u     /* QoS data subtypes: a 2-byte QoS control field */
+#define FC_SUBTYPE_NODATA 0x4u  /* Null, CF-Ack, CF-Poll, QoS Null...: no frame body */
+#define FC_TO_DS 0x01u
+#define FC_FROM_DS 0x02u
+#define FC_MORE_FRAGMENTS 0x04u
+#define FC_PROTECTED 0x40u
+#define FC_ORDER 0x80u          /* on a QoS data frame: a 4-byte HT control field */
+#define QOS_AMSDU 0x80u         /* QoS control, first byte: the body is an A-MSDU */
+
+/* Which optional parts a radio header says the 802.11 frame has. */
+struct wlan_radio {
+	bool fcs;      /* a 4-byte FCS ends the frame */
+	bool data_pad; /* radiotap: padding after the MAC header up to 4-byte alignment */
+};
+
+/* LLC/SNAP (RFC 1042, or 802.1H's bridge-tunnel OUI) and the EtherType it
+ * carries, 802.1Q tags skipped as on Ethernet. */
+static enum net_result llc_snap(const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len, const char **reason)
+{
+	if (len < 8) {
+		if (len >= 3 && (p[0] != 0xaa || p[1] != 0xaa || p[2] != 0x03))
+			return NET_OTHER;
+		*reason = "802.11 LLC/SNAP header cut short";
+		return NET_MALFORMED;
+	}
+	if (p[0] != 0xaa || p[1] != 0xaa || p[2] != 0x03 || p[3] != 0 || p[4] != 0 || (p[5] != 0 && p[5] != 0xf8))
+		return NET_OTHER; /* plain LLC (STP, ...), not an EtherType */
+	size_t off = 6;
+	for (int tags = 0;; tags++) {
+		if (len - off < 2) {
+			*reason = "802.11 LLC/SNAP header cut short";
+			return NET_MALFORMED;
+		}
+		uint16_t type = (uint16_t)(p[off] << 8 | p[off + 1]);
+		off += 2;
+		if ((type == 0x8100u || type == 0x88a8u || type == 0x9100u) && tags < 8) {
+			off += 2;
+			if (off > len) {
+				*reason = "802.11 LLC/SNAP header cut short";
+				return NET_MALFORMED;
+			}
+			continue;
+		}
+		return net_ethertype_decode(type, p + off, len - off, ip, ip_len, reason);
+	}
+}
+
+/* An 802.11 frame (MAC header first). */
+static enum net_result mac_frame(const uint8_t *f, size_t caplen, struct wlan_radio radio, const uint8_t **ip,
+				 size_t *ip_len, const char **reason)
+{
+	if (radio.fcs) {
+		/* A frame the snapshot length cut has lost its FCS already; dropping
+		 * 4 more bytes leaves a shorter prefix, read as cut all the same. */
+		if (caplen < 4) {
+			*reason = "802.11 frame shorter than its FCS";
+			return NET_MALFORMED;
+		}
+		caplen -= 4;
+	}
+	if (caplen < 2) {
+		*reason = "802.11 frame control cut short";
+		return NET_MALFORMED;
+	}
+	unsigned fc0 = f[0], fc1 = f[1], subtype = fc0 >> 4;
+	if ((fc0 & 3u) != 0 || (fc0 >> 2 & 3u) != FC_TYPE_DATA || (subtype & FC_SUBTYPE_NODATA))
+		return NET_OTHER; /* another protocol version, management, control, or no data */
+	size_t hlen = 24;
+	if ((fc1 & (FC_TO_DS | FC_FROM_DS)) == (FC_TO_DS | FC_FROM_DS))
+		hlen += 6; /* the 4-address form of a wireless distribution system or mesh */
+	size_t qos_at = hlen;
+	if (subtype & FC_SUBTYPE_QOS)
+		hlen += 2 + (fc1 & FC_ORDER ? 4 : 0);
+	if (caplen < hlen) {
+		*reason = "802.11 MAC header cut short";
+		return NET_MALFORMED;
+	}
+	if (fc1 & FC_PROTECTED) {
+		*reason = "802.11 data frame protected (WEP, TKIP, CCMP or GCMP): its payload cannot be read without the keys";
+		return NET_UNREADABLE;
+	}
+	if ((fc1 & FC_MORE_FRAGMENTS) || (f[22] & 0x0fu)) {
+		*reason = "802.11 data frame sent in fragments, which are not reassembled";
+		return NET_UNREADABLE;
+	}
+	if ((subtype & FC_SUBTYPE_QOS) && (f[qos_at] & QOS_AMSDU)) {
+		*reason = "802.11 data frame holding an aggregate (A-MSDU), which is not read";
+		return NET_UNREADABLE;
+	}
+	if (radio.data_pad)
+		hlen = (hlen + 3) & ~(size_t)3;
+	if (caplen < hlen) {
+		*reason = "802.11 MAC header padding cut short";
+		return NET_MALFORMED;
+	}
+	return llc_snap(f + hlen, caplen - hlen, ip, ip_len, reason);
+}
+
+/* Radiotap (radiotap.org): version 0, pad, length, then presence bitmaps
+ * (bit 31: another follows), then the fields in bit order, each aligned to
+ * its own size from the header's start. Flags is bit 1, after TSFT (bit 0,
+ * 8 bytes): only those two need walking, as the first bitmap's fields come
+ * first whatever the later bitmaps say. All little-endian. */
+static enum net_result radiotap(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
+				const char **reason)
+{
+	enum { PRESENT_TSFT = 1u << 0, PRESENT_FLAGS = 1u << 1, PRESENT_EXT = 1u << 31 };
+	enum { FLAGS_FCS = 0x10, FLAGS_DATA_PAD = 0x20 };
+	if (caplen < 8) {
+		*reason = "radiotap header cut short";
+		return NET_MALFORMED;
+	}
+	if (f[0] != 0) {
+		*reason = "radiotap header of an unknown version";
+		return NET_MALFORMED;
+	}
+	size_t len = le16(f + 2);
+	if (len < 8 || len > caplen) {
+		*reason = len < 8 ? "radiotap length shorter than its header" : "radiotap header cut short";
+		return NET_MALFORMED;
+	}
+	uint32_t present = le32(f + 4);
+	size_t off = 8;
+	for (uint32_t word = present; word & PRESENT_EXT; off += 4) {
+		if (len - off < 4) {
+			*reason = "radiotap presence bitmaps run past its length";
+			return NET_MALFORMED;
+		}
+		word = le32(f + off);
+	}
+	struct wlan_radio radio = {0};
+	if (present & PRESENT_TSFT)
+		off = ((off + 7) & ~(size_t)7) + 8;
+	if (present & PRESENT_FLAGS) {
+		if (off >= len) {
+			*reason = "radiotap fields run past its length";
+			return NET_MALFORMED;
+		}
+		radio.fcs = (f[off] & FLAGS_FCS) != 0;
+		radio.data_pad = (f[off] & FLAGS_DATA_PAD) != 0;
+	}
+	return mac_frame(f + len, caplen - len, radio, ip, ip_len, reason);
+}
+
+/* AVS (a wlan-ng capture header): a version word 0x8021100N, then the
+ * header's length, both big-endian. No FCS indication: none assumed. */
+static enum net_result avs(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+{
+	if (caplen < 8) {
+		*reason = "AVS header cut short";
+		return NET_MALFORMED;
+	}
+	uint32_t len = be32(f + 4);
+	if ((be32(f) & 0xfffffff0u) != 0x80211000u || len < 8 || len > caplen) {
+		*reason = (be32(f) & 0xfffffff0u) != 0x80211000u ? "AVS header of an unknown version"
+								  : "AVS header length is invalid or cut short";
+		return NET_MALFORMED;
+	}
+	return mac_frame(f + len, caplen - len, (struct wlan_radio){0}, ip, ip_len, reason);
+}
+
+/* Prism (Linux wlan-ng, old madwifi): message code, message length (the
+ * header's, 144 in practice) in the capturing host's byte order, device
+ * name, then fixed items. Some drivers wrote an AVS header under this link
+ * type, as libpcap and Wireshark know: read by its version word. */
+static enum net_result prism(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+{
+	if (caplen < 8) {
+		*reason = "Prism header cut short";
+		return NET_MALFORMED;
+	}
+	if ((be32(f) & 0xfffffff0u) == 0x80211000u)
+		return avs(f, caplen, ip, ip_len, reason);
+	uint32_t len = le32(f + 4);
+	if (len < 8 || len > caplen)
+		len = be32(f + 4);
+	if (len < 8 || len > caplen) {
+		*reason = "Prism header length is invalid or cut short";
+		return NET_MALFORMED;
+	}
+	return mac_frame(f + len, caplen - len, (struct wlan_radio){0}, ip, ip_len, reason);
+}
+
+/* PPI (Per-Packet Information, CACE): version 0, flags (bit 0: fields
+ * 4-byte aligned), the header's length and the link type that follows, then
+ * fields of type and length; the 802.11-Common one (type 2) says whether
+ * the frame ends in an FCS (its flags word, bit 0). Little-endian. */
+static enum net_result ppi(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+{
+	enum { FIELD_80211_COMMON = 2, COMMON_FLAGS_AT = 8, COMMON_FLAG_FCS = 0x0001 };
+	if (caplen < 8) {
+		*reason = "PPI header cut short";
+		return NET_MALFORMED;
+	}
+	size_t len = le16(f + 2);
+	uint32_t dlt = le32(f + 4);
+	if (f[0] != 0 || len < 8 || len > caplen) {
+		*reason = f[0] != 0 ? "PPI header of an unknown version" : "PPI header length is invalid or cut short";
+		return NET_MALFORMED;
+	}
+	bool aligned = (f[1] & 1u) != 0;
+	struct wlan_radio radio = {0};
+	for (size_t off = 8; len - off >= 4;) {
+		uint16_t type = le16(f + off);
+		size_t flen = le16(f + off + 2);
+		off += 4;
+		if (flen > len - off) {
+			*reason = "PPI field runs past its header";
+			return NET_MALFORMED;
+		}
+		if (type == FIELD_80211_COMMON && flen >= COMMON_FLAGS_AT + 2)
+			radio.fcs = (le16(f + off + COMMON_FLAGS_AT) & COMMON_FLAG_FCS) != 0;
+		off += flen;
+		if (aligned)
+			off = (off + 3) & ~(size_t)3;
+		if (off > len)
+			break;
+	}
+	if (dlt == DLT_IEEE802_11)
+		return mac_frame(f + len, caplen - len, radio, ip, ip_len, reason);
+	if (dlt == DLT_PPI) {
+		*reason = "PPI header inside a PPI header";
+		return NET_MALFORMED;
+	}
+	if (!net_link_supported((int)dlt))
+		return NET_OTHER;
+	return net_link_decode((int)dlt, f + len, caplen - len, ip, ip_len, reason);
+}
+
+enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
+			    const char **reason)
+{
+	switch (dlt) {
+	case DLT_IEEE802_11: /* whether an FCS ends the frame is not said: IP's length ignores it */
+		return mac_frame(f, caplen, (struct wlan_radio){0}, ip, ip_len, reason);
+	case DLT_IEEE802_11_RADIO:
+		return radiotap(f, caplen, ip, ip_len, reason);
+	case DLT_PRISM_HEADER:
+		return prism(f, caplen, ip, ip_len, reason);
+	case DLT_IEEE802_11_RADIO_AVS:
+		return avs(f, caplen, ip, ip_len, reason);
+	case DLT_PPI:
+		return ppi(f, caplen, ip, ip_len, reason);
+	default:
+		*reason = "unsupported link type";
+		return NET_OTHER;
+	}
+}
