@@ -169,6 +169,10 @@ static enum net_result gtp_u(const uint8_t *p, size_t len, unsigned depth, const
 	size_t off = 8;
 	if (p[0] & (GTP_E | GTP_S | GTP_PN)) {
 		off += 4;
+		if (end < off) {
+			*reason = "GTP-U header cut short";
+			return NET_MALFORMED;
+		}
 		for (uint8_t next = p[0] & GTP_E ? p[off - 1] : 0; next != 0;) {
 			if (end < off + 1) {
 				*reason = "GTP-U extension header cut short";
@@ -185,10 +189,6 @@ static enum net_result gtp_u(const uint8_t *p, size_t len, unsigned depth, const
 			}
 			next = p[off + n - 1];
 			off += n;
-		}
-		if (end < off) {
-			*reason = "GTP-U header cut short";
-			return NET_MALFORMED;
 		}
 	}
 	if (too_deep(depth, reason) != NET_OK)
