@@ -100,8 +100,6 @@ static bool index_valid(sipmsg_slice v)
 	}
 }
 
-static bool digits_only(sipmsg_slice v) { return v.len && sm_skip_digits(v.ptr, v.ptr + v.len) == v.ptr + v.len; }
-
 /* Does parameter pr keep the rule? A number too large for delta-seconds
  * is told apart (*too_large) from a value of the wrong shape. */
 static bool value_valid(const sipmsg_param *pr, enum value_rule rule, bool *too_large)
@@ -115,12 +113,12 @@ static bool value_valid(const sipmsg_param *pr, enum value_rule rule, bool *too_
 		return rule == V_QUOTED && pr->quoted;
 	switch (rule) {
 	case V_DELTA_SECONDS:
-		if (!digits_only(v))
+		if (!sm_all_digits(v.ptr, v.len, SIZE_MAX))
 			return false;
 		*too_large = !sm_u32(v.ptr, v.len, UINT32_MAX, &n);
 		return !*too_large;
 	case V_DIGITS:
-		return digits_only(v);
+		return sm_all_digits(v.ptr, v.len, SIZE_MAX);
 	case V_QVALUE:
 		return sm_qvalue_valid(v);
 	case V_UAC_UAS:
