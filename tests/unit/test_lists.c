@@ -157,6 +157,23 @@ Test(lists, parameter_values_follow_each_rule)
 	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
 }
 
+/* language-tag = primary-tag *( "-" subtag ), 1*8ALPHA each (RFC 3261
+ * §20.13, RFC 2616 §3.10); subtags may hold digits as BCP 47 has them. */
+Test(lists, content_language_tags)
+{
+	TT_PARSE(TT_REQ("Content-Language: fr, en-US,i-klingon, es-419,de-CH-1996, ABCDEFGH-x\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_CONTENT_LANGUAGE), 6);
+	TT_SLICE(tt_value(SIPMSG_HDR_CONTENT_LANGUAGE, 3).token->value, "es-419");
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+
+	bad("Content-Language: en_US", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
+	bad("Content-Language: fr, 1en", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 23);
+	bad("Content-Language: abcdefghi", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 27);
+	bad("Content-Language: en--us", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
+	bad("Content-Language: en-", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
+	bad("Content-Language: en-US.1", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+}
+
 Test(lists, limits)
 {
 	sipmsg_parse_opts o;
