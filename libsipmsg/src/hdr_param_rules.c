@@ -78,7 +78,8 @@ struct rule_set {
 	size_t n;
 	const struct param_rule *every; /* or NULL */
 };
-#define SET(a) ((struct rule_set){a, sizeof a / sizeof a[0], NULL})
+#define SET_EVERY(a, every) ((struct rule_set){a, sizeof a / sizeof a[0], every})
+#define SET(a) SET_EVERY(a, NULL)
 
 /* The header's rules (none for most): the one table from header to rules. */
 static struct rule_set rules_of(sipmsg_hdr_id id)
@@ -87,9 +88,9 @@ static struct rule_set rules_of(sipmsg_hdr_id id)
 	case SIPMSG_HDR_CONTENT_TYPE:
 		return (struct rule_set){NULL, 0, &m_value_rule};
 	case SIPMSG_HDR_ACCEPT:
-		return (struct rule_set){q_rules, 1, &gen_value_rule};
+		return SET_EVERY(q_rules, &gen_value_rule);
 	case SIPMSG_HDR_CONTENT_DISPOSITION:
-		return (struct rule_set){disposition_rules, 1, &gen_value_rule};
+		return SET_EVERY(disposition_rules, &gen_value_rule);
 	case SIPMSG_HDR_ACCEPT_ENCODING:
 	case SIPMSG_HDR_ACCEPT_LANGUAGE:
 	case SIPMSG_HDR_SECURITY_CLIENT:
@@ -109,6 +110,7 @@ static struct rule_set rules_of(sipmsg_hdr_id id)
 	}
 }
 #undef SET
+#undef SET_EVERY
 
 /* index-val: numbers without leading zeros, separated by single dots */
 static bool index_valid(sipmsg_slice v)
