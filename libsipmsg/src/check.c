@@ -332,6 +332,88 @@ static sipmsg_status digest_rules(sipmsg_msg *m)
 	return SIPMSG_OK;
 }
 
+/* The headers the library keeps as text whose grammar is not free text,
+ * checked here rather than given a typed view: there is nothing to type,
+ * and real agents write them loosely (RFC 2045 lets MIME-Version carry
+ * comments, products come with stray characters), so a deviation is a
+ * warning. NULL when the value keeps its grammar, else the first stray
+ * byte and *why. */
+
+/* MIME-Version = "MIME-Version" HCOLON 1*DIGIT "." 1*DIGIT */
+static const char *bad_mime_version(const char *p, const char *end, const char **why)
+{
+	const char *q = sm_skip_digits(p, end);
+	*why = "must be 1*DIGIT \".\" 1*DIGIT, with no comment (RFC 3261 §20.24)";
+	if (q == p || q >= end || *q != '.')
+		return q;
+	p = q + 1;
+	q = sm_skip_digits(p, end);
+	return q == p ? q : q != end ? sm_skip_lws(q, end) : NULL;
+}
+
+/* server-val *( LWS server-val ), server-val = product / comment, product =
+ * token [ SLASH product-version ], product-version = token (RFC 3261
+ * §20.35, §20.41). A comment right after a product ("FPBX-16.0.40(18.9.0)")
+ * is taken without the LWS, as HTTP's implied *LWS had it. */
+static const char *bad_server_vals(const char *p, const char *end, const char **why)
+{
+	p = sm_skip_lws(p, end);
+	if (p == end) {
+		*why = "an empty value: at least one product or comment (RFC 3261 §20.41)";
+		return p;
+	}
+	*why = "expected a product (token [\"/\" token]) or a (comment) (RFC 3261 §20.41)";
+	for (; p < end; p = sm_skip_lws(p, end)) {
+		if (*p == '(') {
+			const char *e = sm_comment(p, end);
+			if (!e) {
+				*why = "the comment is not closed (RFC 3261 §25.1)";
+				return p;
+			}
+			p = e;
+			continue;
+		}
+		const char *q = sm_skip_token(p, end);
+		if (q == p)
+			return p;
+		const char *s = sm_skip_lws(q, end);
+		if (s < end && *s == '/') {
+			s = sm_skip_lws(s + 1, end);
+			q = sm_skip_token(s, end);
+			if (q == s) {
+				*why = "a product-version after \"/\" must be a token (RFC 3261 §25.1)";
+				return s;
+			}
+		}
+		p = q;
+	}
+	return NULL;
+}
+
+static sipmsg_status text_header_rules(sipmsg_msg *m)
+{
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		const struct sm_hdr *h = &m->hdrs[i];
+		const char *end = h->value + h->value_len, *why, *bad;
+		switch (h->id) {
+		case SIPMSG_HDR_MIME_VERSION:
+			bad = bad_mime_version(h->value, end, &why);
+			break;
+		case SIPMSG_HDR_USER_AGENT:
+		case SIPMSG_HDR_SERVER:
+			bad = bad_server_vals(h->value, end, &why);
+			break;
+		default:
+			continue;
+		}
+		sipmsg_status st;
+		if (bad && (st = report(m, SIPMSG_DIAG_BAD_TEXT_HEADER, SIPMSG_SEVERITY_WARNING, i, NULL, bad, "%s: %s",
+					sm_hdr_rows[h->id].name, why)))
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status body_rules(sipmsg_msg *m)
 {
 	sipmsg_status st;
@@ -382,7 +464,8 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	sipmsg_status st;
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
-	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = digest_rules(m)) || (st = body_rules(m)))
+	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = digest_rules(m)) ||
+	    (st = text_header_rules(m)) || (st = body_rules(m)))
 		return st;
 	return sipmsg_msg_error_count(m) ? SIPMSG_ESYNTAX : SIPMSG_OK;
 }

@@ -60,6 +60,7 @@ static const struct diag_row diag_rows[] = {
 	{SIPMSG_DIAG_REQUEST_URI_HEADERS, "request-uri-headers", "the Request-URI carries URI headers"},
 	{SIPMSG_DIAG_MISSING_BRANCH, "missing-branch", "a Via has no branch parameter"},
 	{SIPMSG_DIAG_BAD_DIGEST_PARAM, "bad-digest-param", "a Digest parameter is missing or its value is out of its shape"},
+	{SIPMSG_DIAG_BAD_TEXT_HEADER, "bad-text-header", "a header kept as text is out of its grammar"},
 
 	{SIPMSG_DIAG_SDP_BAD_LINE, "sdp-bad-line", "the SDP line is not <letter>=<value>"},
 	{SIPMSG_DIAG_SDP_UNKNOWN_TYPE, "sdp-unknown-type", "an unknown SDP line type"},

@@ -7,7 +7,7 @@
 
 static bool u32_slice(sipmsg_slice v, uint32_t *out)
 {
-	return v.ptr && sm_skip_digits(v.ptr, v.ptr + v.len) == v.ptr + v.len && sm_u32(v.ptr, v.len, UINT32_MAX, out);
+	return v.ptr && sm_all_digits(v.ptr, v.len, SIZE_MAX) && sm_u32(v.ptr, v.len, UINT32_MAX, out);
 }
 
 /* Retry-After = delta-seconds [ comment ] *( SEMI retry-param ) */

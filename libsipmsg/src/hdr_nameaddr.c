@@ -49,8 +49,7 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_nameaddr *na)
 		case 7:
 			if (SM_IS(pr->name, "expires")) {
 				const char *at = pr->value.ptr ? pr->value.ptr : pr->name.ptr;
-				if (!pr->value.ptr || pr->quoted || sm_skip_digits(at, at + pr->value.len) != at + pr->value.len ||
-				    pr->value.len == 0)
+				if (!pr->value.ptr || pr->quoted || !sm_all_digits(at, pr->value.len, SIZE_MAX))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at,
 							    "expires must be delta-seconds");
 				if (!sm_u32(pr->value.ptr, pr->value.len, UINT32_MAX, &na->expires))

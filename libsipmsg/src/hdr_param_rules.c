@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* The header parameters whose value a header's grammar narrows from the
- * generic gen-value (token / host / quoted-string) to something stricter,
- * checked wherever sm_gparams() reads parameters. Parameters that also fill
+/* The header parameters whose value a header's grammar narrows from what
+ * sm_gparams() reads (token, ':', a bracketed reference or a quoted-string)
+ * to something stricter, checked wherever sm_gparams() reads parameters: by
+ * name, or every parameter of a header whose grammar has one value rule. Parameters that also fill
  * a view (Contact's q and expires, Retry-After's duration, ...) are checked
  * by their parsers instead. The fast paths (hot.c) decline every parameter
  * name listed here, so only this table judges them. */
@@ -14,6 +15,10 @@ enum value_rule {
 	V_QUOTED,        /* quoted-string */
 	V_UAC_UAS,       /* "uac" / "uas" */
 	V_INDEX,         /* number *( "." number ), number = [ %x31-39 *DIGIT ] DIGIT */
+	V_TOKEN,         /* token */
+	V_M_VALUE,       /* m-value = token / quoted-string */
+	V_GEN_VALUE,     /* gen-value = token / host / quoted-string: host adds
+			  * only an IPv6reference to token, no bare ':' */
 };
 
 struct param_rule {
@@ -51,19 +56,41 @@ static const struct param_rule history_rules[] = {
 	RULE("mp", V_INDEX, "be numbers without leading zeros, separated by dots (RFC 7044)"),
 	RULE("np", V_INDEX, "be numbers without leading zeros, separated by dots (RFC 7044)"),
 };
+/* handling-param = "handling" EQUAL ( "optional" / "required" /
+ * other-handling ), other-handling = token (RFC 3261 §20.11) */
+static const struct param_rule disposition_rules[] = {
+	RULE("handling", V_TOKEN, "be a token (RFC 3261 handling-param)"),
+};
+
+/* The rule of every parameter value of a header (one with a value: whether
+ * it needs one is the header parser's rule). Content-Type's m-parameter
+ * has an m-value; Accept's m-parameter and accept-param and
+ * Content-Disposition's disp-param may be a generic-param, whose gen-value
+ * is the wider one (RFC 3261 §25.1). */
+static const struct param_rule m_value_rule =
+	RULE("", V_M_VALUE, "be a token or quoted-string (RFC 3261 m-value)");
+static const struct param_rule gen_value_rule =
+	RULE("", V_GEN_VALUE, "be a token, host or quoted-string (RFC 3261 gen-value)");
 #undef RULE
 
 struct rule_set {
 	const struct param_rule *rules;
 	size_t n;
+	const struct param_rule *every; /* or NULL */
 };
-#define SET(a) ((struct rule_set){a, sizeof a / sizeof a[0]})
+#define SET_EVERY(a, every) ((struct rule_set){a, sizeof a / sizeof a[0], every})
+#define SET(a) SET_EVERY(a, NULL)
 
 /* The header's rules (none for most): the one table from header to rules. */
 static struct rule_set rules_of(sipmsg_hdr_id id)
 {
 	switch (id) {
+	case SIPMSG_HDR_CONTENT_TYPE:
+		return (struct rule_set){NULL, 0, &m_value_rule};
 	case SIPMSG_HDR_ACCEPT:
+		return SET_EVERY(q_rules, &gen_value_rule);
+	case SIPMSG_HDR_CONTENT_DISPOSITION:
+		return SET_EVERY(disposition_rules, &gen_value_rule);
 	case SIPMSG_HDR_ACCEPT_ENCODING:
 	case SIPMSG_HDR_ACCEPT_LANGUAGE:
 	case SIPMSG_HDR_SECURITY_CLIENT:
@@ -79,10 +106,11 @@ static struct rule_set rules_of(sipmsg_hdr_id id)
 	case SIPMSG_HDR_HISTORY_INFO:
 		return SET(history_rules);
 	default:
-		return (struct rule_set){NULL, 0};
+		return (struct rule_set){NULL, 0, NULL};
 	}
 }
 #undef SET
+#undef SET_EVERY
 
 /* index-val: numbers without leading zeros, separated by single dots */
 static bool index_valid(sipmsg_slice v)
@@ -100,7 +128,17 @@ static bool index_valid(sipmsg_slice v)
 	}
 }
 
-static bool digits_only(sipmsg_slice v) { return v.len && sm_skip_digits(v.ptr, v.ptr + v.len) == v.ptr + v.len; }
+static bool all_token(sipmsg_slice v) { return v.len && sm_skip_token(v.ptr, v.ptr + v.len) == v.ptr + v.len; }
+
+/* host = hostname / IPv4address / IPv6reference: the first two are tokens */
+static bool token_or_host(sipmsg_slice v)
+{
+	uint8_t addr[16];
+	bool only;
+	if (v.len > 2 && v.ptr[0] == '[' && v.ptr[v.len - 1] == ']')
+		return sm_ipv6_parse(v.ptr + 1, v.len - 2, addr, &only);
+	return all_token(v);
+}
 
 /* Does parameter pr keep the rule? A number too large for delta-seconds
  * is told apart (*too_large) from a value of the wrong shape. */
@@ -111,22 +149,27 @@ static bool value_valid(const sipmsg_param *pr, enum value_rule rule, bool *too_
 	*too_large = false;
 	if (!v.ptr)
 		return false; /* every rule here asks for a value */
-	if (rule == V_QUOTED || pr->quoted)
-		return rule == V_QUOTED && pr->quoted;
+	if (pr->quoted)
+		return rule == V_QUOTED || rule == V_M_VALUE || rule == V_GEN_VALUE;
 	switch (rule) {
 	case V_DELTA_SECONDS:
-		if (!digits_only(v))
+		if (!sm_all_digits(v.ptr, v.len, SIZE_MAX))
 			return false;
 		*too_large = !sm_u32(v.ptr, v.len, UINT32_MAX, &n);
 		return !*too_large;
 	case V_DIGITS:
-		return digits_only(v);
+		return sm_all_digits(v.ptr, v.len, SIZE_MAX);
 	case V_QVALUE:
 		return sm_qvalue_valid(v);
 	case V_UAC_UAS:
 		return SM_IS(v, "uac") || SM_IS(v, "uas");
 	case V_INDEX:
 		return index_valid(v);
+	case V_TOKEN:
+	case V_M_VALUE:
+		return all_token(v);
+	case V_GEN_VALUE:
+		return token_or_host(v);
 	case V_QUOTED:
 		break;
 	}
@@ -136,14 +179,16 @@ static bool value_valid(const sipmsg_param *pr, enum value_rule rule, bool *too_
 sipmsg_status sm_param_rules_check(struct sm_tctx *t, const sipmsg_param *params, size_t count)
 {
 	struct rule_set set = rules_of((sipmsg_hdr_id)t->id);
-	for (size_t i = 0; i < count && set.n; i++) {
+	for (size_t i = 0; i < count && (set.n || set.every); i++) {
 		const sipmsg_param *pr = &params[i];
-		for (size_t r = 0; r < set.n; r++) {
-			const struct param_rule *rule = &set.rules[r];
-			bool too_large;
-			if (!sm_eq_lower(pr->name.ptr, pr->name.len, rule->name, rule->name_len) ||
-			    value_valid(pr, rule->rule, &too_large))
-				continue;
+		const struct param_rule *rule = pr->value.ptr ? set.every : NULL;
+		for (size_t r = 0; r < set.n; r++)
+			if (sm_eq_lower(pr->name.ptr, pr->name.len, set.rules[r].name, set.rules[r].name_len)) {
+				rule = &set.rules[r];
+				break;
+			}
+		bool too_large;
+		if (rule && !value_valid(pr, rule->rule, &too_large)) {
 			const char *at = pr->value.ptr ? pr->value.ptr : pr->name.ptr;
 			if (too_large)
 				return sm_typed_badf(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, at, "%.*s is larger than 2^32-1",

@@ -58,6 +58,36 @@ static sipmsg_status event_type(struct sm_tctx *t, const char *p, const char *en
 		   : SIPMSG_OK;
 }
 
+/* language-tag = primary-tag *( "-" subtag ), primary-tag = 1*8ALPHA
+ * (RFC 3261 §20.13, RFC 2616 §3.10). A subtag may also hold digits, as
+ * BCP 47 (RFC 5646) has them ("es-419", "de-CH-1996"); RFC 2616's 1*8ALPHA
+ * predates it. The first byte out of that shape, or NULL. */
+static const char *bad_language_tag(const char *p, const char *end)
+{
+	unsigned cls = SM_C_ALPHA;
+	for (;;) {
+		const char *q = p;
+		while (q < end && q - p < 8 && sm_is((unsigned char)*q, cls))
+			q++;
+		if (q == p || (q < end && *q != '-'))
+			return q;
+		if (q == end)
+			return NULL;
+		p = q + 1;
+		cls = SM_C_ALPHA | SM_C_DIGIT;
+	}
+}
+
+/* The token of Content-Language, held to language-tag. */
+static sipmsg_status language_tag(struct sm_tctx *t, const char *p, const char *end)
+{
+	const char *bad = bad_language_tag(p, end);
+	return bad ? sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, bad,
+				  "a language tag is 1 to 8 letters, then \"-\" and 1 to 8 letters or digits each "
+				  "(RFC 3261 §20.13)")
+		   : SIPMSG_OK;
+}
+
 sipmsg_status sm_parse_token(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_token *tk = view;
@@ -66,7 +96,11 @@ sipmsg_status sm_parse_token(struct sm_tctx *t, const char *p, const char *end, 
 	if (q == p)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, p, "a token is required");
 	tk->value = (sipmsg_slice){p, (size_t)(q - p)};
-	sipmsg_status st = t->id == SIPMSG_HDR_ALLOW_EVENTS ? event_type(t, p, q) : SIPMSG_OK;
+	sipmsg_status st = SIPMSG_OK;
+	if (t->id == SIPMSG_HDR_ALLOW_EVENTS)
+		st = event_type(t, p, q);
+	else if (t->id == SIPMSG_HDR_CONTENT_LANGUAGE)
+		st = language_tag(t, p, q);
 	return st ? st : sm_value_end(t, q, end, stop);
 }
 

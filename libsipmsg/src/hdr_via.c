@@ -26,11 +26,6 @@ static const char *protocol_part(const char *p, const char *end, sipmsg_slice *o
 	return sm_skip_lws(q + 1, end);
 }
 
-static bool all_digits(sipmsg_slice v)
-{
-	return v.len && sm_skip_digits(v.ptr, v.ptr + v.len) == v.ptr + v.len;
-}
-
 /* received = IPv4address / IPv6address (RFC 3261 §20.42). RFC 5118 §4.5
  * asks receivers to take a bracketed IPv6 reference as well, which some
  * proxies send: kept, with a warning. */
@@ -66,7 +61,7 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 		case 5:
 			if (NAME_IS(pr->name, "rport")) {
 				uint32_t port;
-				if (pr->value.ptr && (!all_digits(pr->value) || !sm_u32(pr->value.ptr, pr->value.len, 65535, &port)))
+				if (pr->value.ptr && !sm_u32(pr->value.ptr, pr->value.len, 65535, &port))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "rport must be a port number");
 				v->has_rport = true;
 				v->rport = pr->value;

@@ -435,7 +435,9 @@ static SM_INLINE bool params(struct fx *f, enum pkind kind, void *view, const ch
 		q = ne;
 		if (q < end && *q == '=') {
 			const char *vb = q + 1;
-			q = span(sm_uclass, SM_U_GENVAL, vb, end, f->last16);
+			/* a media type's m-value is a token (or quoted): no ':' */
+			q = kind == P_MEDIATYPE ? span(sm_ctype, SM_C_TOKEN, vb, end, f->last16)
+						: span(sm_uclass, SM_U_GENVAL, vb, end, f->last16);
 			if (q == vb)
 				return false;
 			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};

@@ -57,4 +57,16 @@ static inline int sm_casecmp_eq(const char *a, size_t an, const char *b, size_t 
 
 #define SM_LIT(s) (s), (sizeof(s) - 1)
 
+/* 1 to max decimal digits and nothing else (SIZE_MAX: any length; no value
+ * is made, so no length overflows). The SIP and SDP grammars share it. */
+static inline int sm_all_digits(const char *p, size_t n, size_t max)
+{
+	if (n == 0 || n > max)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned)(unsigned char)p[i] - '0' > 9)
+			return 0;
+	return 1;
+}
+
 #endif

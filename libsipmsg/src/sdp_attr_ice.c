@@ -296,14 +296,14 @@ static const char *inline_info_bad(const sipmsg_sdp_crypto_key *k, const char **
 		}
 		if (colon) {
 			mki = true;
-			if (!sm_sdp_digits((sipmsg_slice){s, (size_t)(colon - s)}, SIZE_MAX) ||
-			    !sm_sdp_digits((sipmsg_slice){colon + 1, (size_t)(e - colon - 1)}, 3)) {
+			if (!sm_all_digits(s, (size_t)(colon - s), SIZE_MAX) ||
+			    !sm_all_digits(colon + 1, (size_t)(e - colon - 1), 3)) {
 				*why = "crypto: the MKI is not <digits>:<1-3 digits>";
 				return s;
 			}
 		} else {
 			size_t skip = e - s >= 2 && s[0] == '2' && s[1] == '^' ? 2 : 0;
-			if (!sm_sdp_digits((sipmsg_slice){s + skip, (size_t)(e - s) - skip}, SIZE_MAX)) {
+			if (!sm_all_digits(s + skip, (size_t)(e - s) - skip, SIZE_MAX)) {
 				*why = "crypto: the lifetime is not [2^]<digits>";
 				return s;
 			}

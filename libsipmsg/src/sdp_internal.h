@@ -328,17 +328,6 @@ static inline bool sm_slice_uint(sipmsg_slice s, uint64_t max, uint64_t *out)
 	return true;
 }
 
-/* 1 to max decimal digits and nothing else (any length: no value is made). */
-static inline bool sm_sdp_digits(sipmsg_slice s, size_t max)
-{
-	if (!s.len || s.len > max)
-		return false;
-	for (size_t i = 0; i < s.len; i++)
-		if ((unsigned)(s.ptr[i] - '0') >= 10u)
-			return false;
-	return true;
-}
-
 /* RFC 8866 token-char: RFC 3261's token plus # $ & ^ { | } */
 static inline bool sm_sdp_token_char(unsigned char c)
 {

@@ -77,9 +77,9 @@ int sm_sdp_parse_origin(struct sm_pctx *x, const char *v, size_t n, void *view)
 	    !need_word(x, &c, &o->address, "o=: missing unicast-address"))
 		return SM_PARSE_BAD;
 	int r = trailing(x, &c, "o=: more than six fields");
-	if (!sm_sdp_digits(o->sess_id, SIZE_MAX))
+	if (!sm_all_digits(o->sess_id.ptr, o->sess_id.len, SIZE_MAX))
 		r |= BAD(x, o->sess_id.ptr, "o=: sess-id is not a number");
-	if (!sm_sdp_digits(o->sess_version, SIZE_MAX))
+	if (!sm_all_digits(o->sess_version.ptr, o->sess_version.len, SIZE_MAX))
 		r |= BAD(x, o->sess_version.ptr, "o=: sess-version is not a number");
 	o->sess_id_value = saturated(o->sess_id);
 	o->sess_version_value = saturated(o->sess_version);

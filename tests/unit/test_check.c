@@ -273,3 +273,46 @@ Test(check, digest_parameter_shapes_and_required_ones)
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
 	cr_assert_eq(count_code(SIPMSG_DIAG_BAD_DIGEST_PARAM), 7);
 }
+
+/* MIME-Version = 1*DIGIT "." 1*DIGIT (RFC 3261 §20.24, no RFC 2045
+ * comments); User-Agent and Server are server-vals: products (token
+ * [ "/" token ]) and comments (§20.35, §20.41). Warnings at the first
+ * stray byte; the values real agents send stay clean. */
+Test(check, text_headers_keep_their_grammar)
+{
+	TT_PARSE(TT_REQ("MIME-Version: 1.0\r\nUser-Agent: Asterisk PBX 18.0\r\n"
+			"Server: FPBX-16.0.40(18.9.0) Cisco-SIPGateway/IOS-12.x kamailio (5.6.3 (x86_64/linux))\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s", sipmsg_msg_diag_at(tt_m, 0)->message);
+	TT_PARSE(TT_REQ("User-Agent: SIPimp.org/0.2.5 (curses) ( a \\) b ) x / y\r\nServer: (only a comment)\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s", sipmsg_msg_diag_at(tt_m, 0)->message);
+
+	static const struct {
+		const char *line, *at;
+	} bad[] = {
+		{"MIME-Version: 1.0 (produced by X)", "(produced"},
+		{"MIME-Version: 1", ""},
+		{"MIME-Version: 1.x", "x"},
+		{"MIME-Version: .0", ".0"},
+		{"User-Agent: Foo/1.0/2", "/2"},
+		{"User-Agent: IP phone [build 3]", "[build"},
+		{"Server: X (not closed", "(not"},
+		{"Server: X/", ""},
+		{"User-Agent: a, b", ", b"},
+		{"User-Agent: ", ""},
+	};
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		char text[512];
+		snprintf(text, sizeof text, TT_REQ("%s\r\n"), bad[k].line);
+		TT_PARSE(text);
+		cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "%s: warnings only", bad[k].line);
+		cr_assert_eq(count_code(SIPMSG_DIAG_BAD_TEXT_HEADER), 1, "%s", bad[k].line);
+		const sipmsg_diag *d = expect(SIPMSG_DIAG_BAD_TEXT_HEADER, SIPMSG_SEVERITY_WARNING, NULL);
+		const char *line = strstr(text, bad[k].line), *colon = strchr(line, ':');
+		/* the stray bytes after the colon, or the line's end */
+		size_t at = (size_t)((*bad[k].at ? strstr(colon, bad[k].at) : line + strlen(bad[k].line)) - text);
+		cr_assert_eq(d->offset, at, "%s: at %zu, not %zu (%s)", bad[k].line, d->offset, at, d->message);
+	}
+	cr_assert_str_eq(sipmsg_diag_code_name(SIPMSG_DIAG_BAD_TEXT_HEADER), "bad-text-header");
+}

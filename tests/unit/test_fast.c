@@ -225,6 +225,9 @@ static const struct {
 	{"Content-Type", "application/sdp;foo"},
 	{"Content-Type", "text/plain;charset=utf-8;x"},
 	{"Accept", "application/sdp;foo"},
+	/* an m-value is a token or quoted (no ':'); Accept's gen-value neither */
+	{"Content-Type", "application/sdp;a=b:c"},
+	{"Accept", "text/plain;a=b:c;x"},
 	/* headers with their own shape (typed.h sm_na_shape) or parameter rules
 	 * (hdr_param_rules.c), which the fast path must leave to the general one */
 	{"History-Info", "<sip:a@h>;index=1.1;rc=1;mp=1;np=1"},

@@ -135,6 +135,45 @@ Test(lists, media_type_parameters_have_values)
 	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
 }
 
+/* Content-Type's m-value is token / quoted-string; Accept's and
+ * Content-Disposition's generic-param has a gen-value, which adds host
+ * (an IPv6 reference, no bare ':'); handling is a token (RFC 3261 §25.1). */
+Test(lists, parameter_values_follow_each_rule)
+{
+	bad("Content-Type: application/sdp;a=b:c", SIPMSG_HDR_CONTENT_TYPE, SIPMSG_DIAG_BAD_PARAMETER, 33);
+	bad("Content-Type: application/sdp;a=[::1]", SIPMSG_HDR_CONTENT_TYPE, SIPMSG_DIAG_BAD_PARAMETER, 33);
+	bad("Accept: text/plain;a=b:c", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_PARAMETER, 22);
+	bad("Accept: text/plain;q=0.5;a=[v6]", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_PARAMETER, 28);
+	bad("Content-Disposition: session;x=a:b", SIPMSG_HDR_CONTENT_DISPOSITION, SIPMSG_DIAG_BAD_PARAMETER, 32);
+	bad("Content-Disposition: session;handling=\"optional\"", SIPMSG_HDR_CONTENT_DISPOSITION,
+	    SIPMSG_DIAG_BAD_PARAMETER, 40);
+
+	TT_PARSE(TT_REQ("Content-Type: message/external-body;access-type=\"URL\";x=a.b\r\n"
+			"Accept: text/plain;a=[2001:db8::1];q=0.5;b=\"c:d\";e\r\n"
+			"Content-Disposition: session;handling=optional;x=[::2];y=\"[\";z\r\n"));
+	TT_SLICE(sipmsg_msg_content_type(tt_m)->params[1].value, "a.b");
+	TT_SLICE(tt_value(SIPMSG_HDR_ACCEPT, 0).mediatype->params[0].value, "[2001:db8::1]");
+	TT_SLICE(tt_value(SIPMSG_HDR_CONTENT_DISPOSITION, 0).token->params[1].value, "[::2]");
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+}
+
+/* language-tag = primary-tag *( "-" subtag ), 1*8ALPHA each (RFC 3261
+ * §20.13, RFC 2616 §3.10); subtags may hold digits as BCP 47 has them. */
+Test(lists, content_language_tags)
+{
+	TT_PARSE(TT_REQ("Content-Language: fr, en-US,i-klingon, es-419,de-CH-1996, ABCDEFGH-x\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_CONTENT_LANGUAGE), 6);
+	TT_SLICE(tt_value(SIPMSG_HDR_CONTENT_LANGUAGE, 3).token->value, "es-419");
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+
+	bad("Content-Language: en_US", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
+	bad("Content-Language: fr, 1en", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 23);
+	bad("Content-Language: abcdefghi", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 27);
+	bad("Content-Language: en--us", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
+	bad("Content-Language: en-", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
+	bad("Content-Language: en-US.1", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+}
+
 Test(lists, limits)
 {
 	sipmsg_parse_opts o;
