@@ -9,7 +9,7 @@
  *                whose arena it lives in);
  *   SdpSection   the session level or one media section; holds a reference
  *                on its Sdp;
- *   SdpOrigin, SdpConnection, SdpRtpmap, SdpCodec
+ *   SdpOrigin, SdpConnection, SdpRtpmap, SdpCodec, SdpSourceFilter
  *                views (copies of the library's structs) with a reference
  *                on the Sdp;
  *   SdpMediaSpec what a new media section is built from (owns its strings).
@@ -106,6 +106,7 @@ SIPMSG_BINDING_VIEW(sipmsg_binding_origin, sipmsg_sdp_origin)
 SIPMSG_BINDING_VIEW(sipmsg_binding_connection, sipmsg_sdp_connection)
 SIPMSG_BINDING_VIEW(sipmsg_binding_rtpmap, sipmsg_sdp_rtpmap)
 SIPMSG_BINDING_VIEW(sipmsg_binding_codec, sipmsg_sdp_codec)
+SIPMSG_BINDING_VIEW(sipmsg_binding_source_filter, sipmsg_sdp_source_filter)
 
 /* The SDP of a message: its body when Content-Type is application/sdp, else
  * the first application/sdp part of a multipart body (depth first). */
@@ -216,6 +217,7 @@ static sipmsg_slice sipmsg_binding_opt(const char *s)
 %newobject sipmsg_binding_section::connection;
 %newobject sipmsg_binding_section::rtpmap_at;
 %newobject sipmsg_binding_section::codec_at;
+%newobject sipmsg_binding_section::source_filter_at;
 
 %nodefaultctor sipmsg_binding_sdp;
 %nodefaultctor sipmsg_binding_section;
@@ -223,6 +225,7 @@ static sipmsg_slice sipmsg_binding_opt(const char *s)
 %nodefaultctor sipmsg_binding_connection;
 %nodefaultctor sipmsg_binding_rtpmap;
 %nodefaultctor sipmsg_binding_codec;
+%nodefaultctor sipmsg_binding_source_filter;
 
 %rename(Sdp) sipmsg_binding_sdp;
 %rename(SdpSection) sipmsg_binding_section;
@@ -230,6 +233,7 @@ static sipmsg_slice sipmsg_binding_opt(const char *s)
 %rename(SdpConnection) sipmsg_binding_connection;
 %rename(SdpRtpmap) sipmsg_binding_rtpmap;
 %rename(SdpCodec) sipmsg_binding_codec;
+%rename(SdpSourceFilter) sipmsg_binding_source_filter;
 %rename(SdpMediaSpec) sipmsg_binding_media_spec;
 
 typedef struct sipmsg_binding_sdp {} sipmsg_binding_sdp;
@@ -238,6 +242,7 @@ typedef struct sipmsg_binding_origin {} sipmsg_binding_origin;
 typedef struct sipmsg_binding_connection {} sipmsg_binding_connection;
 typedef struct sipmsg_binding_rtpmap {} sipmsg_binding_rtpmap;
 typedef struct sipmsg_binding_codec {} sipmsg_binding_codec;
+typedef struct sipmsg_binding_source_filter {} sipmsg_binding_source_filter;
 typedef struct sipmsg_binding_media_spec {} sipmsg_binding_media_spec;
 
 %typemap(check) sipmsg_binding_sdp *, const sipmsg_binding_sdp *, sipmsg_binding_section *,
@@ -476,6 +481,13 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 		sipmsg_sdp_rtpmap r;
 		return sipmsg_sdp_get_rtpmap($self->sec, i, &r) == SIPMSG_OK ? sipmsg_binding_rtpmap_new(&$self->sdp->ref, &r) : NULL;
 	}
+	/* the source-filter of line i; null when it is not one or is malformed */
+	sipmsg_binding_source_filter *source_filter_at(size_t i) {
+		sipmsg_sdp_source_filter f;
+		return sipmsg_sdp_get_source_filter($self->sec, i, &f) == SIPMSG_OK
+			       ? sipmsg_binding_source_filter_new(&$self->sdp->ref, &f)
+			       : NULL;
+	}
 	size_t codec_count() { return sipmsg_sdp_codec_count($self->sec); }
 	sipmsg_binding_codec *codec_at(size_t i) {
 		sipmsg_sdp_codec c;
@@ -568,6 +580,22 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 	unsigned int channels() { return $self->v.channels; }
 	/* the raw fmtp parameters; null when there is no fmtp */
 	sipmsg_optslice fmtp() { return $self->v.fmtp_line >= 0 ? $self->v.fmtp : (sipmsg_slice){NULL, 0}; }
+}
+
+%extend sipmsg_binding_source_filter {
+	~sipmsg_binding_source_filter() { sipmsg_binding_source_filter_free($self); }
+	/* "incl" or "excl" */
+	const char *mode() { return $self->v.exclude ? "excl" : "incl"; }
+	sipmsg_slice nettype() { return $self->v.nettype; }
+	/* "IP4", "IP6" or "*" */
+	sipmsg_slice addrtype() { return $self->v.addrtype; }
+	/* "*" for every destination */
+	sipmsg_slice dest_address() { return $self->v.dest_address; }
+	size_t source_count() { return $self->v.nsources; }
+	/* "" past the end */
+	sipmsg_slice source_at(size_t i) {
+		return i < $self->v.nsources ? $self->v.sources[i] : (sipmsg_slice){NULL, 0};
+	}
 }
 
 %exception sipmsg_binding_media_spec::sipmsg_binding_media_spec {

@@ -47,6 +47,7 @@ const struct sm_sdp_kind_row sm_sdp_kinds[SM_K_COUNT] = {
 	KIND(sctpmap, sipmsg_sdp_sctpmap),
 	KIND(imageattr, sipmsg_sdp_imageattr),
 	KIND(silencesupp, sipmsg_sdp_silencesupp),
+	KIND(source_filter, sipmsg_sdp_source_filter),
 };
 #undef KIND
 

@@ -315,6 +315,26 @@ static sipmsg_status check_closed_set(sipmsg_sdp *sdp, const struct sm_sdp_line 
 	return SIPMSG_OK;
 }
 
+/* RFC 4570 §3: the address types apply to the destination and to every
+ * source; under "*" an address with a ':' is judged as IP6, else as IP4. */
+static sipmsg_status check_filter_address(sipmsg_sdp *sdp, const struct sm_sdp_line *l, sipmsg_slice addrtype,
+					  sipmsg_slice addr)
+{
+	if (addrtype.len == 1 && addrtype.ptr[0] == '*')
+		addrtype = memchr(addr.ptr, ':', addr.len) ? (sipmsg_slice){SM_LIT("IP6")} : (sipmsg_slice){SM_LIT("IP4")};
+	return check_address(sdp, l, addrtype, addr);
+}
+
+static sipmsg_status check_source_filter(sipmsg_sdp *sdp, const struct sm_sdp_line *l,
+					 const sipmsg_sdp_source_filter *f)
+{
+	bool any = f->dest_address.len == 1 && f->dest_address.ptr[0] == '*';
+	sipmsg_status st = any ? SIPMSG_OK : check_filter_address(sdp, l, f->addrtype, f->dest_address);
+	for (size_t k = 0; !st && k < f->nsources; k++)
+		st = check_filter_address(sdp, l, f->addrtype, f->sources[k]);
+	return st;
+}
+
 static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sdp_media_desc *md)
 {
 	sipmsg_sdp *sdp = s->sdp;
@@ -414,6 +434,9 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 	}
 	case SIPMSG_SDP_ATTR_FINGERPRINT:
 		st = check_fingerprint(sdp, l, v);
+		break;
+	case SIPMSG_SDP_ATTR_SOURCE_FILTER:
+		st = check_source_filter(sdp, l, v);
 		break;
 	case SIPMSG_SDP_ATTR_SCTP_PORT:
 		st = check_port(sdp, l, sm_sdp_value(l, &vn), ((const struct sm_uint_view *)v)->value,

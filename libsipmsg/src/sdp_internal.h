@@ -75,7 +75,7 @@ enum sm_sdp_kind {
 	SM_K_flag, SM_K_text, SM_K_token, SM_K_number, SM_K_uint, SM_K_tokens, SM_K_commalist,
 	SM_K_rtpmap, SM_K_fmtp, SM_K_rtcp, SM_K_rtcp_fb, SM_K_candidate, SM_K_fingerprint,
 	SM_K_setup, SM_K_group, SM_K_msid, SM_K_ssrc, SM_K_ssrc_group, SM_K_extmap, SM_K_rid,
-	SM_K_simulcast, SM_K_crypto, SM_K_sctpmap, SM_K_imageattr, SM_K_silencesupp,
+	SM_K_simulcast, SM_K_crypto, SM_K_sctpmap, SM_K_imageattr, SM_K_silencesupp, SM_K_source_filter,
 	SM_K_COUNT
 };
 
@@ -87,6 +87,7 @@ struct sm_pctx {
 	const char *fault_msg;    /* a literal */
 	int fault_code;           /* sipmsg_diag_code */
 	sipmsg_severity fault_sev;
+	bool strict;              /* no SIPMSG_LENIENT_SDP_BAD_VALUES: what is a warning otherwise may be an error */
 };
 
 /* Parse v[0..n) into view (zeroed, kind-sized). SM_PARSE_OK (a warning may
@@ -419,6 +420,7 @@ SM_KIND_DECL(crypto)
 SM_KIND_DECL(sctpmap)
 SM_KIND_DECL(imageattr)
 SM_KIND_DECL(silencesupp)
+SM_KIND_DECL(source_filter)
 #undef SM_KIND_DECL
 
 /* A rid's pt= list as written (the last pt= counts, as in the parse) and its

@@ -1,21 +1,41 @@
 /* SPDX-License-Identifier: MIT */
 /* Typed views of the core SDP lines (RFC 8866 §5): v=, o=, c=, b=, t=, r=,
  * z= and m=, each a parser into a struct of slices and a writer back to the
- * value text. */
+ * value text; and a=source-filter, which shares c='s fields. */
 #include "sdp_internal.h"
 
 #define BAD(x, at, msg) sm_fault((x), (at), SIPMSG_SEVERITY_ERROR, (msg))
 #define WARN(x, at, msg) sm_fault((x), (at), SIPMSG_SEVERITY_WARNING, (msg))
 
-/* A word that must be there; false (and a fault) when the value ended. */
+/* RFC 8866 §9 separates fields with exactly one SP. More spaces, or an
+ * HTAB, still separate them: a warning, and in strict mode an error, at the
+ * first byte past the one SP. `gap` is the separator before `next`. */
+static bool one_space(struct sm_pctx *x, const char *gap, const char *next)
+{
+	if (SM_LIKELY(next == gap + 1 && gap[0] == ' '))
+		return true;
+	const char *at = gap[0] == ' ' ? gap + 1 : gap;
+	if (x->strict) {
+		BAD(x, at, "fields not separated by exactly one space");
+		return false;
+	}
+	WARN(x, at, "fields not separated by exactly one space");
+	return true;
+}
+
+/* A word that must be there; false (and a fault) when the value ended, or
+ * when a separator breaks one_space() in strict mode. Spaces before the
+ * first word (c->i == 0) are trailing()'s to report. */
 static bool need_word(struct sm_pctx *x, struct sm_cur *c, sipmsg_slice *w, const char *what)
 {
+	size_t gap = c->i;
 	sm_cur_sp(c);
 	*w = sm_cur_word(c);
-	if (w->len)
-		return true;
-	BAD(x, c->p + c->i, what);
-	return false;
+	if (!w->len) {
+		BAD(x, c->p + c->i, what);
+		return false;
+	}
+	return gap == 0 || one_space(x, c->p + gap, w->ptr);
 }
 
 static uint64_t saturated(sipmsg_slice s)
@@ -26,7 +46,7 @@ static uint64_t saturated(sipmsg_slice s)
 	return v;
 }
 
-/* After the last field of a line of fields (o=, c=, t=, m=): another field
+/* After the last field of a line of fields (o=, c=, t=, r=, z=, m=): another field
  * is an error. RFC 8866 §5 puts no space before the first field or after
  * the last; spaces there change no field, so they are the warning a number
  * with spaces around it gives (v=, b=, a=ptime, ...), at the first stray
@@ -193,6 +213,80 @@ void sm_sdp_write_connection(struct sm_out *o, const void *view)
 	}
 }
 
+/* ---- a=source-filter (RFC 4570 §3), c='s fields after a filter mode ----
+ * source-filter = "source-filter" ":" SP filter-mode SP filter-spec
+ * filter-spec   = nettype SP address-types SP dest-address SP src-list
+ * The value starts after the ':', with the SP. Addresses are judged for
+ * their type by sipmsg_sdp_check(). */
+
+int sm_sdp_parse_source_filter(struct sm_pctx *x, const char *v, size_t n, void *view)
+{
+	sipmsg_sdp_source_filter *f = view;
+	int r = SM_PARSE_OK;
+	if (n && v[0] == ' ') {
+		v++;
+		n--;
+	} else {
+		r = WARN(x, v, "source-filter: RFC 4570 puts a space after the ':'");
+	}
+	struct sm_cur c = {v, n, 0};
+	sipmsg_slice mode;
+	if (!need_word(x, &c, &mode, "source-filter: missing filter mode") ||
+	    !need_word(x, &c, &f->nettype, "source-filter: missing nettype") ||
+	    !need_word(x, &c, &f->addrtype, "source-filter: missing address types") ||
+	    !need_word(x, &c, &f->dest_address, "source-filter: missing destination address"))
+		return SM_PARSE_BAD;
+	f->exclude = sm_eq_lower(mode.ptr, mode.len, SM_LIT("excl"));
+	if (!f->exclude && !sm_eq_lower(mode.ptr, mode.len, SM_LIT("incl")))
+		return BAD(x, mode.ptr, "source-filter: the filter mode is neither incl nor excl");
+	const char *bad = sm_sdp_token_bad(f->nettype);
+	if (bad)
+		return BAD(x, bad, "source-filter: the nettype is not a token");
+	if (!(f->addrtype.len == 1 && f->addrtype.ptr[0] == '*') && (bad = sm_sdp_token_bad(f->addrtype)))
+		return BAD(x, bad, "source-filter: the address types are neither a token nor *");
+	size_t ns = sm_count_items(c.p + c.i, c.n - c.i, ' ');
+	if (ns == 0)
+		return BAD(x, v + n, "source-filter: no source address");
+	if (ns > x->max_items) {
+		x->fault_code = SIPMSG_DIAG_LIMIT_LIST_ITEMS;
+		return BAD(x, c.p + c.i, "source-filter: more sources than max_list_items");
+	}
+	bool nomem;
+	sipmsg_slice *src = sm_sdp_array(x, ns, sizeof *src, &nomem);
+	if (nomem)
+		return SM_PARSE_NOMEM;
+	for (size_t k = 0; k < ns; k++) {
+		if (!need_word(x, &c, &src[k], "source-filter: missing source address"))
+			return SM_PARSE_BAD;
+		/* src-address = unicast address / FQDN: no wildcard */
+		if (src[k].len == 1 && src[k].ptr[0] == '*')
+			return BAD(x, src[k].ptr, "source-filter: a source address cannot be *");
+	}
+	f->sources = src;
+	f->nsources = ns;
+	return r | trailing(x, &c, "source-filter: junk after the sources");
+}
+
+void sm_sdp_write_source_filter(struct sm_out *o, const void *view)
+{
+	const sipmsg_sdp_source_filter *v = view;
+	sm_out_ch(o, ' ');
+	if (v->exclude)
+		sm_out_put(o, SM_LIT("excl"));
+	else
+		sm_out_put(o, SM_LIT("incl"));
+	sm_out_ch(o, ' ');
+	out_or(o, v->nettype, "IN");
+	sm_out_ch(o, ' ');
+	out_addrtype(o, v->addrtype, v->dest_address);
+	sm_out_ch(o, ' ');
+	out_or(o, v->dest_address, "*");
+	for (size_t k = 0; k < v->nsources; k++) {
+		sm_out_ch(o, ' ');
+		sm_out_slice(o, v->sources[k]);
+	}
+}
+
 /* ---- b= bwtype:bandwidth ---- */
 
 static const struct {
@@ -313,9 +407,10 @@ int sm_sdp_parse_repeat(struct sm_pctx *x, const char *v, size_t n, void *view)
 		return SM_PARSE_NOMEM;
 	struct sm_cur c = {v, n, 0};
 	for (size_t k = 0; k < words; k++) {
-		sm_cur_sp(&c);
-		sipmsg_slice w = sm_cur_word(&c);
+		sipmsg_slice w;
 		uint64_t t;
+		if (!need_word(x, &c, &w, "r=: missing typed time"))
+			return SM_PARSE_BAD;
 		if (!typed_time(w, &t))
 			return BAD(x, w.ptr, "r=: not a typed time");
 		/* repeat-interval = POS-DIGIT *DIGIT [unit]: a session does not
@@ -331,7 +426,7 @@ int sm_sdp_parse_repeat(struct sm_pctx *x, const char *v, size_t n, void *view)
 	}
 	r->offsets = offs;
 	r->noffsets = words - 2;
-	return SM_PARSE_OK;
+	return trailing(x, &c, "r=: junk after the offsets");
 }
 
 void sm_sdp_write_repeat(struct sm_out *o, const void *view)
@@ -362,10 +457,10 @@ int sm_sdp_parse_zone(struct sm_pctx *x, const char *v, size_t n, void *view)
 		return SM_PARSE_NOMEM;
 	struct sm_cur c = {v, n, 0};
 	for (size_t k = 0; k < words / 2; k++) {
-		sm_cur_sp(&c);
-		sipmsg_slice t = sm_cur_word(&c);
-		sm_cur_sp(&c);
-		sipmsg_slice off = sm_cur_word(&c);
+		sipmsg_slice t, off;
+		if (!need_word(x, &c, &t, "z=: missing adjustment time") ||
+		    !need_word(x, &c, &off, "z=: missing offset"))
+			return SM_PARSE_BAD;
 		if (!sm_slice_uint(t, UINT64_MAX - 1, &adj[k].time))
 			return BAD(x, t.ptr, "z=: the adjustment time is not a number");
 		if (!ntp_time_shape(t, false))
@@ -378,7 +473,7 @@ int sm_sdp_parse_zone(struct sm_pctx *x, const char *v, size_t n, void *view)
 	}
 	z->adjustments = adj;
 	z->count = words / 2;
-	return SM_PARSE_OK;
+	return trailing(x, &c, "z=: junk after the adjustments");
 }
 
 void sm_sdp_write_zone(struct sm_out *o, const void *view)
@@ -448,8 +543,8 @@ int sm_sdp_parse_media(struct sm_pctx *x, const char *v, size_t n, void *view)
 	if (nomem)
 		return SM_PARSE_NOMEM;
 	for (size_t k = 0; k < nf; k++) {
-		sm_cur_sp(&c);
-		f[k] = sm_cur_word(&c);
+		if (!need_word(x, &c, &f[k], "m=: missing format"))
+			return SM_PARSE_BAD;
 		if ((bad = sm_sdp_token_bad(f[k])))
 			return BAD(x, bad, "m=: a format is not a token");
 	}

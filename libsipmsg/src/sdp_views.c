@@ -22,7 +22,11 @@ sipmsg_status sm_sdp_view(const sipmsg_sdp_section *cs, size_t i, unsigned kind,
 	void *v = sm_zalloc(sdp->arena, sm_sdp_kinds[kind].view_size);
 	if (!v)
 		return SIPMSG_ENOMEM;
-	struct sm_pctx x = {.a = sdp->arena, .max_items = sdp->max_items};
+	struct sm_pctx x = {
+		.a = sdp->arena,
+		.max_items = sdp->max_items,
+		.strict = !(sdp->lenient & SIPMSG_LENIENT_SDP_BAD_VALUES),
+	};
 	size_t n;
 	const char *val = sm_sdp_value(l, &n);
 	int r;
@@ -213,6 +217,7 @@ GETTER(sipmsg_sdp_get_crypto, sipmsg_sdp_crypto, SM_K_crypto)
 GETTER(sipmsg_sdp_get_sctpmap, sipmsg_sdp_sctpmap, SM_K_sctpmap)
 GETTER(sipmsg_sdp_get_imageattr, sipmsg_sdp_imageattr, SM_K_imageattr)
 GETTER(sipmsg_sdp_get_silencesupp, sipmsg_sdp_silencesupp, SM_K_silencesupp)
+GETTER(sipmsg_sdp_get_source_filter, sipmsg_sdp_source_filter, SM_K_source_filter)
 GETTER(sipmsg_sdp_get_token, sipmsg_slice, SM_K_token)
 #undef GETTER
 
@@ -302,6 +307,7 @@ FORMATTER(sipmsg_sdp_format_crypto, sipmsg_sdp_crypto, SM_K_crypto)
 FORMATTER(sipmsg_sdp_format_sctpmap, sipmsg_sdp_sctpmap, SM_K_sctpmap)
 FORMATTER(sipmsg_sdp_format_imageattr, sipmsg_sdp_imageattr, SM_K_imageattr)
 FORMATTER(sipmsg_sdp_format_silencesupp, sipmsg_sdp_silencesupp, SM_K_silencesupp)
+FORMATTER(sipmsg_sdp_format_source_filter, sipmsg_sdp_source_filter, SM_K_source_filter)
 FORMATTER(sipmsg_sdp_format_token, sipmsg_slice, SM_K_token)
 #undef FORMATTER
 

@@ -477,6 +477,18 @@ static sipmsg_status view_silencesupp(struct jw *w, sec_t *s, size_t i)
 	return SIPMSG_OK;
 }
 
+static sipmsg_status view_source_filter(struct jw *w, sec_t *s, size_t i)
+{
+	GET(sipmsg_sdp_source_filter, sipmsg_sdp_get_source_filter);
+	jw_kcstr(w, "mode", v.exclude ? "excl" : "incl");
+	jw_kslice(w, "nettype", v.nettype);
+	jw_kslice(w, "addrtype", v.addrtype);
+	jw_kslice(w, "dest_address", v.dest_address);
+	slices(w, "sources", v.sources, v.nsources);
+	jw_end_object(w);
+	return SIPMSG_OK;
+}
+
 /* The library's attribute table names each attribute's view; a new view in
  * the table fails to compile here until it has an emitter. */
 static const attr_view_fn attr_views[SIPMSG_SDP_ATTR_COUNT_] = {

@@ -14,7 +14,7 @@ docs/python.md for a guide.
 from . import capi
 from ._common import Diagnostic
 from ._message import BodyLike, HeadersLike, Message, Part, Request, Response, frame, parse, reason_phrase
-from ._sdp import Codec, Connection, Media, Origin, Rtpmap, Sdp, parse_sdp
+from ._sdp import Codec, Connection, Media, Origin, Rtpmap, Sdp, SourceFilter, parse_sdp
 from ._views import CSeq, NameAddr, Uri, Via, escape, new_branch, new_tag, unescape
 
 #: Raised when a call into the library fails (a ValueError).
@@ -43,6 +43,7 @@ __all__ = [
     "Response",
     "Rtpmap",
     "Sdp",
+    "SourceFilter",
     "Uri",
     "Via",
     "escape",

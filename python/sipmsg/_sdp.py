@@ -5,7 +5,8 @@
 every line is parsed, formatted and written by C. An :class:`Sdp` read from
 a message (``msg.sdp``) lives in that message and keeps it alive; one from
 :func:`parse_sdp` or the constructor owns itself. :class:`Origin`,
-:class:`Connection`, :class:`Rtpmap` and :class:`Codec` are plain values.
+:class:`Connection`, :class:`Rtpmap`, :class:`Codec` and :class:`SourceFilter`
+are plain values.
 """
 
 from typing import Any, Iterable, List, NamedTuple, Optional, Tuple, Union
@@ -63,6 +64,34 @@ class Rtpmap(NamedTuple):
     clock_rate: int
     #: the encoding parameters as written ("2": channels for audio), None when absent
     params: Optional[str] = None
+
+
+class SourceFilter(NamedTuple):
+    """An a=source-filter line (RFC 4570): which sources a receiver takes
+    ("incl") or drops ("excl") for a destination."""
+
+    #: "incl" or "excl"
+    mode: str
+    #: network type ("IN")
+    nettype: str
+    #: "IP4", "IP6" or "*" (both)
+    addrtype: str
+    #: the destination (a c= address), "*" for every one
+    dest_address: str
+    #: the source addresses or FQDNs, in order
+    sources: Tuple[str, ...]
+
+
+def _source_filters(sec: Any) -> List[SourceFilter]:
+    out = []
+    i = sec.attr_find_name("source-filter", 0)
+    while i >= 0:
+        f = sec.source_filter_at(i)
+        if f is not None:
+            out.append(SourceFilter(f.mode(), f.nettype(), f.addrtype(), f.dest_address(),
+                                    tuple(f.source_at(k) for k in range(f.source_count()))))
+        i = sec.attr_find_name("source-filter", i + 1)
+    return out
 
 
 class Codec(NamedTuple):
@@ -221,6 +250,12 @@ class Media:
         return out
 
     @property
+    def source_filters(self) -> List[SourceFilter]:
+        """Every a=source-filter of this media section, in order (malformed ones
+        are left out and reported as diagnostics)."""
+        return _source_filters(self._sec)
+
+    @property
     def codecs(self) -> List[Codec]:
         """The codecs, in the order of the m= formats."""
         sec = self._sec
@@ -371,6 +406,12 @@ class Sdp:
         """Remove every session-level a= line called ``name``; returns how many."""
         removed: int = self._s.session().attr_remove_all(name)
         return removed
+
+    @property
+    def source_filters(self) -> List[SourceFilter]:
+        """Every session-level a=source-filter, in order (malformed ones are
+        left out and reported as diagnostics)."""
+        return _source_filters(self._s.session())
 
     @property
     def direction(self) -> Optional[str]:

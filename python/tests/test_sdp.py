@@ -220,3 +220,34 @@ def test_building_rejects_bad_values():
         sipmsg.Sdp(origin=("alice", 1, 1, "192.0.2.1"))  # type: ignore[arg-type]
     with pytest.raises(OverflowError):
         sipmsg.Media("audio", -1, "RTP/AVP", [0])
+
+
+def test_source_filters_read_as_values():
+    sdp = sipmsg.parse_sdp(b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+                           b"a=source-filter: excl IN IP4 * 192.0.2.10\r\n"
+                           b"m=audio 49170 RTP/AVP 0\r\nc=IN IP4 232.3.4.5/127\r\n"
+                           b"a=source-filter: incl IN * dst.example.com 192.0.2.10 2001:db8::1\r\n"
+                           b"a=source-filter: keep IN IP4 232.3.4.5 192.0.2.10\r\n")
+    assert sdp.source_filters == [sipmsg.SourceFilter("excl", "IN", "IP4", "*", ("192.0.2.10",))]
+    assert sdp.media[0].source_filters == [
+        sipmsg.SourceFilter("incl", "IN", "*", "dst.example.com", ("192.0.2.10", "2001:db8::1"))]
+    bad = [d for d in sdp.diagnostics if d.severity == "error"]
+    assert len(bad) == 1 and "neither incl nor excl" in bad[0].message
+
+
+def test_source_filter_address_type_is_checked():
+    sdp = sipmsg.parse_sdp(b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+                           b"m=audio 49170 RTP/AVP 0\r\nc=IN IP4 232.3.4.5/127\r\n"
+                           b"a=source-filter: incl IN IP4 232.3.4.5 2001:db8::1\r\n")
+    found = [d for d in sdp.check() if d.code == "sdp-bad-address"]
+    assert [(d.severity, d.message) for d in found] == [("warning", "an IPv6 address with address type IP4")]
+
+
+def test_fields_separated_by_more_than_one_space():
+    text = b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio  49170 RTP/AVP 0\r\n"
+    sdp = sipmsg.parse_sdp(text)
+    assert sdp.media[0].port == 49170
+    assert any(d.message == "fields not separated by exactly one space" for d in sdp.diagnostics)
+    with pytest.raises(sipmsg.ParseError) as e:
+        sipmsg.parse_sdp(text, strict=True)
+    assert (e.value.line, e.value.column) == (5, 9)

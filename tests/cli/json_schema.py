@@ -196,6 +196,7 @@ VIEWS = {
     "imageattr": {"payload_type": str, "wildcard": bool, "pt": OPT_INT, "send": OPT_STR, "recv": OPT_STR,
                   "send_sets": [str], "recv_sets": [str]},
     "silencesupp": {"enable": str, "timer": str, "pref": str, "siduse": str, "fxnslevel": str},
+    "source_filter": {"mode": str, "nettype": str, "addrtype": str, "dest_address": str, "sources": [str]},
 }
 # attribute name -> view name; read from the library's table (set_attr_views)
 ATTR_VIEWS = {}

@@ -391,3 +391,26 @@ Test(sdp_check, rid_ids_unique_many_rids)
 	cr_assert_eq(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 1)->line, 7 + 39);
 	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 2);
 }
+
+/* RFC 4570 §3: the address types of a source-filter apply to the
+ * destination and to each source; under "*" each address goes by its form.
+ * FQDNs and the "*" destination are not judged. */
+Test(sdp_check, source_filter_addresses)
+{
+	check(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\nc=IN IP4 232.3.4.5/127\r\n"
+			   "a=source-filter: incl IN IP4 232.3.4.5 192.0.2.10 src.example.com\r\n"
+			   "a=source-filter: incl IN IP4 232.3.4.5 2001:db8::1\r\n"
+			   "a=source-filter: excl IN IP6 * 192.0.2.10\r\n"
+			   "a=source-filter: incl IN * 232.3.4.256 2001:db8::1\r\n"
+			   "a=source-filter: incl IN * * 2001:db8:::1\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_ADDRESS), 4);
+	static const struct {
+		uint32_t line, column;
+	} want[] = {{8, 40}, {9, 32}, {10, 28}, {11, 30}};
+	for (size_t k = 0; k < 4; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_ADDRESS, k);
+		cr_assert_eq(d->line, want[k].line, "finding %zu at line %u", k, d->line);
+		cr_assert_eq(d->column, want[k].column, "line %u: column %u", d->line, d->column);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	}
+}

@@ -387,3 +387,159 @@ Test(sdp_lines, media_tokens)
 		cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 0), &md), SIPMSG_OK);
 	}
 }
+
+/* r= and z= are lines of fields too: spaces before the first or after the
+ * last are the warning o=, c=, t= and m= give, at the first stray space. */
+Test(sdp_lines, spaces_around_repeat_and_zone)
+{
+	static const char text[] = "v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\nr=7d 1h 0 \r\nz=2882844526 -1h\t\r\n"
+				   "t=0 0\r\nr= 7d 1h 0\r\n";
+	cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_OK, "%s", sdp_err.reason);
+	static const struct {
+		uint32_t line, column;
+	} want[] = {{5, 10}, {6, 17}, {8, 3}};
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 3);
+	for (size_t k = 0; k < 3; k++) {
+		const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, k);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%zu", k);
+		cr_assert_eq(d->line, want[k].line, "%zu", k);
+		cr_assert_eq(d->column, want[k].column, "line %u", want[k].line);
+		cr_assert_str_eq(d->message, "spaces around the fields");
+	}
+	sipmsg_sdp_repeat r;
+	cr_assert_eq(sipmsg_sdp_get_repeat(session(), 4, &r), SIPMSG_OK);
+	cr_assert_eq(r.noffsets, 1);
+	sipmsg_sdp_zone z;
+	cr_assert_eq(sipmsg_sdp_get_zone(session(), 5, &z), SIPMSG_OK);
+	cr_assert_eq(z.adjustments[0].offset, -3600);
+	EXPECT_SDP_WIRE(sdp, text);
+}
+
+/* RFC 8866 §9 separates fields with exactly one SP. A lenient parse reads
+ * two spaces (or an HTAB) as one separator, with a warning at the byte past
+ * the one SP; a strict parse fails there. */
+Test(sdp_lines, fields_separated_by_one_space)
+{
+#define HEAD_R SESSION_HEAD "r=7d 1h 0\r\n"
+	static const struct {
+		const char *text;
+		uint32_t line, column;
+	} cases[] = {
+		{SESSION_HEAD "m=audio  49170 RTP/AVP 0\r\n", 5, 9},
+		{SESSION_HEAD "m=audio 49170 RTP/AVP  0 8\r\n", 5, 23},
+		{SESSION_HEAD "m=audio 49170 RTP/AVP 0   8\r\n", 5, 25},
+		{SESSION_HEAD "m=audio 49170\tRTP/AVP 0\r\n", 5, 14},
+		{SESSION_HEAD "m=audio 1 RTP/AVP 0\r\nc=IN  IP4 192.0.2.1\r\n", 6, 6},
+		{"v=0\r\no=- 1 1 IN IP4\t\t192.0.2.1\r\ns=-\r\nt=0 0\r\n", 2, 15},
+		{SESSION_HEAD "t=0  0\r\n", 5, 5},
+		{SESSION_HEAD "r=7d 1h  0\r\n", 5, 9},
+		{HEAD_R "z=2882844526  -1h\r\n", 6, 14},
+	};
+#undef HEAD_R
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const char *text = cases[k].text;
+		sdp_parse_ok(text);
+		cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+		const sipmsg_diag *d = NULL;
+		for (size_t i = 0; i < sipmsg_sdp_diag_count(sdp) && !d; i++)
+			if (sipmsg_sdp_diag_at(sdp, i)->line == cases[k].line)
+				d = sipmsg_sdp_diag_at(sdp, i);
+		cr_assert(d, "%s: no diagnostic", text);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s", text);
+		cr_assert_eq(d->column, cases[k].column, "%s: column %u", text, d->column);
+		cr_assert_str_eq(d->message, "fields not separated by exactly one space");
+
+		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_ESYNTAX, "%s", text);
+		cr_assert_eq(sdp_err.line, cases[k].line, "%s", text);
+		cr_assert_eq(sdp_err.column, cases[k].column, "%s: column %u", text, sdp_err.column);
+		cr_assert(strstr(sdp_err.reason, "fields not separated by exactly one space"), "%s", sdp_err.reason);
+	}
+	/* the fields read as they would with one space */
+	sdp_parse_ok(SESSION_HEAD "m=audio  49170 RTP/AVP 0   8\r\n");
+	sipmsg_sdp_media_desc m;
+	cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, 0), &m), SIPMSG_OK);
+	cr_assert_eq(m.port, 49170);
+	cr_assert_eq(m.nformats, 2);
+	EXPECT_SLICE(m.formats[1], "8");
+}
+
+/* a=source-filter (RFC 4570 §3), in the forms of the RFC's examples: SSM
+ * with one source, IPv6, the "*" wildcards, FQDNs, several sources. */
+Test(sdp_lines, source_filter)
+{
+	sdp_parse_ok(SESSION_HEAD "a=source-filter: excl IN IP4 * 192.0.2.10\r\n"
+				  "m=audio 49170 RTP/AVP 0\r\nc=IN IP4 232.3.4.5/127\r\n"
+				  "a=source-filter: incl IN IP4 232.3.4.5 192.0.2.10\r\n"
+				  "a=source-filter: incl IN IP6 FF0E::11A 2001:DB8:1:2:240:96FF:FE25:8EC9\r\n"
+				  "a=source-filter: incl IN * dst-1.example.com src-1.example.com src-2.example.com\r\n"
+				  "a=source-filter:INCL IN IP4 232.3.4.5 192.0.2.10\r\n");
+	sipmsg_sdp_source_filter f;
+	cr_assert_eq(sipmsg_sdp_get_source_filter(session(), 4, &f), SIPMSG_OK);
+	cr_assert(f.exclude);
+	EXPECT_SLICE(f.nettype, "IN");
+	EXPECT_SLICE(f.addrtype, "IP4");
+	EXPECT_SLICE(f.dest_address, "*");
+	cr_assert_eq(f.nsources, 1);
+	EXPECT_SLICE(f.sources[0], "192.0.2.10");
+	EXPECT_FORMAT(sipmsg_sdp_format_source_filter(&f, b_, sizeof b_), " excl IN IP4 * 192.0.2.10");
+
+	const sipmsg_sdp_section *m = sipmsg_sdp_media_at(sdp, 0);
+	cr_assert_eq(sipmsg_sdp_get_source_filter(m, 2, &f), SIPMSG_OK);
+	cr_assert_not(f.exclude);
+	EXPECT_SLICE(f.dest_address, "232.3.4.5");
+	EXPECT_FORMAT(sipmsg_sdp_format_source_filter(&f, b_, sizeof b_), " incl IN IP4 232.3.4.5 192.0.2.10");
+	cr_assert_eq(sipmsg_sdp_get_source_filter(m, 3, &f), SIPMSG_OK);
+	EXPECT_SLICE(f.addrtype, "IP6");
+	EXPECT_SLICE(f.sources[0], "2001:DB8:1:2:240:96FF:FE25:8EC9");
+	cr_assert_eq(sipmsg_sdp_get_source_filter(m, 4, &f), SIPMSG_OK);
+	EXPECT_SLICE(f.addrtype, "*");
+	cr_assert_eq(f.nsources, 2);
+	EXPECT_SLICE(f.sources[1], "src-2.example.com");
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+	/* the mode in any case (an ABNF string); no SP after ':' reads, with a warning */
+	cr_assert_eq(sipmsg_sdp_get_source_filter(m, 5, &f), SIPMSG_OK);
+	cr_assert_not(f.exclude);
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+	cr_assert(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->column, 17);
+	EXPECT_SDP_WIRE(sdp, SESSION_HEAD "a=source-filter: excl IN IP4 * 192.0.2.10\r\n"
+					  "m=audio 49170 RTP/AVP 0\r\nc=IN IP4 232.3.4.5/127\r\n"
+					  "a=source-filter: incl IN IP4 232.3.4.5 192.0.2.10\r\n"
+					  "a=source-filter: incl IN IP6 FF0E::11A 2001:DB8:1:2:240:96FF:FE25:8EC9\r\n"
+					  "a=source-filter: incl IN * dst-1.example.com src-1.example.com src-2.example.com\r\n"
+					  "a=source-filter:INCL IN IP4 232.3.4.5 192.0.2.10\r\n");
+}
+
+/* What breaks the grammar, with the column of the byte that breaks it. */
+Test(sdp_lines, source_filter_bad)
+{
+	static const struct {
+		const char *value;
+		uint32_t column;
+		const char *msg;
+	} cases[] = {
+		{" only IN IP4 232.3.4.5 192.0.2.10", 18, "source-filter: the filter mode is neither incl nor excl"},
+		{" incl IN IP4 232.3.4.5", 39, "source-filter: no source address"},
+		{" incl IN IP4", 29, "source-filter: missing destination address"},
+		{" incl I@N IP4 232.3.4.5 192.0.2.10", 24, "source-filter: the nettype is not a token"},
+		{" incl IN IP4 232.3.4.5 *", 40, "source-filter: a source address cannot be *"},
+		{"", 17, "source-filter: missing filter mode"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, SESSION_HEAD "a=source-filter:%s\r\n", cases[k].value);
+		sdp_parse_ok(text);
+		sipmsg_sdp_source_filter f;
+		cr_assert_eq(sipmsg_sdp_get_source_filter(session(), 4, &f), SIPMSG_ESYNTAX, "%s", cases[k].value);
+		const sipmsg_diag *d = NULL;
+		for (size_t i = 0; i < sipmsg_sdp_diag_count(sdp); i++)
+			if (sipmsg_sdp_diag_at(sdp, i)->severity == SIPMSG_SEVERITY_ERROR)
+				d = sipmsg_sdp_diag_at(sdp, i);
+		cr_assert(d, "%s", cases[k].value);
+		cr_assert_str_eq(d->message, cases[k].msg);
+		cr_assert_eq(d->line, 5);
+		cr_assert_eq(d->column, cases[k].column, "%s: column %u", cases[k].value, d->column);
+		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_ESYNTAX, "%s", cases[k].value);
+	}
+}

@@ -147,7 +147,8 @@ typedef enum sipmsg_sdp_scope {
 	X(QUALITY,            "quality",            MEDIA,   uint) \
 	/* RFC 8839 §5.2 and §5.5: both are media-level only */ \
 	X(REMOTE_CANDIDATES,  "remote-candidates",  MEDIA,   text) \
-	X(ICE_MISMATCH,       "ice-mismatch",       MEDIA,   flag)
+	X(ICE_MISMATCH,       "ice-mismatch",       MEDIA,   flag) \
+	X(SOURCE_FILTER,      "source-filter",      BOTH,    source_filter)
 
 /** @brief Known attribute ids (rows of SIPMSG_SDP_ATTR_TABLE); 0 is any other attribute. */
 typedef enum sipmsg_sdp_attr_id {
@@ -617,6 +618,16 @@ typedef struct sipmsg_sdp_silencesupp {
 	sipmsg_slice fxnslevel; /**< fxnslevel */
 } sipmsg_sdp_silencesupp;
 
+/** @brief a=source-filter: \<incl|excl\> \<nettype\> \<address-types\> \<dest-address\> \<src-list\> (RFC 4570). */
+typedef struct sipmsg_sdp_source_filter {
+	bool exclude;              /**< "excl" (else "incl") */
+	sipmsg_slice nettype;      /**< "IN" */
+	sipmsg_slice addrtype;     /**< "IP4", "IP6" or "*" (both) */
+	sipmsg_slice dest_address; /**< the destination (a c= address), "*" for every one */
+	const sipmsg_slice *sources; /**< the source addresses or FQDNs, in order */
+	size_t nsources;           /**< number of sources (at least one) */
+} sipmsg_sdp_source_filter;
+
 /** @brief a=rtpmap line. */
 sipmsg_status sipmsg_sdp_get_rtpmap(const sipmsg_sdp_section *sec, size_t line, sipmsg_sdp_rtpmap *out);
 /** @brief a=fmtp line. */
@@ -660,6 +671,9 @@ sipmsg_status sipmsg_sdp_get_sctpmap(const sipmsg_sdp_section *sec, size_t line,
 sipmsg_status sipmsg_sdp_get_imageattr(const sipmsg_sdp_section *sec, size_t line, sipmsg_sdp_imageattr *out);
 /** @brief a=silenceSupp line. */
 sipmsg_status sipmsg_sdp_get_silencesupp(const sipmsg_sdp_section *sec, size_t line, sipmsg_sdp_silencesupp *out);
+/** @brief a=source-filter line. */
+sipmsg_status sipmsg_sdp_get_source_filter(const sipmsg_sdp_section *sec, size_t line,
+					   sipmsg_sdp_source_filter *out);
 /** @brief a=ice-options (space-separated) or a=content (comma-separated) line. */
 sipmsg_status sipmsg_sdp_get_list(const sipmsg_sdp_section *sec, size_t line, sipmsg_sdp_list *out);
 
@@ -702,6 +716,8 @@ size_t sipmsg_sdp_format_sctpmap(const sipmsg_sdp_sctpmap *v, char *buf, size_t 
 size_t sipmsg_sdp_format_imageattr(const sipmsg_sdp_imageattr *v, char *buf, size_t size);
 /** @brief Format a silenceSupp value (empty fields become "-"). */
 size_t sipmsg_sdp_format_silencesupp(const sipmsg_sdp_silencesupp *v, char *buf, size_t size);
+/** @brief Format a source-filter value (with the space RFC 4570 puts after the ':'). */
+size_t sipmsg_sdp_format_source_filter(const sipmsg_sdp_source_filter *v, char *buf, size_t size);
 /** @brief Format a token value (the token itself). */
 size_t sipmsg_sdp_format_token(const sipmsg_slice *v, char *buf, size_t size);
 /** @brief Format a list; `sep` is ' ' for ice-options, ',' for content. */
