@@ -47,6 +47,26 @@ typedef sipmsg_slice sipmsg_optslice;
 SIPMSG_BINDING_VIEW(sipmsg_binding_uri, sipmsg_uri)
 SIPMSG_BINDING_VIEW(sipmsg_binding_nameaddr, sipmsg_nameaddr)
 SIPMSG_BINDING_VIEW(sipmsg_binding_via, sipmsg_via)
+SIPMSG_BINDING_VIEW(sipmsg_binding_session_id, sipmsg_session_id)
+SIPMSG_BINDING_VIEW(sipmsg_binding_resource_priority, sipmsg_resource_priority)
+SIPMSG_BINDING_VIEW(sipmsg_binding_charging_vector, sipmsg_charging_vector)
+SIPMSG_BINDING_VIEW(sipmsg_binding_access_network_info, sipmsg_access_network_info)
+
+/* Value k of header id when it is of that kind (NULL: absent, bad, or of
+ * another kind). */
+static const void *sipmsg_binding_typed_view(const sipmsg_msg *m, int id, size_t k, sipmsg_hdr_kind kind)
+{
+	sipmsg_typed t;
+	if (sipmsg_typed_at(m, (sipmsg_hdr_id)id, k, &t) != SIPMSG_OK || t.kind != kind)
+		return NULL;
+	switch (kind) {
+	case SIPMSG_KIND_SESSION_ID: return t.session_id;
+	case SIPMSG_KIND_RESOURCE_PRIORITY: return t.resource_priority;
+	case SIPMSG_KIND_CHARGING_VECTOR: return t.charging_vector;
+	case SIPMSG_KIND_ACCESS_NETWORK_INFO: return t.access_network_info;
+	default: return NULL;
+	}
+}
 
 /* The text of a URI parsed on its own (sipmsg.Uri("sip:...")), with the
  * arena its parameter arrays live in. */
@@ -238,6 +258,10 @@ static bool sipmsg_binding_has_line_end(const char *s, size_t len)
 %newobject sipmsg_binding_msg::via_at;
 %newobject sipmsg_binding_msg::contact_at;
 %newobject sipmsg_binding_msg::request_uri_view;
+%newobject sipmsg_binding_msg::session_id_view;
+%newobject sipmsg_binding_msg::resource_priority_at;
+%newobject sipmsg_binding_msg::charging_vector_view;
+%newobject sipmsg_binding_msg::access_network_info_at;
 %newobject sipmsg_binding_msg::make_response;
 %newobject sipmsg_binding_msg::make_ack;
 %newobject sipmsg_binding_msg::make_cancel;
@@ -248,12 +272,20 @@ static bool sipmsg_binding_has_line_end(const char *s, size_t len)
 %nodefaultctor sipmsg_binding_uri;
 %nodefaultctor sipmsg_binding_nameaddr;
 %nodefaultctor sipmsg_binding_via;
+%nodefaultctor sipmsg_binding_session_id;
+%nodefaultctor sipmsg_binding_resource_priority;
+%nodefaultctor sipmsg_binding_charging_vector;
+%nodefaultctor sipmsg_binding_access_network_info;
 %nodefaultctor sipmsg_binding_multipart;
 %nodefaultctor sipmsg_binding_part;
 
 %rename(Uri) sipmsg_binding_uri;
 %rename(NameAddr) sipmsg_binding_nameaddr;
 %rename(Via) sipmsg_binding_via;
+%rename(SessionId) sipmsg_binding_session_id;
+%rename(ResourcePriority) sipmsg_binding_resource_priority;
+%rename(ChargingVector) sipmsg_binding_charging_vector;
+%rename(AccessNetworkInfo) sipmsg_binding_access_network_info;
 %rename(Multipart) sipmsg_binding_multipart;
 %rename(MimePart) sipmsg_binding_part;
 %rename(MultipartBuilder) sipmsg_binding_parts;
@@ -261,6 +293,10 @@ static bool sipmsg_binding_has_line_end(const char *s, size_t len)
 typedef struct sipmsg_binding_uri {} sipmsg_binding_uri;
 typedef struct sipmsg_binding_nameaddr {} sipmsg_binding_nameaddr;
 typedef struct sipmsg_binding_via {} sipmsg_binding_via;
+typedef struct sipmsg_binding_session_id {} sipmsg_binding_session_id;
+typedef struct sipmsg_binding_resource_priority {} sipmsg_binding_resource_priority;
+typedef struct sipmsg_binding_charging_vector {} sipmsg_binding_charging_vector;
+typedef struct sipmsg_binding_access_network_info {} sipmsg_binding_access_network_info;
 typedef struct sipmsg_binding_multipart {} sipmsg_binding_multipart;
 typedef struct sipmsg_binding_part {} sipmsg_binding_part;
 typedef struct sipmsg_binding_parts {} sipmsg_binding_parts;
@@ -362,6 +398,44 @@ typedef struct sipmsg_binding_parts {} sipmsg_binding_parts;
 	SIPMSG_BINDING_PARAMS(params, param_count)
 }
 
+/* Session-ID (RFC 7989) */
+%extend sipmsg_binding_session_id {
+	~sipmsg_binding_session_id() { sipmsg_binding_session_id_free($self); }
+	sipmsg_slice raw() { return $self->v.raw; }
+	sipmsg_slice local_uuid() { return $self->v.local_uuid; }
+	sipmsg_optslice remote_uuid() { return $self->v.remote_uuid; }
+	SIPMSG_BINDING_PARAMS(params, param_count)
+}
+
+/* One Resource-Priority / Accept-Resource-Priority value (RFC 4412) */
+%extend sipmsg_binding_resource_priority {
+	~sipmsg_binding_resource_priority() { sipmsg_binding_resource_priority_free($self); }
+	sipmsg_slice raw() { return $self->v.raw; }
+	sipmsg_slice ns() { return $self->v.ns; }
+	sipmsg_slice priority() { return $self->v.priority; }
+}
+
+/* P-Charging-Vector (RFC 7315 §5.6) */
+%extend sipmsg_binding_charging_vector {
+	~sipmsg_binding_charging_vector() { sipmsg_binding_charging_vector_free($self); }
+	sipmsg_slice raw() { return $self->v.raw; }
+	sipmsg_slice icid() { return $self->v.icid; }
+	sipmsg_optslice icid_generated_at() { return $self->v.icid_generated_at; }
+	sipmsg_optslice orig_ioi() { return $self->v.orig_ioi; }
+	sipmsg_optslice term_ioi() { return $self->v.term_ioi; }
+	sipmsg_optslice transit_ioi() { return $self->v.transit_ioi; }
+	SIPMSG_BINDING_PARAMS(params, param_count)
+}
+
+/* One P-Access-Network-Info value (RFC 7315 §5.4, RFC 7913) */
+%extend sipmsg_binding_access_network_info {
+	~sipmsg_binding_access_network_info() { sipmsg_binding_access_network_info_free($self); }
+	sipmsg_slice raw() { return $self->v.raw; }
+	sipmsg_slice access_type() { return $self->v.access_type; }
+	bool network_provided() { return $self->v.network_provided; }
+	SIPMSG_BINDING_PARAMS(params, param_count)
+}
+
 /* ---------------------------------------------------------------------
  * Typed reads, builders and multipart bodies on Message.
  * --------------------------------------------------------------------- */
@@ -398,6 +472,30 @@ typedef struct sipmsg_binding_parts {} sipmsg_binding_parts;
 	sipmsg_binding_uri *request_uri_view() {
 		const sipmsg_uri *u = sipmsg_msg_request_uri_parsed($self->msg);
 		return u ? sipmsg_binding_uri_new(&$self->ref, u) : NULL;
+	}
+	/* The number of typed values of header id (bad lines count 0). */
+	size_t typed_count(int id) { return sipmsg_typed_count($self->msg, (sipmsg_hdr_id)id); }
+	/* The IMS and priority headers: null when absent or malformed */
+	sipmsg_binding_session_id *session_id_view() {
+		const sipmsg_session_id *v = sipmsg_binding_typed_view($self->msg, SIPMSG_HDR_SESSION_ID, 0,
+									SIPMSG_KIND_SESSION_ID);
+		return v ? sipmsg_binding_session_id_new(&$self->ref, v) : NULL;
+	}
+	/* id: SIPMSG_HDR_RESOURCE_PRIORITY or SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY */
+	sipmsg_binding_resource_priority *resource_priority_at(int id, size_t k) {
+		const sipmsg_resource_priority *v = sipmsg_binding_typed_view($self->msg, id, k,
+										SIPMSG_KIND_RESOURCE_PRIORITY);
+		return v ? sipmsg_binding_resource_priority_new(&$self->ref, v) : NULL;
+	}
+	sipmsg_binding_charging_vector *charging_vector_view() {
+		const sipmsg_charging_vector *v = sipmsg_binding_typed_view($self->msg, SIPMSG_HDR_P_CHARGING_VECTOR, 0,
+									      SIPMSG_KIND_CHARGING_VECTOR);
+		return v ? sipmsg_binding_charging_vector_new(&$self->ref, v) : NULL;
+	}
+	sipmsg_binding_access_network_info *access_network_info_at(size_t k) {
+		const sipmsg_access_network_info *v = sipmsg_binding_typed_view(
+			$self->msg, SIPMSG_HDR_P_ACCESS_NETWORK_INFO, k, SIPMSG_KIND_ACCESS_NETWORK_INFO);
+		return v ? sipmsg_binding_access_network_info_new(&$self->ref, v) : NULL;
 	}
 	/* A numeric header (SIPMSG_HDR_MAX_FORWARDS, ...): -1 absent, -2 malformed or not numeric. */
 	long long number(int id) {

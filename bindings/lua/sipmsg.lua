@@ -21,7 +21,8 @@ M.capi = capi
 -- Every class: close() and __close (a `local m <close> = ...` frees the
 -- object when its scope ends), is_closed().
 local CLASSES = {
-  "Message", "ValueIter", "Uri", "NameAddr", "Via", "Multipart", "MimePart", "MultipartBuilder",
+  "Message", "ValueIter", "Uri", "NameAddr", "Via", "SessionId", "ResourcePriority", "ChargingVector",
+  "AccessNetworkInfo", "Multipart", "MimePart", "MultipartBuilder",
   "Sdp", "SdpSection", "SdpOrigin", "SdpConnection", "SdpRtpmap", "SdpCodec", "SdpMediaSpec",
 }
 local meta, methods = {}, {}

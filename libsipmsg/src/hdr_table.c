@@ -82,6 +82,10 @@ const char *sipmsg_hdr_kind_name(sipmsg_hdr_kind kind)
 		[SIPMSG_KIND_TIMESTAMP] = "timestamp",
 		[SIPMSG_KIND_DATE] = "date",
 		[SIPMSG_KIND_REPLACES] = "replaces",
+		[SIPMSG_KIND_SESSION_ID] = "session-id",
+		[SIPMSG_KIND_RESOURCE_PRIORITY] = "resource-priority",
+		[SIPMSG_KIND_CHARGING_VECTOR] = "charging-vector",
+		[SIPMSG_KIND_ACCESS_NETWORK_INFO] = "access-network-info",
 	};
 	return (kind >= 0 && kind < SIPMSG_KIND_COUNT) ? names[kind] : "unknown";
 }

@@ -32,6 +32,10 @@ static const struct kind_info kinds[SIPMSG_KIND_COUNT] = {
 	[SIPMSG_KIND_TIMESTAMP] = {sm_parse_timestamp, sizeof(sipmsg_timestamp)},
 	[SIPMSG_KIND_DATE] = {sm_parse_date, sizeof(sipmsg_date)},
 	[SIPMSG_KIND_REPLACES] = {sm_parse_replaces, sizeof(sipmsg_replaces)},
+	[SIPMSG_KIND_SESSION_ID] = {sm_parse_session_id, sizeof(sipmsg_session_id)},
+	[SIPMSG_KIND_RESOURCE_PRIORITY] = {sm_parse_resource_priority, sizeof(sipmsg_resource_priority)},
+	[SIPMSG_KIND_CHARGING_VECTOR] = {sm_parse_charging_vector, sizeof(sipmsg_charging_vector)},
+	[SIPMSG_KIND_ACCESS_NETWORK_INFO] = {sm_parse_access_network_info, sizeof(sipmsg_access_network_info)},
 };
 
 size_t sm_kind_view_size(sipmsg_hdr_kind kind)
@@ -90,6 +94,11 @@ static SM_INLINE const char *gen_value(const char *p, const char *end, sipmsg_sl
 	}
 	*v = (sipmsg_slice){p, (size_t)((const char *)q - p)};
 	return (const char *)q;
+}
+
+const char *sm_gen_value(const char *p, const char *end, sipmsg_slice *v, bool *quoted)
+{
+	return gen_value(p, end, v, quoted);
 }
 
 /* More parameters than the stack buffer holds: move them to the arena. */

@@ -50,6 +50,11 @@ sipmsg_status sm_typed_fail(struct sm_tctx *t, sipmsg_status st, const struct sm
  * or anything that does not start a parameter, after trailing LWS. */
 sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, const sipmsg_param **out,
 			 size_t *count);
+/* gen-value at p (token / host / quoted-string, RFC 3261 §25.1): *v is the
+ * value (a quoted-string's text without its quotes, *quoted set); returns
+ * where it ends (p when there is none), NULL for an unclosed quote or IPv6
+ * reference. */
+const char *sm_gen_value(const char *p, const char *end, sipmsg_slice *v, bool *quoted);
 /* The parameters whose value the header's grammar narrows (hdr_param_rules.c),
  * checked by sm_gparams() once it has read them: a bad-parameter error at the first
  * that breaks its rule. */
@@ -147,6 +152,14 @@ sipmsg_status sm_parse_rack(struct sm_tctx *t, const char *p, const char *end, c
 sipmsg_status sm_parse_timestamp(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
 sipmsg_status sm_parse_replaces(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+/* hdr_ims.c: the IMS and priority headers (RFC 7989, RFC 4412, RFC 7315) */
+sipmsg_status sm_parse_session_id(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view);
+sipmsg_status sm_parse_resource_priority(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+					 void *view);
+sipmsg_status sm_parse_charging_vector(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+				       void *view);
+sipmsg_status sm_parse_access_network_info(struct sm_tctx *t, const char *p, const char *end, const char **stop,
+					   void *view);
 
 /* RSeq and RAck's response-num: "between 1 and 2**31 - 1" (RFC 3262 §3) */
 #define SM_RSEQ_MAX 2147483647u

@@ -76,6 +76,10 @@ static void fill_typed(sipmsg_typed *out, sipmsg_hdr_kind kind, const void *v)
 	case SIPMSG_KIND_TIMESTAMP: out->timestamp = v; break;
 	case SIPMSG_KIND_DATE: out->date = v; break;
 	case SIPMSG_KIND_REPLACES: out->replaces = v; break;
+	case SIPMSG_KIND_SESSION_ID: out->session_id = v; break;
+	case SIPMSG_KIND_RESOURCE_PRIORITY: out->resource_priority = v; break;
+	case SIPMSG_KIND_CHARGING_VECTOR: out->charging_vector = v; break;
+	case SIPMSG_KIND_ACCESS_NETWORK_INFO: out->access_network_info = v; break;
 	default: break;
 	}
 }

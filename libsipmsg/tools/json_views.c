@@ -209,6 +209,28 @@ void jv_typed(struct jw *w, const sipmsg_typed *t)
 		jw_kbool(w, "early_only", t->replaces->early_only);
 		kparams(w, t->replaces->params, t->replaces->param_count);
 		break;
+	case SIPMSG_KIND_SESSION_ID:
+		jw_kslice(w, "local_uuid", t->session_id->local_uuid);
+		jw_kslice(w, "remote_uuid", t->session_id->remote_uuid);
+		kparams(w, t->session_id->params, t->session_id->param_count);
+		break;
+	case SIPMSG_KIND_RESOURCE_PRIORITY:
+		jw_kslice(w, "namespace", t->resource_priority->ns);
+		jw_kslice(w, "priority", t->resource_priority->priority);
+		break;
+	case SIPMSG_KIND_CHARGING_VECTOR:
+		jw_kslice(w, "icid", t->charging_vector->icid);
+		jw_kslice(w, "icid_generated_at", t->charging_vector->icid_generated_at);
+		jw_kslice(w, "orig_ioi", t->charging_vector->orig_ioi);
+		jw_kslice(w, "term_ioi", t->charging_vector->term_ioi);
+		jw_kslice(w, "transit_ioi", t->charging_vector->transit_ioi);
+		kparams(w, t->charging_vector->params, t->charging_vector->param_count);
+		break;
+	case SIPMSG_KIND_ACCESS_NETWORK_INFO:
+		jw_kslice(w, "access_type", t->access_network_info->access_type);
+		jw_kbool(w, "network_provided", t->access_network_info->network_provided);
+		kparams(w, t->access_network_info->params, t->access_network_info->param_count);
+		break;
 	default:
 		break;
 	}

@@ -15,7 +15,8 @@ from . import capi
 from ._common import Diagnostic
 from ._message import BodyLike, HeadersLike, Message, Part, Request, Response, frame, parse, reason_phrase
 from ._sdp import Codec, Connection, Media, Origin, Rtpmap, Sdp, SourceFilter, parse_sdp
-from ._views import CSeq, NameAddr, Uri, Via, escape, new_branch, new_tag, unescape
+from ._views import (AccessNetworkInfo, ChargingVector, CSeq, NameAddr, ResourcePriority, SessionId, Uri, Via, escape,
+                     new_branch, new_tag, unescape)
 
 #: Raised when a call into the library fails (a ValueError).
 Error = capi.Error
@@ -26,8 +27,10 @@ ParseError = capi.ParseError
 __version__: str = capi.sipmsg_version()
 
 __all__ = [
+    "AccessNetworkInfo",
     "BodyLike",
     "CSeq",
+    "ChargingVector",
     "Codec",
     "Connection",
     "Diagnostic",
@@ -40,9 +43,11 @@ __all__ = [
     "ParseError",
     "Part",
     "Request",
+    "ResourcePriority",
     "Response",
     "Rtpmap",
     "Sdp",
+    "SessionId",
     "SourceFilter",
     "Uri",
     "Via",

@@ -103,6 +103,16 @@ class Message:
     @property
     def contacts(self) -> List[NameAddr]: ...
     @property
+    def session_id(self) -> Optional[SessionId]: ...
+    @property
+    def resource_priority(self) -> List[ResourcePriority]: ...
+    @property
+    def accept_resource_priority(self) -> List[ResourcePriority]: ...
+    @property
+    def charging_vector(self) -> Optional[ChargingVector]: ...
+    @property
+    def access_network_info(self) -> List[AccessNetworkInfo]: ...
+    @property
     def max_forwards(self) -> Optional[int]: ...
     @max_forwards.setter
     def max_forwards(self, value: int) -> None: ...
@@ -253,6 +263,28 @@ class Via:
 class CSeq(NamedTuple):
     number: int
     method: str
+
+class SessionId(NamedTuple):
+    local_uuid: str
+    remote_uuid: Optional[str]
+    params: List[Tuple[str, Optional[str]]]
+
+class ResourcePriority(NamedTuple):
+    namespace: str
+    priority: str
+
+class ChargingVector(NamedTuple):
+    icid: str
+    icid_generated_at: Optional[str]
+    orig_ioi: Optional[str]
+    term_ioi: Optional[str]
+    transit_ioi: Optional[str]
+    params: List[Tuple[str, Optional[str]]]
+
+class AccessNetworkInfo(NamedTuple):
+    access_type: str
+    network_provided: bool
+    params: List[Tuple[str, Optional[str]]]
 
 def escape(text: str, part: str = ...) -> str: ...
 def unescape(text: str) -> str: ...

@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Opt
 from . import capi
 from ._common import Diagnostic, diagnostic, limits
 from ._sdp import Sdp
-from ._views import CSeq, NameAddr, Uri, Via
+from ._views import AccessNetworkInfo, ChargingVector, CSeq, NameAddr, ResourcePriority, SessionId, Uri, Via
 
 #: What a body may be given as: raw bytes (or any bytes-like object), text
 #: (encoded as UTF-8), or an SDP (Content-Type becomes application/sdp).
@@ -397,6 +397,49 @@ class Message:
         """Every Contact value, in order."""
         h = self._h
         return [NameAddr._wrap(h.contact_at(k)) for k in range(h.contact_count())]
+
+    @property
+    def session_id(self) -> Optional[SessionId]:
+        """Session-ID (RFC 7989), or None when absent or malformed (the
+        diagnostics say where)."""
+        v = self._h.session_id_view()
+        return None if v is None else SessionId._from(v)
+
+    def _resource_priorities(self, hdr_id: int) -> List[ResourcePriority]:
+        h = self._h
+        out = []
+        for k in range(h.typed_count(hdr_id)):
+            v = h.resource_priority_at(hdr_id, k)
+            if v is not None:
+                out.append(ResourcePriority._from(v))
+        return out
+
+    @property
+    def resource_priority(self) -> List[ResourcePriority]:
+        """Every Resource-Priority value (RFC 4412), in order; malformed lines are left out."""
+        return self._resource_priorities(capi.SIPMSG_HDR_RESOURCE_PRIORITY)
+
+    @property
+    def accept_resource_priority(self) -> List[ResourcePriority]:
+        """Every Accept-Resource-Priority value (RFC 4412), in order; malformed lines are left out."""
+        return self._resource_priorities(capi.SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY)
+
+    @property
+    def charging_vector(self) -> Optional[ChargingVector]:
+        """P-Charging-Vector (RFC 7315 §5.6), or None when absent or malformed."""
+        v = self._h.charging_vector_view()
+        return None if v is None else ChargingVector._from(v)
+
+    @property
+    def access_network_info(self) -> List[AccessNetworkInfo]:
+        """Every P-Access-Network-Info value (RFC 7315 §5.4), in order; malformed lines are left out."""
+        h = self._h
+        out = []
+        for k in range(h.typed_count(capi.SIPMSG_HDR_P_ACCESS_NETWORK_INFO)):
+            v = h.access_network_info_at(k)
+            if v is not None:
+                out.append(AccessNetworkInfo._from(v))
+        return out
 
     @property
     def max_forwards(self) -> Optional[int]:

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: MIT
-"""Typed header views: URIs, name-addrs (From, To, Contact), Via, CSeq.
+"""Typed header views: URIs, name-addrs (From, To, Contact), Via, CSeq, and
+the IMS and priority headers (Session-ID, Resource-Priority, P-Charging-Vector,
+P-Access-Network-Info).
 
 Each view wraps a handle of the SWIG module that holds a copy of the C
 library's struct and a reference on the message it points into (counted in
@@ -399,6 +401,71 @@ class CSeq(NamedTuple):
     number: int
     #: the method token, case as written
     method: str
+
+
+class SessionId(NamedTuple):
+    """Session-ID (RFC 7989 §4.2): ``msg.session_id``."""
+
+    #: local-uuid: 32 hex digits (all "0" is the null UUID)
+    local_uuid: str
+    #: the remote parameter's UUID; None when absent
+    remote_uuid: Optional[str]
+    #: every parameter in order (remote included)
+    params: List[Param]
+
+    @classmethod
+    def _from(cls, h: Any) -> "SessionId":
+        return cls(h.local_uuid(), h.remote_uuid(), _params(h))
+
+
+class ResourcePriority(NamedTuple):
+    """One Resource-Priority or Accept-Resource-Priority value (RFC 4412
+    §3.1): ``ResourcePriority("wps", "2")`` is ``wps.2``."""
+
+    #: the namespace ("wps", "dsn", ...)
+    namespace: str
+    #: the priority within it ("2", "flash", ...)
+    priority: str
+
+    @classmethod
+    def _from(cls, h: Any) -> "ResourcePriority":
+        return cls(h.ns(), h.priority())
+
+
+class ChargingVector(NamedTuple):
+    """P-Charging-Vector (RFC 7315 §5.6): ``msg.charging_vector``."""
+
+    #: icid-value (quotes removed when quoted)
+    icid: str
+    #: icid-generated-at (a host); None when absent
+    icid_generated_at: Optional[str]
+    #: orig-ioi; None when absent
+    orig_ioi: Optional[str]
+    #: term-ioi; None when absent
+    term_ioi: Optional[str]
+    #: transit-ioi, the quoted list without its quotes; None when absent
+    transit_ioi: Optional[str]
+    #: the parameters after icid-value, in order (the above included)
+    params: List[Param]
+
+    @classmethod
+    def _from(cls, h: Any) -> "ChargingVector":
+        return cls(h.icid(), h.icid_generated_at(), h.orig_ioi(), h.term_ioi(), h.transit_ioi(), _params(h))
+
+
+class AccessNetworkInfo(NamedTuple):
+    """One P-Access-Network-Info value (RFC 7315 §5.4, RFC 7913)."""
+
+    #: the access type or class ("3GPP-E-UTRAN-FDD", "IEEE-802.11", any token)
+    access_type: str
+    #: the network-provided parameter is present
+    network_provided: bool
+    #: the access-info parameters in order (cgi-3gpp, utran-cell-id-3gpp, ...)
+    params: List[Param]
+
+    @classmethod
+    def _from(cls, h: Any) -> "AccessNetworkInfo":
+        return cls(h.access_type(), h.network_provided(), _params(h))
 
 
 def unescape(text: str) -> str:

@@ -302,3 +302,68 @@ def test_multipart_cut_short_keeps_its_last_part():
     assert len(unclosed) == 1 and unclosed[0].severity == "error"
     with pytest.raises(sipmsg.ParseError):  # strict: the body does not split
         sipmsg.parse(raw, strict=True).parts
+
+
+# The IMS and priority headers, with the RFCs' example values (RFC 7989 §9,
+# RFC 4412 §3.1, RFC 7315 §5.4 and §5.6).
+IMS = (
+    b"INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
+    b"Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds\r\n"
+    b"Max-Forwards: 70\r\n"
+    b"To: Bob <sip:bob@biloxi.example.com>\r\n"
+    b"From: Alice <sip:alice@atlanta.example.com>;tag=1928301774\r\n"
+    b"Call-ID: a84b4c76e66710@pc33.atlanta.example.com\r\n"
+    b"CSeq: 314159 INVITE\r\n"
+    b"Contact: <sip:alice@pc33.atlanta.example.com>\r\n"
+    b"Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2\r\n"
+    b"Resource-Priority: wps.2, dsn.flash\r\n"
+    b"Accept-Resource-Priority: dsn.routine\r\n"
+    b"P-Charging-Vector: icid-value=1234bc9876e; icid-generated-at=192.0.6.8; orig-ioi=home1.net\r\n"
+    b"P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE, IEEE-802.11;network-provided\r\n"
+    b"Content-Length: 0\r\n"
+    b"\r\n"
+)
+
+
+def test_ims_and_priority_headers():
+    msg = sipmsg.parse(IMS)
+    assert msg.session_id == sipmsg.SessionId("ab30317f1a784dc48ff824d0d3715d86", "47755a9de7794ba387653f2099600ef2",
+                                              [("remote", "47755a9de7794ba387653f2099600ef2")])
+    assert msg.resource_priority == [sipmsg.ResourcePriority("wps", "2"), sipmsg.ResourcePriority("dsn", "flash")]
+    assert msg.resource_priority[1].namespace == "dsn"
+    assert msg.accept_resource_priority == [("dsn", "routine")]
+    cv = msg.charging_vector
+    assert cv is not None
+    assert (cv.icid, cv.icid_generated_at, cv.orig_ioi, cv.term_ioi, cv.transit_ioi) == (
+        "1234bc9876e", "192.0.6.8", "home1.net", None, None)
+    assert cv.params == [("icid-generated-at", "192.0.6.8"), ("orig-ioi", "home1.net")]
+    assert msg.access_network_info == [
+        sipmsg.AccessNetworkInfo("3GPP-UTRAN-TDD", False, [("utran-cell-id-3gpp", "23456789ABCDE")]),
+        sipmsg.AccessNetworkInfo("IEEE-802.11", True, [("network-provided", None)]),
+    ]
+    assert msg.diagnostics == []
+
+
+def test_ims_headers_absent_or_malformed():
+    msg = sipmsg.parse(INVITE)
+    assert msg.session_id is None and msg.charging_vector is None
+    assert msg.resource_priority == [] and msg.access_network_info == []
+    bad = IMS.replace(b"ab30317f1a784dc48ff824d0d3715d86;", b"ab30317f;").replace(b"icid-value=", b"icid=")
+    bad = bad.replace(b"dsn.flash", b"dsn").replace(b"Accept-Resource-Priority: dsn.routine", b"X: y")
+    msg = sipmsg.parse(bad)
+    assert msg.session_id is None and msg.charging_vector is None and msg.resource_priority == []
+    assert len(msg.access_network_info) == 2
+    found = {(d.header, d.code) for d in msg.diagnostics}
+    assert ("Session-ID", "bad-header-value") in found
+    assert ("P-Charging-Vector", "bad-header-value") in found
+    assert ("Resource-Priority", "bad-header-value") in found
+    # the message itself parsed, and writes back as it came
+    assert bytes(msg) == bad
+
+
+def test_ims_views_outlive_their_message():
+    msg = sipmsg.parse(IMS)
+    sid, anis = msg.session_id, msg.access_network_info
+    del msg
+    assert sid is not None and sid.local_uuid == "ab30317f1a784dc48ff824d0d3715d86"
+    assert anis[0].params == [("utran-cell-id-3gpp", "23456789ABCDE")]

@@ -235,6 +235,34 @@ def test_multipart_sdp_part(corpus):
     assert rc == 0 and out == msg
 
 
+def test_ims_and_priority_views():
+    """Session-ID, Resource-Priority, P-Charging-Vector, P-Access-Network-Info
+    (RFC 7989, RFC 4412, RFC 7315) print their typed views, and build writes
+    them back."""
+    data = (b"OPTIONS sip:b@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
+            b"To: <sip:b@example.com>\r\nFrom: <sip:a@example.com>;tag=1\r\nCall-ID: c1\r\nCSeq: 1 OPTIONS\r\n"
+            b"Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2\r\n"
+            b"Resource-Priority: wps.2, dsn.flash\r\n"
+            b"P-Charging-Vector: icid-value=1234bc9876e; icid-generated-at=192.0.6.8; orig-ioi=home1.net\r\n"
+            b"P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE; network-provided\r\n"
+            b"Content-Length: 0\r\n\r\n")
+    d = parse(write("ims.sip", data))
+    by_name = {h["name"]: h for h in d["headers"]}
+    sid = by_name["Session-ID"]
+    assert sid["kind"] == "session-id" and sid["typed"]["local_uuid"] == "ab30317f1a784dc48ff824d0d3715d86", sid
+    assert sid["typed"]["remote_uuid"] == "47755a9de7794ba387653f2099600ef2", sid
+    rp = by_name["Resource-Priority"]["typed"]
+    assert [(v["namespace"], v["priority"]) for v in rp] == [("wps", "2"), ("dsn", "flash")], rp
+    cv = by_name["P-Charging-Vector"]["typed"]
+    assert (cv["icid"], cv["icid_generated_at"], cv["orig_ioi"], cv["term_ioi"]) == (
+        "1234bc9876e", "192.0.6.8", "home1.net", None), cv
+    pani = by_name["P-Access-Network-Info"]["typed"]
+    assert pani[0]["access_type"] == "3GPP-UTRAN-TDD" and pani[0]["network_provided"] is True, pani
+    assert pani[0]["params"][0] == {"name": "utran-cell-id-3gpp", "value": "23456789ABCDE", "quoted": False}
+    rc, out, err = build(d)
+    assert rc == 0 and out == data, (rc, out, err)
+
+
 def test_parse_failures_and_strict():
     bad = write("bad.sip", b"SIP/2.0 4294967301 nope\r\nContent-Length: 0\r\n\r\n")
     rc, out, err = run("parse", bad)

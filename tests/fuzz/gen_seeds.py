@@ -111,6 +111,18 @@ MESSAGES = {
         b"X-Custom-Header: value", b"x-custom-header: other", b"RAck: 776656 1 INVITE", b"RSeq: 988789",
         b"Session-Expires: 4000;refresher=uac", b"Timestamp: 54.3 0.2", b"Retry-After: 18000;duration=3600"]),
     "empty": b"",
+    "volte-ims": msg(b"INVITE sip:+15551234567@ims.example.net;user=phone SIP/2.0", [
+        b"Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKims7",
+        b"Max-Forwards: 70", b"From: <sip:alice@ims.example.net>;tag=a1", b"To: <tel:+15551234567>",
+        b"Call-ID: ims7@2001:db8::1", b"CSeq: 1 INVITE",
+        b"Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=00000000000000000000000000000000",
+        b"Resource-Priority: wps.2, dsn.flash", b"Accept-Resource-Priority: ",
+        b"P-Charging-Vector: icid-value=\"AyretyU0dm+6O2IrT5tAFrbHLso=\"; icid-generated-at=[2001:db8::1]; "
+        b"orig-ioi=home1.net; transit-ioi=\"1.a,2.void\"",
+        b"P-Access-Network-Info: 3GPP-E-UTRAN-FDD; utran-cell-id-3gpp=234150999999999; network-provided, "
+        b"IEEE-802.11;i-wlan-node-id=ffeeddccbbaa",
+        b"Session-ID: AB30317F1A784DC48FF824D0D3715D86;remote=1234",
+        b"P-Access-Network-Info: ;\"x\"", b"Resource-Priority: wps"]),
 }
 
 PARSE_PREFIXES = {

@@ -51,6 +51,10 @@ typedef enum sipmsg_hdr_kind {
 	SIPMSG_KIND_TIMESTAMP,    /**< number [ . number ] [ delay ] */
 	SIPMSG_KIND_DATE,         /**< rfc1123-date */
 	SIPMSG_KIND_REPLACES,     /**< callid with ;to-tag, ;from-tag, ;early-only */
+	SIPMSG_KIND_SESSION_ID,   /**< 32 hex digits with ;remote= and parameters (RFC 7989) */
+	SIPMSG_KIND_RESOURCE_PRIORITY, /**< namespace "." priority (RFC 4412) */
+	SIPMSG_KIND_CHARGING_VECTOR,   /**< icid-value= and charging parameters (RFC 7315 §5.6) */
+	SIPMSG_KIND_ACCESS_NETWORK_INFO, /**< access type or class with ;parameters (RFC 7315 §5.4, RFC 7913) */
 	SIPMSG_KIND_COUNT         /**< number of kinds */
 } sipmsg_hdr_kind;
 
@@ -134,12 +138,12 @@ typedef enum sipmsg_hdr_kind {
 	X(USER_TO_USER,         "User-to-User",         0,   SIPMSG_HF_LIST,                  TEXT) \
 	X(TARGET_DIALOG,        "Target-Dialog",        0,   SIPMSG_HF_SINGLE,                REPLACES) \
 	X(JOIN,                 "Join",                 0,   SIPMSG_HF_SINGLE,                REPLACES) \
-	X(RESOURCE_PRIORITY,    "Resource-Priority",    0,   SIPMSG_HF_LIST,                  TOKEN) \
-	X(ACCEPT_RESOURCE_PRIORITY, "Accept-Resource-Priority", 0, SIPMSG_HF_LIST,           TOKEN) \
+	X(RESOURCE_PRIORITY,    "Resource-Priority",    0,   SIPMSG_HF_LIST,                  RESOURCE_PRIORITY) \
+	X(ACCEPT_RESOURCE_PRIORITY, "Accept-Resource-Priority", 0, SIPMSG_HF_LIST,           RESOURCE_PRIORITY) \
 	X(P_CALLED_PARTY_ID,    "P-Called-Party-ID",    0,   SIPMSG_HF_SINGLE,                NAMEADDR) \
 	X(P_ASSOCIATED_URI,     "P-Associated-URI",     0,   SIPMSG_HF_LIST,                  NAMEADDR) \
-	X(P_ACCESS_NETWORK_INFO, "P-Access-Network-Info", 0, SIPMSG_HF_LIST,                  TEXT) \
-	X(P_CHARGING_VECTOR,    "P-Charging-Vector",    0,   SIPMSG_HF_SINGLE,                TEXT) \
+	X(P_ACCESS_NETWORK_INFO, "P-Access-Network-Info", 0, SIPMSG_HF_LIST,                  ACCESS_NETWORK_INFO) \
+	X(P_CHARGING_VECTOR,    "P-Charging-Vector",    0,   SIPMSG_HF_SINGLE,                CHARGING_VECTOR) \
 	X(P_VISITED_NETWORK_ID, "P-Visited-Network-ID", 0,   SIPMSG_HF_LIST,                  TEXT) \
 	X(RECV_INFO,            "Recv-Info",            0,   SIPMSG_HF_LIST,                  TOKEN_PARAMS) \
 	X(INFO_PACKAGE,         "Info-Package",         0,   SIPMSG_HF_SINGLE,                TOKEN_PARAMS) \
@@ -147,7 +151,8 @@ typedef enum sipmsg_hdr_kind {
 	X(FLOW_TIMER,           "Flow-Timer",           0,   SIPMSG_HF_SINGLE,                UINT) \
 	X(SUPPRESS_IF_MATCH,    "Suppress-If-Match",    0,   SIPMSG_HF_SINGLE,                TEXT) \
 	X(FEATURE_CAPS,         "Feature-Caps",         0,   SIPMSG_HF_LIST,                  TEXT) \
-	X(CONTENT_ID,           "Content-ID",           0,   SIPMSG_HF_SINGLE,                TEXT)
+	X(CONTENT_ID,           "Content-ID",           0,   SIPMSG_HF_SINGLE,                TEXT) \
+	X(SESSION_ID,           "Session-ID",           0,   SIPMSG_HF_SINGLE,                SESSION_ID)
 
 /** @brief Known header ids. 0 is any header not in the table. */
 typedef enum sipmsg_hdr_id {

@@ -190,6 +190,45 @@ typedef struct sipmsg_replaces {
 	size_t param_count;         /**< number of params */
 } sipmsg_replaces;
 
+/** @brief Session-ID (KIND_SESSION_ID, RFC 7989 §4.2). */
+typedef struct sipmsg_session_id {
+	sipmsg_slice raw;           /**< the value as written */
+	sipmsg_slice local_uuid;    /**< local-uuid: 32 hex digits (all "0" is the null UUID) */
+	sipmsg_slice remote_uuid;   /**< the remote parameter's value; NULL ptr when absent */
+	const sipmsg_param *params; /**< every parameter in order (remote included) */
+	size_t param_count;         /**< number of params */
+} sipmsg_session_id;
+
+/** @brief One Resource-Priority or Accept-Resource-Priority value
+ *         (KIND_RESOURCE_PRIORITY, RFC 4412 §3.1): r-value = namespace "." r-priority. */
+typedef struct sipmsg_resource_priority {
+	sipmsg_slice raw;      /**< the r-value as written ("wps.2") */
+	sipmsg_slice ns;       /**< the namespace ("wps"; a token without '.') */
+	sipmsg_slice priority; /**< the r-priority ("2"; a token without '.') */
+} sipmsg_resource_priority;
+
+/** @brief P-Charging-Vector (KIND_CHARGING_VECTOR, RFC 7315 §5.6). */
+typedef struct sipmsg_charging_vector {
+	sipmsg_slice raw;               /**< the value as written */
+	sipmsg_slice icid;              /**< icid-value (quotes removed when quoted) */
+	sipmsg_slice icid_generated_at; /**< icid-generated-at (a host); NULL ptr when absent */
+	sipmsg_slice orig_ioi;          /**< orig-ioi; NULL ptr when absent */
+	sipmsg_slice term_ioi;          /**< term-ioi; NULL ptr when absent */
+	sipmsg_slice transit_ioi;       /**< transit-ioi, the quoted list without its quotes; NULL ptr when absent */
+	const sipmsg_param *params;     /**< the parameters after icid-value, in order (the above included) */
+	size_t param_count;             /**< number of params */
+} sipmsg_charging_vector;
+
+/** @brief One P-Access-Network-Info value (KIND_ACCESS_NETWORK_INFO,
+ *         RFC 7315 §5.4 as updated by RFC 7913). */
+typedef struct sipmsg_access_network_info {
+	sipmsg_slice raw;           /**< the access-net-spec as written */
+	sipmsg_slice access_type;   /**< access-type or access-class ("3GPP-E-UTRAN-FDD", any token) */
+	bool network_provided;      /**< the network-provided parameter is present */
+	const sipmsg_param *params; /**< the access-info parameters in order (cgi-3gpp, utran-cell-id-3gpp, ...) */
+	size_t param_count;         /**< number of params */
+} sipmsg_access_network_info;
+
 /**
  * @brief One typed value of any kind, for code that walks every header (a
  *        JSON printer, a binding). Exactly the pointer for `kind` is set
@@ -216,6 +255,10 @@ typedef struct sipmsg_typed {
 	const sipmsg_timestamp *timestamp;      /**< KIND_TIMESTAMP */
 	const sipmsg_date *date;                /**< KIND_DATE */
 	const sipmsg_replaces *replaces;        /**< KIND_REPLACES */
+	const sipmsg_session_id *session_id;    /**< KIND_SESSION_ID */
+	const sipmsg_resource_priority *resource_priority; /**< KIND_RESOURCE_PRIORITY */
+	const sipmsg_charging_vector *charging_vector;     /**< KIND_CHARGING_VECTOR */
+	const sipmsg_access_network_info *access_network_info; /**< KIND_ACCESS_NETWORK_INFO */
 } sipmsg_typed;
 
 /** @name Any header, by line */

@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: MIT */
+/* The IMS and priority headers: Session-ID (RFC 7989), Resource-Priority and
+ * Accept-Resource-Priority (RFC 4412), P-Charging-Vector and
+ * P-Access-Network-Info (RFC 7315, RFC 7913). */
+#include "typed_test.h"
+
+TestSuite(ims, .fini = tt_teardown);
+
+/* The header's value does not parse: a diagnostic with this code at this
+ * column of its line. */
+static void bad(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
+{
+	char text[1024];
+	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
+	TT_PARSE(text);
+	cr_assert_eq(tt_header_status(id), SIPMSG_ESYNTAX, "%s parsed", line);
+	const sipmsg_diag *d = tt_diag(tt_m, code);
+	cr_assert_not_null(d, "%s: no %s diagnostic", line, sipmsg_diag_code_name(code));
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR, "%s: %s", line, d->message);
+	cr_assert_eq(d->column, column, "%s: column %u, expected %u (%s)", line, d->column, column, d->message);
+}
+
+/* The header's value parses, with a warning of this code at this column. */
+static void warned(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
+{
+	char text[1024];
+	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
+	TT_PARSE(text);
+	cr_assert_eq(tt_header_status(id), SIPMSG_OK, "%s did not parse", line);
+	const sipmsg_diag *d = tt_diag(tt_m, code);
+	cr_assert_not_null(d, "%s: no %s warning", line, sipmsg_diag_code_name(code));
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s: %s", line, d->message);
+	cr_assert_eq(d->column, column, "%s: column %u, expected %u (%s)", line, d->column, column, d->message);
+}
+
+Test(ims, session_id)
+{
+	TT_PARSE(TT_REQ("Session-ID: ab30317f1a784dc48ff824d0d3715d86 ;remote=47755a9de7794ba387653f2099600ef2;x=1\r\n"));
+	cr_assert_eq(sipmsg_hdr_lookup("session-id", 10), SIPMSG_HDR_SESSION_ID);
+	cr_assert_eq(sipmsg_hdr_kind_of(SIPMSG_HDR_SESSION_ID), SIPMSG_KIND_SESSION_ID);
+	sipmsg_typed t = tt_value(SIPMSG_HDR_SESSION_ID, 0);
+	cr_assert_eq(t.kind, SIPMSG_KIND_SESSION_ID);
+	TT_SLICE(t.session_id->local_uuid, "ab30317f1a784dc48ff824d0d3715d86");
+	TT_SLICE(t.session_id->remote_uuid, "47755a9de7794ba387653f2099600ef2");
+	cr_assert_eq(t.session_id->param_count, 2);
+	TT_SLICE(t.session_id->params[1].name, "x");
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+	/* the null UUID, and no remote parameter (RFC 7989 §7) */
+	TT_PARSE(TT_REQ("Session-ID: 00000000000000000000000000000000\r\n"));
+	t = tt_value(SIPMSG_HDR_SESSION_ID, 0);
+	TT_SLICE(t.session_id->local_uuid, "00000000000000000000000000000000");
+	cr_assert_null(t.session_id->remote_uuid.ptr);
+	cr_assert_eq(t.session_id->param_count, 0);
+}
+
+Test(ims, session_id_bad)
+{
+	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d8", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 44);
+	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86a", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 45);
+	bad("Session-ID: ab30317f1a784dc48ff824d0d3715g86", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 42);
+	bad("Session-ID: ;remote=47755a9de7794ba387653f2099600ef2", SIPMSG_HDR_SESSION_ID,
+	    SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
+	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=1234", SIPMSG_HDR_SESSION_ID,
+	    SIPMSG_DIAG_BAD_PARAMETER, 57);
+	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER,
+	    46);
+	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86, 47755a9de7794ba387653f2099600ef2", SIPMSG_HDR_SESSION_ID,
+	    SIPMSG_DIAG_BAD_HEADER_VALUE, 45);
+}
+
+/* RFC 7989 §4.2: lower-case hex; RFC 7329 devices are seen with upper case,
+ * read with a warning. */
+Test(ims, session_id_upper_case_warns)
+{
+	warned("Session-ID: AB30317F1A784DC48FF824D0D3715D86", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
+	TT_SLICE(tt_value(SIPMSG_HDR_SESSION_ID, 0).session_id->local_uuid, "AB30317F1A784DC48FF824D0D3715D86");
+	warned("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755A9DE7794BA387653F2099600EF2",
+	       SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER, 53);
+}
+
+Test(ims, resource_priority)
+{
+	TT_PARSE(TT_REQ("Resource-Priority: wps.2 , dsn.flash\r\nAccept-Resource-Priority: dsn.flash-override,"
+			"dsn.routine, q735.4\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_RESOURCE_PRIORITY), 2);
+	sipmsg_typed t = tt_value(SIPMSG_HDR_RESOURCE_PRIORITY, 0);
+	cr_assert_eq(t.kind, SIPMSG_KIND_RESOURCE_PRIORITY);
+	TT_SLICE(t.raw, "wps.2");
+	TT_SLICE(t.resource_priority->ns, "wps");
+	TT_SLICE(t.resource_priority->priority, "2");
+	TT_SLICE(tt_value(SIPMSG_HDR_RESOURCE_PRIORITY, 1).resource_priority->priority, "flash");
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY), 3);
+	TT_SLICE(tt_value(SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY, 0).resource_priority->priority, "flash-override");
+	TT_SLICE(tt_value(SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY, 2).resource_priority->ns, "q735");
+	/* Accept-Resource-Priority may be empty (RFC 4412 §3.2) */
+	TT_PARSE(TT_REQ("Accept-Resource-Priority:\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY), SIPMSG_OK);
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY), 0);
+}
+
+Test(ims, resource_priority_bad)
+{
+	bad("Resource-Priority: wps", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 23);
+	bad("Resource-Priority: .2", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
+	bad("Resource-Priority: wps.", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+	bad("Resource-Priority: wps.2.1", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 25);
+	bad("Resource-Priority: wps.2 x", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 26);
+	bad("Resource-Priority: dsn.flash, wps", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 34);
+	bad("Resource-Priority:", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_EMPTY_HEADER_VALUE, 19);
+	bad("Accept-Resource-Priority: dsn.flash,", SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY, SIPMSG_DIAG_EMPTY_LIST_ITEM,
+	    37);
+}
+
+Test(ims, charging_vector)
+{
+	TT_PARSE(TT_REQ("P-Charging-Vector: icid-value=1234bc9876e; icid-generated-at=192.0.6.8; orig-ioi=home1.net\r\n"));
+	sipmsg_typed t = tt_value(SIPMSG_HDR_P_CHARGING_VECTOR, 0);
+	cr_assert_eq(t.kind, SIPMSG_KIND_CHARGING_VECTOR);
+	const sipmsg_charging_vector *c = t.charging_vector;
+	TT_SLICE(c->icid, "1234bc9876e");
+	TT_SLICE(c->icid_generated_at, "192.0.6.8");
+	TT_SLICE(c->orig_ioi, "home1.net");
+	cr_assert_null(c->term_ioi.ptr);
+	cr_assert_null(c->transit_ioi.ptr);
+	cr_assert_eq(c->param_count, 2);
+	TT_PARSE(TT_REQ("P-Charging-Vector: ICID-Value = \"AyretyU0dm+6O2IrT5tAFrbHLso=023551024\";"
+			"orig-ioi=home1.net;term-ioi=home2.net;transit-ioi=\"1.sip.example,2.void\";"
+			"icid-generated-at=[2001:db8::9];related-icid=abc\r\n"));
+	c = tt_value(SIPMSG_HDR_P_CHARGING_VECTOR, 0).charging_vector;
+	TT_SLICE(c->icid, "AyretyU0dm+6O2IrT5tAFrbHLso=023551024");
+	TT_SLICE(c->term_ioi, "home2.net");
+	TT_SLICE(c->transit_ioi, "1.sip.example,2.void");
+	TT_SLICE(c->icid_generated_at, "[2001:db8::9]");
+	cr_assert_eq(c->param_count, 5);
+	TT_SLICE(c->params[4].name, "related-icid");
+}
+
+Test(ims, charging_vector_bad)
+{
+	bad("P-Charging-Vector: orig-ioi=home1.net; icid-value=1", SIPMSG_HDR_P_CHARGING_VECTOR,
+	    SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
+	bad("P-Charging-Vector: icid-value", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_BAD_PARAMETER, 30);
+	bad("P-Charging-Vector: icid-value=;orig-ioi=a", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_BAD_PARAMETER, 31);
+	bad("P-Charging-Vector: icid-value=\"12", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_UNTERMINATED_QUOTE, 31);
+	bad("P-Charging-Vector: icid-value=1;icid-generated-at=\"x\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+	    SIPMSG_DIAG_BAD_PARAMETER, 52);
+	bad("P-Charging-Vector: icid-value=1;icid-generated-at=1.2.3.4.5.6:9", SIPMSG_HDR_P_CHARGING_VECTOR,
+	    SIPMSG_DIAG_BAD_PARAMETER, 51);
+	bad("P-Charging-Vector: icid-value=1;term-ioi", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_BAD_PARAMETER, 33);
+	bad("P-Charging-Vector: icid-value=1, icid-value=2", SIPMSG_HDR_P_CHARGING_VECTOR,
+	    SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
+}
+
+Test(ims, access_network_info)
+{
+	TT_PARSE(TT_REQ("P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE\r\n"
+			"P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=234150999999999;network-provided, "
+			"IEEE-802.11;i-wlan-node-id=ffeeddccbbaa;cgi-3gpp=\"a,b\"\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_P_ACCESS_NETWORK_INFO), 3);
+	sipmsg_typed t = tt_value(SIPMSG_HDR_P_ACCESS_NETWORK_INFO, 0);
+	cr_assert_eq(t.kind, SIPMSG_KIND_ACCESS_NETWORK_INFO);
+	TT_SLICE(t.access_network_info->access_type, "3GPP-UTRAN-TDD");
+	cr_assert_not(t.access_network_info->network_provided);
+	cr_assert_eq(t.access_network_info->param_count, 1);
+	TT_SLICE(t.access_network_info->params[0].value, "23456789ABCDE");
+	t = tt_value(SIPMSG_HDR_P_ACCESS_NETWORK_INFO, 1);
+	TT_SLICE(t.access_network_info->access_type, "3GPP-E-UTRAN-FDD");
+	cr_assert(t.access_network_info->network_provided);
+	t = tt_value(SIPMSG_HDR_P_ACCESS_NETWORK_INFO, 2);
+	TT_SLICE(t.raw, "IEEE-802.11;i-wlan-node-id=ffeeddccbbaa;cgi-3gpp=\"a,b\"");
+	TT_SLICE(t.access_network_info->access_type, "IEEE-802.11");
+	TT_SLICE(t.access_network_info->params[1].value, "a,b");
+	cr_assert(t.access_network_info->params[1].quoted);
+}
+
+Test(ims, access_network_info_bad)
+{
+	bad("P-Access-Network-Info: ;cgi-3gpp=1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+	/* RFC 7913 §3: extension-access-info is a generic-param, no longer a bare gen-value */
+	bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; \"x\"", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	    SIPMSG_DIAG_BAD_PARAMETER, 42);
+	bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE,
+	    41);
+	bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD;cgi-3gpp=\"1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	    SIPMSG_DIAG_UNTERMINATED_QUOTE, 50);
+}
