@@ -325,13 +325,51 @@ static sipmsg_status check_filter_address(sipmsg_sdp *sdp, const struct sm_sdp_l
 	return check_address(sdp, l, addrtype, addr);
 }
 
-static sipmsg_status check_source_filter(sipmsg_sdp *sdp, const struct sm_sdp_line *l,
+/* A c= line of section s whose address is addr (any case: hex digits of
+ * IPv6, names). The views were read by parse_all(). */
+static bool has_connection(const sipmsg_sdp_section *s, sipmsg_slice addr)
+{
+	for (uint32_t i = 0; i < s->nlines; i++) {
+		const struct sm_sdp_line *l = &s->lines[i];
+		if (l->type != 'c' || !(l->flags & SM_SL_VIEW_DONE) || (l->flags & SM_SL_BAD))
+			continue;
+		const sipmsg_sdp_connection *c = l->view;
+		if (c->address.len == addr.len && sm_sdp_name_eq_nocase(c->address.ptr, addr.ptr, addr.len))
+			return true;
+	}
+	return false;
+}
+
+/* RFC 4570 §3: a destination other than "*" is one of the connection
+ * addresses the filter applies to: the session's c= or, for a filter in a
+ * media description, that media's; a session-level filter covers every
+ * media description, so any c= will do. */
+static bool filter_dest_known(const sipmsg_sdp_section *s, sipmsg_slice dest)
+{
+	const sipmsg_sdp *sdp = s->sdp;
+	if (has_connection(&sdp->session, dest) || (s->is_media && has_connection(s, dest)))
+		return true;
+	for (uint32_t k = 0; !s->is_media && k < sdp->nmedia; k++)
+		if (has_connection(sdp->media[k], dest))
+			return true;
+	return false;
+}
+
+static sipmsg_status check_source_filter(const sipmsg_sdp_section *s, const struct sm_sdp_line *l,
 					 const sipmsg_sdp_source_filter *f)
 {
+	sipmsg_sdp *sdp = s->sdp;
 	bool any = f->dest_address.len == 1 && f->dest_address.ptr[0] == '*';
+	uint32_t before = sdp->ncdiags;
 	sipmsg_status st = any ? SIPMSG_OK : check_filter_address(sdp, l, f->addrtype, f->dest_address);
+	/* a malformed destination is reported once, as malformed */
+	bool judge_dest = !any && sdp->ncdiags == before;
 	for (size_t k = 0; !st && k < f->nsources; k++)
 		st = check_filter_address(sdp, l, f->addrtype, f->sources[k]);
+	if (!st && judge_dest && !filter_dest_known(s, f->dest_address))
+		st = sm_sdp_diag(sdp, l, f->dest_address.ptr, SIPMSG_DIAG_SDP_BAD_ADDRESS, WARNING,
+				 "source-filter: the destination is not a c= address of the session or of this "
+				 "media (RFC 4570 §3)");
 	return st;
 }
 
@@ -436,7 +474,7 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 		st = check_fingerprint(sdp, l, v);
 		break;
 	case SIPMSG_SDP_ATTR_SOURCE_FILTER:
-		st = check_source_filter(sdp, l, v);
+		st = check_source_filter(s, l, v);
 		break;
 	case SIPMSG_SDP_ATTR_SCTP_PORT:
 		st = check_port(sdp, l, sm_sdp_value(l, &vn), ((const struct sm_uint_view *)v)->value,

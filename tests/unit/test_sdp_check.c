@@ -414,3 +414,30 @@ Test(sdp_check, source_filter_addresses)
 		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
 	}
 }
+
+/* RFC 4570 §3: a destination other than "*" is a connection address the
+ * filter applies to: the session's c= or, in a media description, that
+ * media's (any case); a session-level filter may name any media's c=. One
+ * that matches none is a warning at the destination. */
+Test(sdp_check, source_filter_destination_is_a_connection_address)
+{
+	check("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 232.3.4.5/127\r\nt=0 0\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.9 192.0.2.10\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.7 192.0.2.10\r\n"
+	      "m=audio 1 RTP/AVP 0\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.5 192.0.2.10\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.9 192.0.2.10\r\n"
+	      "a=source-filter: excl IN IP4 * 192.0.2.10\r\n"
+	      "m=video 2 RTP/AVP 96\r\nc=IN IP4 232.3.4.9/127\r\nc=IN IP6 FF0E::11A\r\n"
+	      "a=source-filter: incl IN * ff0e::11a 2001:db8::1\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.9 192.0.2.10\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_ADDRESS), 2);
+	static const uint32_t lines[] = {7, 10};
+	for (size_t k = 0; k < 2; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_ADDRESS, k);
+		cr_assert_eq(d->line, lines[k], "finding %zu at line %u", k, d->line);
+		cr_assert_eq(d->column, 30, "line %u: column %u", d->line, d->column);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+		cr_assert(strstr(d->message, "RFC 4570"), "%s", d->message);
+	}
+}
