@@ -50,6 +50,7 @@ void capture_opts_init(struct capture_opts *o)
 	o->max_flows = CAPTURE_DEFAULT_MAX_FLOWS;
 	o->max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED;
 	o->max_interfaces = CAPTURE_DEFAULT_MAX_INTERFACES;
+	tunnel_opts_init(&o->tunnels);
 }
 
 bool capture_has_magic(const void *data, size_t len)
@@ -359,25 +360,29 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 			    reason);
 		return;
 	}
-	const uint8_t *inner = NULL;
-	size_t inner_len = 0;
-	enum net_result tunnel = tunnel_udp_payload(u.dport, u.payload, u.payload_len, depth, &inner, &inner_len,
-						    &reason);
-	if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
-		return;
+	size_t i = 0;
+	while (i < u.payload_len && (u.payload[i] == '\r' || u.payload[i] == '\n'))
+		i++;
+	bool cut = u.payload_len < u.payload_wire_len;
+	enum sip_detect d = sip_detect_start_line(u.payload + i, u.payload_len - i, !cut);
+	/* A SIP start line is no tunnel header (those start with flag bits or
+	 * a version): SIP sent to a tunnel's port is read as SIP. */
+	if (d != SIP_YES) {
+		const uint8_t *inner = NULL;
+		size_t inner_len = 0;
+		enum net_result tunnel = tunnel_udp_payload(&c->opts.tunnels, u.dport, u.payload, u.payload_len, depth,
+							    &inner, &inner_len, &reason);
+		if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
+			return;
+	}
 	struct hep_packet h;
 	enum net_result hep = hep_decode(u.payload, u.payload_len, u.payload_len == u.payload_wire_len, &h, &reason);
 	if (hep != NET_OTHER) {
 		hep_in(c, ip, &u, hep, &h, reason);
 		return;
 	}
-	size_t i = 0;
-	while (i < u.payload_len && (u.payload[i] == '\r' || u.payload[i] == '\n'))
-		i++;
 	if (i == u.payload_len && u.payload_len == u.payload_wire_len)
 		return; /* empty, or a CRLF keep-alive */
-	bool cut = u.payload_len < u.payload_wire_len;
-	enum sip_detect d = sip_detect_start_line(u.payload + i, u.payload_len - i, !cut);
 	if (d == SIP_NO)
 		return; /* not SIP: RTP, DNS, ... */
 	struct capture_record r = {
@@ -398,7 +403,7 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 	const uint8_t *inner = NULL;
 	size_t inner_len = 0;
 	const char *why = NULL;
-	enum net_result tunnel = tunnel_ip_payload(proto, l4, cap, depth, &inner, &inner_len, &why);
+	enum net_result tunnel = tunnel_ip_payload(&c->opts.tunnels, proto, l4, cap, depth, &inner, &inner_len, &why);
 	if (tunnel_in(c, tunnel, inner, inner_len, why, depth))
 		return;
 	if (proto == IPPROTO_UDP_NUM) {

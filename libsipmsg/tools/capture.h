@@ -13,6 +13,7 @@
 #define SIPMSG_TOOL_CAPTURE_H
 
 #include "netdecode.h"
+#include "tunnel.h"
 
 #include <sipmsg/sipmsg.h>
 #include <stdbool.h>
@@ -25,6 +26,7 @@ struct capture_opts {
 	size_t max_flows;        /* TCP directions followed at once, and SCTP ones */
 	size_t max_fragmented;   /* IP datagrams in reassembly at once */
 	size_t max_interfaces;   /* pcapng interfaces described in one section; more is an error */
+	struct tunnel_opts tunnels; /* which tunnels are looked into, on which UDP ports */
 	/* Called every 65536 frames (may be NULL). */
 	void (*progress)(void *ctx, uint64_t frames);
 	void *progress_ctx;
