@@ -530,12 +530,12 @@ static void unreadable_frame(struct capture *c, const char *reason)
 		    "%s; skipped, as are the later frames of this kind, without another notice", reason);
 }
 
-static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t caplen)
+static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t caplen, size_t wirelen)
 {
 	const uint8_t *ipp;
 	size_t iplen;
 	const char *reason = NULL;
-	enum net_result r = net_link_decode(dlt, data, caplen, &ipp, &iplen, &reason);
+	enum net_result r = net_link_decode(dlt, data, caplen, wirelen, &ipp, &iplen, &reason);
 	if (r == NET_OK)
 		ip_in(c, ipp, iplen, 0);
 	else if (r == NET_MALFORMED)
@@ -546,7 +546,8 @@ static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t cap
 }
 
 /* The next frame from either reader: 1, 0 at the end, -1 an error in err. */
-static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t *caplen, char *err, size_t errlen)
+static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t *caplen, size_t *wirelen, char *err,
+		      size_t errlen)
 {
 	if (c->pcap) {
 		struct pcap_pkthdr *h;
@@ -556,6 +557,7 @@ static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t 
 			*dlt = c->dlt;
 			*data = d;
 			*caplen = h->caplen;
+			*wirelen = h->len;
 			c->ts_sec = (int64_t)h->ts.tv_sec;
 			c->ts_usec = (uint32_t)h->ts.tv_usec;
 			return 1;
@@ -577,6 +579,7 @@ static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t 
 			*dlt = f.dlt;
 			*data = f.data;
 			*caplen = f.caplen;
+			*wirelen = f.wirelen;
 			return 1; /* counted by the caller */
 		}
 		/* a frame of an interface whose link layer is not read: counted,
@@ -594,12 +597,12 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 	c->fn = fn;
 	c->ctx = ctx;
 	const uint8_t *data;
-	size_t caplen;
+	size_t caplen, wirelen;
 	int dlt, rc;
 	char why[PCAP_ERRBUF_SIZE + 64] = "";
-	while ((rc = next_frame(c, &dlt, &data, &caplen, why, sizeof why)) == 1) {
+	while ((rc = next_frame(c, &dlt, &data, &caplen, &wirelen, why, sizeof why)) == 1) {
 		count_frame(c);
-		frame_in(c, dlt, data, caplen);
+		frame_in(c, dlt, data, caplen, wirelen);
 		if (c->opts.progress && (c->frame & 0xffffu) == 0)
 			c->opts.progress(c->opts.progress_ctx, c->frame);
 	}

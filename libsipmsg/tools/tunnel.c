@@ -50,7 +50,7 @@ static enum net_result too_deep(unsigned depth, const char **reason)
 static enum net_result ethernet_inside(const uint8_t *p, size_t len, const uint8_t **inner, size_t *inner_len,
 				       const char **reason)
 {
-	return net_link_decode(DLT_EN10MB, p, len, inner, inner_len, reason);
+	return net_link_decode(DLT_EN10MB, p, len, len, inner, inner_len, reason);
 }
 
 /* ERSPAN: type II has an 8-byte header (version 1) and GRE's sequence number;

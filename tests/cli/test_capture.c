@@ -423,21 +423,75 @@ Test(capture, wlan_ip_packet_stops_before_the_fcs_and_never_past_a_cut)
 			const uint8_t *ip;
 			size_t ip_len;
 			const char *reason = "";
-			cr_assert_eq(net_link_decode(dlt, frame, len, &ip, &ip_len, &reason), NET_OK, "%s: %s", what, reason);
+			cr_assert_eq(net_link_decode(dlt, frame, len, len, &ip, &ip_len, &reason), NET_OK, "%s: %s", what,
+				     reason);
 			size_t want = ip_announced_length(ip);
 			cr_assert_eq(want, (fam == 4 ? 20 : 40) + 8 + strlen(RINGING), "%s", what);
 			cr_assert_eq(ip_len, want, "%s: %zu bytes of IP, want %zu", what, ip_len, want);
 			cr_assert_eq(ip + ip_len, frame + len - (gen_wlan_has_fcs((enum gen_link)l) ? 4 : 0), "%s", what);
+			/* cut by the snapshot length: inside the FCS, the packet is whole
+			 * (only the FCS bytes kept are taken off); before it, cut */
+			size_t fcs_at = len - (gen_wlan_has_fcs((enum gen_link)l) ? 4 : 0);
 			for (size_t cut = 0; cut < len; cut++) {
 				uint8_t *copy = malloc(cut ? cut : 1);
 				memcpy(copy, frame, cut);
-				enum net_result r = net_link_decode(dlt, copy, cut, &ip, &ip_len, &reason);
-				cr_assert(r == NET_MALFORMED || (r == NET_OK && ip_len < want && ip + ip_len <= copy + cut),
-					  "%s cut at %zu of %zu: result %d", what, cut, len, (int)r);
+				enum net_result r = net_link_decode(dlt, copy, cut, len, &ip, &ip_len, &reason);
+				if (cut >= fcs_at)
+					cr_assert(r == NET_OK && ip_len == want && ip + ip_len == copy + fcs_at,
+						  "%s cut at %zu of %zu, in the FCS: result %d, %zu bytes of IP", what, cut,
+						  len, (int)r, ip_len);
+				else
+					cr_assert(r == NET_MALFORMED ||
+							  (r == NET_OK && ip_len < want && ip + ip_len == copy + cut),
+						  "%s cut at %zu of %zu: result %d", what, cut, len, (int)r);
 				free(copy);
 			}
 			free(frame);
 		}
+	}
+}
+
+/* A frame with an FCS that the snapshot length cut: cut inside the FCS, its
+ * packet is whole and checked; cut inside the packet, it is SIP cut short
+ * with all the bytes kept counted (none taken for an FCS that is not there). */
+Test(capture, wlan_fcs_cut_by_the_snapshot_length)
+{
+	for (int l = GEN_WLAN; wlan_link(l); l++) {
+		if (!gen_wlan_has_fcs((enum gen_link)l))
+			continue;
+		char path[64];
+		gen_tmpname(path, sizeof path, ".pcap");
+		struct gen g;
+		gen_open(&g, path, (enum gen_link)l, false);
+		struct gen_endpoint a = gen_ep4("198.51.100.7", 5060), b = gen_ep4("198.51.100.8", 5060);
+		gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		size_t len = 0;
+		int dlt;
+		gen_close(&g);
+		free(first_frame(path, &len, &dlt));
+		gen_open(&g, path, (enum gen_link)l, false);
+		for (size_t missing = 1; missing <= 4; missing++) { /* frames 1-4: cut inside the FCS */
+			g.snaplen = (uint32_t)(len - missing);
+			gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		}
+		g.snaplen = (uint32_t)(len - 10); /* frame 5: 6 bytes of the message lost */
+		gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->n, 5, "%s: %zu records", gen_link_name(l), col->n);
+		for (size_t i = 0; i < 4; i++) {
+			cr_assert_eq(col->r[i].kind, CAPTURE_MESSAGE, "%s frame %zu: %s", gen_link_name(l), i + 1,
+				     col->r[i].text);
+			assert_bytes(&col->r[i], RINGING, gen_link_name(l));
+		}
+		const struct rec *n = &col->r[4];
+		cr_assert(n->kind == CAPTURE_NOTICE && n->cut_short, "%s: %s", gen_link_name(l), n->text);
+		char want[64];
+		snprintf(want, sizeof want, "(%zu of %zu bytes)", strlen(RINGING) - 6, strlen(RINGING));
+		cr_assert(strstr(n->text, want), "%s: %s, want %s", gen_link_name(l), n->text, want);
+		cr_assert_eq(col->stats.cut_short, 1);
+		free_collected(col);
+		unlink(path);
 	}
 }
 
@@ -543,7 +597,7 @@ static enum net_result link_bytes(int dlt, const uint8_t *f, size_t len, const c
 {
 	const uint8_t *ip;
 	size_t ip_len;
-	return net_link_decode(dlt, f, len, &ip, &ip_len, reason);
+	return net_link_decode(dlt, f, len, len, &ip, &ip_len, reason);
 }
 
 /* An 802.11 data frame to the AP of `mac_len` header bytes (24, or a QoS
@@ -589,7 +643,7 @@ Test(capture, wlan_and_radio_headers_malformed_or_foreign)
 	memcpy(f + 30, tagged, sizeof tagged);
 	const uint8_t *ip;
 	size_t ip_len;
-	cr_assert_eq(net_link_decode(DLT_IEEE802_11, f, 37, &ip, &ip_len, &reason), NET_OK);
+	cr_assert_eq(net_link_decode(DLT_IEEE802_11, f, 37, 37, &ip, &ip_len, &reason), NET_OK);
 	cr_assert(ip == f + 36 && ip_len == 1);
 	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, 35, &reason), NET_MALFORMED);
 
@@ -656,7 +710,7 @@ Test(capture, wlan_and_radio_headers_malformed_or_foreign)
 	uint8_t ppi_eth[32] = {0, 0, 8, 0, 1, 0, 0, 0};
 	ppi_eth[8 + 12] = 0x08;
 	ppi_eth[8 + 14] = 0x45;
-	cr_assert_eq(net_link_decode(DLT_PPI, ppi_eth, 23, &ip, &ip_len, &reason), NET_OK);
+	cr_assert_eq(net_link_decode(DLT_PPI, ppi_eth, 23, 23, &ip, &ip_len, &reason), NET_OK);
 	cr_assert(ip == ppi_eth + 22 && ip_len == 1);
 }
 
@@ -2064,7 +2118,7 @@ static enum net_result decode_innermost_udp(const uint8_t *f, size_t len, struct
 	size_t n;
 	struct tunnel_opts tun;
 	tunnel_opts_init(&tun);
-	enum net_result r = net_link_decode(DLT_EN10MB, f, len, &p, &n, reason);
+	enum net_result r = net_link_decode(DLT_EN10MB, f, len, len, &p, &n, reason);
 	for (unsigned depth = 0; r == NET_OK; depth++) {
 		struct net_ip ip;
 		if ((r = net_ip_decode(p, n, &ip, reason)) != NET_OK)
