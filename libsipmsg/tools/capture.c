@@ -521,6 +521,7 @@ static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned dept
  * fixed strings, says why): skipped, and said the first time per reason. */
 static void unreadable_frame(struct capture *c, const char *reason)
 {
+	c->stats.unreadable++;
 	for (size_t i = 0; i < c->unreadable_told_n; i++)
 		if (c->unreadable_told[i] == reason)
 			return;

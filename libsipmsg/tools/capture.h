@@ -84,6 +84,8 @@ struct capture_stats {
 	uint64_t cut_short;     /* of the notices, those about SIP cut short by the snapshot length */
 	uint64_t tcp_flows;     /* TCP directions seen */
 	uint64_t retransmitted; /* TCP segments and SCTP DATA chunks dropped as already seen */
+	uint64_t unreadable;    /* frames skipped as unreadable (frame-unreadable notices: said
+	                           once per reason, counted here every time) */
 };
 
 struct capture;

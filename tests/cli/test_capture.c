@@ -532,6 +532,7 @@ Test(capture, wlan_protected_and_fragmented_frames_are_said_once)
 		cr_assert_eq(col->r[2].frame, 4);
 		cr_assert(strstr(col->r[2].text, "fragments"), "%s", col->r[2].text);
 		cr_assert_eq(col->stats.notices, 2);
+		cr_assert_eq(col->stats.unreadable, 5, "every frame skipped is counted, not only those said");
 		free_collected(col);
 		unlink(path);
 	}

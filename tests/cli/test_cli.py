@@ -121,8 +121,9 @@ def check_schema(o, strict=False):
         want(o, "message", str)
     if t == "capture":
         for k in ("frames", "sip_messages", "udp", "tcp", "ws", "hep", "unframed", "tcp_flows", "retransmitted",
-                  "notices", "cut_short"):
+                  "notices", "cut_short", "unreadable"):
             want(o, k, int)
+        assert o["unreadable"] <= o["frames"], o
         want(o, "link_types", list)
         assert o["link_types"] and all(isinstance(x, str) for x in o["link_types"]), o
     if t == "error":
@@ -627,6 +628,29 @@ def test_tunnel_port_options():
                       (["--vxlan-port"], "--vxlan-port needs a list of UDP ports")):
         rc, _, err = run("check", *bad, "--", vxlan) if len(bad) > 1 else run("check", *bad)
         assert rc == 2 and says in err, (bad, rc, err)
+
+
+def wlan_frame(protected, payload):
+    """A bare 802.11 data frame from the AP (LINKTYPE_IEEE802_11, no FCS),
+    protected (its body opaque) or carrying an IP packet through LLC/SNAP."""
+    head = struct.pack("<BBH", 0x08, 0x02 | (0x40 if protected else 0), 0) + b"\x02" * 6 + b"\x04" * 6 + \
+        b"\x06" * 6 + b"\0\0"
+    return head + (b"\0" * 8 + payload if protected else b"\xaa\xaa\x03\0\0\0\x08\x00" + payload)
+
+
+def test_capture_counts_unreadable_frames():
+    sip = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    cap = write("wpa.pcap", pcap([wlan_frame(True, sip), wlan_frame(False, sip), wlan_frame(True, sip),
+                                  wlan_frame(True, sip)], linktype=105))
+    rc, out, _ = run("check", cap)
+    assert rc == 0 and out.count("frame-unreadable") == 1, out
+    assert out.splitlines()[-2] == cap + (": 4 frames, 1 SIP messages (1 UDP, 0 TCP), 1 notices, "
+                                          "3 frames unreadable (skipped)"), out
+    rc, objs, _ = run_json(cap)
+    capture = [o for o in objs if o["type"] == "capture"]
+    assert rc == 0 and capture[0]["unreadable"] == 3 and capture[0]["notices"] == 1, objs
+    rc, out, _ = run("check", SAMPLE_PCAP)  # nothing unreadable: the line as it was
+    assert "unreadable" not in out, out
 
 
 def test_capture_websocket_and_hep():
