@@ -50,6 +50,7 @@ void capture_opts_init(struct capture_opts *o)
 	o->max_flows = CAPTURE_DEFAULT_MAX_FLOWS;
 	o->max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED;
 	o->max_interfaces = CAPTURE_DEFAULT_MAX_INTERFACES;
+	tunnel_opts_init(&o->tunnels);
 }
 
 bool capture_has_magic(const void *data, size_t len)
@@ -359,25 +360,29 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 			    reason);
 		return;
 	}
-	const uint8_t *inner = NULL;
-	size_t inner_len = 0;
-	enum net_result tunnel = tunnel_udp_payload(u.dport, u.payload, u.payload_len, depth, &inner, &inner_len,
-						    &reason);
-	if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
-		return;
+	size_t i = 0;
+	while (i < u.payload_len && (u.payload[i] == '\r' || u.payload[i] == '\n'))
+		i++;
+	bool cut = u.payload_len < u.payload_wire_len;
+	enum sip_detect d = sip_detect_start_line(u.payload + i, u.payload_len - i, !cut);
+	/* A SIP start line is no tunnel header (those start with flag bits or
+	 * a version): SIP sent to a tunnel's port is read as SIP. */
+	if (d != SIP_YES) {
+		const uint8_t *inner = NULL;
+		size_t inner_len = 0;
+		enum net_result tunnel = tunnel_udp_payload(&c->opts.tunnels, u.dport, u.payload, u.payload_len, depth,
+							    &inner, &inner_len, &reason);
+		if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
+			return;
+	}
 	struct hep_packet h;
 	enum net_result hep = hep_decode(u.payload, u.payload_len, u.payload_len == u.payload_wire_len, &h, &reason);
 	if (hep != NET_OTHER) {
 		hep_in(c, ip, &u, hep, &h, reason);
 		return;
 	}
-	size_t i = 0;
-	while (i < u.payload_len && (u.payload[i] == '\r' || u.payload[i] == '\n'))
-		i++;
 	if (i == u.payload_len && u.payload_len == u.payload_wire_len)
 		return; /* empty, or a CRLF keep-alive */
-	bool cut = u.payload_len < u.payload_wire_len;
-	enum sip_detect d = sip_detect_start_line(u.payload + i, u.payload_len - i, !cut);
 	if (d == SIP_NO)
 		return; /* not SIP: RTP, DNS, ... */
 	struct capture_record r = {
@@ -398,7 +403,7 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 	const uint8_t *inner = NULL;
 	size_t inner_len = 0;
 	const char *why = NULL;
-	enum net_result tunnel = tunnel_ip_payload(proto, l4, cap, depth, &inner, &inner_len, &why);
+	enum net_result tunnel = tunnel_ip_payload(&c->opts.tunnels, proto, l4, cap, depth, &inner, &inner_len, &why);
 	if (tunnel_in(c, tunnel, inner, inner_len, why, depth))
 		return;
 	if (proto == IPPROTO_UDP_NUM) {
@@ -516,6 +521,7 @@ static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned dept
  * fixed strings, says why): skipped, and said the first time per reason. */
 static void unreadable_frame(struct capture *c, const char *reason)
 {
+	c->stats.unreadable++;
 	for (size_t i = 0; i < c->unreadable_told_n; i++)
 		if (c->unreadable_told[i] == reason)
 			return;
@@ -525,12 +531,12 @@ static void unreadable_frame(struct capture *c, const char *reason)
 		    "%s; skipped, as are the later frames of this kind, without another notice", reason);
 }
 
-static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t caplen)
+static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t caplen, size_t wirelen)
 {
 	const uint8_t *ipp;
 	size_t iplen;
 	const char *reason = NULL;
-	enum net_result r = net_link_decode(dlt, data, caplen, &ipp, &iplen, &reason);
+	enum net_result r = net_link_decode(dlt, data, caplen, wirelen, &ipp, &iplen, &reason);
 	if (r == NET_OK)
 		ip_in(c, ipp, iplen, 0);
 	else if (r == NET_MALFORMED)
@@ -541,7 +547,8 @@ static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t cap
 }
 
 /* The next frame from either reader: 1, 0 at the end, -1 an error in err. */
-static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t *caplen, char *err, size_t errlen)
+static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t *caplen, size_t *wirelen, char *err,
+		      size_t errlen)
 {
 	if (c->pcap) {
 		struct pcap_pkthdr *h;
@@ -551,6 +558,7 @@ static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t 
 			*dlt = c->dlt;
 			*data = d;
 			*caplen = h->caplen;
+			*wirelen = h->len;
 			c->ts_sec = (int64_t)h->ts.tv_sec;
 			c->ts_usec = (uint32_t)h->ts.tv_usec;
 			return 1;
@@ -572,6 +580,7 @@ static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t 
 			*dlt = f.dlt;
 			*data = f.data;
 			*caplen = f.caplen;
+			*wirelen = f.wirelen;
 			return 1; /* counted by the caller */
 		}
 		/* a frame of an interface whose link layer is not read: counted,
@@ -589,12 +598,12 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 	c->fn = fn;
 	c->ctx = ctx;
 	const uint8_t *data;
-	size_t caplen;
+	size_t caplen, wirelen;
 	int dlt, rc;
 	char why[PCAP_ERRBUF_SIZE + 64] = "";
-	while ((rc = next_frame(c, &dlt, &data, &caplen, why, sizeof why)) == 1) {
+	while ((rc = next_frame(c, &dlt, &data, &caplen, &wirelen, why, sizeof why)) == 1) {
 		count_frame(c);
-		frame_in(c, dlt, data, caplen);
+		frame_in(c, dlt, data, caplen, wirelen);
 		if (c->opts.progress && (c->frame & 0xffffu) == 0)
 			c->opts.progress(c->opts.progress_ctx, c->frame);
 	}

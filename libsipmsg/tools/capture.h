@@ -13,6 +13,7 @@
 #define SIPMSG_TOOL_CAPTURE_H
 
 #include "netdecode.h"
+#include "tunnel.h"
 
 #include <sipmsg/sipmsg.h>
 #include <stdbool.h>
@@ -25,6 +26,7 @@ struct capture_opts {
 	size_t max_flows;        /* TCP directions followed at once, and SCTP ones */
 	size_t max_fragmented;   /* IP datagrams in reassembly at once */
 	size_t max_interfaces;   /* pcapng interfaces described in one section; more is an error */
+	struct tunnel_opts tunnels; /* which tunnels are looked into, on which UDP ports */
 	/* Called every 65536 frames (may be NULL). */
 	void (*progress)(void *ctx, uint64_t frames);
 	void *progress_ctx;
@@ -82,6 +84,8 @@ struct capture_stats {
 	uint64_t cut_short;     /* of the notices, those about SIP cut short by the snapshot length */
 	uint64_t tcp_flows;     /* TCP directions seen */
 	uint64_t retransmitted; /* TCP segments and SCTP DATA chunks dropped as already seen */
+	uint64_t unreadable;    /* frames skipped as unreadable (frame-unreadable notices: said
+	                           once per reason, counted here every time) */
 };
 
 struct capture;

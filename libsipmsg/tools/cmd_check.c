@@ -21,7 +21,9 @@
 static const char check_usage[] =
 	"usage: sipmsg check [--strict] [--json] [--stream | --sdp] [--limit NAME=N]...\n"
 	"                    [--max-flow-bytes N] [--max-flows N] [--max-fragmented N]\n"
-	"                    [--max-interfaces N] FILE...\n"
+	"                    [--max-interfaces N] [--vxlan-port N[,N...]]\n"
+	"                    [--geneve-port N[,N...]] [--gtpu-port N[,N...]]\n"
+	"                    [--no-tunnels] FILE...\n"
 	"\n"
 	"Parse, check and round-trip every SIP message in each FILE, or each bare\n"
 	"SDP, and report one line per message, then a summary.\n"
@@ -53,6 +55,15 @@ static const char check_usage[] =
 	"                      that the oldest is dropped, with a notice\n"
 	"  --max-interfaces N  interfaces one pcapng section may describe (default\n"
 	"                      65536); past that the capture is refused there\n"
+	"  --vxlan-port N[,N...]   UDP destination ports VXLAN is looked for on\n"
+	"                      (default 4789,8472: IANA's and the Linux kernel's)\n"
+	"  --geneve-port N[,N...]  the same for Geneve (default 6081)\n"
+	"  --gtpu-port N[,N...]    the same for GTP-U (default 2152)\n"
+	"                      (at most 8 ports each, none in two lists; a datagram\n"
+	"                      that starts with a SIP start line is read as SIP on\n"
+	"                      any of them)\n"
+	"  --no-tunnels        look into no tunnel: IP in IP, GRE, VXLAN, Geneve and\n"
+	"                      GTP-U packets are skipped like other non-SIP traffic\n"
 	"  -h, --help          this text\n"
 	"\n"
 	"Each message is parsed, checked (the RFC 3261 rules with every header read\n"
@@ -74,6 +85,7 @@ struct check_run {
 	bool stream;
 	bool force_sdp; /* --sdp: every file is a bare SDP */
 	size_t max_flow_bytes, max_flows, max_fragmented, max_interfaces;
+	struct tunnel_opts tunnels;
 	bool progress_shown;
 	const char *file;
 	uint64_t sip_seen;
@@ -109,6 +121,7 @@ static int run_capture(struct check_run *run, const char *name, FILE *fp)
 	o.max_flows = run->max_flows;
 	o.max_fragmented = run->max_fragmented;
 	o.max_interfaces = run->max_interfaces;
+	o.tunnels = run->tunnels;
 	if (isatty(STDERR_FILENO)) {
 		o.progress = progress;
 		o.progress_ctx = run;
@@ -251,11 +264,26 @@ static bool parse_size(const char *s, unsigned long long min, size_t *out)
 	return true;
 }
 
+/* --vxlan-port and its kin: a list of UDP ports, in place of the defaults. */
+static int ports_option(int argc, char **argv, int *i, const char *name, struct tunnel_ports *ports)
+{
+	const char *v = option_value(argc, argv, i);
+	char why[200], msg[280];
+	if (!v)
+		return usage_error("%s needs a list of UDP ports N[,N...]", name);
+	if (tunnel_ports_parse(v, ports, why, sizeof why))
+		return EXIT_GOOD;
+	snprintf(msg, sizeof msg, "%s: %s", name, why);
+	return usage_error("%s", msg);
+}
+
 int cmd_check(int argc, char **argv)
 {
 	bool strict = false, json = false, stream = false, force_sdp = false;
 	size_t max_flow = CAPTURE_DEFAULT_MAX_FLOW_BYTES, max_flows = CAPTURE_DEFAULT_MAX_FLOWS,
 	       max_fragmented = CAPTURE_DEFAULT_MAX_FRAGMENTED, max_interfaces = CAPTURE_DEFAULT_MAX_INTERFACES;
+	struct tunnel_opts tunnels;
+	tunnel_opts_init(&tunnels);
 	sipmsg_parse_opts limits; /* only the limits are taken from it */
 	sipmsg_parse_opts_init(&limits);
 	char why[200];
@@ -295,6 +323,17 @@ int cmd_check(int argc, char **argv)
 		} else if (is_option(a, "--max-interfaces")) {
 			if (!parse_size(option_value(argc, argv, &i), 1, &max_interfaces))
 				return usage_error("--max-interfaces needs a number from 1 to 4294967296%s", "");
+		} else if (is_option(a, "--vxlan-port")) {
+			if (ports_option(argc, argv, &i, "--vxlan-port", &tunnels.vxlan) != EXIT_GOOD)
+				return EXIT_USAGE;
+		} else if (is_option(a, "--geneve-port")) {
+			if (ports_option(argc, argv, &i, "--geneve-port", &tunnels.geneve) != EXIT_GOOD)
+				return EXIT_USAGE;
+		} else if (is_option(a, "--gtpu-port")) {
+			if (ports_option(argc, argv, &i, "--gtpu-port", &tunnels.gtp_u) != EXIT_GOOD)
+				return EXIT_USAGE;
+		} else if (strcmp(a, "--no-tunnels") == 0) {
+			tunnels.off = true;
 		} else if (is_option(a, "--limit")) {
 			const char *v = option_value(argc, argv, &i);
 			if (!v)
@@ -307,6 +346,8 @@ int cmd_check(int argc, char **argv)
 	}
 	if (first_file >= argc)
 		return usage_error("no FILE given%s (use - for standard input)", "");
+	if (!tunnel_opts_check(&tunnels, why, sizeof why))
+		return usage_error("%s", why);
 	if (stream && force_sdp) /* a stream is framed into SIP messages by their Content-Length */
 		return usage_error("--stream and --sdp do not go together%s", "");
 	/* Options after the files are a mistake worth naming, not a file name. */
@@ -323,6 +364,7 @@ int cmd_check(int argc, char **argv)
 	run.max_flows = max_flows;
 	run.max_fragmented = max_fragmented;
 	run.max_interfaces = max_interfaces;
+	run.tunnels = tunnels;
 	if (!pipeline_init(&run.pipe, strict)) {
 		fputs("sipmsg check: out of memory\n", stderr);
 		return EXIT_USAGE;

@@ -311,8 +311,8 @@ static enum net_result ethernet(const uint8_t *f, size_t caplen, const uint8_t *
 	}
 }
 
-enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
-				const char **reason)
+enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip,
+				size_t *ip_len, const char **reason)
 {
 	switch (dlt) {
 	case DLT_NULL:
@@ -360,7 +360,7 @@ enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, const 
 		return NET_OK;
 	default:
 		if (wlan_link_supported(dlt))
-			return wlan_decode(dlt, f, caplen, ip, ip_len, reason);
+			return wlan_decode(dlt, f, caplen, wirelen, ip, ip_len, reason);
 		*reason = "unsupported link type";
 		return NET_OTHER;
 	}

@@ -57,11 +57,14 @@ struct net_ip {
 	size_t payload_wire_len;   /* bytes of payload the headers announce (>= payload_len) */
 };
 
-/* Locate the IP packet inside a frame of the given DLT link type. On NET_OK
- * *ip and *ip_len delimit the network-layer packet. 802.11 link types are
- * wlan.h's, the only ones that answer NET_UNREADABLE. */
-enum net_result net_link_decode(int dlt, const uint8_t *frame, size_t caplen, const uint8_t **ip, size_t *ip_len,
-				const char **reason);
+/* Locate the IP packet inside a frame of the given DLT link type, caplen of
+ * its wirelen bytes captured (the rest cut by the snapshot length; a
+ * wirelen below caplen is taken as caplen). On NET_OK *ip and *ip_len
+ * delimit the network-layer packet. 802.11 link types are wlan.h's, the
+ * only ones that answer NET_UNREADABLE, and the only ones that need
+ * wirelen: to tell whether a frame's FCS was captured. */
+enum net_result net_link_decode(int dlt, const uint8_t *frame, size_t caplen, size_t wirelen, const uint8_t **ip,
+				size_t *ip_len, const char **reason);
 
 /* Locate the IP packet after a header whose next protocol is the EtherType
  * `type` (IPv4, IPv6, or an MPLS label stack over either); NET_OTHER for any

@@ -345,9 +345,10 @@ void report_end_capture(struct reporter *r)
 		fprintf(out,
 			",\"frames\":%" PRIu64 ",\"sip_messages\":%" PRIu64 ",\"udp\":%" PRIu64 ",\"tcp\":%" PRIu64
 			",\"ws\":%" PRIu64 ",\"sctp\":%" PRIu64 ",\"hep\":%" PRIu64 ",\"unframed\":%" PRIu64 ",\"tcp_flows\":%" PRIu64
-			",\"retransmitted\":%" PRIu64 ",\"notices\":%" PRIu64 ",\"cut_short\":%" PRIu64 "}\n",
+			",\"retransmitted\":%" PRIu64 ",\"notices\":%" PRIu64 ",\"cut_short\":%" PRIu64
+			",\"unreadable\":%" PRIu64 "}\n",
 			s->frames, sip, s->udp_messages, s->tcp_messages, s->ws_messages, s->sctp_messages, s->hep_messages,
-			s->framing_errors, s->tcp_flows, s->retransmitted, s->notices, s->cut_short);
+			s->framing_errors, s->tcp_flows, s->retransmitted, s->notices, s->cut_short, s->unreadable);
 		return;
 	}
 	fprintf(out, "%s: %" PRIu64 " frames, %" PRIu64 " SIP messages (%" PRIu64 " UDP, %" PRIu64 " TCP", r->file,
@@ -362,6 +363,8 @@ void report_end_capture(struct reporter *r)
 		fprintf(out, "; %" PRIu64 " read from HEP", s->hep_messages);
 	fprintf(out, "), %" PRIu64 " notices", s->notices);
 	print_cut_short(out, s->cut_short);
+	if (s->unreadable) /* each reason was said once: how many frames it cost */
+		fprintf(out, ", %" PRIu64 " frames unreadable (skipped)", s->unreadable);
 	if (capture_link_count(r->cap) > r->links_named) {
 		fputs("; link types ", out);
 		print_link_types(r);

@@ -3,7 +3,10 @@
  * Geneve and GTP-U, each stripped to reach the IP packet inside. */
 #include "tunnel.h"
 
+#include <errno.h>
 #include <pcap/dlt.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #define IPPROTO_IPIP_NUM 4
 #define IPPROTO_IPV6_NUM 41
@@ -47,7 +50,7 @@ static enum net_result too_deep(unsigned depth, const char **reason)
 static enum net_result ethernet_inside(const uint8_t *p, size_t len, const uint8_t **inner, size_t *inner_len,
 				       const char **reason)
 {
-	return net_link_decode(DLT_EN10MB, p, len, inner, inner_len, reason);
+	return net_link_decode(DLT_EN10MB, p, len, len, inner, inner_len, reason);
 }
 
 /* ERSPAN: type II has an 8-byte header (version 1) and GRE's sequence number;
@@ -100,9 +103,70 @@ static enum net_result gre(const uint8_t *p, size_t len, const uint8_t **inner, 
 	}
 }
 
-enum net_result tunnel_ip_payload(uint8_t proto, const uint8_t *p, size_t len, unsigned depth, const uint8_t **inner,
-				  size_t *inner_len, const char **reason)
+void tunnel_opts_init(struct tunnel_opts *o)
 {
+	*o = (struct tunnel_opts){
+		.vxlan = {{4789, 8472}, 2},
+		.geneve = {{6081}, 1},
+		.gtp_u = {{2152}, 1},
+	};
+}
+
+bool tunnel_ports_parse(const char *list, struct tunnel_ports *out, char *why, size_t whylen)
+{
+	struct tunnel_ports got = {{0}, 0};
+	for (const char *s = list;; s++) {
+		char *end = (char *)s;
+		errno = 0;
+		unsigned long v = *s >= '0' && *s <= '9' ? strtoul(s, &end, 10) : 0;
+		if (errno || v < 1 || v > 65535 || (*end != ',' && *end != '\0')) {
+			snprintf(why, whylen, "'%s' is not a list of UDP ports N[,N...], each from 1 to 65535", list);
+			return false;
+		}
+		if (got.n == TUNNEL_MAX_PORTS) {
+			snprintf(why, whylen, "'%s' names more than %d ports", list, TUNNEL_MAX_PORTS);
+			return false;
+		}
+		got.port[got.n++] = (uint16_t)v;
+		s = end;
+		if (!*s)
+			break;
+	}
+	*out = got;
+	return true;
+}
+
+bool tunnel_opts_check(const struct tunnel_opts *o, char *why, size_t whylen)
+{
+	const struct {
+		const char *option;
+		const struct tunnel_ports *ports;
+	} kinds[] = {{"--vxlan-port", &o->vxlan}, {"--geneve-port", &o->geneve}, {"--gtpu-port", &o->gtp_u}};
+	for (size_t a = 0; a < 3; a++)
+		for (size_t b = a + 1; b < 3; b++)
+			for (size_t i = 0; i < kinds[a].ports->n; i++)
+				for (size_t j = 0; j < kinds[b].ports->n; j++)
+					if (kinds[a].ports->port[i] == kinds[b].ports->port[j]) {
+						snprintf(why, whylen, "UDP port %u is both in %s and in %s (defaults included)",
+							 (unsigned)kinds[a].ports->port[i], kinds[a].option, kinds[b].option);
+						return false;
+					}
+	return true;
+}
+
+static bool on_port(const struct tunnel_ports *ports, uint16_t dport)
+{
+	for (size_t i = 0; i < ports->n; i++)
+		if (ports->port[i] == dport)
+			return true;
+	return false;
+}
+
+enum net_result tunnel_ip_payload(const struct tunnel_opts *o, uint8_t proto, const uint8_t *p, size_t len,
+				  unsigned depth, const uint8_t **inner, size_t *inner_len, const char **reason)
+{
+	if (o->off)
+		return NET_OTHER;
 	if (proto != IPPROTO_IPIP_NUM && proto != IPPROTO_IPV6_NUM && proto != IPPROTO_GRE_NUM)
 		return NET_OTHER;
 	if (too_deep(depth, reason) != NET_OK)
@@ -204,14 +268,16 @@ static enum net_result gtp_u(const uint8_t *p, size_t len, unsigned depth, const
 	return NET_OK;
 }
 
-enum net_result tunnel_udp_payload(uint16_t dport, const uint8_t *p, size_t len, unsigned depth, const uint8_t **inner,
-				   size_t *inner_len, const char **reason)
+enum net_result tunnel_udp_payload(const struct tunnel_opts *o, uint16_t dport, const uint8_t *p, size_t len,
+				   unsigned depth, const uint8_t **inner, size_t *inner_len, const char **reason)
 {
-	if (dport == TUNNEL_GENEVE_PORT)
+	if (o->off)
+		return NET_OTHER;
+	if (on_port(&o->geneve, dport))
 		return geneve(p, len, depth, inner, inner_len, reason);
-	if (dport == TUNNEL_GTP_U_PORT)
+	if (on_port(&o->gtp_u, dport))
 		return gtp_u(p, len, depth, inner, inner_len, reason);
-	if (dport != TUNNEL_VXLAN_PORT)
+	if (!on_port(&o->vxlan, dport))
 		return NET_OTHER;
 	if (len < 8) {
 		*reason = "VXLAN header cut short";

@@ -2,7 +2,8 @@
 /* IEEE 802.11 data frames and the radio headers monitor-mode captures put
  * before them. Radio headers are skipped whole; of their fields only the
  * one that says the frame ends in a 4-byte FCS (and radiotap's "data pad")
- * is read, since the FCS would otherwise be taken for payload. */
+ * is read, since the FCS would otherwise be taken for payload; of an FCS
+ * the snapshot length cut, only what was captured is taken off. */
 #include "wlan.h"
 
 #include <pcap/dlt.h>
@@ -36,10 +37,12 @@ bool wlan_link_supported(int dlt)
 #define FC_ORDER 0x80u          /* on a QoS data frame: a 4-byte HT control field */
 #define QOS_AMSDU 0x80u         /* QoS control, first byte: the body is an A-MSDU */
 
-/* Which optional parts a radio header says the 802.11 frame has. */
+/* Which optional parts a radio header says the 802.11 frame has, and how
+ * much of the frame's end the capture did not keep. */
 struct wlan_radio {
-	bool fcs;      /* a 4-byte FCS ends the frame */
-	bool data_pad; /* radiotap: padding after the MAC header up to 4-byte alignment */
+	bool fcs;       /* a 4-byte FCS ends the frame */
+	bool data_pad;  /* radiotap: padding after the MAC header up to 4-byte alignment */
+	size_t missing; /* bytes the snapshot length cut off the frame's end */
 };
 
 /* LLC/SNAP (RFC 1042, or 802.1H's bridge-tunnel OUI) and the EtherType it
@@ -78,14 +81,15 @@ static enum net_result llc_snap(const uint8_t *p, size_t len, const uint8_t **ip
 static enum net_result mac_frame(const uint8_t *f, size_t caplen, struct wlan_radio radio, const uint8_t **ip,
 				 size_t *ip_len, const char **reason)
 {
-	if (radio.fcs) {
-		/* A frame the snapshot length cut has lost its FCS already; dropping
-		 * 4 more bytes leaves a shorter prefix, read as cut all the same. */
-		if (caplen < 4) {
+	if (radio.fcs && radio.missing < 4) {
+		/* Only what was captured of the FCS is taken off: a frame the
+		 * snapshot length cut lost its FCS (or some of it) first. */
+		size_t kept = 4 - radio.missing;
+		if (caplen < kept) {
 			*reason = "802.11 frame shorter than its FCS";
 			return NET_MALFORMED;
 		}
-		caplen -= 4;
+		caplen -= kept;
 	}
 	if (caplen < 2) {
 		*reason = "802.11 frame control cut short";
@@ -130,8 +134,8 @@ static enum net_result mac_frame(const uint8_t *f, size_t caplen, struct wlan_ra
  * its own size from the header's start. Flags is bit 1, after TSFT (bit 0,
  * 8 bytes): only those two need walking, as the first bitmap's fields come
  * first whatever the later bitmaps say. All little-endian. */
-static enum net_result radiotap(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
-				const char **reason)
+static enum net_result radiotap(const uint8_t *f, size_t caplen, size_t missing, const uint8_t **ip,
+				size_t *ip_len, const char **reason)
 {
 	enum { PRESENT_TSFT = 1u << 0, PRESENT_FLAGS = 1u << 1, PRESENT_EXT = 1u << 31 };
 	enum { FLAGS_FCS = 0x10, FLAGS_DATA_PAD = 0x20 };
@@ -157,7 +161,7 @@ static enum net_result radiotap(const uint8_t *f, size_t caplen, const uint8_t *
 		}
 		word = le32(f + off);
 	}
-	struct wlan_radio radio = {0};
+	struct wlan_radio radio = {.missing = missing};
 	if (present & PRESENT_TSFT)
 		off = ((off + 7) & ~(size_t)7) + 8;
 	if (present & PRESENT_FLAGS) {
@@ -173,7 +177,8 @@ static enum net_result radiotap(const uint8_t *f, size_t caplen, const uint8_t *
 
 /* AVS (a wlan-ng capture header): a version word 0x8021100N, then the
  * header's length, both big-endian. No FCS indication: none assumed. */
-static enum net_result avs(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+static enum net_result avs(const uint8_t *f, size_t caplen, size_t missing, const uint8_t **ip, size_t *ip_len,
+			   const char **reason)
 {
 	if (caplen < 8) {
 		*reason = "AVS header cut short";
@@ -185,21 +190,22 @@ static enum net_result avs(const uint8_t *f, size_t caplen, const uint8_t **ip, 
 								  : "AVS header length is invalid or cut short";
 		return NET_MALFORMED;
 	}
-	return mac_frame(f + len, caplen - len, (struct wlan_radio){0}, ip, ip_len, reason);
+	return mac_frame(f + len, caplen - len, (struct wlan_radio){.missing = missing}, ip, ip_len, reason);
 }
 
 /* Prism (Linux wlan-ng, old madwifi): message code, message length (the
  * header's, 144 in practice) in the capturing host's byte order, device
  * name, then fixed items. Some drivers wrote an AVS header under this link
  * type, as libpcap and Wireshark know: read by its version word. */
-static enum net_result prism(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+static enum net_result prism(const uint8_t *f, size_t caplen, size_t missing, const uint8_t **ip, size_t *ip_len,
+			     const char **reason)
 {
 	if (caplen < 8) {
 		*reason = "Prism header cut short";
 		return NET_MALFORMED;
 	}
 	if ((be32(f) & 0xfffffff0u) == 0x80211000u)
-		return avs(f, caplen, ip, ip_len, reason);
+		return avs(f, caplen, missing, ip, ip_len, reason);
 	uint32_t len = le32(f + 4);
 	if (len < 8 || len > caplen)
 		len = be32(f + 4);
@@ -207,14 +213,15 @@ static enum net_result prism(const uint8_t *f, size_t caplen, const uint8_t **ip
 		*reason = "Prism header length is invalid or cut short";
 		return NET_MALFORMED;
 	}
-	return mac_frame(f + len, caplen - len, (struct wlan_radio){0}, ip, ip_len, reason);
+	return mac_frame(f + len, caplen - len, (struct wlan_radio){.missing = missing}, ip, ip_len, reason);
 }
 
 /* PPI (Per-Packet Information, CACE): version 0, flags (bit 0: fields
  * 4-byte aligned), the header's length and the link type that follows, then
  * fields of type and length; the 802.11-Common one (type 2) says whether
  * the frame ends in an FCS (its flags word, bit 0). Little-endian. */
-static enum net_result ppi(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+static enum net_result ppi(const uint8_t *f, size_t caplen, size_t missing, const uint8_t **ip, size_t *ip_len,
+			   const char **reason)
 {
 	enum { FIELD_80211_COMMON = 2, COMMON_FLAGS_AT = 8, COMMON_FLAG_FCS = 0x0001 };
 	if (caplen < 8) {
@@ -228,7 +235,7 @@ static enum net_result ppi(const uint8_t *f, size_t caplen, const uint8_t **ip, 
 		return NET_MALFORMED;
 	}
 	bool aligned = (f[1] & 1u) != 0;
-	struct wlan_radio radio = {0};
+	struct wlan_radio radio = {.missing = missing};
 	for (size_t off = 8; len - off >= 4;) {
 		uint16_t type = le16(f + off);
 		size_t flen = le16(f + off + 2);
@@ -253,23 +260,24 @@ static enum net_result ppi(const uint8_t *f, size_t caplen, const uint8_t **ip, 
 	}
 	if (!net_link_supported((int)dlt))
 		return NET_OTHER;
-	return net_link_decode((int)dlt, f + len, caplen - len, ip, ip_len, reason);
+	return net_link_decode((int)dlt, f + len, caplen - len, caplen - len + missing, ip, ip_len, reason);
 }
 
-enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
-			    const char **reason)
+enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip,
+			    size_t *ip_len, const char **reason)
 {
+	size_t missing = wirelen > caplen ? wirelen - caplen : 0;
 	switch (dlt) {
 	case DLT_IEEE802_11: /* whether an FCS ends the frame is not said: IP's length ignores it */
-		return mac_frame(f, caplen, (struct wlan_radio){0}, ip, ip_len, reason);
+		return mac_frame(f, caplen, (struct wlan_radio){.missing = missing}, ip, ip_len, reason);
 	case DLT_IEEE802_11_RADIO:
-		return radiotap(f, caplen, ip, ip_len, reason);
+		return radiotap(f, caplen, missing, ip, ip_len, reason);
 	case DLT_PRISM_HEADER:
-		return prism(f, caplen, ip, ip_len, reason);
+		return prism(f, caplen, missing, ip, ip_len, reason);
 	case DLT_IEEE802_11_RADIO_AVS:
-		return avs(f, caplen, ip, ip_len, reason);
+		return avs(f, caplen, missing, ip, ip_len, reason);
 	case DLT_PPI:
-		return ppi(f, caplen, ip, ip_len, reason);
+		return ppi(f, caplen, missing, ip, ip_len, reason);
 	default:
 		*reason = "unsupported link type";
 		return NET_OTHER;

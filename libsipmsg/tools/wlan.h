@@ -14,11 +14,13 @@
 /* True for the link types read here: 105, 119, 127, 163 and 192. */
 bool wlan_link_supported(int dlt);
 
-/* The IP packet in a frame of one of those link types. NET_UNREADABLE, with
- * a reason, for a protected (WEP, TKIP, CCMP, GCMP) data frame, whose
- * payload cannot be read without the keys, for a fragment of an 802.11
- * frame (not reassembled) and for an A-MSDU aggregate. */
-enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
-			    const char **reason);
+/* The IP packet in a frame of one of those link types, caplen of its
+ * wirelen bytes captured: a radio header's FCS is taken off only as far as
+ * it was captured. NET_UNREADABLE, with a reason, for a protected (WEP,
+ * TKIP, CCMP, GCMP) data frame, whose payload cannot be read without the
+ * keys, for a fragment of an 802.11 frame (not reassembled) and for an
+ * A-MSDU aggregate. */
+enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip,
+			    size_t *ip_len, const char **reason);
 
 #endif

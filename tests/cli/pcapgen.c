@@ -574,7 +574,7 @@ static size_t udp_tunnel_header(const struct gen_tunnel *t, uint8_t *b, int vers
 	if (t->kind == GEN_TUN_GTPU || t->kind == GEN_TUN_GTPU_EXT) {
 		bool ext = t->kind == GEN_TUN_GTPU_EXT;
 		put16(b, 2152);
-		put16(b + 2, 2152);
+		put16(b + 2, t->port ? t->port : 2152);
 		b[n] = ext ? 0x36 : 0x30; /* version 1, GTP, E and S for ext */
 		b[n + 1] = 255;           /* G-PDU */
 		put16(b + n + 2, (uint32_t)(len + (ext ? 12 : 0)));
@@ -596,7 +596,7 @@ static size_t udp_tunnel_header(const struct gen_tunnel *t, uint8_t *b, int vers
 	} else {
 		bool eth = t->kind == GEN_TUN_GENEVE;
 		put16(b, 49153);
-		put16(b + 2, 6081);
+		put16(b + 2, t->port ? t->port : 6081);
 		b[n] = eth ? 2 : 0; /* version 0, option length (4-byte units) */
 		b[n + 1] = 0;
 		put16(b + n + 2, eth ? 0x6558 : version == 4 ? 0x0800 : 0x86dd);
@@ -635,7 +635,7 @@ static uint8_t *wrap(struct gen *g, const struct gen_tunnel *t, uint8_t *inner, 
 	} else if (t->kind == GEN_TUN_VXLAN) {
 		proto = 17;
 		put16(b, 49152);
-		put16(b + 2, 4789);
+		put16(b + 2, t->port ? t->port : 4789);
 		put16(b + 4, (uint32_t)(8 + 8 + 14 + len));
 		put16(b + 6, 0);
 		put32(b + 8, 0x08000000u); /* I flag */

@@ -73,6 +73,7 @@ struct gen_tunnel {
 	enum gen_tunnel_kind kind;
 	int family;          /* the outer IP version, 4 or 6 */
 	uint16_t gre_flags;  /* GEN_GRE_*: optional GRE fields to write */
+	uint16_t port;       /* VXLAN, GTP-U, Geneve: the UDP destination port (0: IANA's) */
 };
 
 #define GEN_MAX_TUNNELS 8

@@ -423,21 +423,75 @@ Test(capture, wlan_ip_packet_stops_before_the_fcs_and_never_past_a_cut)
 			const uint8_t *ip;
 			size_t ip_len;
 			const char *reason = "";
-			cr_assert_eq(net_link_decode(dlt, frame, len, &ip, &ip_len, &reason), NET_OK, "%s: %s", what, reason);
+			cr_assert_eq(net_link_decode(dlt, frame, len, len, &ip, &ip_len, &reason), NET_OK, "%s: %s", what,
+				     reason);
 			size_t want = ip_announced_length(ip);
 			cr_assert_eq(want, (fam == 4 ? 20 : 40) + 8 + strlen(RINGING), "%s", what);
 			cr_assert_eq(ip_len, want, "%s: %zu bytes of IP, want %zu", what, ip_len, want);
 			cr_assert_eq(ip + ip_len, frame + len - (gen_wlan_has_fcs((enum gen_link)l) ? 4 : 0), "%s", what);
+			/* cut by the snapshot length: inside the FCS, the packet is whole
+			 * (only the FCS bytes kept are taken off); before it, cut */
+			size_t fcs_at = len - (gen_wlan_has_fcs((enum gen_link)l) ? 4 : 0);
 			for (size_t cut = 0; cut < len; cut++) {
 				uint8_t *copy = malloc(cut ? cut : 1);
 				memcpy(copy, frame, cut);
-				enum net_result r = net_link_decode(dlt, copy, cut, &ip, &ip_len, &reason);
-				cr_assert(r == NET_MALFORMED || (r == NET_OK && ip_len < want && ip + ip_len <= copy + cut),
-					  "%s cut at %zu of %zu: result %d", what, cut, len, (int)r);
+				enum net_result r = net_link_decode(dlt, copy, cut, len, &ip, &ip_len, &reason);
+				if (cut >= fcs_at)
+					cr_assert(r == NET_OK && ip_len == want && ip + ip_len == copy + fcs_at,
+						  "%s cut at %zu of %zu, in the FCS: result %d, %zu bytes of IP", what, cut,
+						  len, (int)r, ip_len);
+				else
+					cr_assert(r == NET_MALFORMED ||
+							  (r == NET_OK && ip_len < want && ip + ip_len == copy + cut),
+						  "%s cut at %zu of %zu: result %d", what, cut, len, (int)r);
 				free(copy);
 			}
 			free(frame);
 		}
+	}
+}
+
+/* A frame with an FCS that the snapshot length cut: cut inside the FCS, its
+ * packet is whole and checked; cut inside the packet, it is SIP cut short
+ * with all the bytes kept counted (none taken for an FCS that is not there). */
+Test(capture, wlan_fcs_cut_by_the_snapshot_length)
+{
+	for (int l = GEN_WLAN; wlan_link(l); l++) {
+		if (!gen_wlan_has_fcs((enum gen_link)l))
+			continue;
+		char path[64];
+		gen_tmpname(path, sizeof path, ".pcap");
+		struct gen g;
+		gen_open(&g, path, (enum gen_link)l, false);
+		struct gen_endpoint a = gen_ep4("198.51.100.7", 5060), b = gen_ep4("198.51.100.8", 5060);
+		gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		size_t len = 0;
+		int dlt;
+		gen_close(&g);
+		free(first_frame(path, &len, &dlt));
+		gen_open(&g, path, (enum gen_link)l, false);
+		for (size_t missing = 1; missing <= 4; missing++) { /* frames 1-4: cut inside the FCS */
+			g.snaplen = (uint32_t)(len - missing);
+			gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		}
+		g.snaplen = (uint32_t)(len - 10); /* frame 5: 6 bytes of the message lost */
+		gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->n, 5, "%s: %zu records", gen_link_name(l), col->n);
+		for (size_t i = 0; i < 4; i++) {
+			cr_assert_eq(col->r[i].kind, CAPTURE_MESSAGE, "%s frame %zu: %s", gen_link_name(l), i + 1,
+				     col->r[i].text);
+			assert_bytes(&col->r[i], RINGING, gen_link_name(l));
+		}
+		const struct rec *n = &col->r[4];
+		cr_assert(n->kind == CAPTURE_NOTICE && n->cut_short, "%s: %s", gen_link_name(l), n->text);
+		char want[64];
+		snprintf(want, sizeof want, "(%zu of %zu bytes)", strlen(RINGING) - 6, strlen(RINGING));
+		cr_assert(strstr(n->text, want), "%s: %s, want %s", gen_link_name(l), n->text, want);
+		cr_assert_eq(col->stats.cut_short, 1);
+		free_collected(col);
+		unlink(path);
 	}
 }
 
@@ -478,6 +532,7 @@ Test(capture, wlan_protected_and_fragmented_frames_are_said_once)
 		cr_assert_eq(col->r[2].frame, 4);
 		cr_assert(strstr(col->r[2].text, "fragments"), "%s", col->r[2].text);
 		cr_assert_eq(col->stats.notices, 2);
+		cr_assert_eq(col->stats.unreadable, 5, "every frame skipped is counted, not only those said");
 		free_collected(col);
 		unlink(path);
 	}
@@ -543,7 +598,7 @@ static enum net_result link_bytes(int dlt, const uint8_t *f, size_t len, const c
 {
 	const uint8_t *ip;
 	size_t ip_len;
-	return net_link_decode(dlt, f, len, &ip, &ip_len, reason);
+	return net_link_decode(dlt, f, len, len, &ip, &ip_len, reason);
 }
 
 /* An 802.11 data frame to the AP of `mac_len` header bytes (24, or a QoS
@@ -589,7 +644,7 @@ Test(capture, wlan_and_radio_headers_malformed_or_foreign)
 	memcpy(f + 30, tagged, sizeof tagged);
 	const uint8_t *ip;
 	size_t ip_len;
-	cr_assert_eq(net_link_decode(DLT_IEEE802_11, f, 37, &ip, &ip_len, &reason), NET_OK);
+	cr_assert_eq(net_link_decode(DLT_IEEE802_11, f, 37, 37, &ip, &ip_len, &reason), NET_OK);
 	cr_assert(ip == f + 36 && ip_len == 1);
 	cr_assert_eq(link_bytes(DLT_IEEE802_11, f, 35, &reason), NET_MALFORMED);
 
@@ -656,7 +711,7 @@ Test(capture, wlan_and_radio_headers_malformed_or_foreign)
 	uint8_t ppi_eth[32] = {0, 0, 8, 0, 1, 0, 0, 0};
 	ppi_eth[8 + 12] = 0x08;
 	ppi_eth[8 + 14] = 0x45;
-	cr_assert_eq(net_link_decode(DLT_PPI, ppi_eth, 23, &ip, &ip_len, &reason), NET_OK);
+	cr_assert_eq(net_link_decode(DLT_PPI, ppi_eth, 23, 23, &ip, &ip_len, &reason), NET_OK);
 	cr_assert(ip == ppi_eth + 22 && ip_len == 1);
 }
 
@@ -2062,19 +2117,21 @@ static enum net_result decode_innermost_udp(const uint8_t *f, size_t len, struct
 {
 	const uint8_t *p;
 	size_t n;
-	enum net_result r = net_link_decode(DLT_EN10MB, f, len, &p, &n, reason);
+	struct tunnel_opts tun;
+	tunnel_opts_init(&tun);
+	enum net_result r = net_link_decode(DLT_EN10MB, f, len, len, &p, &n, reason);
 	for (unsigned depth = 0; r == NET_OK; depth++) {
 		struct net_ip ip;
 		if ((r = net_ip_decode(p, n, &ip, reason)) != NET_OK)
 			return r;
-		r = tunnel_ip_payload(ip.proto, ip.payload, ip.payload_len, depth, &p, &n, reason);
+		r = tunnel_ip_payload(&tun, ip.proto, ip.payload, ip.payload_len, depth, &p, &n, reason);
 		if (r != NET_OTHER)
 			continue;
 		if (ip.proto != 17)
 			return NET_OTHER;
 		if ((r = net_udp_decode(ip.payload, ip.payload_len, ip.payload_wire_len, u, reason)) != NET_OK)
 			return r;
-		r = tunnel_udp_payload(u->dport, u->payload, u->payload_len, depth, &p, &n, reason);
+		r = tunnel_udp_payload(&tun, u->dport, u->payload, u->payload_len, depth, &p, &n, reason);
 		if (r == NET_OTHER)
 			return NET_OK;
 	}
@@ -2124,7 +2181,86 @@ static enum net_result tunnel_bytes(uint8_t proto, const uint8_t *p, size_t len,
 {
 	const uint8_t *inner;
 	size_t inner_len;
-	return tunnel_ip_payload(proto, p, len, depth, &inner, &inner_len, reason);
+	struct tunnel_opts tun;
+	tunnel_opts_init(&tun);
+	return tunnel_ip_payload(&tun, proto, p, len, depth, &inner, &inner_len, reason);
+}
+
+/* The UDP tunnels are looked for on the ports capture_opts names: VXLAN on
+ * 8472 by default too, the others on another port only when told, and none
+ * with the tunnels off. */
+Test(capture, udp_tunnel_ports_are_options)
+{
+	static const struct {
+		enum gen_tunnel_kind kind;
+		uint16_t port;
+	} cases[] = {{GEN_TUN_VXLAN, 8472}, {GEN_TUN_GTPU, 3386}, {GEN_TUN_GENEVE, 7000}, {GEN_TUN_VXLAN, 4789}};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char path[64];
+		gen_tmpname(path, sizeof path, ".pcap");
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		g.tunnels[0] = (struct gen_tunnel){cases[k].kind, 4, 0, cases[k].port};
+		g.ntunnels = 1;
+		struct gen_endpoint a = inner_ep(4, 1, 5060), b = inner_ep(4, 2, 5062);
+		gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+		gen_close(&g);
+		bool by_default = cases[k].kind == GEN_TUN_VXLAN;
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->stats.udp_messages, by_default ? 1 : 0, "case %zu with the defaults", k);
+		free_collected(col);
+
+		struct capture_opts o;
+		capture_opts_init(&o);
+		struct tunnel_ports *ports = cases[k].kind == GEN_TUN_VXLAN ? &o.tunnels.vxlan
+					     : cases[k].kind == GEN_TUN_GTPU ? &o.tunnels.gtp_u
+									      : &o.tunnels.geneve;
+		*ports = (struct tunnel_ports){{cases[k].port}, 1};
+		col = read_capture_opts(path, &o);
+		cr_assert_eq(col->stats.udp_messages, 1, "case %zu on its port", k);
+		const struct rec *m = message(col, 0);
+		assert_endpoint(&m->src, m->sport, &a, "inner");
+		assert_endpoint(&m->dst, m->dport, &b, "inner");
+		free_collected(col);
+
+		ports->port[0]++; /* not on the one it is sent to */
+		col = read_capture_opts(path, &o);
+		cr_assert_eq(col->stats.udp_messages, 0, "case %zu on another port", k);
+		cr_assert_eq(col->n, 0, "case %zu: %s", k, col->n ? col->r[0].text : "");
+		free_collected(col);
+
+		capture_opts_init(&o);
+		o.tunnels.off = true;
+		col = read_capture_opts(path, &o);
+		cr_assert_eq(col->stats.udp_messages, 0, "case %zu with the tunnels off", k);
+		free_collected(col);
+		unlink(path);
+	}
+}
+
+/* Port lists as --vxlan-port and its kin give them. */
+Test(capture, tunnel_port_lists_parsed)
+{
+	struct tunnel_ports p = {{1}, 1};
+	char why[200];
+	cr_assert(tunnel_ports_parse("8472", &p, why, sizeof why));
+	cr_assert(p.n == 1 && p.port[0] == 8472);
+	cr_assert(tunnel_ports_parse("1,65535,4789,1,2,3,4,5", &p, why, sizeof why));
+	cr_assert(p.n == 8 && p.port[0] == 1 && p.port[1] == 65535 && p.port[7] == 5);
+	static const char *bad[] = {"", "0", "65536", "4789,", ",4789", "47 89", " 4789", "+4789", "-1", "4789x",
+				    "99999999999999999999", "1,2,3,4,5,6,7,8,9"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		why[0] = 0;
+		cr_assert_not(tunnel_ports_parse(bad[i], &p, why, sizeof why), "'%s'", bad[i]);
+		cr_assert(strstr(why, bad[i]) && why[0], "'%s': %s", bad[i], why);
+		cr_assert(p.n == 8 && p.port[7] == 5, "'%s' left the list as it was", bad[i]);
+	}
+	struct tunnel_opts o;
+	tunnel_opts_init(&o);
+	cr_assert(tunnel_opts_check(&o, why, sizeof why));
+	o.geneve = (struct tunnel_ports){{8472}, 1};
+	cr_assert_not(tunnel_opts_check(&o, why, sizeof why));
+	cr_assert(strstr(why, "8472") && strstr(why, "--vxlan-port") && strstr(why, "--geneve-port"), "%s", why);
 }
 
 Test(capture, malformed_and_foreign_tunnel_headers)
@@ -2158,71 +2294,73 @@ Test(capture, malformed_and_foreign_tunnel_headers)
 
 	const uint8_t *inner;
 	size_t inner_len;
+	struct tunnel_opts tun;
+	tunnel_opts_init(&tun);
 	static const uint8_t vxlan[8] = {0x08, 0, 0, 0, 0, 0, 100, 0};
 	static const uint8_t no_i_flag[8] = {0};
-	cr_assert_eq(tunnel_udp_payload(4790, vxlan, sizeof vxlan, 0, &inner, &inner_len, &reason), NET_OTHER);
-	cr_assert_eq(tunnel_udp_payload(4789, no_i_flag, 8, 0, &inner, &inner_len, &reason), NET_OTHER);
-	cr_assert_eq(tunnel_udp_payload(4789, vxlan, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
-	cr_assert_eq(tunnel_udp_payload(4789, vxlan, 8, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 4790, vxlan, sizeof vxlan, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 4789, no_i_flag, 8, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 4789, vxlan, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 4789, vxlan, 8, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason), NET_MALFORMED);
 
 	/* GTP-U: only a G-PDU of GTPv1 carrying IP is a tunnel */
 	static const uint8_t gtp[] = {0x30, 0xff, 0, 1, 0, 0, 0, 1, 0x45};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OK);
 	cr_assert(inner == gtp + 8 && inner_len == 1);
-	cr_assert_eq(tunnel_udp_payload(2153, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OTHER);
-	cr_assert_eq(tunnel_udp_payload(2152, gtp, sizeof gtp, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 2153, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp, sizeof gtp, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason),
 		     NET_MALFORMED);
-	cr_assert_eq(tunnel_udp_payload(2152, gtp, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
 	static const uint8_t gtp_echo[] = {0x32, 0x01, 0, 4, 0, 0, 0, 0, 0, 1, 0, 0};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp_echo, sizeof gtp_echo, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_echo, sizeof gtp_echo, 0, &inner, &inner_len, &reason), NET_OTHER);
 	static const uint8_t gtp_prime[] = {0x20, 0xff, 0, 1, 0, 0, 0, 1, 0x45};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp_prime, sizeof gtp_prime, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_prime, sizeof gtp_prime, 0, &inner, &inner_len, &reason), NET_OTHER);
 	static const uint8_t gtp_v2[] = {0x48, 0xff, 0, 1, 0, 0, 0, 1, 0x45};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp_v2, sizeof gtp_v2, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_v2, sizeof gtp_v2, 0, &inner, &inner_len, &reason), NET_OTHER);
 	static const uint8_t gtp_no_pkt[] = {0x30, 0xff, 0, 0, 0, 0, 0, 1};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp_no_pkt, sizeof gtp_no_pkt, 0, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_no_pkt, sizeof gtp_no_pkt, 0, &inner, &inner_len, &reason),
 		     NET_MALFORMED);
 	static const uint8_t gtp_ethernet[] = {0x30, 0xff, 0, 1, 0, 0, 0, 1, 0x02};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp_ethernet, sizeof gtp_ethernet, 0, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_ethernet, sizeof gtp_ethernet, 0, &inner, &inner_len, &reason),
 		     NET_OTHER);
 	/* the length field bounds the packet: padding after it is not IP */
 	static const uint8_t gtp_padded[] = {0x30, 0xff, 0, 1, 0, 0, 0, 1, 0x45, 0, 0};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp_padded, sizeof gtp_padded, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_padded, sizeof gtp_padded, 0, &inner, &inner_len, &reason), NET_OK);
 	cr_assert_eq(inner_len, 1);
 	/* S set: 4 more bytes; E set: an extension header (1 unit), then 0 */
 	static const uint8_t gtp_ext[] = {0x36, 0xff, 0, 9, 0, 0, 0, 1, 0, 7, 0, 0x85, 1, 0x10, 9, 0, 0x60};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp_ext, sizeof gtp_ext, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_ext, sizeof gtp_ext, 0, &inner, &inner_len, &reason), NET_OK);
 	cr_assert(inner == gtp_ext + 16 && inner_len == 1);
 	for (size_t cut = 8; cut < sizeof gtp_ext - 1; cut++) {
 		uint8_t *copy = malloc(cut);
 		memcpy(copy, gtp_ext, cut);
-		cr_assert_eq(tunnel_udp_payload(2152, copy, cut, 0, &inner, &inner_len, &reason), NET_MALFORMED,
+		cr_assert_eq(tunnel_udp_payload(&tun, 2152, copy, cut, 0, &inner, &inner_len, &reason), NET_MALFORMED,
 			     "GTP-U cut at %zu", cut);
 		free(copy);
 	}
 	static const uint8_t gtp_ext0[] = {0x34, 0xff, 0, 9, 0, 0, 0, 1, 0, 0, 0, 0x85, 0, 0x10, 9, 0, 0x60};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp_ext0, sizeof gtp_ext0, 0, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_ext0, sizeof gtp_ext0, 0, &inner, &inner_len, &reason),
 		     NET_MALFORMED);
 	cr_assert(strstr(reason, "length 0"), "%s", reason);
 	/* an extension header past the length the header announces */
 	static const uint8_t gtp_ext_long[] = {0x34, 0xff, 0, 6, 0, 0, 0, 1, 0, 0, 0, 0x85, 1, 0x10, 9, 0, 0x60};
-	cr_assert_eq(tunnel_udp_payload(2152, gtp_ext_long, sizeof gtp_ext_long, 0, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_ext_long, sizeof gtp_ext_long, 0, &inner, &inner_len, &reason),
 		     NET_MALFORMED);
 
 	/* Geneve: version 0 only; options bounded; IP or Ethernet inside */
 	static const uint8_t geneve_ip[] = {0x01, 0, 0x08, 0x00, 0, 0, 200, 0, 1, 2, 3, 4, 0x45};
-	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, sizeof geneve_ip, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, sizeof geneve_ip, 0, &inner, &inner_len, &reason), NET_OK);
 	cr_assert(inner == geneve_ip + 12 && inner_len == 1);
-	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, 12, 0, &inner, &inner_len, &reason), NET_OK);
-	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, 11, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, 12, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, 11, 0, &inner, &inner_len, &reason), NET_MALFORMED);
 	cr_assert(strstr(reason, "Geneve options"), "%s", reason);
-	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
-	cr_assert_eq(tunnel_udp_payload(6081, geneve_ip, sizeof geneve_ip, TUNNEL_MAX_DEPTH, &inner, &inner_len,
+	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, sizeof geneve_ip, TUNNEL_MAX_DEPTH, &inner, &inner_len,
 					&reason), NET_MALFORMED);
 	static const uint8_t geneve_v1[] = {0x40, 0, 0x08, 0x00, 0, 0, 200, 0, 0x45};
-	cr_assert_eq(tunnel_udp_payload(6081, geneve_v1, sizeof geneve_v1, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_v1, sizeof geneve_v1, 0, &inner, &inner_len, &reason), NET_OTHER);
 	static const uint8_t geneve_arp[] = {0, 0, 0x08, 0x06, 0, 0, 200, 0, 0, 1};
-	cr_assert_eq(tunnel_udp_payload(6081, geneve_arp, sizeof geneve_arp, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_arp, sizeof geneve_arp, 0, &inner, &inner_len, &reason), NET_OTHER);
 
 	/* MPLS: no bottom-of-stack label before the end; a pseudowire control word */
 	static const uint8_t no_bottom[] = {0, 0x3e, 0x80, 64, 0, 0x3e, 0x90, 64};

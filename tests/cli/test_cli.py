@@ -121,8 +121,9 @@ def check_schema(o, strict=False):
         want(o, "message", str)
     if t == "capture":
         for k in ("frames", "sip_messages", "udp", "tcp", "ws", "hep", "unframed", "tcp_flows", "retransmitted",
-                  "notices", "cut_short"):
+                  "notices", "cut_short", "unreadable"):
             want(o, k, int)
+        assert o["unreadable"] <= o["frames"], o
         want(o, "link_types", list)
         assert o["link_types"] and all(isinstance(x, str) for x in o["link_types"]), o
     if t == "error":
@@ -582,6 +583,74 @@ def test_capture_tunnels_report_the_inner_endpoints():
     cut = write("gre-cut.pcap", pcap([ip4("203.0.113.1", "203.0.113.2", 47, b"\xb0\x00\x08\x00")]))
     rc, out, _ = run("check", cut)
     assert rc == 0 and "GRE header cut short" in out, out
+
+
+def udp_tunnel4(kind, dport, inner):
+    """The IPv4 packet `inner` in VXLAN (and Ethernet) or GTP-U, in UDP to dport, in IPv4."""
+    if kind == "vxlan":
+        head = struct.pack("!II", 0x08000000, 100 << 8) + b"\x02\0\0\0\0\x04\x02\0\0\0\0\x03\x08\x00"
+    else:  # GTPv1-U G-PDU, TEID 7
+        head = struct.pack("!BBHI", 0x30, 255, len(inner), 7)
+    return udp4("203.0.113.1", 49152, "203.0.113.2", dport, head + inner)
+
+
+def test_tunnel_port_options():
+    inner = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    vxlan = write("vxlan-8472.pcap", pcap([udp_tunnel4("vxlan", 8472, inner)]))
+    gtpu = write("gtpu-3386.pcap", pcap([udp_tunnel4("gtpu", 3386, inner)]))
+    found = vxlan + ": 1 frames, 1 SIP messages (1 UDP, 0 TCP), 0 notices"
+    none = ": 1 frames, 0 SIP messages (0 UDP, 0 TCP), 0 notices"
+    rc, out, _ = run("check", vxlan)  # 8472, the Linux kernel's VXLAN port, is a default
+    assert rc == 0 and out.splitlines()[-2] == found and "192.0.2.1:5060 -> 192.0.2.2:5080" in out, out
+    rc, out, _ = run("check", "--vxlan-port", "4789", vxlan)  # the list replaces the defaults
+    assert rc == 0 and out.splitlines()[-2] == vxlan + none, out
+    rc, out, _ = run("check", "--no-tunnels", vxlan)
+    assert rc == 0 and out.splitlines()[-2] == vxlan + none, out
+    rc, out, _ = run("check", gtpu)
+    assert rc == 0 and out.splitlines()[-2] == gtpu + none, out
+    for opt in (["--gtpu-port", "2152,3386"], ["--gtpu-port=3386"]):
+        rc, out, _ = run("check", *opt, gtpu)
+        assert rc == 0 and out.splitlines()[-2] == gtpu + found[len(vxlan):], (opt, out)
+    rc, out, _ = run("check", "--no-tunnels", "--gtpu-port", "3386", gtpu)
+    assert rc == 0 and out.splitlines()[-2] == gtpu + none, out
+    # SIP sent to a tunnel's port is SIP (an INVITE's 'I' has VXLAN's I flag)
+    short = b"INVITE a SIP/2.0\r\n\r\n"
+    sip = write("sip-8472.pcap", pcap([udp4("192.0.2.1", 5060, "192.0.2.2", 8472, short)]))
+    rc, out, _ = run("check", sip)
+    assert "1 SIP messages" in out.splitlines()[-2] and "malformed" not in out, out
+    for bad, says in ((["--vxlan-port", "0"], "--vxlan-port: '0' is not a list of UDP ports"),
+                      (["--geneve-port", "65536"], "--geneve-port: '65536' is not a list of UDP ports"),
+                      (["--gtpu-port", "2152,"], "--gtpu-port: '2152,' is not a list"),
+                      (["--vxlan-port", "x"], "--vxlan-port: 'x' is not a list"),
+                      (["--vxlan-port", "-1"], "--vxlan-port: '-1' is not a list"),
+                      (["--vxlan-port", "1,2,3,4,5,6,7,8,9"], "names more than 8 ports"),
+                      (["--vxlan-port", "2152"], "UDP port 2152 is both in --vxlan-port and in --gtpu-port"),
+                      (["--vxlan-port"], "--vxlan-port needs a list of UDP ports")):
+        rc, _, err = run("check", *bad, "--", vxlan) if len(bad) > 1 else run("check", *bad)
+        assert rc == 2 and says in err, (bad, rc, err)
+
+
+def wlan_frame(protected, payload):
+    """A bare 802.11 data frame from the AP (LINKTYPE_IEEE802_11, no FCS),
+    protected (its body opaque) or carrying an IP packet through LLC/SNAP."""
+    head = struct.pack("<BBH", 0x08, 0x02 | (0x40 if protected else 0), 0) + b"\x02" * 6 + b"\x04" * 6 + \
+        b"\x06" * 6 + b"\0\0"
+    return head + (b"\0" * 8 + payload if protected else b"\xaa\xaa\x03\0\0\0\x08\x00" + payload)
+
+
+def test_capture_counts_unreadable_frames():
+    sip = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    cap = write("wpa.pcap", pcap([wlan_frame(True, sip), wlan_frame(False, sip), wlan_frame(True, sip),
+                                  wlan_frame(True, sip)], linktype=105))
+    rc, out, _ = run("check", cap)
+    assert rc == 0 and out.count("frame-unreadable") == 1, out
+    assert out.splitlines()[-2] == cap + (": 4 frames, 1 SIP messages (1 UDP, 0 TCP), 1 notices, "
+                                          "3 frames unreadable (skipped)"), out
+    rc, objs, _ = run_json(cap)
+    capture = [o for o in objs if o["type"] == "capture"]
+    assert rc == 0 and capture[0]["unreadable"] == 3 and capture[0]["notices"] == 1, objs
+    rc, out, _ = run("check", SAMPLE_PCAP)  # nothing unreadable: the line as it was
+    assert "unreadable" not in out, out
 
 
 def test_capture_websocket_and_hep():
