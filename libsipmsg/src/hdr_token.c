@@ -6,8 +6,10 @@
 
 /* media-type = m-type SLASH m-subtype *( SEMI m-parameter ), m-parameter =
  * m-attribute EQUAL m-value: a Content-Type parameter has a value. Accept's
- * media-range allows "*" for either (a token character), and its
- * accept-param is ("q" EQUAL qvalue) / generic-param, which may have none. */
+ * media-range = ( "*" SLASH "*" ) / ( m-type SLASH "*" ) / ( m-type SLASH
+ * m-subtype ) allows "*" for the subtype, and for the type only with a "*"
+ * subtype ("*" is a token character: only a "*" type with another subtype
+ * needs telling apart); its accept-param is ("q" EQUAL qvalue) / generic-param, which may have none. */
 sipmsg_status sm_parse_mediatype(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	sipmsg_mediatype *mt = view;
@@ -24,6 +26,9 @@ sipmsg_status sm_parse_mediatype(struct sm_tctx *t, const char *p, const char *e
 	if (q == s)
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, s, "missing media subtype");
 	mt->subtype = (sipmsg_slice){s, (size_t)(q - s)};
+	if (t->id == SIPMSG_HDR_ACCEPT && SM_IS(mt->type, "*") && !SM_IS(mt->subtype, "*"))
+		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, s,
+				    "a media range with type \"*\" has subtype \"*\" too (RFC 3261 media-range)");
 	sipmsg_status st = sm_gparams(t, &q, end, &mt->params, &mt->param_count);
 	if (st)
 		return st;

@@ -780,7 +780,9 @@ static SM_INLINE bool mediatype(struct fx *f, const char *p, const char *end,
 			return false;
 		s = q + 1;
 		q = span(sm_ctype, SM_C_TOKEN, s, end, f->last16);
-		if (q == s)
+		/* a "*" type ("*" / "*", or an Accept range that is no media
+		 * range): the general parser judges it */
+		if (q == s || (s - p == 2 && *p == '*'))
 			return false;
 	}
 	memset(mt, 0, sizeof *mt);

@@ -234,6 +234,9 @@ static const struct {
 	{"History-Info", "<sip:a@h>;index=01;rc=1."},
 	{"Accept", "application/sdp;q=0.5;level=1"},
 	{"Accept", "application/sdp;q=2"},
+	/* media-range: a "*" type only with a "*" subtype */
+	{"Accept", "*/*;q=0.1"},
+	{"Accept", "*/html"},
 	{"P-Asserted-Identity", "sip:+15551234567@h;user=phone"},
 	{"P-Asserted-Identity", "\"A\" <sip:a@h>;tag=1"},
 	{"Alert-Info", "<http://h/ring.wav>;appearance=1"},

@@ -107,6 +107,18 @@ Test(lists, errors)
 	TT_SLICE(tt_value(SIPMSG_HDR_ALLOW_EVENTS, 0).token->value, "presence.winfo.x");
 }
 
+/* media-range = ( "*" SLASH "*" ) / ( m-type SLASH "*" ) / ( m-type SLASH
+ * m-subtype ) (RFC 3261 §25.1): a "*" type goes with a "*" subtype only. */
+Test(lists, accept_media_ranges)
+{
+	bad("Accept: */html", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_HEADER_VALUE, 11);
+	bad("Accept: text/plain, * / sdp;q=0.5", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_HEADER_VALUE, 25);
+	TT_PARSE(TT_REQ("Accept: */*;q=0.1, text/*, application/sdp\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT), 3);
+	TT_SLICE(tt_value(SIPMSG_HDR_ACCEPT, 1).mediatype->subtype, "*");
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+}
+
 /* m-parameter = m-attribute EQUAL m-value (RFC 3261 §25.1): a Content-Type
  * parameter has a value; Accept's accept-param = ("q" EQUAL qvalue) /
  * generic-param may go without one. */
