@@ -150,6 +150,7 @@ Test(nameaddr, errors_with_positions)
 	bad("Contact: <sip:a@h>;expires=280297596632815", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 28);
 	bad("Contact: <sip:a@h>;expires=soon", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_PARAMETER, 28);
 	bad("Contact: <sip:a@h>;q=1.5", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_PARAMETER, 22);
+	bad("Contact: <sip:a@h>;q=\"0.5\"", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_PARAMETER, 23);
 	bad("Reply-To: <sip:a@h>, <sip:b@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
 	bad("Reply-To: \"x\" sip:a@h", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
 	bad("Reply-To: nobody", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_URI, 17);
