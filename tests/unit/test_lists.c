@@ -178,12 +178,55 @@ Test(lists, content_language_tags)
 	TT_SLICE(tt_value(SIPMSG_HDR_CONTENT_LANGUAGE, 3).token->value, "es-419");
 	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
 
-	bad("Content-Language: en_US", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
 	bad("Content-Language: fr, 1en", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 23);
 	bad("Content-Language: abcdefghi", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 27);
 	bad("Content-Language: en--us", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
 	bad("Content-Language: en-", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
 	bad("Content-Language: en-US.1", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+	bad("Content-Language: en_US.UTF-8", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+}
+
+/* language-range = language-tag / "*" (RFC 3261 §20.3), held as
+ * Content-Language's tags are. */
+Test(lists, accept_language_ranges)
+{
+	TT_PARSE(TT_REQ("Accept-Language: da, en-gb;q=0.8, es-419;q=0.5, *;q=0.1\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT_LANGUAGE), 4);
+	TT_SLICE(tt_value(SIPMSG_HDR_ACCEPT_LANGUAGE, 3).token->value, "*");
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+
+	bad("Accept-Language: en, 1en", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
+	bad("Accept-Language: englishes", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 26);
+	bad("Accept-Language: en-;q=0.5", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
+	bad("Accept-Language: *-us", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 18);
+	bad("Accept-Language: fr, en.us", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+}
+
+/* A POSIX locale for a tag ("en_US") is seen in real traffic: the value
+ * reads, with a warning at the "_" (in either language header). */
+Test(lists, language_underscore_is_a_warning)
+{
+	static const struct {
+		const char *line;
+		sipmsg_hdr_id id;
+		uint32_t column;
+	} cases[] = {
+		{"Accept-Language: en_US;q=0.8, fr", SIPMSG_HDR_ACCEPT_LANGUAGE, 20},
+		{"Accept-Language: de-CH_1996", SIPMSG_HDR_ACCEPT_LANGUAGE, 23},
+		{"Content-Language: en_US", SIPMSG_HDR_CONTENT_LANGUAGE, 21},
+	};
+	char text[512];
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		snprintf(text, sizeof text, TT_REQ("%s\r\n"), cases[k].line);
+		TT_PARSE(text);
+		cr_assert_eq(tt_header_status(cases[k].id), SIPMSG_OK, "%s", cases[k].line);
+		const sipmsg_diag *d = tt_diag(tt_m, SIPMSG_DIAG_BAD_HEADER_VALUE);
+		cr_assert_not_null(d, "%s: no warning", cases[k].line);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s", cases[k].line);
+		cr_assert_eq(d->column, cases[k].column, "%s: column %u", cases[k].line, d->column);
+		cr_assert_eq(sipmsg_msg_error_count(tt_m), 0, "%s", cases[k].line);
+	}
+	TT_SLICE(tt_value(SIPMSG_HDR_CONTENT_LANGUAGE, 0).token->value, "en_US");
 }
 
 Test(lists, limits)
