@@ -390,6 +390,29 @@ static const char *bad_server_vals(const char *p, const char *end, const char **
 	return NULL;
 }
 
+/* Privacy-hdr = "Privacy" HCOLON priv-value *(";" priv-value), priv-value
+ * = "header" / "session" / "user" / "none" / "critical" / "id" /
+ * "history" / token (RFC 3323 §4.2, RFC 3325 §9.3, RFC 7044 §6): a
+ * ";"-separated token list (LWS around ";" taken, as SEMI has it). */
+static const char *bad_privacy(const char *p, const char *end, const char **why)
+{
+	*why = "expected a priv-value (a token) (RFC 3323 §4.2)";
+	for (;;) {
+		p = sm_skip_lws(p, end);
+		const char *q = sm_skip_token(p, end);
+		if (q == p)
+			return p;
+		p = sm_skip_lws(q, end);
+		if (p == end)
+			return NULL;
+		if (*p != ';') {
+			*why = "priv-values are separated by \";\" (RFC 3323 §4.2)";
+			return p;
+		}
+		p++;
+	}
+}
+
 static sipmsg_status text_header_rules(sipmsg_msg *m)
 {
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
@@ -402,6 +425,9 @@ static sipmsg_status text_header_rules(sipmsg_msg *m)
 		case SIPMSG_HDR_USER_AGENT:
 		case SIPMSG_HDR_SERVER:
 			bad = bad_server_vals(h->value, end, &why);
+			break;
+		case SIPMSG_HDR_PRIVACY:
+			bad = bad_privacy(h->value, end, &why);
 			break;
 		default:
 			continue;

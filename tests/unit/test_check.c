@@ -276,15 +276,17 @@ Test(check, digest_parameter_shapes_and_required_ones)
 
 /* MIME-Version = 1*DIGIT "." 1*DIGIT (RFC 3261 §20.24, no RFC 2045
  * comments); User-Agent and Server are server-vals: products (token
- * [ "/" token ]) and comments (§20.35, §20.41). Warnings at the first
- * stray byte; the values real agents send stay clean. */
+ * [ "/" token ]) and comments (§20.35, §20.41); Privacy is priv-values,
+ * tokens separated by ";" (RFC 3323 §4.2). Warnings at the first stray
+ * byte; the values real agents send stay clean. */
 Test(check, text_headers_keep_their_grammar)
 {
 	TT_PARSE(TT_REQ("MIME-Version: 1.0\r\nUser-Agent: Asterisk PBX 18.0\r\n"
 			"Server: FPBX-16.0.40(18.9.0) Cisco-SIPGateway/IOS-12.x kamailio (5.6.3 (x86_64/linux))\r\n"));
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
 	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s", sipmsg_msg_diag_at(tt_m, 0)->message);
-	TT_PARSE(TT_REQ("User-Agent: SIPimp.org/0.2.5 (curses) ( a \\) b ) x / y\r\nServer: (only a comment)\r\n"));
+	TT_PARSE(TT_REQ("User-Agent: SIPimp.org/0.2.5 (curses) ( a \\) b ) x / y\r\nServer: (only a comment)\r\n"
+			"Privacy: id;header ; user;x-private\r\n"));
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
 	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s", sipmsg_msg_diag_at(tt_m, 0)->message);
 
@@ -301,6 +303,12 @@ Test(check, text_headers_keep_their_grammar)
 		{"Server: X/", ""},
 		{"User-Agent: a, b", ", b"},
 		{"User-Agent: ", ""},
+		{"Privacy: id, user", ", user"},
+		{"Privacy: id;;user", ";user"},
+		{"Privacy: header;", ""},
+		{"Privacy: ", ""},
+		{"Privacy: id user", "user"},
+		{"Privacy: \"id\"", "\"id\""},
 	};
 	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
 		char text[512];
