@@ -435,9 +435,11 @@ static SM_INLINE bool params(struct fx *f, enum pkind kind, void *view, const ch
 		q = ne;
 		if (q < end && *q == '=') {
 			const char *vb = q + 1;
-			/* a media type's m-value is a token (or quoted): no ':' */
-			q = kind == P_MEDIATYPE ? span(sm_ctype, SM_C_TOKEN, vb, end, f->last16)
-						: span(sm_uclass, SM_U_GENVAL, vb, end, f->last16);
+			/* a media type's m-value is a token (or quoted), and so is
+			 * a name-addr's gen-value unless quoted or bracketed: no
+			 * ':' but in a Via's received and maddr (bare IPv6) */
+			q = kind != P_VIA ? span(sm_ctype, SM_C_TOKEN, vb, end, f->last16)
+					  : span(sm_uclass, SM_U_GENVAL, vb, end, f->last16);
 			if (q == vb)
 				return false;
 			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};

@@ -169,6 +169,49 @@ Test(lists, parameter_values_follow_each_rule)
 	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
 }
 
+/* Every other header's parameters are generic-params too (RFC 3261 §25.1
+ * and the extensions' grammars): a gen-value, never a bare ':' or a
+ * bracketed non-address, in the fast path (From, To, Contact) and the
+ * general parser alike. Via keeps its own (bare IPv6 received, maddr). */
+Test(lists, every_generic_param_is_a_gen_value)
+{
+	static const struct {
+		const char *line;
+		sipmsg_hdr_id id;
+		uint32_t column;
+	} cases[] = {
+		{"Reply-To: <sip:a@h>;x=a:b", SIPMSG_HDR_REPLY_TO, 23},
+		{"Referred-By: sip:b@h;cid=2001:db8::1", SIPMSG_HDR_REFERRED_BY, 26},
+		{"Contact: <sip:a@h>;expires=60;received=1.2.3.4:5060", SIPMSG_HDR_CONTACT, 40},
+		{"Contact: <sip:a@h>;x=[zz]", SIPMSG_HDR_CONTACT, 22},
+		{"Route: <sip:p@h;lr>;x=urn:a", SIPMSG_HDR_ROUTE, 23},
+		{"Call-Info: <http://h/a.png>;purpose=icon;y=[]", SIPMSG_HDR_CALL_INFO, 44},
+		{"Event: dialog;call-id=ab:c", SIPMSG_HDR_EVENT, 23},
+		{"Subscription-State: active;x=1:2", SIPMSG_HDR_SUBSCRIPTION_STATE, 30},
+		{"Reason: SIP;cause=200;x=a:b", SIPMSG_HDR_REASON, 25},
+		{"Session-Expires: 90;x=[1.2.3.4]", SIPMSG_HDR_SESSION_EXPIRES, 23},
+		{"Retry-After: 5;x=a:b", SIPMSG_HDR_RETRY_AFTER, 18},
+		{"Replaces: abc@h;to-tag=1;from-tag=2;x=y:z", SIPMSG_HDR_REPLACES, 39},
+		{"Accept-Language: da;x=a:b", SIPMSG_HDR_ACCEPT_LANGUAGE, 23},
+		{"Security-Client: digest;d-alg=md5:x", SIPMSG_HDR_SECURITY_CLIENT, 31},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+		bad(cases[k].line, cases[k].id, SIPMSG_DIAG_BAD_PARAMETER, cases[k].column);
+	/* From is one of the headers that must be valid: the parse fails there */
+	cr_assert_eq(tt_parse("OPTIONS sip:b@h SIP/2.0\r\nFrom: <sip:a@h>;tag=1;x=a:b\r\n\r\n"), SIPMSG_ESYNTAX);
+	cr_assert_eq(tt_err.code, SIPMSG_DIAG_BAD_PARAMETER);
+	cr_assert_eq(tt_err.column, 25);
+
+	TT_PARSE(TT_REQ("Reply-To: <sip:a@h>;x=[2001:db8::1];y=\"a:b\";z\r\n"
+			"Contact: <sip:a@h>;+sip.instance=\"<urn:uuid:1>\";received=\"sip:1.2.3.4:5060\"\r\n"
+			"Event: dialog;call-id=\"a@b:c\";x=[::1]\r\n"
+			"Via: SIP/2.0/UDP h;branch=z9hG4bK1;received=2001:db8::1;x=a:b\r\n"));
+	sipmsg_hdr_id ok[] = {SIPMSG_HDR_REPLY_TO, SIPMSG_HDR_CONTACT, SIPMSG_HDR_EVENT, SIPMSG_HDR_VIA};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		cr_assert_eq(tt_header_status(ok[i]), SIPMSG_OK, "%s", sipmsg_hdr_name(ok[i]));
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+}
+
 /* language-tag = primary-tag *( "-" subtag ), 1*8ALPHA each (RFC 3261
  * §20.13, RFC 2616 §3.10); subtags may hold digits as BCP 47 has them. */
 Test(lists, content_language_tags)

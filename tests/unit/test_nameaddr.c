@@ -343,6 +343,8 @@ Test(nameaddr, outbound_contact_params_rfc5626)
 		{"Contact: <sip:a@h>;reg-id", 20},
 		{"Contact: <sip:a@h>;+sip.instance=\"urn:uuid:1\"", 35},
 		{"Contact: <sip:a@h>;+sip.instance=urn", 34},
+		/* bare, the URN's ':' is no gen-value either: still a warning only */
+		{"Contact: <sip:a@h>;+sip.instance=urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", 34},
 	};
 	char text[512];
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
