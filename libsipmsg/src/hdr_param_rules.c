@@ -196,6 +196,12 @@ static bool value_valid(const sipmsg_param *pr, enum value_rule rule, bool *too_
 	return false;
 }
 
+bool sm_param_gen_value_ok(const sipmsg_param *pr)
+{
+	bool too_large;
+	return value_valid(pr, V_GEN_VALUE, &too_large);
+}
+
 sipmsg_status sm_param_rules_check(struct sm_tctx *t, const sipmsg_param *params, size_t count)
 {
 	struct rule_set set = rules_of((sipmsg_hdr_id)t->id);
