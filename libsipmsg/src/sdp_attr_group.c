@@ -37,7 +37,8 @@ int sm_sdp_parse_group(struct sm_pctx *x, const char *v, size_t n, void *view)
 	if (nomem)
 		return SM_PARSE_NOMEM;
 	for (size_t k = 0; k < total; k++) {
-		sm_cur_sp(&c);
+		if (!sm_sdp_sep(x, &c))
+			return SM_PARSE_BAD;
 		ids[k] = sm_cur_word(&c);
 	}
 	g->ids = ids;
@@ -64,7 +65,8 @@ int sm_sdp_parse_msid(struct sm_pctx *x, const char *v, size_t n, void *view)
 	m->id = sm_cur_word(&c);
 	if (!m->id.len)
 		return BAD(x, v, "msid: missing id");
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	m->appdata = sm_cur_word(&c);
 	sm_cur_sp(&c);
 	if (!sm_cur_end(&c))
@@ -96,7 +98,8 @@ int sm_sdp_parse_ssrc(struct sm_pctx *x, const char *v, size_t n, void *view)
 	s->ssrc = (uint32_t)id;
 	if (c.i >= n || (v[c.i] != ' ' && v[c.i] != '\t'))
 		return BAD(x, v + c.i, "ssrc: expected a space and an attribute");
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	size_t start = c.i;
 	while (c.i < n && v[c.i] != ':')
 		c.i++;
@@ -137,7 +140,8 @@ int sm_sdp_parse_ssrc_group(struct sm_pctx *x, const char *v, size_t n, void *vi
 	if (nomem)
 		return SM_PARSE_NOMEM;
 	for (size_t k = 0; k < total; k++) {
-		sm_cur_sp(&c);
+		if (!sm_sdp_sep(x, &c))
+			return SM_PARSE_BAD;
 		sipmsg_slice w = sm_cur_word(&c);
 		uint64_t id;
 		if (!sm_slice_uint(w, UINT32_MAX, &id))
@@ -202,7 +206,8 @@ int sm_sdp_parse_rid(struct sm_pctx *x, const char *v, size_t n, void *view)
 	const char *bad = rid_id_bad(r->id);
 	if (bad)
 		return BAD(x, bad, "rid: the rid-id is not letters, digits, '-' and '_'");
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	sipmsg_slice d = sm_cur_word(&c);
 	/* RFC 8851 §10: rid-dir = %s"send" / %s"recv", case-sensitive
 	 * (RFC 7405), unlike a plain quoted string */
@@ -212,7 +217,8 @@ int sm_sdp_parse_rid(struct sm_pctx *x, const char *v, size_t n, void *view)
 		r->direction = SIPMSG_SDP_DIR_RECVONLY;
 	else
 		return BAD(x, d.ptr, "rid: the direction is neither send nor recv");
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	r->params = (sipmsg_slice){v + c.i, n - c.i};
 	if (!r->params.len)
 		return SM_PARSE_OK;
@@ -339,7 +345,11 @@ int sm_sdp_parse_simulcast(struct sm_pctx *x, const char *v, size_t n, void *vie
 	int r = SM_PARSE_OK;
 	bool seen_send = false, seen_recv = false;
 	while (true) {
-		sm_cur_sp(&c);
+		/* "a=simulcast: send ..." puts a space first */
+		if (c.i == 0)
+			sm_cur_sp(&c);
+		else if (!sm_sdp_sep(x, &c))
+			return SM_PARSE_BAD;
 		if (sm_cur_end(&c))
 			break;
 		sipmsg_slice w = sm_cur_word(&c);
@@ -368,7 +378,8 @@ int sm_sdp_parse_simulcast(struct sm_pctx *x, const char *v, size_t n, void *vie
 		} else {
 			return BAD(x, w.ptr, "simulcast: expected send or recv (once each)");
 		}
-		sm_cur_sp(&c);
+		if (!sm_sdp_sep(x, &c))
+			return SM_PARSE_BAD;
 		sipmsg_slice list = sm_cur_word(&c);
 		/* the draft's pt= lists payload types: no rids to read (RFC 8853 has none) */
 		if (list.len > 3 && memcmp(list.ptr, "pt=", 3) == 0)

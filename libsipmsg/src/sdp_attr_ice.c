@@ -13,10 +13,16 @@ static bool eq(sipmsg_slice s, const char *lit, size_t n) { return s.len == n &&
 
 static bool word_u64(struct sm_cur *c, uint64_t max, uint64_t *out, sipmsg_slice *w)
 {
-	sm_cur_sp(c);
 	*w = sm_cur_word(c);
 	return sm_slice_uint(*w, max, out);
 }
+
+/* RFC 8839 §5.1: one SP between the fields, the extension pairs included */
+#define SEP_OR_BAD(x, c)                      \
+	do {                                  \
+		if (!sm_sdp_sep((x), (c)))    \
+			return SM_PARSE_BAD;  \
+	} while (0)
 
 /* A signed extension value ("generation 0"); false when not a number. */
 static bool ext_number(sipmsg_slice w, int64_t *out)
@@ -56,23 +62,26 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 	cd->foundation = sm_cur_word(&c);
 	if (!cd->foundation.len)
 		return BAD(x, v, "candidate: missing foundation");
+	SEP_OR_BAD(x, &c);
 	if (!word_u64(&c, 256, &num, &w))
 		return BAD(x, w.ptr, "candidate: the component id is not a number");
 	cd->component = (uint32_t)num;
-	sm_cur_sp(&c);
+	SEP_OR_BAD(x, &c);
 	cd->transport = sm_cur_word(&c);
 	if (!cd->transport.len)
 		return BAD(x, v + c.i, "candidate: missing transport");
+	SEP_OR_BAD(x, &c);
 	if (!word_u64(&c, UINT32_MAX, &cd->priority, &w))
 		return BAD(x, w.ptr, "candidate: the priority is not a number up to 2^32-1");
-	sm_cur_sp(&c);
+	SEP_OR_BAD(x, &c);
 	cd->address = sm_cur_word(&c);
 	if (!cd->address.len)
 		return BAD(x, v + c.i, "candidate: missing connection address");
+	SEP_OR_BAD(x, &c);
 	if (!word_u64(&c, 65535, &num, &w))
 		return BAD(x, w.ptr, "candidate: the port is not a number up to 65535");
 	cd->port = (uint32_t)num;
-	sm_cur_sp(&c);
+	SEP_OR_BAD(x, &c);
 	w = sm_cur_word(&c);
 	/* RFC 8839 §5.1: cand-type = "typ" SP candidate-types, rel-addr =
 	 * "raddr" SP ..., rel-port = "rport" SP ...; RFC 6544 §4.5:
@@ -83,7 +92,7 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 	 * token), matched as libwebrtc writes them. */
 	if (!SM_IS(w, "typ"))
 		return BAD(x, w.ptr, "candidate: expected \"typ\"");
-	sm_cur_sp(&c);
+	SEP_OR_BAD(x, &c);
 	cd->type = sm_cur_word(&c);
 	if (!cd->type.len)
 		return BAD(x, v + c.i, "candidate: missing candidate type");
@@ -93,11 +102,11 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 	size_t next = 0, cap = 0;
 	int r = SM_PARSE_OK;
 	for (;;) {
-		sm_cur_sp(&c);
+		SEP_OR_BAD(x, &c);
 		if (sm_cur_end(&c))
 			break;
 		sipmsg_slice name = sm_cur_word(&c);
-		sm_cur_sp(&c);
+		SEP_OR_BAD(x, &c);
 		sipmsg_slice val = sm_cur_word(&c);
 		if (!val.len)
 			return BAD(x, v + n, "candidate: an extension name without a value");
@@ -194,7 +203,8 @@ int sm_sdp_parse_fingerprint(struct sm_pctx *x, const char *v, size_t n, void *v
 	sipmsg_sdp_fingerprint *f = view;
 	struct sm_cur c = {v, n, 0};
 	f->hash_func = sm_cur_word(&c);
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c)) /* RFC 8122 §5: hash-func SP fingerprint */
+		return SM_PARSE_BAD;
 	f->value = sm_cur_word(&c);
 	if (!f->hash_func.len || !f->value.len)
 		return BAD(x, v + c.i, "fingerprint: expected <hash-func> <fingerprint>");

@@ -180,7 +180,8 @@ int sm_sdp_parse_rtpmap(struct sm_pctx *x, const char *v, size_t n, void *view)
 	r->payload_type = (uint32_t)pt;
 	if (c.i >= n || (v[c.i] != ' ' && v[c.i] != '\t'))
 		return BAD(x, v + c.i, "rtpmap: expected a space after the payload type");
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	r->encoding = sm_cur_until(&c, '/');
 	if (!r->encoding.len)
 		return BAD(x, v + c.i, "rtpmap: missing encoding name");
@@ -246,7 +247,8 @@ int sm_sdp_parse_fmtp(struct sm_pctx *x, const char *v, size_t n, void *view)
 		return BAD(x, v, "fmtp: missing format");
 	uint64_t pt;
 	f->payload_type = sm_slice_uint(f->format, 127, &pt) ? (int32_t)pt : -1;
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	f->params = (sipmsg_slice){v + c.i, n - c.i};
 	if (!f->params.len)
 		return WARN(x, v + n, "fmtp: no parameters");
@@ -290,13 +292,16 @@ int sm_sdp_parse_rtcp(struct sm_pctx *x, const char *v, size_t n, void *view)
 	if (!sm_cur_u64(&c, &port) || port > UINT32_MAX)
 		return BAD(x, v, "rtcp: the port is not a number");
 	r->port = (uint32_t)port;
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	if (sm_cur_end(&c))
 		return SM_PARSE_OK;
 	r->nettype = sm_cur_word(&c);
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	r->addrtype = sm_cur_word(&c);
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	r->address = sm_cur_word(&c);
 	if (!r->nettype.len || !r->addrtype.len || !r->address.len)
 		return BAD(x, v + c.i, "rtcp: expected <nettype> <addrtype> <address> after the port");
@@ -343,11 +348,13 @@ int sm_sdp_parse_rtcp_fb(struct sm_pctx *x, const char *v, size_t n, void *view)
 			return BAD(x, v, "rtcp-fb: the payload type is neither a number up to 127 nor *");
 		f->pt = (uint32_t)pt;
 	}
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	f->type = sm_cur_word(&c);
 	if (!f->type.len)
 		return BAD(x, v + c.i, "rtcp-fb: missing feedback type");
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	f->params = sm_trim(v + c.i, n - c.i);
 	f->subtype = sm_cur_word(&c);
 	if (!f->params.len)
@@ -422,16 +429,19 @@ int sm_sdp_parse_extmap(struct sm_pctx *x, const char *v, size_t n, void *view)
 	}
 	if (c.i >= n || (v[c.i] != ' ' && v[c.i] != '\t'))
 		return BAD(x, v + c.i, "extmap: expected a space and the URI");
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	e->uri = sm_cur_word(&c);
 	if (eq(e->uri, SM_LIT("urn:ietf:params:rtp-hdrext:encrypt"))) {
 		e->encrypt = true;
-		sm_cur_sp(&c);
+		if (!sm_sdp_sep(x, &c))
+			return SM_PARSE_BAD;
 		e->uri = sm_cur_word(&c);
 	}
 	if (!e->uri.len)
 		return BAD(x, v + c.i, "extmap: missing URI");
-	sm_cur_sp(&c);
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	if (!sm_cur_end(&c))
 		e->attributes = sm_trim(v + c.i, n - c.i);
 	if (!memchr(e->uri.ptr, ':', e->uri.len))

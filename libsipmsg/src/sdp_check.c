@@ -325,14 +325,168 @@ static sipmsg_status check_filter_address(sipmsg_sdp *sdp, const struct sm_sdp_l
 	return check_address(sdp, l, addrtype, addr);
 }
 
-static sipmsg_status check_source_filter(sipmsg_sdp *sdp, const struct sm_sdp_line *l,
+/* A c= line of section s whose address is addr (any case: hex digits of
+ * IPv6, names). The views were read by parse_all(). */
+static bool has_connection(const sipmsg_sdp_section *s, sipmsg_slice addr)
+{
+	for (uint32_t i = 0; i < s->nlines; i++) {
+		const struct sm_sdp_line *l = &s->lines[i];
+		if (l->type != 'c' || !(l->flags & SM_SL_VIEW_DONE) || (l->flags & SM_SL_BAD))
+			continue;
+		const sipmsg_sdp_connection *c = l->view;
+		if (c->address.len == addr.len && sm_sdp_name_eq_nocase(c->address.ptr, addr.ptr, addr.len))
+			return true;
+	}
+	return false;
+}
+
+/* RFC 4570 §3: a destination other than "*" is one of the connection
+ * addresses the filter applies to: the session's c= or, for a filter in a
+ * media description, that media's; a session-level filter covers every
+ * media description, so any c= will do. */
+static bool filter_dest_known(const sipmsg_sdp_section *s, sipmsg_slice dest)
+{
+	const sipmsg_sdp *sdp = s->sdp;
+	if (has_connection(&sdp->session, dest) || (s->is_media && has_connection(s, dest)))
+		return true;
+	for (uint32_t k = 0; !s->is_media && k < sdp->nmedia; k++)
+		if (has_connection(sdp->media[k], dest))
+			return true;
+	return false;
+}
+
+static sipmsg_status check_source_filter(const sipmsg_sdp_section *s, const struct sm_sdp_line *l,
 					 const sipmsg_sdp_source_filter *f)
 {
+	sipmsg_sdp *sdp = s->sdp;
 	bool any = f->dest_address.len == 1 && f->dest_address.ptr[0] == '*';
+	uint32_t before = sdp->ncdiags;
 	sipmsg_status st = any ? SIPMSG_OK : check_filter_address(sdp, l, f->addrtype, f->dest_address);
+	/* a malformed destination is reported once, as malformed */
+	bool judge_dest = !any && sdp->ncdiags == before;
 	for (size_t k = 0; !st && k < f->nsources; k++)
 		st = check_filter_address(sdp, l, f->addrtype, f->sources[k]);
+	if (!st && judge_dest && !filter_dest_known(s, f->dest_address))
+		st = sm_sdp_diag(sdp, l, f->dest_address.ptr, SIPMSG_DIAG_SDP_BAD_ADDRESS, WARNING,
+				 "source-filter: the destination is not a c= address of the session or of this "
+				 "media (RFC 4570 §3)");
 	return st;
+}
+
+/* ---- the informational lines: i=, u=, e=, p=, k= (RFC 8866 §5.4-5.6, §5.12, §9) ----
+ * Each is a warning: these lines carry no media, and a peer that writes
+ * them oddly still describes its session. */
+
+/* email-safe = any byte but NUL, CR, LF, "(", ")", "<", ">" (the line
+ * splitter already took the control bytes) */
+static const char *email_safe_bad(const char *p, const char *end)
+{
+	for (; p < end; p++)
+		if (*p == '(' || *p == ')' || *p == '<' || *p == '>')
+			return p;
+	return NULL;
+}
+
+/* addr-spec (RFC 5322 §3.4.1), as far as a line needs: local "@" domain,
+ * neither empty, no space. The first byte that breaks it, or NULL. */
+static const char *addr_spec_bad(const char *p, const char *end)
+{
+	const char *at = NULL;
+	for (const char *q = p; q < end; q++) {
+		if (*q == ' ' || *q == '\t' || *q == '(' || *q == ')' || *q == '<' || *q == '>')
+			return q;
+		if (*q == '@')
+			at = q;
+	}
+	if (!at || at == p)
+		return at ? at : p;
+	return at + 1 == end ? end : NULL;
+}
+
+/* phone = ["+"] DIGIT 1*(SP / "-" / DIGIT) */
+static const char *phone_bad(const char *p, const char *end)
+{
+	if (p < end && *p == '+')
+		p++;
+	if (p == end || *p < '0' || *p > '9')
+		return p;
+	const char *first = p++;
+	for (; p < end; p++)
+		if (*p != ' ' && *p != '-' && (*p < '0' || *p > '9'))
+			return p;
+	return p - first < 2 ? p : NULL;
+}
+
+/* Both e= and p=: the bare form, "<x> (comment)" or "name <x>". */
+static const char *contact_bad(const char *v, size_t n, const char *(*bare)(const char *, const char *))
+{
+	const char *end = v + n;
+	if (n && end[-1] == '>') {
+		/* 1*email-safe *SP "<" x ">" (e= wants 1*SP, p= none) */
+		const char *lt = v + n - 1;
+		while (lt > v && *lt != '<')
+			lt--;
+		if (*lt != '<')
+			return end - 1;
+		if (lt == v)
+			return v;
+		const char *bad = email_safe_bad(v, lt);
+		return bad ? bad : bare(lt + 1, end - 1);
+	}
+	if (n && end[-1] == ')') {
+		/* x *SP "(" 1*email-safe ")" */
+		const char *lp = memchr(v, '(', n);
+		if (!lp)
+			return end - 1;
+		const char *bad = email_safe_bad(lp + 1, end - 1);
+		if (bad || lp + 1 == end - 1)
+			return bad ? bad : end - 1;
+		const char *x_end = lp;
+		while (x_end > v && x_end[-1] == ' ')
+			x_end--;
+		return bare(v, x_end);
+	}
+	return bare(v, end);
+}
+
+/* uri = URI-reference (RFC 3986): no space, no byte outside its set */
+static const char *uri_bad(const char *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (c <= ' ' || c >= 0x7f || strchr("\"<>\\^`{|}", c))
+			return v + i;
+	}
+	return NULL;
+}
+
+static sipmsg_status check_info_line(sipmsg_sdp *sdp, const struct sm_sdp_line *l)
+{
+	size_t n;
+	const char *v = sm_sdp_value(l, &n), *bad = NULL, *msg = NULL;
+	if (l->type == 'k')
+		return sm_sdp_diag(sdp, l, v, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING,
+				   "k= is obsolete: keys go in the media's own attributes (RFC 8866 §5.12)");
+	if (!n)
+		return sm_sdp_diag(sdp, l, v, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING,
+				   "an empty value (RFC 8866 §9: text is at least one byte)");
+	switch (l->type) {
+	case 'u':
+		bad = uri_bad(v, n);
+		msg = "u=: not a URI (RFC 8866 §5.5)";
+		break;
+	case 'e':
+		bad = contact_bad(v, n, addr_spec_bad);
+		msg = "e=: not an email address, \"address (name)\" or \"name <address>\" (RFC 8866 §5.6)";
+		break;
+	case 'p':
+		bad = contact_bad(v, n, phone_bad);
+		msg = "p=: not a phone number ([+]digits, spaces, '-'), with an optional name (RFC 8866 §5.6)";
+		break;
+	default:
+		break;
+	}
+	return bad ? sm_sdp_diag(sdp, l, bad, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING, msg) : SIPMSG_OK;
 }
 
 static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sdp_media_desc *md)
@@ -377,6 +531,12 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 				st = check_rtp_formats(sdp, l, m);
 		}
 		return st;
+	case 'i':
+	case 'u':
+	case 'e':
+	case 'p':
+	case 'k':
+		return check_info_line(sdp, l);
 	case 'a':
 		break;
 	default:
@@ -436,7 +596,7 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 		st = check_fingerprint(sdp, l, v);
 		break;
 	case SIPMSG_SDP_ATTR_SOURCE_FILTER:
-		st = check_source_filter(sdp, l, v);
+		st = check_source_filter(s, l, v);
 		break;
 	case SIPMSG_SDP_ATTR_SCTP_PORT:
 		st = check_port(sdp, l, sm_sdp_value(l, &vn), ((const struct sm_uint_view *)v)->value,

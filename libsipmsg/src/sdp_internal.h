@@ -351,6 +351,22 @@ int sm_fault(struct sm_pctx *x, const char *at, sipmsg_severity sev, const char 
 void *sm_sdp_array(struct sm_pctx *x, size_t n, size_t sz, bool *nomem);
 /* Count the items of p[0..n) separated by sep (and SP when sep is ' '). */
 size_t sm_count_items(const char *p, size_t n, char sep);
+/* RFC 8866 §9, and the attribute grammars written like it, separate fields
+ * with exactly one SP. `gap` is the separator before the field at `next`:
+ * more spaces or an HTAB still separate, with a warning, and in strict mode
+ * an error (false), at the first byte past the one SP. */
+bool sm_sdp_one_space(struct sm_pctx *x, const char *gap, const char *next);
+/* Skip the separator before the next field of a value and hold it to
+ * sm_sdp_one_space(); false only in strict mode on a bad separator. No
+ * separator, or only spaces up to the end, is the caller's to judge. */
+static inline bool sm_sdp_sep(struct sm_pctx *x, struct sm_cur *c)
+{
+	size_t gap = c->i;
+	sm_cur_sp(c);
+	if (c->i == gap || sm_cur_end(c) || SM_LIKELY(c->i == gap + 1 && c->p[gap] == ' '))
+		return true;
+	return sm_sdp_one_space(x, c->p + gap, c->p + c->i);
+}
 /* Trim SP/HTAB on both sides. */
 sipmsg_slice sm_trim(const char *p, size_t n);
 /* The next item of a "a=b;c;d=e" list at the cursor as a param (trimmed,

@@ -7,22 +7,6 @@
 #define BAD(x, at, msg) sm_fault((x), (at), SIPMSG_SEVERITY_ERROR, (msg))
 #define WARN(x, at, msg) sm_fault((x), (at), SIPMSG_SEVERITY_WARNING, (msg))
 
-/* RFC 8866 §9 separates fields with exactly one SP. More spaces, or an
- * HTAB, still separate them: a warning, and in strict mode an error, at the
- * first byte past the one SP. `gap` is the separator before `next`. */
-static bool one_space(struct sm_pctx *x, const char *gap, const char *next)
-{
-	if (SM_LIKELY(next == gap + 1 && gap[0] == ' '))
-		return true;
-	const char *at = gap[0] == ' ' ? gap + 1 : gap;
-	if (x->strict) {
-		BAD(x, at, "fields not separated by exactly one space");
-		return false;
-	}
-	WARN(x, at, "fields not separated by exactly one space");
-	return true;
-}
-
 /* A word that must be there; false (and a fault) when the value ended, or
  * when a separator breaks one_space() in strict mode. Spaces before the
  * first word (c->i == 0) are trailing()'s to report. */
@@ -35,7 +19,7 @@ static bool need_word(struct sm_pctx *x, struct sm_cur *c, sipmsg_slice *w, cons
 		BAD(x, c->p + c->i, what);
 		return false;
 	}
-	return gap == 0 || one_space(x, c->p + gap, w->ptr);
+	return gap == 0 || sm_sdp_one_space(x, c->p + gap, w->ptr);
 }
 
 static uint64_t saturated(sipmsg_slice s)

@@ -54,6 +54,19 @@ size_t sm_count_items(const char *p, size_t n, char sep)
 	return count;
 }
 
+bool sm_sdp_one_space(struct sm_pctx *x, const char *gap, const char *next)
+{
+	if (SM_LIKELY(next == gap + 1 && gap[0] == ' '))
+		return true;
+	const char *at = gap[0] == ' ' ? gap + 1 : gap;
+	if (x->strict) {
+		sm_fault(x, at, SIPMSG_SEVERITY_ERROR, "fields not separated by exactly one space");
+		return false;
+	}
+	sm_fault(x, at, SIPMSG_SEVERITY_WARNING, "fields not separated by exactly one space");
+	return true;
+}
+
 int sm_split_params(struct sm_pctx *x, const char *p, size_t n, char sep, const sipmsg_sdp_param **out,
 		    size_t *count)
 {

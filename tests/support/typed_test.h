@@ -96,4 +96,34 @@ static inline sipmsg_status tt_header_status(sipmsg_hdr_id id)
 	return sipmsg_header_parse(tt_m, (size_t)i, NULL);
 }
 
+/* The header line `line`, in a TT_REQ message, gets status `want` from its
+ * typed parse (SIPMSG_ESYNTAX: a bad value; SIPMSG_OK: one that parses
+ * with a warning) and a diagnostic of this code and severity at this
+ * column. Returns the diagnostic for further checks. */
+static inline const sipmsg_diag *tt_header_diag(const char *line, sipmsg_hdr_id id, sipmsg_status want,
+						sipmsg_diag_code code, sipmsg_severity severity, uint32_t column)
+{
+	char text[1024];
+	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
+	TT_PARSE(text);
+	cr_assert_eq(tt_header_status(id), want, "%s: status %s", line, sipmsg_status_name(tt_header_status(id)));
+	const sipmsg_diag *d = tt_diag(tt_m, code);
+	cr_assert_not_null(d, "%s: no %s diagnostic", line, sipmsg_diag_code_name(code));
+	cr_assert_eq(d->severity, severity, "%s: severity %d (%s)", line, (int)d->severity, d->message);
+	cr_assert_eq(d->column, column, "%s: column %u, expected %u (%s)", line, d->column, column, d->message);
+	return d;
+}
+
+/* The header's value does not parse: an error of this code at this column. */
+static inline void tt_bad(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
+{
+	tt_header_diag(line, id, SIPMSG_ESYNTAX, code, SIPMSG_SEVERITY_ERROR, column);
+}
+
+/* The header's value parses, with a warning of this code at this column. */
+static inline void tt_warned(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
+{
+	tt_header_diag(line, id, SIPMSG_OK, code, SIPMSG_SEVERITY_WARNING, column);
+}
+
 #endif

@@ -6,33 +6,6 @@
 
 TestSuite(ims, .fini = tt_teardown);
 
-/* The header's value does not parse: a diagnostic with this code at this
- * column of its line. */
-static void bad(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
-{
-	char text[1024];
-	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
-	TT_PARSE(text);
-	cr_assert_eq(tt_header_status(id), SIPMSG_ESYNTAX, "%s parsed", line);
-	const sipmsg_diag *d = tt_diag(tt_m, code);
-	cr_assert_not_null(d, "%s: no %s diagnostic", line, sipmsg_diag_code_name(code));
-	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR, "%s: %s", line, d->message);
-	cr_assert_eq(d->column, column, "%s: column %u, expected %u (%s)", line, d->column, column, d->message);
-}
-
-/* The header's value parses, with a warning of this code at this column. */
-static void warned(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
-{
-	char text[1024];
-	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
-	TT_PARSE(text);
-	cr_assert_eq(tt_header_status(id), SIPMSG_OK, "%s did not parse", line);
-	const sipmsg_diag *d = tt_diag(tt_m, code);
-	cr_assert_not_null(d, "%s: no %s warning", line, sipmsg_diag_code_name(code));
-	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s: %s", line, d->message);
-	cr_assert_eq(d->column, column, "%s: column %u, expected %u (%s)", line, d->column, column, d->message);
-}
-
 Test(ims, session_id)
 {
 	TT_PARSE(TT_REQ("Session-ID: ab30317f1a784dc48ff824d0d3715d86 ;remote=47755a9de7794ba387653f2099600ef2;x=1\r\n"));
@@ -55,16 +28,16 @@ Test(ims, session_id)
 
 Test(ims, session_id_bad)
 {
-	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d8", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 44);
-	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86a", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 45);
-	bad("Session-ID: ab30317f1a784dc48ff824d0d3715g86", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 42);
-	bad("Session-ID: ;remote=47755a9de7794ba387653f2099600ef2", SIPMSG_HDR_SESSION_ID,
+	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d8", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 44);
+	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86a", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 45);
+	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715g86", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 42);
+	tt_bad("Session-ID: ;remote=47755a9de7794ba387653f2099600ef2", SIPMSG_HDR_SESSION_ID,
 	    SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
-	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=1234", SIPMSG_HDR_SESSION_ID,
+	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=1234", SIPMSG_HDR_SESSION_ID,
 	    SIPMSG_DIAG_BAD_PARAMETER, 57);
-	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER,
+	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER,
 	    46);
-	bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86, 47755a9de7794ba387653f2099600ef2", SIPMSG_HDR_SESSION_ID,
+	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86, 47755a9de7794ba387653f2099600ef2", SIPMSG_HDR_SESSION_ID,
 	    SIPMSG_DIAG_BAD_HEADER_VALUE, 45);
 }
 
@@ -72,9 +45,9 @@ Test(ims, session_id_bad)
  * read with a warning. */
 Test(ims, session_id_upper_case_warns)
 {
-	warned("Session-ID: AB30317F1A784DC48FF824D0D3715D86", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
+	tt_warned("Session-ID: AB30317F1A784DC48FF824D0D3715D86", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
 	TT_SLICE(tt_value(SIPMSG_HDR_SESSION_ID, 0).session_id->local_uuid, "AB30317F1A784DC48FF824D0D3715D86");
-	warned("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755A9DE7794BA387653F2099600EF2",
+	tt_warned("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755A9DE7794BA387653F2099600EF2",
 	       SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER, 53);
 }
 
@@ -100,14 +73,14 @@ Test(ims, resource_priority)
 
 Test(ims, resource_priority_bad)
 {
-	bad("Resource-Priority: wps", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 23);
-	bad("Resource-Priority: .2", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
-	bad("Resource-Priority: wps.", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
-	bad("Resource-Priority: wps.2.1", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 25);
-	bad("Resource-Priority: wps.2 x", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 26);
-	bad("Resource-Priority: dsn.flash, wps", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 34);
-	bad("Resource-Priority:", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_EMPTY_HEADER_VALUE, 19);
-	bad("Accept-Resource-Priority: dsn.flash,", SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY, SIPMSG_DIAG_EMPTY_LIST_ITEM,
+	tt_bad("Resource-Priority: wps", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 23);
+	tt_bad("Resource-Priority: .2", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
+	tt_bad("Resource-Priority: wps.", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+	tt_bad("Resource-Priority: wps.2.1", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 25);
+	tt_bad("Resource-Priority: wps.2 x", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 26);
+	tt_bad("Resource-Priority: dsn.flash, wps", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_BAD_HEADER_VALUE, 34);
+	tt_bad("Resource-Priority:", SIPMSG_HDR_RESOURCE_PRIORITY, SIPMSG_DIAG_EMPTY_HEADER_VALUE, 19);
+	tt_bad("Accept-Resource-Priority: dsn.flash,", SIPMSG_HDR_ACCEPT_RESOURCE_PRIORITY, SIPMSG_DIAG_EMPTY_LIST_ITEM,
 	    37);
 }
 
@@ -137,17 +110,17 @@ Test(ims, charging_vector)
 
 Test(ims, charging_vector_bad)
 {
-	bad("P-Charging-Vector: orig-ioi=home1.net; icid-value=1", SIPMSG_HDR_P_CHARGING_VECTOR,
+	tt_bad("P-Charging-Vector: orig-ioi=home1.net; icid-value=1", SIPMSG_HDR_P_CHARGING_VECTOR,
 	    SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
-	bad("P-Charging-Vector: icid-value", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_BAD_PARAMETER, 30);
-	bad("P-Charging-Vector: icid-value=;orig-ioi=a", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_BAD_PARAMETER, 31);
-	bad("P-Charging-Vector: icid-value=\"12", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_UNTERMINATED_QUOTE, 31);
-	bad("P-Charging-Vector: icid-value=1;icid-generated-at=\"x\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+	tt_bad("P-Charging-Vector: icid-value", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_BAD_PARAMETER, 30);
+	tt_bad("P-Charging-Vector: icid-value=;orig-ioi=a", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_BAD_PARAMETER, 31);
+	tt_bad("P-Charging-Vector: icid-value=\"12", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_UNTERMINATED_QUOTE, 31);
+	tt_bad("P-Charging-Vector: icid-value=1;icid-generated-at=\"x\"", SIPMSG_HDR_P_CHARGING_VECTOR,
 	    SIPMSG_DIAG_BAD_PARAMETER, 52);
-	bad("P-Charging-Vector: icid-value=1;icid-generated-at=1.2.3.4.5.6:9", SIPMSG_HDR_P_CHARGING_VECTOR,
+	tt_bad("P-Charging-Vector: icid-value=1;icid-generated-at=1.2.3.4.5.6:9", SIPMSG_HDR_P_CHARGING_VECTOR,
 	    SIPMSG_DIAG_BAD_PARAMETER, 51);
-	bad("P-Charging-Vector: icid-value=1;term-ioi", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_BAD_PARAMETER, 33);
-	bad("P-Charging-Vector: icid-value=1, icid-value=2", SIPMSG_HDR_P_CHARGING_VECTOR,
+	tt_bad("P-Charging-Vector: icid-value=1;term-ioi", SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_BAD_PARAMETER, 33);
+	tt_bad("P-Charging-Vector: icid-value=1, icid-value=2", SIPMSG_HDR_P_CHARGING_VECTOR,
 	    SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
 }
 
@@ -175,12 +148,12 @@ Test(ims, access_network_info)
 
 Test(ims, access_network_info_bad)
 {
-	bad("P-Access-Network-Info: ;cgi-3gpp=1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+	tt_bad("P-Access-Network-Info: ;cgi-3gpp=1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
 	/* RFC 7913 §3: extension-access-info is a generic-param, no longer a bare gen-value */
-	bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; \"x\"", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; \"x\"", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
 	    SIPMSG_DIAG_BAD_PARAMETER, 42);
-	bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE,
+	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE,
 	    41);
-	bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD;cgi-3gpp=\"1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD;cgi-3gpp=\"1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
 	    SIPMSG_DIAG_UNTERMINATED_QUOTE, 50);
 }

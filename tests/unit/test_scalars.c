@@ -30,27 +30,16 @@ Test(scalars, cseq_call_id_numbers)
 	cr_assert_eq(sipmsg_msg_number(tt_m, SIPMSG_HDR_TO, &v), SIPMSG_EINVAL);
 }
 
-static void bad(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
-{
-	char text[1024];
-	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
-	TT_PARSE(text);
-	cr_assert_eq(tt_header_status(id), SIPMSG_ESYNTAX, "%s parsed", line);
-	const sipmsg_diag *d = tt_diag(tt_m, code);
-	cr_assert_not_null(d, "%s: no %s diagnostic", line, sipmsg_diag_code_name(code));
-	cr_assert_eq(d->column, column, "%s: column %u, expected %u (%s)", line, d->column, column, d->message);
-}
-
 Test(scalars, overlarge_and_malformed_rfc4475_scalar02)
 {
-	bad("Expires: 10000000000000000000000000000000000000000", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 10);
-	bad("Expires: 4294967296", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 10);
-	bad("Expires: -1", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_BAD_HEADER_VALUE, 10);
-	bad("Expires: 12 s", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
-	bad("RSeq: 12x", SIPMSG_HDR_RSEQ, SIPMSG_DIAG_BAD_HEADER_VALUE, 9);
-	bad("Max-Breadth: 256", SIPMSG_HDR_MAX_BREADTH, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 14);
-	bad("In-Reply-To: a b", SIPMSG_HDR_IN_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
-	bad("In-Reply-To: a@", SIPMSG_HDR_IN_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	tt_bad("Expires: 10000000000000000000000000000000000000000", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 10);
+	tt_bad("Expires: 4294967296", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 10);
+	tt_bad("Expires: -1", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_BAD_HEADER_VALUE, 10);
+	tt_bad("Expires: 12 s", SIPMSG_HDR_EXPIRES, SIPMSG_DIAG_BAD_HEADER_VALUE, 13);
+	tt_bad("RSeq: 12x", SIPMSG_HDR_RSEQ, SIPMSG_DIAG_BAD_HEADER_VALUE, 9);
+	tt_bad("Max-Breadth: 256", SIPMSG_HDR_MAX_BREADTH, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 14);
+	tt_bad("In-Reply-To: a b", SIPMSG_HDR_IN_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	tt_bad("In-Reply-To: a@", SIPMSG_HDR_IN_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
 
 	/* the hot ones fail the parse when they must be valid */
 	const char *text = "REGISTER sip:example.com SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK3\r\nTo: <sip:u@h>\r\n"
@@ -84,16 +73,16 @@ Test(scalars, session_timer_rseq_rack_timestamp)
 	TT_SLICE(t.timestamp->delay, "0.3");
 	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_IN_REPLY_TO), 2);
 	TT_SLICE(tt_value(SIPMSG_HDR_IN_REPLY_TO, 1).callid->raw, "17320@x");
-	bad("RAck: 776656 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
+	tt_bad("RAck: 776656 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
 	/* response-num is between 1 and 2^31-1 (RFC 3262 §3), in RSeq and RAck */
-	bad("RSeq: 0", SIPMSG_HDR_RSEQ, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
-	bad("RSeq: 2147483648", SIPMSG_HDR_RSEQ, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
-	bad("RAck: 0 1 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
-	bad("RAck: 2147483648 1 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
+	tt_bad("RSeq: 0", SIPMSG_HDR_RSEQ, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
+	tt_bad("RSeq: 2147483648", SIPMSG_HDR_RSEQ, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
+	tt_bad("RAck: 0 1 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
+	tt_bad("RAck: 2147483648 1 INVITE", SIPMSG_HDR_RACK, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 7);
 	TT_PARSE(TT_REQ("RSeq: 2147483647\r\nRAck: 1 4294967295 PRACK\r\n"));
 	cr_assert_eq(tt_value(SIPMSG_HDR_RSEQ, 0).number->value, 2147483647u);
 	cr_assert_eq(tt_value(SIPMSG_HDR_RACK, 0).rack->cseq, 4294967295u);
-	bad("Timestamp: .5", SIPMSG_HDR_TIMESTAMP, SIPMSG_DIAG_BAD_HEADER_VALUE, 12);
+	tt_bad("Timestamp: .5", SIPMSG_HDR_TIMESTAMP, SIPMSG_DIAG_BAD_HEADER_VALUE, 12);
 	/* Min-SE = delta-seconds *(SEMI generic-param) (RFC 4028 §5): no refresher */
 	TT_PARSE(TT_REQ("Min-SE: 90;refresher=uas\r\n"));
 	t = tt_value(SIPMSG_HDR_MIN_SE, 0);
@@ -126,16 +115,16 @@ Test(scalars, retry_after_warning_date)
 
 	TT_PARSE(TT_REQ("Retry-After: 120 (I'm in a meeting (really))\r\n"));
 	TT_SLICE(tt_value(SIPMSG_HDR_RETRY_AFTER, 0).retry_after->comment, "I'm in a meeting (really)");
-	bad("Retry-After: 5 (open", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
-	bad("Retry-After: 5;duration=x", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_PARAMETER, 25);
+	tt_bad("Retry-After: 5 (open", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	tt_bad("Retry-After: 5;duration=x", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_PARAMETER, 25);
 	/* retry-param = ("duration" EQUAL delta-seconds) / generic-param: a
 	 * quoted number is neither (as Contact's expires, RFC 3261 §25.1) */
-	bad("Retry-After: 5;duration=\"60\"", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_PARAMETER, 26);
-	bad("Warning: 30 h \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 10);
-	bad("Warning: 307 h t", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
-	bad("Date: Sat, 13 Nov 2010 23:29:00 UTC", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
-	bad("Date: Sat, 13 Foo 2010 23:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
-	bad("Date: Sat, 13 Nov 2010 24:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+	tt_bad("Retry-After: 5;duration=\"60\"", SIPMSG_HDR_RETRY_AFTER, SIPMSG_DIAG_BAD_PARAMETER, 26);
+	tt_bad("Warning: 30 h \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 10);
+	tt_bad("Warning: 307 h t", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	tt_bad("Date: Sat, 13 Nov 2010 23:29:00 UTC", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
+	tt_bad("Date: Sat, 13 Foo 2010 23:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	tt_bad("Date: Sat, 13 Nov 2010 24:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
 }
 
 /* wkday, month and "GMT" are ABNF string literals of rfc1123-date (RFC
@@ -164,9 +153,9 @@ Test(scalars, date_names_in_any_case)
 		sipmsg_free(out);
 	}
 	/* the case is free, not the letters */
-	bad("Date: sat, 13 nob 2010 23:29:00 gmt", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
-	bad("Date: sax, 13 nov 2010 23:29:00 gmt", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 7);
-	bad("Date: sat, 13 nov 2010 23:29:00 gmx", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
+	tt_bad("Date: sat, 13 nob 2010 23:29:00 gmt", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
+	tt_bad("Date: sax, 13 nov 2010 23:29:00 gmt", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 7);
+	tt_bad("Date: sat, 13 nov 2010 23:29:00 gmx", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
 }
 
 /* RFC 3261 §20.43: warn-agent = hostport / pseudonym, pseudonym = token */
@@ -177,10 +166,10 @@ Test(scalars, warning_agent_is_hostport_or_token)
 	TT_SLICE(tt_value(SIPMSG_HDR_WARNING, 0).warning->agent, "gw-7.example.net:5070");
 	TT_SLICE(tt_value(SIPMSG_HDR_WARNING, 1).warning->agent, "[2001:db8::5]");
 	TT_SLICE(tt_value(SIPMSG_HDR_WARNING, 2).warning->agent, "-");
-	bad("Warning: 399 gw.example.net:sip \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 29);
-	bad("Warning: 399 gw.example.net:5060:1 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 33);
-	bad("Warning: 399 gw/1 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
-	bad("Warning: 399 [2001:db8::5 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
+	tt_bad("Warning: 399 gw.example.net:sip \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 29);
+	tt_bad("Warning: 399 gw.example.net:5060:1 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 33);
+	tt_bad("Warning: 399 gw/1 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 16);
+	tt_bad("Warning: 399 [2001:db8::5 \"t\"", SIPMSG_HDR_WARNING, SIPMSG_DIAG_BAD_HEADER_VALUE, 14);
 }
 
 Test(scalars, dialog_identifiers)
@@ -197,18 +186,18 @@ Test(scalars, dialog_identifiers)
 	TT_SLICE(t.replaces->from_tag, "a");
 	cr_assert_not(t.replaces->early_only);
 	TT_SLICE(tt_value(SIPMSG_HDR_JOIN, 0).replaces->to_tag, "x");
-	bad("Replaces: ;to-tag=1", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_HEADER_VALUE, 11);
+	tt_bad("Replaces: ;to-tag=1", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_HEADER_VALUE, 11);
 }
 
 /* RFC 3891 §6.1 and RFC 3911 §7.1: Replaces and Join MUST carry exactly one
  * to-tag and one from-tag; Target-Dialog (RFC 4538) has no such rule. */
 Test(scalars, dialog_identifiers_need_both_tags)
 {
-	bad("Replaces: 7f3a@ua.example.net;to-tag=k2", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_PARAMETER, 11);
-	bad("Replaces: 7f3a@ua.example.net;from-tag=k1;early-only", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_PARAMETER, 11);
-	bad("Replaces: 7f3a@ua.example.net;to-tag=k2;from-tag=k1;to-tag=k3", SIPMSG_HDR_REPLACES,
+	tt_bad("Replaces: 7f3a@ua.example.net;to-tag=k2", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_PARAMETER, 11);
+	tt_bad("Replaces: 7f3a@ua.example.net;from-tag=k1;early-only", SIPMSG_HDR_REPLACES, SIPMSG_DIAG_BAD_PARAMETER, 11);
+	tt_bad("Replaces: 7f3a@ua.example.net;to-tag=k2;from-tag=k1;to-tag=k3", SIPMSG_HDR_REPLACES,
 	    SIPMSG_DIAG_BAD_PARAMETER, 11);
-	bad("Join: 55@conf.example.net;from-tag=q", SIPMSG_HDR_JOIN, SIPMSG_DIAG_BAD_PARAMETER, 7);
+	tt_bad("Join: 55@conf.example.net;from-tag=q", SIPMSG_HDR_JOIN, SIPMSG_DIAG_BAD_PARAMETER, 7);
 	TT_PARSE(TT_REQ("Replaces: 7f3a@ua.example.net;to-tag=k2;from-tag=k1\r\nTarget-Dialog: 9@h;local-tag=a\r\n"));
 	TT_SLICE(tt_value(SIPMSG_HDR_REPLACES, 0).replaces->to_tag, "k2");
 	TT_SLICE(tt_value(SIPMSG_HDR_TARGET_DIALOG, 0).replaces->from_tag, "a");

@@ -414,3 +414,73 @@ Test(sdp_check, source_filter_addresses)
 		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
 	}
 }
+
+/* RFC 4570 §3: a destination other than "*" is a connection address the
+ * filter applies to: the session's c= or, in a media description, that
+ * media's (any case); a session-level filter may name any media's c=. One
+ * that matches none is a warning at the destination. */
+Test(sdp_check, source_filter_destination_is_a_connection_address)
+{
+	check("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 232.3.4.5/127\r\nt=0 0\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.9 192.0.2.10\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.7 192.0.2.10\r\n"
+	      "m=audio 1 RTP/AVP 0\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.5 192.0.2.10\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.9 192.0.2.10\r\n"
+	      "a=source-filter: excl IN IP4 * 192.0.2.10\r\n"
+	      "m=video 2 RTP/AVP 96\r\nc=IN IP4 232.3.4.9/127\r\nc=IN IP6 FF0E::11A\r\n"
+	      "a=source-filter: incl IN * ff0e::11a 2001:db8::1\r\n"
+	      "a=source-filter: incl IN IP4 232.3.4.9 192.0.2.10\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_ADDRESS), 2);
+	static const uint32_t lines[] = {7, 10};
+	for (size_t k = 0; k < 2; k++) {
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_ADDRESS, k);
+		cr_assert_eq(d->line, lines[k], "finding %zu at line %u", k, d->line);
+		cr_assert_eq(d->column, 30, "line %u: column %u", d->line, d->column);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+		cr_assert(strstr(d->message, "RFC 4570"), "%s", d->message);
+	}
+}
+
+/* i=, u=, e=, p= (RFC 8866 §5.4-5.6, §9) in the forms the grammar allows
+ * stay quiet; a value outside them is an sdp-bad-value warning at the byte
+ * that breaks it; k= is obsolete (§5.12): a warning whatever its method. */
+Test(sdp_check, information_lines)
+{
+	check("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\ni=a session\r\nu=http://www.example.com/seminars/sdp.pdf\r\n"
+	      "e=j.doe@example.com (Jane Doe)\r\ne=Jane Doe <j.doe@example.com>\r\ne=j.doe@example.com\r\n"
+	      "p=+1 617 555-6011\r\np=+1 617 555-6011 (Jane Doe)\r\np=Jane Doe <+1-617-555-6011>\r\nt=0 0\r\n");
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0, "%s", sipmsg_sdp_diag_at(sdp, 0)->message);
+
+	static const struct {
+		const char *line;
+		uint32_t column;
+	} cases[] = {
+		{"i=\r\n", 3},
+		{"u=http://example.com/a b\r\n", 23},
+		{"u=<http://example.com/>\r\n", 3},
+		{"e=jane doe\r\n", 7},
+		{"e=jane.example.com\r\n", 3},
+		{"e=jane@\r\n", 8},
+		{"e=Jane <jane@example.com\r\n", 7},
+		{"e=jane@example.com (Jane (Doe))\r\n", 26},
+		{"p=617 555 6011x\r\n", 15},
+		{"p=Jane <phone>\r\n", 9},
+		{"p=+\r\n", 4},
+		{"k=prompt\r\n", 3},
+		{"k=clear:secret\r\n", 3},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\n%st=0 0\r\n", cases[k].line);
+		if (cases[k].line[0] == 'k')
+			snprintf(text, sizeof text, "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n%s",
+				 cases[k].line);
+		check(text);
+		cr_assert_eq(sipmsg_sdp_diag_count(sdp), 1, "%s", cases[k].line);
+		const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 0);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s", cases[k].line);
+		cr_assert_eq(d->line, cases[k].line[0] == 'k' ? 5 : 4, "%s", cases[k].line);
+		cr_assert_eq(d->column, cases[k].column, "%s: column %u", cases[k].line, d->column);
+	}
+}

@@ -543,3 +543,93 @@ Test(sdp_lines, source_filter_bad)
 		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_ESYNTAX, "%s", cases[k].value);
 	}
 }
+
+/* The diagnostic with this message on this line, or NULL. */
+static const sipmsg_diag *diag_on_line(uint32_t line, const char *msg)
+{
+	for (size_t i = 0; i < sipmsg_sdp_diag_count(sdp); i++) {
+		const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, i);
+		if (d->line == line && strcmp(d->message, msg) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+/* The attributes whose grammars separate fields with SP (rtpmap, fmtp:
+ * RFC 8866 §6.6, §6.15; rtcp: RFC 3605; rtcp-fb: RFC 4585; candidate: RFC
+ * 8839; ssrc, ssrc-group: RFC 5576; extmap: RFC 8285; group: RFC 5888; msid:
+ * RFC 8830; rid: RFC 8851; simulcast: RFC 8853; fingerprint: RFC 8122) are
+ * held to one SP as the line grammars are: a warning found by
+ * sipmsg_sdp_check() in a lenient parse, an error at the same column in a
+ * strict one. */
+Test(sdp_lines, attribute_fields_separated_by_one_space)
+{
+	static const struct {
+		const char *line;
+		uint32_t column;
+	} cases[] = {
+		{"a=rtpmap:96  opus/48000/2\r\n", 13},
+		{"a=rtpmap:96\topus/48000/2\r\n", 12},
+		{"a=fmtp:96  minptime=10\r\n", 11},
+		{"a=rtcp:9  IN IP4 0.0.0.0\r\n", 10},
+		{"a=rtcp:9 IN  IP4 0.0.0.0\r\n", 13},
+		{"a=rtcp:9 IN IP4\t0.0.0.0\r\n", 16},
+		{"a=rtcp-fb:96  nack\r\n", 14},
+		{"a=rtcp-fb:96 nack  pli\r\n", 19},
+		{"a=candidate:1  1 udp 2122260223 192.0.2.1 54321 typ host\r\n", 15},
+		{"a=candidate:1 1 udp 2122260223 192.0.2.1  54321 typ host\r\n", 42},
+		{"a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ  host\r\n", 52},
+		{"a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host generation\t0\r\n", 67},
+		{"a=candidate:1 1 udp 2122260223 192.0.2.1 54321 typ host  generation 0\r\n", 57},
+		{"a=ssrc:1  cname:x\r\n", 10},
+		{"a=ssrc-group:FID 1  2\r\n", 20},
+		{"a=extmap:1  urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n", 12},
+		{"a=extmap:1 urn:ietf:params:rtp-hdrext:encrypt  urn:x:y\r\n", 47},
+		{"a=extmap:1 urn:x:y  attrs\r\n", 20},
+		{"a=group:BUNDLE 0  1\r\n", 18},
+		{"a=msid:s  t\r\n", 10},
+		{"a=rid:1  send\r\n", 9},
+		{"a=rid:1 send  pt=96\r\n", 14},
+		{"a=simulcast:send 1;2  recv 3\r\n", 22},
+		{"a=simulcast:send\t1\r\n", 17},
+		{"a=fingerprint:sha-1  AB:CD\r\n", 21},
+	};
+	static const char msg[] = "fields not separated by exactly one space";
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[512];
+		snprintf(text, sizeof text, SESSION_HEAD "m=audio 49170 RTP/AVP 96\r\n%s", cases[k].line);
+		sdp_parse_ok(text);
+		cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+		const sipmsg_diag *d = diag_on_line(6, msg);
+		cr_assert(d, "%s: no diagnostic", cases[k].line);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s", cases[k].line);
+		cr_assert_eq(d->column, cases[k].column, "%s: column %u", cases[k].line, d->column);
+
+		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_ESYNTAX, "%s", cases[k].line);
+		cr_assert_eq(sdp_err.line, 6, "%s", cases[k].line);
+		cr_assert_eq(sdp_err.column, cases[k].column, "%s: column %u", cases[k].line, sdp_err.column);
+		cr_assert(strstr(sdp_err.reason, msg), "%s", sdp_err.reason);
+	}
+	/* the fields read as they would with one space */
+	sdp_parse_ok(SESSION_HEAD "m=audio 49170 RTP/AVP 96\r\na=rtpmap:96\t\topus/48000/2\r\n");
+	sipmsg_sdp_rtpmap r;
+	cr_assert_eq(sipmsg_sdp_get_rtpmap(sipmsg_sdp_media_at(sdp, 0), 1, &r), SIPMSG_OK);
+	EXPECT_SLICE(r.encoding, "opus");
+	cr_assert_eq(r.clock_rate, 48000);
+}
+
+/* What the grammars allow stays quiet: crypto (RFC 4568 §9.1) and
+ * imageattr (RFC 6236 §3.1) separate with 1*WSP; a space before the first
+ * field (Chrome's "msid-semantic: WMS", the "simulcast: send" of RFC 8853's
+ * drafts) is not between fields. */
+Test(sdp_lines, attribute_separators_the_grammar_allows)
+{
+	static const char text[] = SESSION_HEAD "a=msid-semantic: WMS s\r\n"
+				   "m=video 49170 RTP/SAVP 96\r\n"
+				   "a=crypto:1  AES_CM_128_HMAC_SHA1_80\tinline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:4\r\n"
+				   "a=imageattr:96  send\t[x=800,y=640]  [x=480,y=320] recv *\r\n"
+				   "a=simulcast: send 1\r\na=rid:1 send\r\n";
+	cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_OK, "%s", sdp_err.reason);
+	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+	cr_assert_null(sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE));
+}
