@@ -149,6 +149,24 @@ static sipmsg_status request_rules(sipmsg_msg *m, const sipmsg_cseq *cseq)
 	return SIPMSG_OK;
 }
 
+/* via-extension = generic-param (RFC 3261 §25.1): a gen-value, where the
+ * parser takes the bare ':' it needs for received and maddr (bare IPv6
+ * addresses, RFC 5118 §4.5) in every Via parameter. The parse of Via is
+ * the hot path, so this rule is a warning here, at the first such value. */
+static sipmsg_status via_extension_rule(sipmsg_msg *m, uint32_t i, const sipmsg_via *via)
+{
+	for (size_t k = 0; k < via->param_count; k++) {
+		const sipmsg_param *pr = &via->params[k];
+		if (!pr->value.ptr || SM_IS(pr->name, "received") || SM_IS(pr->name, "maddr") ||
+		    sm_param_gen_value_ok(pr))
+			continue;
+		return report(m, SIPMSG_DIAG_BAD_VIA_PARAM, SIPMSG_SEVERITY_WARNING, i, NULL, pr->value.ptr,
+			      "Via parameter %.*s must be a token, host or quoted-string (RFC 3261 gen-value)",
+			      (int)(pr->name.len > 40 ? 40 : pr->name.len), pr->name.ptr);
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status via_rules(sipmsg_msg *m)
 {
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
@@ -167,7 +185,7 @@ static sipmsg_status via_rules(sipmsg_msg *m)
 			else if (via->branch.len == 7)
 				st = report(m, SIPMSG_DIAG_EMPTY_BRANCH, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
 					    "Via branch is only the magic cookie (RFC 4475 §3.2.1)");
-			if (st)
+			if (st || (st = via_extension_rule(m, i, via)))
 				return st;
 		}
 	}
@@ -390,6 +408,29 @@ static const char *bad_server_vals(const char *p, const char *end, const char **
 	return NULL;
 }
 
+/* Privacy-hdr = "Privacy" HCOLON priv-value *(";" priv-value), priv-value
+ * = "header" / "session" / "user" / "none" / "critical" / "id" /
+ * "history" / token (RFC 3323 §4.2, RFC 3325 §9.3, RFC 7044 §6): a
+ * ";"-separated token list (LWS around ";" taken, as SEMI has it). */
+static const char *bad_privacy(const char *p, const char *end, const char **why)
+{
+	*why = "expected a priv-value (a token) (RFC 3323 §4.2)";
+	for (;;) {
+		p = sm_skip_lws(p, end);
+		const char *q = sm_skip_token(p, end);
+		if (q == p)
+			return p;
+		p = sm_skip_lws(q, end);
+		if (p == end)
+			return NULL;
+		if (*p != ';') {
+			*why = "priv-values are separated by \";\" (RFC 3323 §4.2)";
+			return p;
+		}
+		p++;
+	}
+}
+
 static sipmsg_status text_header_rules(sipmsg_msg *m)
 {
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
@@ -402,6 +443,9 @@ static sipmsg_status text_header_rules(sipmsg_msg *m)
 		case SIPMSG_HDR_USER_AGENT:
 		case SIPMSG_HDR_SERVER:
 			bad = bad_server_vals(h->value, end, &why);
+			break;
+		case SIPMSG_HDR_PRIVACY:
+			bad = bad_privacy(h->value, end, &why);
 			break;
 		default:
 			continue;

@@ -35,7 +35,8 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_nameaddr *na)
 		switch (pr->name.len) {
 		case 1:
 			if (sm_lower((unsigned char)pr->name.ptr[0]) == 'q') {
-				if (!sm_qvalue_valid(pr->value))
+				/* qvalue is bare digits: "0.5" quoted is not one */
+				if (pr->quoted || !sm_qvalue_valid(pr->value))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER,
 							    pr->value.ptr ? pr->value.ptr : pr->name.ptr,
 							    "q must be a qvalue between 0 and 1 (at most 3 decimals)");

@@ -2,10 +2,14 @@
 /* The header parameters whose value a header's grammar narrows from what
  * sm_gparams() reads (token, ':', a bracketed reference or a quoted-string)
  * to something stricter, checked wherever sm_gparams() reads parameters: by
- * name, or every parameter of a header whose grammar has one value rule. Parameters that also fill
- * a view (Contact's q and expires, Retry-After's duration, ...) are checked
- * by their parsers instead. The fast paths (hot.c) decline every parameter
- * name listed here, so only this table judges them. */
+ * name, or every parameter of a header by its one value rule. Every header
+ * with parameters but Via and Content-Type has generic-params, so every
+ * value is at least a gen-value (token / host / quoted-string: no bare ':',
+ * brackets only round an IPv6 address). Parameters that also fill a view
+ * (Contact's q and expires, Retry-After's duration, ...) are checked by
+ * their parsers instead. The fast paths (hot.c) decline every parameter
+ * name listed here, and read a token value only (but in Via), so only this
+ * table judges them. */
 #include "typed.h"
 
 enum value_rule {
@@ -19,6 +23,7 @@ enum value_rule {
 	V_M_VALUE,       /* m-value = token / quoted-string */
 	V_GEN_VALUE,     /* gen-value = token / host / quoted-string: host adds
 			  * only an IPv6reference to token, no bare ':' */
+	V_OWN,           /* judged by the header's parser, not here */
 };
 
 struct param_rule {
@@ -62,6 +67,12 @@ static const struct param_rule disposition_rules[] = {
 	RULE("handling", V_TOKEN, "be a token (RFC 3261 handling-param)"),
 };
 
+/* RFC 5626 §4.1's +sip.instance is a quoted "<URN>"; the Contact parser
+ * warns of a bare one ("urn:uuid:...", seen in real traffic) and reads on */
+static const struct param_rule contact_rules[] = {
+	RULE("+sip.instance", V_OWN, ""),
+};
+
 /* The rule of every parameter value of a header (one with a value: whether
  * it needs one is the header parser's rule). Content-Type's m-parameter
  * has an m-value; Accept's m-parameter and accept-param and
@@ -79,18 +90,21 @@ struct rule_set {
 	const struct param_rule *every; /* or NULL */
 };
 #define SET_EVERY(a, every) ((struct rule_set){a, sizeof a / sizeof a[0], every})
-#define SET(a) SET_EVERY(a, NULL)
+#define SET(a) SET_EVERY(a, &gen_value_rule)
 
-/* The header's rules (none for most): the one table from header to rules. */
+/* The header's rules: the one table from header to rules. Via's
+ * parameters are its own grammar (received and maddr take a bare IPv6
+ * address, RFC 5118 §4.5) and stay with hdr_via.c and the check. */
 static struct rule_set rules_of(sipmsg_hdr_id id)
 {
 	switch (id) {
+	case SIPMSG_HDR_VIA:
+		return (struct rule_set){NULL, 0, NULL};
 	case SIPMSG_HDR_CONTENT_TYPE:
 		return (struct rule_set){NULL, 0, &m_value_rule};
-	case SIPMSG_HDR_ACCEPT:
-		return SET_EVERY(q_rules, &gen_value_rule);
 	case SIPMSG_HDR_CONTENT_DISPOSITION:
-		return SET_EVERY(disposition_rules, &gen_value_rule);
+		return SET(disposition_rules);
+	case SIPMSG_HDR_ACCEPT:
 	case SIPMSG_HDR_ACCEPT_ENCODING:
 	case SIPMSG_HDR_ACCEPT_LANGUAGE:
 	case SIPMSG_HDR_SECURITY_CLIENT:
@@ -105,8 +119,10 @@ static struct rule_set rules_of(sipmsg_hdr_id id)
 		return SET(refresher_rules);
 	case SIPMSG_HDR_HISTORY_INFO:
 		return SET(history_rules);
+	case SIPMSG_HDR_CONTACT:
+		return SET(contact_rules);
 	default:
-		return (struct rule_set){NULL, 0, NULL};
+		return (struct rule_set){NULL, 0, &gen_value_rule};
 	}
 }
 #undef SET
@@ -147,8 +163,10 @@ static bool value_valid(const sipmsg_param *pr, enum value_rule rule, bool *too_
 	sipmsg_slice v = pr->value;
 	uint32_t n;
 	*too_large = false;
+	if (rule == V_OWN)
+		return true;
 	if (!v.ptr)
-		return false; /* every rule here asks for a value */
+		return false; /* every other rule here asks for a value */
 	if (pr->quoted)
 		return rule == V_QUOTED || rule == V_M_VALUE || rule == V_GEN_VALUE;
 	switch (rule) {
@@ -170,10 +188,18 @@ static bool value_valid(const sipmsg_param *pr, enum value_rule rule, bool *too_
 		return all_token(v);
 	case V_GEN_VALUE:
 		return token_or_host(v);
+	case V_OWN:
+		return true;
 	case V_QUOTED:
 		break;
 	}
 	return false;
+}
+
+bool sm_param_gen_value_ok(const sipmsg_param *pr)
+{
+	bool too_large;
+	return value_valid(pr, V_GEN_VALUE, &too_large);
 }
 
 sipmsg_status sm_param_rules_check(struct sm_tctx *t, const sipmsg_param *params, size_t count)

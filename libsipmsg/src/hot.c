@@ -435,9 +435,11 @@ static SM_INLINE bool params(struct fx *f, enum pkind kind, void *view, const ch
 		q = ne;
 		if (q < end && *q == '=') {
 			const char *vb = q + 1;
-			/* a media type's m-value is a token (or quoted): no ':' */
-			q = kind == P_MEDIATYPE ? span(sm_ctype, SM_C_TOKEN, vb, end, f->last16)
-						: span(sm_uclass, SM_U_GENVAL, vb, end, f->last16);
+			/* a media type's m-value is a token (or quoted), and so is
+			 * a name-addr's gen-value unless quoted or bracketed: no
+			 * ':' but in a Via's received and maddr (bare IPv6) */
+			q = kind != P_VIA ? span(sm_ctype, SM_C_TOKEN, vb, end, f->last16)
+					  : span(sm_uclass, SM_U_GENVAL, vb, end, f->last16);
 			if (q == vb)
 				return false;
 			pr[n].value = (sipmsg_slice){vb, (size_t)(q - vb)};
@@ -780,7 +782,9 @@ static SM_INLINE bool mediatype(struct fx *f, const char *p, const char *end,
 			return false;
 		s = q + 1;
 		q = span(sm_ctype, SM_C_TOKEN, s, end, f->last16);
-		if (q == s)
+		/* a "*" type ("*" / "*", or an Accept range that is no media
+		 * range): the general parser judges it */
+		if (q == s || (s - p == 2 && *p == '*'))
 			return false;
 	}
 	memset(mt, 0, sizeof *mt);

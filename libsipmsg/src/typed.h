@@ -59,6 +59,9 @@ const char *sm_gen_value(const char *p, const char *end, sipmsg_slice *v, bool *
  * checked by sm_gparams() once it has read them: a bad-parameter error at the first
  * that breaks its rule. */
 sipmsg_status sm_param_rules_check(struct sm_tctx *t, const sipmsg_param *params, size_t count);
+/* Is the value of a parameter that has one a gen-value (token / host /
+ * quoted-string, RFC 3261 §25.1)? For the check of Via's extensions. */
+bool sm_param_gen_value_ok(const sipmsg_param *pr);
 
 /* After a value: skip LWS and require a ',' (list) or the end; *stop set. */
 static inline sipmsg_status sm_value_end(struct sm_tctx *t, const char *p, const char *end, const char **stop)

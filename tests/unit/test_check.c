@@ -274,17 +274,41 @@ Test(check, digest_parameter_shapes_and_required_ones)
 	cr_assert_eq(count_code(SIPMSG_DIAG_BAD_DIGEST_PARAM), 7);
 }
 
+/* via-extension = generic-param (RFC 3261 §25.1): the parse takes a bare
+ * ':' in any Via parameter (received and maddr need it for a bare IPv6
+ * address); the check warns of one elsewhere, and of a bracketed
+ * non-address, once per Via value and run. */
+Test(check, via_extension_values_are_gen_values)
+{
+	TT_PARSE("OPTIONS sip:b@h SIP/2.0\r\n"
+		 "Via: SIP/2.0/UDP h;branch=z9hG4bK1;received=2001:db8::1;maddr=::2;x=[::1];y=\"a:b\";z\r\n"
+		 "Via: SIP/2.0/UDP h2;branch=z9hG4bK2;x=a:b, SIP/2.0/UDP h3;branch=z9hG4bK3;rport;y=[zz];w=1:2\r\n"
+		 "Max-Forwards: 70\r\nFrom: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(count_code(SIPMSG_DIAG_BAD_VIA_PARAM), 2);
+	const sipmsg_diag *d = expect(SIPMSG_DIAG_BAD_VIA_PARAM, SIPMSG_SEVERITY_WARNING, NULL);
+	cr_assert_eq(d->line, 3);
+	cr_assert_eq(d->column, 39, "column %u", d->column);
+	cr_assert_eq(nth(SIPMSG_DIAG_BAD_VIA_PARAM, 1)->column, 83, "column %u", nth(SIPMSG_DIAG_BAD_VIA_PARAM, 1)->column);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(count_code(SIPMSG_DIAG_BAD_VIA_PARAM), 2);
+	cr_assert_str_eq(sipmsg_diag_code_name(SIPMSG_DIAG_BAD_VIA_PARAM), "bad-via-param");
+}
+
 /* MIME-Version = 1*DIGIT "." 1*DIGIT (RFC 3261 §20.24, no RFC 2045
  * comments); User-Agent and Server are server-vals: products (token
- * [ "/" token ]) and comments (§20.35, §20.41). Warnings at the first
- * stray byte; the values real agents send stay clean. */
+ * [ "/" token ]) and comments (§20.35, §20.41); Privacy is priv-values,
+ * tokens separated by ";" (RFC 3323 §4.2). Warnings at the first stray
+ * byte; the values real agents send stay clean. */
 Test(check, text_headers_keep_their_grammar)
 {
 	TT_PARSE(TT_REQ("MIME-Version: 1.0\r\nUser-Agent: Asterisk PBX 18.0\r\n"
 			"Server: FPBX-16.0.40(18.9.0) Cisco-SIPGateway/IOS-12.x kamailio (5.6.3 (x86_64/linux))\r\n"));
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
 	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s", sipmsg_msg_diag_at(tt_m, 0)->message);
-	TT_PARSE(TT_REQ("User-Agent: SIPimp.org/0.2.5 (curses) ( a \\) b ) x / y\r\nServer: (only a comment)\r\n"));
+	TT_PARSE(TT_REQ("User-Agent: SIPimp.org/0.2.5 (curses) ( a \\) b ) x / y\r\nServer: (only a comment)\r\n"
+			"Privacy: id;header ; user;x-private\r\n"));
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
 	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s", sipmsg_msg_diag_at(tt_m, 0)->message);
 
@@ -301,6 +325,12 @@ Test(check, text_headers_keep_their_grammar)
 		{"Server: X/", ""},
 		{"User-Agent: a, b", ", b"},
 		{"User-Agent: ", ""},
+		{"Privacy: id, user", ", user"},
+		{"Privacy: id;;user", ";user"},
+		{"Privacy: header;", ""},
+		{"Privacy: ", ""},
+		{"Privacy: id user", "user"},
+		{"Privacy: \"id\"", "\"id\""},
 	};
 	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
 		char text[512];

@@ -234,6 +234,14 @@ static const struct {
 	{"History-Info", "<sip:a@h>;index=01;rc=1."},
 	{"Accept", "application/sdp;q=0.5;level=1"},
 	{"Accept", "application/sdp;q=2"},
+	/* media-range: a "*" type only with a "*" subtype */
+	{"Accept", "*/*;q=0.1"},
+	{"Accept", "*/html"},
+	/* a name-addr's generic-param value is a gen-value: no bare ':' (a
+	 * Via's received and maddr take a bare IPv6 address) */
+	{"From", "<sip:a@h>;tag=1;x=a:b"},
+	{"Contact", "<sip:a@h>;expires=60;received=1.2.3.4:5060;q=0.5"},
+	{"Via", "SIP/2.0/UDP h;branch=z9hG4bK1;received=2001:db8::1;x=a:b"},
 	{"P-Asserted-Identity", "sip:+15551234567@h;user=phone"},
 	{"P-Asserted-Identity", "\"A\" <sip:a@h>;tag=1"},
 	{"Alert-Info", "<http://h/ring.wav>;appearance=1"},

@@ -96,6 +96,18 @@ Test(lists, errors)
 	TT_SLICE(tt_value(SIPMSG_HDR_ALLOW_EVENTS, 0).token->value, "presence.winfo.x");
 }
 
+/* media-range = ( "*" SLASH "*" ) / ( m-type SLASH "*" ) / ( m-type SLASH
+ * m-subtype ) (RFC 3261 §25.1): a "*" type goes with a "*" subtype only. */
+Test(lists, accept_media_ranges)
+{
+	tt_bad("Accept: */html", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_HEADER_VALUE, 11);
+	tt_bad("Accept: text/plain, * / sdp;q=0.5", SIPMSG_HDR_ACCEPT, SIPMSG_DIAG_BAD_HEADER_VALUE, 25);
+	TT_PARSE(TT_REQ("Accept: */*;q=0.1, text/*, application/sdp\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT), 3);
+	TT_SLICE(tt_value(SIPMSG_HDR_ACCEPT, 1).mediatype->subtype, "*");
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+}
+
 /* m-parameter = m-attribute EQUAL m-value (RFC 3261 §25.1): a Content-Type
  * parameter has a value; Accept's accept-param = ("q" EQUAL qvalue) /
  * generic-param may go without one. */
@@ -146,6 +158,49 @@ Test(lists, parameter_values_follow_each_rule)
 	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
 }
 
+/* Every other header's parameters are generic-params too (RFC 3261 §25.1
+ * and the extensions' grammars): a gen-value, never a bare ':' or a
+ * bracketed non-address, in the fast path (From, To, Contact) and the
+ * general parser alike. Via keeps its own (bare IPv6 received, maddr). */
+Test(lists, every_generic_param_is_a_gen_value)
+{
+	static const struct {
+		const char *line;
+		sipmsg_hdr_id id;
+		uint32_t column;
+	} cases[] = {
+		{"Reply-To: <sip:a@h>;x=a:b", SIPMSG_HDR_REPLY_TO, 23},
+		{"Referred-By: sip:b@h;cid=2001:db8::1", SIPMSG_HDR_REFERRED_BY, 26},
+		{"Contact: <sip:a@h>;expires=60;received=1.2.3.4:5060", SIPMSG_HDR_CONTACT, 40},
+		{"Contact: <sip:a@h>;x=[zz]", SIPMSG_HDR_CONTACT, 22},
+		{"Route: <sip:p@h;lr>;x=urn:a", SIPMSG_HDR_ROUTE, 23},
+		{"Call-Info: <http://h/a.png>;purpose=icon;y=[]", SIPMSG_HDR_CALL_INFO, 44},
+		{"Event: dialog;call-id=ab:c", SIPMSG_HDR_EVENT, 23},
+		{"Subscription-State: active;x=1:2", SIPMSG_HDR_SUBSCRIPTION_STATE, 30},
+		{"Reason: SIP;cause=200;x=a:b", SIPMSG_HDR_REASON, 25},
+		{"Session-Expires: 90;x=[1.2.3.4]", SIPMSG_HDR_SESSION_EXPIRES, 23},
+		{"Retry-After: 5;x=a:b", SIPMSG_HDR_RETRY_AFTER, 18},
+		{"Replaces: abc@h;to-tag=1;from-tag=2;x=y:z", SIPMSG_HDR_REPLACES, 39},
+		{"Accept-Language: da;x=a:b", SIPMSG_HDR_ACCEPT_LANGUAGE, 23},
+		{"Security-Client: digest;d-alg=md5:x", SIPMSG_HDR_SECURITY_CLIENT, 31},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+		tt_bad(cases[k].line, cases[k].id, SIPMSG_DIAG_BAD_PARAMETER, cases[k].column);
+	/* From is one of the headers that must be valid: the parse fails there */
+	cr_assert_eq(tt_parse("OPTIONS sip:b@h SIP/2.0\r\nFrom: <sip:a@h>;tag=1;x=a:b\r\n\r\n"), SIPMSG_ESYNTAX);
+	cr_assert_eq(tt_err.code, SIPMSG_DIAG_BAD_PARAMETER);
+	cr_assert_eq(tt_err.column, 25);
+
+	TT_PARSE(TT_REQ("Reply-To: <sip:a@h>;x=[2001:db8::1];y=\"a:b\";z\r\n"
+			"Contact: <sip:a@h>;+sip.instance=\"<urn:uuid:1>\";received=\"sip:1.2.3.4:5060\"\r\n"
+			"Event: dialog;call-id=\"a@b:c\";x=[::1]\r\n"
+			"Via: SIP/2.0/UDP h;branch=z9hG4bK1;received=2001:db8::1;x=a:b\r\n"));
+	sipmsg_hdr_id ok[] = {SIPMSG_HDR_REPLY_TO, SIPMSG_HDR_CONTACT, SIPMSG_HDR_EVENT, SIPMSG_HDR_VIA};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		cr_assert_eq(tt_header_status(ok[i]), SIPMSG_OK, "%s", sipmsg_hdr_name(ok[i]));
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+}
+
 /* language-tag = primary-tag *( "-" subtag ), 1*8ALPHA each (RFC 3261
  * §20.13, RFC 2616 §3.10); subtags may hold digits as BCP 47 has them. */
 Test(lists, content_language_tags)
@@ -155,12 +210,39 @@ Test(lists, content_language_tags)
 	TT_SLICE(tt_value(SIPMSG_HDR_CONTENT_LANGUAGE, 3).token->value, "es-419");
 	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
 
-	tt_bad("Content-Language: en_US", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
 	tt_bad("Content-Language: fr, 1en", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 23);
 	tt_bad("Content-Language: abcdefghi", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 27);
 	tt_bad("Content-Language: en--us", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
 	tt_bad("Content-Language: en-", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
 	tt_bad("Content-Language: en-US.1", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+	tt_bad("Content-Language: en_US.UTF-8", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+}
+
+/* language-range = language-tag / "*" (RFC 3261 §20.3), held as
+ * Content-Language's tags are. */
+Test(lists, accept_language_ranges)
+{
+	TT_PARSE(TT_REQ("Accept-Language: da, en-gb;q=0.8, es-419;q=0.5, *;q=0.1\r\n"));
+	cr_assert_eq(sipmsg_typed_count(tt_m, SIPMSG_HDR_ACCEPT_LANGUAGE), 4);
+	TT_SLICE(tt_value(SIPMSG_HDR_ACCEPT_LANGUAGE, 3).token->value, "*");
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+
+	tt_bad("Accept-Language: en, 1en", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 22);
+	tt_bad("Accept-Language: englishes", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 26);
+	tt_bad("Accept-Language: en-;q=0.5", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
+	tt_bad("Accept-Language: *-us", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 18);
+	tt_bad("Accept-Language: fr, en.us", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
+}
+
+/* A POSIX locale for a tag ("en_US") is seen in real traffic: the value
+ * reads, with a warning at the "_" (in either language header). */
+Test(lists, language_underscore_is_a_warning)
+{
+	tt_warned("Accept-Language: en_US;q=0.8, fr", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
+	tt_warned("Accept-Language: de-CH_1996", SIPMSG_HDR_ACCEPT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 23);
+	tt_warned("Content-Language: en_US", SIPMSG_HDR_CONTENT_LANGUAGE, SIPMSG_DIAG_BAD_HEADER_VALUE, 21);
+	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
+	TT_SLICE(tt_value(SIPMSG_HDR_CONTENT_LANGUAGE, 0).token->value, "en_US");
 }
 
 Test(lists, limits)

@@ -143,6 +143,7 @@ Test(nameaddr, errors_with_positions)
 	bad("Contact: <sip:a@h>;expires=280297596632815", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 28);
 	bad("Contact: <sip:a@h>;expires=soon", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_PARAMETER, 28);
 	bad("Contact: <sip:a@h>;q=1.5", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_PARAMETER, 22);
+	bad("Contact: <sip:a@h>;q=\"0.5\"", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_PARAMETER, 23);
 	bad("Reply-To: <sip:a@h>, <sip:b@h>", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 20);
 	bad("Reply-To: \"x\" sip:a@h", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_HEADER_VALUE, 15);
 	bad("Reply-To: nobody", SIPMSG_HDR_REPLY_TO, SIPMSG_DIAG_BAD_URI, 17);
@@ -335,6 +336,8 @@ Test(nameaddr, outbound_contact_params_rfc5626)
 		{"Contact: <sip:a@h>;reg-id", 20},
 		{"Contact: <sip:a@h>;+sip.instance=\"urn:uuid:1\"", 35},
 		{"Contact: <sip:a@h>;+sip.instance=urn", 34},
+		/* bare, the URN's ':' is no gen-value either: still a warning only */
+		{"Contact: <sip:a@h>;+sip.instance=urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", 34},
 	};
 	char text[512];
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
