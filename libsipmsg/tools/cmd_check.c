@@ -264,17 +264,21 @@ static bool parse_size(const char *s, unsigned long long min, size_t *out)
 	return true;
 }
 
-/* --vxlan-port and its kin: a list of UDP ports, in place of the defaults. */
-static int ports_option(int argc, char **argv, int *i, const char *name, struct tunnel_ports *ports)
+/* --vxlan-port and its kin: a list of UDP ports, in place of the defaults.
+ * False, with the usage error said, when it is not one. */
+static bool ports_option(int argc, char **argv, int *i, const char *name, struct tunnel_ports *ports)
 {
 	const char *v = option_value(argc, argv, i);
 	char why[200], msg[280];
-	if (!v)
-		return usage_error("%s needs a list of UDP ports N[,N...]", name);
+	if (!v) {
+		usage_error("%s needs a list of UDP ports N[,N...]", name);
+		return false;
+	}
 	if (tunnel_ports_parse(v, ports, why, sizeof why))
-		return EXIT_GOOD;
+		return true;
 	snprintf(msg, sizeof msg, "%s: %s", name, why);
-	return usage_error("%s", msg);
+	usage_error("%s", msg);
+	return false;
 }
 
 int cmd_check(int argc, char **argv)
@@ -324,13 +328,13 @@ int cmd_check(int argc, char **argv)
 			if (!parse_size(option_value(argc, argv, &i), 1, &max_interfaces))
 				return usage_error("--max-interfaces needs a number from 1 to 4294967296%s", "");
 		} else if (is_option(a, "--vxlan-port")) {
-			if (ports_option(argc, argv, &i, "--vxlan-port", &tunnels.vxlan) != EXIT_GOOD)
+			if (!ports_option(argc, argv, &i, "--vxlan-port", &tunnels.vxlan))
 				return EXIT_USAGE;
 		} else if (is_option(a, "--geneve-port")) {
-			if (ports_option(argc, argv, &i, "--geneve-port", &tunnels.geneve) != EXIT_GOOD)
+			if (!ports_option(argc, argv, &i, "--geneve-port", &tunnels.geneve))
 				return EXIT_USAGE;
 		} else if (is_option(a, "--gtpu-port")) {
-			if (ports_option(argc, argv, &i, "--gtpu-port", &tunnels.gtp_u) != EXIT_GOOD)
+			if (!ports_option(argc, argv, &i, "--gtpu-port", &tunnels.gtp_u))
 				return EXIT_USAGE;
 		} else if (strcmp(a, "--no-tunnels") == 0) {
 			tunnels.off = true;

@@ -291,24 +291,29 @@ static enum net_result pppoe_session(const uint8_t *p, size_t len, const uint8_t
 	return ppp_protocol(p + 6, n < len - 6 ? n : len - 6, ip, ip_len, reason);
 }
 
-static enum net_result ethernet(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
-				const char **reason)
+enum net_result net_tagged_ethertype_decode(const uint8_t *p, size_t len, size_t off, const char *cut,
+					    const uint8_t **ip, size_t *ip_len, const char **reason)
 {
-	size_t off = 12;
 	for (int tags = 0;; tags++) {
-		if (caplen < off + 2) {
-			*reason = "Ethernet header cut short";
+		if (len < off + 2) {
+			*reason = cut;
 			return NET_MALFORMED;
 		}
-		uint16_t type = rd16(f + off);
+		uint16_t type = rd16(p + off);
 		off += 2;
 		/* 802.1Q, 802.1ad and the old QinQ type: skip the tag control field. */
 		if ((type == 0x8100u || type == 0x88a8u || type == 0x9100u) && tags < 8) {
 			off += 2;
 			continue;
 		}
-		return net_ethertype_decode(type, f + off, caplen - off, ip, ip_len, reason);
+		return net_ethertype_decode(type, p + off, len - off, ip, ip_len, reason);
 	}
+}
+
+static enum net_result ethernet(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
+				const char **reason)
+{
+	return net_tagged_ethertype_decode(f, caplen, 12, "Ethernet header cut short", ip, ip_len, reason);
 }
 
 enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip,

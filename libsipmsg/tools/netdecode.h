@@ -72,6 +72,12 @@ enum net_result net_link_decode(int dlt, const uint8_t *frame, size_t caplen, si
 enum net_result net_ethertype_decode(uint16_t type, const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
 				     const char **reason);
 
+/* The same for the EtherType at p[off], after any 802.1Q, 802.1ad or old
+ * QinQ tags (up to 8), as Ethernet and 802.11's LLC/SNAP carry it; `cut`
+ * is the reason given when the header runs past len. */
+enum net_result net_tagged_ethertype_decode(const uint8_t *p, size_t len, size_t off, const char *cut,
+					    const uint8_t **ip, size_t *ip_len, const char **reason);
+
 /* True when this library knows how to decode the link type. */
 bool net_link_supported(int dlt);
 

@@ -57,24 +57,7 @@ static enum net_result llc_snap(const uint8_t *p, size_t len, const uint8_t **ip
 	}
 	if (p[0] != 0xaa || p[1] != 0xaa || p[2] != 0x03 || p[3] != 0 || p[4] != 0 || (p[5] != 0 && p[5] != 0xf8))
 		return NET_OTHER; /* plain LLC (STP, ...), not an EtherType */
-	size_t off = 6;
-	for (int tags = 0;; tags++) {
-		if (len - off < 2) {
-			*reason = "802.11 LLC/SNAP header cut short";
-			return NET_MALFORMED;
-		}
-		uint16_t type = (uint16_t)(p[off] << 8 | p[off + 1]);
-		off += 2;
-		if ((type == 0x8100u || type == 0x88a8u || type == 0x9100u) && tags < 8) {
-			off += 2;
-			if (off > len) {
-				*reason = "802.11 LLC/SNAP header cut short";
-				return NET_MALFORMED;
-			}
-			continue;
-		}
-		return net_ethertype_decode(type, p + off, len - off, ip, ip_len, reason);
-	}
+	return net_tagged_ethertype_decode(p, len, 6, "802.11 LLC/SNAP header cut short", ip, ip_len, reason);
 }
 
 /* An 802.11 frame (MAC header first). */
