@@ -210,7 +210,8 @@ static enum net_result hdlc(const uint8_t *f, size_t caplen, const uint8_t **ip,
 /* Linux NFLOG (libpcap's LINKTYPE_NFLOG): family, version, resource id,
  * then TLVs whose length and type are in the capturing host's byte order
  * (as libpcap hands them on); the packet is the NFULA_PAYLOAD one. */
-static enum net_result nflog(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+static enum net_result nflog(const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip, size_t *ip_len,
+			     const char **reason)
 {
 	enum { NFULA_PAYLOAD = 9 };
 	if (caplen < 4) {
@@ -220,11 +221,15 @@ static enum net_result nflog(const uint8_t *f, size_t caplen, const uint8_t **ip
 	uint16_t type = f[0] == 2 ? ETHERTYPE_IPV4 : f[0] == 10 ? ETHERTYPE_IPV6 : 0;
 	if (!type)
 		return NET_OTHER;
-	for (size_t off = 4; caplen - off >= 4;) {
+	size_t wire = wirelen > caplen ? wirelen : caplen;
+	/* off can pass caplen: a last attribute's padding need not be captured */
+	for (size_t off = 4; off <= caplen && caplen - off >= 4;) {
 		uint16_t tlen, ttype;
 		memcpy(&tlen, f + off, 2);
 		memcpy(&ttype, f + off + 2, 2);
-		if (tlen < 4 || tlen > caplen - off) { /* written by a host of the other byte order */
+		/* Written by a host of the other byte order? Told by the length on
+		 * the wire, which an attribute the snapshot length cut still fits. */
+		if (tlen < 4 || tlen > wire - off) {
 			tlen = (uint16_t)(tlen >> 8 | tlen << 8);
 			ttype = (uint16_t)(ttype >> 8 | ttype << 8);
 		}
@@ -350,7 +355,7 @@ enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, size_t
 	case DLT_PPP_ETHER: /* the PPPoE header without its Ethernet one */
 		return pppoe_session(f, caplen, ip, ip_len, reason);
 	case DLT_NFLOG:
-		return nflog(f, caplen, ip, ip_len, reason);
+		return nflog(f, caplen, wirelen, ip, ip_len, reason);
 	case DLT_RAW:
 	case DLT_RAW_OPENBSD:
 	case LINKTYPE_RAW_FILE:

@@ -715,6 +715,39 @@ Test(capture, wlan_and_radio_headers_malformed_or_foreign)
 	cr_assert(ip == ppi_eth + 22 && ip_len == 1);
 }
 
+/* An NFLOG attribute whose padding is not captured ends the walk: the bytes
+ * after caplen are never read, even when they would make a payload. The
+ * attributes are in little-endian order; nflog() takes either. */
+Test(capture, nflog_attributes_never_read_past_the_capture)
+{
+	uint8_t f[36] = {2, 0, 0, 0,            /* AF_INET, version, resource id */
+			 5, 0, 1, 0, 0xaa, 0, 0, 0, /* a 5-byte attribute, padded to 8 */
+			 24, 0, 9, 0};              /* NFULA_PAYLOAD with 20 bytes */
+	f[16] = 0x45;
+	const uint8_t *ip;
+	size_t ip_len;
+	const char *reason = NULL;
+	cr_assert_eq(net_link_decode(DLT_NFLOG, f, sizeof f, sizeof f, &ip, &ip_len, &reason), NET_OK);
+	cr_assert(ip == f + 16 && ip_len == 20);
+	/* cut inside the first attribute's padding: no payload in the capture */
+	cr_assert_eq(net_link_decode(DLT_NFLOG, f, 9, 9, &ip, &ip_len, &reason), NET_OTHER);
+	/* every cut, in an exact-size copy (ASan and valgrind see an over-read) */
+	for (size_t cut = 0; cut <= sizeof f; cut++) {
+		uint8_t *copy = malloc(cut ? cut : 1);
+		cr_assert_not_null(copy);
+		memcpy(copy, f, cut);
+		reason = NULL;
+		enum net_result r = net_link_decode(DLT_NFLOG, copy, cut, sizeof f, &ip, &ip_len, &reason);
+		if (cut >= 16) {
+			cr_assert_eq(r, NET_OK, "cut %zu: %d %s", cut, r, reason ? reason : "");
+			cr_assert(ip == copy + 16 && ip_len == cut - 16, "cut %zu: %zu bytes", cut, ip_len);
+		} else {
+			cr_assert_neq(r, NET_OK, "cut %zu", cut);
+		}
+		free(copy);
+	}
+}
+
 /* --- UDP --------------------------------------------------------------- */
 
 Test(capture, sip_found_by_content_on_any_port)
