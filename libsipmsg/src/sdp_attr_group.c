@@ -344,11 +344,13 @@ int sm_sdp_parse_simulcast(struct sm_pctx *x, const char *v, size_t n, void *vie
 	size_t k = 0;
 	int r = SM_PARSE_OK;
 	bool seen_send = false, seen_recv = false;
+	/* "a=simulcast: send ...": the drafts' 1*2(WSP sc-str-list) put a space
+	 * first, RFC 8853 does not. Draft syntax, a warning in either mode, told
+	 * last so that the rid=/paused= warnings, which say more, come first. */
+	sm_cur_sp(&c);
+	bool lead = c.i > 0;
 	while (true) {
-		/* "a=simulcast: send ..." puts a space first */
-		if (c.i == 0)
-			sm_cur_sp(&c);
-		else if (!sm_sdp_sep(x, &c))
+		if (c.i > 0 && !sm_sdp_sep(x, &c))
 			return SM_PARSE_BAD;
 		if (sm_cur_end(&c))
 			break;
@@ -399,6 +401,8 @@ int sm_sdp_parse_simulcast(struct sm_pctx *x, const char *v, size_t n, void *vie
 		return BAD(x, v, "simulcast: no stream list");
 	sc->rids = rids;
 	sc->count = k;
+	if (lead)
+		r |= WARN(x, v, "simulcast: a space before the first field (pre-RFC 8853 syntax)");
 	return r;
 }
 
