@@ -14,9 +14,9 @@ const struct sm_sdp_attr_row sm_sdp_attrs[SIPMSG_SDP_ATTR_COUNT_] = {
 
 #define KIND(k, type) [SM_K_##k] = {sm_sdp_parse_##k, sm_sdp_write_##k, (uint16_t)sizeof(type), false}
 /* The attribute grammars that separate fields with one SP (RFC 8866 §6.6,
- * §6.15, RFC 3605, 4585, 8839, 8122, 5888, 8830, 5576, 8285, 8851): the
- * value starts with the first field, not a space. simulcast judges its own:
- * its drafts put WSP first. */
+ * §6.15, RFC 3605, 4585, 8839, 8122, 5888, 8830, 5576, 8285, 8851, and
+ * draft-ietf-mmusic-sctp-sdp's sctpmap): the value starts with the first
+ * field, not a space. simulcast judges its own: its drafts put WSP first. */
 #define KIND_SP(k, type) [SM_K_##k] = {sm_sdp_parse_##k, sm_sdp_write_##k, (uint16_t)sizeof(type), true}
 const struct sm_sdp_kind_row sm_sdp_kinds[SM_K_COUNT] = {
 	[SM_K_VERSION] = {sm_sdp_parse_version, sm_sdp_write_version, sizeof(struct sm_uint_view)},
@@ -49,7 +49,7 @@ const struct sm_sdp_kind_row sm_sdp_kinds[SM_K_COUNT] = {
 	KIND_SP(rid, sipmsg_sdp_rid),
 	KIND(simulcast, sipmsg_sdp_simulcast),
 	KIND(crypto, sipmsg_sdp_crypto),
-	KIND(sctpmap, sipmsg_sdp_sctpmap),
+	KIND_SP(sctpmap, sipmsg_sdp_sctpmap),
 	KIND(imageattr, sipmsg_sdp_imageattr),
 	KIND(silencesupp, sipmsg_sdp_silencesupp),
 	KIND(source_filter, sipmsg_sdp_source_filter),
