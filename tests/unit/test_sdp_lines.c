@@ -330,6 +330,8 @@ Test(sdp_lines, media_port_count_proto_formats)
 		cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, k), &md), SIPMSG_ESYNTAX, "%zu", k);
 }
 
+/* RFC 8866 §5.1: v=0 is the only version. Another is a warning in a
+ * lenient parse and an error at its column in a strict one. */
 Test(sdp_lines, version)
 {
 	sdp_parse_ok("v=1\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n");
@@ -337,6 +339,14 @@ Test(sdp_lines, version)
 	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
 	cr_assert_not_null(d);
 	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_str_eq(d->message, "SDP version other than 0");
+	cr_assert_eq(sdp_parse_mode("v=1\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_ESYNTAX);
+	cr_assert_eq(sdp_err.line, 1);
+	cr_assert_eq(sdp_err.column, 3);
+	cr_assert(strstr(sdp_err.reason, "SDP version other than 0"), "%s", sdp_err.reason);
+	cr_assert_eq(sdp_parse_mode("v= 2\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_ESYNTAX);
+	cr_assert_eq(sdp_err.column, 4, "at the number, past the stray space");
+	cr_assert_eq(sdp_parse_mode("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_OK);
 	cr_assert_eq(sdp_parse_mode("v=x\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_ESYNTAX);
 }
 
