@@ -344,11 +344,13 @@ int sm_sdp_parse_simulcast(struct sm_pctx *x, const char *v, size_t n, void *vie
 	size_t k = 0;
 	int r = SM_PARSE_OK;
 	bool seen_send = false, seen_recv = false;
+	/* "a=simulcast: send ...": the drafts' 1*2(WSP sc-str-list) put a space
+	 * first, RFC 8853 does not. Draft syntax, a warning in either mode, told
+	 * last so that the rid=/paused= warnings, which say more, come first. */
+	sm_cur_sp(&c);
+	bool lead = c.i > 0;
 	while (true) {
-		/* "a=simulcast: send ..." puts a space first */
-		if (c.i == 0)
-			sm_cur_sp(&c);
-		else if (!sm_sdp_sep(x, &c))
+		if (c.i > 0 && !sm_sdp_sep(x, &c))
 			return SM_PARSE_BAD;
 		if (sm_cur_end(&c))
 			break;
@@ -399,6 +401,8 @@ int sm_sdp_parse_simulcast(struct sm_pctx *x, const char *v, size_t n, void *vie
 		return BAD(x, v, "simulcast: no stream list");
 	sc->rids = rids;
 	sc->count = k;
+	if (lead)
+		r |= WARN(x, v, "simulcast: a space before the first field (pre-RFC 8853 syntax)");
 	return r;
 }
 
@@ -420,7 +424,9 @@ void sm_sdp_write_simulcast(struct sm_out *o, const void *view)
 	}
 }
 
-/* ---- sctpmap:<number> <app> [<streams>] ---- */
+/* ---- sctpmap:<number> <app> [<streams>] ----
+ * draft-ietf-mmusic-sctp-sdp-05/06: sctpmap-number SP app [SP max-message-size
+ * / streams], app = token: one SP between the fields, as the RFC grammars. */
 
 int sm_sdp_parse_sctpmap(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
@@ -430,11 +436,18 @@ int sm_sdp_parse_sctpmap(struct sm_pctx *x, const char *v, size_t n, void *view)
 	if (!sm_cur_u64(&c, &num) || num > 65535)
 		return BAD(x, v, "sctpmap: the number is not a port");
 	s->number = (uint32_t)num;
-	sm_cur_sp(&c);
+	if (!sm_cur_end(&c) && v[c.i] != ' ' && v[c.i] != '\t')
+		return BAD(x, v + c.i, "sctpmap: the number is not a port");
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	s->app = sm_cur_word(&c);
 	if (!s->app.len)
 		return BAD(x, v + c.i, "sctpmap: missing application");
-	sm_cur_sp(&c);
+	const char *bad = sm_sdp_token_bad(s->app);
+	if (bad)
+		return BAD(x, bad, "sctpmap: the application is not a token");
+	if (!sm_sdp_sep(x, &c))
+		return SM_PARSE_BAD;
 	if (!sm_cur_end(&c)) {
 		sipmsg_slice w = sm_cur_word(&c);
 		if (!sm_slice_uint(w, UINT32_MAX, &num))

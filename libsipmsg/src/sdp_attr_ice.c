@@ -58,7 +58,6 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 	uint64_t num;
 	cd->rport = -1;
 	cd->generation = cd->network_id = cd->network_cost = -1;
-	sm_cur_sp(&c);
 	cd->foundation = sm_cur_word(&c);
 	if (!cd->foundation.len)
 		return BAD(x, v, "candidate: missing foundation");

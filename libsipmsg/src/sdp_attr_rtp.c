@@ -597,24 +597,64 @@ void sm_sdp_write_imageattr(struct sm_out *o, const void *view)
 	}
 }
 
-/* ---- silenceSupp:<enable> <timer> <pref> <siduse> <fxnslevel> (RFC 3108) ---- */
+/* ---- silenceSupp:<enable> <timer> <pref> <siduse> <fxnslevel> (RFC 3108) ----
+ * RFC 3108 §5.6.3.2 gives no ABNF: five fields separated by one SP, as the
+ * SDP grammars, each "-" when not given; sidUse is one of "No SID", "Fixed
+ * Noise" and "Sampled Noise", a value with a space in it. Its syntax line
+ * prints a space after the colon, so one there is let be. */
+
+/* sidUse's two-word values: the second word joins the first. */
+static void siduse_words(struct sm_cur *c, sipmsg_slice *w)
+{
+	static const struct {
+		const char *first, *second;
+	} two[] = {{"no", "sid"}, {"fixed", "noise"}, {"sampled", "noise"}}; /* any case */
+	for (size_t k = 0; k < sizeof two / sizeof two[0]; k++) {
+		size_t fl = strlen(two[k].first), sl = strlen(two[k].second);
+		if (sm_eq_lower(w->ptr, w->len, two[k].first, fl) && c->n - c->i > sl && c->p[c->i] == ' ' &&
+		    sm_eq_lower(c->p + c->i + 1, sl, two[k].second, sl) &&
+		    (c->i + 1 + sl == c->n || c->p[c->i + 1 + sl] == ' ' || c->p[c->i + 1 + sl] == '\t')) {
+			c->i += 1 + sl;
+			w->len = (size_t)(c->p + c->i - w->ptr);
+			return;
+		}
+	}
+}
+
+static bool dash_or_digits(sipmsg_slice s)
+{
+	return (s.len == 1 && s.ptr[0] == '-') || sm_all_digits(s.ptr, s.len, SIZE_MAX);
+}
 
 int sm_sdp_parse_silencesupp(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_silencesupp *s = view;
 	struct sm_cur c = {v, n, 0};
 	sipmsg_slice *f[5] = {&s->enable, &s->timer, &s->pref, &s->siduse, &s->fxnslevel};
+	sm_cur_sp(&c);
 	for (int k = 0; k < 5; k++) {
-		sm_cur_sp(&c);
+		if (k && !sm_sdp_sep(x, &c))
+			return SM_PARSE_BAD;
 		*f[k] = sm_cur_word(&c);
 		if (!f[k]->len)
 			return BAD(x, v + c.i, "silenceSupp: expected five fields");
+		if (k == 3)
+			siduse_words(&c, f[k]);
 	}
 	sm_cur_sp(&c);
 	if (!sm_cur_end(&c))
 		return BAD(x, v + c.i, "silenceSupp: more than five fields");
 	if (!eq(s->enable, SM_LIT("on")) && !eq(s->enable, SM_LIT("off")))
 		return WARN(x, s->enable.ptr, "silenceSupp: enable is neither on nor off");
+	if (!dash_or_digits(s->timer))
+		return WARN(x, s->timer.ptr, "silenceSupp: silenceTimer is neither - nor a number");
+	if (!eq(s->pref, SM_LIT("-")) && !SM_IS(s->pref, "standard") && !SM_IS(s->pref, "custom"))
+		return WARN(x, s->pref.ptr, "silenceSupp: suppPref is not -, standard or custom");
+	if (!eq(s->siduse, SM_LIT("-")) && !SM_IS(s->siduse, "no sid") && !SM_IS(s->siduse, "fixed noise") &&
+	    !SM_IS(s->siduse, "sampled noise"))
+		return WARN(x, s->siduse.ptr, "silenceSupp: sidUse is not -, No SID, Fixed Noise or Sampled Noise");
+	if (!dash_or_digits(s->fxnslevel))
+		return WARN(x, s->fxnslevel.ptr, "silenceSupp: fxnslevel is neither - nor a number");
 	return SM_PARSE_OK;
 }
 

@@ -12,7 +12,12 @@ const struct sm_sdp_attr_row sm_sdp_attrs[SIPMSG_SDP_ATTR_COUNT_] = {
 #undef ROW
 };
 
-#define KIND(k, type) [SM_K_##k] = {sm_sdp_parse_##k, sm_sdp_write_##k, (uint16_t)sizeof(type)}
+#define KIND(k, type) [SM_K_##k] = {sm_sdp_parse_##k, sm_sdp_write_##k, (uint16_t)sizeof(type), false}
+/* The attribute grammars that separate fields with one SP (RFC 8866 §6.6,
+ * §6.15, RFC 3605, 4585, 8839, 8122, 5888, 8830, 5576, 8285, 8851, and
+ * draft-ietf-mmusic-sctp-sdp's sctpmap): the value starts with the first
+ * field, not a space. simulcast judges its own: its drafts put WSP first. */
+#define KIND_SP(k, type) [SM_K_##k] = {sm_sdp_parse_##k, sm_sdp_write_##k, (uint16_t)sizeof(type), true}
 const struct sm_sdp_kind_row sm_sdp_kinds[SM_K_COUNT] = {
 	[SM_K_VERSION] = {sm_sdp_parse_version, sm_sdp_write_version, sizeof(struct sm_uint_view)},
 	[SM_K_ORIGIN] = {sm_sdp_parse_origin, sm_sdp_write_origin, sizeof(sipmsg_sdp_origin)},
@@ -29,27 +34,28 @@ const struct sm_sdp_kind_row sm_sdp_kinds[SM_K_COUNT] = {
 	KIND(uint, struct sm_uint_view),
 	KIND(tokens, sipmsg_sdp_list),
 	KIND(commalist, sipmsg_sdp_list),
-	KIND(rtpmap, sipmsg_sdp_rtpmap),
-	KIND(fmtp, sipmsg_sdp_fmtp),
-	KIND(rtcp, sipmsg_sdp_rtcp),
-	KIND(rtcp_fb, sipmsg_sdp_rtcp_fb),
-	KIND(candidate, sipmsg_sdp_candidate),
-	KIND(fingerprint, sipmsg_sdp_fingerprint),
+	KIND_SP(rtpmap, sipmsg_sdp_rtpmap),
+	KIND_SP(fmtp, sipmsg_sdp_fmtp),
+	KIND_SP(rtcp, sipmsg_sdp_rtcp),
+	KIND_SP(rtcp_fb, sipmsg_sdp_rtcp_fb),
+	KIND_SP(candidate, sipmsg_sdp_candidate),
+	KIND_SP(fingerprint, sipmsg_sdp_fingerprint),
 	KIND(setup, sipmsg_sdp_setup),
-	KIND(group, sipmsg_sdp_group),
-	KIND(msid, sipmsg_sdp_msid),
-	KIND(ssrc, sipmsg_sdp_ssrc),
-	KIND(ssrc_group, sipmsg_sdp_ssrc_group),
-	KIND(extmap, sipmsg_sdp_extmap),
-	KIND(rid, sipmsg_sdp_rid),
+	KIND_SP(group, sipmsg_sdp_group),
+	KIND_SP(msid, sipmsg_sdp_msid),
+	KIND_SP(ssrc, sipmsg_sdp_ssrc),
+	KIND_SP(ssrc_group, sipmsg_sdp_ssrc_group),
+	KIND_SP(extmap, sipmsg_sdp_extmap),
+	KIND_SP(rid, sipmsg_sdp_rid),
 	KIND(simulcast, sipmsg_sdp_simulcast),
 	KIND(crypto, sipmsg_sdp_crypto),
-	KIND(sctpmap, sipmsg_sdp_sctpmap),
+	KIND_SP(sctpmap, sipmsg_sdp_sctpmap),
 	KIND(imageattr, sipmsg_sdp_imageattr),
 	KIND(silencesupp, sipmsg_sdp_silencesupp),
 	KIND(source_filter, sipmsg_sdp_source_filter),
 };
 #undef KIND
+#undef KIND_SP
 
 /* Letters whose values have a grammar of their own; the rest are text. */
 unsigned sm_sdp_line_kind(const struct sm_sdp_line *l)

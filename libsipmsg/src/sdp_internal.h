@@ -107,6 +107,7 @@ struct sm_sdp_kind_row {
 	sm_sdp_parse_fn parse;
 	sm_sdp_write_fn write;
 	uint16_t view_size;
+	bool fields_sp; /* a=: SP-separated fields from the first byte (sm_sdp_view judges a space first) */
 };
 extern const struct sm_sdp_kind_row sm_sdp_kinds[SM_K_COUNT];
 

@@ -54,8 +54,12 @@ int sm_sdp_parse_version(struct sm_pctx *x, const char *v, size_t n, void *view)
 	sipmsg_slice t = sm_trim(v, n);
 	if (!sm_parse_uint(t.ptr, t.len, UINT32_MAX, &u->value))
 		return BAD(x, v, "v= is not a number");
+	/* RFC 8866 §5.1: proto-version = %s"v=" 1*DIGIT, and "there is no minor
+	 * version number": 0 is the only version. Another is a grammar this
+	 * parser does not know: a warning, and in strict mode an error. */
 	if (u->value != 0)
-		return WARN(x, v, "SDP version other than 0");
+		return sm_fault(x, t.ptr, x->strict ? SIPMSG_SEVERITY_ERROR : SIPMSG_SEVERITY_WARNING,
+				"SDP version other than 0");
 	/* "v=0 " means 0: a warning, as for the other numbers (sdp_attr_rtp.c) */
 	if (t.len != n)
 		return WARN(x, v, "spaces around the number");

@@ -3,6 +3,30 @@
  * first access and cached on the line. */
 #include "sdp_internal.h"
 
+/* A value of SP-separated fields starts with the first field: spaces before
+ * it are held to the one-SP rule between fields (a warning; in strict mode
+ * an error, false). A lenient read skips them, so the fields read as
+ * written without. "a=msid-semantic: WMS" is what the draft it comes from
+ * (dropped from RFC 8830) and every Chrome writes: let be. */
+static bool lead_space(struct sm_pctx *x, const struct sm_sdp_line *l, unsigned kind, const char **val, size_t *n)
+{
+	const char *p = *val;
+	if (!sm_sdp_kinds[kind].fields_sp || !*n || (*p != ' ' && *p != '\t') ||
+	    l->attr == SIPMSG_SDP_ATTR_MSID_SEMANTIC)
+		return true;
+	size_t i = 0;
+	while (i < *n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (x->strict) {
+		sm_fault(x, p, SIPMSG_SEVERITY_ERROR, "a space before the first field");
+		return false;
+	}
+	sm_fault(x, p, SIPMSG_SEVERITY_WARNING, "a space before the first field");
+	*val = p + i;
+	*n -= i;
+	return true;
+}
+
 sipmsg_status sm_sdp_view(const sipmsg_sdp_section *cs, size_t i, unsigned kind, const void **view)
 {
 	if (!cs || i >= cs->nlines)
@@ -33,8 +57,10 @@ sipmsg_status sm_sdp_view(const sipmsg_sdp_section *cs, size_t i, unsigned kind,
 	if (!val) {
 		val = l->p + l->len;
 		r = sm_fault(&x, val, SIPMSG_SEVERITY_ERROR, "the attribute needs a value");
-	} else {
+	} else if (lead_space(&x, l, kind, &val, &n)) {
 		r = sm_sdp_kinds[kind].parse(&x, val, n, v);
+	} else {
+		r = SM_PARSE_BAD;
 	}
 	if (r == SM_PARSE_NOMEM)
 		return SIPMSG_ENOMEM;

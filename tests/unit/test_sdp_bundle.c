@@ -217,3 +217,43 @@ Test(sdp_bundle, data_channel_label_content)
 	cr_assert_eq(sipmsg_sdp_get_uint(media(2), 3, &u), SIPMSG_ESYNTAX);
 	cr_assert_eq(sipmsg_sdp_get_list(media(2), 1, &l), SIPMSG_ESTATE, "label is text");
 }
+
+/* draft-ietf-mmusic-sctp-sdp-05/06: sctpmap-number SP app [SP streams],
+ * app a token. The separators follow the one-SP rule (a warning, strict: an
+ * error at the column), as does a space before the number; the number and
+ * the application are held to their forms. */
+Test(sdp_bundle, sctpmap_fields)
+{
+	static const struct {
+		const char *value;
+		uint32_t column;
+		const char *msg;
+		bool warning; /* lenient: a warning (strict: the error); else an error in both */
+	} cases[] = {
+		{"5000  webrtc-datachannel 1024", 16, "fields not separated by exactly one space", true},
+		{"5000 webrtc-datachannel\t1024", 34, "fields not separated by exactly one space", true},
+		{" 5000 webrtc-datachannel", 11, "a space before the first field", true},
+		{"5000x webrtc-datachannel", 15, "sctpmap: the number is not a port", false},
+		{"5000 webrtc/datachannel", 22, "sctpmap: the application is not a token", false},
+		{"5000 webrtc-datachannel 1024 1", 40, "sctpmap: more than three fields", false},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, SESSION_HEAD "m=application 9 DTLS/SCTP 5000\r\na=sctpmap:%s\r\n", cases[k].value);
+		sdp_parse_ok(text);
+		sipmsg_sdp_sctpmap m;
+		sipmsg_status st = sipmsg_sdp_get_sctpmap(media(0), 1, &m);
+		cr_assert_eq(st, cases[k].warning ? SIPMSG_OK : SIPMSG_ESYNTAX, "%s", cases[k].value);
+		const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+		cr_assert(d, "%s", cases[k].value);
+		cr_assert_str_eq(d->message, cases[k].msg);
+		cr_assert_eq(d->column, cases[k].column, "%s: column %u", cases[k].value, d->column);
+		cr_assert_eq(d->severity, cases[k].warning ? SIPMSG_SEVERITY_WARNING : SIPMSG_SEVERITY_ERROR);
+		if (cases[k].warning) {
+			cr_assert_eq(m.number, 5000);
+			EXPECT_SLICE(m.app, "webrtc-datachannel");
+		}
+		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_ESYNTAX, "%s", cases[k].value);
+		cr_assert_eq(sdp_err.column, cases[k].column, "%s: column %u", cases[k].value, sdp_err.column);
+	}
+}

@@ -330,6 +330,8 @@ Test(sdp_lines, media_port_count_proto_formats)
 		cr_assert_eq(sipmsg_sdp_get_media_desc(sipmsg_sdp_media_at(sdp, k), &md), SIPMSG_ESYNTAX, "%zu", k);
 }
 
+/* RFC 8866 §5.1: v=0 is the only version. Another is a warning in a
+ * lenient parse and an error at its column in a strict one. */
 Test(sdp_lines, version)
 {
 	sdp_parse_ok("v=1\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n");
@@ -337,6 +339,14 @@ Test(sdp_lines, version)
 	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
 	cr_assert_not_null(d);
 	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_str_eq(d->message, "SDP version other than 0");
+	cr_assert_eq(sdp_parse_mode("v=1\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_ESYNTAX);
+	cr_assert_eq(sdp_err.line, 1);
+	cr_assert_eq(sdp_err.column, 3);
+	cr_assert(strstr(sdp_err.reason, "SDP version other than 0"), "%s", sdp_err.reason);
+	cr_assert_eq(sdp_parse_mode("v= 2\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_ESYNTAX);
+	cr_assert_eq(sdp_err.column, 4, "at the number, past the stray space");
+	cr_assert_eq(sdp_parse_mode("v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_OK);
 	cr_assert_eq(sdp_parse_mode("v=x\r\no=- 1 1 IN IP4 h\r\ns=-\r\nt=0 0\r\n", true), SIPMSG_ESYNTAX);
 }
 
@@ -619,17 +629,99 @@ Test(sdp_lines, attribute_fields_separated_by_one_space)
 }
 
 /* What the grammars allow stays quiet: crypto (RFC 4568 §9.1) and
- * imageattr (RFC 6236 §3.1) separate with 1*WSP; a space before the first
- * field (Chrome's "msid-semantic: WMS", the "simulcast: send" of RFC 8853's
- * drafts) is not between fields. */
+ * imageattr (RFC 6236 §3.1) separate with 1*WSP; Chrome's "msid-semantic:
+ * WMS" puts a space first, as the draft it comes from does. */
 Test(sdp_lines, attribute_separators_the_grammar_allows)
 {
 	static const char text[] = SESSION_HEAD "a=msid-semantic: WMS s\r\n"
 				   "m=video 49170 RTP/SAVP 96\r\n"
 				   "a=crypto:1  AES_CM_128_HMAC_SHA1_80\tinline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:4\r\n"
-				   "a=imageattr:96  send\t[x=800,y=640]  [x=480,y=320] recv *\r\n"
-				   "a=simulcast: send 1\r\na=rid:1 send\r\n";
+				   "a=imageattr:96  send\t[x=800,y=640]  [x=480,y=320] recv *\r\n";
 	cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_OK, "%s", sdp_err.reason);
 	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
 	cr_assert_null(sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE));
+}
+
+/* The same attributes start with their first field: a space before it is
+ * the one-SP rule broken at the value's first byte (a warning in a lenient
+ * parse, which reads the fields as if it were not there; an error at that
+ * column in a strict one). */
+Test(sdp_lines, attribute_space_before_the_first_field)
+{
+#define HEAD_C "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+	static const char *const lines[] = {
+		"a=rtpmap: 96 opus/48000/2\r\n",
+		"a=fmtp:  96 minptime=10\r\n",
+		"a=rtcp: 9 IN IP4 0.0.0.0\r\n",
+		"a=rtcp-fb:\t96 nack\r\n",
+		"a=candidate: 1 1 udp 2122260223 192.0.2.1 54321 typ host\r\n",
+		"a=ssrc: 1 cname:x\r\n",
+		"a=ssrc-group: FID 1 2\r\n",
+		"a=extmap: 1 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n",
+		"a=group: BUNDLE 0 1\r\n",
+		"a=msid: s t\r\n",
+		"a=rid: 1 send\r\n",
+		"a=fingerprint: sha-1 AB:CD\r\n",
+	};
+	static const char msg[] = "a space before the first field";
+	for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+		char text[512];
+		snprintf(text, sizeof text, HEAD_C "m=audio 49170 RTP/AVP 96\r\n%s", lines[k]);
+		uint32_t column = (uint32_t)(strchr(lines[k], ':') - lines[k]) + 2;
+		sdp_parse_ok(text);
+		cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+		const sipmsg_diag *d = diag_on_line(7, msg);
+		cr_assert(d, "%s: no diagnostic", lines[k]);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s", lines[k]);
+		cr_assert_eq(d->column, column, "%s: column %u", lines[k], d->column);
+		cr_assert_eq(sipmsg_sdp_error_count(sdp), 0, "%s", lines[k]);
+
+		cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_ESYNTAX, "%s", lines[k]);
+		cr_assert_eq(sdp_err.line, 7, "%s", lines[k]);
+		cr_assert_eq(sdp_err.column, column, "%s: column %u", lines[k], sdp_err.column);
+		cr_assert(strstr(sdp_err.reason, msg), "%s", sdp_err.reason);
+	}
+	/* the lenient read takes the fields after the spaces */
+	sdp_parse_ok(HEAD_C "m=audio 49170 RTP/AVP 96\r\na=rtpmap: 96 opus/48000/2\r\n"
+				  "a=fmtp:  96 minptime=10\r\n"
+				  "a=candidate:\t1 1 udp 2122260223 192.0.2.1 54321 typ host\r\n");
+	const sipmsg_sdp_section *m = sipmsg_sdp_media_at(sdp, 0);
+	sipmsg_sdp_rtpmap r;
+	cr_assert_eq(sipmsg_sdp_get_rtpmap(m, 1, &r), SIPMSG_OK);
+	cr_assert_eq(r.payload_type, 96);
+	EXPECT_SLICE(r.encoding, "opus");
+	sipmsg_sdp_fmtp f;
+	cr_assert_eq(sipmsg_sdp_get_fmtp(m, 2, &f), SIPMSG_OK);
+	cr_assert_eq(f.payload_type, 96);
+	EXPECT_SLICE(f.format, "96");
+	cr_assert_eq(f.nparams, 1);
+	EXPECT_SLICE(f.list[0].name, "minptime");
+	sipmsg_sdp_candidate c;
+	cr_assert_eq(sipmsg_sdp_get_candidate(m, 3, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.foundation, "1");
+	cr_assert_eq(c.port, 54321);
+	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_error_count(sdp), 0);
+#undef HEAD_C
+}
+
+/* "a=simulcast: send ..." is the drafts' spacing (1*2(WSP sc-str-list)),
+ * not RFC 8853's: draft syntax, a warning in either mode like rid=, told
+ * after the rid= warning, which says more. */
+Test(sdp_lines, simulcast_space_first_is_draft_syntax)
+{
+	static const char text[] = SESSION_HEAD "m=video 49170 RTP/AVP 96\r\na=simulcast: send 1;2\r\n"
+				   "a=rid:1 send\r\na=rid:2 send\r\n";
+	cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_OK, "%s", sdp_err.reason);
+	const sipmsg_diag *d = diag_on_line(6, "simulcast: a space before the first field (pre-RFC 8853 syntax)");
+	cr_assert(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->column, 13);
+	sipmsg_sdp_simulcast sc;
+	cr_assert_eq(sipmsg_sdp_get_simulcast(sipmsg_sdp_media_at(sdp, 0), 1, &sc), SIPMSG_OK);
+	cr_assert_eq(sc.count, 2);
+
+	sdp_parse_ok(SESSION_HEAD "m=video 49170 RTP/AVP 96\r\na=simulcast: send rid=1;2\r\n");
+	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+	cr_assert_not_null(diag_on_line(6, "simulcast: pre-RFC 8853 rid= syntax"));
 }

@@ -382,3 +382,56 @@ Test(sdp_rtp, codec_list)
 	cr_assert_eq(sipmsg_sdp_codec_at(sipmsg_sdp_session(sdp), 0, &c), SIPMSG_ESTATE);
 	cr_assert_eq(sipmsg_sdp_codec_count(sipmsg_sdp_session(sdp)), 0);
 }
+
+/* RFC 3108 §5.6.3.2: five fields, one SP between them, "-" for any not
+ * given; sidUse "No SID", "Fixed Noise" or "Sampled Noise" is one field
+ * with a space in it. Separators follow the one-SP rule (a warning, strict:
+ * an error at the column); values out of their sets are warnings. */
+Test(sdp_rtp, silencesupp_fields)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=silenceSupp:on 250 standard Fixed Noise 30\r\n"
+				  "a=silenceSupp:on - custom No SID -\r\na=silenceSupp:on 20 - sampled noise 7\r\n");
+	sipmsg_sdp_silencesupp s;
+	cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 1, &s), SIPMSG_OK);
+	EXPECT_SLICE(s.siduse, "Fixed Noise");
+	EXPECT_SLICE(s.fxnslevel, "30");
+	EXPECT_FORMAT(sipmsg_sdp_format_silencesupp(&s, b_, sizeof b_), "on 250 standard Fixed Noise 30");
+	cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 2, &s), SIPMSG_OK);
+	EXPECT_SLICE(s.siduse, "No SID");
+	cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 3, &s), SIPMSG_OK);
+	EXPECT_SLICE(s.siduse, "sampled noise");
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+
+	static const struct {
+		const char *value;
+		uint32_t column;
+		const char *msg;
+		bool strict_error;
+	} cases[] = {
+		{"off  - - - -", 19, "fields not separated by exactly one space", true},
+		{"off - - -\t-", 24, "fields not separated by exactly one space", true},
+		{"on x - - -", 18, "silenceSupp: silenceTimer is neither - nor a number", false},
+		{"on - best - -", 20, "silenceSupp: suppPref is not -, standard or custom", false},
+		{"on - - Noise -", 22, "silenceSupp: sidUse is not -, No SID, Fixed Noise or Sampled Noise", false},
+		{"on - - - high", 24, "silenceSupp: fxnslevel is neither - nor a number", false},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=silenceSupp:%s\r\n", cases[k].value);
+		sdp_parse_ok(text);
+		cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 1, &s), SIPMSG_OK, "%s", cases[k].value);
+		const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_BAD_VALUE);
+		cr_assert(d, "%s", cases[k].value);
+		cr_assert_str_eq(d->message, cases[k].msg);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+		cr_assert_eq(d->column, cases[k].column, "%s: column %u", cases[k].value, d->column);
+		sipmsg_status st = sdp_parse_mode(text, true);
+		cr_assert_eq(st, cases[k].strict_error ? SIPMSG_ESYNTAX : SIPMSG_OK, "%s", cases[k].value);
+		if (cases[k].strict_error)
+			cr_assert_eq(sdp_err.column, cases[k].column, "%s: column %u", cases[k].value, sdp_err.column);
+	}
+	/* RFC 3108 prints its syntax with a space after the colon: let be */
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=silenceSupp: off - - - -\r\n");
+	cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 1, &s), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+}
