@@ -74,6 +74,7 @@ struct net_link_rest {
 	const uint8_t *p; /* the next one's start; only caplen bytes from here were captured */
 	size_t caplen;
 	size_t wirelen;   /* bytes from p to the end of the aggregate on the wire (>= caplen) */
+	bool mesh;        /* 802.11s: each subframe may start with a mesh control field */
 };
 
 /* net_link_decode, and *rest set for net_link_next: a caller that loops

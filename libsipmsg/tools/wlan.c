@@ -38,6 +38,8 @@ bool wlan_link_supported(int dlt)
 #define FC_ORDER 0x80u          /* on a QoS data frame: a 4-byte HT control field */
 #define QOS_AMSDU 0x80u         /* QoS control, first byte: the body is an A-MSDU */
 #define AMSDU_SUBFRAME_HEADER 14 /* A-MSDU subframe: DA, SA, then the length of what follows (big-endian) */
+#define QOS_MESH_CONTROL 0x01u  /* QoS control, second byte (bit 8): a mesh control field in the body */
+#define MESH_FLAGS_AE 0x03u     /* mesh flags: the address extension mode (3 is reserved) */
 
 /* Which optional parts a radio header says the 802.11 frame has, and how
  * much of the frame's end the capture did not keep. */
@@ -60,6 +62,28 @@ static enum net_result llc_snap(const uint8_t *p, size_t len, const uint8_t **ip
 	if (p[0] != 0xaa || p[1] != 0xaa || p[2] != 0x03 || p[3] != 0 || p[4] != 0 || (p[5] != 0 && p[5] != 0xf8))
 		return NET_OTHER; /* plain LLC (STP, ...), not an EtherType */
 	return net_tagged_ethertype_decode(p, len, 6, "802.11 LLC/SNAP header cut short", ip, ip_len, reason);
+}
+
+/* An MSDU: in a mesh frame (mesh), the 802.11s Mesh Control field first
+ * (IEEE 802.11-2020 §9.2.4.7.3): flags, TTL, a 4-byte sequence number, then
+ * 0, 6 or 12 bytes of addresses as the flags' address extension mode says.
+ * The QoS control bit that announces it means something else outside a
+ * mesh BSS, so as Wireshark does the field is taken to be there only when
+ * its flags are valid (reserved bits clear, mode not 3): LLC/SNAP's first
+ * byte, 0xaa, never is. Then LLC/SNAP. */
+static enum net_result msdu(const uint8_t *p, size_t len, bool mesh, const uint8_t **ip, size_t *ip_len,
+			    const char **reason)
+{
+	if (mesh && len >= 1 && (p[0] & ~MESH_FLAGS_AE) == 0 && (p[0] & MESH_FLAGS_AE) != MESH_FLAGS_AE) {
+		size_t skip = 6 + 6 * (size_t)(p[0] & MESH_FLAGS_AE);
+		if (len < skip) {
+			*reason = "802.11s mesh control field cut short";
+			return NET_MALFORMED;
+		}
+		p += skip;
+		len -= skip;
+	}
+	return llc_snap(p, len, ip, ip_len, reason);
 }
 
 /* A-MSDU subframes (IEEE 802.11-2020 §9.3.2.2.2): each one's header, then
@@ -88,9 +112,10 @@ enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t
 	if (next < at.wirelen) {
 		/* only captured bytes are pointed at: after a cut, none */
 		size_t skip = next < at.caplen ? next : at.caplen;
-		*rest = (struct net_link_rest){.p = at.p + skip, .caplen = at.caplen - skip, .wirelen = at.wirelen - next};
+		*rest = (struct net_link_rest){.p = at.p + skip, .caplen = at.caplen - skip, .wirelen = at.wirelen - next,
+					       .mesh = at.mesh};
 	}
-	return llc_snap(at.p + AMSDU_SUBFRAME_HEADER, kept - AMSDU_SUBFRAME_HEADER, ip, ip_len, reason);
+	return msdu(at.p + AMSDU_SUBFRAME_HEADER, kept - AMSDU_SUBFRAME_HEADER, at.mesh, ip, ip_len, reason);
 }
 
 /* An 802.11 frame (MAC header first); rest: as wlan_decode's. */
@@ -138,18 +163,22 @@ static enum net_result mac_frame(const uint8_t *f, size_t caplen, struct wlan_ra
 		*reason = "802.11 MAC header padding cut short";
 		return NET_MALFORMED;
 	}
+	/* a mesh frame: QoS data from a mesh STA (FromDS: 4 addresses, or group
+	 * addressed), mesh control present */
+	bool mesh = (subtype & FC_SUBTYPE_QOS) && (fc1 & FC_FROM_DS) && (f[qos_at + 1] & QOS_MESH_CONTROL);
 	if ((subtype & FC_SUBTYPE_QOS) && (f[qos_at] & QOS_AMSDU)) {
 		/* The body's length on the wire: what was captured, and what the
 		 * snapshot length cut off short of the FCS. */
 		size_t cut = radio.fcs ? (radio.missing > 4 ? radio.missing - 4 : 0) : radio.missing;
-		struct net_link_rest body = {.p = f + hlen, .caplen = caplen - hlen, .wirelen = caplen - hlen + cut};
+		struct net_link_rest body = {.p = f + hlen, .caplen = caplen - hlen, .wirelen = caplen - hlen + cut,
+					     .mesh = mesh};
 		if (!rest)
 			rest = &body; /* the caller wants the first packet only */
 		else
 			*rest = body;
 		return wlan_next(rest, ip, ip_len, reason);
 	}
-	return llc_snap(f + hlen, caplen - hlen, ip, ip_len, reason);
+	return msdu(f + hlen, caplen - hlen, mesh, ip, ip_len, reason);
 }
 
 /* Radiotap (radiotap.org): version 0, pad, length, then presence bitmaps

@@ -2,8 +2,8 @@
 /* IEEE 802.11 (Wi-Fi) frames as monitor-mode captures hold them: bare
  * (LINKTYPE_IEEE802_11), or after a radio header (radiotap, Prism, AVS or
  * PPI). A data frame's MAC header (QoS control, HT control, the 4-address
- * form), an A-MSDU's subframe headers and the LLC/SNAP header are skipped
- * to reach the EtherType, which
+ * form), an A-MSDU's subframe headers, an 802.11s mesh control field and
+ * the LLC/SNAP header are skipped to reach the EtherType, which
  * netdecode.h's dispatch takes on. Management and control frames, and data
  * frames without data, are not IP: NET_OTHER, as a non-IP Ethernet frame is.
  * Every read is bounds-checked against the captured length. */
