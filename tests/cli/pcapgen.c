@@ -735,7 +735,7 @@ size_t gen_wlan_msdus(struct gen *g, const struct gen_msdu *m, size_t n, bool am
 {
 	size_t cap = 256;
 	for (size_t i = 0; i < n; i++)
-		cap += 128 + m[i].len;
+		cap += 160 + m[i].len; /* padding, subframe header, mesh control, LLC/SNAP, IP headers (96 at most), UDP */
 	uint8_t *f = xmalloc(cap);
 	size_t radio = gen_wlan_radio_header(g->link, f);
 	uint8_t *h = f + radio;
