@@ -531,19 +531,26 @@ static void unreadable_frame(struct capture *c, const char *reason)
 		    "%s; skipped, as are the later frames of this kind, without another notice", reason);
 }
 
+/* Every IP packet of a frame (an 802.11 A-MSDU holds several), in order. */
 static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t caplen, size_t wirelen)
 {
 	const uint8_t *ipp;
 	size_t iplen;
 	const char *reason = NULL;
-	enum net_result r = net_link_decode(dlt, data, caplen, wirelen, &ipp, &iplen, &reason);
-	if (r == NET_OK)
-		ip_in(c, ipp, iplen, 0);
-	else if (r == NET_MALFORMED)
-		notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet", "malformed frame: %s",
-			    reason);
-	else if (r == NET_UNREADABLE)
-		unreadable_frame(c, reason);
+	struct net_link_rest rest;
+	enum net_result r = net_link_decode_first(dlt, data, caplen, wirelen, &rest, &ipp, &iplen, &reason);
+	for (;;) {
+		if (r == NET_OK)
+			ip_in(c, ipp, iplen, 0);
+		else if (r == NET_MALFORMED)
+			notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet",
+				    "malformed frame: %s", reason);
+		else if (r == NET_UNREADABLE)
+			unreadable_frame(c, reason);
+		if (!rest.p)
+			return;
+		r = net_link_next(&rest, &ipp, &iplen, &reason);
+	}
 }
 
 /* The next frame from either reader: 1, 0 at the end, -1 an error in err. */

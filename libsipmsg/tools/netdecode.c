@@ -324,6 +324,20 @@ static enum net_result ethernet(const uint8_t *f, size_t caplen, const uint8_t *
 enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip,
 				size_t *ip_len, const char **reason)
 {
+	return net_link_decode_first(dlt, f, caplen, wirelen, NULL, ip, ip_len, reason);
+}
+
+enum net_result net_link_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, const char **reason)
+{
+	return wlan_next(rest, ip, ip_len, reason); /* the only link layer that aggregates */
+}
+
+enum net_result net_link_decode_first(int dlt, const uint8_t *f, size_t caplen, size_t wirelen,
+				      struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len,
+				      const char **reason)
+{
+	if (rest)
+		*rest = (struct net_link_rest){0};
 	switch (dlt) {
 	case DLT_NULL:
 	case DLT_LOOP:
@@ -370,7 +384,7 @@ enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, size_t
 		return NET_OK;
 	default:
 		if (wlan_link_supported(dlt))
-			return wlan_decode(dlt, f, caplen, wirelen, ip, ip_len, reason);
+			return wlan_decode(dlt, f, caplen, wirelen, rest, ip, ip_len, reason);
 		*reason = "unsupported link type";
 		return NET_OTHER;
 	}

@@ -62,9 +62,32 @@ struct net_ip {
  * wirelen below caplen is taken as caplen). On NET_OK *ip and *ip_len
  * delimit the network-layer packet. 802.11 link types are wlan.h's, the
  * only ones that answer NET_UNREADABLE, and the only ones that need
- * wirelen: to tell whether a frame's FCS was captured. */
+ * wirelen: to tell whether a frame's FCS was captured. A frame holding
+ * more than one packet (an 802.11 A-MSDU) gives its first one here; see
+ * net_link_decode_first for all of them. */
 enum net_result net_link_decode(int dlt, const uint8_t *frame, size_t caplen, size_t wirelen, const uint8_t **ip,
 				size_t *ip_len, const char **reason);
+
+/* Where the packets of a frame after the one decoded are (the later
+ * subframes of an 802.11 A-MSDU). p NULL: there are none. */
+struct net_link_rest {
+	const uint8_t *p; /* the next one's start; only caplen bytes from here were captured */
+	size_t caplen;
+	size_t wirelen;   /* bytes from p to the end of the aggregate on the wire (>= caplen) */
+	bool mesh;        /* 802.11s: each subframe may start with a mesh control field */
+};
+
+/* net_link_decode, and *rest set for net_link_next: a caller that loops
+ * while rest->p is not NULL reads every packet of the frame, in order. */
+enum net_result net_link_decode_first(int dlt, const uint8_t *frame, size_t caplen, size_t wirelen,
+				      struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len,
+				      const char **reason);
+
+/* The frame's next packet, with a result as net_link_decode's: NET_OTHER
+ * for one that is not IP. rest moves on; it is zeroed after the last one,
+ * and after one whose length runs past the frame (NET_MALFORMED), which
+ * leaves the end of the next one unknown. */
+enum net_result net_link_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, const char **reason);
 
 /* Locate the IP packet after a header whose next protocol is the EtherType
  * `type` (IPv4, IPv6, or an MPLS label stack over either); NET_OTHER for any

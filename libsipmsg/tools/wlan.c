@@ -18,6 +18,7 @@
 static uint16_t le16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
 static uint32_t le32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
 static uint32_t be32(const uint8_t *p) { return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]; }
+static size_t be16(const uint8_t *p) { return (size_t)(p[0] << 8 | p[1]); }
 
 bool wlan_link_supported(int dlt)
 {
@@ -36,6 +37,9 @@ bool wlan_link_supported(int dlt)
 #define FC_PROTECTED 0x40u
 #define FC_ORDER 0x80u          /* on a QoS data frame: a 4-byte HT control field */
 #define QOS_AMSDU 0x80u         /* QoS control, first byte: the body is an A-MSDU */
+#define AMSDU_SUBFRAME_HEADER 14 /* A-MSDU subframe: DA, SA, then the length of what follows (big-endian) */
+#define QOS_MESH_CONTROL 0x01u  /* QoS control, second byte (bit 8): a mesh control field in the body */
+#define MESH_FLAGS_AE 0x03u     /* mesh flags: the address extension mode (3 is reserved) */
 
 /* Which optional parts a radio header says the 802.11 frame has, and how
  * much of the frame's end the capture did not keep. */
@@ -60,9 +64,63 @@ static enum net_result llc_snap(const uint8_t *p, size_t len, const uint8_t **ip
 	return net_tagged_ethertype_decode(p, len, 6, "802.11 LLC/SNAP header cut short", ip, ip_len, reason);
 }
 
-/* An 802.11 frame (MAC header first). */
-static enum net_result mac_frame(const uint8_t *f, size_t caplen, struct wlan_radio radio, const uint8_t **ip,
-				 size_t *ip_len, const char **reason)
+/* An MSDU: in a mesh frame (mesh), the 802.11s Mesh Control field first
+ * (IEEE 802.11-2020 §9.2.4.7.3): flags, TTL, a 4-byte sequence number, then
+ * 0, 6 or 12 bytes of addresses as the flags' address extension mode says.
+ * The QoS control bit that announces it means something else outside a
+ * mesh BSS, so as Wireshark does the field is taken to be there only when
+ * its flags are valid (reserved bits clear, mode not 3): LLC/SNAP's first
+ * byte, 0xaa, never is. Then LLC/SNAP. */
+static enum net_result msdu(const uint8_t *p, size_t len, bool mesh, const uint8_t **ip, size_t *ip_len,
+			    const char **reason)
+{
+	if (mesh && len >= 1 && (p[0] & ~MESH_FLAGS_AE) == 0 && (p[0] & MESH_FLAGS_AE) != MESH_FLAGS_AE) {
+		size_t skip = 6 + 6 * (size_t)(p[0] & MESH_FLAGS_AE);
+		if (len < skip) {
+			*reason = "802.11s mesh control field cut short";
+			return NET_MALFORMED;
+		}
+		p += skip;
+		len -= skip;
+	}
+	return llc_snap(p, len, ip, ip_len, reason);
+}
+
+/* A-MSDU subframes (IEEE 802.11-2020 §9.3.2.2.2): each one's header, then
+ * its MSDU (LLC/SNAP first), then padding to 4 bytes but after the last.
+ * Fewer bytes left on the wire than a subframe header end the walk: that
+ * is the end of the frame, or an FCS no radio header told of. A subframe
+ * whose length runs past the frame ends it too, with a reason; one the
+ * snapshot length cut is read as far as it was captured, and a subframe
+ * after it is said to be cut short. */
+enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, const char **reason)
+{
+	struct net_link_rest at = *rest;
+	*rest = (struct net_link_rest){0};
+	if (at.wirelen < AMSDU_SUBFRAME_HEADER)
+		return NET_OTHER;
+	if (at.caplen < AMSDU_SUBFRAME_HEADER) {
+		*reason = "802.11 A-MSDU subframe header cut short";
+		return NET_MALFORMED;
+	}
+	size_t end = AMSDU_SUBFRAME_HEADER + be16(at.p + 12);
+	if (end > at.wirelen) {
+		*reason = "802.11 A-MSDU subframe length runs past its frame";
+		return NET_MALFORMED;
+	}
+	size_t next = (end + 3) & ~(size_t)3, kept = end < at.caplen ? end : at.caplen;
+	if (next < at.wirelen) {
+		/* only captured bytes are pointed at: after a cut, none */
+		size_t skip = next < at.caplen ? next : at.caplen;
+		*rest = (struct net_link_rest){.p = at.p + skip, .caplen = at.caplen - skip, .wirelen = at.wirelen - next,
+					       .mesh = at.mesh};
+	}
+	return msdu(at.p + AMSDU_SUBFRAME_HEADER, kept - AMSDU_SUBFRAME_HEADER, at.mesh, ip, ip_len, reason);
+}
+
+/* An 802.11 frame (MAC header first); rest: as wlan_decode's. */
+static enum net_result mac_frame(const uint8_t *f, size_t caplen, struct wlan_radio radio,
+				 struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, const char **reason)
 {
 	if (radio.fcs && radio.missing < 4) {
 		/* Only what was captured of the FCS is taken off: a frame the
@@ -99,17 +157,28 @@ static enum net_result mac_frame(const uint8_t *f, size_t caplen, struct wlan_ra
 		*reason = "802.11 data frame sent in fragments, which are not reassembled";
 		return NET_UNREADABLE;
 	}
-	if ((subtype & FC_SUBTYPE_QOS) && (f[qos_at] & QOS_AMSDU)) {
-		*reason = "802.11 data frame holding an aggregate (A-MSDU), which is not read";
-		return NET_UNREADABLE;
-	}
 	if (radio.data_pad)
 		hlen = (hlen + 3) & ~(size_t)3;
 	if (caplen < hlen) {
 		*reason = "802.11 MAC header padding cut short";
 		return NET_MALFORMED;
 	}
-	return llc_snap(f + hlen, caplen - hlen, ip, ip_len, reason);
+	/* a mesh frame: QoS data from a mesh STA (FromDS: 4 addresses, or group
+	 * addressed), mesh control present */
+	bool mesh = (subtype & FC_SUBTYPE_QOS) && (fc1 & FC_FROM_DS) && (f[qos_at + 1] & QOS_MESH_CONTROL);
+	if ((subtype & FC_SUBTYPE_QOS) && (f[qos_at] & QOS_AMSDU)) {
+		/* The body's length on the wire: what was captured, and what the
+		 * snapshot length cut off short of the FCS. */
+		size_t cut = radio.fcs ? (radio.missing > 4 ? radio.missing - 4 : 0) : radio.missing;
+		struct net_link_rest body = {.p = f + hlen, .caplen = caplen - hlen, .wirelen = caplen - hlen + cut,
+					     .mesh = mesh};
+		if (!rest)
+			rest = &body; /* the caller wants the first packet only */
+		else
+			*rest = body;
+		return wlan_next(rest, ip, ip_len, reason);
+	}
+	return msdu(f + hlen, caplen - hlen, mesh, ip, ip_len, reason);
 }
 
 /* Radiotap (radiotap.org): version 0, pad, length, then presence bitmaps
@@ -117,8 +186,8 @@ static enum net_result mac_frame(const uint8_t *f, size_t caplen, struct wlan_ra
  * its own size from the header's start. Flags is bit 1, after TSFT (bit 0,
  * 8 bytes): only those two need walking, as the first bitmap's fields come
  * first whatever the later bitmaps say. All little-endian. */
-static enum net_result radiotap(const uint8_t *f, size_t caplen, size_t missing, const uint8_t **ip,
-				size_t *ip_len, const char **reason)
+static enum net_result radiotap(const uint8_t *f, size_t caplen, size_t missing, struct net_link_rest *rest,
+				const uint8_t **ip, size_t *ip_len, const char **reason)
 {
 	enum { PRESENT_TSFT = 1u << 0, PRESENT_FLAGS = 1u << 1, PRESENT_EXT = 1u << 31 };
 	enum { FLAGS_FCS = 0x10, FLAGS_DATA_PAD = 0x20 };
@@ -155,13 +224,13 @@ static enum net_result radiotap(const uint8_t *f, size_t caplen, size_t missing,
 		radio.fcs = (f[off] & FLAGS_FCS) != 0;
 		radio.data_pad = (f[off] & FLAGS_DATA_PAD) != 0;
 	}
-	return mac_frame(f + len, caplen - len, radio, ip, ip_len, reason);
+	return mac_frame(f + len, caplen - len, radio, rest, ip, ip_len, reason);
 }
 
 /* AVS (a wlan-ng capture header): a version word 0x8021100N, then the
  * header's length, both big-endian. No FCS indication: none assumed. */
-static enum net_result avs(const uint8_t *f, size_t caplen, size_t missing, const uint8_t **ip, size_t *ip_len,
-			   const char **reason)
+static enum net_result avs(const uint8_t *f, size_t caplen, size_t missing, struct net_link_rest *rest,
+			   const uint8_t **ip, size_t *ip_len, const char **reason)
 {
 	if (caplen < 8) {
 		*reason = "AVS header cut short";
@@ -173,22 +242,22 @@ static enum net_result avs(const uint8_t *f, size_t caplen, size_t missing, cons
 								  : "AVS header length is invalid or cut short";
 		return NET_MALFORMED;
 	}
-	return mac_frame(f + len, caplen - len, (struct wlan_radio){.missing = missing}, ip, ip_len, reason);
+	return mac_frame(f + len, caplen - len, (struct wlan_radio){.missing = missing}, rest, ip, ip_len, reason);
 }
 
 /* Prism (Linux wlan-ng, old madwifi): message code, message length (the
  * header's, 144 in practice) in the capturing host's byte order, device
  * name, then fixed items. Some drivers wrote an AVS header under this link
  * type, as libpcap and Wireshark know: read by its version word. */
-static enum net_result prism(const uint8_t *f, size_t caplen, size_t missing, const uint8_t **ip, size_t *ip_len,
-			     const char **reason)
+static enum net_result prism(const uint8_t *f, size_t caplen, size_t missing, struct net_link_rest *rest,
+			     const uint8_t **ip, size_t *ip_len, const char **reason)
 {
 	if (caplen < 8) {
 		*reason = "Prism header cut short";
 		return NET_MALFORMED;
 	}
 	if ((be32(f) & 0xfffffff0u) == 0x80211000u)
-		return avs(f, caplen, missing, ip, ip_len, reason);
+		return avs(f, caplen, missing, rest, ip, ip_len, reason);
 	uint32_t len = le32(f + 4);
 	if (len < 8 || len > caplen)
 		len = be32(f + 4);
@@ -196,15 +265,15 @@ static enum net_result prism(const uint8_t *f, size_t caplen, size_t missing, co
 		*reason = "Prism header length is invalid or cut short";
 		return NET_MALFORMED;
 	}
-	return mac_frame(f + len, caplen - len, (struct wlan_radio){.missing = missing}, ip, ip_len, reason);
+	return mac_frame(f + len, caplen - len, (struct wlan_radio){.missing = missing}, rest, ip, ip_len, reason);
 }
 
 /* PPI (Per-Packet Information, CACE): version 0, flags (bit 0: fields
  * 4-byte aligned), the header's length and the link type that follows, then
  * fields of type and length; the 802.11-Common one (type 2) says whether
  * the frame ends in an FCS (its flags word, bit 0). Little-endian. */
-static enum net_result ppi(const uint8_t *f, size_t caplen, size_t missing, const uint8_t **ip, size_t *ip_len,
-			   const char **reason)
+static enum net_result ppi(const uint8_t *f, size_t caplen, size_t missing, struct net_link_rest *rest,
+			   const uint8_t **ip, size_t *ip_len, const char **reason)
 {
 	enum { FIELD_80211_COMMON = 2, COMMON_FLAGS_AT = 8, COMMON_FLAG_FCS = 0x0001 };
 	if (caplen < 8) {
@@ -236,7 +305,7 @@ static enum net_result ppi(const uint8_t *f, size_t caplen, size_t missing, cons
 			break;
 	}
 	if (dlt == DLT_IEEE802_11)
-		return mac_frame(f + len, caplen - len, radio, ip, ip_len, reason);
+		return mac_frame(f + len, caplen - len, radio, rest, ip, ip_len, reason);
 	if (dlt == DLT_PPI) {
 		*reason = "PPI header inside a PPI header";
 		return NET_MALFORMED;
@@ -246,21 +315,23 @@ static enum net_result ppi(const uint8_t *f, size_t caplen, size_t missing, cons
 	return net_link_decode((int)dlt, f + len, caplen - len, caplen - len + missing, ip, ip_len, reason);
 }
 
-enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip,
-			    size_t *ip_len, const char **reason)
+enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, struct net_link_rest *rest,
+			    const uint8_t **ip, size_t *ip_len, const char **reason)
 {
+	if (rest)
+		*rest = (struct net_link_rest){0};
 	size_t missing = wirelen > caplen ? wirelen - caplen : 0;
 	switch (dlt) {
 	case DLT_IEEE802_11: /* whether an FCS ends the frame is not said: IP's length ignores it */
-		return mac_frame(f, caplen, (struct wlan_radio){.missing = missing}, ip, ip_len, reason);
+		return mac_frame(f, caplen, (struct wlan_radio){.missing = missing}, rest, ip, ip_len, reason);
 	case DLT_IEEE802_11_RADIO:
-		return radiotap(f, caplen, missing, ip, ip_len, reason);
+		return radiotap(f, caplen, missing, rest, ip, ip_len, reason);
 	case DLT_PRISM_HEADER:
-		return prism(f, caplen, missing, ip, ip_len, reason);
+		return prism(f, caplen, missing, rest, ip, ip_len, reason);
 	case DLT_IEEE802_11_RADIO_AVS:
-		return avs(f, caplen, missing, ip, ip_len, reason);
+		return avs(f, caplen, missing, rest, ip, ip_len, reason);
 	case DLT_PPI:
-		return ppi(f, caplen, missing, ip, ip_len, reason);
+		return ppi(f, caplen, missing, rest, ip, ip_len, reason);
 	default:
 		*reason = "unsupported link type";
 		return NET_OTHER;

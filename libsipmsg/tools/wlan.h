@@ -2,7 +2,8 @@
 /* IEEE 802.11 (Wi-Fi) frames as monitor-mode captures hold them: bare
  * (LINKTYPE_IEEE802_11), or after a radio header (radiotap, Prism, AVS or
  * PPI). A data frame's MAC header (QoS control, HT control, the 4-address
- * form) and its LLC/SNAP header are skipped to reach the EtherType, which
+ * form), an A-MSDU's subframe headers, an 802.11s mesh control field and
+ * the LLC/SNAP header are skipped to reach the EtherType, which
  * netdecode.h's dispatch takes on. Management and control frames, and data
  * frames without data, are not IP: NET_OTHER, as a non-IP Ethernet frame is.
  * Every read is bounds-checked against the captured length. */
@@ -18,9 +19,14 @@ bool wlan_link_supported(int dlt);
  * wirelen bytes captured: a radio header's FCS is taken off only as far as
  * it was captured. NET_UNREADABLE, with a reason, for a protected (WEP,
  * TKIP, CCMP, GCMP) data frame, whose payload cannot be read without the
- * keys, for a fragment of an 802.11 frame (not reassembled) and for an
- * A-MSDU aggregate. */
-enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip,
-			    size_t *ip_len, const char **reason);
+ * keys, and for a fragment of an 802.11 frame (not reassembled). An A-MSDU
+ * aggregate gives its first subframe's packet, and *rest (when not NULL)
+ * the others, for wlan_next; *rest is zeroed for any other frame. */
+enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, struct net_link_rest *rest,
+			    const uint8_t **ip, size_t *ip_len, const char **reason);
+
+/* The IP packet of an A-MSDU's next subframe (rest->p not NULL); as
+ * net_link_next. */
+enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, const char **reason);
 
 #endif

@@ -731,6 +731,76 @@ void gen_udp(struct gen *g, const struct gen_endpoint *src, const struct gen_end
 	free(u);
 }
 
+size_t gen_wlan_msdus(struct gen *g, const struct gen_msdu *m, size_t n, bool amsdu, int mesh_ae, size_t *at)
+{
+	size_t cap = 256;
+	for (size_t i = 0; i < n; i++)
+		cap += 160 + m[i].len; /* padding, subframe header, mesh control, LLC/SNAP, IP headers (96 at most), UDP */
+	uint8_t *f = xmalloc(cap);
+	size_t radio = gen_wlan_radio_header(g->link, f);
+	uint8_t *h = f + radio;
+	size_t mac = gen_wlan_header(g->link, h, g->wlan_flags);
+	if (h[0] == 0x08) { /* a plain data frame: made QoS data, its QoS control after the 24 bytes */
+		h[0] = 0x88;
+		h[24] = 5;
+		h[25] = 0;
+		mac = 26;
+	}
+	size_t qos = (h[1] & 0x03) == 0x03 ? 30 : 24;
+	if (amsdu)
+		h[qos] |= 0x80; /* A-MSDU present */
+	if (mesh_ae >= 0) {
+		h[qos + 1] |= 0x01; /* Mesh Control Present */
+		if ((h[1] & 0x03) == 0x01)
+			h[1] ^= 0x03; /* to the AP -> from a mesh STA (FromDS): mesh frames are not ToDS alone */
+	}
+	if (g->link == GEN_RADIOTAP) /* the data pad */
+		for (; mac % 4; mac++)
+			h[mac] = 0;
+	size_t len = radio + mac;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && amsdu)
+			for (; (len - radio - mac) % 4; len++)
+				f[len] = 0; /* each subframe but the last padded to 4 bytes */
+		if (at)
+			at[i] = len;
+		size_t sub = len;
+		if (amsdu) { /* DA, SA, then the length (set below) */
+			static const uint8_t da[6] = {0x02, 0, 0, 0, 0, 0x21}, sa[6] = {0x02, 0, 0, 0, 0, 0x22};
+			memcpy(f + len, da, 6);
+			memcpy(f + len + 6, sa, 6);
+			len += 14;
+		}
+		if (mesh_ae >= 0) { /* flags, TTL, sequence number, address extension */
+			f[len] = (uint8_t)mesh_ae;
+			f[len + 1] = 31;
+			le32_put(f + len + 2, 0x1000u + (uint32_t)i);
+			memset(f + len + 6, 0x33, 6 * (size_t)mesh_ae);
+			len += 6 + 6 * (size_t)mesh_ae;
+		}
+		static const uint8_t snap[6] = {0xaa, 0xaa, 0x03, 0, 0, 0};
+		memcpy(f + len, snap, 6);
+		put16(f + len + 6, m[i].src.family == 4 ? 0x0800 : 0x86dd);
+		len += 8;
+		uint8_t *u = udp_datagram(&m[i].src, &m[i].dst, m[i].payload, m[i].len);
+		size_t ip_len;
+		uint8_t *ip = ip_packet(g, &m[i].src, &m[i].dst, 17, u, 8 + m[i].len, false, 0, false, 0, &ip_len);
+		memcpy(f + len, ip, ip_len);
+		len += ip_len;
+		free(ip);
+		free(u);
+		if (amsdu)
+			put16(f + sub + 12, (uint32_t)(len - sub - 14));
+	}
+	if (gen_wlan_has_fcs(g->link)) {
+		gen_wlan_fcs(h, len - radio, f + len);
+		len += 4;
+	}
+	gen_raw_frame(g, f, len, len);
+	free(f);
+	return len;
+}
+
 void gen_tcp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t seq,
 	     uint8_t flags, const void *payload, size_t len)
 {

@@ -118,6 +118,23 @@ size_t gen_wlan_radio_header(enum gen_link l, uint8_t *h);
 bool gen_wlan_has_fcs(enum gen_link l);
 void gen_wlan_fcs(const uint8_t *mac, size_t len, uint8_t out[4]);
 
+/* One UDP datagram of gen_wlan_msdus. */
+struct gen_msdu {
+	struct gen_endpoint src, dst;
+	const void *payload;
+	size_t len;
+};
+
+/* Write one QoS data frame on g's 802.11 link (a plain data frame is made
+ * QoS data) holding the datagrams: an A-MSDU of n subframes (DA, SA,
+ * length, each but the last padded to 4 bytes) when amsdu, else n is 1.
+ * mesh_ae 0..2: an 802.11s mesh frame (Mesh Control Present, FromDS at
+ * least), a Mesh Control field with that address extension mode (0, 6 or
+ * 12 bytes) before each LLC/SNAP header; -1: none. at (room for n, or
+ * NULL): where each subframe (or the mesh control, or LLC/SNAP) starts in
+ * the frame. Returns the frame's length. */
+size_t gen_wlan_msdus(struct gen *g, const struct gen_msdu *m, size_t n, bool amsdu, int mesh_ae, size_t *at);
+
 /* Open a capture for writing; pcapng selects the format. Aborts on failure. */
 void gen_open(struct gen *g, const char *path, enum gen_link link, bool pcapng);
 void gen_close(struct gen *g);

@@ -3,8 +3,8 @@
  * its fragments, tunnels, UDP, TCP reassembly, WebSocket, SCTP and HEP, then the
  * check pipeline on every message found.
  *
- * Byte 0 picks the link type, byte 1 the capture options (below); then
- * frames until the input ends, each a 2-byte big-endian length and that many
+ * Byte 0 picks the link type, bytes 1 and 2 the capture options (below);
+ * then frames until the input ends, each a 2-byte big-endian length and that many
  * bytes. The length's top bit announces a larger original length than was
  * captured (a snapshot-length cut); a last frame the input cuts short is
  * written with the length it announced as its original length. The frames
@@ -14,14 +14,16 @@
  * Checks: every message and framing error's bytes are read (ASan sees a bad
  * pointer) and checked by a pipeline as cmd_check.c does; frame numbers never
  * decrease and never exceed the frames written; notices have a kind and a
- * one-line text; a notice counted as SIP cut short is a frame-truncated or
- * tcp-gap notice about the snapshot length that does not doubt it is SIP;
+ * one-line text, and none says a tunnel is malformed when tunnels are off;
+ * a notice counted as SIP cut short is a frame-truncated or tcp-gap notice
+ * about the snapshot length that does not doubt it is SIP;
  * capture_run() reads every frame and returns 0 (or -1 with a reason); the
  * stats count what the callback saw; nothing leaks. */
 #include "fuzz.h"
 
 #include "capture.h"
 #include "pipeline.h"
+#include "tunnel.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -63,6 +65,40 @@ static const uint32_t link_types[] = {
 #define OPT_STRICT 0x40u     /* the pipeline checks in strict mode */
 #define OPT_SLOW 0x80u       /* frames 25 s apart (IP reassembly expires after 60 s), else 1 s */
 
+/* Byte 2: where tunnels are looked for, as sipmsg check's --no-tunnels,
+ * --vxlan-port, --geneve-port and --gtpu-port set it (the lists read by the
+ * same parser, a conflict refused by the same check); 0: the defaults.
+ * Each kind's 2 bits: its default ports, SIP's 5060, another kind's
+ * default port, or TUNNEL_MAX_PORTS ports. Bit 7 is not used. */
+#define OPT2_NO_TUNNELS 0x01u
+#define OPT2_VXLAN_SHIFT 1
+#define OPT2_GENEVE_SHIFT 3
+#define OPT2_GTPU_SHIFT 5
+static const char *const tunnel_port_lists[3][4] = {
+	{NULL, "5060", "6081", "1,2,3,4,5,6,7,4789"},         /* VXLAN */
+	{NULL, "5060", "2152", "11,12,13,14,15,16,17,6081"},  /* Geneve */
+	{NULL, "5060", "4789", "21,22,23,24,25,26,27,2152"},  /* GTP-U */
+};
+
+/* The tunnel options byte 2 picks into o; false when sipmsg check would
+ * refuse them (one port given to two kinds), as it says why. */
+static bool tunnel_options(uint8_t opt2, struct tunnel_opts *o)
+{
+	static const int shift[3] = {OPT2_VXLAN_SHIFT, OPT2_GENEVE_SHIFT, OPT2_GTPU_SHIFT};
+	struct tunnel_ports *ports[3] = {&o->vxlan, &o->geneve, &o->gtp_u};
+	char why[160] = "";
+	o->off = (opt2 & OPT2_NO_TUNNELS) != 0;
+	for (int k = 0; k < 3; k++) {
+		const char *list = tunnel_port_lists[k][opt2 >> shift[k] & 3u];
+		if (list)
+			FUZZ_CHECK(tunnel_ports_parse(list, ports[k], why, sizeof why), "%s refused: %s", list, why);
+	}
+	if (tunnel_opts_check(o, why, sizeof why))
+		return true;
+	FUZZ_CHECK(why[0] && !strchr(why, '\n'), "tunnel options refused without a one-line reason");
+	return false;
+}
+
 #define SNAPLEN 262144u
 #define TS_BASE 1700000000u
 
@@ -73,6 +109,7 @@ struct seen {
 	uint64_t udp, tcp, ws, sctp, framing_errors, notices, cut_short;
 	unsigned sum; /* of every byte handed over, so that every byte is read */
 	bool trace;   /* FUZZ_TRACE=1: print every record */
+	bool tunnels_off; /* byte 2 said --no-tunnels */
 };
 
 static volatile unsigned sink; /* keeps the byte reads */
@@ -142,6 +179,8 @@ static void on_record(void *ctx, const struct capture_record *rec)
 		FUZZ_CHECK(strlen(rec->notice_kind) > 0 && strlen(rec->text) > 0, "an empty notice");
 		FUZZ_CHECK(!strchr(rec->text, '\n') && !strchr(rec->text, '\r'), "a notice of more than one line: %s",
 			   rec->text);
+		FUZZ_CHECK(!s->tunnels_off || strncmp(rec->text, "malformed tunnel", 16) != 0, "tunnels off, but: %s",
+			   rec->text);
 		if (rec->cut_short) {
 			FUZZ_CHECK(strcmp(rec->notice_kind, "frame-truncated") == 0 ||
 					   strcmp(rec->notice_kind, "tcp-gap") == 0 ||
@@ -163,9 +202,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fuzz_in in = {data, size};
 	uint32_t link = link_types[fuzz_u8(&in) % (sizeof link_types / sizeof link_types[0])];
 	uint8_t opt = fuzz_u8(&in);
+	uint8_t opt2 = fuzz_u8(&in);
 
 	struct capture_opts o;
 	capture_opts_init(&o);
+	if (!tunnel_options(opt2, &o.tunnels))
+		return 0; /* as sipmsg check refuses them */
 	static const size_t flow_bytes[] = {CAPTURE_DEFAULT_MAX_FLOW_BYTES, 64, 512, 4096};
 	static const size_t flows[] = {CAPTURE_DEFAULT_MAX_FLOWS, 1, 2, 8};
 	static const size_t frags[] = {CAPTURE_DEFAULT_MAX_FRAGMENTED, 1, 2, 4};
@@ -207,6 +249,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s.frames_written = nframes;
 	const char *trace = getenv("FUZZ_TRACE");
 	s.trace = trace && *trace == '1';
+	s.tunnels_off = o.tunnels.off;
 	FUZZ_CHECK(pipeline_init(&s.pipe, opt & OPT_STRICT), "pipeline_init");
 
 	char err[512] = "";

@@ -260,15 +260,15 @@ BUILD_SEEDS = {
 
 
 # --- capture: byte 0 the link type (index into fuzz_capture.c's table), byte 1
-# the options, then frames: 2-byte big-endian length (top bit: a snaplen cut)
-# and the bytes.
+# the options, byte 2 the tunnel options, then frames: 2-byte big-endian
+# length (top bit: a snaplen cut) and the bytes.
 LINK_INDEX = {1: 0, 101: 1, 113: 2, 276: 3, 0: 4, 108: 5, 228: 6, 229: 7,
               105: 16, 127: 17, 119: 18, 163: 19, 192: 20}
 SAMPLE_PCAP = os.path.join(HERE, "..", "..", "docs", "samples", "sipp-calls.pcap")
 
 
-def capture_seed(link, frames, opts=0, cut=()):
-    out = bytes([LINK_INDEX[link], opts])
+def capture_seed(link, frames, opts=0, cut=(), tunnels=0):
+    out = bytes([LINK_INDEX[link], opts, tunnels])
     for i, f in enumerate(frames):
         assert len(f) < 0x8000
         out += struct.pack(">H", len(f) | (0x8000 if i in cut else 0)) + f
@@ -345,6 +345,22 @@ def wlan_data(payload, etype=0x0800, qos=False, flags=0x01):
     return h + b"\xaa\xaa\x03\0\0\0" + struct.pack("!H", etype) + payload
 
 
+def wlan_amsdu(payloads, mesh=False):
+    """A QoS data frame from a mesh STA or an AP (FromDS) holding an A-MSDU:
+    subframes of DA, SA, length, [mesh control, AE mode 1,] LLC/SNAP, IPv4,
+    each but the last padded to 4 bytes."""
+    addrs = b"\x02\0\0\0\0\x11" + b"\x02\0\0\0\0\x10" + b"\x02\0\0\0\0\x12"
+    h = b"\x88\x02\x2c\0" + addrs + struct.pack("<H", 0x123 << 4) + bytes([0x85, 0x01 if mesh else 0])
+    body = b""
+    for i, p in enumerate(payloads):
+        if i:
+            body += bytes(-len(body) % 4)
+        msdu = (b"\x01\x1f" + struct.pack("<I", i) + b"\x02\0\0\0\0\x33" if mesh else b"") + \
+            b"\xaa\xaa\x03\0\0\0\x08\0" + p
+        body += b"\x02\0\0\0\0\x21\x02\0\0\0\0\x22" + struct.pack("!H", len(msdu)) + msdu
+    return h + body
+
+
 def wlan_fcs(frame):
     return frame + struct.pack("<I", zlib.crc32(frame))
 
@@ -414,11 +430,22 @@ def capture_seeds():
     seeds["gre-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 47, gre))])
     vx = b"\x08\0\0\0\0\0\x2a\0" + ether(dgram)
     seeds["vxlan-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 17, udp(40000, 4789, vx)))])
+    # byte 2: no tunnels looked into; VXLAN looked for on SIP's 5060 (a SIP
+    # start line is still SIP there)
+    seeds["vxlan-invite.no-tunnels"] = capture_seed(1, [ether(ipv4(C4, D4, 17, udp(40000, 4789, vx)))], tunnels=0x01)
+    gre_cut = ether(ipv4(C4, D4, 47, gre[:3]))
+    seeds["gre-cut.no-tunnels"] = capture_seed(1, [gre_cut, gre_cut], tunnels=0x01)
+    seeds["sipp-calls.vxlan-on-5060"] = capture_seed(link, frames[:12], tunnels=0x02)
     # 802.11: radiotap with an FCS (QoS data, then a protected frame), bare,
     # and PPI with its 802.11-Common field saying FCS
     seeds["radiotap-invite"] = capture_seed(127, [
         radiotap(wlan_data(dgram, qos=True)), radiotap(wlan_data(dgram, flags=0x41))])
     seeds["wlan-invite"] = capture_seed(105, [wlan_data(dgram)])
+    # A-MSDUs: an INVITE in the second of two subframes, bare; in both of a
+    # mesh one's (a mesh control field in each), after radiotap with an FCS
+    short = ipv4(C4, D4, 17, udp(5004, 5004, b"\x80\0\x12\x34rtp"))
+    seeds["wlan-amsdu-invite"] = capture_seed(105, [wlan_amsdu([short, dgram])])
+    seeds["radiotap-mesh-amsdu-invite"] = capture_seed(127, [radiotap(wlan_amsdu([dgram, dgram], mesh=True))])
     ppi_common = struct.pack("<HHQHHHHBBbb", 2, 20, 1, 1, 12, 5180, 0x140, 0, 0, -50, -90)
     seeds["ppi-invite"] = capture_seed(192, [
         struct.pack("<BBHI", 0, 0, 8 + len(ppi_common), 105) + ppi_common + wlan_fcs(wlan_data(dgram, qos=True))])
@@ -428,6 +455,10 @@ def capture_seeds():
     seeds["gtpu-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 17, udp(2152, 2152, gtp)))])
     gnv = struct.pack("!BBHI", 2, 0, 0x6558, 200 << 8) + struct.pack("!HBBI", 0x0103, 0x80, 1, 7) + ether(dgram)
     seeds["geneve-invite"] = capture_seed(1, [ether(ipv4(C4, D4, 17, udp(49153, 6081, gnv)))])
+    # byte 2: the ports rotated (VXLAN on 6081, Geneve on 2152, GTP-U on 4789),
+    # so the Geneve packet is looked at as VXLAN (which it is not: no I flag)
+    seeds["geneve-invite.ports-rotated"] = capture_seed(1, [ether(ipv4(C4, D4, 17, udp(49153, 6081, gnv)))],
+                                                        tunnels=0x54)
     # HEPv3 to a collector, carrying an INVITE between A and B
     seeds["hep3-invite"] = capture_seed(228, [ipv4(C4, D4, 17, udp(9060, 9060, hep3(A4, B4, 5060, 5060, invite)))])
     # SIP over WebSocket: upgrade, 101, one masked text frame, no SYN seen
