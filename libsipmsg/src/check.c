@@ -192,6 +192,43 @@ static sipmsg_status via_rules(sipmsg_msg *m)
 	return SIPMSG_OK;
 }
 
+/* RFC 3455 §4.4's extension-access-info, a bare gen-value (";\"x\""),
+ * which the parser reads as a parameter with an empty name: RFC 7315 §5.4
+ * and RFC 7913 §3 retired it for a generic-param, so it is a warning. */
+static sipmsg_status access_network_info_rules(sipmsg_msg *m, uint32_t i)
+{
+	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
+	for (uint32_t j = 0; v && j < v->n; j++) {
+		const sipmsg_access_network_info *a = (const sipmsg_access_network_info *)v->items + j;
+		for (size_t k = 0; k < a->param_count; k++) {
+			sipmsg_status st;
+			if (!a->params[k].name.len &&
+			    (st = report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, a->params[k].name.ptr,
+					 "a bare access-info value is RFC 3455's obsolete form: RFC 7315 §5.4 and "
+					 "RFC 7913 §3 make it name=value")))
+				return st;
+		}
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status ims_rules(sipmsg_msg *m)
+{
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		sipmsg_status st = SIPMSG_OK;
+		switch (m->hdrs[i].id) {
+		case SIPMSG_HDR_P_ACCESS_NETWORK_INFO:
+			st = access_network_info_rules(m, i);
+			break;
+		default:
+			break;
+		}
+		if (st)
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
 /* Digest parameters (RFC 3261 §25.1, RFC 2617 §3.2, RFC 8760), checked
  * after the parse, which reads any auth-param = token EQUAL ( token /
  * quoted-string ). Warnings only: real devices quote what the grammar
@@ -509,6 +546,7 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
 	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = digest_rules(m)) ||
+	    (st = ims_rules(m)) ||
 	    (st = text_header_rules(m)) || (st = body_rules(m)))
 		return st;
 	return sipmsg_msg_error_count(m) ? SIPMSG_ESYNTAX : SIPMSG_OK;

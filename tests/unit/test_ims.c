@@ -149,11 +149,67 @@ Test(ims, access_network_info)
 Test(ims, access_network_info_bad)
 {
 	tt_bad("P-Access-Network-Info: ;cgi-3gpp=1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
-	/* RFC 7913 §3: extension-access-info is a generic-param, no longer a bare gen-value */
-	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; \"x\"", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	/* a bare item in RFC 3455's form is a gen-value: an IPv6 reference or a closed quote */
+	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; [x]", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	    SIPMSG_DIAG_BAD_PARAMETER, 42);
+	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; \"x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	    SIPMSG_DIAG_UNTERMINATED_QUOTE, 42);
+	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; =x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
 	    SIPMSG_DIAG_BAD_PARAMETER, 42);
 	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE,
 	    41);
 	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD;cgi-3gpp=\"1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
 	    SIPMSG_DIAG_UNTERMINATED_QUOTE, 50);
+}
+
+/* The warning sipmsg_msg_check() gives header line `line` of a TT_REQ
+ * message, whose typed parse succeeds: this code, at this column. */
+static const sipmsg_diag *check_warns(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
+{
+	char text[1024];
+	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
+	TT_PARSE(text);
+	cr_assert_eq(tt_header_status(id), SIPMSG_OK, "%s: status %s", line, sipmsg_status_name(tt_header_status(id)));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "%s: check", line);
+	const sipmsg_diag *d = tt_diag(tt_m, code);
+	cr_assert_not_null(d, "%s: no %s", line, sipmsg_diag_code_name(code));
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s: severity", line);
+	cr_assert_eq(d->column, column, "%s: column %u", line, d->column);
+	return d;
+}
+
+/* The header line `line` of a TT_REQ message draws no diagnostic from sipmsg_msg_check(). */
+static void check_clean(const char *line)
+{
+	char text[1024];
+	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
+	TT_PARSE(text);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "%s: check", line);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s: %s", line,
+		     sipmsg_msg_diag_count(tt_m) ? sipmsg_msg_diag_at(tt_m, 0)->message : "");
+}
+
+/* RFC 3455 §4.4: extension-access-info = gen-value, a bare item RFC 7315
+ * §5.4 and RFC 7913 §3 replaced by a generic-param; IMS equipment still
+ * sends it. Read as a nameless parameter, with a warning from the check. */
+Test(ims, access_network_info_rfc3455_form)
+{
+	const sipmsg_diag *d = check_warns("P-Access-Network-Info: 3GPP-UTRAN-TDD; \"23456789ABCDE\"; network-provided",
+					   SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_HEADER_RULE, 40);
+	cr_assert(strstr(d->message, "RFC 3455"), "%s", d->message);
+	cr_assert_str_eq(sipmsg_diag_code_name(SIPMSG_DIAG_HEADER_RULE), "header-rule");
+	const sipmsg_access_network_info *a = tt_value(SIPMSG_HDR_P_ACCESS_NETWORK_INFO, 0).access_network_info;
+	cr_assert_eq(a->param_count, 2);
+	cr_assert_eq(a->params[0].name.len, 0);
+	TT_SLICE(a->params[0].value, "23456789ABCDE");
+	cr_assert(a->params[0].quoted);
+	cr_assert(a->network_provided);
+	/* a bare IPv6 reference is a gen-value too (host) */
+	check_warns("P-Access-Network-Info: IEEE-802.11;[2001:db8::1]", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+		    SIPMSG_DIAG_HEADER_RULE, 36);
+	TT_SLICE(tt_value(SIPMSG_HDR_P_ACCESS_NETWORK_INFO, 0).access_network_info->params[0].value, "[2001:db8::1]");
+	/* a bare token is a generic-param of either RFC: no warning */
+	check_clean("P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE; network-provided");
+	/* elsewhere a nameless parameter stays an error */
+	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;\"x\"", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER, 46);
 }

@@ -225,7 +225,8 @@ typedef struct sipmsg_access_network_info {
 	sipmsg_slice raw;           /**< the access-net-spec as written */
 	sipmsg_slice access_type;   /**< access-type or access-class ("3GPP-E-UTRAN-FDD", any token) */
 	bool network_provided;      /**< the network-provided parameter is present */
-	const sipmsg_param *params; /**< the access-info parameters in order (cgi-3gpp, utran-cell-id-3gpp, ...) */
+	const sipmsg_param *params; /**< the access-info parameters in order (cgi-3gpp, utran-cell-id-3gpp, ...);
+				     *   RFC 3455's bare item ("x") has an empty name */
 	size_t param_count;         /**< number of params */
 } sipmsg_access_network_info;
 
