@@ -212,6 +212,69 @@ static sipmsg_status access_network_info_rules(sipmsg_msg *m, uint32_t i)
 	return SIPMSG_OK;
 }
 
+/* A parameter the grammar names once, repeated: the typed view reads the
+ * first, so each later one is a warning at its name. One pass with the
+ * first of each name kept, so many parameters cost no more than a few. */
+struct once_params {
+	const char *const *names; /* lowercase, at most 8 */
+	size_t n;
+	bool lead;                /* names[0] leads the value, before the parameters */
+	const char *rfc;
+};
+
+static sipmsg_status repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_param *params, size_t count,
+				     const struct once_params *once)
+{
+	bool seen[8] = {once->lead};
+	for (size_t k = 0; k < count; k++) {
+		const sipmsg_param *pr = &params[k];
+		for (size_t r = 0; r < once->n; r++) {
+			if (!sm_eq_lower(pr->name.ptr, pr->name.len, once->names[r], strlen(once->names[r])))
+				continue;
+			sipmsg_status st;
+			if (seen[r] && (st = report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_WARNING, i, NULL,
+						    pr->name.ptr, "a second %s parameter: the first is the one read (%s)",
+						    once->names[r], once->rfc)))
+				return st;
+			seen[r] = true;
+			break;
+		}
+	}
+	return SIPMSG_OK;
+}
+
+static const char *const session_id_once[] = {"remote"};
+static const char *const charging_vector_once[] = {"icid-value", "icid-generated-at", "orig-ioi", "term-ioi",
+						   "transit-ioi", "related-icid", "related-icid-generated-at"};
+_Static_assert(sizeof charging_vector_once / sizeof charging_vector_once[0] <= 8, "repeated_params() keeps 8");
+
+static sipmsg_status session_id_rules(sipmsg_msg *m, uint32_t i)
+{
+	static const struct once_params once = {session_id_once, 1, false, "RFC 7989 §4.2"};
+	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
+	for (uint32_t j = 0; v && j < v->n; j++) {
+		const sipmsg_session_id *s = (const sipmsg_session_id *)v->items + j;
+		sipmsg_status st = repeated_params(m, i, s->params, s->param_count, &once);
+		if (st)
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status charging_vector_rules(sipmsg_msg *m, uint32_t i)
+{
+	static const struct once_params once = {
+		charging_vector_once, sizeof charging_vector_once / sizeof charging_vector_once[0], true, "RFC 7315 §5.6"};
+	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
+	for (uint32_t j = 0; v && j < v->n; j++) {
+		const sipmsg_charging_vector *c = (const sipmsg_charging_vector *)v->items + j;
+		sipmsg_status st = repeated_params(m, i, c->params, c->param_count, &once);
+		if (st)
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status ims_rules(sipmsg_msg *m)
 {
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
@@ -219,6 +282,12 @@ static sipmsg_status ims_rules(sipmsg_msg *m)
 		switch (m->hdrs[i].id) {
 		case SIPMSG_HDR_P_ACCESS_NETWORK_INFO:
 			st = access_network_info_rules(m, i);
+			break;
+		case SIPMSG_HDR_SESSION_ID:
+			st = session_id_rules(m, i);
+			break;
+		case SIPMSG_HDR_P_CHARGING_VECTOR:
+			st = charging_vector_rules(m, i);
 			break;
 		default:
 			break;

@@ -48,7 +48,7 @@ static const struct diag_row diag_rows[] = {
 	{SIPMSG_DIAG_BAD_PARAMETER, "bad-parameter", "a parameter is malformed"},
 
 	{SIPMSG_DIAG_MISSING_HEADER, "missing-header", "a mandatory header is missing"},
-	{SIPMSG_DIAG_MULTIPLE_VALUES, "multiple-values", "a single-valued header appears more than once, or a \"*\" Contact comes with other Contact values"},
+	{SIPMSG_DIAG_MULTIPLE_VALUES, "multiple-values", "a single-valued header appears more than once, a \"*\" Contact comes with other Contact values, or a parameter named once is repeated"},
 	{SIPMSG_DIAG_CSEQ_METHOD_MISMATCH, "cseq-method-mismatch", "the CSeq method differs from the request method"},
 	{SIPMSG_DIAG_CONTENT_LENGTH_MISMATCH, "content-length-mismatch", "Content-Length disagrees with the body"},
 	{SIPMSG_DIAG_BRANCH_NO_COOKIE, "branch-no-cookie", "the Via branch lacks the z9hG4bK magic cookie"},

@@ -213,3 +213,33 @@ Test(ims, access_network_info_rfc3455_form)
 	/* elsewhere a nameless parameter stays an error */
 	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;\"x\"", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER, 46);
 }
+
+/* A parameter the grammar names once, given twice: the view reads the
+ * first, and the check warns at each later one, naming it. */
+Test(ims, repeated_params_warn)
+{
+	const sipmsg_diag *d = check_warns(
+		"Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2;"
+		"REMOTE=00000000000000000000000000000000",
+		SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_MULTIPLE_VALUES, 86);
+	cr_assert(strstr(d->message, "remote"), "%s", d->message);
+	TT_SLICE(tt_value(SIPMSG_HDR_SESSION_ID, 0).session_id->remote_uuid, "47755a9de7794ba387653f2099600ef2");
+	d = check_warns("P-Charging-Vector: icid-value=1;orig-ioi=a;term-ioi=b;orig-ioi=c", SIPMSG_HDR_P_CHARGING_VECTOR,
+			SIPMSG_DIAG_MULTIPLE_VALUES, 55);
+	cr_assert(strstr(d->message, "orig-ioi"), "%s", d->message);
+	TT_SLICE(tt_value(SIPMSG_HDR_P_CHARGING_VECTOR, 0).charging_vector->orig_ioi, "a");
+	/* the leading icid-value counts as the first */
+	d = check_warns("P-Charging-Vector: icid-value=1;icid-value=2", SIPMSG_HDR_P_CHARGING_VECTOR,
+			SIPMSG_DIAG_MULTIPLE_VALUES, 33);
+	cr_assert(strstr(d->message, "icid-value"), "%s", d->message);
+	/* each repeat is reported; a generic parameter may repeat */
+	check_warns("P-Charging-Vector: icid-value=1;related-icid=a;x=1;x=2;related-icid=b;Related-ICID=c",
+		    SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_MULTIPLE_VALUES, 56);
+	size_t n = 0;
+	for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++)
+		n += sipmsg_msg_diag_at(tt_m, i)->code == SIPMSG_DIAG_MULTIPLE_VALUES;
+	cr_assert_eq(n, 2);
+	check_clean("P-Charging-Vector: icid-value=1;icid-generated-at=h;orig-ioi=a;term-ioi=b;related-icid=c;"
+		    "related-icid-generated-at=d;x=1;x=2");
+	check_clean("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2;x;x");
+}
