@@ -261,6 +261,43 @@ static sipmsg_status session_id_rules(sipmsg_msg *m, uint32_t i)
 	return SIPMSG_OK;
 }
 
+/* transit-ioi-param = transit-ioi-name "." transit-ioi-index, name = ALPHA
+ * *( alphanum / "-" ), index = 1*DIGIT; the void form, "void." index,
+ * is one of them (RFC 7315 §5.6). */
+static bool transit_ioi_entry_ok(const sipmsg_transit_ioi *e)
+{
+	const sipmsg_slice n = e->name, x = e->index;
+	if (!x.ptr || !sm_all_digits(x.ptr, x.len, SIZE_MAX) || !n.len || !sm_is((unsigned char)n.ptr[0], SM_C_ALPHA))
+		return false;
+	for (size_t k = 1; k < n.len; k++)
+		if (!sm_is((unsigned char)n.ptr[k], SM_C_ALPHA | SM_C_DIGIT) && n.ptr[k] != '-')
+			return false;
+	return true;
+}
+
+/* The transit-ioi the view reads: a quoted list of well-formed entries;
+ * the first that is not is a warning (the parse takes any gen-value). */
+static sipmsg_status transit_ioi_rule(sipmsg_msg *m, uint32_t i, const sipmsg_charging_vector *c)
+{
+	const sipmsg_param *pr = NULL;
+	for (size_t k = 0; k < c->param_count && !pr; k++)
+		if (c->params[k].value.ptr == c->transit_ioi.ptr)
+			pr = &c->params[k];
+	if (!pr)
+		return SIPMSG_OK;
+	if (!pr->quoted)
+		return report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, pr->value.ptr,
+			      "transit-ioi is a quoted list of name.index entries (RFC 7315 §5.6)");
+	sipmsg_slice rest = c->transit_ioi;
+	sipmsg_transit_ioi e;
+	while (sipmsg_transit_ioi_next(&rest, &e))
+		if (!transit_ioi_entry_ok(&e))
+			return report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, e.raw.ptr,
+				      "transit-ioi entry \"%.*s\" is not name.index or void.index (RFC 7315 §5.6)",
+				      (int)(e.raw.len > 40 ? 40 : e.raw.len), e.raw.ptr);
+	return SIPMSG_OK;
+}
+
 static sipmsg_status charging_vector_rules(sipmsg_msg *m, uint32_t i)
 {
 	static const struct once_params once = {
@@ -269,7 +306,7 @@ static sipmsg_status charging_vector_rules(sipmsg_msg *m, uint32_t i)
 	for (uint32_t j = 0; v && j < v->n; j++) {
 		const sipmsg_charging_vector *c = (const sipmsg_charging_vector *)v->items + j;
 		sipmsg_status st = repeated_params(m, i, c->params, c->param_count, &once);
-		if (st)
+		if (st || (c->transit_ioi.ptr && (st = transit_ioi_rule(m, i, c))))
 			return st;
 	}
 	return SIPMSG_OK;

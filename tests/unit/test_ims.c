@@ -243,3 +243,61 @@ Test(ims, repeated_params_warn)
 		    "related-icid-generated-at=d;x=1;x=2");
 	check_clean("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2;x;x");
 }
+
+/* RFC 7315 §5.6: transit-ioi = "transit-ioi" EQUAL DQUOTE transit-ioi-param
+ * *( COMMA transit-ioi-param ) DQUOTE, each name "." index or "void." index. */
+Test(ims, transit_ioi_entries)
+{
+	TT_PARSE(TT_REQ("P-Charging-Vector: icid-value=1;transit-ioi=\"operatorA.1 , void.2,op-3b.17\"\r\n"));
+	const sipmsg_charging_vector *c = tt_value(SIPMSG_HDR_P_CHARGING_VECTOR, 0).charging_vector;
+	sipmsg_slice rest = c->transit_ioi;
+	sipmsg_transit_ioi e;
+	static const char *const raw[] = {"operatorA.1", "void.2", "op-3b.17"};
+	static const char *const name[] = {"operatorA", "void", "op-3b"};
+	static const char *const index[] = {"1", "2", "17"};
+	size_t n = 0;
+	while (sipmsg_transit_ioi_next(&rest, &e)) {
+		cr_assert_lt(n, 3);
+		TT_SLICE(e.raw, raw[n]);
+		TT_SLICE(e.name, name[n]);
+		TT_SLICE(e.index, index[n]);
+		/* slices into the input, not copies */
+		cr_assert(e.raw.ptr >= c->raw.ptr && e.raw.ptr < c->raw.ptr + c->raw.len);
+		n++;
+	}
+	cr_assert_eq(n, 3);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+	/* an entry without '.', and an empty one, are still returned */
+	rest = (sipmsg_slice){"a,,b.x", 6};
+	cr_assert(sipmsg_transit_ioi_next(&rest, &e));
+	TT_SLICE(e.name, "a");
+	cr_assert_null(e.index.ptr);
+	cr_assert(sipmsg_transit_ioi_next(&rest, &e));
+	cr_assert_eq(e.raw.len, 0);
+	cr_assert(sipmsg_transit_ioi_next(&rest, &e));
+	TT_SLICE(e.name, "b");
+	TT_SLICE(e.index, "x");
+	cr_assert_not(sipmsg_transit_ioi_next(&rest, &e));
+	rest = (sipmsg_slice){NULL, 0};
+	cr_assert_not(sipmsg_transit_ioi_next(&rest, &e));
+}
+
+Test(ims, transit_ioi_checked)
+{
+	const sipmsg_diag *d = check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"opA.1,1.sip.example\"",
+					   SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_HEADER_RULE, 52);
+	cr_assert(strstr(d->message, "1.sip.example"), "%s", d->message);
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"opA.1,void\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 52);
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"opA.1,,opB.2\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 52);
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"op_A.1\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 46);
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 46);
+	/* the list is quoted */
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=opA.1", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 45);
+	check_clean("P-Charging-Vector: icid-value=1;transit-ioi=\"void.1\"");
+}
