@@ -150,8 +150,9 @@ static sipmsg_status request_rules(sipmsg_msg *m, const sipmsg_cseq *cseq)
 }
 
 /* via-extension = generic-param (RFC 3261 §25.1): a gen-value, where the
- * parser takes the bare ':' it needs for received and maddr (bare IPv6
- * addresses, RFC 5118 §4.5) in every Via parameter. The parse of Via is
+ * parser takes the bare ':' it needs for received (a bare IPv6 address,
+ * RFC 3261 §20.42) in every Via parameter; maddr, a host, it judges itself
+ * (bare IPv6 is an error there). The parse of Via is
  * the hot path, so this rule is a warning here, at the first such value. */
 static sipmsg_status via_extension_rule(sipmsg_msg *m, uint32_t i, const sipmsg_via *via)
 {

@@ -76,7 +76,8 @@ sipmsg_status sm_typed_fail(struct sm_tctx *t, sipmsg_status st, const struct sm
 }
 
 /* gen-value after '=': quoted-string, an IPv6 reference, or token characters
- * (':' too, for the bare IPv6 addresses of Via received and maddr). */
+ * (':' too, for the bare IPv6 address of Via received; hdr_via.c judges
+ * received and maddr). */
 static SM_INLINE const char *gen_value(const char *p, const char *end, sipmsg_slice *v, bool *quoted)
 {
 	const unsigned char *q = (const unsigned char *)p, *e = (const unsigned char *)end;

@@ -275,13 +275,13 @@ Test(check, digest_parameter_shapes_and_required_ones)
 }
 
 /* via-extension = generic-param (RFC 3261 §25.1): the parse takes a bare
- * ':' in any Via parameter (received and maddr need it for a bare IPv6
- * address); the check warns of one elsewhere, and of a bracketed
- * non-address, once per Via value and run. */
+ * ':' in any Via parameter (received needs it for a bare IPv6 address;
+ * maddr, a host, takes only a bracketed one); the check warns of one
+ * elsewhere, and of a bracketed non-address, once per Via value and run. */
 Test(check, via_extension_values_are_gen_values)
 {
 	TT_PARSE("OPTIONS sip:b@h SIP/2.0\r\n"
-		 "Via: SIP/2.0/UDP h;branch=z9hG4bK1;received=2001:db8::1;maddr=::2;x=[::1];y=\"a:b\";z\r\n"
+		 "Via: SIP/2.0/UDP h;branch=z9hG4bK1;received=2001:db8::1;maddr=[::2];x=[::1];y=\"a:b\";z\r\n"
 		 "Via: SIP/2.0/UDP h2;branch=z9hG4bK2;x=a:b, SIP/2.0/UDP h3;branch=z9hG4bK3;rport;y=[zz];w=1:2\r\n"
 		 "Max-Forwards: 70\r\nFrom: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n\r\n");
 	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
