@@ -619,6 +619,28 @@ static sipmsg_status body_rules(sipmsg_msg *m)
 	return SIPMSG_OK;
 }
 
+/* m-type and m-subtype are tokens, and "*" is a token character, so
+ * Content-Type: "*" "/" "*" parses; but a wildcard is Accept's media-range
+ * (RFC 3261 §20.1), naming no type of the body it labels (§20.15). */
+static sipmsg_status content_type_rule(sipmsg_msg *m)
+{
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		if (m->hdrs[i].id != SIPMSG_HDR_CONTENT_TYPE)
+			continue;
+		const struct sm_vals *v = sm_typed_vals(m, i, NULL);
+		if (!v || !v->n)
+			continue;
+		const sipmsg_mediatype *mt = v->items;
+		const sipmsg_slice *wild = SM_IS(mt->type, "*") ? &mt->type : SM_IS(mt->subtype, "*") ? &mt->subtype : NULL;
+		sipmsg_status st;
+		if (wild && (st = report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, wild->ptr,
+					 "a \"*\" media type names no type: wildcards are Accept's (RFC 3261 §20.1, "
+					 "§20.15)")))
+			return st;
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status start_line_rules(sipmsg_msg *m)
 {
 	sipmsg_status st;
@@ -654,7 +676,7 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	    (st = contact_star_rule(m)) ||
 	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = digest_rules(m)) ||
 	    (st = ims_rules(m)) ||
-	    (st = text_header_rules(m)) || (st = body_rules(m)))
+	    (st = text_header_rules(m)) || (st = content_type_rule(m)) || (st = body_rules(m)))
 		return st;
 	return sipmsg_msg_error_count(m) ? SIPMSG_ESYNTAX : SIPMSG_OK;
 }
