@@ -202,9 +202,10 @@ static sipmsg_status access_network_info_rules(sipmsg_msg *m, uint32_t i)
 	for (uint32_t j = 0; v && j < v->n; j++) {
 		const sipmsg_access_network_info *a = (const sipmsg_access_network_info *)v->items + j;
 		for (size_t k = 0; k < a->param_count; k++) {
+			const sipmsg_param *pr = &a->params[k];
 			sipmsg_status st;
-			if (!a->params[k].name.len &&
-			    (st = report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, a->params[k].name.ptr,
+			if (!pr->name.len &&
+			    (st = report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, pr->name.ptr,
 					 "a bare access-info value is RFC 3455's obsolete form: RFC 7315 §5.4 and "
 					 "RFC 7913 §3 make it name=value")))
 				return st;
@@ -233,9 +234,10 @@ static sipmsg_status repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_par
 			if (!sm_eq_lower(pr->name.ptr, pr->name.len, once->names[r], strlen(once->names[r])))
 				continue;
 			sipmsg_status st;
-			if (seen[r] && (st = report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_WARNING, i, NULL,
-						    pr->name.ptr, "a second %s parameter: the first is the one read (%s)",
-						    once->names[r], once->rfc)))
+			if (seen[r] &&
+			    (st = report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_WARNING, i, NULL, pr->name.ptr,
+					 "a second %s parameter: the first is the one read (%s)", once->names[r],
+					 once->rfc)))
 				return st;
 			seen[r] = true;
 			break;
@@ -301,8 +303,9 @@ static sipmsg_status transit_ioi_rule(sipmsg_msg *m, uint32_t i, const sipmsg_ch
 
 static sipmsg_status charging_vector_rules(sipmsg_msg *m, uint32_t i)
 {
-	static const struct once_params once = {
-		charging_vector_once, sizeof charging_vector_once / sizeof charging_vector_once[0], true, "RFC 7315 §5.6"};
+	static const struct once_params once = {charging_vector_once,
+						sizeof charging_vector_once / sizeof charging_vector_once[0], true,
+						"RFC 7315 §5.6"};
 	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
 	for (uint32_t j = 0; v && j < v->n; j++) {
 		const sipmsg_charging_vector *c = (const sipmsg_charging_vector *)v->items + j;
@@ -631,7 +634,11 @@ static sipmsg_status content_type_rule(sipmsg_msg *m)
 		if (!v || !v->n)
 			continue;
 		const sipmsg_mediatype *mt = v->items;
-		const sipmsg_slice *wild = SM_IS(mt->type, "*") ? &mt->type : SM_IS(mt->subtype, "*") ? &mt->subtype : NULL;
+		const sipmsg_slice *wild = NULL;
+		if (SM_IS(mt->type, "*"))
+			wild = &mt->type;
+		else if (SM_IS(mt->subtype, "*"))
+			wild = &mt->subtype;
 		sipmsg_status st;
 		if (wild && (st = report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, wild->ptr,
 					 "a \"*\" media type names no type: wildcards are Accept's (RFC 3261 §20.1, "

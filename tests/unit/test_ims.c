@@ -211,7 +211,8 @@ Test(ims, access_network_info_rfc3455_form)
 	/* a bare token is a generic-param of either RFC: no warning */
 	check_clean("P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE; network-provided");
 	/* elsewhere a nameless parameter stays an error */
-	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;\"x\"", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER, 46);
+	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;\"x\"", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER,
+	    46);
 }
 
 /* A parameter the grammar names once, given twice: the view reads the

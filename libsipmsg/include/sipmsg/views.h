@@ -223,7 +223,7 @@ typedef struct sipmsg_charging_vector {
 /** @brief One entry of a P-Charging-Vector transit-ioi list (RFC 7315 §5.6:
  *         transit-ioi-name "." transit-ioi-index, or "void." index). */
 typedef struct sipmsg_transit_ioi {
-	sipmsg_slice raw;   /**< the entry as written, trimmed of whitespace ("operatorA.1", "void.2"; empty for ",,") */
+	sipmsg_slice raw;   /**< the entry as written, trimmed ("operatorA.1", "void.2"; empty for ",,") */
 	sipmsg_slice name;  /**< before the last '.' ("operatorA", "void"); all of raw when it has no '.' */
 	sipmsg_slice index; /**< after the last '.' (digits when well formed); NULL ptr when raw has no '.' */
 } sipmsg_transit_ioi;
