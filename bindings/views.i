@@ -49,7 +49,14 @@ SIPMSG_BINDING_VIEW(sipmsg_binding_nameaddr, sipmsg_nameaddr)
 SIPMSG_BINDING_VIEW(sipmsg_binding_via, sipmsg_via)
 SIPMSG_BINDING_VIEW(sipmsg_binding_session_id, sipmsg_session_id)
 SIPMSG_BINDING_VIEW(sipmsg_binding_resource_priority, sipmsg_resource_priority)
-SIPMSG_BINDING_VIEW(sipmsg_binding_charging_vector, sipmsg_charging_vector)
+/* P-Charging-Vector, with a cursor on its transit-ioi list so that reading
+ * the entries in order (0, 1, 2, ...) costs O(1) each. */
+typedef struct sipmsg_binding_pcv {
+	sipmsg_charging_vector c;
+	size_t next;       /* the entry rest starts at */
+	sipmsg_slice rest; /* the unread part of c.transit_ioi */
+} sipmsg_binding_pcv;
+SIPMSG_BINDING_VIEW(sipmsg_binding_charging_vector, sipmsg_binding_pcv)
 SIPMSG_BINDING_VIEW(sipmsg_binding_access_network_info, sipmsg_access_network_info)
 
 /* Value k of header id when it is of that kind (NULL: absent, bad, or of
@@ -418,13 +425,34 @@ typedef struct sipmsg_binding_parts {} sipmsg_binding_parts;
 /* P-Charging-Vector (RFC 7315 §5.6) */
 %extend sipmsg_binding_charging_vector {
 	~sipmsg_binding_charging_vector() { sipmsg_binding_charging_vector_free($self); }
-	sipmsg_slice raw() { return $self->v.raw; }
-	sipmsg_slice icid() { return $self->v.icid; }
-	sipmsg_optslice icid_generated_at() { return $self->v.icid_generated_at; }
-	sipmsg_optslice orig_ioi() { return $self->v.orig_ioi; }
-	sipmsg_optslice term_ioi() { return $self->v.term_ioi; }
-	sipmsg_optslice transit_ioi() { return $self->v.transit_ioi; }
-	SIPMSG_BINDING_PARAMS(params, param_count)
+	sipmsg_slice raw() { return $self->v.c.raw; }
+	sipmsg_slice icid() { return $self->v.c.icid; }
+	sipmsg_optslice icid_generated_at() { return $self->v.c.icid_generated_at; }
+	sipmsg_optslice orig_ioi() { return $self->v.c.orig_ioi; }
+	sipmsg_optslice term_ioi() { return $self->v.c.term_ioi; }
+	sipmsg_optslice transit_ioi() { return $self->v.c.transit_ioi; }
+	/* the entries of transit-ioi (sipmsg_transit_ioi_next()); 0 when absent */
+	size_t transit_ioi_count() {
+		sipmsg_slice rest = $self->v.c.transit_ioi;
+		sipmsg_transit_ioi e;
+		size_t n = 0;
+		while (sipmsg_transit_ioi_next(&rest, &e))
+			n++;
+		return n;
+	}
+	/* entry k as written ("" past the end) */
+	sipmsg_slice transit_ioi_at(size_t k) {
+		sipmsg_binding_pcv *x = &$self->v;
+		sipmsg_transit_ioi e = {{NULL, 0}, {NULL, 0}, {NULL, 0}};
+		if (k < x->next) {
+			x->next = 0;
+			x->rest = x->c.transit_ioi;
+		}
+		while (x->next <= k && sipmsg_transit_ioi_next(&x->rest, &e))
+			x->next++;
+		return x->next == k + 1 ? e.raw : (sipmsg_slice){"", 0};
+	}
+	SIPMSG_BINDING_PARAMS(c.params, c.param_count)
 }
 
 /* One P-Access-Network-Info value (RFC 7315 §5.4, RFC 7913) */
@@ -490,7 +518,10 @@ typedef struct sipmsg_binding_parts {} sipmsg_binding_parts;
 	sipmsg_binding_charging_vector *charging_vector_view() {
 		const sipmsg_charging_vector *v = sipmsg_binding_typed_view($self->msg, SIPMSG_HDR_P_CHARGING_VECTOR, 0,
 									      SIPMSG_KIND_CHARGING_VECTOR);
-		return v ? sipmsg_binding_charging_vector_new(&$self->ref, v) : NULL;
+		if (!v)
+			return NULL;
+		sipmsg_binding_pcv x = {*v, 0, v->transit_ioi};
+		return sipmsg_binding_charging_vector_new(&$self->ref, &x);
 	}
 	sipmsg_binding_access_network_info *access_network_info_at(size_t k) {
 		const sipmsg_access_network_info *v = sipmsg_binding_typed_view(

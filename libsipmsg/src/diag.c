@@ -48,7 +48,7 @@ static const struct diag_row diag_rows[] = {
 	{SIPMSG_DIAG_BAD_PARAMETER, "bad-parameter", "a parameter is malformed"},
 
 	{SIPMSG_DIAG_MISSING_HEADER, "missing-header", "a mandatory header is missing"},
-	{SIPMSG_DIAG_MULTIPLE_VALUES, "multiple-values", "a single-valued header appears more than once, or a \"*\" Contact comes with other Contact values"},
+	{SIPMSG_DIAG_MULTIPLE_VALUES, "multiple-values", "a single-valued header appears more than once, a \"*\" Contact comes with other Contact values, or a parameter named once is repeated"},
 	{SIPMSG_DIAG_CSEQ_METHOD_MISMATCH, "cseq-method-mismatch", "the CSeq method differs from the request method"},
 	{SIPMSG_DIAG_CONTENT_LENGTH_MISMATCH, "content-length-mismatch", "Content-Length disagrees with the body"},
 	{SIPMSG_DIAG_BRANCH_NO_COOKIE, "branch-no-cookie", "the Via branch lacks the z9hG4bK magic cookie"},
@@ -62,6 +62,7 @@ static const struct diag_row diag_rows[] = {
 	{SIPMSG_DIAG_BAD_DIGEST_PARAM, "bad-digest-param", "a Digest parameter is missing or its value is out of its shape"},
 	{SIPMSG_DIAG_BAD_TEXT_HEADER, "bad-text-header", "a header kept as text is out of its grammar"},
 	{SIPMSG_DIAG_BAD_VIA_PARAM, "bad-via-param", "a Via extension parameter's value is not a token, host or quoted-string"},
+	{SIPMSG_DIAG_HEADER_RULE, "header-rule", "a header value its grammar takes but its RFC's rules retire or narrow"},
 
 	{SIPMSG_DIAG_SDP_BAD_LINE, "sdp-bad-line", "the SDP line is not <letter>=<value>"},
 	{SIPMSG_DIAG_SDP_UNKNOWN_TYPE, "sdp-unknown-type", "an unknown SDP line type"},

@@ -138,6 +138,26 @@ sipmsg_status sm_parse_charging_vector(struct sm_tctx *t, const char *p, const c
 	return sm_value_end(t, q, end, stop);
 }
 
+/* transit-ioi-list = DQUOTE transit-ioi-param *( COMMA transit-ioi-param )
+ * DQUOTE: the entries of the list inside the quotes, each split at its
+ * last '.' into name and index. */
+bool sipmsg_transit_ioi_next(sipmsg_slice *rest, sipmsg_transit_ioi *entry)
+{
+	if (!entry || !sipmsg_list_next(rest, &entry->raw))
+		return false;
+	const char *p = entry->raw.ptr, *dot = p + entry->raw.len;
+	while (dot > p && dot[-1] != '.')
+		dot--;
+	if (dot == p) {
+		entry->name = entry->raw;
+		entry->index = (sipmsg_slice){NULL, 0};
+	} else {
+		entry->name = (sipmsg_slice){p, (size_t)(dot - 1 - p)};
+		entry->index = (sipmsg_slice){dot, (size_t)(p + entry->raw.len - dot)};
+	}
+	return true;
+}
+
 /* access-net-spec = ( access-type / access-class ) *( SEMI access-info );
  * both are a token from a registry or an extension token, and access-info
  * is a generic-param (RFC 7913 §3), network-provided among them. */

@@ -93,8 +93,8 @@ struct rule_set {
 #define SET(a) SET_EVERY(a, &gen_value_rule)
 
 /* The header's rules: the one table from header to rules. Via's
- * parameters are its own grammar (received and maddr take a bare IPv6
- * address, RFC 5118 §4.5) and stay with hdr_via.c and the check. */
+ * parameters are its own grammar (received takes a bare IPv6 address,
+ * RFC 3261 §20.42) and stay with hdr_via.c and the check. */
 static struct rule_set rules_of(sipmsg_hdr_id id)
 {
 	switch (id) {

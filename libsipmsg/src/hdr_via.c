@@ -66,6 +66,9 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 				v->has_rport = true;
 				v->rport = pr->value;
 			} else if (NAME_IS(pr->name, "maddr")) {
+				const char *why = sm_maddr_bad(pr);
+				if (why)
+					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, why);
 				v->maddr = pr->value;
 			}
 			break;

@@ -360,8 +360,8 @@ static SM_INLINE bool keep_param(const struct fx *f, void *view, enum pname id, 
 		v->rport = value;
 		break;
 	case N_MADDR:
-		v->maddr = value;
-		break;
+		/* a host, judged by hdr_via.c (maddr is rare) */
+		return false;
 	case N_BRANCH:
 		if (!value.ptr)
 			return false;
@@ -437,7 +437,8 @@ static SM_INLINE bool params(struct fx *f, enum pkind kind, void *view, const ch
 			const char *vb = q + 1;
 			/* a media type's m-value is a token (or quoted), and so is
 			 * a name-addr's gen-value unless quoted or bracketed: no
-			 * ':' but in a Via's received and maddr (bare IPv6) */
+			 * ':' but in a Via's received (bare IPv6; maddr goes to
+			 * hdr_via.c, which rejects a bare one) */
 			q = kind != P_VIA ? span(sm_ctype, SM_C_TOKEN, vb, end, f->last16)
 					  : span(sm_uclass, SM_U_GENVAL, vb, end, f->last16);
 			if (q == vb)
@@ -604,7 +605,7 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 				break;
 			case 5:
 				if (fold_eq(name.ptr, "maddr", 5))
-					u->maddr = value;
+					return false; /* a host: uri.c judges it */
 				break;
 			case 6:
 				if (fold_eq(name.ptr, "method", 6))

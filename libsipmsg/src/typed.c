@@ -76,7 +76,8 @@ sipmsg_status sm_typed_fail(struct sm_tctx *t, sipmsg_status st, const struct sm
 }
 
 /* gen-value after '=': quoted-string, an IPv6 reference, or token characters
- * (':' too, for the bare IPv6 addresses of Via received and maddr). */
+ * (':' too, for the bare IPv6 address of Via received; hdr_via.c judges
+ * received and maddr). */
 static SM_INLINE const char *gen_value(const char *p, const char *end, sipmsg_slice *v, bool *quoted)
 {
 	const unsigned char *q = (const unsigned char *)p, *e = (const unsigned char *)end;
@@ -99,6 +100,16 @@ static SM_INLINE const char *gen_value(const char *p, const char *end, sipmsg_sl
 const char *sm_gen_value(const char *p, const char *end, sipmsg_slice *v, bool *quoted)
 {
 	return gen_value(p, end, v, quoted);
+}
+
+/* RFC 3455 §4.4's extension-access-info was a bare gen-value (";\"x\"",
+ * ";[2001:db8::1]"); RFC 7315 and RFC 7913 made it a generic-param, but IMS
+ * equipment still sends the old form. In P-Access-Network-Info it is read
+ * as a parameter with an empty name (the check warns of it); a bare token
+ * is a generic-param of either RFC already. */
+static SM_INLINE bool nameless_item(const struct sm_tctx *t, const char *p, const char *end)
+{
+	return t->id == SIPMSG_HDR_P_ACCESS_NETWORK_INFO && p < end && (*p == '"' || *p == '[');
 }
 
 /* More parameters than the stack buffer holds: move them to the arena. */
@@ -128,7 +139,7 @@ sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, co
 	do {
 		const char *nb = sm_skip_lws(p + 1, end);
 		const char *ne = sm_skip_token(nb, end);
-		if (ne == nb)
+		if (ne == nb && !nameless_item(t, nb, end))
 			return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, nb,
 					    nb < end && *nb == ';' ? "empty parameter (\";;\")" : "a parameter name must be a token");
 		if (SM_UNLIKELY(v.n >= max))
@@ -142,8 +153,8 @@ sipmsg_status sm_gparams(struct sm_tctx *t, const char **pp, const char *end, co
 		p = ne;
 		if (p < end && sm_is((unsigned char)*p, SM_C_LWS))
 			p = sm_skip_lws(p, end);
-		if (p < end && *p == '=') {
-			const char *vb = sm_skip_lws(p + 1, end);
+		if (ne == nb || (p < end && *p == '=')) {
+			const char *vb = ne == nb ? nb : sm_skip_lws(p + 1, end);
 			const char *ve = gen_value(vb, end, &pr->value, &pr->quoted);
 			if (!ve)
 				return sm_typed_bad(t, SIPMSG_DIAG_UNTERMINATED_QUOTE, vb,

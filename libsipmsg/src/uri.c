@@ -212,6 +212,29 @@ sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end
 	return SIPMSG_OK;
 }
 
+/* host takes an IPv6 address only as an IPv6reference, in brackets; a bare
+ * one (which Via's received takes, RFC 3261 §20.42) is told apart. Only the
+ * ':' is judged: a name or IPv4 address stays as lenient as the pvalue and
+ * gen-value it is read as. */
+const char *sm_maddr_bad(const sipmsg_param *pr)
+{
+	if (!pr->value.ptr || pr->quoted)
+		return "maddr must be a host (RFC 3261 §25.1)";
+	const char *p = pr->value.ptr;
+	size_t n = pr->value.len;
+	uint8_t a[16];
+	bool only3261;
+	if (p[0] == '[')
+		return n > 2 && p[n - 1] == ']' && sm_ipv6_parse(p + 1, n - 2, a, &only3261)
+			       ? NULL
+			       : "maddr: an [IPv6] reference must hold an IPv6 address (RFC 3261 §25.1)";
+	if (!memchr(p, ':', n))
+		return NULL;
+	if (sm_ipv6_parse(p, n, a, &only3261))
+		return "maddr takes an IPv6 address in [brackets]: it is a host (RFC 3261 §25.1)";
+	return "maddr must be a host: no ':' outside an [IPv6] reference (RFC 3261 §25.1)";
+}
+
 sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end, uint16_t *port,
 			    const char **after)
 {
@@ -231,9 +254,9 @@ sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end
 	return SIPMSG_OK;
 }
 
-/* Remember the parameters RFC 3261 gives a meaning; false when the value
- * breaks its rule (only ttl has one checked here). */
-static bool known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
+/* Remember the parameters RFC 3261 gives a meaning; NULL, or why the value
+ * breaks its rule (ttl's and maddr's are checked here). */
+static const char *known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 {
 	const char *n = pr->name.ptr;
 	switch (pr->name.len) {
@@ -244,7 +267,7 @@ static bool known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 	case 3:
 		if (sm_eq_lower(n, 3, SM_LIT("ttl"))) {
 			if (!sm_ttl_valid(pr->value))
-				return false;
+				return "ttl must be 0..255";
 			u->ttl = pr->value;
 		}
 		break;
@@ -253,8 +276,12 @@ static bool known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 			u->user_param = pr->value;
 		break;
 	case 5:
-		if (sm_eq_lower(n, 5, SM_LIT("maddr")))
+		if (sm_eq_lower(n, 5, SM_LIT("maddr"))) {
+			const char *why = sm_maddr_bad(pr);
+			if (why)
+				return why;
 			u->maddr = pr->value;
+		}
 		break;
 	case 6:
 		if (sm_eq_lower(n, 6, SM_LIT("method")))
@@ -267,7 +294,7 @@ static bool known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 	default:
 		break;
 	}
-	return true;
+	return NULL;
 }
 
 /* *( ";" pname [ "=" pvalue ] ) starting at p (on a ';'). */
@@ -304,10 +331,10 @@ static sipmsg_status parse_params(struct sm_uri_ctx *c, const char *p, const cha
 		pr->name = name;
 		pr->value = value;
 		pr->quoted = false;
-		/* ttl-param is the sip URI's (RFC 3261 §19.1.1), not tel's */
-		if (!known_uri_param(u, pr) && u->scheme != SIPMSG_SCHEME_TEL)
-			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, value.ptr ? value.ptr : nb,
-					   "ttl must be 0..255");
+		/* ttl-param and maddr-param are the sip URI's (RFC 3261 §19.1.1), not tel's */
+		const char *why = known_uri_param(u, pr);
+		if (why && u->scheme != SIPMSG_SCHEME_TEL)
+			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, value.ptr ? value.ptr : nb, why);
 	}
 	u->params = v.items;
 	u->param_count = v.n;

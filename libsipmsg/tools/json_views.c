@@ -40,6 +40,17 @@ static void kparams(struct jw *w, const sipmsg_param *params, size_t count)
 	jv_params(w, params, count);
 }
 
+/* The entries of a P-Charging-Vector transit-ioi list, as written ([] when absent). */
+static void transit_iois(struct jw *w, sipmsg_slice list)
+{
+	sipmsg_transit_ioi e;
+	jw_key(w, "transit_iois");
+	jw_array(w);
+	while (sipmsg_transit_ioi_next(&list, &e))
+		jw_slice(w, e.raw);
+	jw_end_array(w);
+}
+
 /* A number that is null when its presence flag is off. */
 static void kopt(struct jw *w, const char *key, bool present, uint64_t v)
 {
@@ -224,6 +235,7 @@ void jv_typed(struct jw *w, const sipmsg_typed *t)
 		jw_kslice(w, "orig_ioi", t->charging_vector->orig_ioi);
 		jw_kslice(w, "term_ioi", t->charging_vector->term_ioi);
 		jw_kslice(w, "transit_ioi", t->charging_vector->transit_ioi);
+		transit_iois(w, t->charging_vector->transit_ioi);
 		kparams(w, t->charging_vector->params, t->charging_vector->param_count);
 		break;
 	case SIPMSG_KIND_ACCESS_NETWORK_INFO:

@@ -280,6 +280,7 @@ class ChargingVector(NamedTuple):
     term_ioi: Optional[str]
     transit_ioi: Optional[str]
     params: List[Tuple[str, Optional[str]]]
+    transit_iois: List[str] = ...
 
 class AccessNetworkInfo(NamedTuple):
     access_type: str

@@ -447,10 +447,13 @@ class ChargingVector(NamedTuple):
     transit_ioi: Optional[str]
     #: the parameters after icid-value, in order (the above included)
     params: List[Param]
+    #: the entries of transit-ioi ("operatorA.1", "void.2"); empty when absent
+    transit_iois: List[str] = []
 
     @classmethod
     def _from(cls, h: Any) -> "ChargingVector":
-        return cls(h.icid(), h.icid_generated_at(), h.orig_ioi(), h.term_ioi(), h.transit_ioi(), _params(h))
+        return cls(h.icid(), h.icid_generated_at(), h.orig_ioi(), h.term_ioi(), h.transit_ioi(), _params(h),
+                   [h.transit_ioi_at(k) for k in range(h.transit_ioi_count())])
 
 
 class AccessNetworkInfo(NamedTuple):

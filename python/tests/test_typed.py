@@ -367,3 +367,20 @@ def test_ims_views_outlive_their_message():
     del msg
     assert sid is not None and sid.local_uuid == "ab30317f1a784dc48ff824d0d3715d86"
     assert anis[0].params == [("utran-cell-id-3gpp", "23456789ABCDE")]
+
+
+def test_charging_vector_transit_ioi_entries():
+    msg = sipmsg.parse(IMS.replace(b"orig-ioi=home1.net", b'orig-ioi=home1.net;transit-ioi="opA.1 , void.2,opB.3"'))
+    cv = msg.charging_vector
+    assert cv is not None
+    assert cv.transit_ioi == "opA.1 , void.2,opB.3"
+    assert cv.transit_iois == ["opA.1", "void.2", "opB.3"]
+    # the C handle's cursor: out of order and past the end
+    h = msg._h.charging_vector_view()
+    assert [h.transit_ioi_at(k) for k in (2, 0, 1, 1, 5)] == ["opB.3", "opA.1", "void.2", "void.2", ""]
+    assert msg.check() == []
+    assert sipmsg.parse(IMS).charging_vector.transit_iois == []
+    # an entry out of RFC 7315's shape is kept, and the check warns of it
+    msg = sipmsg.parse(IMS.replace(b"orig-ioi=home1.net", b'orig-ioi=home1.net;transit-ioi="1.sip.example"'))
+    assert msg.charging_vector.transit_iois == ["1.sip.example"]
+    assert [(d.code, d.severity) for d in msg.check()] == [("header-rule", "warning")]

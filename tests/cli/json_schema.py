@@ -126,7 +126,8 @@ TYPED = {
     "session-id": {"raw": str, "local_uuid": str, "remote_uuid": OPT_STR, "params": PARAMS},
     "resource-priority": {"raw": str, "namespace": str, "priority": str},
     "charging-vector": {"raw": str, "icid": str, "icid_generated_at": OPT_STR, "orig_ioi": OPT_STR,
-                        "term_ioi": OPT_STR, "transit_ioi": OPT_STR, "params": PARAMS},
+                        "term_ioi": OPT_STR, "transit_ioi": OPT_STR, "transit_iois": [str],
+                        "params": PARAMS},
     "access-network-info": {"raw": str, "access_type": str, "network_provided": bool, "params": PARAMS},
 }
 TYPED["contact"] = TYPED["nameaddr"]

@@ -243,7 +243,8 @@ def test_ims_and_priority_views():
             b"To: <sip:b@example.com>\r\nFrom: <sip:a@example.com>;tag=1\r\nCall-ID: c1\r\nCSeq: 1 OPTIONS\r\n"
             b"Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2\r\n"
             b"Resource-Priority: wps.2, dsn.flash\r\n"
-            b"P-Charging-Vector: icid-value=1234bc9876e; icid-generated-at=192.0.6.8; orig-ioi=home1.net\r\n"
+            b"P-Charging-Vector: icid-value=1234bc9876e; icid-generated-at=192.0.6.8; orig-ioi=home1.net;"
+            b"transit-ioi=\"opA.1, void.2\"\r\n"
             b"P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE; network-provided\r\n"
             b"Content-Length: 0\r\n\r\n")
     d = parse(write("ims.sip", data))
@@ -256,6 +257,7 @@ def test_ims_and_priority_views():
     cv = by_name["P-Charging-Vector"]["typed"]
     assert (cv["icid"], cv["icid_generated_at"], cv["orig_ioi"], cv["term_ioi"]) == (
         "1234bc9876e", "192.0.6.8", "home1.net", None), cv
+    assert cv["transit_ioi"] == "opA.1, void.2" and cv["transit_iois"] == ["opA.1", "void.2"], cv
     pani = by_name["P-Access-Network-Info"]["typed"]
     assert pani[0]["access_type"] == "3GPP-UTRAN-TDD" and pani[0]["network_provided"] is True, pani
     assert pani[0]["params"][0] == {"name": "utran-cell-id-3gpp", "value": "23456789ABCDE", "quoted": False}

@@ -275,13 +275,13 @@ Test(check, digest_parameter_shapes_and_required_ones)
 }
 
 /* via-extension = generic-param (RFC 3261 §25.1): the parse takes a bare
- * ':' in any Via parameter (received and maddr need it for a bare IPv6
- * address); the check warns of one elsewhere, and of a bracketed
- * non-address, once per Via value and run. */
+ * ':' in any Via parameter (received needs it for a bare IPv6 address;
+ * maddr, a host, takes only a bracketed one); the check warns of one
+ * elsewhere, and of a bracketed non-address, once per Via value and run. */
 Test(check, via_extension_values_are_gen_values)
 {
 	TT_PARSE("OPTIONS sip:b@h SIP/2.0\r\n"
-		 "Via: SIP/2.0/UDP h;branch=z9hG4bK1;received=2001:db8::1;maddr=::2;x=[::1];y=\"a:b\";z\r\n"
+		 "Via: SIP/2.0/UDP h;branch=z9hG4bK1;received=2001:db8::1;maddr=[::2];x=[::1];y=\"a:b\";z\r\n"
 		 "Via: SIP/2.0/UDP h2;branch=z9hG4bK2;x=a:b, SIP/2.0/UDP h3;branch=z9hG4bK3;rport;y=[zz];w=1:2\r\n"
 		 "Max-Forwards: 70\r\nFrom: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n\r\n");
 	cr_assert_eq(sipmsg_msg_error_count(tt_m), 0);
@@ -345,4 +345,29 @@ Test(check, text_headers_keep_their_grammar)
 		cr_assert_eq(d->offset, at, "%s: at %zu, not %zu (%s)", bad[k].line, d->offset, at, d->message);
 	}
 	cr_assert_str_eq(sipmsg_diag_code_name(SIPMSG_DIAG_BAD_TEXT_HEADER), "bad-text-header");
+}
+
+/* "*" is a token character, so a "*" Content-Type type or subtype parses;
+ * a wildcard is Accept's media-range (RFC 3261 §20.1) and labels no body:
+ * a warning at it. */
+Test(check, content_type_wildcard_warns)
+{
+	static const struct {
+		const char *value;
+		uint32_t column;
+	} cases[] = {{"*/*", 15}, {"application/*", 27}, {"*/sdp", 15}, {"text/ * ;charset=utf-8", 21}};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char text[512];
+		snprintf(text, sizeof text, TT_REQ("Content-Type: %s\r\n"), cases[k].value);
+		TT_PARSE(text);
+		cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "%s", cases[k].value);
+		cr_assert_eq(count_code(SIPMSG_DIAG_HEADER_RULE), 1, "%s", cases[k].value);
+		const sipmsg_diag *d = expect(SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, "Content-Type");
+		cr_assert_eq(d->column, cases[k].column, "%s: column %u", cases[k].value, d->column);
+		cr_assert(strstr(d->message, "Accept"), "%s", d->message);
+	}
+	/* a type with '*' among other characters is a plain token; Accept keeps its wildcards */
+	TT_PARSE(TT_REQ("Content-Type: application/x*y\r\nAccept: */*, application/*\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
 }

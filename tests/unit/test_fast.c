@@ -242,6 +242,10 @@ static const struct {
 	{"From", "<sip:a@h>;tag=1;x=a:b"},
 	{"Contact", "<sip:a@h>;expires=60;received=1.2.3.4:5060;q=0.5"},
 	{"Via", "SIP/2.0/UDP h;branch=z9hG4bK1;received=2001:db8::1;x=a:b"},
+	/* maddr is a host: a bare IPv6 address is not one */
+	{"Via", "SIP/2.0/UDP h;branch=z9hG4bK1;maddr=2001:db8::1"},
+	{"Via", "SIP/2.0/UDP h;branch=z9hG4bK1;maddr=[2001:db8::1]"},
+	{"To", "<sip:b@h;maddr=2001:db8::1>;tag=1"},
 	{"P-Asserted-Identity", "sip:+15551234567@h;user=phone"},
 	{"P-Asserted-Identity", "\"A\" <sip:a@h>;tag=1"},
 	{"Alert-Info", "<http://h/ring.wav>;appearance=1"},

@@ -149,11 +149,156 @@ Test(ims, access_network_info)
 Test(ims, access_network_info_bad)
 {
 	tt_bad("P-Access-Network-Info: ;cgi-3gpp=1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
-	/* RFC 7913 §3: extension-access-info is a generic-param, no longer a bare gen-value */
-	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; \"x\"", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	/* a bare item in RFC 3455's form is a gen-value: an IPv6 reference or a closed quote */
+	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; [x]", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	    SIPMSG_DIAG_BAD_PARAMETER, 42);
+	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; \"x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+	    SIPMSG_DIAG_UNTERMINATED_QUOTE, 42);
+	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; =x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
 	    SIPMSG_DIAG_BAD_PARAMETER, 42);
 	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE,
 	    41);
 	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD;cgi-3gpp=\"1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
 	    SIPMSG_DIAG_UNTERMINATED_QUOTE, 50);
+}
+
+/* The warning sipmsg_msg_check() gives header line `line` of a TT_REQ
+ * message, whose typed parse succeeds: this code, at this column. */
+static const sipmsg_diag *check_warns(const char *line, sipmsg_hdr_id id, sipmsg_diag_code code, uint32_t column)
+{
+	char text[1024];
+	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
+	TT_PARSE(text);
+	cr_assert_eq(tt_header_status(id), SIPMSG_OK, "%s: status %s", line, sipmsg_status_name(tt_header_status(id)));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "%s: check", line);
+	const sipmsg_diag *d = tt_diag(tt_m, code);
+	cr_assert_not_null(d, "%s: no %s", line, sipmsg_diag_code_name(code));
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s: severity", line);
+	cr_assert_eq(d->column, column, "%s: column %u", line, d->column);
+	return d;
+}
+
+/* The header line `line` of a TT_REQ message draws no diagnostic from sipmsg_msg_check(). */
+static void check_clean(const char *line)
+{
+	char text[1024];
+	snprintf(text, sizeof text, TT_REQ("%s\r\n"), line);
+	TT_PARSE(text);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "%s: check", line);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s: %s", line,
+		     sipmsg_msg_diag_count(tt_m) ? sipmsg_msg_diag_at(tt_m, 0)->message : "");
+}
+
+/* RFC 3455 §4.4: extension-access-info = gen-value, a bare item RFC 7315
+ * §5.4 and RFC 7913 §3 replaced by a generic-param; IMS equipment still
+ * sends it. Read as a nameless parameter, with a warning from the check. */
+Test(ims, access_network_info_rfc3455_form)
+{
+	const sipmsg_diag *d = check_warns("P-Access-Network-Info: 3GPP-UTRAN-TDD; \"23456789ABCDE\"; network-provided",
+					   SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_HEADER_RULE, 40);
+	cr_assert(strstr(d->message, "RFC 3455"), "%s", d->message);
+	cr_assert_str_eq(sipmsg_diag_code_name(SIPMSG_DIAG_HEADER_RULE), "header-rule");
+	const sipmsg_access_network_info *a = tt_value(SIPMSG_HDR_P_ACCESS_NETWORK_INFO, 0).access_network_info;
+	cr_assert_eq(a->param_count, 2);
+	cr_assert_eq(a->params[0].name.len, 0);
+	TT_SLICE(a->params[0].value, "23456789ABCDE");
+	cr_assert(a->params[0].quoted);
+	cr_assert(a->network_provided);
+	/* a bare IPv6 reference is a gen-value too (host) */
+	check_warns("P-Access-Network-Info: IEEE-802.11;[2001:db8::1]", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+		    SIPMSG_DIAG_HEADER_RULE, 36);
+	TT_SLICE(tt_value(SIPMSG_HDR_P_ACCESS_NETWORK_INFO, 0).access_network_info->params[0].value, "[2001:db8::1]");
+	/* a bare token is a generic-param of either RFC: no warning */
+	check_clean("P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE; network-provided");
+	/* elsewhere a nameless parameter stays an error */
+	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;\"x\"", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER,
+	    46);
+}
+
+/* A parameter the grammar names once, given twice: the view reads the
+ * first, and the check warns at each later one, naming it. */
+Test(ims, repeated_params_warn)
+{
+	const sipmsg_diag *d = check_warns(
+		"Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2;"
+		"REMOTE=00000000000000000000000000000000",
+		SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_MULTIPLE_VALUES, 86);
+	cr_assert(strstr(d->message, "remote"), "%s", d->message);
+	TT_SLICE(tt_value(SIPMSG_HDR_SESSION_ID, 0).session_id->remote_uuid, "47755a9de7794ba387653f2099600ef2");
+	d = check_warns("P-Charging-Vector: icid-value=1;orig-ioi=a;term-ioi=b;orig-ioi=c", SIPMSG_HDR_P_CHARGING_VECTOR,
+			SIPMSG_DIAG_MULTIPLE_VALUES, 55);
+	cr_assert(strstr(d->message, "orig-ioi"), "%s", d->message);
+	TT_SLICE(tt_value(SIPMSG_HDR_P_CHARGING_VECTOR, 0).charging_vector->orig_ioi, "a");
+	/* the leading icid-value counts as the first */
+	d = check_warns("P-Charging-Vector: icid-value=1;icid-value=2", SIPMSG_HDR_P_CHARGING_VECTOR,
+			SIPMSG_DIAG_MULTIPLE_VALUES, 33);
+	cr_assert(strstr(d->message, "icid-value"), "%s", d->message);
+	/* each repeat is reported; a generic parameter may repeat */
+	check_warns("P-Charging-Vector: icid-value=1;related-icid=a;x=1;x=2;related-icid=b;Related-ICID=c",
+		    SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_MULTIPLE_VALUES, 56);
+	size_t n = 0;
+	for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++)
+		n += sipmsg_msg_diag_at(tt_m, i)->code == SIPMSG_DIAG_MULTIPLE_VALUES;
+	cr_assert_eq(n, 2);
+	check_clean("P-Charging-Vector: icid-value=1;icid-generated-at=h;orig-ioi=a;term-ioi=b;related-icid=c;"
+		    "related-icid-generated-at=d;x=1;x=2");
+	check_clean("Session-ID: ab30317f1a784dc48ff824d0d3715d86;remote=47755a9de7794ba387653f2099600ef2;x;x");
+}
+
+/* RFC 7315 §5.6: transit-ioi = "transit-ioi" EQUAL DQUOTE transit-ioi-param
+ * *( COMMA transit-ioi-param ) DQUOTE, each name "." index or "void." index. */
+Test(ims, transit_ioi_entries)
+{
+	TT_PARSE(TT_REQ("P-Charging-Vector: icid-value=1;transit-ioi=\"operatorA.1 , void.2,op-3b.17\"\r\n"));
+	const sipmsg_charging_vector *c = tt_value(SIPMSG_HDR_P_CHARGING_VECTOR, 0).charging_vector;
+	sipmsg_slice rest = c->transit_ioi;
+	sipmsg_transit_ioi e;
+	static const char *const raw[] = {"operatorA.1", "void.2", "op-3b.17"};
+	static const char *const name[] = {"operatorA", "void", "op-3b"};
+	static const char *const index[] = {"1", "2", "17"};
+	size_t n = 0;
+	while (sipmsg_transit_ioi_next(&rest, &e)) {
+		cr_assert_lt(n, 3);
+		TT_SLICE(e.raw, raw[n]);
+		TT_SLICE(e.name, name[n]);
+		TT_SLICE(e.index, index[n]);
+		/* slices into the input, not copies */
+		cr_assert(e.raw.ptr >= c->raw.ptr && e.raw.ptr < c->raw.ptr + c->raw.len);
+		n++;
+	}
+	cr_assert_eq(n, 3);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+	/* an entry without '.', and an empty one, are still returned */
+	rest = (sipmsg_slice){"a,,b.x", 6};
+	cr_assert(sipmsg_transit_ioi_next(&rest, &e));
+	TT_SLICE(e.name, "a");
+	cr_assert_null(e.index.ptr);
+	cr_assert(sipmsg_transit_ioi_next(&rest, &e));
+	cr_assert_eq(e.raw.len, 0);
+	cr_assert(sipmsg_transit_ioi_next(&rest, &e));
+	TT_SLICE(e.name, "b");
+	TT_SLICE(e.index, "x");
+	cr_assert_not(sipmsg_transit_ioi_next(&rest, &e));
+	rest = (sipmsg_slice){NULL, 0};
+	cr_assert_not(sipmsg_transit_ioi_next(&rest, &e));
+}
+
+Test(ims, transit_ioi_checked)
+{
+	const sipmsg_diag *d = check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"opA.1,1.sip.example\"",
+					   SIPMSG_HDR_P_CHARGING_VECTOR, SIPMSG_DIAG_HEADER_RULE, 52);
+	cr_assert(strstr(d->message, "1.sip.example"), "%s", d->message);
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"opA.1,void\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 52);
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"opA.1,,opB.2\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 52);
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"op_A.1\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 46);
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=\"\"", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 46);
+	/* the list is quoted */
+	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=opA.1", SIPMSG_HDR_P_CHARGING_VECTOR,
+		    SIPMSG_DIAG_HEADER_RULE, 45);
+	check_clean("P-Charging-Vector: icid-value=1;transit-ioi=\"void.1\"");
 }

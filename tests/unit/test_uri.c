@@ -135,6 +135,22 @@ Test(uri, ttl_param_0_to_255)
 	must("tel:+1-201-555-0123;ttl=999");
 }
 
+/* maddr-param = "maddr=" host: an IPv6 address only in brackets (as in a
+ * Via's maddr; only Via's received takes a bare one) */
+Test(uri, maddr_param_is_a_host)
+{
+	sipmsg_uri u = must("sip:h;maddr=[2001:db8::1];lr");
+	TT_SLICE(u.maddr, "[2001:db8::1]");
+	u = must("sip:h;maddr=mc.example.com");
+	TT_SLICE(u.maddr, "mc.example.com");
+	must_fail("sip:h;maddr=2001:db8::1", SIPMSG_DIAG_BAD_PARAMETER, 12);
+	must_fail("sip:u@h;lr;maddr=::1;ttl=1", SIPMSG_DIAG_BAD_PARAMETER, 17);
+	must_fail("sip:h;maddr=a:b", SIPMSG_DIAG_BAD_PARAMETER, 12);
+	must_fail("sip:h;maddr", SIPMSG_DIAG_BAD_PARAMETER, 6);
+	/* a tel URI has no maddr-param */
+	must("tel:+1-201-555-0123;maddr=2001:db8::1");
+}
+
 Test(uri, ipv6_references_rfc5118)
 {
 	sipmsg_uri u = must("sip:[2001:db8::10]:5070");

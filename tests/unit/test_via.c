@@ -122,6 +122,27 @@ Test(via, errors_fail_the_parse_with_positions)
 	bad_via("SIP/2.0/UDP h;received=[192.0.2.1]", SIPMSG_DIAG_BAD_PARAMETER, 29);
 	bad_via("SIP/2.0/UDP h;received=192.0.2.256", SIPMSG_DIAG_BAD_PARAMETER, 29);
 	bad_via("SIP/2.0/UDP h;received", SIPMSG_DIAG_BAD_PARAMETER, 20);
+	/* via-maddr = "maddr" EQUAL host: IPv6 only as a reference, unlike received */
+	bad_via("SIP/2.0/UDP h;branch=z9hG4bK1;maddr=2001:db8::1", SIPMSG_DIAG_BAD_PARAMETER, 42);
+	bad_via("SIP/2.0/UDP h;maddr=::1;branch=z9hG4bK1", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	bad_via("SIP/2.0/UDP h;maddr=a:b", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	bad_via("SIP/2.0/UDP h;maddr=[zz]", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	bad_via("SIP/2.0/UDP h;maddr=\"239.1.1.1\"", SIPMSG_DIAG_BAD_PARAMETER, 27);
+	bad_via("SIP/2.0/UDP h;maddr", SIPMSG_DIAG_BAD_PARAMETER, 20);
+	bad_via("SIP/2.0/UDP h;maddr=[::1];branch=z9hG4bK1, SIP/2.0/UDP g;maddr=1::2", SIPMSG_DIAG_BAD_PARAMETER, 69);
+}
+
+Test(via, maddr_is_a_host)
+{
+	TT_PARSE(VREQ("Via: SIP/2.0/UDP h;branch=z9hG4bK1;maddr=[2001:db8::1], SIP/2.0/UDP g;maddr=mc.example.com\r\n"));
+	TT_SLICE(sipmsg_msg_via(tt_m, 0)->maddr, "[2001:db8::1]");
+	TT_SLICE(sipmsg_msg_via(tt_m, 1)->maddr, "mc.example.com");
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+	/* the reason names the bracket rule */
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	cr_assert_eq(tt_parse_opts(VREQ("Via: SIP/2.0/UDP h;maddr=2001:db8::1\r\n"), &o), SIPMSG_ESYNTAX);
+	cr_assert(strstr(tt_err.reason, "[brackets]"), "%s", tt_err.reason);
 }
 
 Test(via, list_limit)

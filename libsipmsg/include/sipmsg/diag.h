@@ -66,7 +66,7 @@ typedef enum sipmsg_diag_code {
 
 	/* 3xx: RFC 3261 checks (check.c) */
 	SIPMSG_DIAG_MISSING_HEADER = 300,       /**< a mandatory header is absent */
-	SIPMSG_DIAG_MULTIPLE_VALUES = 301,      /**< a single-valued header appears more than once, or a "*" Contact with other Contact values */
+	SIPMSG_DIAG_MULTIPLE_VALUES = 301,      /**< a single-valued header appears more than once, a "*" Contact with other Contact values, or a parameter named once repeated (warning) */
 	SIPMSG_DIAG_CSEQ_METHOD_MISMATCH = 302, /**< CSeq method differs from the request method */
 	SIPMSG_DIAG_CONTENT_LENGTH_MISMATCH = 303, /**< Content-Length disagrees with the body */
 	SIPMSG_DIAG_BRANCH_NO_COOKIE = 304,     /**< Via branch lacks the z9hG4bK magic cookie */
@@ -80,6 +80,7 @@ typedef enum sipmsg_diag_code {
 	SIPMSG_DIAG_BAD_DIGEST_PARAM = 312,     /**< a Digest credential, challenge or Authentication-Info parameter is missing or out of its shape (RFC 3261 §25.1, RFC 2617) */
 	SIPMSG_DIAG_BAD_TEXT_HEADER = 313,      /**< a header kept as text (MIME-Version, User-Agent, Server, Privacy) is out of its grammar (RFC 3261 §25.1, RFC 3323 §4.2) */
 	SIPMSG_DIAG_BAD_VIA_PARAM = 314,        /**< a Via extension parameter's value is not a gen-value (a bare ':' past received and maddr) (RFC 3261 §25.1) */
+	SIPMSG_DIAG_HEADER_RULE = 315,          /**< a header value its grammar takes but its RFC's rules retire or narrow: RFC 3455's bare P-Access-Network-Info item, a transit-ioi entry out of shape, a wildcard Content-Type */
 
 	/* 4xx: SDP */
 	SIPMSG_DIAG_SDP_BAD_LINE = 400,         /**< a line is not "<letter>=<value>" */

@@ -214,10 +214,29 @@ typedef struct sipmsg_charging_vector {
 	sipmsg_slice icid_generated_at; /**< icid-generated-at (a host); NULL ptr when absent */
 	sipmsg_slice orig_ioi;          /**< orig-ioi; NULL ptr when absent */
 	sipmsg_slice term_ioi;          /**< term-ioi; NULL ptr when absent */
-	sipmsg_slice transit_ioi;       /**< transit-ioi, the quoted list without its quotes; NULL ptr when absent */
+	sipmsg_slice transit_ioi;       /**< transit-ioi, the quoted list without its quotes; NULL ptr when absent;
+					 *   its entries with sipmsg_transit_ioi_next() */
 	const sipmsg_param *params;     /**< the parameters after icid-value, in order (the above included) */
 	size_t param_count;             /**< number of params */
 } sipmsg_charging_vector;
+
+/** @brief One entry of a P-Charging-Vector transit-ioi list (RFC 7315 §5.6:
+ *         transit-ioi-name "." transit-ioi-index, or "void." index). */
+typedef struct sipmsg_transit_ioi {
+	sipmsg_slice raw;   /**< the entry as written, trimmed ("operatorA.1", "void.2"; empty for ",,") */
+	sipmsg_slice name;  /**< before the last '.' ("operatorA", "void"); all of raw when it has no '.' */
+	sipmsg_slice index; /**< after the last '.' (digits when well formed); NULL ptr when raw has no '.' */
+} sipmsg_transit_ioi;
+
+/**
+ * @brief Split the next entry off a transit-ioi list, without allocating:
+ *        `sipmsg_slice rest = cv->transit_ioi; sipmsg_transit_ioi e;
+ *        while (sipmsg_transit_ioi_next(&rest, &e)) ...`. Every entry is
+ *        returned, empty ones too; their syntax is judged by
+ *        sipmsg_msg_check(), not here.
+ * @return false when rest holds nothing more (or is absent).
+ */
+bool sipmsg_transit_ioi_next(sipmsg_slice *rest, sipmsg_transit_ioi *entry);
 
 /** @brief One P-Access-Network-Info value (KIND_ACCESS_NETWORK_INFO,
  *         RFC 7315 §5.4 as updated by RFC 7913). */
@@ -225,7 +244,8 @@ typedef struct sipmsg_access_network_info {
 	sipmsg_slice raw;           /**< the access-net-spec as written */
 	sipmsg_slice access_type;   /**< access-type or access-class ("3GPP-E-UTRAN-FDD", any token) */
 	bool network_provided;      /**< the network-provided parameter is present */
-	const sipmsg_param *params; /**< the access-info parameters in order (cgi-3gpp, utran-cell-id-3gpp, ...) */
+	const sipmsg_param *params; /**< the access-info parameters in order (cgi-3gpp, utran-cell-id-3gpp, ...);
+				     *   RFC 3455's bare item ("x") has an empty name */
 	size_t param_count;         /**< number of params */
 } sipmsg_access_network_info;
 
