@@ -352,7 +352,14 @@ static void set_time(struct pcapng_frame *f, const struct iface *i, uint64_t ts)
 		for (unsigned k = 0; k < i->exp; k++)
 			units *= 10;
 	uint64_t sec = ts / units, frac = ts % units;
-	f->ts_sec = (int64_t)sec + i->tsoffset;
+	/* seconds past int64_t, with the offset or without: saturated, as
+	 * signed overflow is undefined (a corrupt file can hold any value) */
+	int64_t s = sec > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)sec;
+	if (i->tsoffset > 0 && s > INT64_MAX - i->tsoffset)
+		s = INT64_MAX;
+	else
+		s += i->tsoffset; /* s >= 0: a negative offset cannot overflow */
+	f->ts_sec = s;
 	f->ts_usec = fraction_usec(frac, units);
 }
 
