@@ -1,22 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Layer 6: RFC 3261 rules checked on a parsed or built message, reported as
  * 3xx diagnostics. Nothing here fails a parse; the caller decides. */
-#include "sipmsg/check.h"
-#include "typed.h"
+#include "check_internal.h"
 
 static sipmsg_msg *mut(const sipmsg_msg *m) { return (sipmsg_msg *)(uintptr_t)m; }
 
-/* A diagnostic about header line i, or (i == SM_NOPOS) about the header
- * called name, which is absent. */
-static sipmsg_status report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity sev, size_t i,
-			    const char *name, const char *at, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 7, 8)))
-#endif
-	;
-
-static sipmsg_status report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity sev, size_t i,
-			    const char *name, const char *at, const char *fmt, ...)
+sipmsg_status sm_check_report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity sev, size_t i,
+			      const char *name, const char *at, const char *fmt, ...)
 {
 	char buf[200];
 	va_list ap;
@@ -64,21 +54,21 @@ static sipmsg_status mandatory(sipmsg_msg *m, const sipmsg_cseq *cseq)
 	sipmsg_status st;
 	for (size_t k = 0; k < sizeof always / sizeof always[0]; k++)
 		if (!m->first[always[k]] &&
-		    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS,
-				 sm_hdr_rows[always[k]].name, section_end(m), "missing %s (RFC 3261 §8.1.1)",
-				 sm_hdr_rows[always[k]].name)))
+		    (st = sm_check_report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS,
+					  sm_hdr_rows[always[k]].name, section_end(m), "missing %s (RFC 3261 §8.1.1)",
+					  sm_hdr_rows[always[k]].name)))
 			return st;
 	if (m->is_request && !m->first[SIPMSG_HDR_MAX_FORWARDS] &&
-	    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Max-Forwards", section_end(m),
-			 "missing Max-Forwards in a request (RFC 3261 §8.1.1.6)")))
+	    (st = sm_check_report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Max-Forwards",
+				  section_end(m), "missing Max-Forwards in a request (RFC 3261 §8.1.1.6)")))
 		return st;
 	bool invite_req = m->is_request && m->method_id == SIPMSG_METHOD_INVITE;
 	bool invite_2xx = !m->is_request && m->status >= 200 && m->status < 300 && cseq &&
 			  cseq->method_id == SIPMSG_METHOD_INVITE;
 	if ((invite_req || invite_2xx) && !m->first[SIPMSG_HDR_CONTACT] &&
-	    (st = report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Contact", section_end(m),
-			 "missing Contact in %s (RFC 3261 §8.1.1.8, §13.3.1.4)",
-			 invite_req ? "an INVITE" : "a 2xx response to INVITE")))
+	    (st = sm_check_report(m, SIPMSG_DIAG_MISSING_HEADER, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Contact", section_end(m),
+				  "missing Contact in %s (RFC 3261 §8.1.1.8, §13.3.1.4)",
+				  invite_req ? "an INVITE" : "a 2xx response to INVITE")))
 		return st;
 	return SIPMSG_OK;
 }
@@ -90,8 +80,8 @@ static sipmsg_status single_valued(sipmsg_msg *m)
 		if (!h->id || !(sm_hdr_rows[h->id].flags & SIPMSG_HF_SINGLE) || m->first[h->id] == i + 1)
 			continue;
 		/* report each repeated line once: it is not the first of its id */
-		sipmsg_status st = report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_ERROR, i, NULL, NULL,
-					  "%s appears more than once (RFC 3261 §7.3)", sm_hdr_rows[h->id].name);
+		sipmsg_status st = sm_check_report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_ERROR, i, NULL, NULL,
+						   "%s appears more than once (RFC 3261 §7.3)", sm_hdr_rows[h->id].name);
 		if (st)
 			return st;
 	}
@@ -116,8 +106,8 @@ static sipmsg_status contact_star_rule(sipmsg_msg *m)
 	}
 	if (star_line == SM_NOPOS || values < 2)
 		return SIPMSG_OK;
-	return report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_ERROR, star_line, NULL, NULL,
-		      "a \"*\" Contact with other Contact values (RFC 3261 §10.2.2, §20.10)");
+	return sm_check_report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_ERROR, star_line, NULL, NULL,
+			       "a \"*\" Contact with other Contact values (RFC 3261 §10.2.2, §20.10)");
 }
 
 static sipmsg_status request_rules(sipmsg_msg *m, const sipmsg_cseq *cseq)
@@ -125,10 +115,10 @@ static sipmsg_status request_rules(sipmsg_msg *m, const sipmsg_cseq *cseq)
 	sipmsg_status st;
 	if (cseq && (cseq->method.len != m->method.len || memcmp(cseq->method.ptr, m->method.ptr, m->method.len) != 0)) {
 		size_t i = m->first[SIPMSG_HDR_CSEQ] - 1;
-		if ((st = report(m, SIPMSG_DIAG_CSEQ_METHOD_MISMATCH, SIPMSG_SEVERITY_ERROR, i, NULL, cseq->method.ptr,
-				 "CSeq method %.*s differs from the request method %.*s (RFC 3261 §8.1.1.5)",
-				 (int)(cseq->method.len > 32 ? 32 : cseq->method.len), cseq->method.ptr,
-				 (int)(m->method.len > 32 ? 32 : m->method.len), m->method.ptr)))
+		if ((st = sm_check_report(m, SIPMSG_DIAG_CSEQ_METHOD_MISMATCH, SIPMSG_SEVERITY_ERROR, i, NULL, cseq->method.ptr,
+					  "CSeq method %.*s differs from the request method %.*s (RFC 3261 §8.1.1.5)",
+					  (int)(cseq->method.len > 32 ? 32 : cseq->method.len), cseq->method.ptr,
+					  (int)(m->method.len > 32 ? 32 : m->method.len), m->method.ptr)))
 			return st;
 	}
 	const sipmsg_uri *u = NULL;
@@ -138,13 +128,13 @@ static sipmsg_status request_rules(sipmsg_msg *m, const sipmsg_cseq *cseq)
 	if (!u)
 		return SIPMSG_OK;
 	if (u->scheme == SIPMSG_SCHEME_OTHER &&
-	    (st = report(m, SIPMSG_DIAG_UNKNOWN_URI_SCHEME, SIPMSG_SEVERITY_WARNING, SM_NOPOS, NULL, u->raw.ptr,
-			 "Request-URI scheme %.*s is not sip, sips or tel (416 Unsupported URI Scheme)",
-			 (int)(u->scheme_name.len > 32 ? 32 : u->scheme_name.len), u->scheme_name.ptr)))
+	    (st = sm_check_report(m, SIPMSG_DIAG_UNKNOWN_URI_SCHEME, SIPMSG_SEVERITY_WARNING, SM_NOPOS, NULL, u->raw.ptr,
+				  "Request-URI scheme %.*s is not sip, sips or tel (416 Unsupported URI Scheme)",
+				  (int)(u->scheme_name.len > 32 ? 32 : u->scheme_name.len), u->scheme_name.ptr)))
 		return st;
 	if (u->header_count &&
-	    (st = report(m, SIPMSG_DIAG_REQUEST_URI_HEADERS, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL,
-			 u->headers[0].name.ptr - 1, "URI headers are not allowed in a Request-URI (RFC 3261 §19.1.1)")))
+	    (st = sm_check_report(m, SIPMSG_DIAG_REQUEST_URI_HEADERS, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL,
+				  u->headers[0].name.ptr - 1, "URI headers are not allowed in a Request-URI (RFC 3261 §19.1.1)")))
 		return st;
 	return SIPMSG_OK;
 }
@@ -161,9 +151,9 @@ static sipmsg_status via_extension_rule(sipmsg_msg *m, uint32_t i, const sipmsg_
 		if (!pr->value.ptr || SM_IS(pr->name, "received") || SM_IS(pr->name, "maddr") ||
 		    sm_param_gen_value_ok(pr))
 			continue;
-		return report(m, SIPMSG_DIAG_BAD_VIA_PARAM, SIPMSG_SEVERITY_WARNING, i, NULL, pr->value.ptr,
-			      "Via parameter %.*s must be a token, host or quoted-string (RFC 3261 gen-value)",
-			      (int)(pr->name.len > 40 ? 40 : pr->name.len), pr->name.ptr);
+		return sm_check_report(m, SIPMSG_DIAG_BAD_VIA_PARAM, SIPMSG_SEVERITY_WARNING, i, NULL, pr->value.ptr,
+				       "Via parameter %.*s must be a token, host or quoted-string (RFC 3261 gen-value)",
+				       (int)(pr->name.len > 40 ? 40 : pr->name.len), pr->name.ptr);
 	}
 	return SIPMSG_OK;
 }
@@ -178,319 +168,15 @@ static sipmsg_status via_rules(sipmsg_msg *m)
 			const sipmsg_via *via = (const sipmsg_via *)v->items + j;
 			sipmsg_status st = SIPMSG_OK;
 			if (!via->branch.ptr)
-				st = report(m, SIPMSG_DIAG_MISSING_BRANCH, SIPMSG_SEVERITY_WARNING, i, NULL, via->raw.ptr,
-					    "Via without a branch parameter (RFC 3261 §8.1.1.7)");
+				st = sm_check_report(m, SIPMSG_DIAG_MISSING_BRANCH, SIPMSG_SEVERITY_WARNING, i, NULL, via->raw.ptr,
+						     "Via without a branch parameter (RFC 3261 §8.1.1.7)");
 			else if (via->branch.len < 7 || memcmp(via->branch.ptr, "z9hG4bK", 7) != 0)
-				st = report(m, SIPMSG_DIAG_BRANCH_NO_COOKIE, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
-					    "Via branch does not start with the magic cookie z9hG4bK (RFC 2543 peer?)");
+				st = sm_check_report(m, SIPMSG_DIAG_BRANCH_NO_COOKIE, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
+						     "Via branch does not start with the magic cookie z9hG4bK (RFC 2543 peer?)");
 			else if (via->branch.len == 7)
-				st = report(m, SIPMSG_DIAG_EMPTY_BRANCH, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
-					    "Via branch is only the magic cookie (RFC 4475 §3.2.1)");
+				st = sm_check_report(m, SIPMSG_DIAG_EMPTY_BRANCH, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
+						     "Via branch is only the magic cookie (RFC 4475 §3.2.1)");
 			if (st || (st = via_extension_rule(m, i, via)))
-				return st;
-		}
-	}
-	return SIPMSG_OK;
-}
-
-/* RFC 3455 §4.4's extension-access-info, a bare gen-value (";\"x\""),
- * which the parser reads as a parameter with an empty name: RFC 7315 §5.4
- * and RFC 7913 §3 retired it for a generic-param, so it is a warning. */
-static sipmsg_status access_network_info_rules(sipmsg_msg *m, uint32_t i)
-{
-	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
-	for (uint32_t j = 0; v && j < v->n; j++) {
-		const sipmsg_access_network_info *a = (const sipmsg_access_network_info *)v->items + j;
-		for (size_t k = 0; k < a->param_count; k++) {
-			const sipmsg_param *pr = &a->params[k];
-			sipmsg_status st;
-			if (!pr->name.len &&
-			    (st = report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, pr->name.ptr,
-					 "a bare access-info value is RFC 3455's obsolete form: RFC 7315 §5.4 and "
-					 "RFC 7913 §3 make it name=value")))
-				return st;
-		}
-	}
-	return SIPMSG_OK;
-}
-
-/* A parameter the grammar names once, repeated: the typed view reads the
- * first, so each later one is a warning at its name. One pass with the
- * first of each name kept, so many parameters cost no more than a few. */
-struct once_params {
-	const char *const *names; /* lowercase, at most 8 */
-	size_t n;
-	bool lead;                /* names[0] leads the value, before the parameters */
-	const char *rfc;
-};
-
-static sipmsg_status repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_param *params, size_t count,
-				     const struct once_params *once)
-{
-	bool seen[8] = {once->lead};
-	for (size_t k = 0; k < count; k++) {
-		const sipmsg_param *pr = &params[k];
-		for (size_t r = 0; r < once->n; r++) {
-			if (!sm_eq_lower(pr->name.ptr, pr->name.len, once->names[r], strlen(once->names[r])))
-				continue;
-			sipmsg_status st;
-			if (seen[r] &&
-			    (st = report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_WARNING, i, NULL, pr->name.ptr,
-					 "a second %s parameter: the first is the one read (%s)", once->names[r],
-					 once->rfc)))
-				return st;
-			seen[r] = true;
-			break;
-		}
-	}
-	return SIPMSG_OK;
-}
-
-static const char *const session_id_once[] = {"remote"};
-static const char *const charging_vector_once[] = {"icid-value", "icid-generated-at", "orig-ioi", "term-ioi",
-						   "transit-ioi", "related-icid", "related-icid-generated-at"};
-_Static_assert(sizeof charging_vector_once / sizeof charging_vector_once[0] <= 8, "repeated_params() keeps 8");
-
-static sipmsg_status session_id_rules(sipmsg_msg *m, uint32_t i)
-{
-	static const struct once_params once = {session_id_once, 1, false, "RFC 7989 §4.2"};
-	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
-	for (uint32_t j = 0; v && j < v->n; j++) {
-		const sipmsg_session_id *s = (const sipmsg_session_id *)v->items + j;
-		sipmsg_status st = repeated_params(m, i, s->params, s->param_count, &once);
-		if (st)
-			return st;
-	}
-	return SIPMSG_OK;
-}
-
-/* transit-ioi-param = transit-ioi-name "." transit-ioi-index, name = ALPHA
- * *( alphanum / "-" ), index = 1*DIGIT; the void form, "void." index,
- * is one of them (RFC 7315 §5.6). */
-static bool transit_ioi_entry_ok(const sipmsg_transit_ioi *e)
-{
-	const sipmsg_slice n = e->name, x = e->index;
-	if (!x.ptr || !sm_all_digits(x.ptr, x.len, SIZE_MAX) || !n.len || !sm_is((unsigned char)n.ptr[0], SM_C_ALPHA))
-		return false;
-	for (size_t k = 1; k < n.len; k++)
-		if (!sm_is((unsigned char)n.ptr[k], SM_C_ALPHA | SM_C_DIGIT) && n.ptr[k] != '-')
-			return false;
-	return true;
-}
-
-/* The transit-ioi the view reads: a quoted list of well-formed entries;
- * the first that is not is a warning (the parse takes any gen-value). */
-static sipmsg_status transit_ioi_rule(sipmsg_msg *m, uint32_t i, const sipmsg_charging_vector *c)
-{
-	const sipmsg_param *pr = NULL;
-	for (size_t k = 0; k < c->param_count && !pr; k++)
-		if (c->params[k].value.ptr == c->transit_ioi.ptr)
-			pr = &c->params[k];
-	if (!pr)
-		return SIPMSG_OK;
-	if (!pr->quoted)
-		return report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, pr->value.ptr,
-			      "transit-ioi is a quoted list of name.index entries (RFC 7315 §5.6)");
-	sipmsg_slice rest = c->transit_ioi;
-	sipmsg_transit_ioi e;
-	while (sipmsg_transit_ioi_next(&rest, &e))
-		if (!transit_ioi_entry_ok(&e))
-			return report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, e.raw.ptr,
-				      "transit-ioi entry \"%.*s\" is not name.index or void.index (RFC 7315 §5.6)",
-				      (int)(e.raw.len > 40 ? 40 : e.raw.len), e.raw.ptr);
-	return SIPMSG_OK;
-}
-
-static sipmsg_status charging_vector_rules(sipmsg_msg *m, uint32_t i)
-{
-	static const struct once_params once = {charging_vector_once,
-						sizeof charging_vector_once / sizeof charging_vector_once[0], true,
-						"RFC 7315 §5.6"};
-	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
-	for (uint32_t j = 0; v && j < v->n; j++) {
-		const sipmsg_charging_vector *c = (const sipmsg_charging_vector *)v->items + j;
-		sipmsg_status st = repeated_params(m, i, c->params, c->param_count, &once);
-		if (st || (c->transit_ioi.ptr && (st = transit_ioi_rule(m, i, c))))
-			return st;
-	}
-	return SIPMSG_OK;
-}
-
-static sipmsg_status ims_rules(sipmsg_msg *m)
-{
-	for (uint32_t i = 0; i < m->nhdrs; i++) {
-		sipmsg_status st = SIPMSG_OK;
-		switch (m->hdrs[i].id) {
-		case SIPMSG_HDR_P_ACCESS_NETWORK_INFO:
-			st = access_network_info_rules(m, i);
-			break;
-		case SIPMSG_HDR_SESSION_ID:
-			st = session_id_rules(m, i);
-			break;
-		case SIPMSG_HDR_P_CHARGING_VECTOR:
-			st = charging_vector_rules(m, i);
-			break;
-		default:
-			break;
-		}
-		if (st)
-			return st;
-	}
-	return SIPMSG_OK;
-}
-
-/* Digest parameters (RFC 3261 §25.1, RFC 2617 §3.2, RFC 8760), checked
- * after the parse, which reads any auth-param = token EQUAL ( token /
- * quoted-string ). Warnings only: real devices quote what the grammar
- * leaves bare (qop="auth", algorithm="MD5", stale="false"), so a token
- * value is taken quoted or not and only its content is judged; what the
- * grammar quotes (realm, nonce, response, ...) is warned of when bare. */
-enum { D_CRED = 1, D_CHAL = 2, D_INFO = 4 };
-enum dshape {
-	S_QUOTED,   /* quoted-string */
-	S_RESPONSE, /* request-digest: LDQUOT 32LHEX RDQUOT, 64 for SHA-256 and
-		     * SHA-512-256 (RFC 8760); empty in 3GPP's first REGISTER */
-	S_RSPAUTH,  /* response-digest: LDQUOT *LHEX RDQUOT */
-	S_NC,       /* nc-value: 8LHEX */
-	S_TOKEN,    /* qop-value, algorithm: a token */
-	S_QOP_LIST, /* qop-options: qop-value *( "," qop-value ) */
-	S_STALE,    /* "true" / "false" */
-};
-enum dname {
-	DP_USERNAME, DP_REALM, DP_NONCE, DP_URI, DP_RESPONSE, DP_CNONCE, DP_OPAQUE, DP_NC, DP_QOP, DP_QOP_OPTIONS,
-	DP_ALGORITHM, DP_DOMAIN, DP_STALE, DP_NEXTNONCE, DP_RSPAUTH, DP_COUNT
-};
-#define DP(id, name, where, shape, must) [id] = {SM_LIT(name), where, shape, must}
-static const struct dparam {
-	const char *name;
-	size_t len;
-	uint8_t where;
-	uint8_t shape;
-	const char *must;
-} dparams[DP_COUNT] = {
-	DP(DP_USERNAME, "username", D_CRED, S_QUOTED, "be a quoted-string"),
-	DP(DP_REALM, "realm", D_CRED | D_CHAL, S_QUOTED, "be a quoted-string"),
-	DP(DP_NONCE, "nonce", D_CRED | D_CHAL, S_QUOTED, "be a quoted-string"),
-	DP(DP_URI, "uri", D_CRED, S_QUOTED, "be a quoted digest-uri"),
-	DP(DP_RESPONSE, "response", D_CRED, S_RESPONSE, "be 32 (or 64, RFC 8760) hex digits in quotes"),
-	DP(DP_CNONCE, "cnonce", D_CRED | D_INFO, S_QUOTED, "be a quoted-string"),
-	DP(DP_OPAQUE, "opaque", D_CRED | D_CHAL, S_QUOTED, "be a quoted-string"),
-	DP(DP_NC, "nc", D_CRED | D_INFO, S_NC, "be 8 hex digits"),
-	DP(DP_QOP, "qop", D_CRED | D_INFO, S_TOKEN, "be a token"),
-	DP(DP_QOP_OPTIONS, "qop", D_CHAL, S_QOP_LIST, "be a comma list of tokens in quotes"),
-	DP(DP_ALGORITHM, "algorithm", D_CRED | D_CHAL, S_TOKEN, "be a token"),
-	DP(DP_DOMAIN, "domain", D_CHAL, S_QUOTED, "be a quoted list of URIs"),
-	DP(DP_STALE, "stale", D_CHAL, S_STALE, "be true or false"),
-	DP(DP_NEXTNONCE, "nextnonce", D_INFO, S_QUOTED, "be a quoted-string"),
-	DP(DP_RSPAUTH, "rspauth", D_INFO, S_RSPAUTH, "be hex digits in quotes"),
-};
-#undef DP
-/* What RFC 2617 §3.2.1 and §3.2.2 require: username, realm, nonce, uri,
- * response in credentials; realm and nonce in a challenge; cnonce and nc in
- * credentials with a qop. */
-#define D_BIT(i) (1u << (i))
-#define D_NEED_CRED (D_BIT(DP_USERNAME) | D_BIT(DP_REALM) | D_BIT(DP_NONCE) | D_BIT(DP_URI) | D_BIT(DP_RESPONSE))
-#define D_NEED_CHAL (D_BIT(DP_REALM) | D_BIT(DP_NONCE))
-#define D_NEED_QOP (D_BIT(DP_CNONCE) | D_BIT(DP_NC))
-
-static bool all_hex(sipmsg_slice v)
-{
-	for (size_t k = 0; k < v.len; k++)
-		if (!sm_is((unsigned char)v.ptr[k], SM_C_HEX))
-			return false;
-	return true;
-}
-
-static bool dshape_ok(const sipmsg_param *pr, enum dshape shape)
-{
-	sipmsg_slice v = pr->value;
-	switch (shape) {
-	case S_QUOTED:
-		return pr->quoted;
-	case S_RESPONSE:
-		return pr->quoted && (v.len == 0 || v.len == 32 || v.len == 64) && all_hex(v);
-	case S_RSPAUTH:
-		return pr->quoted && all_hex(v);
-	case S_NC:
-		return v.len == 8 && all_hex(v);
-	case S_TOKEN:
-		return v.len && sm_skip_token(v.ptr, v.ptr + v.len) == v.ptr + v.len;
-	case S_QOP_LIST:
-		for (const char *p = v.ptr, *end = v.ptr + v.len;;) {
-			p = sm_skip_lws(p, end);
-			const char *q = sm_skip_token(p, end);
-			if (q == p)
-				return false;
-			q = sm_skip_lws(q, end);
-			if (q == end)
-				return true;
-			if (*q != ',')
-				return false;
-			p = q + 1;
-		}
-	case S_STALE:
-		return SM_IS(v, "true") || SM_IS(v, "false");
-	}
-	return false;
-}
-
-/* The Digest parameters of one value of header line i. */
-static sipmsg_status digest_value(sipmsg_msg *m, size_t i, const sipmsg_auth *a, unsigned where)
-{
-	unsigned seen = 0;
-	sipmsg_status st;
-	for (size_t k = 0; k < a->param_count; k++) {
-		const sipmsg_param *pr = &a->params[k];
-		for (size_t d = 0; d < DP_COUNT; d++) {
-			const struct dparam *dp = &dparams[d];
-			if (!(dp->where & where) || !sm_eq_lower(pr->name.ptr, pr->name.len, dp->name, dp->len))
-				continue;
-			seen |= D_BIT(d);
-			if (!dshape_ok(pr, (enum dshape)dp->shape) &&
-			    (st = report(m, SIPMSG_DIAG_BAD_DIGEST_PARAM, SIPMSG_SEVERITY_WARNING, i, NULL,
-					 pr->value.ptr, "Digest %s must %s (RFC 3261 §25.1)", dp->name, dp->must)))
-				return st;
-			break;
-		}
-	}
-	unsigned need = where == D_CRED ? D_NEED_CRED | (seen & D_BIT(DP_QOP) ? D_NEED_QOP : 0)
-		      : where == D_CHAL ? D_NEED_CHAL
-					: 0;
-	for (size_t d = 0; d < DP_COUNT; d++)
-		if ((need & ~seen & D_BIT(d)) &&
-		    (st = report(m, SIPMSG_DIAG_BAD_DIGEST_PARAM, SIPMSG_SEVERITY_WARNING, i, NULL, a->raw.ptr,
-				 "Digest %s without %s (RFC 2617 §3.2%s)", where == D_CRED ? "credentials" : "challenge",
-				 dparams[d].name, where == D_CRED ? ".2" : ".1")))
-			return st;
-	return SIPMSG_OK;
-}
-
-static sipmsg_status digest_rules(sipmsg_msg *m)
-{
-	for (uint32_t i = 0; i < m->nhdrs; i++) {
-		unsigned where;
-		switch (m->hdrs[i].id) {
-		case SIPMSG_HDR_AUTHORIZATION:
-		case SIPMSG_HDR_PROXY_AUTHORIZATION:
-			where = D_CRED;
-			break;
-		case SIPMSG_HDR_WWW_AUTHENTICATE:
-		case SIPMSG_HDR_PROXY_AUTHENTICATE:
-			where = D_CHAL;
-			break;
-		case SIPMSG_HDR_AUTHENTICATION_INFO:
-			where = D_INFO;
-			break;
-		default:
-			continue;
-		}
-		const struct sm_vals *v = sm_typed_vals(m, i, NULL);
-		for (uint32_t j = 0; v && j < v->n; j++) {
-			const sipmsg_auth *a = (const sipmsg_auth *)v->items + j;
-			if (where != D_INFO && !SM_IS(a->scheme, "digest"))
-				continue; /* another scheme: its own rules */
-			sipmsg_status st = digest_value(m, i, a, where);
-			if (st)
 				return st;
 		}
 	}
@@ -598,8 +284,8 @@ static sipmsg_status text_header_rules(sipmsg_msg *m)
 			continue;
 		}
 		sipmsg_status st;
-		if (bad && (st = report(m, SIPMSG_DIAG_BAD_TEXT_HEADER, SIPMSG_SEVERITY_WARNING, i, NULL, bad, "%s: %s",
-					sm_hdr_rows[h->id].name, why)))
+		if (bad && (st = sm_check_report(m, SIPMSG_DIAG_BAD_TEXT_HEADER, SIPMSG_SEVERITY_WARNING, i, NULL, bad, "%s: %s",
+						 sm_hdr_rows[h->id].name, why)))
 			return st;
 	}
 	return SIPMSG_OK;
@@ -611,13 +297,13 @@ static sipmsg_status body_rules(sipmsg_msg *m)
 	uint32_t cl;
 	if (m->first[SIPMSG_HDR_CONTENT_LENGTH] && sipmsg_msg_number(m, SIPMSG_HDR_CONTENT_LENGTH, &cl) == SIPMSG_OK &&
 	    cl != m->body.len && !has_diag(m, SIPMSG_DIAG_BODY_TRUNCATED) &&
-	    (st = report(m, SIPMSG_DIAG_CONTENT_LENGTH_MISMATCH, SIPMSG_SEVERITY_ERROR,
-			 m->first[SIPMSG_HDR_CONTENT_LENGTH] - 1, NULL, NULL,
-			 "Content-Length is %lu but the body has %zu bytes", (unsigned long)cl, m->body.len)))
+	    (st = sm_check_report(m, SIPMSG_DIAG_CONTENT_LENGTH_MISMATCH, SIPMSG_SEVERITY_ERROR,
+				  m->first[SIPMSG_HDR_CONTENT_LENGTH] - 1, NULL, NULL,
+				  "Content-Length is %lu but the body has %zu bytes", (unsigned long)cl, m->body.len)))
 		return st;
 	if (m->body.len && !m->first[SIPMSG_HDR_CONTENT_TYPE] &&
-	    (st = report(m, SIPMSG_DIAG_MISSING_CONTENT_TYPE, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Content-Type", section_end(m),
-			 "a %zu-byte body without Content-Type (RFC 3261 §20.15)", m->body.len)))
+	    (st = sm_check_report(m, SIPMSG_DIAG_MISSING_CONTENT_TYPE, SIPMSG_SEVERITY_ERROR, SM_NOPOS, "Content-Type",
+				  section_end(m), "a %zu-byte body without Content-Type (RFC 3261 §20.15)", m->body.len)))
 		return st;
 	return SIPMSG_OK;
 }
@@ -640,9 +326,9 @@ static sipmsg_status content_type_rule(sipmsg_msg *m)
 		else if (SM_IS(mt->subtype, "*"))
 			wild = &mt->subtype;
 		sipmsg_status st;
-		if (wild && (st = report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, wild->ptr,
-					 "a \"*\" media type names no type: wildcards are Accept's (RFC 3261 §20.1, "
-					 "§20.15)")))
+		if (wild && (st = sm_check_report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, wild->ptr,
+						  "a \"*\" media type names no type: wildcards are Accept's (RFC 3261 §20.1, "
+						  "§20.15)")))
 			return st;
 	}
 	return SIPMSG_OK;
@@ -653,12 +339,12 @@ static sipmsg_status start_line_rules(sipmsg_msg *m)
 	sipmsg_status st;
 	if ((m->version.len != 7 || memcmp(m->version.ptr, "SIP/2.0", 7) != 0) &&
 	    !has_diag(m, SIPMSG_DIAG_UNSUPPORTED_VERSION) && !has_diag(m, SIPMSG_DIAG_BAD_VERSION) &&
-	    (st = report(m, SIPMSG_DIAG_UNSUPPORTED_VERSION, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL, m->version.ptr,
-			 "the SIP-Version is not SIP/2.0 (505)")))
+	    (st = sm_check_report(m, SIPMSG_DIAG_UNSUPPORTED_VERSION, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL, m->version.ptr,
+				  "the SIP-Version is not SIP/2.0 (505)")))
 		return st;
 	if (!m->is_request && (m->status < 100 || m->status > 699) &&
-	    (st = report(m, SIPMSG_DIAG_STATUS_OUT_OF_RANGE, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL, m->start_raw.ptr,
-			 "status code %d is outside 100..699", m->status)))
+	    (st = sm_check_report(m, SIPMSG_DIAG_STATUS_OUT_OF_RANGE, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL, m->start_raw.ptr,
+				  "status code %d is outside 100..699", m->status)))
 		return st;
 	return SIPMSG_OK;
 }
@@ -681,8 +367,8 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	sipmsg_status st;
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
-	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = digest_rules(m)) ||
-	    (st = ims_rules(m)) ||
+	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = sm_check_digest(m)) ||
+	    (st = sm_check_ims(m)) ||
 	    (st = text_header_rules(m)) || (st = content_type_rule(m)) || (st = body_rules(m)))
 		return st;
 	return sipmsg_msg_error_count(m) ? SIPMSG_ESYNTAX : SIPMSG_OK;

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* What the files of sipmsg_msg_check() share: the one way a rule reports,
+ * and the rule families kept in files of their own. */
+#ifndef SIPMSG_CHECK_INTERNAL_H
+#define SIPMSG_CHECK_INTERNAL_H
+
+#include "sipmsg/check.h"
+#include "typed.h"
+
+/* A 3xx diagnostic about header line i, or (i == SM_NOPOS) about the
+ * header called name, which is absent; at is where (NULL: the value of
+ * line i). SIPMSG_ENOMEM when it cannot be kept. */
+sipmsg_status sm_check_report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_severity sev, size_t i,
+			      const char *name, const char *at, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 7, 8)))
+#endif
+	;
+
+/* P-Access-Network-Info, Session-ID and P-Charging-Vector (check_ims.c). */
+sipmsg_status sm_check_ims(sipmsg_msg *m);
+/* Digest credentials, challenges and Authentication-Info (check_digest.c). */
+sipmsg_status sm_check_digest(sipmsg_msg *m);
+
+#endif
