@@ -334,13 +334,36 @@ static sipmsg_status content_type_rule(sipmsg_msg *m)
 	return SIPMSG_OK;
 }
 
+/* The first '%' of the reason phrase that does not start an escape (RFC
+ * 3261 §25.1: Reason-Phrase takes '%' only in escaped = "%" HEXDIG HEXDIG),
+ * or NULL. */
+static const char *bare_percent(sipmsg_slice r)
+{
+	for (size_t k = 0; k < r.len; k++)
+		if (r.ptr[k] == '%' && (k + 2 >= r.len || !sm_is((unsigned char)r.ptr[k + 1], SM_C_HEX) ||
+					!sm_is((unsigned char)r.ptr[k + 2], SM_C_HEX)))
+			return r.ptr + k;
+	return NULL;
+}
+
 static sipmsg_status start_line_rules(sipmsg_msg *m)
 {
 	sipmsg_status st;
-	if ((m->version.len != 7 || memcmp(m->version.ptr, "SIP/2.0", 7) != 0) &&
-	    !has_diag(m, SIPMSG_DIAG_UNSUPPORTED_VERSION) && !has_diag(m, SIPMSG_DIAG_BAD_VERSION) &&
+	/* RFC 3261 §7.1: the SIP-Version is case-insensitive, but senders MUST
+	 * write it in upper case */
+	bool is_2_0 = m->version.len == 7 && sm_eq_lower(m->version.ptr, 7, SM_LIT("sip/2.0"));
+	if (!is_2_0 && !has_diag(m, SIPMSG_DIAG_UNSUPPORTED_VERSION) && !has_diag(m, SIPMSG_DIAG_BAD_VERSION) &&
 	    (st = sm_check_report(m, SIPMSG_DIAG_UNSUPPORTED_VERSION, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL, m->version.ptr,
 				  "the SIP-Version is not SIP/2.0 (505)")))
+		return st;
+	if (is_2_0 && memcmp(m->version.ptr, "SIP", 3) != 0 &&
+	    (st = sm_check_report(m, SIPMSG_DIAG_START_LINE_RULE, SIPMSG_SEVERITY_WARNING, SM_NOPOS, NULL, m->version.ptr,
+				  "the SIP-Version is read in any case, but senders must write \"SIP\" in upper case "
+				  "(RFC 3261 §7.1)")))
+		return st;
+	const char *pct = m->is_request ? NULL : bare_percent(m->reason);
+	if (pct && (st = sm_check_report(m, SIPMSG_DIAG_START_LINE_RULE, SIPMSG_SEVERITY_WARNING, SM_NOPOS, NULL, pct,
+					 "a '%%' in the reason phrase that is not an escape (%%HH; RFC 3261 §25.1)")))
 		return st;
 	if (!m->is_request && (m->status < 100 || m->status > 699) &&
 	    (st = sm_check_report(m, SIPMSG_DIAG_STATUS_OUT_OF_RANGE, SIPMSG_SEVERITY_ERROR, SM_NOPOS, NULL, m->start_raw.ptr,

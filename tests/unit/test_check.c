@@ -179,6 +179,31 @@ Test(check, start_line_rules)
 		 "Call-ID: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n\r\n");
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX);
 	cr_assert_eq(count_code(SIPMSG_DIAG_UNSUPPORTED_VERSION), 1, "reported once, not again by the check");
+	/* RFC 3261 §7.1: the version is read in any case; senders write it in
+	 * upper case */
+	TT_PARSE("sip/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\nFrom: <sip:a@h>;tag=1\r\n"
+		 "Call-ID: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "a warning, not a 505");
+	cr_assert_eq(count_code(SIPMSG_DIAG_UNSUPPORTED_VERSION), 0);
+	const sipmsg_diag *d = expect(SIPMSG_DIAG_START_LINE_RULE, SIPMSG_SEVERITY_WARNING, NULL);
+	cr_assert_eq(d->column, 1);
+	TT_PARSE("OPTIONS sip:b@h Sip/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>\r\nFrom: <sip:a@h>;tag=1\r\n"
+		 "Call-ID: c\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	d = expect(SIPMSG_DIAG_START_LINE_RULE, SIPMSG_SEVERITY_WARNING, NULL);
+	cr_assert_eq(d->column, 17);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(count_code(SIPMSG_DIAG_START_LINE_RULE), 1, "a second run replaces the first's");
+	/* Reason-Phrase takes '%' only as an escape (RFC 3261 §25.1) */
+	TT_PARSE("SIP/2.0 486 100% Busy %41%4\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\n"
+		 "From: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	d = expect(SIPMSG_DIAG_START_LINE_RULE, SIPMSG_SEVERITY_WARNING, NULL);
+	cr_assert_eq(d->column, 16, "the first bare '%%', not the escape after it");
+	TT_PARSE("SIP/2.0 486 Busy %41\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\n"
+		 "From: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "an escape is no fault");
 }
 
 Test(check, typed_errors_are_reported_too)
