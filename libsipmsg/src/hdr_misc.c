@@ -115,38 +115,47 @@ static size_t name3(const char *q, const char *end, const char *names, size_t n)
  * date1 = 2DIGIT SP month SP 4DIGIT; time = 2DIGIT ":" 2DIGIT ":" 2DIGIT
  * wkday, month and "GMT" are ABNF string literals, so any case will do
  * (RFC 5234 §2.3): "sat, 13 nov 2010 23:29:00 gmt" is a Date too. */
+/* The LWS that stands for one SP of the Date grammar: RFC 3261 §7.3.1 gives
+ * linear whitespace, folding included, the meaning of SP. Past it, or NULL
+ * when there is none. */
+static const char *date_sp(const char *q, const char *end)
+{
+	const char *r = sm_skip_lws(q, end); /* inside a value, CR LF is always folding */
+	return r > q ? r : NULL;
+}
+
 sipmsg_status sm_parse_date(struct sm_tctx *t, const char *p, const char *end, const char **stop, void *view)
 {
 	static const char days[] = "montuewedthufrisatsun";
 	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
 	sipmsg_date *d = view;
 	memset(d, 0, sizeof *d);
-	const char *q = p;
+	const char *q = p, *r;
 	size_t i = name3(q, end, days, 7);
-	if (i == 7 || end - q < 5 || q[3] != ',' || q[4] != ' ')
+	if (i == 7 || end - q < 5 || q[3] != ',' || !(r = date_sp(q + 4, end)))
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "Date must start with a weekday, a comma and a space");
 	d->weekday = (sipmsg_slice){q, 3};
-	q += 5;
-	if (!two_digits(q, end, 31, &d->day) || d->day == 0 || end - q < 3 || q[2] != ' ')
+	q = r;
+	if (!two_digits(q, end, 31, &d->day) || d->day == 0 || !(r = date_sp(q + 2, end)))
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "the day must be two digits");
-	q += 3;
+	q = r;
 	i = name3(q, end, months, 12);
-	if (i == 12 || end - q < 4 || q[3] != ' ')
+	if (i == 12 || !(r = date_sp(q + 3, end)))
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "unknown month");
 	d->month = (uint8_t)(i + 1);
-	q += 4;
+	q = r;
 	uint8_t hi, lo;
-	if (!two_digits(q, end, 99, &hi) || !two_digits(q + 2, end, 99, &lo) || end - q < 5 || q[4] != ' ')
+	if (!two_digits(q, end, 99, &hi) || !two_digits(q + 2, end, 99, &lo) || !(r = date_sp(q + 4, end)))
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "the year must be four digits");
 	d->year = (uint16_t)(hi * 100 + lo);
-	q += 5;
+	q = r;
 	if (!two_digits(q, end, 23, &d->hour) || end - q < 8 || q[2] != ':' || !two_digits(q + 3, end, 59, &d->minute) ||
 	    q[5] != ':' || !two_digits(q + 6, end, 60, &d->second))
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "the time must be hh:mm:ss");
 	q += 8;
-	if (end - q < 4 || q[0] != ' ' || !sm_eq_lower(q + 1, 3, SM_LIT("gmt")))
+	if (!(r = date_sp(q, end)) || end - r < 3 || !sm_eq_lower(r, 3, SM_LIT("gmt")))
 		return sm_typed_bad(t, SIPMSG_DIAG_BAD_HEADER_VALUE, q, "Date must end in GMT");
-	return sm_value_end(t, q + 4, end, stop);
+	return sm_value_end(t, r + 3, end, stop);
 }
 
 /* callid *( SEMI ( to-tag / from-tag / early-flag / generic-param ) ) */

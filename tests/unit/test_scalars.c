@@ -127,6 +127,32 @@ Test(scalars, retry_after_warning_date)
 	tt_bad("Date: Sat, 13 Nov 2010 24:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
 }
 
+/* Each SP of rfc1123-date may be any linear whitespace, folding included:
+ * RFC 3261 §7.3.1 gives LWS the meaning of SP on every header line. */
+Test(scalars, date_takes_lws_for_each_space)
+{
+	static const char *const dates[] = {
+		"Sat,\r\n 13 Nov 2010 23:29:00 GMT",
+		"Sat, 13 Nov 2010\r\n\t23:29:00 GMT",
+		"Sat,  13\tNov  2010 23:29:00\r\n  GMT",
+	};
+	for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++) {
+		char text[1024];
+		snprintf(text, sizeof text, TT_REQ("Date: %s\r\n"), dates[k]);
+		TT_PARSE(text);
+		cr_assert_eq(tt_header_status(SIPMSG_HDR_DATE), SIPMSG_OK, "%s", dates[k]);
+		sipmsg_typed t = tt_value(SIPMSG_HDR_DATE, 0);
+		TT_SLICE(t.date->weekday, "Sat");
+		cr_assert(t.date->year == 2010 && t.date->month == 11 && t.date->day == 13, "%s", dates[k]);
+		cr_assert(t.date->hour == 23 && t.date->minute == 29 && t.date->second == 0, "%s", dates[k]);
+	}
+	/* but a space there must be, and none before the comma */
+	tt_bad("Date: Sat,13 Nov 2010 23:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 7);
+	tt_bad("Date: Sat , 13 Nov 2010 23:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 7);
+	tt_bad("Date: Sat, 13 Nov 201023:29:00 GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 19);
+	tt_bad("Date: Sat, 13 Nov 2010 23:29:00GMT", SIPMSG_HDR_DATE, SIPMSG_DIAG_BAD_HEADER_VALUE, 32);
+}
+
 /* wkday, month and "GMT" are ABNF string literals of rfc1123-date (RFC
  * 3261 §25.1), case-insensitive (RFC 5234 §2.3); the bytes stay as written. */
 Test(scalars, date_names_in_any_case)
