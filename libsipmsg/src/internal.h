@@ -210,8 +210,12 @@ bool sm_parse_uint(const char *p, size_t n, uint64_t max, uint64_t *out);
 /* SDP seam for multipart (sdp_msg.c): parse an SDP body that lives in the
  * message's arena (the body, or one part of a multipart body) with the
  * message's options; the SDP lives and dies with the message. The multipart
- * module calls this for a part whose Content-Type is application/sdp. */
-sipmsg_status sm_sdp_parse_body(sipmsg_msg *msg, sipmsg_slice body, sipmsg_sdp **out, sipmsg_error *err);
+ * module calls this for a part whose Content-Type is application/sdp, with
+ * mime_part set: the line end before a part's delimiter belongs to the
+ * delimiter (RFC 2046 §5.1.1), so an SDP part whose sender wrote only that
+ * one has no line end of its own on its last line, a warning in any mode. */
+sipmsg_status sm_sdp_parse_body(sipmsg_msg *msg, sipmsg_slice body, bool mime_part, sipmsg_sdp **out,
+			       sipmsg_error *err);
 
 /* Options (opts.c): the caller's options when complete, else the defaults
  * overlaid with what an older caller set; and normalisation: every limit of

@@ -263,7 +263,7 @@ sipmsg_status sipmsg_mime_part_sdp(sipmsg_msg *m, const sipmsg_mime_part *part, 
 	const char *s = sm_skip_lws(q + 1, end), *se = sm_skip_token(s, end);
 	if (!sm_eq_lower(s, (size_t)(se - s), SM_LIT("sdp")))
 		return SIPMSG_ESTATE;
-	return sm_sdp_parse_body(m, part->body, out, err);
+	return sm_sdp_parse_body(m, part->body, true, out, err);
 }
 
 struct mp_cache {

@@ -39,13 +39,14 @@ static bool is_application_sdp(sipmsg_slice v)
 	return i == n || v.ptr[i] == ';';
 }
 
-sipmsg_status sm_sdp_parse_body(sipmsg_msg *m, sipmsg_slice body, sipmsg_sdp **out, sipmsg_error *err)
+sipmsg_status sm_sdp_parse_body(sipmsg_msg *m, sipmsg_slice body, bool mime_part, sipmsg_sdp **out,
+			       sipmsg_error *err)
 {
 	sipmsg_parse_opts o = m->opts;
 	o.arena = m->arena;
 	o.allocator = NULL;
 	o.flags &= ~(uint32_t)SIPMSG_PARSE_COPY; /* the body already lives as long as the message */
-	return sipmsg_sdp_parse(body.ptr, body.len, &o, out, err);
+	return sm_sdp_parse_also(body.ptr, body.len, &o, mime_part ? SM_LENIENT_SDP_PART_END : 0, out, err);
 }
 
 sipmsg_status sipmsg_msg_sdp(sipmsg_msg *m, sipmsg_sdp **out, sipmsg_error *err)
@@ -66,7 +67,7 @@ sipmsg_status sipmsg_msg_sdp(sipmsg_msg *m, sipmsg_sdp **out, sipmsg_error *err)
 	/* multipart bodies: the multipart module finds the application/sdp part
 	 * and calls sm_sdp_parse_body() on it. */
 	sipmsg_sdp *sdp;
-	sipmsg_status st = sm_sdp_parse_body(m, m->body, &sdp, err);
+	sipmsg_status st = sm_sdp_parse_body(m, m->body, false, &sdp, err);
 	if (st)
 		return st;
 	if (!c && !(c = sm_alloc(m->arena, sizeof *c)))

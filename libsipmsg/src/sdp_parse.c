@@ -297,7 +297,7 @@ static inline sipmsg_status add_line(struct sp *s, size_t start, size_t end, uin
 		}
 	}
 	if (SM_UNLIKELY(eol == 0))
-		return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES, l, lp + ll, SIPMSG_DIAG_SDP_NO_LINE_END,
+		return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES | SM_LENIENT_SDP_PART_END, l, lp + ll, SIPMSG_DIAG_SDP_NO_LINE_END,
 			       SIPMSG_SEVERITY_WARNING, "the last line has no line end");
 	return SIPMSG_OK;
 }
@@ -493,6 +493,12 @@ static uint32_t first_cap(size_t len, size_t max_lines)
 sipmsg_status sipmsg_sdp_parse(const void *data, size_t len, const sipmsg_parse_opts *opts_in, sipmsg_sdp **out,
 			       sipmsg_error *err)
 {
+	return sm_sdp_parse_also(data, len, opts_in, 0, out, err);
+}
+
+sipmsg_status sm_sdp_parse_also(const void *data, size_t len, const sipmsg_parse_opts *opts_in, unsigned also_lenient,
+				sipmsg_sdp **out, sipmsg_error *err)
+{
 	sipmsg_parse_opts opts;
 	if (!opts_in || opts_in->struct_size != sizeof opts)
 		sipmsg_parse_opts_init(&opts); /* defaults for fields an older caller does not know */
@@ -531,7 +537,7 @@ sipmsg_status sipmsg_sdp_parse(const void *data, size_t len, const sipmsg_parse_
 		.p = base ? base : "",
 		.n = len,
 		.err = err,
-		.lenient = opts.lenient,
+		.lenient = opts.lenient | also_lenient, /* after sm_opts_normalize(), which strict mode clears */
 		.max_lines = opts.max_sdp_lines,
 		.max_line_len = opts.max_line_length,
 		.rank_a = session_rank['a'],

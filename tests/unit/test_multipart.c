@@ -270,3 +270,38 @@ Test(multipart, sdp_part)
 	cr_assert_null(s);
 	sipmsg_msg_free(m);
 }
+
+/* The CRLF before a delimiter belongs to the delimiter (RFC 2046 §5.1.1): an
+ * SDP part whose sender wrote only that one ends without a line end of its
+ * own. Common (SIPREC recorders write it), so a warning even in strict
+ * mode, where a bare SDP without its last line end fails. */
+Test(multipart, sdp_part_whose_last_line_end_is_the_delimiters)
+{
+	const char *text = "INVITE sip:srs@example.com SIP/2.0\r\n"
+			   "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nMax-Forwards: 70\r\nTo: <sip:srs@example.com>\r\n"
+			   "From: <sip:src@example.com>;tag=1\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n"
+			   "Content-Type: multipart/mixed;boundary=b1\r\nContent-Length: 123\r\n\r\n"
+			   "--b1\r\nContent-Type: application/sdp\r\n\r\n"
+			   "v=0\r\no=- 1 1 IN IP4 h\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n--b1--\r\n";
+	cr_assert_eq(tt_parse_strict(text), SIPMSG_OK, "%s", tt_err.reason);
+	const sipmsg_multipart *mp;
+	cr_assert_eq(sipmsg_msg_multipart(tt_m, &mp), SIPMSG_OK);
+	cr_assert_eq(mp->part_count, 1);
+	sipmsg_sdp *s;
+	sipmsg_error err;
+	cr_assert_eq(sipmsg_mime_part_sdp(tt_m, &mp->parts[0], &s, &err), SIPMSG_OK, "%s", err.reason);
+	cr_assert_eq(sipmsg_sdp_media_count(s), 1);
+	cr_assert_eq(sipmsg_sdp_diag_count(s), 1);
+	const sipmsg_diag *d = sipmsg_sdp_diag_at(s, 0);
+	cr_assert_eq(d->code, SIPMSG_DIAG_SDP_NO_LINE_END);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 6);
+
+	/* the same SDP on its own still fails strict mode */
+	const sipmsg_mime_part *part = &mp->parts[0];
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	o.flags |= SIPMSG_PARSE_STRICT;
+	cr_assert_eq(sipmsg_sdp_parse(part->body.ptr, part->body.len, &o, &s, &err), SIPMSG_ESYNTAX);
+	cr_assert_eq(err.code, SIPMSG_DIAG_SDP_NO_LINE_END);
+}
