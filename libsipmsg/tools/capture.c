@@ -370,8 +370,8 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 	if (d != SIP_YES) {
 		const uint8_t *inner = NULL;
 		size_t inner_len = 0;
-		enum net_result tunnel = tunnel_udp_payload(&c->opts.tunnels, u.dport, u.payload, u.payload_len, depth,
-							    &inner, &inner_len, &reason);
+		enum net_result tunnel = tunnel_udp_payload(&c->opts.tunnels, u.sport, u.dport, u.payload, u.payload_len,
+							    depth, &inner, &inner_len, &reason);
 		if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
 			return;
 	}

@@ -2404,7 +2404,7 @@ static enum net_result decode_innermost_udp(const uint8_t *f, size_t len, struct
 			return NET_OTHER;
 		if ((r = net_udp_decode(ip.payload, ip.payload_len, ip.payload_wire_len, u, reason)) != NET_OK)
 			return r;
-		r = tunnel_udp_payload(&tun, u->dport, u->payload, u->payload_len, depth, &p, &n, reason);
+		r = tunnel_udp_payload(&tun, u->sport, u->dport, u->payload, u->payload_len, depth, &p, &n, reason);
 		if (r == NET_OTHER)
 			return NET_OK;
 	}
@@ -2511,6 +2511,75 @@ Test(capture, udp_tunnel_ports_are_options)
 	}
 }
 
+/* A UDP tunnel is found by either port, as Wireshark finds it: a GTP-U
+ * peer may answer from 2152 to an ephemeral port. */
+Test(capture, udp_tunnel_found_by_its_source_port_too)
+{
+	static const enum gen_tunnel_kind kinds[] = {GEN_TUN_VXLAN, GEN_TUN_GTPU, GEN_TUN_GTPU_EXT, GEN_TUN_GENEVE,
+						     GEN_TUN_GENEVE_IP};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		for (int reply = 0; reply <= 1; reply++) {
+			char path[64], what[48];
+			snprintf(what, sizeof what, "tunnel kind %d, %s", (int)kinds[k], reply ? "from its port" : "to its port");
+			gen_tmpname(path, sizeof path, ".pcap");
+			struct gen g;
+			gen_open(&g, path, GEN_ETHERNET, false);
+			g.tunnels[0] = (struct gen_tunnel){kinds[k], 4, 0, 0, reply};
+			g.ntunnels = 1;
+			struct gen_endpoint a = inner_ep(4, 1, 5060), b = inner_ep(4, 2, 5062);
+			gen_udp(&g, &a, &b, INVITE, strlen(INVITE));
+			gen_close(&g);
+			struct collected *col = read_capture(path);
+			cr_assert_eq(col->n, 1, "%s: %zu records, first: %s", what, col->n, col->n ? col->r[0].text : "");
+			const struct rec *m = message(col, 0);
+			assert_bytes(m, INVITE, what);
+			assert_endpoint(&m->src, m->sport, &a, what);
+			assert_endpoint(&m->dst, m->dport, &b, what);
+			free_collected(col);
+
+			struct capture_opts o;
+			capture_opts_init(&o);
+			o.tunnels.off = true;
+			col = read_capture_opts(path, &o);
+			cr_assert_eq(col->stats.udp_messages, 0, "%s, tunnels off", what);
+			free_collected(col);
+			unlink(path);
+		}
+	}
+}
+
+/* A tunnel's port as the source only is weaker evidence: a datagram from
+ * an ephemeral port that happens to be a tunnel's is read as plain UDP
+ * unless a tunnel header around a well-formed IP header is there. */
+Test(capture, tunnel_source_port_alone_needs_a_tunnel_around_ip)
+{
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint gtp_port = gen_ep4("192.0.2.1", 2152), vxlan_port = gen_ep4("192.0.2.1", 4789);
+	struct gen_endpoint sip = gen_ep4("192.0.2.2", 5060);
+	/* a GTP-U G-PDU header, then 20 bytes that start like IPv4 but whose
+	 * total length (2) is shorter than its header */
+	static const uint8_t not_ip[] = {0x30, 0xff, 0, 20, 0, 0, 0, 1, 0x45, 0, 0, 2, 0, 0, 0, 0, 64, 17,
+					 0, 0, 192, 0, 2, 11, 192, 0, 2, 12};
+	gen_udp(&g, &gtp_port, &sip, INVITE, strlen(INVITE));  /* frame 1: SIP */
+	gen_udp(&g, &vxlan_port, &sip, "\r\n\r\n", 4);         /* frame 2: a keep-alive */
+	gen_udp(&g, &gtp_port, &sip, not_ip, sizeof not_ip);   /* frame 3: not a tunnel */
+	gen_udp(&g, &sip, &gtp_port, not_ip, sizeof not_ip);   /* frame 4: to 2152, a bad one */
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->n, 2, "%zu records, first: %s", col->n, col->n ? col->r[0].text : "");
+	const struct rec *m = message(col, 0);
+	assert_bytes(m, INVITE, "SIP from port 2152");
+	assert_endpoint(&m->src, m->sport, &gtp_port, "SIP from port 2152");
+	assert_endpoint(&m->dst, m->dport, &sip, "SIP from port 2152");
+	const struct rec *n = notice_of(col, "malformed-packet");
+	cr_assert(n && n->frame == 4, "the datagram to 2152 is a malformed tunnel: %s", n ? n->text : "none");
+	free_collected(col);
+	unlink(path);
+}
+
 /* Port lists as --vxlan-port and its kin give them. */
 Test(capture, tunnel_port_lists_parsed)
 {
@@ -2571,69 +2640,93 @@ Test(capture, malformed_and_foreign_tunnel_headers)
 	tunnel_opts_init(&tun);
 	static const uint8_t vxlan[8] = {0x08, 0, 0, 0, 0, 0, 100, 0};
 	static const uint8_t no_i_flag[8] = {0};
-	cr_assert_eq(tunnel_udp_payload(&tun, 4790, vxlan, sizeof vxlan, 0, &inner, &inner_len, &reason), NET_OTHER);
-	cr_assert_eq(tunnel_udp_payload(&tun, 4789, no_i_flag, 8, 0, &inner, &inner_len, &reason), NET_OTHER);
-	cr_assert_eq(tunnel_udp_payload(&tun, 4789, vxlan, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
-	cr_assert_eq(tunnel_udp_payload(&tun, 4789, vxlan, 8, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 4790, vxlan, sizeof vxlan, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 4789, no_i_flag, 8, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 4789, vxlan, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 4789, vxlan, 8, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason), NET_MALFORMED);
 
 	/* GTP-U: only a G-PDU of GTPv1 carrying IP is a tunnel */
 	static const uint8_t gtp[] = {0x30, 0xff, 0, 1, 0, 0, 0, 1, 0x45};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OK);
 	cr_assert(inner == gtp + 8 && inner_len == 1);
-	cr_assert_eq(tunnel_udp_payload(&tun, 2153, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OTHER);
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp, sizeof gtp, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2153, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp, sizeof gtp, TUNNEL_MAX_DEPTH, &inner, &inner_len, &reason),
 		     NET_MALFORMED);
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
 	static const uint8_t gtp_echo[] = {0x32, 0x01, 0, 4, 0, 0, 0, 0, 0, 1, 0, 0};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_echo, sizeof gtp_echo, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp_echo, sizeof gtp_echo, 0, &inner, &inner_len, &reason), NET_OTHER);
 	static const uint8_t gtp_prime[] = {0x20, 0xff, 0, 1, 0, 0, 0, 1, 0x45};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_prime, sizeof gtp_prime, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp_prime, sizeof gtp_prime, 0, &inner, &inner_len, &reason), NET_OTHER);
 	static const uint8_t gtp_v2[] = {0x48, 0xff, 0, 1, 0, 0, 0, 1, 0x45};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_v2, sizeof gtp_v2, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp_v2, sizeof gtp_v2, 0, &inner, &inner_len, &reason), NET_OTHER);
 	static const uint8_t gtp_no_pkt[] = {0x30, 0xff, 0, 0, 0, 0, 0, 1};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_no_pkt, sizeof gtp_no_pkt, 0, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp_no_pkt, sizeof gtp_no_pkt, 0, &inner, &inner_len, &reason),
 		     NET_MALFORMED);
 	static const uint8_t gtp_ethernet[] = {0x30, 0xff, 0, 1, 0, 0, 0, 1, 0x02};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_ethernet, sizeof gtp_ethernet, 0, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp_ethernet, sizeof gtp_ethernet, 0, &inner, &inner_len, &reason),
 		     NET_OTHER);
 	/* the length field bounds the packet: padding after it is not IP */
 	static const uint8_t gtp_padded[] = {0x30, 0xff, 0, 1, 0, 0, 0, 1, 0x45, 0, 0};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_padded, sizeof gtp_padded, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp_padded, sizeof gtp_padded, 0, &inner, &inner_len, &reason), NET_OK);
 	cr_assert_eq(inner_len, 1);
 	/* S set: 4 more bytes; E set: an extension header (1 unit), then 0 */
 	static const uint8_t gtp_ext[] = {0x36, 0xff, 0, 9, 0, 0, 0, 1, 0, 7, 0, 0x85, 1, 0x10, 9, 0, 0x60};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_ext, sizeof gtp_ext, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp_ext, sizeof gtp_ext, 0, &inner, &inner_len, &reason), NET_OK);
 	cr_assert(inner == gtp_ext + 16 && inner_len == 1);
 	for (size_t cut = 8; cut < sizeof gtp_ext - 1; cut++) {
 		uint8_t *copy = malloc(cut);
 		memcpy(copy, gtp_ext, cut);
-		cr_assert_eq(tunnel_udp_payload(&tun, 2152, copy, cut, 0, &inner, &inner_len, &reason), NET_MALFORMED,
+		cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, copy, cut, 0, &inner, &inner_len, &reason), NET_MALFORMED,
 			     "GTP-U cut at %zu", cut);
 		free(copy);
 	}
 	static const uint8_t gtp_ext0[] = {0x34, 0xff, 0, 9, 0, 0, 0, 1, 0, 0, 0, 0x85, 0, 0x10, 9, 0, 0x60};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_ext0, sizeof gtp_ext0, 0, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp_ext0, sizeof gtp_ext0, 0, &inner, &inner_len, &reason),
 		     NET_MALFORMED);
 	cr_assert(strstr(reason, "length 0"), "%s", reason);
 	/* an extension header past the length the header announces */
 	static const uint8_t gtp_ext_long[] = {0x34, 0xff, 0, 6, 0, 0, 0, 1, 0, 0, 0, 0x85, 1, 0x10, 9, 0, 0x60};
-	cr_assert_eq(tunnel_udp_payload(&tun, 2152, gtp_ext_long, sizeof gtp_ext_long, 0, &inner, &inner_len, &reason),
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 2152, gtp_ext_long, sizeof gtp_ext_long, 0, &inner, &inner_len, &reason),
 		     NET_MALFORMED);
 
 	/* Geneve: version 0 only; options bounded; IP or Ethernet inside */
 	static const uint8_t geneve_ip[] = {0x01, 0, 0x08, 0x00, 0, 0, 200, 0, 1, 2, 3, 4, 0x45};
-	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, sizeof geneve_ip, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 6081, geneve_ip, sizeof geneve_ip, 0, &inner, &inner_len, &reason), NET_OK);
 	cr_assert(inner == geneve_ip + 12 && inner_len == 1);
-	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, 12, 0, &inner, &inner_len, &reason), NET_OK);
-	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, 11, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 6081, geneve_ip, 12, 0, &inner, &inner_len, &reason), NET_OK);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 6081, geneve_ip, 11, 0, &inner, &inner_len, &reason), NET_MALFORMED);
 	cr_assert(strstr(reason, "Geneve options"), "%s", reason);
-	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
-	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_ip, sizeof geneve_ip, TUNNEL_MAX_DEPTH, &inner, &inner_len,
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 6081, geneve_ip, 7, 0, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 6081, geneve_ip, sizeof geneve_ip, TUNNEL_MAX_DEPTH, &inner, &inner_len,
 					&reason), NET_MALFORMED);
 	static const uint8_t geneve_v1[] = {0x40, 0, 0x08, 0x00, 0, 0, 200, 0, 0x45};
-	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_v1, sizeof geneve_v1, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 6081, geneve_v1, sizeof geneve_v1, 0, &inner, &inner_len, &reason), NET_OTHER);
 	static const uint8_t geneve_arp[] = {0, 0, 0x08, 0x06, 0, 0, 200, 0, 0, 1};
-	cr_assert_eq(tunnel_udp_payload(&tun, 6081, geneve_arp, sizeof geneve_arp, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 40000, 6081, geneve_arp, sizeof geneve_arp, 0, &inner, &inner_len, &reason), NET_OTHER);
+
+	/* from a tunnel's port only: the tunnel must decode around a well-formed
+	 * IP header, or the datagram is plain UDP (NET_OTHER, never malformed) */
+	static const uint8_t gtp_ip[] = {0x30, 0xff, 0, 20, 0, 0, 0, 1, 0x45, 0, 0, 20, 0, 0, 0, 0, 64, 17,
+					 0, 0, 192, 0, 2, 11, 192, 0, 2, 12};
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, 40000, gtp_ip, sizeof gtp_ip, 0, &inner, &inner_len, &reason),
+		     NET_OK);
+	cr_assert(inner == gtp_ip + 8 && inner_len == 20);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, 40000, gtp, sizeof gtp, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, 40000, gtp_ip, 7, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, 40000, gtp_ip, 27, 0, &inner, &inner_len, &reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, 40000, gtp_ip, sizeof gtp_ip, TUNNEL_MAX_DEPTH, &inner, &inner_len,
+					&reason), NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 6081, 40000, geneve_ip, sizeof geneve_ip, 0, &inner, &inner_len, &reason),
+		     NET_OTHER);
+	cr_assert_eq(tunnel_udp_payload(&tun, 4789, 40000, vxlan, sizeof vxlan, 0, &inner, &inner_len, &reason),
+		     NET_OTHER);
+	/* the destination port decides when it is a tunnel's */
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, 4789, gtp_ip, sizeof gtp_ip, 0, &inner, &inner_len, &reason),
+		     NET_OTHER);
+	tun.off = true;
+	cr_assert_eq(tunnel_udp_payload(&tun, 2152, 40000, gtp_ip, sizeof gtp_ip, 0, &inner, &inner_len, &reason),
+		     NET_OTHER);
+	tunnel_opts_init(&tun);
 
 	/* MPLS: no bottom-of-stack label before the end; a pseudowire control word */
 	static const uint8_t no_bottom[] = {0, 0x3e, 0x80, 64, 0, 0x3e, 0x90, 64};
