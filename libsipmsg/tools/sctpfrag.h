@@ -46,10 +46,21 @@ struct sctp_frag_out {
 
 struct sctp_frag_group;
 
+/* Where the memory for fragments held comes from: resize(ctx, NULL, n)
+ * takes a block, resize(ctx, p, n) resizes one (NULL when out of memory,
+ * p then untouched), release(ctx, p) gives one back. A test fails it to
+ * reach every out-of-memory path. */
+struct sctp_frags_alloc {
+	void *ctx;
+	void *(*resize)(void *ctx, void *p, size_t size);
+	void (*release)(void *ctx, void *p);
+};
+
 /* The fragments held for one association direction; zeroed to start. */
 struct sctp_frags {
 	struct sctp_frag_group *groups;
 	size_t bytes; /* user data held */
+	const struct sctp_frags_alloc *alloc; /* NULL: realloc and free */
 };
 
 /* Hold one fragment (not a whole message); completes or gives up
