@@ -433,3 +433,27 @@ Test(sctp, fragments_out_of_memory_at_each_allocation)
 		cr_assert_eq(o.oom, 1, "fail at %zu: %zu out-of-memory notices", fail_at, o.oom);
 	}
 }
+
+/* An I-DATA fragment that straggles in after its message was given up for
+ * age is a message of its own, said again with its own frame (sctpfrag.h
+ * says why). */
+Test(sctp, idata_straggler_after_the_window_is_said_on_its_own)
+{
+	struct sctp_frags h = {0};
+	struct oom_out o = {0};
+	struct sctp_frag_out out = {&o, oom_message, oom_lost};
+	const char *text = OOM_MSG[1];
+	struct sctp_frag f = {.idata = true, .first = true, .stream = 1, .mid = 7, .tsn = 10,
+			      .data = (const uint8_t *)text, .len = 9, .wire = 9, .frame = 1};
+	sctp_frags_add(&h, &f, 1u << 20, &out);
+	sctp_frags_expire(&h, 10 + 1024, 1024, &out);
+	cr_assert_eq(o.lost, 1);
+	f = (struct sctp_frag){.idata = true, .stream = 1, .mid = 7, .fsn = 1, .tsn = 2000,
+			       .data = (const uint8_t *)text + 9, .len = 9, .wire = 9, .frame = 2};
+	sctp_frags_add(&h, &f, 1u << 20, &out);
+	cr_assert_eq(o.lost, 1, "held, not said at once");
+	sctp_frags_expire(&h, 2000 + 1024, 1024, &out);
+	cr_assert_eq(o.lost, 2);
+	cr_assert_eq(o.messages, 0);
+	cr_assert_null(h.groups);
+}
