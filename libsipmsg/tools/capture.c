@@ -370,8 +370,8 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 	if (d != SIP_YES) {
 		const uint8_t *inner = NULL;
 		size_t inner_len = 0;
-		enum net_result tunnel = tunnel_udp_payload(&c->opts.tunnels, u.dport, u.payload, u.payload_len, depth,
-							    &inner, &inner_len, &reason);
+		enum net_result tunnel = tunnel_udp_payload(&c->opts.tunnels, u.sport, u.dport, u.payload, u.payload_len,
+							    depth, &inner, &inner_len, &reason);
 		if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
 			return;
 	}
@@ -531,13 +531,18 @@ static void unreadable_frame(struct capture *c, const char *reason)
 		    "%s; skipped, as are the later frames of this kind, without another notice", reason);
 }
 
-/* Every IP packet of a frame (an 802.11 A-MSDU holds several), in order. */
+/* Every IP packet of a frame (an 802.11 A-MSDU holds several), in order.
+ * The packets a snapshot cut hid (NET_CUT_SHORT: the walk ends there) are
+ * said once, and only when nothing was said of the frame yet: a SIP
+ * message cut short in it has said the frame was cut, and the user wants
+ * one notice per cut frame, not one per packet it may have held. */
 static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t caplen, size_t wirelen)
 {
 	const uint8_t *ipp;
 	size_t iplen;
 	const char *reason = NULL;
 	struct net_link_rest rest;
+	uint64_t notices = c->stats.notices;
 	enum net_result r = net_link_decode_first(dlt, data, caplen, wirelen, &rest, &ipp, &iplen, &reason);
 	for (;;) {
 		if (r == NET_OK)
@@ -547,6 +552,10 @@ static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t cap
 				    "malformed frame: %s", reason);
 		else if (r == NET_UNREADABLE)
 			unreadable_frame(c, reason);
+		else if (r == NET_CUT_SHORT && c->stats.notices == notices)
+			notice_emit(&(struct notice_sink){notice, c}, c->frame, "frame-truncated",
+				    "%s by the capture's snapshot length (%zu of %zu bytes): the packets from there on are not checked, nor told whether they are SIP",
+				    reason, caplen, wirelen);
 		if (!rest.p)
 			return;
 		r = net_link_next(&rest, &ipp, &iplen, &reason);

@@ -55,7 +55,7 @@ static const char check_usage[] =
 	"                      that the oldest is dropped, with a notice\n"
 	"  --max-interfaces N  interfaces one pcapng section may describe (default\n"
 	"                      65536); past that the capture is refused there\n"
-	"  --vxlan-port N[,N...]   UDP destination ports VXLAN is looked for on\n"
+	"  --vxlan-port N[,N...]   UDP ports VXLAN is looked for on\n"
 	"                      (default 4789,8472: IANA's and the Linux kernel's)\n"
 	"  --geneve-port N[,N...]  the same for Geneve (default 6081)\n"
 	"  --gtpu-port N[,N...]    the same for GTP-U (default 2152)\n"

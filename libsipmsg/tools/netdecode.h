@@ -41,6 +41,9 @@ enum net_result {
 	NET_MALFORMED,   /* a header is inconsistent or cut short; reason says which */
 	NET_UNREADABLE,  /* well formed, but what it carries cannot be read (an encrypted
 	                    802.11 frame, ...); reason says why */
+	NET_CUT_SHORT,   /* the capture's snapshot length cut the frame before this packet
+	                    could be found (an 802.11 A-MSDU subframe): not malformed, and
+	                    nothing follows it; reason says where */
 };
 
 /* An IP packet after its headers. Fragment fields are set when the packet is a
@@ -84,9 +87,12 @@ enum net_result net_link_decode_first(int dlt, const uint8_t *frame, size_t capl
 				      const char **reason);
 
 /* The frame's next packet, with a result as net_link_decode's: NET_OTHER
- * for one that is not IP. rest moves on; it is zeroed after the last one,
- * and after one whose length runs past the frame (NET_MALFORMED), which
- * leaves the end of the next one unknown. */
+ * for one that is not IP, NET_CUT_SHORT for one the snapshot length cut
+ * before its IP packet starts (or the first of those not captured at all).
+ * rest moves on; it is zeroed after the last one, after NET_CUT_SHORT, and
+ * after one whose length runs past the frame (NET_MALFORMED), which leaves
+ * the end of the next one unknown. net_link_decode_first answers
+ * NET_CUT_SHORT for a first subframe so cut. */
 enum net_result net_link_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, const char **reason);
 
 /* Locate the IP packet after a header whose next protocol is the EtherType

@@ -38,11 +38,24 @@ struct sctp_frag_group {
 
 static size_t charge(size_t len) { return len < MIN_CHARGE ? MIN_CHARGE : len; }
 
+static void *mem_resize(struct sctp_frags *h, void *p, size_t size)
+{
+	return h->alloc ? h->alloc->resize(h->alloc->ctx, p, size) : realloc(p, size);
+}
+
+static void mem_release(struct sctp_frags *h, void *p)
+{
+	if (h->alloc)
+		h->alloc->release(h->alloc->ctx, p);
+	else
+		free(p);
+}
+
 static void free_pieces(struct sctp_frags *h, struct sctp_frag_group *g)
 {
 	for (size_t i = 0; i < g->n; i++)
-		free(g->p[i].data);
-	free(g->p);
+		mem_release(h, g->p[i].data);
+	mem_release(h, g->p);
 	g->p = NULL;
 	g->n = g->cap = 0;
 	h->bytes -= g->charged;
@@ -56,7 +69,7 @@ static void remove_group(struct sctp_frags *h, struct sctp_frag_group *g)
 		pp = &(*pp)->next;
 	*pp = g->next;
 	free_pieces(h, g);
-	free(g);
+	mem_release(h, g);
 }
 
 /* Does seq b come right after a in the group's numbering? */
@@ -65,7 +78,7 @@ static bool follows(uint32_t a, uint32_t b) { return b == a + 1; }
 /* The user data from the first fragment on, as far as the fragments join
  * up: a message (complete), or one cut short by the capture (a fragment
  * in that run was cut). Returns false when it is neither. */
-static bool deliver(struct sctp_frag_group *g, bool complete, const struct sctp_frag_out *out)
+static bool deliver(struct sctp_frags *h, struct sctp_frag_group *g, bool complete, const struct sctp_frag_out *out)
 {
 	if (!g->has_first || !g->n)
 		return false;
@@ -79,7 +92,7 @@ static bool deliver(struct sctp_frag_group *g, bool complete, const struct sctp_
 	}
 	if (!complete && !cut)
 		return false;
-	uint8_t *buf = malloc(len ? len : 1);
+	uint8_t *buf = mem_resize(h, NULL, len ? len : 1);
 	if (!buf)
 		return false;
 	size_t at = 0;
@@ -90,7 +103,7 @@ static bool deliver(struct sctp_frag_group *g, bool complete, const struct sctp_
 	}
 	/* cut and not complete: more may have followed */
 	out->message(out->ctx, g->stream, g->ppid, buf, len, wire + !complete, g->first_frame);
-	free(buf);
+	mem_release(h, buf);
 	return true;
 }
 
@@ -120,7 +133,7 @@ static void give_up(struct sctp_frags *h, struct sctp_frag_group *g, const char 
 {
 	if (g->dropped)
 		return;
-	if (!deliver(g, false, out))
+	if (!deliver(h, g, false, out))
 		out->lost(out->ctx, g->stream, g->first_frame, why);
 	free_pieces(h, g);
 	g->dropped = true;
@@ -165,9 +178,10 @@ void sctp_frags_whole(struct sctp_frags *h, uint32_t tsn, const struct sctp_frag
 
 static struct sctp_frag_group *new_group(struct sctp_frags *h, const struct sctp_frag *f)
 {
-	struct sctp_frag_group *g = calloc(1, sizeof *g);
+	struct sctp_frag_group *g = mem_resize(h, NULL, sizeof *g);
 	if (!g)
 		return NULL;
+	*g = (struct sctp_frag_group){0};
 	g->idata = f->idata;
 	g->unordered = f->unordered;
 	g->stream = f->stream;
@@ -196,13 +210,13 @@ static bool add_piece(struct sctp_frags *h, struct sctp_frag_group *g, const str
 		return true;
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? 2 * g->cap : 4;
-		struct piece *p = realloc(g->p, cap * sizeof *p);
+		struct piece *p = mem_resize(h, g->p, cap * sizeof *p);
 		if (!p)
 			return false;
 		g->p = p;
 		g->cap = cap;
 	}
-	uint8_t *data = malloc(f->len ? f->len : 1);
+	uint8_t *data = mem_resize(h, NULL, f->len ? f->len : 1);
 	if (!data)
 		return false;
 	memcpy(data, f->data, f->len);
@@ -227,7 +241,7 @@ static bool join(struct sctp_frags *h, struct sctp_frag_group *g, struct sctp_fr
 		g->dropped = true;
 	} else {
 		if (g->n + a->n > g->cap) {
-			struct piece *p = realloc(g->p, (g->n + a->n) * sizeof *p);
+			struct piece *p = mem_resize(h, g->p, (g->n + a->n) * sizeof *p);
 			if (!p)
 				return false;
 			g->p = p;
@@ -236,7 +250,7 @@ static bool join(struct sctp_frags *h, struct sctp_frag_group *g, struct sctp_fr
 		memcpy(g->p + g->n, a->p, a->n * sizeof *a->p);
 		g->n += a->n;
 		g->charged += a->charged;
-		free(a->p);
+		mem_release(h, a->p);
 		a->p = NULL;
 		a->n = a->cap = a->charged = 0;
 	}
@@ -305,7 +319,7 @@ void sctp_frags_add(struct sctp_frags *h, const struct sctp_frag *f, size_t max_
 		give_up(h, g, why, out);
 	}
 	if (complete(g)) {
-		if (!g->dropped && !deliver(g, true, out))
+		if (!g->dropped && !deliver(h, g, true, out))
 			out->lost(out->ctx, g->stream, g->first_frame, "out of memory");
 		remove_group(h, g);
 	}

@@ -12,7 +12,12 @@
  * fragment falls out of the caller's TSN window (sctp_frags_expire), the
  * fragments held would take more than the caller's byte limit, or the
  * caller gives up everything (sctp_frags_give_up). The later fragments of
- * a message given up are dropped without a word. */
+ * a message given up are dropped without a word, while it is remembered:
+ * one given up for age (sctp_frags_expire) is forgotten, so a fragment of
+ * it that straggles in a window of TSNs later starts a message of its own,
+ * said in turn, with its own frame. That second notice is right: the
+ * fragment came and could not be checked; remembering every message given
+ * up would make what is held grow without bound. */
 #ifndef SIPMSG_TOOL_SCTPFRAG_H
 #define SIPMSG_TOOL_SCTPFRAG_H
 
@@ -46,10 +51,21 @@ struct sctp_frag_out {
 
 struct sctp_frag_group;
 
+/* Where the memory for fragments held comes from: resize(ctx, NULL, n)
+ * takes a block, resize(ctx, p, n) resizes one (NULL when out of memory,
+ * p then untouched), release(ctx, p) gives one back. A test fails it to
+ * reach every out-of-memory path. */
+struct sctp_frags_alloc {
+	void *ctx;
+	void *(*resize)(void *ctx, void *p, size_t size);
+	void (*release)(void *ctx, void *p);
+};
+
 /* The fragments held for one association direction; zeroed to start. */
 struct sctp_frags {
 	struct sctp_frag_group *groups;
 	size_t bytes; /* user data held */
+	const struct sctp_frags_alloc *alloc; /* NULL: realloc and free */
 };
 
 /* Hold one fragment (not a whole message); completes or gives up

@@ -268,17 +268,10 @@ static enum net_result gtp_u(const uint8_t *p, size_t len, unsigned depth, const
 	return NET_OK;
 }
 
-enum net_result tunnel_udp_payload(const struct tunnel_opts *o, uint16_t dport, const uint8_t *p, size_t len,
-				   unsigned depth, const uint8_t **inner, size_t *inner_len, const char **reason)
+/* VXLAN (RFC 7348): flags (I: the VNI is valid), VNI, then Ethernet. */
+static enum net_result vxlan(const uint8_t *p, size_t len, unsigned depth, const uint8_t **inner, size_t *inner_len,
+			     const char **reason)
 {
-	if (o->off)
-		return NET_OTHER;
-	if (on_port(&o->geneve, dport))
-		return geneve(p, len, depth, inner, inner_len, reason);
-	if (on_port(&o->gtp_u, dport))
-		return gtp_u(p, len, depth, inner, inner_len, reason);
-	if (!on_port(&o->vxlan, dport))
-		return NET_OTHER;
 	if (len < 8) {
 		*reason = "VXLAN header cut short";
 		return NET_MALFORMED;
@@ -289,4 +282,42 @@ enum net_result tunnel_udp_payload(const struct tunnel_opts *o, uint16_t dport, 
 	if (too_deep(depth, reason) != NET_OK)
 		return NET_MALFORMED;
 	return ethernet_inside(p + 8, len - 8, inner, inner_len, reason);
+}
+
+/* The tunnel o names UDP port `port` for, if any, decoded. */
+static enum net_result on_tunnel_port(const struct tunnel_opts *o, uint16_t port, const uint8_t *p, size_t len,
+				      unsigned depth, const uint8_t **inner, size_t *inner_len, const char **reason)
+{
+	if (on_port(&o->geneve, port))
+		return geneve(p, len, depth, inner, inner_len, reason);
+	if (on_port(&o->gtp_u, port))
+		return gtp_u(p, len, depth, inner, inner_len, reason);
+	if (on_port(&o->vxlan, port))
+		return vxlan(p, len, depth, inner, inner_len, reason);
+	return NET_OTHER;
+}
+
+enum net_result tunnel_udp_payload(const struct tunnel_opts *o, uint16_t sport, uint16_t dport, const uint8_t *p,
+				   size_t len, unsigned depth, const uint8_t **inner, size_t *inner_len,
+				   const char **reason)
+{
+	if (o->off)
+		return NET_OTHER;
+	if (on_port(&o->geneve, dport) || on_port(&o->gtp_u, dport) || on_port(&o->vxlan, dport))
+		return on_tunnel_port(o, dport, p, len, depth, inner, inner_len, reason);
+	/* A tunnel port as the source only (a GTP-U peer answering from 2152
+	 * to an ephemeral port) is weaker evidence: an ordinary datagram may
+	 * come from an ephemeral port that is a tunnel's. Only a tunnel
+	 * header that decodes around a well-formed IP header counts; anything
+	 * else is left to be read as the plain UDP it then is. */
+	const uint8_t *in = NULL;
+	size_t in_len = 0;
+	const char *why = NULL;
+	struct net_ip ip;
+	if (on_tunnel_port(o, sport, p, len, depth, &in, &in_len, &why) != NET_OK ||
+	    net_ip_decode(in, in_len, &ip, &why) != NET_OK)
+		return NET_OTHER;
+	*inner = in;
+	*inner_len = in_len;
+	return NET_OK;
 }

@@ -16,8 +16,9 @@
  * reason, so that crafted nesting cannot make decoding unbounded. */
 #define TUNNEL_MAX_DEPTH 4
 
-/* The UDP ports each tunnel is looked for on (destination port), as
- * `sipmsg check` --vxlan-port, --geneve-port and --gtpu-port set them. */
+/* The UDP ports each tunnel is looked for on (either port: see
+ * tunnel_udp_payload), as `sipmsg check` --vxlan-port, --geneve-port and
+ * --gtpu-port set them. */
 #define TUNNEL_MAX_PORTS 8
 struct tunnel_ports {
 	uint16_t port[TUNNEL_MAX_PORTS];
@@ -47,12 +48,18 @@ bool tunnel_opts_check(const struct tunnel_opts *o, char *why, size_t whylen);
 enum net_result tunnel_ip_payload(const struct tunnel_opts *o, uint8_t proto, const uint8_t *p, size_t len,
 				  unsigned depth, const uint8_t **inner, size_t *inner_len, const char **reason);
 
-/* The same for a UDP payload to port dport: VXLAN, Geneve or GTP-U on one
- * of its ports in o. NET_OTHER when o is off or dport is another port, or
- * the header is of no version known (a VXLAN one lacks the I (valid VNI)
- * flag), or a GTP-U message is not a G-PDU (echo, error indication, end
- * marker), or a G-PDU does not carry IP. */
-enum net_result tunnel_udp_payload(const struct tunnel_opts *o, uint16_t dport, const uint8_t *p, size_t len,
-				   unsigned depth, const uint8_t **inner, size_t *inner_len, const char **reason);
+/* The same for a UDP payload from port sport to port dport: VXLAN, Geneve
+ * or GTP-U on one of its ports in o. The destination port decides when it
+ * is a tunnel's. Otherwise a tunnel's port as the source (as Wireshark, which
+ * tries either port) is followed only when the tunnel header decodes and
+ * holds a well-formed IP header; any doubt there gives NET_OTHER, never
+ * NET_MALFORMED, so that the datagram is read as plain UDP. NET_OTHER when
+ * o is off or neither port is a tunnel's, or the header is of no version
+ * known (a VXLAN one lacks the I (valid VNI) flag), or a GTP-U message is
+ * not a G-PDU (echo, error indication, end marker), or a G-PDU does not
+ * carry IP. */
+enum net_result tunnel_udp_payload(const struct tunnel_opts *o, uint16_t sport, uint16_t dport, const uint8_t *p,
+				   size_t len, unsigned depth, const uint8_t **inner, size_t *inner_len,
+				   const char **reason);
 
 #endif

@@ -91,8 +91,10 @@ static enum net_result msdu(const uint8_t *p, size_t len, bool mesh, const uint8
  * Fewer bytes left on the wire than a subframe header end the walk: that
  * is the end of the frame, or an FCS no radio header told of. A subframe
  * whose length runs past the frame ends it too, with a reason; one the
- * snapshot length cut is read as far as it was captured, and a subframe
- * after it is said to be cut short. */
+ * snapshot length cut is read as far as it was captured. The walk ends at
+ * the cut: a subframe cut before its IP packet starts, or not captured at
+ * all, is NET_CUT_SHORT, once, however many subframes the cut hid (a cut is
+ * the capture's doing, not the frame's: it is not malformed). */
 enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, const char **reason)
 {
 	struct net_link_rest at = *rest;
@@ -100,8 +102,8 @@ enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t
 	if (at.wirelen < AMSDU_SUBFRAME_HEADER)
 		return NET_OTHER;
 	if (at.caplen < AMSDU_SUBFRAME_HEADER) {
-		*reason = "802.11 A-MSDU subframe header cut short";
-		return NET_MALFORMED;
+		*reason = at.caplen ? "802.11 A-MSDU cut inside a subframe header" : "802.11 A-MSDU cut between subframes";
+		return NET_CUT_SHORT;
 	}
 	size_t end = AMSDU_SUBFRAME_HEADER + be16(at.p + 12);
 	if (end > at.wirelen) {
@@ -115,7 +117,14 @@ enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t
 		*rest = (struct net_link_rest){.p = at.p + skip, .caplen = at.caplen - skip, .wirelen = at.wirelen - next,
 					       .mesh = at.mesh};
 	}
-	return msdu(at.p + AMSDU_SUBFRAME_HEADER, kept - AMSDU_SUBFRAME_HEADER, at.mesh, ip, ip_len, reason);
+	enum net_result r = msdu(at.p + AMSDU_SUBFRAME_HEADER, kept - AMSDU_SUBFRAME_HEADER, at.mesh, ip, ip_len, reason);
+	if (r == NET_MALFORMED && kept < end) {
+		/* its mesh control or LLC/SNAP header ran into the cut */
+		*rest = (struct net_link_rest){0};
+		*reason = "802.11 A-MSDU cut inside a subframe's headers, before its packet";
+		return NET_CUT_SHORT;
+	}
+	return r;
 }
 
 /* An 802.11 frame (MAC header first); rest: as wlan_decode's. */

@@ -566,6 +566,16 @@ static size_t ethernet_header(uint8_t *h, int version)
 	return 14;
 }
 
+/* A reply: the tunnel's port is the UDP header b's source port, and an
+ * ephemeral one its destination. */
+static void swap_for_reply(const struct gen_tunnel *t, uint8_t *b)
+{
+	if (!t->reply)
+		return;
+	memcpy(b, b + 2, 2);
+	put16(b + 2, 49154);
+}
+
 /* UDP, then a GTP-U or Geneve header (and Ethernet when it carries that),
  * before an IP packet of len bytes; returns their length. */
 static size_t udp_tunnel_header(const struct gen_tunnel *t, uint8_t *b, int version, size_t len)
@@ -573,7 +583,7 @@ static size_t udp_tunnel_header(const struct gen_tunnel *t, uint8_t *b, int vers
 	size_t n = 8;
 	if (t->kind == GEN_TUN_GTPU || t->kind == GEN_TUN_GTPU_EXT) {
 		bool ext = t->kind == GEN_TUN_GTPU_EXT;
-		put16(b, 2152);
+		put16(b, t->port ? t->port : 2152);
 		put16(b + 2, t->port ? t->port : 2152);
 		b[n] = ext ? 0x36 : 0x30; /* version 1, GTP, E and S for ext */
 		b[n + 1] = 255;           /* G-PDU */
@@ -613,6 +623,7 @@ static size_t udp_tunnel_header(const struct gen_tunnel *t, uint8_t *b, int vers
 	}
 	put16(b + 4, (uint32_t)(n + len));
 	put16(b + 6, 0);
+	swap_for_reply(t, b);
 	return n;
 }
 
@@ -642,6 +653,7 @@ static uint8_t *wrap(struct gen *g, const struct gen_tunnel *t, uint8_t *inner, 
 		put32(b + 12, 100u << 8);   /* VNI 100 */
 		n = 16;
 		n += ethernet_header(b + n, version);
+		swap_for_reply(t, b);
 	} else {
 		proto = 47;
 		uint16_t flags = t->gre_flags | (t->kind == GEN_TUN_ERSPAN ? GEN_GRE_SEQ : 0);

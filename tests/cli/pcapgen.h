@@ -58,7 +58,7 @@ enum gen_tunnel_kind {
 	GEN_TUN_GRE_ETH,  /* GRE carrying Ethernet (0x6558) */
 	GEN_TUN_ERSPAN,   /* GRE (with a sequence number) + ERSPAN type II + Ethernet */
 	GEN_TUN_VXLAN,    /* UDP to port 4789 + VXLAN + Ethernet */
-	GEN_TUN_GTPU,     /* UDP 2152 -> 2152 + GTPv1-U G-PDU (8-byte header) + IP */
+	GEN_TUN_GTPU,     /* UDP 2152 -> 2152 (or port -> port) + GTPv1-U G-PDU (8-byte header) + IP */
 	GEN_TUN_GTPU_EXT, /* the same with a sequence number and two extension headers (a PDU
 	                     session container, 0x85, then a UDP port one, 0x40) */
 	GEN_TUN_GENEVE,   /* UDP to port 6081 + Geneve with an 8-byte option + Ethernet (0x6558) */
@@ -74,6 +74,7 @@ struct gen_tunnel {
 	int family;          /* the outer IP version, 4 or 6 */
 	uint16_t gre_flags;  /* GEN_GRE_*: optional GRE fields to write */
 	uint16_t port;       /* VXLAN, GTP-U, Geneve: the UDP destination port (0: IANA's) */
+	bool reply;          /* VXLAN, GTP-U, Geneve: port is the source port, sent to an ephemeral one */
 };
 
 #define GEN_MAX_TUNNELS 8

@@ -11,6 +11,7 @@
 #include "capture.h"
 #include "collect.h"
 #include "pcapgen.h"
+#include "sctpfrag.h"
 
 static const char INVITE[] =
 	"INVITE sip:bob@example.com SIP/2.0\r\n"
@@ -314,4 +315,145 @@ Test(sctp, limits_are_options)
 	cr_assert(strstr(c->r[1].text, "more than 1 SCTP directions at once"), "%s", c->r[1].text);
 	assert_message(&c->r[2], RINGING, 4);
 	free_collected(c);
+}
+
+/* --- out of memory in sctpfrag.c ---------------------------------------- */
+
+/* An allocator that fails its fail_at-th block request (0 first), only
+ * that one, and counts the blocks it gave out and not yet back. */
+struct failing_alloc {
+	size_t calls, fail_at, live;
+	bool failed;
+};
+
+static void *failing_resize(void *ctx, void *p, size_t size)
+{
+	struct failing_alloc *a = ctx;
+	if (a->calls++ == a->fail_at) {
+		a->failed = true;
+		return NULL;
+	}
+	void *q = realloc(p, size);
+	if (q && !p)
+		a->live++;
+	return q;
+}
+
+static void failing_release(void *ctx, void *p)
+{
+	struct failing_alloc *a = ctx;
+	if (p)
+		a->live--;
+	free(p);
+}
+
+/* What the reassembly gave out. */
+struct oom_out {
+	size_t messages, lost, oom;
+	bool wrong_bytes;
+};
+
+static const char *const OOM_MSG[] = {"first message, in three DATA fragments", "second, in I-DATA fragments",
+				      "third, DATA, its last fragment lost", "fourth, I-DATA, never finished"};
+
+static void oom_message(void *ctx, uint16_t stream, uint32_t ppid, const uint8_t *data, size_t len, size_t wire,
+			uint64_t first_frame)
+{
+	(void)ppid, (void)wire, (void)first_frame;
+	struct oom_out *o = ctx;
+	o->messages++;
+	const char *want = OOM_MSG[stream];
+	o->wrong_bytes |= len > strlen(want) || memcmp(data, want, len) != 0;
+}
+
+static void oom_lost(void *ctx, uint16_t stream, uint64_t first_frame, const char *why)
+{
+	(void)stream, (void)first_frame;
+	struct oom_out *o = ctx;
+	o->lost++;
+	o->oom += strstr(why, "out of memory") != NULL;
+}
+
+/* The fragments of message m (stream m) cut in pieces of 9 bytes; DATA
+ * ones take TSNs from *tsn on. */
+static void oom_feed(struct sctp_frags *h, int m, bool idata, bool send_last, uint32_t *tsn, size_t order_rev,
+		     const struct sctp_frag_out *out)
+{
+	const char *text = OOM_MSG[m];
+	size_t len = strlen(text), n = (len + 8) / 9;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order_rev ? n - 1 - k : k; /* DATA out of order too: groups join */
+		if (i == n - 1 && !send_last)
+			continue;
+		size_t at = i * 9, part = len - at < 9 ? len - at : 9;
+		struct sctp_frag f = {
+			.idata = idata, .first = i == 0, .last = i == n - 1, .stream = (uint16_t)m, .mid = (uint32_t)m,
+			.fsn = (uint32_t)i, .tsn = *tsn + (uint32_t)i, .data = (const uint8_t *)text + at, .len = part,
+			.wire = part, .frame = (uint64_t)(*tsn + i),
+		};
+		sctp_frags_add(h, &f, 1u << 20, out);
+	}
+	*tsn += (uint32_t)n;
+}
+
+/* Every block sctpfrag.c asks for, failed in turn: no crash, nothing
+ * kept (every block given back), no message glued wrong, and the failure
+ * said once as "out of memory", no message dropped silently. */
+Test(sctp, fragments_out_of_memory_at_each_allocation)
+{
+	for (size_t fail_at = 0;; fail_at++) {
+		struct failing_alloc a = {.fail_at = fail_at};
+		struct sctp_frags_alloc alloc = {&a, failing_resize, failing_release};
+		struct sctp_frags h = {.alloc = &alloc};
+		struct oom_out o = {0};
+		struct sctp_frag_out out = {&o, oom_message, oom_lost};
+		uint32_t tsn = 100;
+		oom_feed(&h, 0, false, true, &tsn, 1, &out);  /* whole, in reverse: joins */
+		oom_feed(&h, 1, true, true, &tsn, 0, &out);   /* I-DATA, whole */
+		oom_feed(&h, 2, false, false, &tsn, 0, &out); /* its last one lost */
+		oom_feed(&h, 3, true, false, &tsn, 1, &out);  /* I-DATA, no last */
+		sctp_frags_expire(&h, tsn + 5000, 1024, &out);
+		cr_assert_null(h.groups, "fail at %zu: groups left after expiry", fail_at);
+		sctp_frags_clear(&h);
+		cr_assert_eq(a.live, 0, "fail at %zu: %zu blocks never given back", fail_at, a.live);
+		cr_assert_eq(h.bytes, 0, "fail at %zu: %zu bytes still counted", fail_at, h.bytes);
+		cr_assert(!o.wrong_bytes, "fail at %zu: a message put back together wrong", fail_at);
+		if (!a.failed) { /* past the last allocation: the run without a failure */
+			cr_assert_eq(o.messages, 2, "%zu messages", o.messages);
+			cr_assert_eq(o.lost, 2, "%zu lost", o.lost);
+			cr_assert_gt(fail_at, 10, "only %zu allocations", fail_at);
+			break;
+		}
+		/* said, and said to be out of memory; a fragment whose group could
+		 * not be made is said apart from the rest of its message */
+		cr_assert_geq(o.messages + o.lost, 4, "fail at %zu: %zu messages, %zu lost: one not said", fail_at,
+			      o.messages, o.lost);
+		cr_assert_leq(o.messages + o.lost, 5, "fail at %zu: %zu messages, %zu lost", fail_at, o.messages, o.lost);
+		cr_assert_leq(o.messages, 2, "fail at %zu", fail_at);
+		cr_assert_eq(o.oom, 1, "fail at %zu: %zu out-of-memory notices", fail_at, o.oom);
+	}
+}
+
+/* An I-DATA fragment that straggles in after its message was given up for
+ * age is a message of its own, said again with its own frame (sctpfrag.h
+ * says why). */
+Test(sctp, idata_straggler_after_the_window_is_said_on_its_own)
+{
+	struct sctp_frags h = {0};
+	struct oom_out o = {0};
+	struct sctp_frag_out out = {&o, oom_message, oom_lost};
+	const char *text = OOM_MSG[1];
+	struct sctp_frag f = {.idata = true, .first = true, .stream = 1, .mid = 7, .tsn = 10,
+			      .data = (const uint8_t *)text, .len = 9, .wire = 9, .frame = 1};
+	sctp_frags_add(&h, &f, 1u << 20, &out);
+	sctp_frags_expire(&h, 10 + 1024, 1024, &out);
+	cr_assert_eq(o.lost, 1);
+	f = (struct sctp_frag){.idata = true, .stream = 1, .mid = 7, .fsn = 1, .tsn = 2000,
+			       .data = (const uint8_t *)text + 9, .len = 9, .wire = 9, .frame = 2};
+	sctp_frags_add(&h, &f, 1u << 20, &out);
+	cr_assert_eq(o.lost, 1, "held, not said at once");
+	sctp_frags_expire(&h, 2000 + 1024, 1024, &out);
+	cr_assert_eq(o.lost, 2);
+	cr_assert_eq(o.messages, 0);
+	cr_assert_null(h.groups);
 }
