@@ -50,6 +50,18 @@ static int check_tcptype(struct sm_pctx *x, const sipmsg_sdp_candidate *cd)
 	return SM_PARSE_OK;
 }
 
+/* foundation = 1*32ice-char, ice-char = ALPHA / DIGIT / "+" / "/" (RFC 8839
+ * §5.1): the first byte that breaks it (the 33rd when too long), or NULL. */
+static const char *bad_foundation(sipmsg_slice f)
+{
+	for (size_t k = 0; k < f.len; k++) {
+		unsigned char ch = (unsigned char)f.ptr[k];
+		if (k == 32 || !(sm_is(ch, SM_C_ALPHA | SM_C_DIGIT) || ch == '+' || ch == '/'))
+			return f.ptr + k;
+	}
+	return NULL;
+}
+
 int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *view)
 {
 	sipmsg_sdp_candidate *cd = view;
@@ -61,10 +73,17 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 	cd->foundation = sm_cur_word(&c);
 	if (!cd->foundation.len)
 		return BAD(x, v, "candidate: missing foundation");
+	const char *fbad = bad_foundation(cd->foundation);
+	if (fbad)
+		return BAD(x, fbad, fbad == cd->foundation.ptr + 32
+					    ? "candidate: the foundation is longer than 32 characters (RFC 8839 §5.1)"
+					    : "candidate: the foundation is not ALPHA, DIGIT, \"+\" or \"/\" (RFC 8839 §5.1)");
 	SEP_OR_BAD(x, &c);
 	if (!word_u64(&c, 256, &num, &w))
 		return BAD(x, w.ptr, "candidate: the component id is not a number");
 	cd->component = (uint32_t)num;
+	if (!num)
+		WARN(x, w.ptr, "candidate: component ids start at 1 (RFC 8445 §4)");
 	SEP_OR_BAD(x, &c);
 	cd->transport = sm_cur_word(&c);
 	if (!cd->transport.len)
@@ -72,6 +91,8 @@ int sm_sdp_parse_candidate(struct sm_pctx *x, const char *v, size_t n, void *vie
 	SEP_OR_BAD(x, &c);
 	if (!word_u64(&c, UINT32_MAX, &cd->priority, &w))
 		return BAD(x, w.ptr, "candidate: the priority is not a number up to 2^32-1");
+	if (cd->priority == 0 || cd->priority > INT32_MAX)
+		WARN(x, w.ptr, "candidate: the priority is outside 1..2^31-1 (RFC 8445 §5.1.2.1)");
 	SEP_OR_BAD(x, &c);
 	cd->address = sm_cur_word(&c);
 	if (!cd->address.len)

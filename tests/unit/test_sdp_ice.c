@@ -71,6 +71,48 @@ Test(sdp_ice, candidate_malformed)
 	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 1)->column, 15, "the component id");
 }
 
+/* foundation = 1*32ice-char, ice-char = ALPHA / DIGIT / "+" / "/" (RFC 8839
+ * §5.1): an error there. A component id of 0 or a priority outside
+ * 1..2^31-1 is in the grammar but not in RFC 8445 (§4, §5.1.2.1): a warning. */
+Test(sdp_ice, candidate_foundation_component_priority)
+{
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\n"
+				  "a=candidate:a+B/9 1 udp 1 h 1 typ host\r\n"
+				  "a=candidate:ab_c 1 udp 1 h 1 typ host\r\n"
+				  "a=candidate:123456789012345678901234567890123 1 udp 1 h 1 typ host\r\n"
+				  "a=candidate:12345678901234567890123456789012 0 udp 1 h 1 typ host\r\n"
+				  "a=candidate:1 1 udp 0 h 1 typ host\r\n"
+				  "a=candidate:1 1 udp 2147483648 h 1 typ host\r\n"
+				  "a=candidate:1 1 udp 2147483647 h 1 typ host\r\n");
+	sipmsg_sdp_candidate c;
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), 1, &c), SIPMSG_OK);
+	EXPECT_SLICE(c.foundation, "a+B/9");
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), 2, &c), SIPMSG_ESYNTAX);
+	cr_assert_eq(sipmsg_sdp_get_candidate(media(0), 3, &c), SIPMSG_ESYNTAX);
+	for (size_t i = 4; i <= 7; i++)
+		cr_assert_eq(sipmsg_sdp_get_candidate(media(0), i, &c), SIPMSG_OK, "still read: line %zu", i);
+	cr_assert_eq(c.priority, 2147483647u);
+	cr_assert_eq(sipmsg_sdp_error_count(sdp), 2);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 5, "two errors, three warnings, none for the last line");
+	const sipmsg_diag *d = sipmsg_sdp_diag_at(sdp, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert_eq(d->column, 15, "at the '_'");
+	d = sipmsg_sdp_diag_at(sdp, 1);
+	cr_assert_eq(d->column, 45, "at the 33rd character");
+	cr_assert(strstr(d->message, "32"), "%s", d->message);
+	d = sipmsg_sdp_diag_at(sdp, 2);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->column, 46, "at the component id");
+	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 3)->column, 21, "at the priority");
+	cr_assert_eq(sipmsg_sdp_diag_at(sdp, 4)->column, 21);
+
+	/* strict mode: the foundation fails the parse, the ranges do not */
+	cr_assert_eq(sdp_parse_mode(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=candidate:ab_c 1 udp 1 h 1 typ host\r\n", true),
+		     SIPMSG_ESYNTAX);
+	cr_assert_eq(sdp_parse_mode(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=candidate:1 0 udp 0 h 1 typ host\r\n", true),
+		     SIPMSG_OK, "%s", sdp_err.reason);
+}
+
 Test(sdp_ice, tcp_candidate_needs_tcptype)
 {
 	/* RFC 6544 §4.5: a TCP candidate ends in SP tcp-type-ext (not optional),
