@@ -72,9 +72,14 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 					v->rport = pr->value;
 				}
 			} else if (NAME_IS(pr->name, "maddr")) {
-				const char *why = sm_maddr_bad(pr);
+				struct sm_uri_ctx c = {0};
+				const char *why = sm_maddr_bad(&c, pr);
 				if (why)
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, why);
+				sipmsg_status st;
+				if (c.warn.code &&
+				    (st = sm_typed_warn(t, (sipmsg_diag_code)c.warn.code, c.warn.at, c.warn.msg)))
+					return st;
 				if (!v->maddr.ptr)
 					v->maddr = pr->value;
 			}

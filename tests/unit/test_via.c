@@ -167,6 +167,11 @@ Test(via, errors_fail_the_parse_with_positions)
 	bad_via("SIP/2.0/UDP h;maddr=\"239.1.1.1\"", SIPMSG_DIAG_BAD_PARAMETER, 27);
 	bad_via("SIP/2.0/UDP h;maddr", SIPMSG_DIAG_BAD_PARAMETER, 20);
 	bad_via("SIP/2.0/UDP h;maddr=[::1];branch=z9hG4bK1, SIP/2.0/UDP g;maddr=1::2", SIPMSG_DIAG_BAD_PARAMETER, 69);
+	/* ... and a name or IPv4 address as the sent-by host is one */
+	bad_via("SIP/2.0/UDP h;maddr=239.1.1.256", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	bad_via("SIP/2.0/UDP h;maddr=239.1", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	bad_via("SIP/2.0/UDP h;maddr=-mc.example.com;branch=z9hG4bK1", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	bad_via("SIP/2.0/UDP h;maddr=mc*example", SIPMSG_DIAG_BAD_PARAMETER, 26);
 }
 
 Test(via, maddr_is_a_host)
@@ -175,6 +180,13 @@ Test(via, maddr_is_a_host)
 	TT_SLICE(sipmsg_msg_via(tt_m, 0)->maddr, "[2001:db8::1]");
 	TT_SLICE(sipmsg_msg_via(tt_m, 1)->maddr, "mc.example.com");
 	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+	/* an IPv6 form valid only by RFC 3261's ABNF: taken, with the host's warning */
+	TT_PARSE(VREQ("Via: SIP/2.0/UDP h;maddr=[2001:db8:::192.0.2.1];branch=z9hG4bK1\r\n"));
+	TT_SLICE(sipmsg_msg_via(tt_m, 0)->maddr, "[2001:db8:::192.0.2.1]");
+	const sipmsg_diag *d = tt_diag(tt_m, SIPMSG_DIAG_BAD_IP_ADDRESS);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->column, 27, "column %u", d->column);
 	/* the reason names the bracket rule */
 	sipmsg_parse_opts o;
 	sipmsg_parse_opts_init(&o);
