@@ -22,6 +22,30 @@ sipmsg_status sm_check_report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_sever
 	return SIPMSG_OK;
 }
 
+/* One pass with the first of each name kept, so many parameters cost no
+ * more than a few. */
+sipmsg_status sm_check_repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_param *params, size_t count,
+				       const struct sm_once_params *once)
+{
+	bool seen[8] = {once->lead};
+	for (size_t k = 0; k < count; k++) {
+		const sipmsg_param *pr = &params[k];
+		for (size_t r = 0; r < once->n; r++) {
+			if (!sm_eq_lower(pr->name.ptr, pr->name.len, once->names[r], strlen(once->names[r])))
+				continue;
+			sipmsg_status st;
+			if (seen[r] &&
+			    (st = sm_check_report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_WARNING, i, NULL, pr->name.ptr,
+						  "a second %s parameter: the first is the one read (%s)", once->names[r],
+						  once->rfc)))
+				return st;
+			seen[r] = true;
+			break;
+		}
+	}
+	return SIPMSG_OK;
+}
+
 static bool has_diag(const sipmsg_msg *m, sipmsg_diag_code code)
 {
 	for (uint32_t i = 0; i < m->ndiags; i++)
@@ -158,6 +182,11 @@ static sipmsg_status via_extension_rule(sipmsg_msg *m, uint32_t i, const sipmsg_
 	return SIPMSG_OK;
 }
 
+/* The Via parameters RFC 3261 §20.42 gives a meaning, each read once. */
+static const char *const via_once_names[] = {"branch", "received", "rport", "maddr", "ttl"};
+static const struct sm_once_params via_once = {via_once_names, sizeof via_once_names / sizeof via_once_names[0], false,
+					       "RFC 3261 §20.42"};
+
 static sipmsg_status via_rules(sipmsg_msg *m)
 {
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
@@ -176,7 +205,8 @@ static sipmsg_status via_rules(sipmsg_msg *m)
 			else if (via->branch.len == 7)
 				st = sm_check_report(m, SIPMSG_DIAG_EMPTY_BRANCH, SIPMSG_SEVERITY_WARNING, i, NULL, via->branch.ptr,
 						     "Via branch is only the magic cookie (RFC 4475 §3.2.1)");
-			if (st || (st = via_extension_rule(m, i, via)))
+			if (st || (st = via_extension_rule(m, i, via)) ||
+			    (st = sm_check_repeated_params(m, i, via->params, via->param_count, &via_once)))
 				return st;
 		}
 	}

@@ -24,50 +24,18 @@ static sipmsg_status access_network_info_rules(sipmsg_msg *m, uint32_t i)
 	return SIPMSG_OK;
 }
 
-/* A parameter the grammar names once, repeated: the typed view reads the
- * first, so each later one is a warning at its name. One pass with the
- * first of each name kept, so many parameters cost no more than a few. */
-struct once_params {
-	const char *const *names; /* lowercase, at most 8 */
-	size_t n;
-	bool lead;                /* names[0] leads the value, before the parameters */
-	const char *rfc;
-};
-
-static sipmsg_status repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_param *params, size_t count,
-				     const struct once_params *once)
-{
-	bool seen[8] = {once->lead};
-	for (size_t k = 0; k < count; k++) {
-		const sipmsg_param *pr = &params[k];
-		for (size_t r = 0; r < once->n; r++) {
-			if (!sm_eq_lower(pr->name.ptr, pr->name.len, once->names[r], strlen(once->names[r])))
-				continue;
-			sipmsg_status st;
-			if (seen[r] &&
-			    (st = sm_check_report(m, SIPMSG_DIAG_MULTIPLE_VALUES, SIPMSG_SEVERITY_WARNING, i, NULL, pr->name.ptr,
-						  "a second %s parameter: the first is the one read (%s)", once->names[r],
-						  once->rfc)))
-				return st;
-			seen[r] = true;
-			break;
-		}
-	}
-	return SIPMSG_OK;
-}
-
 static const char *const session_id_once[] = {"remote"};
 static const char *const charging_vector_once[] = {"icid-value", "icid-generated-at", "orig-ioi", "term-ioi",
 						   "transit-ioi", "related-icid", "related-icid-generated-at"};
-_Static_assert(sizeof charging_vector_once / sizeof charging_vector_once[0] <= 8, "repeated_params() keeps 8");
+_Static_assert(sizeof charging_vector_once / sizeof charging_vector_once[0] <= 8, "sm_check_repeated_params() keeps 8");
 
 static sipmsg_status session_id_rules(sipmsg_msg *m, uint32_t i)
 {
-	static const struct once_params once = {session_id_once, 1, false, "RFC 7989 §4.2"};
+	static const struct sm_once_params once = {session_id_once, 1, false, "RFC 7989 §4.2"};
 	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
 	for (uint32_t j = 0; v && j < v->n; j++) {
 		const sipmsg_session_id *s = (const sipmsg_session_id *)v->items + j;
-		sipmsg_status st = repeated_params(m, i, s->params, s->param_count, &once);
+		sipmsg_status st = sm_check_repeated_params(m, i, s->params, s->param_count, &once);
 		if (st)
 			return st;
 	}
@@ -113,13 +81,13 @@ static sipmsg_status transit_ioi_rule(sipmsg_msg *m, uint32_t i, const sipmsg_ch
 
 static sipmsg_status charging_vector_rules(sipmsg_msg *m, uint32_t i)
 {
-	static const struct once_params once = {charging_vector_once,
+	static const struct sm_once_params once = {charging_vector_once,
 						sizeof charging_vector_once / sizeof charging_vector_once[0], true,
 						"RFC 7315 §5.6"};
 	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
 	for (uint32_t j = 0; v && j < v->n; j++) {
 		const sipmsg_charging_vector *c = (const sipmsg_charging_vector *)v->items + j;
-		sipmsg_status st = repeated_params(m, i, c->params, c->param_count, &once);
+		sipmsg_status st = sm_check_repeated_params(m, i, c->params, c->param_count, &once);
 		if (st || (c->transit_ioi.ptr && (st = transit_ioi_rule(m, i, c))))
 			return st;
 	}

@@ -17,6 +17,18 @@ sipmsg_status sm_check_report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_sever
 #endif
 	;
 
+/* A parameter the grammar names once, repeated: the typed view reads the
+ * first, so sm_check_repeated_params() warns (multiple-values) at the name
+ * of each later one among names. */
+struct sm_once_params {
+	const char *const *names; /* lowercase, at most 8 */
+	size_t n;
+	bool lead;                /* names[0] leads the value, before the parameters */
+	const char *rfc;
+};
+sipmsg_status sm_check_repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_param *params, size_t count,
+				       const struct sm_once_params *once);
+
 /* P-Access-Network-Info, Session-ID and P-Charging-Vector (check_ims.c). */
 sipmsg_status sm_check_ims(sipmsg_msg *m);
 /* Digest credentials, challenges and Authentication-Info (check_digest.c). */

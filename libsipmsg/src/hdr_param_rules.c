@@ -219,6 +219,13 @@ sipmsg_status sm_param_rules_check(struct sm_tctx *t, const sipmsg_param *params
 			if (too_large)
 				return sm_typed_badf(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, at, "%.*s is larger than 2^32-1",
 						     (int)pr->name.len, pr->name.ptr);
+			/* a nameless item (P-Access-Network-Info's RFC 3455 form,
+			 * typed.c) is quoted, which passes, or bracketed */
+			if (!pr->name.len)
+				return sm_typed_badf(t, SIPMSG_DIAG_BAD_PARAMETER, at,
+						     "access-info \"%.*s\" is not an IPv6 reference "
+						     "(RFC 3455 §4.4 gen-value)",
+						     (int)(pr->value.len > 40 ? 40 : pr->value.len), pr->value.ptr);
 			return sm_typed_badf(t, SIPMSG_DIAG_BAD_PARAMETER, at, "%.*s must %s", (int)pr->name.len,
 					     pr->name.ptr, rule->must);
 		}

@@ -45,6 +45,9 @@ static sipmsg_status received(struct sm_tctx *t, const sipmsg_param *pr)
 	return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "received must be an IPv4 or IPv6 address");
 }
 
+/* Each known parameter is checked wherever it comes; given twice, the
+ * first is the one kept, as for every parameter named once (the check
+ * warns of the repeat). */
 static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 {
 	for (size_t i = 0; i < v->param_count; i++) {
@@ -55,7 +58,8 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 			if (NAME_IS(pr->name, "ttl")) {
 				if (!sm_ttl_valid(pr->value))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "ttl must be 0..255");
-				v->ttl = pr->value;
+				if (!v->ttl.ptr)
+					v->ttl = pr->value;
 			}
 			break;
 		case 5:
@@ -63,20 +67,29 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 				uint32_t port;
 				if (pr->value.ptr && !sm_u32(pr->value.ptr, pr->value.len, 65535, &port))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "rport must be a port number");
-				v->has_rport = true;
-				v->rport = pr->value;
+				if (!v->has_rport) {
+					v->has_rport = true;
+					v->rport = pr->value;
+				}
 			} else if (NAME_IS(pr->name, "maddr")) {
-				const char *why = sm_maddr_bad(pr);
+				struct sm_uri_ctx c = {0};
+				const char *why = sm_maddr_bad(&c, pr);
 				if (why)
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, why);
-				v->maddr = pr->value;
+				sipmsg_status st;
+				if (c.warn.code &&
+				    (st = sm_typed_warn(t, (sipmsg_diag_code)c.warn.code, c.warn.at, c.warn.msg)))
+					return st;
+				if (!v->maddr.ptr)
+					v->maddr = pr->value;
 			}
 			break;
 		case 6:
 			if (NAME_IS(pr->name, "branch")) {
 				if (!pr->value.ptr || pr->quoted)
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at, "branch must be a token");
-				v->branch = pr->value;
+				if (!v->branch.ptr)
+					v->branch = pr->value;
 			}
 			break;
 		case 8:
@@ -84,7 +97,8 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_via *v)
 				sipmsg_status st = received(t, pr);
 				if (st)
 					return st;
-				v->received = pr->value;
+				if (!v->received.ptr)
+					v->received = pr->value;
 			}
 			break;
 		default:

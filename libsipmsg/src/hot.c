@@ -348,16 +348,21 @@ static SM_INLINE bool keep_param(const struct fx *f, void *view, enum pname id, 
 	switch (id) {
 	case N_OTHER:
 		break;
+	/* a Via parameter given twice: each is checked, the first is kept
+	 * (hdr_via.c's known_params()) */
 	case N_TTL:
 		if (!sm_ttl_valid(value))
 			return false;
-		v->ttl = value;
+		if (!v->ttl.ptr)
+			v->ttl = value;
 		break;
 	case N_RPORT:
 		if (value.ptr && !sm_u32(value.ptr, value.len, 65535, &n))
 			return false;
-		v->has_rport = true;
-		v->rport = value;
+		if (!v->has_rport) {
+			v->has_rport = true;
+			v->rport = value;
+		}
 		break;
 	case N_MADDR:
 		/* a host, judged by hdr_via.c (maddr is rare) */
@@ -365,13 +370,15 @@ static SM_INLINE bool keep_param(const struct fx *f, void *view, enum pname id, 
 	case N_BRANCH:
 		if (!value.ptr)
 			return false;
-		v->branch = value;
+		if (!v->branch.ptr)
+			v->branch = value;
 		break;
 	case N_RECEIVED:
 		/* IPv6 and anything else: hdr_via.c judges it */
 		if (!value.ptr || !dotted_quad(value.ptr, value.ptr + value.len, f->last16))
 			return false;
-		v->received = value;
+		if (!v->received.ptr)
+			v->received = value;
 		break;
 	case N_Q:
 		if (!sm_qvalue_valid(value))

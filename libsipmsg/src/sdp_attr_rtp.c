@@ -603,22 +603,33 @@ void sm_sdp_write_imageattr(struct sm_out *o, const void *view)
  * Noise" and "Sampled Noise", a value with a space in it. Its syntax line
  * prints a space after the colon, so one there is let be. */
 
-/* sidUse's two-word values: the second word joins the first. */
-static void siduse_words(struct sm_cur *c, sipmsg_slice *w)
+/* sidUse's two-word values: the second word joins the first, and the gap
+ * between them is a separator like the others (one SP; more, or an HTAB,
+ * a warning, strict: an error). *known when w is one of them; false only
+ * for a strict parse's bad gap. */
+static bool siduse_words(struct sm_pctx *x, struct sm_cur *c, sipmsg_slice *w, bool *known)
 {
 	static const struct {
 		const char *first, *second;
 	} two[] = {{"no", "sid"}, {"fixed", "noise"}, {"sampled", "noise"}}; /* any case */
+	*known = false;
 	for (size_t k = 0; k < sizeof two / sizeof two[0]; k++) {
 		size_t fl = strlen(two[k].first), sl = strlen(two[k].second);
-		if (sm_eq_lower(w->ptr, w->len, two[k].first, fl) && c->n - c->i > sl && c->p[c->i] == ' ' &&
-		    sm_eq_lower(c->p + c->i + 1, sl, two[k].second, sl) &&
-		    (c->i + 1 + sl == c->n || c->p[c->i + 1 + sl] == ' ' || c->p[c->i + 1 + sl] == '\t')) {
-			c->i += 1 + sl;
-			w->len = (size_t)(c->p + c->i - w->ptr);
-			return;
-		}
+		if (!sm_eq_lower(w->ptr, w->len, two[k].first, fl))
+			continue;
+		struct sm_cur g = *c;
+		sm_cur_sp(&g);
+		if (g.i == c->i || g.n - g.i < sl || !sm_eq_lower(g.p + g.i, sl, two[k].second, sl) ||
+		    (g.i + sl < g.n && g.p[g.i + sl] != ' ' && g.p[g.i + sl] != '\t'))
+			return true;
+		if (!sm_sdp_sep(x, c))
+			return false;
+		c->i += sl;
+		w->len = (size_t)(c->p + c->i - w->ptr);
+		*known = true;
+		return true;
 	}
+	return true;
 }
 
 static bool dash_or_digits(sipmsg_slice s)
@@ -631,6 +642,7 @@ int sm_sdp_parse_silencesupp(struct sm_pctx *x, const char *v, size_t n, void *v
 	sipmsg_sdp_silencesupp *s = view;
 	struct sm_cur c = {v, n, 0};
 	sipmsg_slice *f[5] = {&s->enable, &s->timer, &s->pref, &s->siduse, &s->fxnslevel};
+	bool two_words = false;
 	sm_cur_sp(&c);
 	for (int k = 0; k < 5; k++) {
 		if (k && !sm_sdp_sep(x, &c))
@@ -638,8 +650,8 @@ int sm_sdp_parse_silencesupp(struct sm_pctx *x, const char *v, size_t n, void *v
 		*f[k] = sm_cur_word(&c);
 		if (!f[k]->len)
 			return BAD(x, v + c.i, "silenceSupp: expected five fields");
-		if (k == 3)
-			siduse_words(&c, f[k]);
+		if (k == 3 && !siduse_words(x, &c, f[k], &two_words))
+			return SM_PARSE_BAD;
 	}
 	sm_cur_sp(&c);
 	if (!sm_cur_end(&c))
@@ -650,8 +662,7 @@ int sm_sdp_parse_silencesupp(struct sm_pctx *x, const char *v, size_t n, void *v
 		return WARN(x, s->timer.ptr, "silenceSupp: silenceTimer is neither - nor a number");
 	if (!eq(s->pref, SM_LIT("-")) && !SM_IS(s->pref, "standard") && !SM_IS(s->pref, "custom"))
 		return WARN(x, s->pref.ptr, "silenceSupp: suppPref is not -, standard or custom");
-	if (!eq(s->siduse, SM_LIT("-")) && !SM_IS(s->siduse, "no sid") && !SM_IS(s->siduse, "fixed noise") &&
-	    !SM_IS(s->siduse, "sampled noise"))
+	if (!two_words && !eq(s->siduse, SM_LIT("-")))
 		return WARN(x, s->siduse.ptr, "silenceSupp: sidUse is not -, No SID, Fixed Noise or Sampled Noise");
 	if (!dash_or_digits(s->fxnslevel))
 		return WARN(x, s->fxnslevel.ptr, "silenceSupp: fxnslevel is neither - nor a number");

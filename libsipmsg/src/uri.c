@@ -212,27 +212,36 @@ sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end
 	return SIPMSG_OK;
 }
 
-/* host takes an IPv6 address only as an IPv6reference, in brackets; a bare
- * one (which Via's received takes, RFC 3261 §20.42) is told apart. Only the
- * ':' is judged: a name or IPv4 address stays as lenient as the pvalue and
- * gen-value it is read as. */
-const char *sm_maddr_bad(const sipmsg_param *pr)
+/* host as sm_host_parse() reads a URI's or a Via's, and nothing after it.
+ * A bare IPv6 address (which Via's received takes, RFC 3261 §20.42) is
+ * told apart; the caller's failure is kept, a warning joins c->warn. */
+const char *sm_maddr_bad(struct sm_uri_ctx *c, const sipmsg_param *pr)
 {
 	if (!pr->value.ptr || pr->quoted)
 		return "maddr must be a host (RFC 3261 §25.1)";
-	const char *p = pr->value.ptr;
-	size_t n = pr->value.len;
+	const char *p = pr->value.ptr, *end = p + pr->value.len, *after;
 	uint8_t a[16];
 	bool only3261;
-	if (p[0] == '[')
-		return n > 2 && p[n - 1] == ']' && sm_ipv6_parse(p + 1, n - 2, a, &only3261)
-			       ? NULL
-			       : "maddr: an [IPv6] reference must hold an IPv6 address (RFC 3261 §25.1)";
-	if (!memchr(p, ':', n))
+	if (p[0] != '[' && memchr(p, ':', pr->value.len)) {
+		if (sm_ipv6_parse(p, pr->value.len, a, &only3261))
+			return "maddr takes an IPv6 address in [brackets]: it is a host (RFC 3261 §25.1)";
+		return "maddr must be a host: no ':' outside an [IPv6] reference (RFC 3261 §25.1)";
+	}
+	struct sm_fail kept = c->fail;
+	sipmsg_slice host;
+	sipmsg_host_type type;
+	sipmsg_status st = sm_host_parse(c, p, end, &host, &type, &after);
+	int code = c->fail.code;
+	c->fail = kept;
+	if (st == SIPMSG_OK && after == end)
 		return NULL;
-	if (sm_ipv6_parse(p, n, a, &only3261))
-		return "maddr takes an IPv6 address in [brackets]: it is a host (RFC 3261 §25.1)";
-	return "maddr must be a host: no ':' outside an [IPv6] reference (RFC 3261 §25.1)";
+	if (p[0] == '[')
+		return "maddr: an [IPv6] reference must hold an IPv6 address and end the value (RFC 3261 §25.1)";
+	if (st == SIPMSG_OK)
+		return "maddr must be a host: a name has only letters, digits, '-', '_' and '.' (RFC 3261 §25.1)";
+	if (code == SIPMSG_DIAG_BAD_IP_ADDRESS)
+		return "maddr must be a host: digits and dots alone must be an IPv4 address (RFC 3261 §25.1)";
+	return "maddr must be a host: a name starts with a letter or digit (RFC 3261 §25.1)";
 }
 
 sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end, uint16_t *port,
@@ -256,7 +265,7 @@ sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end
 
 /* Remember the parameters RFC 3261 gives a meaning; NULL, or why the value
  * breaks its rule (ttl's and maddr's are checked here). */
-static const char *known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
+static const char *known_uri_param(struct sm_uri_ctx *c, sipmsg_uri *u, const sipmsg_param *pr)
 {
 	const char *n = pr->name.ptr;
 	switch (pr->name.len) {
@@ -277,7 +286,7 @@ static const char *known_uri_param(sipmsg_uri *u, const sipmsg_param *pr)
 		break;
 	case 5:
 		if (sm_eq_lower(n, 5, SM_LIT("maddr"))) {
-			const char *why = sm_maddr_bad(pr);
+			const char *why = sm_maddr_bad(c, pr);
 			if (why)
 				return why;
 			u->maddr = pr->value;
@@ -332,7 +341,7 @@ static sipmsg_status parse_params(struct sm_uri_ctx *c, const char *p, const cha
 		pr->value = value;
 		pr->quoted = false;
 		/* ttl-param and maddr-param are the sip URI's (RFC 3261 §19.1.1), not tel's */
-		const char *why = known_uri_param(u, pr);
+		const char *why = known_uri_param(c, u, pr);
 		if (why && u->scheme != SIPMSG_SCHEME_TEL)
 			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, value.ptr ? value.ptr : nb, why);
 	}

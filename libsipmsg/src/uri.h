@@ -22,9 +22,9 @@ sipmsg_status sm_uri_parse(struct sm_uri_ctx *c, const char *p, const char *end,
 sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end, sipmsg_slice *host,
 			    sipmsg_host_type *type, const char **after);
 /* maddr-param and via-maddr are "maddr" EQUAL host (RFC 3261 §25.1): NULL
- * when parameter pr's value has a host's shape (no ':' but in an [IPv6]
- * reference), else why not. */
-const char *sm_maddr_bad(const sipmsg_param *pr);
+ * when parameter pr's value is a host as sm_host_parse() reads one (an
+ * RFC 3261-only IPv6 form sets c->warn), else why not. */
+const char *sm_maddr_bad(struct sm_uri_ctx *c, const sipmsg_param *pr);
 /* port = 1*DIGIT at p, at most 65535. */
 sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end, uint16_t *port,
 			    const char **after);

@@ -35,8 +35,9 @@ def sip_uri(draw):
     u = draw(st.one_of(st.none(), user))
     h = draw(host)
     p = draw(port)
-    params = draw(st.lists(st.tuples(st.sampled_from(["transport", "lr", "x-a", "maddr"]), param_value), max_size=2,
-                           unique_by=lambda t: t[0]))
+    params = draw(st.lists(st.sampled_from(["transport", "lr", "x-a", "maddr"]), max_size=2, unique=True))
+    # maddr-param = "maddr=" host (RFC 3261 §19.1.1); the others take any pvalue
+    params = [(n, draw(host if n == "maddr" else param_value)) for n in params]
     text_ = f"{scheme}:" + (f"{u}@" if u else "") + h + (f":{p}" if p else "")
     text_ += "".join(f";{n}" if n == "lr" else f";{n}={v}" for n, v in params)
     return {"text": text_, "scheme": scheme, "user": u, "host": h, "port": p}

@@ -123,6 +123,24 @@ MESSAGES = {
         b"IEEE-802.11;i-wlan-node-id=ffeeddccbbaa",
         b"Session-ID: AB30317F1A784DC48FF824D0D3715D86;remote=1234",
         b"P-Access-Network-Info: ;\"x\"", b"Resource-Priority: wps"]),
+    # sorts after volte-ims, so the other messages keep their prefixes
+    "volte-ims-pani-pcv": msg(b"MESSAGE sip:+15551234567@ims.example.net SIP/2.0", [
+        b"Via: SIP/2.0/UDP h;branch=z9hG4bKa;received=192.0.2.1;rport=1;maddr=[2001:db8:::192.0.2.1];ttl=1"
+        b";BRANCH=z9hG4bKb;received=2001:db8::2;rport;maddr=mc-1.example.net.;ttl=2",
+        b"Via: SIP/2.0/TCP g;maddr=239.1.1.256, SIP/2.0/TCP g;maddr=-x, SIP/2.0/TCP g;maddr=a!b",
+        b"Max-Forwards: 70", b"From: <sip:alice@ims.example.net;maddr=10.0.0>;tag=a1", b"To: <tel:+15551234567>",
+        b"Call-ID: pani-pcv@h", b"CSeq: 2 MESSAGE",
+        b"P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE; \"x,y\"; [2001:db8::1]; "
+        b"network-provided",
+        b"P-Access-Network-Info: 3GPP-GERAN; cgi-3gpp=2345678ABCDEF; [x]",
+        b"P-Access-Network-Info: 3GPP-E-UTRAN-TDD; utran-cell-id-3gpp=0010100010019B01, "
+        b"ADSL; dsl-location=\"a b\", IEEE-802.11; i-wlan-node-id=ffeeddccbbaa; [], "
+        b"3GPP2-1X-HRPD; ci-3gpp2=1234123412341234123412341234; utran-sai-3gpp=x; ;",
+        b"P-Charging-Vector: icid-value=1234bc9876e; icid-generated-at=192.0.6.8; orig-ioi=home1.net; "
+        b"term-ioi=home2.net; transit-ioi=\"a.1,void.2,b-c.10\"; related-icid=x; related-icid-generated-at=h",
+        b"P-Charging-Vector: icid-value=\"AyretyU0dm+6O2IrT5tAFrbHLso=\";icid-value=2;orig-ioi=a;orig-ioi=b;"
+        b"transit-ioi=x.1;transit-ioi=\"1.a,,void.,.3\";term-ioi=\"q\"",
+        b"P-Charging-Vector: orig-ioi=a", b"P-Charging-Vector: icid-value="]),
 }
 
 PARSE_PREFIXES = {
@@ -175,6 +193,10 @@ SDPS = {
                b"a=ssrc-group:FID 1 2\r\na=rid:h send pt=96;max-width=1280\r\na=simulcast:send h;~l\r\n"
                b"a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:PS1uQCVeeCFCanVmcjkpPywjNWhcYD0mXXtxaVBR|2^20|1:32\r\n"),
     "bare-lf-out-of-order": b"v=0\ns=x\no=a 1 1 IN IP6 ::1\nm=application 5000 UDP/DTLS/SCTP webrtc-datachannel\na=sctp-port:5000\na=max-message-size:262144\nb=AS:30\nnot a line\nk=clear:x\nz=1 -1h\nr=7d 1h 0 25h\n",
+    "silencesupp": (b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+                    b"m=audio 49170 RTP/AVP 0 18\r\na=silenceSupp:on 250 standard Fixed Noise 30\r\n"
+                    b"a=silenceSupp:off - - - -\r\na=silenceSupp: on - custom No\tSID -\r\n"
+                    b"a=silenceSupp:ON 20 - sampled  noise 7\r\na=silenceSupp:on - - Fixed\r\n"),
     "bad-values": b"v=1\r\no=\r\ns=\r\nc=IN IP4 999.1.1.1\r\nt=x y\r\nm=audio 70000 RTP/AVP abc\r\na=rtpmap:x\r\na=fmtp\r\n",
 }
 

@@ -179,6 +179,8 @@ static const struct {
 	/* the names hot.c recognises from one word, and names that start like them */
 	{"Via", "SIP/2.0/UDP h.example.com;rport;branch=z9hG4bKabc;received=10.0.0.1;branchx=1;rport=0"},
 	{"Via", "SIP/2.0/UDP 10.0.0.1;Received=a;receivedx=b;rports=5;BRANCH=;x"},
+	/* a known parameter given twice: the first is kept on both paths */
+	{"Via", "SIP/2.0/UDP h;branch=z9hG4bKa;ttl=1;received=1.2.3.4;rport=1;BRANCH=b;ttl=2;received=5.6.7.8;rport"},
 	{"From", "\"Alice\" <sip:alice@atlanta.example.com>;tag=9fxced76sl"},
 	{"To", "Bob <sip:bob@biloxi.example.com:5061;transport=tcp;lr>"},
 	{"f", "sip:alice@10.1.1.1;tag=a"},

@@ -150,8 +150,13 @@ Test(ims, access_network_info_bad)
 {
 	tt_bad("P-Access-Network-Info: ;cgi-3gpp=1", SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_BAD_HEADER_VALUE, 24);
 	/* a bare item in RFC 3455's form is a gen-value: an IPv6 reference or a closed quote */
-	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; [x]", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
-	    SIPMSG_DIAG_BAD_PARAMETER, 42);
+	const sipmsg_diag *d = tt_header_diag("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; [x]",
+					      SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_PARAMETER,
+					      SIPMSG_SEVERITY_ERROR, 42);
+	cr_assert(strstr(d->message, "access-info \"[x]\" is not an IPv6 reference"), "%s", d->message);
+	d = tt_header_diag("P-Access-Network-Info: 3GPP-E-UTRAN-FDD;x=1; []", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+			   SIPMSG_ESYNTAX, SIPMSG_DIAG_BAD_PARAMETER, SIPMSG_SEVERITY_ERROR, 46);
+	cr_assert(strstr(d->message, "access-info \"[]\""), "%s", d->message);
 	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; \"x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
 	    SIPMSG_DIAG_UNTERMINATED_QUOTE, 42);
 	tt_bad("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; =x", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,

@@ -410,6 +410,9 @@ Test(sdp_rtp, silencesupp_fields)
 	} cases[] = {
 		{"off  - - - -", 19, "fields not separated by exactly one space", true},
 		{"off - - -\t-", 24, "fields not separated by exactly one space", true},
+		/* the gap inside a two-word sidUse is a separator too (it read as six fields) */
+		{"on - - Fixed  Noise -", 28, "fields not separated by exactly one space", true},
+		{"on - - No\tSID -", 24, "fields not separated by exactly one space", true},
 		{"on x - - -", 18, "silenceSupp: silenceTimer is neither - nor a number", false},
 		{"on - best - -", 20, "silenceSupp: suppPref is not -, standard or custom", false},
 		{"on - - Noise -", 22, "silenceSupp: sidUse is not -, No SID, Fixed Noise or Sampled Noise", false},
@@ -430,6 +433,12 @@ Test(sdp_rtp, silencesupp_fields)
 		if (cases[k].strict_error)
 			cr_assert_eq(sdp_err.column, cases[k].column, "%s: column %u", cases[k].value, sdp_err.column);
 	}
+	/* the lenient read keeps the value as written, and it is a known sidUse */
+	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=silenceSupp:on - - Sampled  noise 3\r\n");
+	cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 1, &s), SIPMSG_OK);
+	EXPECT_SLICE(s.siduse, "Sampled  noise");
+	EXPECT_SLICE(s.fxnslevel, "3");
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 1, "only the separator's warning");
 	/* RFC 3108 prints its syntax with a space after the colon: let be */
 	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=silenceSupp: off - - - -\r\n");
 	cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 1, &s), SIPMSG_OK);

@@ -147,6 +147,18 @@ Test(uri, maddr_param_is_a_host)
 	must_fail("sip:u@h;lr;maddr=::1;ttl=1", SIPMSG_DIAG_BAD_PARAMETER, 17);
 	must_fail("sip:h;maddr=a:b", SIPMSG_DIAG_BAD_PARAMETER, 12);
 	must_fail("sip:h;maddr", SIPMSG_DIAG_BAD_PARAMETER, 6);
+	/* the whole host rule, as for the URI's own host: hostname / IPv4address */
+	u = must("sip:h;maddr=239.255.255.1;x");
+	TT_SLICE(u.maddr, "239.255.255.1");
+	u = must("sip:h;maddr=a_b-1.example.com.");
+	TT_SLICE(u.maddr, "a_b-1.example.com.");
+	must_fail("sip:h;maddr=239.255.255.256", SIPMSG_DIAG_BAD_PARAMETER, 12);
+	must_fail("sip:h;maddr=10.0.0", SIPMSG_DIAG_BAD_PARAMETER, 12);
+	must_fail("sip:h;maddr=-mc.example.com", SIPMSG_DIAG_BAD_PARAMETER, 12);
+	must_fail("sip:h;maddr=.example.com", SIPMSG_DIAG_BAD_PARAMETER, 12);
+	must_fail("sip:h;maddr=mc!example", SIPMSG_DIAG_BAD_PARAMETER, 12);
+	must_fail("sip:h;maddr=mc%2Eexample", SIPMSG_DIAG_BAD_PARAMETER, 12);
+	must_fail("sip:h;maddr=[::1]x", SIPMSG_DIAG_BAD_PARAMETER, 12);
 	/* a tel URI has no maddr-param */
 	must("tel:+1-201-555-0123;maddr=2001:db8::1");
 }

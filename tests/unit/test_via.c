@@ -35,6 +35,42 @@ Test(via, every_part)
 	TT_SLICE(v->params[6].value, "q s");
 }
 
+/* A known parameter given twice: each is checked, the first is read (as
+ * for every parameter named once), and the check warns at each repeat. */
+Test(via, repeated_known_params_first_wins)
+{
+	TT_PARSE(VREQ("Via: SIP/2.0/UDP h;branch=z9hG4bKa;received=1.2.3.4;rport=1;ttl=1;maddr=a.example"
+		      ";BRANCH=z9hG4bKb;received=5.6.7.8;rport;ttl=2;maddr=b.example;branch=z9hG4bKc\r\n"
+		      "Via: SIP/2.0/UDP h ;rport ;rport=7 ;branch=z9hG4bKd ;branch=z9hG4bKe\r\n"));
+	const sipmsg_via *v = sipmsg_msg_via(tt_m, 0);
+	TT_SLICE(v->branch, "z9hG4bKa");
+	TT_SLICE(v->received, "1.2.3.4");
+	cr_assert(v->has_rport);
+	TT_SLICE(v->rport, "1");
+	TT_SLICE(v->ttl, "1");
+	TT_SLICE(v->maddr, "a.example");
+	cr_assert_eq(v->param_count, 11);
+	v = sipmsg_msg_via(tt_m, 1);
+	TT_SLICE(v->branch, "z9hG4bKd");
+	cr_assert(v->has_rport);
+	cr_assert_null(v->rport.ptr, "the first rport had no value");
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	size_t n = 0;
+	const sipmsg_diag *first = NULL;
+	for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++) {
+		const sipmsg_diag *d = sipmsg_msg_diag_at(tt_m, i);
+		cr_assert_eq(d->code, SIPMSG_DIAG_MULTIPLE_VALUES, "%s", d->message);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+		if (!n++)
+			first = d;
+	}
+	cr_assert_eq(n, 8, "each repeat: 6 in the first Via, 2 in the second");
+	cr_assert_eq(first->line, 2);
+	cr_assert_eq(first->column, 83, "at the name of the second branch: column %u", first->column);
+	cr_assert(strstr(first->message, "branch"), "%s", first->message);
+}
+
 Test(via, transports_and_lists_rfc4475_transports)
 {
 	TT_PARSE(VREQ("Via: SIP/2.0/UDP t1.example.com;branch=z9hG4bKkdjuw\r\n"
@@ -113,6 +149,7 @@ Test(via, errors_fail_the_parse_with_positions)
 	bad_via("SIP/2.0 h", SIPMSG_DIAG_BAD_HEADER_VALUE, 6);
 	bad_via("SIP/2.0/UDP h:99999", SIPMSG_DIAG_VALUE_OUT_OF_RANGE, 20);
 	bad_via("SIP/2.0/UDP h;ttl=256", SIPMSG_DIAG_BAD_PARAMETER, 24);
+	bad_via("SIP/2.0/UDP h;ttl=1;ttl=256", SIPMSG_DIAG_BAD_PARAMETER, 30); /* a repeat is checked too */
 	bad_via("SIP/2.0/UDP h;rport=x", SIPMSG_DIAG_BAD_PARAMETER, 26);
 	bad_via("SIP/2.0/UDP h;branch", SIPMSG_DIAG_BAD_PARAMETER, 20);
 	bad_via("SIP/2.0/UDP [::1;branch=z9hG4bK1", SIPMSG_DIAG_BAD_IP_ADDRESS, 18);
@@ -130,6 +167,11 @@ Test(via, errors_fail_the_parse_with_positions)
 	bad_via("SIP/2.0/UDP h;maddr=\"239.1.1.1\"", SIPMSG_DIAG_BAD_PARAMETER, 27);
 	bad_via("SIP/2.0/UDP h;maddr", SIPMSG_DIAG_BAD_PARAMETER, 20);
 	bad_via("SIP/2.0/UDP h;maddr=[::1];branch=z9hG4bK1, SIP/2.0/UDP g;maddr=1::2", SIPMSG_DIAG_BAD_PARAMETER, 69);
+	/* ... and a name or IPv4 address as the sent-by host is one */
+	bad_via("SIP/2.0/UDP h;maddr=239.1.1.256", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	bad_via("SIP/2.0/UDP h;maddr=239.1", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	bad_via("SIP/2.0/UDP h;maddr=-mc.example.com;branch=z9hG4bK1", SIPMSG_DIAG_BAD_PARAMETER, 26);
+	bad_via("SIP/2.0/UDP h;maddr=mc*example", SIPMSG_DIAG_BAD_PARAMETER, 26);
 }
 
 Test(via, maddr_is_a_host)
@@ -138,6 +180,13 @@ Test(via, maddr_is_a_host)
 	TT_SLICE(sipmsg_msg_via(tt_m, 0)->maddr, "[2001:db8::1]");
 	TT_SLICE(sipmsg_msg_via(tt_m, 1)->maddr, "mc.example.com");
 	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+	/* an IPv6 form valid only by RFC 3261's ABNF: taken, with the host's warning */
+	TT_PARSE(VREQ("Via: SIP/2.0/UDP h;maddr=[2001:db8:::192.0.2.1];branch=z9hG4bK1\r\n"));
+	TT_SLICE(sipmsg_msg_via(tt_m, 0)->maddr, "[2001:db8:::192.0.2.1]");
+	const sipmsg_diag *d = tt_diag(tt_m, SIPMSG_DIAG_BAD_IP_ADDRESS);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->column, 27, "column %u", d->column);
 	/* the reason names the bracket rule */
 	sipmsg_parse_opts o;
 	sipmsg_parse_opts_init(&o);

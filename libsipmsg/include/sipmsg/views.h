@@ -67,7 +67,7 @@ typedef struct sipmsg_via {
 	sipmsg_slice rport;            /**< rport's value; NULL ptr when valueless */
 	sipmsg_slice maddr;            /**< maddr parameter */
 	sipmsg_slice ttl;              /**< ttl parameter */
-	const sipmsg_param *params;    /**< every parameter in order (the above included) */
+	const sipmsg_param *params;    /**< every parameter in order (the above included: the first of each) */
 	size_t param_count;            /**< number of params */
 } sipmsg_via;
 
