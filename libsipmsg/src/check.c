@@ -213,6 +213,29 @@ static sipmsg_status via_rules(sipmsg_msg *m)
 	return SIPMSG_OK;
 }
 
+/* The name-addr parameters RFC 3261 gives a meaning (§20.10, §20.20, §20.39),
+ * each read once. */
+static const char *const nameaddr_once_names[] = {"tag", "q", "expires"};
+static const struct sm_once_params nameaddr_once = {
+	nameaddr_once_names, sizeof nameaddr_once_names / sizeof nameaddr_once_names[0], false, "RFC 3261 §25.1"};
+
+static sipmsg_status nameaddr_rules(sipmsg_msg *m)
+{
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		unsigned kind = m->hdrs[i].id ? sm_hdr_rows[m->hdrs[i].id].kind : SIPMSG_KIND_TEXT;
+		if (kind != SIPMSG_KIND_NAMEADDR && kind != SIPMSG_KIND_CONTACT)
+			continue;
+		const struct sm_vals *v = sm_typed_vals(m, i, NULL);
+		for (uint32_t j = 0; v && j < v->n; j++) {
+			const sipmsg_nameaddr *na = (const sipmsg_nameaddr *)v->items + j;
+			sipmsg_status st = sm_check_repeated_params(m, i, na->params, na->param_count, &nameaddr_once);
+			if (st)
+				return st;
+		}
+	}
+	return SIPMSG_OK;
+}
+
 /* The headers the library keeps as text whose grammar is not free text,
  * checked here rather than given a typed view: there is nothing to type,
  * and real agents write them loosely (RFC 2045 lets MIME-Version carry
@@ -420,7 +443,7 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	sipmsg_status st;
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
-	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = sm_check_digest(m)) ||
+	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = nameaddr_rules(m)) || (st = sm_check_digest(m)) ||
 	    (st = sm_check_ims(m)) ||
 	    (st = text_header_rules(m)) || (st = content_type_rule(m)) || (st = body_rules(m)))
 		return st;

@@ -25,6 +25,8 @@ static sipmsg_status outbound_params(struct sm_tctx *t, const sipmsg_param *pr)
 	return SIPMSG_OK;
 }
 
+/* Each known parameter is checked wherever it comes; given twice, the
+ * first is the one kept, as for Via's (the check warns of the repeat). */
 static sipmsg_status known_params(struct sm_tctx *t, sipmsg_nameaddr *na)
 {
 	for (size_t i = 0; i < na->param_count; i++) {
@@ -40,11 +42,12 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_nameaddr *na)
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER,
 							    pr->value.ptr ? pr->value.ptr : pr->name.ptr,
 							    "q must be a qvalue between 0 and 1 (at most 3 decimals)");
-				na->q = pr->value;
+				if (!na->q.ptr)
+					na->q = pr->value;
 			}
 			break;
 		case 3:
-			if (SM_IS(pr->name, "tag"))
+			if (SM_IS(pr->name, "tag") && !na->tag.ptr)
 				na->tag = pr->value;
 			break;
 		case 7:
@@ -53,10 +56,14 @@ static sipmsg_status known_params(struct sm_tctx *t, sipmsg_nameaddr *na)
 				if (!pr->value.ptr || pr->quoted || !sm_all_digits(at, pr->value.len, SIZE_MAX))
 					return sm_typed_bad(t, SIPMSG_DIAG_BAD_PARAMETER, at,
 							    "expires must be delta-seconds");
-				if (!sm_u32(pr->value.ptr, pr->value.len, UINT32_MAX, &na->expires))
+				uint32_t expires;
+				if (!sm_u32(pr->value.ptr, pr->value.len, UINT32_MAX, &expires))
 					return sm_typed_bad(t, SIPMSG_DIAG_VALUE_OUT_OF_RANGE, at,
 							    "expires is larger than 2^32-1");
-				na->has_expires = true;
+				if (!na->has_expires) {
+					na->expires = expires;
+					na->has_expires = true;
+				}
 			}
 			break;
 		default:

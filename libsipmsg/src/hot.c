@@ -380,18 +380,25 @@ static SM_INLINE bool keep_param(const struct fx *f, void *view, enum pname id, 
 		if (!v->received.ptr)
 			v->received = value;
 		break;
+	/* a name-addr parameter given twice: the first is kept
+	 * (hdr_nameaddr.c's known_params()) */
 	case N_Q:
 		if (!sm_qvalue_valid(value))
 			return false;
-		na->q = value;
+		if (!na->q.ptr)
+			na->q = value;
 		break;
 	case N_TAG:
-		na->tag = value;
+		if (!na->tag.ptr)
+			na->tag = value;
 		break;
 	case N_EXPIRES:
-		if (!value.ptr || !sm_u32(value.ptr, value.len, UINT32_MAX, &na->expires))
+		if (!value.ptr || !sm_u32(value.ptr, value.len, UINT32_MAX, &n))
 			return false;
-		na->has_expires = true;
+		if (!na->has_expires) {
+			na->expires = n;
+			na->has_expires = true;
+		}
 		break;
 	case N_REG_ID:
 		if (!sm_reg_id_valid(value))
@@ -593,7 +600,8 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 			pr[n].value = value;
 			pr[n].quoted = false;
 			n++;
-			/* the parameters RFC 3261 gives a meaning (uri.c, known_uri_param) */
+			/* the parameters RFC 3261 gives a meaning, the first of each
+			 * kept (uri.c, known_uri_param) */
 			switch (name.len) {
 			case 2:
 				if (fold_eq(name.ptr, "lr", 2))
@@ -603,11 +611,12 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 				if (fold_eq(name.ptr, "ttl", 3)) {
 					if (!sm_ttl_valid(value))
 						return false; /* uri.c reports it */
-					u->ttl = value;
+					if (!u->ttl.ptr)
+						u->ttl = value;
 				}
 				break;
 			case 4:
-				if (fold_eq(name.ptr, "user", 4))
+				if (fold_eq(name.ptr, "user", 4) && !u->user_param.ptr)
 					u->user_param = value;
 				break;
 			case 5:
@@ -615,11 +624,11 @@ static SM_INLINE bool uri(struct fx *f, const char *p, const char *end, sipmsg_u
 					return false; /* a host: uri.c judges it */
 				break;
 			case 6:
-				if (fold_eq(name.ptr, "method", 6))
+				if (fold_eq(name.ptr, "method", 6) && !u->method.ptr)
 					u->method = value;
 				break;
 			case 9:
-				if (fold_eq(name.ptr, "transport", 9))
+				if (fold_eq(name.ptr, "transport", 9) && !u->transport.ptr)
 					u->transport = value;
 				break;
 			default:

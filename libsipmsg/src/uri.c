@@ -264,7 +264,8 @@ sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end
 }
 
 /* Remember the parameters RFC 3261 gives a meaning; NULL, or why the value
- * breaks its rule (ttl's and maddr's are checked here). */
+ * breaks its rule (ttl's and maddr's are checked here). One given twice is
+ * checked each time and read from its first, as header parameters are. */
 static const char *known_uri_param(struct sm_uri_ctx *c, sipmsg_uri *u, const sipmsg_param *pr)
 {
 	const char *n = pr->name.ptr;
@@ -277,11 +278,12 @@ static const char *known_uri_param(struct sm_uri_ctx *c, sipmsg_uri *u, const si
 		if (sm_eq_lower(n, 3, SM_LIT("ttl"))) {
 			if (!sm_ttl_valid(pr->value))
 				return "ttl must be 0..255";
-			u->ttl = pr->value;
+			if (!u->ttl.ptr)
+				u->ttl = pr->value;
 		}
 		break;
 	case 4:
-		if (sm_eq_lower(n, 4, SM_LIT("user")))
+		if (sm_eq_lower(n, 4, SM_LIT("user")) && !u->user_param.ptr)
 			u->user_param = pr->value;
 		break;
 	case 5:
@@ -289,15 +291,16 @@ static const char *known_uri_param(struct sm_uri_ctx *c, sipmsg_uri *u, const si
 			const char *why = sm_maddr_bad(c, pr);
 			if (why)
 				return why;
-			u->maddr = pr->value;
+			if (!u->maddr.ptr)
+				u->maddr = pr->value;
 		}
 		break;
 	case 6:
-		if (sm_eq_lower(n, 6, SM_LIT("method")))
+		if (sm_eq_lower(n, 6, SM_LIT("method")) && !u->method.ptr)
 			u->method = pr->value;
 		break;
 	case 9:
-		if (sm_eq_lower(n, 9, SM_LIT("transport")))
+		if (sm_eq_lower(n, 9, SM_LIT("transport")) && !u->transport.ptr)
 			u->transport = pr->value;
 		break;
 	default:

@@ -182,6 +182,10 @@ static const struct {
 	/* a known parameter given twice: the first is kept on both paths */
 	{"Via", "SIP/2.0/UDP h;branch=z9hG4bKa;ttl=1;received=1.2.3.4;rport=1;BRANCH=b;ttl=2;received=5.6.7.8;rport"},
 	{"From", "\"Alice\" <sip:alice@atlanta.example.com>;tag=9fxced76sl"},
+	/* tag, q and expires given twice: the first is kept on both paths */
+	{"From", "<sip:alice@atlanta.example.com>;tag=a;TAG=b"},
+	{"Contact", "<sip:a@h>;q=0.5;expires=60;Q=1;expires=7"},
+	{"To", "<sip:b@h;transport=tcp;ttl=1;user=phone;method=INVITE;TRANSPORT=udp;ttl=2;user=ip;method=BYE>"},
 	{"To", "Bob <sip:bob@biloxi.example.com:5061;transport=tcp;lr>"},
 	{"f", "sip:alice@10.1.1.1;tag=a"},
 	{"t", "<sip:b@h>;tag=1234;TAG=5;tags=x;tag"},

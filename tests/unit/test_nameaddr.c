@@ -37,6 +37,41 @@ Test(nameaddr, from_to_hot_views)
 	cr_assert_eq(t->param_count, 0);
 }
 
+/* tag, q and expires given twice: each is checked, the first is read (on
+ * the hot path and the general one alike), and the check warns at each
+ * repeat. */
+Test(nameaddr, repeated_known_params_first_wins)
+{
+	TT_PARSE("INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
+		 "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
+		 "From: <sip:alice@atlanta.example.com>;tag=first;TAG=second\r\n"
+		 "To: sip:bob@biloxi.example.com;tag=a;tag=b\r\n"
+		 "Contact: <sip:alice@pc33.atlanta.example.com>;q=0.5;expires=60;q=1;expires=7\r\n"
+		 "Call-ID: x@y\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n");
+	TT_SLICE(sipmsg_msg_from(tt_m)->tag, "first");
+	TT_SLICE(sipmsg_msg_to(tt_m)->tag, "a");
+	sipmsg_typed t = tt_value(SIPMSG_HDR_CONTACT, 0);
+	TT_SLICE(t.nameaddr->q, "0.5");
+	cr_assert(t.nameaddr->has_expires);
+	cr_assert_eq(t.nameaddr->expires, 60);
+	cr_assert_eq(t.nameaddr->param_count, 4, "every parameter stays in the list");
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	size_t n = 0;
+	for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++) {
+		const sipmsg_diag *d = sipmsg_msg_diag_at(tt_m, i);
+		cr_assert_eq(d->code, SIPMSG_DIAG_MULTIPLE_VALUES, "%s", d->message);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+		if (n++ == 0) {
+			cr_assert_eq(d->line, 4);
+			cr_assert_eq(d->column, 49, "at the second tag's name: column %u", d->column);
+		}
+	}
+	cr_assert_eq(n, 4, "From, To, and Contact's q and expires");
+	/* a repeat is still checked */
+	tt_bad("Contact: <sip:a@h>;q=1;q=2", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_PARAMETER, 26);
+}
+
 Test(nameaddr, addr_spec_params_belong_to_the_header)
 {
 	TT_PARSE(TT_REQ("Reply-To: sip:caller@example.net;tag=134161461246;lr\r\n"

@@ -135,6 +135,21 @@ Test(uri, ttl_param_0_to_255)
 	must("tel:+1-201-555-0123;ttl=999");
 }
 
+/* A parameter RFC 3261 gives a meaning, given twice: each is checked, the
+ * first is read (as header parameters are). */
+Test(uri, repeated_known_params_first_wins)
+{
+	sipmsg_uri u = must("sip:b@h;transport=tcp;ttl=1;user=phone;method=INVITE;maddr=a.example"
+			    ";TRANSPORT=udp;ttl=2;user=ip;method=BYE;maddr=b.example");
+	TT_SLICE(u.transport, "tcp");
+	TT_SLICE(u.ttl, "1");
+	TT_SLICE(u.user_param, "phone");
+	TT_SLICE(u.method, "INVITE");
+	TT_SLICE(u.maddr, "a.example");
+	cr_assert_eq(u.param_count, 10, "every parameter stays in the list");
+	must_fail("sip:h;ttl=1;ttl=256", SIPMSG_DIAG_BAD_PARAMETER, 16);
+}
+
 /* maddr-param = "maddr=" host: an IPv6 address only in brackets (as in a
  * Via's maddr; only Via's received takes a bare one) */
 Test(uri, maddr_param_is_a_host)

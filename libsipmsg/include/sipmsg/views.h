@@ -47,7 +47,8 @@ typedef struct sipmsg_nameaddr {
 	bool has_expires;            /**< an expires parameter is present */
 	uint32_t expires;            /**< its value (delta-seconds) */
 	const sipmsg_param *params;  /**< the header parameters after the URI, in order (P-Asserted-Identity and
-					  P-Preferred-Identity have none: a bare URI's parameters are the URI's own) */
+					  P-Preferred-Identity have none: a bare URI's parameters are the URI's own);
+					  tag, q and expires above are the first of each */
 	size_t param_count;          /**< number of params */
 } sipmsg_nameaddr;
 
