@@ -2,6 +2,7 @@
 /* Layer 6: RFC 3261 rules checked on a parsed or built message, reported as
  * 3xx diagnostics. Nothing here fails a parse; the caller decides. */
 #include "check_internal.h"
+#include "uri.h"
 
 static sipmsg_msg *mut(const sipmsg_msg *m) { return (sipmsg_msg *)(uintptr_t)m; }
 
@@ -236,6 +237,48 @@ static sipmsg_status nameaddr_rules(sipmsg_msg *m)
 	return SIPMSG_OK;
 }
 
+/* A SIP URI's or a Via's host name held to RFC 3261's hostname rule, which
+ * the parse leaves to here (it reads host characters only, on the hot
+ * path too). One warning per header value, at the first fault. */
+static sipmsg_status host_name_rule(sipmsg_msg *m, size_t i, sipmsg_slice host, sipmsg_host_type type)
+{
+	const char *why, *at = type == SIPMSG_HOST_NAME && host.len ? sm_hostname_fault(host, &why) : NULL;
+	return at ? sm_check_report(m, SIPMSG_DIAG_BAD_HOST_NAME, SIPMSG_SEVERITY_WARNING, i, NULL, at, "%s", why)
+		  : SIPMSG_OK;
+}
+
+static bool sip_uri(const sipmsg_uri *u) { return u->scheme == SIPMSG_SCHEME_SIP || u->scheme == SIPMSG_SCHEME_SIPS; }
+
+/* The Request-URI, every Via sent-by and every name-addr's SIP URI. */
+static sipmsg_status host_name_rules(sipmsg_msg *m)
+{
+	sipmsg_status st;
+	const sipmsg_uri *ru = NULL;
+	if (m->is_request && (st = sm_typed_parse_ruri(m, &ru)) == SIPMSG_ENOMEM)
+		return st;
+	if (ru && sip_uri(ru) && (st = host_name_rule(m, SM_NOPOS, ru->host, ru->host_type)))
+		return st;
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		unsigned kind = m->hdrs[i].id ? sm_hdr_rows[m->hdrs[i].id].kind : SIPMSG_KIND_TEXT;
+		if (kind != SIPMSG_KIND_VIA && kind != SIPMSG_KIND_NAMEADDR && kind != SIPMSG_KIND_CONTACT)
+			continue;
+		const struct sm_vals *v = sm_typed_vals(m, i, NULL);
+		for (uint32_t j = 0; v && j < v->n; j++) {
+			if (kind == SIPMSG_KIND_VIA) {
+				const sipmsg_via *via = (const sipmsg_via *)v->items + j;
+				st = host_name_rule(m, i, via->host, via->host_type);
+			} else {
+				const sipmsg_nameaddr *na = (const sipmsg_nameaddr *)v->items + j;
+				st = na->star || !sip_uri(&na->uri) ? SIPMSG_OK
+								     : host_name_rule(m, i, na->uri.host, na->uri.host_type);
+			}
+			if (st)
+				return st;
+		}
+	}
+	return SIPMSG_OK;
+}
+
 /* The headers the library keeps as text whose grammar is not free text,
  * checked here rather than given a typed view: there is nothing to type,
  * and real agents write them loosely (RFC 2045 lets MIME-Version carry
@@ -443,7 +486,7 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	sipmsg_status st;
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
-	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = nameaddr_rules(m)) || (st = sm_check_digest(m)) ||
+	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = nameaddr_rules(m)) || (st = host_name_rules(m)) || (st = sm_check_digest(m)) ||
 	    (st = sm_check_ims(m)) ||
 	    (st = text_header_rules(m)) || (st = content_type_rule(m)) || (st = body_rules(m)))
 		return st;

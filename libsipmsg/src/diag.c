@@ -64,6 +64,7 @@ static const struct diag_row diag_rows[] = {
 	{SIPMSG_DIAG_BAD_VIA_PARAM, "bad-via-param", "a Via extension parameter's value is not a token, host or quoted-string"},
 	{SIPMSG_DIAG_HEADER_RULE, "header-rule", "a header value its grammar takes but its RFC's rules retire or narrow"},
 	{SIPMSG_DIAG_START_LINE_RULE, "start-line-rule", "a start line a receiver reads but a sender must not write"},
+	{SIPMSG_DIAG_BAD_HOST_NAME, "bad-host-name", "a host name whose labels break RFC 3261's hostname rule"},
 
 	{SIPMSG_DIAG_SDP_BAD_LINE, "sdp-bad-line", "the SDP line is not <letter>=<value>"},
 	{SIPMSG_DIAG_SDP_UNKNOWN_TYPE, "sdp-unknown-type", "an unknown SDP line type"},

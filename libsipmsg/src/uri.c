@@ -212,6 +212,34 @@ sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end
 	return SIPMSG_OK;
 }
 
+const char *sm_hostname_fault(sipmsg_slice host, const char **why)
+{
+	const char *p = host.ptr, *end = p + host.len;
+	if (end > p && end[-1] == '.')
+		end--; /* the root's dot */
+	const char *label = p;
+	for (const char *q = p;; q++) {
+		if (q < end && *q != '.')
+			continue;
+		if (q == label) {
+			*why = "an empty label in the host name (RFC 3261 §25.1 hostname)";
+			return q;
+		}
+		if (*label == '-' || q[-1] == '-') {
+			*why = "a host name label starts or ends with '-' (RFC 3261 §25.1 domainlabel)";
+			return *label == '-' ? label : q - 1;
+		}
+		if (q == end) {
+			if (*label >= '0' && *label <= '9') {
+				*why = "the last label of a host name starts with a digit (RFC 3261 §25.1 toplabel)";
+				return label;
+			}
+			return NULL;
+		}
+		label = q + 1;
+	}
+}
+
 /* host as sm_host_parse() reads a URI's or a Via's, and nothing after it.
  * A bare IPv6 address (which Via's received takes, RFC 3261 §20.42) is
  * told apart; the caller's failure is kept, a warning joins c->warn. */

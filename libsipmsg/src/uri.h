@@ -25,6 +25,13 @@ sipmsg_status sm_host_parse(struct sm_uri_ctx *c, const char *p, const char *end
  * when parameter pr's value is a host as sm_host_parse() reads one (an
  * RFC 3261-only IPv6 form sets c->warn), else why not. */
 const char *sm_maddr_bad(struct sm_uri_ctx *c, const sipmsg_param *pr);
+/* hostname = *( domainlabel "." ) toplabel [ "." ] (RFC 3261 §25.1), over a
+ * host sm_host_parse() read as a name: the first byte that breaks it (an
+ * empty label, a label starting or ending in '-', a last label that does
+ * not start with a letter) and *why, or NULL. The parse takes such names
+ * (sm_host_parse() and the hot path read the characters only); the check
+ * reports them. '_', seen in the wild, counts as a letter. */
+const char *sm_hostname_fault(sipmsg_slice host, const char **why);
 /* port = 1*DIGIT at p, at most 65535. */
 sipmsg_status sm_port_parse(struct sm_uri_ctx *c, const char *p, const char *end, uint16_t *port,
 			    const char **after);

@@ -396,3 +396,37 @@ Test(check, content_type_wildcard_warns)
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
 	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
 }
+
+/* hostname = *( domainlabel "." ) toplabel [ "." ] (RFC 3261 §25.1): the
+ * parse reads host characters only (the hot path too); the check warns of
+ * a name out of the rule, at the fault, in the Request-URI, Via and every
+ * name-addr's SIP URI. */
+Test(check, host_name_rule)
+{
+	TT_PARSE("INVITE sip:bob@example.1com SIP/2.0\r\n"
+		 "Via: SIP/2.0/UDP pc33.-atlanta.com;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
+		 "To: <sip:bob@biloxi..com>\r\nFrom: <sip:alice@atlanta-.com>;tag=1\r\n"
+		 "Contact: <sip:a@pc33.atlanta.com.>, <tel:+1-201-555-0123>\r\n"
+		 "Route: <sip:10.0.0.1;lr>, <sip:p1_x.example.com;lr>\r\n"
+		 "Call-ID: c\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "warnings only");
+	static const struct {
+		uint32_t line, column;
+		const char *why;
+	} want[] = {
+		{1, 24, "digit"}, {2, 23, "'-'"}, {4, 21, "empty"}, {5, 25, "'-'"},
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++) {
+		const sipmsg_diag *d = sipmsg_msg_diag_at(tt_m, i);
+		if (d->code != SIPMSG_DIAG_BAD_HOST_NAME)
+			continue;
+		cr_assert_lt(n, 4, "%s", d->message);
+		cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+		cr_assert_eq(d->line, want[n].line, "%s", d->message);
+		cr_assert_eq(d->column, want[n].column, "%s: column %u", d->message, d->column);
+		cr_assert(strstr(d->message, want[n].why), "%s", d->message);
+		n++;
+	}
+	cr_assert_eq(n, 4, "the root's dot, an IPv4 address, '_' and a tel URI are fine");
+}
