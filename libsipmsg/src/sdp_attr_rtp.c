@@ -656,7 +656,9 @@ int sm_sdp_parse_silencesupp(struct sm_pctx *x, const char *v, size_t n, void *v
 	sm_cur_sp(&c);
 	if (!sm_cur_end(&c))
 		return BAD(x, v + c.i, "silenceSupp: more than five fields");
-	if (!eq(s->enable, SM_LIT("on")) && !eq(s->enable, SM_LIT("off")))
+	/* in any case, as the other fields' keywords */
+	if (!sm_eq_lower(s->enable.ptr, s->enable.len, SM_LIT("on")) &&
+	    !sm_eq_lower(s->enable.ptr, s->enable.len, SM_LIT("off")))
 		return WARN(x, s->enable.ptr, "silenceSupp: enable is neither on nor off");
 	if (!dash_or_digits(s->timer))
 		return WARN(x, s->timer.ptr, "silenceSupp: silenceTimer is neither - nor a number");

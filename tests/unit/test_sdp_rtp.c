@@ -390,7 +390,8 @@ Test(sdp_rtp, codec_list)
 Test(sdp_rtp, silencesupp_fields)
 {
 	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0\r\na=silenceSupp:on 250 standard Fixed Noise 30\r\n"
-				  "a=silenceSupp:on - custom No SID -\r\na=silenceSupp:on 20 - sampled noise 7\r\n");
+				  "a=silenceSupp:on - custom No SID -\r\na=silenceSupp:ON 20 - sampled noise 7\r\n"
+				  "a=silenceSupp:Off - - - -\r\n");
 	sipmsg_sdp_silencesupp s;
 	cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 1, &s), SIPMSG_OK);
 	EXPECT_SLICE(s.siduse, "Fixed Noise");
@@ -400,7 +401,9 @@ Test(sdp_rtp, silencesupp_fields)
 	EXPECT_SLICE(s.siduse, "No SID");
 	cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 3, &s), SIPMSG_OK);
 	EXPECT_SLICE(s.siduse, "sampled noise");
-	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0);
+	EXPECT_SLICE(s.enable, "ON");
+	cr_assert_eq(sipmsg_sdp_get_silencesupp(media(0), 4, &s), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_diag_count(sdp), 0, "keywords in any case, on and off too");
 
 	static const struct {
 		const char *value;
