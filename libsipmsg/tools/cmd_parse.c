@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* `sipmsg parse [--strict] [--sdp] FILE|-`: one SIP message (the file is one
  * datagram) or one bare SDP, printed as JSON (docs/json.md). */
+#include "capture.h"
 #include "commands.h"
 #include "input.h"
 #include "json_msg.h"
@@ -20,7 +21,8 @@ static const char parse_usage[] =
 	"\n"
 	"FILE holds one message (a datagram: bytes after its Content-Length are\n"
 	"reported and ignored), or - for standard input. Input whose first line\n"
-	"starts with \"v=\" is read as a bare SDP.\n"
+	"starts with \"v=\" is read as a bare SDP. A pcap or pcapng capture is a\n"
+	"usage error: `sipmsg check` reads those.\n"
 	"\n"
 	"  --strict            strict parsing: any malformed header (or SDP line)\n"
 	"                      fails it\n"
@@ -121,6 +123,16 @@ int cmd_parse(int argc, char **argv)
 	uint8_t *data = input_read(path, &len, why, sizeof why);
 	if (!data) {
 		fprintf(stderr, "sipmsg parse: %s: %s\n", path, why);
+		return EXIT_USAGE;
+	}
+	if (!force_sdp && capture_has_magic(data, len)) {
+		/* its bytes are no message: say what the file is, not where the
+		 * first "line" of pcap headers broke the SIP grammar */
+		fprintf(stderr,
+			"sipmsg parse: %s: a pcap or pcapng capture; parse reads one SIP message or SDP "
+			"(check the capture's messages with: sipmsg check %s)\n",
+			path, path);
+		free(data);
 		return EXIT_USAGE;
 	}
 	if (strict)

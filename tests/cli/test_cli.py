@@ -355,6 +355,10 @@ def test_help_and_usage_errors():
     for cmd in ("parse", "build"):
         rc, out, _ = run(cmd, "--help")
         assert rc == 0 and "usage: sipmsg " + cmd in out
+    # parse reads one message: a capture is named as one, not parsed as SIP
+    cap = write("one.pcap", pcap([udp4("10.0.0.1", 5060, "10.0.0.2", 5060, INVITE)]))
+    rc, out, err = run("parse", cap)
+    assert rc == 2 and not out and "pcap or pcapng capture" in err and "sipmsg check" in err, (rc, out, err)
 
 
 def test_exit_codes_and_text_lines():
