@@ -230,6 +230,19 @@ static void json_diag(FILE *out, const struct report_diag *d)
 	fprintf(out, ",\"fails\":%s}", d->fails ? "true" : "false");
 }
 
+/* The value of the message's first header `id` as written, or null (a bare
+ * SDP, a message that did not parse, no such header): what users match
+ * records on (tshark's sip.Call-ID, sip.CSeq). */
+static void json_first_value(FILE *out, const sipmsg_msg *m, sipmsg_hdr_id id)
+{
+	sipmsg_header h;
+	long i = m ? sipmsg_header_find(m, id, 0) : -1;
+	if (i >= 0 && sipmsg_header_at(m, (size_t)i, &h) == SIPMSG_OK)
+		json_string(out, h.value.ptr, h.value.len);
+	else
+		fputs("null", out);
+}
+
 void report_message(struct reporter *r, const struct capture_record *rec, uint64_t offset, const uint8_t *data,
 		    size_t len, const struct pipeline *p)
 {
@@ -258,6 +271,10 @@ void report_message(struct reporter *r, const struct capture_record *rec, uint64
 		json_cstring(out, p->bare_sdp ? "sdp" : "sip");
 		json_key(out, "start_line");
 		json_string(out, sl.ptr, sl.len);
+		json_key(out, "call_id");
+		json_first_value(out, p->bare_sdp ? NULL : p->msg, SIPMSG_HDR_CALL_ID);
+		json_key(out, "cseq");
+		json_first_value(out, p->bare_sdp ? NULL : p->msg, SIPMSG_HDR_CSEQ);
 		json_key(out, "verdict");
 		json_cstring(out, p->verdict == VERDICT_OK ? "ok" : p->verdict == VERDICT_WARN ? "warn" : "fail");
 		json_key(out, "reason");

@@ -95,6 +95,9 @@ def check_schema(o, strict=False):
             want(o, k, int)
         assert o["input"] in ("sip", "sdp"), o
         want(o, "start_line", str)
+        want(o, "call_id", str, nullable=True)
+        want(o, "cseq", str, nullable=True)
+        assert o["input"] == "sip" or (o["call_id"] is None and o["cseq"] is None), o
         assert o["verdict"] in ("ok", "warn", "fail"), o
         want(o, "reason", str, nullable=True)
         want(o, "round_trip", bool, nullable=True)
@@ -430,6 +433,10 @@ def test_json_message_fields():
     assert ok["verdict"] == "ok" and ok["round_trip"] is True and ok["diagnostics"] == [] and \
         ok["length"] == len(INVITE) and ok["start_line"] == "INVITE sip:bob@example.com SIP/2.0", ok
     assert "frame" not in ok and "src" not in ok, ok
+    call_id = re.search(rb"\r\nCall-ID: ([^\r]*)\r\n", INVITE).group(1).decode()
+    cseq = re.search(rb"\r\nCSeq: ([^\r]*)\r\n", INVITE).group(1).decode()
+    assert ok["call_id"] == call_id and ok["cseq"] == cseq, ok
+    assert bad["call_id"] is None and bad["cseq"] is None, bad
     d = bad["diagnostics"][0]
     assert d["code"] == "bad-status-code" and d["code_number"] == 106 and d["severity"] == "error" and \
         d["line"] == 1 and d["column"] == 9 and d["offset"] == 8 and bad["reason"] == d["message"], bad
