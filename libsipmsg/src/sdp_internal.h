@@ -61,13 +61,12 @@ struct sipmsg_sdp {
 	bool checking;        /* diagnostics go to cdiags */
 };
 
-/* The parser proper: sipmsg_sdp_parse() with leniencies added after the
- * options are settled (strict mode clears the caller's). The one added
- * today: SM_LENIENT_SDP_PART_END, for an application/sdp multipart part
- * (see sm_sdp_parse_body()); a bit above the public SIPMSG_LENIENT_SDP_*. */
-#define SM_LENIENT_SDP_PART_END 0x00100000u
-_Static_assert((SM_LENIENT_SDP_PART_END & SIPMSG_LENIENT_SDP_ALL) == 0, "an internal bit of its own");
-sipmsg_status sm_sdp_parse_also(const void *data, size_t len, const sipmsg_parse_opts *opts, unsigned also_lenient,
+/* The parser proper: sipmsg_sdp_parse(), and for an application/sdp
+ * multipart part (mime_part) a last line without a line end of its own is a
+ * warning in any mode (see sm_sdp_parse_body()). A flag of its own, not a
+ * bit of the caller's leniency word, which the public SIPMSG_LENIENT_ALL
+ * fills. */
+sipmsg_status sm_sdp_parse_with(const void *data, size_t len, const sipmsg_parse_opts *opts, bool mime_part,
 				sipmsg_sdp **out, sipmsg_error *err);
 
 #define SM_MISS_V 0x01u

@@ -46,7 +46,7 @@ sipmsg_status sm_sdp_parse_body(sipmsg_msg *m, sipmsg_slice body, bool mime_part
 	o.arena = m->arena;
 	o.allocator = NULL;
 	o.flags &= ~(uint32_t)SIPMSG_PARSE_COPY; /* the body already lives as long as the message */
-	return sm_sdp_parse_also(body.ptr, body.len, &o, mime_part ? SM_LENIENT_SDP_PART_END : 0, out, err);
+	return sm_sdp_parse_with(body.ptr, body.len, &o, mime_part, out, err);
 }
 
 sipmsg_status sipmsg_msg_sdp(sipmsg_msg *m, sipmsg_sdp **out, sipmsg_error *err)

@@ -39,6 +39,7 @@ struct sp {
 	size_t n;
 	sipmsg_error *err;
 	uint32_t lenient;
+	bool mime_part;     /* a multipart part: see sm_sdp_parse_body() */
 	size_t max_lines, max_line_len;
 	struct sm_sdp_line *lines;
 	uint32_t nlines, cap;
@@ -67,11 +68,15 @@ static sipmsg_status fail(struct sp *s, sipmsg_status st, int code, const struct
 	return st;
 }
 
-/* A deviation: a diagnostic when `flag` is lenient, else the parse fails. */
+/* deviate()'s flag for a deviation that is a diagnostic in every mode */
+#define SM_ALWAYS_LENIENT 0u
+
+/* A deviation: a diagnostic when `flag` is lenient (or SM_ALWAYS_LENIENT),
+ * else the parse fails. */
 static sipmsg_status deviate(struct sp *s, unsigned flag, const struct sm_sdp_line *l, const char *at, int code,
 			     sipmsg_severity sev, const char *reason)
 {
-	if (!(s->lenient & flag))
+	if (flag != SM_ALWAYS_LENIENT && !(s->lenient & flag))
 		return fail(s, SIPMSG_ESYNTAX, code, l, at, reason);
 	if (sm_sdp_diag(s->sdp, l, at, code, sev, reason) != SIPMSG_OK)
 		return fail(s, SIPMSG_ENOMEM, 0, NULL, NULL, "out of memory");
@@ -296,9 +301,11 @@ static inline sipmsg_status add_line(struct sp *s, size_t start, size_t end, uin
 			s->ctl_reported = true;
 		}
 	}
+	/* in a multipart part, the delimiter's CRLF may be the only one: a
+	 * warning in any mode (sm_sdp_parse_body()) */
 	if (SM_UNLIKELY(eol == 0))
-		return deviate(s, SIPMSG_LENIENT_SDP_BAD_LINES | SM_LENIENT_SDP_PART_END, l, lp + ll, SIPMSG_DIAG_SDP_NO_LINE_END,
-			       SIPMSG_SEVERITY_WARNING, "the last line has no line end");
+		return deviate(s, s->mime_part ? SM_ALWAYS_LENIENT : SIPMSG_LENIENT_SDP_BAD_LINES, l, lp + ll,
+			       SIPMSG_DIAG_SDP_NO_LINE_END, SIPMSG_SEVERITY_WARNING, "the last line has no line end");
 	return SIPMSG_OK;
 }
 
@@ -493,10 +500,10 @@ static uint32_t first_cap(size_t len, size_t max_lines)
 sipmsg_status sipmsg_sdp_parse(const void *data, size_t len, const sipmsg_parse_opts *opts_in, sipmsg_sdp **out,
 			       sipmsg_error *err)
 {
-	return sm_sdp_parse_also(data, len, opts_in, 0, out, err);
+	return sm_sdp_parse_with(data, len, opts_in, false, out, err);
 }
 
-sipmsg_status sm_sdp_parse_also(const void *data, size_t len, const sipmsg_parse_opts *opts_in, unsigned also_lenient,
+sipmsg_status sm_sdp_parse_with(const void *data, size_t len, const sipmsg_parse_opts *opts_in, bool mime_part,
 				sipmsg_sdp **out, sipmsg_error *err)
 {
 	sipmsg_parse_opts opts;
@@ -537,7 +544,8 @@ sipmsg_status sm_sdp_parse_also(const void *data, size_t len, const sipmsg_parse
 		.p = base ? base : "",
 		.n = len,
 		.err = err,
-		.lenient = opts.lenient | also_lenient, /* after sm_opts_normalize(), which strict mode clears */
+		.lenient = opts.lenient,
+		.mime_part = mime_part,
 		.max_lines = opts.max_sdp_lines,
 		.max_line_len = opts.max_line_length,
 		.rank_a = session_rank['a'],

@@ -304,4 +304,10 @@ Test(multipart, sdp_part_whose_last_line_end_is_the_delimiters)
 	o.flags |= SIPMSG_PARSE_STRICT;
 	cr_assert_eq(sipmsg_sdp_parse(part->body.ptr, part->body.len, &o, &s, &err), SIPMSG_ESYNTAX);
 	cr_assert_eq(err.code, SIPMSG_DIAG_SDP_NO_LINE_END);
+	/* ... and so it does with every leniency but that one: the part's
+	 * exception is no bit of the caller's leniency word */
+	sipmsg_parse_opts_init(&o);
+	o.lenient = SIPMSG_LENIENT_ALL & ~SIPMSG_LENIENT_SDP_BAD_LINES;
+	cr_assert_eq(sipmsg_sdp_parse(part->body.ptr, part->body.len, &o, &s, &err), SIPMSG_ESYNTAX);
+	cr_assert_eq(err.code, SIPMSG_DIAG_SDP_NO_LINE_END);
 }
