@@ -31,6 +31,8 @@ sipmsg_status sm_check_repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_p
 	bool seen[8] = {once->lead};
 	for (size_t k = 0; k < count; k++) {
 		const sipmsg_param *pr = &params[k];
+		if (!pr->value.ptr && !once->by_presence)
+			continue;
 		for (size_t r = 0; r < once->n; r++) {
 			if (!sm_eq_lower(pr->name.ptr, pr->name.len, once->names[r], strlen(once->names[r])))
 				continue;
@@ -186,7 +188,7 @@ static sipmsg_status via_extension_rule(sipmsg_msg *m, uint32_t i, const sipmsg_
 /* The Via parameters RFC 3261 §20.42 gives a meaning, each read once. */
 static const char *const via_once_names[] = {"branch", "received", "rport", "maddr", "ttl"};
 static const struct sm_once_params via_once = {via_once_names, sizeof via_once_names / sizeof via_once_names[0], false,
-					       "RFC 3261 §20.42"};
+					       "RFC 3261 §20.42", true};
 
 static sipmsg_status via_rules(sipmsg_msg *m)
 {
@@ -220,6 +222,19 @@ static const char *const nameaddr_once_names[] = {"tag", "q", "expires"};
 static const struct sm_once_params nameaddr_once = {
 	nameaddr_once_names, sizeof nameaddr_once_names / sizeof nameaddr_once_names[0], false, "RFC 3261 §25.1"};
 
+/* tag-param = "tag" EQUAL token (RFC 3261 §25.1): a bare ";tag" is only a
+ * generic-param, and no tag; the view reads a later one with a value. */
+static sipmsg_status valueless_tag_rule(sipmsg_msg *m, uint32_t i, const sipmsg_nameaddr *na)
+{
+	for (size_t k = 0; k < na->param_count; k++) {
+		const sipmsg_param *pr = &na->params[k];
+		if (!pr->value.ptr && SM_IS(pr->name, "tag"))
+			return sm_check_report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL, pr->name.ptr,
+					       "a tag parameter without a value is no tag (RFC 3261 §25.1 tag-param)");
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status nameaddr_rules(sipmsg_msg *m)
 {
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
@@ -230,7 +245,7 @@ static sipmsg_status nameaddr_rules(sipmsg_msg *m)
 		for (uint32_t j = 0; v && j < v->n; j++) {
 			const sipmsg_nameaddr *na = (const sipmsg_nameaddr *)v->items + j;
 			sipmsg_status st = sm_check_repeated_params(m, i, na->params, na->param_count, &nameaddr_once);
-			if (st)
+			if (st || (st = valueless_tag_rule(m, i, na)))
 				return st;
 		}
 	}
@@ -486,7 +501,8 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	sipmsg_status st;
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
-	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = nameaddr_rules(m)) || (st = host_name_rules(m)) || (st = sm_check_digest(m)) ||
+	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = nameaddr_rules(m)) ||
+	    (st = host_name_rules(m)) || (st = sm_check_digest(m)) ||
 	    (st = sm_check_ims(m)) ||
 	    (st = text_header_rules(m)) || (st = content_type_rule(m)) || (st = body_rules(m)))
 		return st;

@@ -81,9 +81,8 @@ static sipmsg_status transit_ioi_rule(sipmsg_msg *m, uint32_t i, const sipmsg_ch
 
 static sipmsg_status charging_vector_rules(sipmsg_msg *m, uint32_t i)
 {
-	static const struct sm_once_params once = {charging_vector_once,
-						sizeof charging_vector_once / sizeof charging_vector_once[0], true,
-						"RFC 7315 §5.6"};
+	static const struct sm_once_params once = {
+		charging_vector_once, sizeof charging_vector_once / sizeof charging_vector_once[0], true, "RFC 7315 §5.6"};
 	const struct sm_vals *v = sm_typed_vals(m, i, NULL);
 	for (uint32_t j = 0; v && j < v->n; j++) {
 		const sipmsg_charging_vector *c = (const sipmsg_charging_vector *)v->items + j;

@@ -19,12 +19,15 @@ sipmsg_status sm_check_report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_sever
 
 /* A parameter the grammar names once, repeated: the typed view reads the
  * first, so sm_check_repeated_params() warns (multiple-values) at the name
- * of each later one among names. */
+ * of each later one among names. The first is the first with a value
+ * (a valueless one is no value to read), unless by_presence: then a name
+ * alone counts (Via's rport). */
 struct sm_once_params {
 	const char *const *names; /* lowercase, at most 8 */
 	size_t n;
 	bool lead;                /* names[0] leads the value, before the parameters */
 	const char *rfc;
+	bool by_presence;
 };
 sipmsg_status sm_check_repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_param *params, size_t count,
 				       const struct sm_once_params *once);

@@ -115,7 +115,7 @@ static size_t name3(const char *q, const char *end, const char *names, size_t n)
  * date1 = 2DIGIT SP month SP 4DIGIT; time = 2DIGIT ":" 2DIGIT ":" 2DIGIT
  * wkday, month and "GMT" are ABNF string literals, so any case will do
  * (RFC 5234 §2.3): "sat, 13 nov 2010 23:29:00 gmt" is a Date too. */
-/* The LWS that stands for one SP of the Date grammar: RFC 3261 §7.3.1 gives
+/* The LWS that stands for one SP of the Date grammar: RFC 3261 §25.1 gives
  * linear whitespace, folding included, the meaning of SP. Past it, or NULL
  * when there is none. */
 static const char *date_sp(const char *q, const char *end)

@@ -371,9 +371,9 @@ static sipmsg_status parse_params(struct sm_uri_ctx *c, const char *p, const cha
 		pr->name = name;
 		pr->value = value;
 		pr->quoted = false;
-		/* ttl-param and maddr-param are the sip URI's (RFC 3261 §19.1.1), not tel's */
-		const char *why = known_uri_param(c, u, pr);
-		if (why && u->scheme != SIPMSG_SCHEME_TEL)
+		/* the parameters RFC 3261 §19.1.1 names are the sip URI's, not tel's */
+		const char *why = u->scheme == SIPMSG_SCHEME_TEL ? NULL : known_uri_param(c, u, pr);
+		if (why)
 			return sm_fail_set(&c->fail, SIPMSG_DIAG_BAD_PARAMETER, value.ptr ? value.ptr : nb, why);
 	}
 	u->params = v.items;

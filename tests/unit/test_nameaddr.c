@@ -70,6 +70,17 @@ Test(nameaddr, repeated_known_params_first_wins)
 	cr_assert_eq(n, 4, "From, To, and Contact's q and expires");
 	/* a repeat is still checked */
 	tt_bad("Contact: <sip:a@h>;q=1;q=2", SIPMSG_HDR_CONTACT, SIPMSG_DIAG_BAD_PARAMETER, 26);
+
+	/* a bare ";tag" is no tag: the view reads the next, and the check says
+	 * so rather than that the first was read */
+	TT_PARSE("OPTIONS sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
+		 "From: <sip:a@h>;tag;tag=5\r\nTo: <sip:b@h>\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\nl: 0\r\n\r\n");
+	TT_SLICE(sipmsg_msg_from(tt_m)->tag, "5");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 1);
+	const sipmsg_diag *d = sipmsg_msg_diag_at(tt_m, 0);
+	cr_assert_eq(d->code, SIPMSG_DIAG_HEADER_RULE, "%s", d->message);
+	cr_assert_eq(d->column, 17);
 }
 
 Test(nameaddr, addr_spec_params_belong_to_the_header)

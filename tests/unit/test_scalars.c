@@ -142,7 +142,7 @@ static const sipmsg_date *sat_13_nov_2010(const char *value)
 }
 
 /* Each SP of rfc1123-date may be any linear whitespace, folding included:
- * RFC 3261 §7.3.1 gives LWS the meaning of SP on every header line. */
+ * RFC 3261 §25.1 gives LWS the meaning of SP on every header line. */
 Test(scalars, date_takes_lws_for_each_space)
 {
 	static const char *const dates[] = {

@@ -256,6 +256,10 @@ Test(uri, tel_digits_ext_and_context_rfc3966)
 	cr_assert_eq(d->line, 8);
 	cr_assert_eq(d->column, 27);
 	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 1, "the Reply-To has its context");
+	/* a tel URI's "maddr" is any parameter: no host warning for it */
+	TT_PARSE(TT_REQ("Reply-To: <tel:+1-201-555-0124;maddr=[2001:db8:::192.0.2.1]>\r\n"));
+	cr_assert_eq(tt_header_status(SIPMSG_HDR_REPLY_TO), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0);
 	tt_teardown();
 }
 

@@ -73,7 +73,7 @@ typedef struct sipmsg_uri {
 	sipmsg_slice maddr;          /**< the maddr parameter's value */
 	sipmsg_slice ttl;            /**< the ttl parameter's value */
 	sipmsg_slice opaque;         /**< other schemes: everything after "scheme:" */
-	const sipmsg_param *params;  /**< URI parameters in order (sip, sips, tel); the fields above are the first of each */
+	const sipmsg_param *params;  /**< URI parameters in order (sip, sips, tel); the fields above are the first of each with a value */
 	size_t param_count;          /**< number of params */
 	const sipmsg_param *headers; /**< URI headers ("?a=b&c=d") in order */
 	size_t header_count;         /**< number of headers */

@@ -48,7 +48,7 @@ typedef struct sipmsg_nameaddr {
 	uint32_t expires;            /**< its value (delta-seconds) */
 	const sipmsg_param *params;  /**< the header parameters after the URI, in order (P-Asserted-Identity and
 					  P-Preferred-Identity have none: a bare URI's parameters are the URI's own);
-					  tag, q and expires above are the first of each */
+					  tag, q and expires above are the first of each with a value */
 	size_t param_count;          /**< number of params */
 } sipmsg_nameaddr;
 
