@@ -86,6 +86,8 @@ struct net_link_rest {
 	size_t caplen;
 	size_t wirelen;   /* bytes from p to the end of the aggregate on the wire (>= caplen) */
 	bool mesh;        /* 802.11s: each subframe may start with a mesh control field */
+	bool mesh_le;     /* 802.11s: subframe lengths little-endian, the mesh control not
+	                     counted in them (as older Linux mac80211 wrote them) */
 };
 
 /* net_link_decode, and *rest set for net_link_next (rest may be NULL): a

@@ -65,6 +65,15 @@ static enum net_result llc_snap(const uint8_t *p, size_t len, size_t wire, const
 					   reason);
 }
 
+/* The length of the mesh control field with these flags, or 0 when they
+ * are not valid ones (reserved bits set, mode 3). */
+static size_t mesh_control_length(uint8_t flags)
+{
+	if ((flags & ~MESH_FLAGS_AE) != 0 || (flags & MESH_FLAGS_AE) == MESH_FLAGS_AE)
+		return 0;
+	return 6 + 6 * (size_t)(flags & MESH_FLAGS_AE);
+}
+
 /* An MSDU: in a mesh frame (mesh), the 802.11s Mesh Control field first
  * (IEEE 802.11-2020 §9.2.4.7.3): flags, TTL, a 4-byte sequence number, then
  * 0, 6 or 12 bytes of addresses as the flags' address extension mode says.
@@ -75,8 +84,8 @@ static enum net_result llc_snap(const uint8_t *p, size_t len, size_t wire, const
 static enum net_result msdu(const uint8_t *p, size_t len, size_t wire, bool mesh, const uint8_t **ip, size_t *ip_len,
 			    size_t *ip_wire, const char **reason)
 {
-	if (mesh && len >= 1 && (p[0] & ~MESH_FLAGS_AE) == 0 && (p[0] & MESH_FLAGS_AE) != MESH_FLAGS_AE) {
-		size_t skip = 6 + 6 * (size_t)(p[0] & MESH_FLAGS_AE);
+	size_t skip = mesh && len >= 1 ? mesh_control_length(p[0]) : 0;
+	if (skip) {
 		if (len < skip)
 			return net_short_header(skip, wire, "802.11s mesh control field cut short", reason);
 		p += skip;
@@ -84,6 +93,39 @@ static enum net_result msdu(const uint8_t *p, size_t len, size_t wire, bool mesh
 		wire -= skip;
 	}
 	return llc_snap(p, len, wire, ip, ip_len, ip_wire, reason);
+}
+
+/* Older Linux mac80211 wrote a mesh A-MSDU subframe's length little-endian
+ * and without its mesh control field. Taken to be so only when it cannot be
+ * anything else: the big-endian reading ran past the frame, and this one
+ * ends the subframe exactly where the IP packet after a valid mesh control
+ * and LLC/SNAP header says it ends (captured up to its length field). *end: the
+ * subframe's end, from its start. */
+static bool mesh_le_subframe(const struct net_link_rest *at, size_t *end)
+{
+	if (at->caplen < AMSDU_SUBFRAME_HEADER + 1)
+		return false;
+	const uint8_t *p = at->p;
+	size_t mesh = mesh_control_length(p[AMSDU_SUBFRAME_HEADER]);
+	size_t llc = AMSDU_SUBFRAME_HEADER + mesh, ip = llc + 8;
+	size_t e = llc + le16(p + 12); /* the length counts from LLC/SNAP on */
+	if (!mesh || e > at->wirelen || at->caplen < ip + 6)
+		return false;
+	static const uint8_t snap[6] = {0xaa, 0xaa, 0x03, 0, 0, 0};
+	for (size_t i = 0; i < 6; i++)
+		if (p[llc + i] != snap[i])
+			return false;
+	size_t type = be16(p + llc + 6), ip_len;
+	if (type == 0x0800 && p[ip] >> 4 == 4)
+		ip_len = be16(p + ip + 2);
+	else if (type == 0x86dd && p[ip] >> 4 == 6)
+		ip_len = 40 + be16(p + ip + 4);
+	else
+		return false;
+	if (ip + ip_len != e)
+		return false;
+	*end = e;
+	return true;
 }
 
 /* A-MSDU subframes (IEEE 802.11-2020 §9.3.2.2.2): each one's header, then
@@ -107,6 +149,20 @@ enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t
 		return NET_CUT_SHORT;
 	}
 	size_t end = AMSDU_SUBFRAME_HEADER + be16(at.p + 12);
+	if (at.mesh_le) {
+		if (at.caplen < AMSDU_SUBFRAME_HEADER + 1) {
+			*reason = "802.11 A-MSDU cut inside a subframe header";
+			return NET_CUT_SHORT;
+		}
+		size_t mesh = mesh_control_length(at.p[AMSDU_SUBFRAME_HEADER]);
+		if (!mesh) {
+			*reason = "802.11s A-MSDU subframe without a valid mesh control field";
+			return NET_MALFORMED;
+		}
+		end = AMSDU_SUBFRAME_HEADER + mesh + le16(at.p + 12);
+	} else if (end > at.wirelen && at.mesh && mesh_le_subframe(&at, &end)) {
+		at.mesh_le = true; /* and the frame's later subframes too */
+	}
 	if (end > at.wirelen) {
 		*reason = "802.11 A-MSDU subframe length runs past its frame";
 		return NET_MALFORMED;
@@ -116,7 +172,7 @@ enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t
 		/* only captured bytes are pointed at: after a cut, none */
 		size_t skip = next < at.caplen ? next : at.caplen;
 		*rest = (struct net_link_rest){.p = at.p + skip, .caplen = at.caplen - skip, .wirelen = at.wirelen - next,
-					       .mesh = at.mesh};
+					       .mesh = at.mesh, .mesh_le = at.mesh_le};
 	}
 	enum net_result r = msdu(at.p + AMSDU_SUBFRAME_HEADER, kept - AMSDU_SUBFRAME_HEADER, end - AMSDU_SUBFRAME_HEADER,
 				 at.mesh, ip, ip_len, ip_wire, reason);
