@@ -37,6 +37,8 @@ struct capture {
 	size_t unreadable_told_n;
 	/* the frame being processed, and where its records go */
 	uint64_t frame;
+	size_t caplen, wirelen;  /* its bytes captured, and on the wire */
+	uint64_t notices_before; /* stats.notices when it came in */
 	int64_t ts_sec;
 	uint32_t ts_usec;
 	capture_fn fn;
@@ -229,16 +231,32 @@ struct capture *capture_open_fp(FILE *fp, const struct capture_opts *opts, char 
 	return open_fp(fp, opts, err, errlen);
 }
 
-static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned depth);
+static void ip_in(struct capture *c, const uint8_t *p, size_t cap, size_t wire, unsigned depth);
+
+/* A header the capture's snapshot length cut (NET_CUT_SHORT; reason names
+ * it): the packets from there on are not checked. Said as one uncounted
+ * frame-truncated notice, and only when nothing was said of the frame yet:
+ * a SIP message cut short in it has said the frame was cut, and the user
+ * wants one notice per cut frame, not one per packet it may have held. */
+static void snapshot_cut(struct capture *c, const char *reason)
+{
+	if (c->stats.notices != c->notices_before)
+		return;
+	notice_emit(&(struct notice_sink){notice, c}, c->frame, "frame-truncated",
+		    "%s by the capture's snapshot length (%zu of %zu bytes): the packets from there on are not checked, nor told whether they are SIP",
+		    reason, c->caplen, c->wirelen);
+}
 
 /* The outcome of looking for a tunnel: the inner packet is decoded like the
- * outer one. The recursion is bounded: tunnel.h refuses to go deeper than
+ * outer one, its length on the wire taken from the outer payload's (cap of
+ * wire bytes at outer) when it runs to the end of what was captured. The
+ * recursion is bounded: tunnel.h refuses to go deeper than
  * TUNNEL_MAX_DEPTH. Returns false when there was no tunnel. */
-static bool tunnel_in(struct capture *c, enum net_result r, const uint8_t *inner, size_t len, const char *reason,
-		      unsigned depth)
+static bool tunnel_in(struct capture *c, enum net_result r, const uint8_t *inner, size_t len, const uint8_t *outer,
+		      size_t cap, size_t wire, const char *reason, unsigned depth)
 {
 	if (r == NET_OK)
-		ip_in(c, inner, len, depth + 1);
+		ip_in(c, inner, len, inner + len == outer + cap ? len + (wire - cap) : len, depth + 1);
 	else if (r == NET_MALFORMED)
 		notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet", "malformed tunnel: %s",
 			    reason);
@@ -355,7 +373,12 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 {
 	struct net_udp u;
 	const char *reason = NULL;
-	if (net_udp_decode(l4, cap, wire, &u, &reason) != NET_OK) {
+	enum net_result ur = net_udp_decode(l4, cap, wire, &u, &reason);
+	if (ur == NET_CUT_SHORT) {
+		snapshot_cut(c, reason);
+		return;
+	}
+	if (ur != NET_OK) {
 		notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet", "malformed UDP datagram: %s",
 			    reason);
 		return;
@@ -372,7 +395,7 @@ static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4
 		size_t inner_len = 0;
 		enum net_result tunnel = tunnel_udp_payload(&c->opts.tunnels, u.sport, u.dport, u.payload, u.payload_len,
 							    depth, &inner, &inner_len, &reason);
-		if (tunnel_in(c, tunnel, inner, inner_len, reason, depth))
+		if (tunnel_in(c, tunnel, inner, inner_len, u.payload, u.payload_len, u.payload_wire_len, reason, depth))
 			return;
 	}
 	struct hep_packet h;
@@ -404,14 +427,19 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 	size_t inner_len = 0;
 	const char *why = NULL;
 	enum net_result tunnel = tunnel_ip_payload(&c->opts.tunnels, proto, l4, cap, depth, &inner, &inner_len, &why);
-	if (tunnel_in(c, tunnel, inner, inner_len, why, depth))
+	if (tunnel_in(c, tunnel, inner, inner_len, l4, cap, wire, why, depth))
 		return;
 	if (proto == IPPROTO_UDP_NUM) {
 		udp_in(c, ip, l4, cap, wire, depth);
 	} else if (proto == IPPROTO_TCP_NUM) {
 		struct net_tcp t;
 		const char *reason = NULL;
-		if (net_tcp_decode(l4, cap, wire, &t, &reason) != NET_OK) {
+		enum net_result r = net_tcp_decode(l4, cap, wire, &t, &reason);
+		if (r == NET_CUT_SHORT) {
+			snapshot_cut(c, reason);
+			return;
+		}
+		if (r != NET_OK) {
 			notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet",
 				    "malformed TCP segment: %s", reason);
 			return;
@@ -489,12 +517,17 @@ static void fragment_cut_short(struct capture *c, const struct net_ip *ip, const
 	deliver(c, &r);
 }
 
-/* An IP packet, `depth` tunnels deep (0: the frame's own). */
-static void ip_in(struct capture *c, const uint8_t *p, size_t len, unsigned depth)
+/* An IP packet, `depth` tunnels deep (0: the frame's own), cap of its wire
+ * bytes captured. */
+static void ip_in(struct capture *c, const uint8_t *p, size_t cap, size_t wire, unsigned depth)
 {
 	struct net_ip ip;
 	const char *reason = NULL;
-	enum net_result r = net_ip_decode(p, len, &ip, &reason);
+	enum net_result r = net_ip_decode(p, cap, wire, &ip, &reason);
+	if (r == NET_CUT_SHORT) {
+		snapshot_cut(c, reason);
+		return;
+	}
 	if (r == NET_MALFORMED) {
 		notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet", "malformed frame: %s",
 			    reason);
@@ -533,32 +566,30 @@ static void unreadable_frame(struct capture *c, const char *reason)
 
 /* Every IP packet of a frame (an 802.11 A-MSDU holds several), in order.
  * The packets a snapshot cut hid (NET_CUT_SHORT: the walk ends there) are
- * said once, and only when nothing was said of the frame yet: a SIP
- * message cut short in it has said the frame was cut, and the user wants
- * one notice per cut frame, not one per packet it may have held. */
+ * said once, as snapshot_cut says. */
 static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t caplen, size_t wirelen)
 {
 	const uint8_t *ipp;
-	size_t iplen;
+	size_t iplen, ipwire;
 	const char *reason = NULL;
 	struct net_link_rest rest;
-	uint64_t notices = c->stats.notices;
-	enum net_result r = net_link_decode_first(dlt, data, caplen, wirelen, &rest, &ipp, &iplen, &reason);
+	c->caplen = caplen;
+	c->wirelen = wirelen > caplen ? wirelen : caplen;
+	c->notices_before = c->stats.notices;
+	enum net_result r = net_link_decode_first(dlt, data, caplen, wirelen, &rest, &ipp, &iplen, &ipwire, &reason);
 	for (;;) {
 		if (r == NET_OK)
-			ip_in(c, ipp, iplen, 0);
+			ip_in(c, ipp, iplen, ipwire, 0);
 		else if (r == NET_MALFORMED)
 			notice_emit(&(struct notice_sink){notice, c}, c->frame, "malformed-packet",
 				    "malformed frame: %s", reason);
 		else if (r == NET_UNREADABLE)
 			unreadable_frame(c, reason);
-		else if (r == NET_CUT_SHORT && c->stats.notices == notices)
-			notice_emit(&(struct notice_sink){notice, c}, c->frame, "frame-truncated",
-				    "%s by the capture's snapshot length (%zu of %zu bytes): the packets from there on are not checked, nor told whether they are SIP",
-				    reason, caplen, wirelen);
+		else if (r == NET_CUT_SHORT)
+			snapshot_cut(c, reason);
 		if (!rest.p)
 			return;
-		r = net_link_next(&rest, &ipp, &iplen, &reason);
+		r = net_link_next(&rest, &ipp, &iplen, &ipwire, &reason);
 	}
 }
 

@@ -190,7 +190,7 @@ static void known_start(const uint8_t *data, size_t len, int family, uint8_t *pr
 	const char *reason = NULL;
 	*out = data;
 	*out_len = 0;
-	if (family == 6 && net_ip6_skip_ext(data, len, proto, &skip, &reason) != NET_OK)
+	if (family == 6 && net_ip6_skip_ext(data, len, len, proto, &skip, &reason) != NET_OK)
 		return;
 	*out = data + skip;
 	*out_len = len - skip;
@@ -323,7 +323,7 @@ static int add_fragment(struct ipfrag_table *t, const struct net_ip *ip, uint64_
 	if (p->src.family == 6) {
 		size_t skip = 0;
 		const char *reason = NULL;
-		if (net_ip6_skip_ext(p->buf, p->total, &out->proto, &skip, &reason) != NET_OK) {
+		if (net_ip6_skip_ext(p->buf, p->total, p->total, &out->proto, &skip, &reason) != NET_OK) {
 			notice_emit(&t->notices, frame, "ip-fragment-malformed", "reassembled IPv6 datagram: %s", reason);
 			release(p);
 			return -1;

@@ -117,6 +117,12 @@ bool net_flow_equal(const struct net_flow_key *a, const struct net_flow_key *b)
 	       net_addr_equal(&a->dst, &b->dst);
 }
 
+enum net_result net_short_header(size_t need, size_t wire, const char *what, const char **reason)
+{
+	*reason = what;
+	return wire >= need ? NET_CUT_SHORT : NET_MALFORMED;
+}
+
 bool net_link_supported(int dlt)
 {
 	switch (dlt) {
@@ -146,43 +152,39 @@ bool net_link_supported(int dlt)
  * marked bottom of stack. What follows has no type field: like Wireshark, take
  * IP from the version nibble (a pseudowire control word starts with 0 and is
  * not for us). The loop ends within the captured bytes, however many labels. */
-static enum net_result mpls(const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len, const char **reason)
+static enum net_result mpls(const uint8_t *p, size_t len, size_t wire, const uint8_t **ip, size_t *ip_len,
+			    size_t *ip_wire, const char **reason)
 {
 	size_t off = 0;
 	for (;;) {
-		if (len - off < 4) {
-			*reason = "MPLS label stack cut short";
-			return NET_MALFORMED;
-		}
+		if (len - off < 4)
+			return net_short_header(off + 4, wire, "MPLS label stack cut short", reason);
 		bool bottom = (p[off + 2] & 0x01u) != 0;
 		off += 4;
 		if (bottom)
 			break;
 	}
-	if (len == off) {
-		*reason = "nothing after the MPLS label stack";
-		return NET_MALFORMED;
-	}
+	if (len == off)
+		return net_short_header(off + 1, wire, "nothing after the MPLS label stack", reason);
 	if (p[off] >> 4 != 4 && p[off] >> 4 != 6)
 		return NET_OTHER;
 	*ip = p + off;
 	*ip_len = len - off;
+	*ip_wire = wire - off;
 	return NET_OK;
 }
 
-static enum net_result pppoe_session(const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
-				     const char **reason);
+static enum net_result pppoe_session(const uint8_t *p, size_t len, size_t wire, const uint8_t **ip, size_t *ip_len,
+				     size_t *ip_wire, const char **reason);
 
 /* A PPP frame from its protocol field on (RFC 1661 §2; a one-byte field when
  * it was compressed, RFC 1661 §6.5): IPv4, IPv6 and MPLS are read, anything
  * else (LCP, IPCP, ...) is not SIP. */
-static enum net_result ppp_protocol(const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
-				    const char **reason)
+static enum net_result ppp_protocol(const uint8_t *p, size_t len, size_t wire, const uint8_t **ip, size_t *ip_len,
+				    size_t *ip_wire, const char **reason)
 {
-	if (len < 1 || (!(p[0] & 1) && len < 2)) {
-		*reason = "PPP header cut short";
-		return NET_MALFORMED;
-	}
+	if (len < 1 || (!(p[0] & 1) && len < 2))
+		return net_short_header(len < 1 ? 1 : 2, wire, "PPP header cut short", reason);
 	size_t n = p[0] & 1 ? 1 : 2;
 	uint16_t proto = n == 1 ? p[0] : rd16(p);
 	static const struct { uint16_t ppp, ether; } map[] = {
@@ -191,37 +193,35 @@ static enum net_result ppp_protocol(const uint8_t *p, size_t len, const uint8_t 
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (map[i].ppp == proto)
-			return net_ethertype_decode(map[i].ether, p + n, len - n, ip, ip_len, reason);
+			return net_ethertype_decode(map[i].ether, p + n, len - n, wire - n, ip, ip_len, ip_wire, reason);
 	return NET_OTHER;
 }
 
 /* PPP in HDLC-like framing (RFC 1662: address 0xff, control 0x03, which a
  * link may leave out), or Cisco HDLC (address 0x0f or 0x8f, control 0,
  * then an EtherType), as a serial link's capture may hold either. */
-static enum net_result hdlc(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len, const char **reason)
+static enum net_result hdlc(const uint8_t *f, size_t caplen, size_t wire, const uint8_t **ip, size_t *ip_len,
+			    size_t *ip_wire, const char **reason)
 {
 	if (caplen >= 4 && (f[0] == 0x0f || f[0] == 0x8f) && f[1] == 0)
-		return net_ethertype_decode(rd16(f + 2), f + 4, caplen - 4, ip, ip_len, reason);
+		return net_ethertype_decode(rd16(f + 2), f + 4, caplen - 4, wire - 4, ip, ip_len, ip_wire, reason);
 	if (caplen >= 2 && f[0] == 0xff && f[1] == 0x03)
-		return ppp_protocol(f + 2, caplen - 2, ip, ip_len, reason);
-	return ppp_protocol(f, caplen, ip, ip_len, reason);
+		return ppp_protocol(f + 2, caplen - 2, wire - 2, ip, ip_len, ip_wire, reason);
+	return ppp_protocol(f, caplen, wire, ip, ip_len, ip_wire, reason);
 }
 
 /* Linux NFLOG (libpcap's LINKTYPE_NFLOG): family, version, resource id,
  * then TLVs whose length and type are in the capturing host's byte order
  * (as libpcap hands them on); the packet is the NFULA_PAYLOAD one. */
-static enum net_result nflog(const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip, size_t *ip_len,
-			     const char **reason)
+static enum net_result nflog(const uint8_t *f, size_t caplen, size_t wire, const uint8_t **ip, size_t *ip_len,
+			     size_t *ip_wire, const char **reason)
 {
 	enum { NFULA_PAYLOAD = 9 };
-	if (caplen < 4) {
-		*reason = "NFLOG header cut short";
-		return NET_MALFORMED;
-	}
+	if (caplen < 4)
+		return net_short_header(4, wire, "NFLOG header cut short", reason);
 	uint16_t type = f[0] == 2 ? ETHERTYPE_IPV4 : f[0] == 10 ? ETHERTYPE_IPV6 : 0;
 	if (!type)
 		return NET_OTHER;
-	size_t wire = wirelen > caplen ? wirelen : caplen;
 	/* off can pass caplen: a last attribute's padding need not be captured */
 	for (size_t off = 4; off <= caplen && caplen - off >= 4;) {
 		uint16_t tlen, ttype;
@@ -240,7 +240,8 @@ static enum net_result nflog(const uint8_t *f, size_t caplen, size_t wirelen, co
 		if (ttype == NFULA_PAYLOAD)
 			/* a payload the snapshot length cut has its length and fewer bytes */
 			return net_ethertype_decode(type, f + off + 4, (tlen < caplen - off ? tlen : caplen - off) - 4,
-						    ip, ip_len, reason);
+						    (tlen < wire - off ? tlen : wire - off) - 4, ip, ip_len, ip_wire,
+						    reason);
 		if (tlen > caplen - off)
 			break;
 		off += ((size_t)tlen + 3) & ~(size_t)3;
@@ -248,62 +249,57 @@ static enum net_result nflog(const uint8_t *f, size_t caplen, size_t wirelen, co
 	return NET_OTHER; /* no packet: a log entry of headers only */
 }
 
-enum net_result net_ethertype_decode(uint16_t type, const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
-				     const char **reason)
+enum net_result net_ethertype_decode(uint16_t type, const uint8_t *p, size_t len, size_t wire, const uint8_t **ip,
+				     size_t *ip_len, size_t *ip_wire, const char **reason)
 {
 	if (type == ETHERTYPE_PPPOE_SESSION)
-		return pppoe_session(p, len, ip, ip_len, reason);
+		return pppoe_session(p, len, wire, ip, ip_len, ip_wire, reason);
 	if (type == ETHERTYPE_MPLS || type == ETHERTYPE_MPLS_MULTICAST)
-		return mpls(p, len, ip, ip_len, reason);
+		return mpls(p, len, wire, ip, ip_len, ip_wire, reason);
 	if (type != ETHERTYPE_IPV4 && type != ETHERTYPE_IPV6)
 		return NET_OTHER;
 	*ip = p;
 	*ip_len = len;
+	*ip_wire = wire;
 	return NET_OK;
 }
 
 /* BSD loopback: the address family, in the capturing host's byte order
  * (DLT_NULL) or in network order (DLT_LOOP). IPv6 is 10 on Linux, 24 on
  * NetBSD/OpenBSD, 28 on FreeBSD, 30 on macOS. */
-static enum net_result null_header(int dlt, const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
-				   const char **reason)
+static enum net_result null_header(int dlt, const uint8_t *f, size_t caplen, size_t wire, const uint8_t **ip,
+				   size_t *ip_len, size_t *ip_wire, const char **reason)
 {
-	if (caplen < 4) {
-		*reason = "loopback header cut short";
-		return NET_MALFORMED;
-	}
+	if (caplen < 4)
+		return net_short_header(4, wire, "loopback header cut short", reason);
 	uint32_t be = rd32(f), le = (uint32_t)f[3] << 24 | (uint32_t)f[2] << 16 | (uint32_t)f[1] << 8 | f[0];
 	uint32_t fam = dlt == DLT_LOOP ? be : (le < 0x10000u ? le : be);
 	if (fam == 2)
-		return net_ethertype_decode(ETHERTYPE_IPV4, f + 4, caplen - 4, ip, ip_len, reason);
+		return net_ethertype_decode(ETHERTYPE_IPV4, f + 4, caplen - 4, wire - 4, ip, ip_len, ip_wire, reason);
 	if (fam == 10 || fam == 24 || fam == 28 || fam == 30)
-		return net_ethertype_decode(ETHERTYPE_IPV6, f + 4, caplen - 4, ip, ip_len, reason);
+		return net_ethertype_decode(ETHERTYPE_IPV6, f + 4, caplen - 4, wire - 4, ip, ip_len, ip_wire, reason);
 	return NET_OTHER;
 }
 
 /* A PPPoE session frame (RFC 2516 §4): version and type 0x11, code 0, the
  * session id and the length of the PPP frame that follows. */
-static enum net_result pppoe_session(const uint8_t *p, size_t len, const uint8_t **ip, size_t *ip_len,
-				     const char **reason)
+static enum net_result pppoe_session(const uint8_t *p, size_t len, size_t wire, const uint8_t **ip, size_t *ip_len,
+				     size_t *ip_wire, const char **reason)
 {
-	if (len < 6) {
-		*reason = "PPPoE header cut short";
-		return NET_MALFORMED;
-	}
+	if (len < 6)
+		return net_short_header(6, wire, "PPPoE header cut short", reason);
 	if (p[0] != 0x11 || p[1] != 0)
 		return NET_OTHER;
 	size_t n = rd16(p + 4);
-	return ppp_protocol(p + 6, n < len - 6 ? n : len - 6, ip, ip_len, reason);
+	return ppp_protocol(p + 6, n < len - 6 ? n : len - 6, n < wire - 6 ? n : wire - 6, ip, ip_len, ip_wire, reason);
 }
 
-enum net_result net_tagged_ethertype_decode(const uint8_t *p, size_t len, size_t off, const char *cut,
-					    const uint8_t **ip, size_t *ip_len, const char **reason)
+enum net_result net_tagged_ethertype_decode(const uint8_t *p, size_t len, size_t wire, size_t off, const char *cut,
+					    const uint8_t **ip, size_t *ip_len, size_t *ip_wire, const char **reason)
 {
 	for (int tags = 0;; tags++) {
-		if (len < off + 2) {
-			*reason = cut;
-			return NET_MALFORMED;
-		}
+		if (len < off + 2)
+			return net_short_header(off + 2, wire, cut, reason);
 		uint16_t type = rd16(p + off);
 		off += 2;
 		/* 802.1Q, 802.1ad and the old QinQ type: skip the tag control field. */
@@ -311,90 +307,87 @@ enum net_result net_tagged_ethertype_decode(const uint8_t *p, size_t len, size_t
 			off += 2;
 			continue;
 		}
-		return net_ethertype_decode(type, p + off, len - off, ip, ip_len, reason);
+		return net_ethertype_decode(type, p + off, len - off, wire - off, ip, ip_len, ip_wire, reason);
 	}
 }
 
-static enum net_result ethernet(const uint8_t *f, size_t caplen, const uint8_t **ip, size_t *ip_len,
-				const char **reason)
+static enum net_result ethernet(const uint8_t *f, size_t caplen, size_t wire, const uint8_t **ip, size_t *ip_len,
+				size_t *ip_wire, const char **reason)
 {
-	return net_tagged_ethertype_decode(f, caplen, 12, "Ethernet header cut short", ip, ip_len, reason);
+	return net_tagged_ethertype_decode(f, caplen, wire, 12, "Ethernet header cut short", ip, ip_len, ip_wire,
+					   reason);
 }
 
 enum net_result net_link_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, const uint8_t **ip,
 				size_t *ip_len, const char **reason)
 {
-	return net_link_decode_first(dlt, f, caplen, wirelen, NULL, ip, ip_len, reason);
+	size_t ip_wire;
+	return net_link_decode_first(dlt, f, caplen, wirelen, NULL, ip, ip_len, &ip_wire, reason);
 }
 
-enum net_result net_link_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, const char **reason)
+enum net_result net_link_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, size_t *ip_wire,
+			      const char **reason)
 {
-	return wlan_next(rest, ip, ip_len, reason); /* the only link layer that aggregates */
+	return wlan_next(rest, ip, ip_len, ip_wire, reason); /* the only link layer that aggregates */
 }
 
 enum net_result net_link_decode_first(int dlt, const uint8_t *f, size_t caplen, size_t wirelen,
-				      struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len,
+				      struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, size_t *ip_wire,
 				      const char **reason)
 {
 	if (rest)
 		*rest = (struct net_link_rest){0};
+	size_t wire = wirelen > caplen ? wirelen : caplen;
 	switch (dlt) {
 	case DLT_NULL:
 	case DLT_LOOP:
-		return null_header(dlt, f, caplen, ip, ip_len, reason);
+		return null_header(dlt, f, caplen, wire, ip, ip_len, ip_wire, reason);
 	case DLT_EN10MB:
-		return ethernet(f, caplen, ip, ip_len, reason);
+		return ethernet(f, caplen, wire, ip, ip_len, ip_wire, reason);
 	case DLT_LINUX_SLL: /* 16 bytes, protocol (an EtherType) last */
-		if (caplen < 16) {
-			*reason = "Linux cooked (SLL) header cut short";
-			return NET_MALFORMED;
-		}
-		return net_ethertype_decode(rd16(f + 14), f + 16, caplen - 16, ip, ip_len, reason);
+		if (caplen < 16)
+			return net_short_header(16, wire, "Linux cooked (SLL) header cut short", reason);
+		return net_ethertype_decode(rd16(f + 14), f + 16, caplen - 16, wire - 16, ip, ip_len, ip_wire, reason);
 	case DLT_LINUX_SLL2: /* 20 bytes, protocol (an EtherType) first */
-		if (caplen < 20) {
-			*reason = "Linux cooked (SLL2) header cut short";
-			return NET_MALFORMED;
-		}
-		return net_ethertype_decode(rd16(f), f + 20, caplen - 20, ip, ip_len, reason);
+		if (caplen < 20)
+			return net_short_header(20, wire, "Linux cooked (SLL2) header cut short", reason);
+		return net_ethertype_decode(rd16(f), f + 20, caplen - 20, wire - 20, ip, ip_len, ip_wire, reason);
 	case DLT_PPP:
 	case DLT_PPP_SERIAL:
 	case DLT_C_HDLC:
-		return hdlc(f, caplen, ip, ip_len, reason);
+		return hdlc(f, caplen, wire, ip, ip_len, ip_wire, reason);
 	case DLT_PPP_WITH_DIR: /* a direction byte first */
-		if (caplen < 1) {
-			*reason = "PPP direction byte missing";
-			return NET_MALFORMED;
-		}
-		return hdlc(f + 1, caplen - 1, ip, ip_len, reason);
+		if (caplen < 1)
+			return net_short_header(1, wire, "PPP direction byte missing", reason);
+		return hdlc(f + 1, caplen - 1, wire - 1, ip, ip_len, ip_wire, reason);
 	case DLT_PPP_ETHER: /* the PPPoE header without its Ethernet one */
-		return pppoe_session(f, caplen, ip, ip_len, reason);
+		return pppoe_session(f, caplen, wire, ip, ip_len, ip_wire, reason);
 	case DLT_NFLOG:
-		return nflog(f, caplen, wirelen, ip, ip_len, reason);
+		return nflog(f, caplen, wire, ip, ip_len, ip_wire, reason);
 	case DLT_RAW:
 	case DLT_RAW_OPENBSD:
 	case LINKTYPE_RAW_FILE:
 	case DLT_IPV4:
 	case DLT_IPV6:
-		if (caplen < 1) {
-			*reason = "empty raw IP frame";
-			return NET_MALFORMED;
-		}
+		if (caplen < 1)
+			return net_short_header(1, wire, wire ? "IP header cut short" : "empty raw IP frame", reason);
 		*ip = f;
 		*ip_len = caplen;
+		*ip_wire = wire;
 		return NET_OK;
 	default:
 		if (wlan_link_supported(dlt))
-			return wlan_decode(dlt, f, caplen, wirelen, rest, ip, ip_len, reason);
+			return wlan_decode(dlt, f, caplen, wire, rest, ip, ip_len, ip_wire, reason);
 		*reason = "unsupported link type";
 		return NET_OTHER;
 	}
 }
 
-enum net_result net_ip6_skip_ext(const uint8_t *p, size_t len, uint8_t *next, size_t *off, const char **reason)
+enum net_result net_ip6_skip_ext(const uint8_t *p, size_t len, size_t wire, uint8_t *next, size_t *off,
+				 const char **reason)
 {
-	size_t o = 0;
+	size_t o = 0, hlen;
 	for (;;) {
-		size_t hlen;
 		switch (*next) {
 		case 0:   /* hop-by-hop options */
 		case 43:  /* routing */
@@ -402,13 +395,17 @@ enum net_result net_ip6_skip_ext(const uint8_t *p, size_t len, uint8_t *next, si
 		case 135: /* mobility */
 		case 139: /* HIP */
 		case 140: /* shim6 */
-			if (len - o < 2)
+			if (len - o < 2) {
+				hlen = 2;
 				goto short_hdr;
+			}
 			hlen = ((size_t)p[o + 1] + 1) * 8;
 			break;
 		case 51: /* authentication header: length in 4-octet units, minus 2 */
-			if (len - o < 2)
+			if (len - o < 2) {
+				hlen = 2;
 				goto short_hdr;
+			}
 			hlen = ((size_t)p[o + 1] + 2) * 4;
 			break;
 		default: /* an upper layer, the fragment header, ESP or "no next header" */
@@ -421,28 +418,27 @@ enum net_result net_ip6_skip_ext(const uint8_t *p, size_t len, uint8_t *next, si
 		o += hlen;
 	}
 short_hdr:
-	*reason = "IPv6 extension header cut short";
-	return NET_MALFORMED;
+	return net_short_header(o + hlen, wire, "IPv6 extension header cut short", reason);
 }
 
-static enum net_result ipv4(const uint8_t *p, size_t caplen, struct net_ip *ip, const char **reason)
+static enum net_result ipv4(const uint8_t *p, size_t caplen, size_t wire, struct net_ip *ip, const char **reason)
 {
-	if (caplen < 20) {
-		*reason = "IPv4 header cut short";
-		return NET_MALFORMED;
-	}
+	if (caplen < 20)
+		return net_short_header(20, wire, "IPv4 header cut short", reason);
 	size_t ihl = (size_t)(p[0] & 0x0f) * 4;
 	size_t total = rd16(p + 2);
 	if (total == 0) /* segmentation offload: the capture shows the length as 0 */
-		total = caplen;
+		total = wire;
 	if (ihl < 20 || total < ihl) {
 		*reason = "IPv4 header length or total length is invalid";
 		return NET_MALFORMED;
 	}
-	if (caplen < ihl) {
-		*reason = "IPv4 options cut short";
+	if (total > wire) {
+		*reason = "IPv4 total length runs past the frame";
 		return NET_MALFORMED;
 	}
+	if (caplen < ihl)
+		return net_short_header(ihl, wire, "IPv4 options cut short", reason);
 	size_t have = caplen < total ? caplen : total; /* drop link-layer padding */
 	ip->src.family = ip->dst.family = 4;
 	memcpy(ip->src.bytes, p + 12, 4);
@@ -459,15 +455,17 @@ static enum net_result ipv4(const uint8_t *p, size_t caplen, struct net_ip *ip, 
 	return NET_OK;
 }
 
-static enum net_result ipv6(const uint8_t *p, size_t caplen, struct net_ip *ip, const char **reason)
+static enum net_result ipv6(const uint8_t *p, size_t caplen, size_t wire, struct net_ip *ip, const char **reason)
 {
-	if (caplen < 40) {
-		*reason = "IPv6 header cut short";
+	if (caplen < 40)
+		return net_short_header(40, wire, "IPv6 header cut short", reason);
+	size_t plen = rd16(p + 4);
+	if (plen == 0) /* jumbogram or offload: take what was on the wire */
+		plen = wire - 40;
+	if (plen > wire - 40) {
+		*reason = "IPv6 payload length runs past the frame";
 		return NET_MALFORMED;
 	}
-	size_t plen = rd16(p + 4);
-	if (plen == 0) /* jumbogram or offload: take what was captured */
-		plen = caplen - 40;
 	size_t have = caplen - 40 < plen ? caplen - 40 : plen;
 	ip->src.family = ip->dst.family = 6;
 	memcpy(ip->src.bytes, p + 8, 16);
@@ -478,7 +476,7 @@ static enum net_result ipv6(const uint8_t *p, size_t caplen, struct net_ip *ip, 
 	uint8_t next = p[6];
 	size_t off;
 	for (;;) {
-		enum net_result r = net_ip6_skip_ext(q, have, &next, &off, reason);
+		enum net_result r = net_ip6_skip_ext(q, have, plen, &next, &off, reason);
 		if (r != NET_OK)
 			return r;
 		q += off;
@@ -486,10 +484,8 @@ static enum net_result ipv6(const uint8_t *p, size_t caplen, struct net_ip *ip, 
 		plen -= off;
 		if (next != 44)
 			break;
-		if (have < 8) {
-			*reason = "IPv6 fragment header cut short";
-			return NET_MALFORMED;
-		}
+		if (have < 8)
+			return net_short_header(8, plen, "IPv6 fragment header cut short", reason);
 		uint16_t fo = rd16(q + 2);
 		uint32_t offset = (uint32_t)(fo >> 3) * 8;
 		bool more = (fo & 1u) != 0;
@@ -515,17 +511,17 @@ static enum net_result ipv6(const uint8_t *p, size_t caplen, struct net_ip *ip, 
 	return NET_OK;
 }
 
-enum net_result net_ip_decode(const uint8_t *p, size_t caplen, struct net_ip *ip, const char **reason)
+enum net_result net_ip_decode(const uint8_t *p, size_t caplen, size_t wire, struct net_ip *ip, const char **reason)
 {
-	if (caplen < 1) {
-		*reason = "no IP header";
-		return NET_MALFORMED;
-	}
+	if (wire < caplen)
+		wire = caplen;
+	if (caplen < 1)
+		return net_short_header(1, wire, wire ? "IP header cut short" : "no IP header", reason);
 	switch (p[0] >> 4) {
 	case 4:
-		return ipv4(p, caplen, ip, reason);
+		return ipv4(p, caplen, wire, ip, reason);
 	case 6:
-		return ipv6(p, caplen, ip, reason);
+		return ipv6(p, caplen, wire, ip, reason);
 	default:
 		return NET_OTHER;
 	}
@@ -534,10 +530,8 @@ enum net_result net_ip_decode(const uint8_t *p, size_t caplen, struct net_ip *ip
 enum net_result net_udp_decode(const uint8_t *p, size_t caplen, size_t wire_len, struct net_udp *udp,
 			       const char **reason)
 {
-	if (caplen < 8) {
-		*reason = "UDP header cut short";
-		return NET_MALFORMED;
-	}
+	if (caplen < 8)
+		return net_short_header(8, wire_len, "UDP header cut short", reason);
 	size_t ulen = rd16(p + 4);
 	if (ulen == 0) /* IPv6 jumbogram */
 		ulen = wire_len;
@@ -556,19 +550,15 @@ enum net_result net_udp_decode(const uint8_t *p, size_t caplen, size_t wire_len,
 enum net_result net_tcp_decode(const uint8_t *p, size_t caplen, size_t wire_len, struct net_tcp *tcp,
 			       const char **reason)
 {
-	if (caplen < 20) {
-		*reason = "TCP header cut short";
-		return NET_MALFORMED;
-	}
+	if (caplen < 20)
+		return net_short_header(20, wire_len, "TCP header cut short", reason);
 	size_t doff = (size_t)(p[12] >> 4) * 4;
 	if (doff < 20 || doff > wire_len) {
 		*reason = "TCP data offset is invalid";
 		return NET_MALFORMED;
 	}
-	if (caplen < doff) {
-		*reason = "TCP options cut short";
-		return NET_MALFORMED;
-	}
+	if (caplen < doff)
+		return net_short_header(doff, wire_len, "TCP options cut short", reason);
 	tcp->sport = rd16(p);
 	tcp->dport = rd16(p + 2);
 	tcp->seq = rd32(p + 4);

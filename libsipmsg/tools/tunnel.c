@@ -53,6 +53,15 @@ static enum net_result ethernet_inside(const uint8_t *p, size_t len, const uint8
 	return net_link_decode(DLT_EN10MB, p, len, len, inner, inner_len, reason);
 }
 
+/* The IP packet after a header naming it by EtherType. How much of it the
+ * snapshot length cut is not known here: a header cut short is malformed. */
+static enum net_result ethertype_inside(uint16_t proto, const uint8_t *p, size_t len, const uint8_t **inner,
+					size_t *inner_len, const char **reason)
+{
+	size_t wire;
+	return net_ethertype_decode(proto, p, len, len, inner, inner_len, &wire, reason);
+}
+
 /* ERSPAN: type II has an 8-byte header (version 1) and GRE's sequence number;
  * type I has neither. Both then carry the mirrored Ethernet frame. */
 static enum net_result erspan(bool gre_sequence, const uint8_t *p, size_t len, const uint8_t **inner,
@@ -99,7 +108,7 @@ static enum net_result gre(const uint8_t *p, size_t len, const uint8_t **inner, 
 	case GRE_PROTO_ERSPAN:
 		return erspan((flags & GRE_SEQUENCE) != 0, p, len, inner, inner_len, reason);
 	default: /* an EtherType: IPv4, IPv6, MPLS */
-		return net_ethertype_decode(proto, p, len, inner, inner_len, reason);
+		return ethertype_inside(proto, p, len, inner, inner_len, reason);
 	}
 }
 
@@ -208,7 +217,7 @@ static enum net_result geneve(const uint8_t *p, size_t len, unsigned depth, cons
 	uint16_t proto = rd16(p + 2);
 	if (proto == GRE_PROTO_ETHERNET)
 		return ethernet_inside(p + hlen, len - hlen, inner, inner_len, reason);
-	return net_ethertype_decode(proto, p + hlen, len - hlen, inner, inner_len, reason);
+	return ethertype_inside(proto, p + hlen, len - hlen, inner, inner_len, reason);
 }
 
 /* GTPv1-U (3GPP TS 29.281 §5): flags, message type, length (of what follows
@@ -315,7 +324,7 @@ enum net_result tunnel_udp_payload(const struct tunnel_opts *o, uint16_t sport, 
 	const char *why = NULL;
 	struct net_ip ip;
 	if (on_tunnel_port(o, sport, p, len, depth, &in, &in_len, &why) != NET_OK ||
-	    net_ip_decode(in, in_len, &ip, &why) != NET_OK)
+	    net_ip_decode(in, in_len, SIZE_MAX, &ip, &why) != NET_OK) /* wire unknown: its header alone */
 		return NET_OTHER;
 	*inner = in;
 	*inner_len = in_len;

@@ -23,10 +23,11 @@ bool wlan_link_supported(int dlt);
  * aggregate gives its first subframe's packet, and *rest (when not NULL)
  * the others, for wlan_next; *rest is zeroed for any other frame. */
 enum net_result wlan_decode(int dlt, const uint8_t *f, size_t caplen, size_t wirelen, struct net_link_rest *rest,
-			    const uint8_t **ip, size_t *ip_len, const char **reason);
+			    const uint8_t **ip, size_t *ip_len, size_t *ip_wire, const char **reason);
 
 /* The IP packet of an A-MSDU's next subframe (rest->p not NULL); as
  * net_link_next. */
-enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, const char **reason);
+enum net_result wlan_next(struct net_link_rest *rest, const uint8_t **ip, size_t *ip_len, size_t *ip_wire,
+			  const char **reason);
 
 #endif

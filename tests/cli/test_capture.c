@@ -430,19 +430,24 @@ Test(capture, wlan_ip_packet_stops_before_the_fcs_and_never_past_a_cut)
 			cr_assert_eq(ip_len, want, "%s: %zu bytes of IP, want %zu", what, ip_len, want);
 			cr_assert_eq(ip + ip_len, frame + len - (gen_wlan_has_fcs((enum gen_link)l) ? 4 : 0), "%s", what);
 			/* cut by the snapshot length: inside the FCS, the packet is whole
-			 * (only the FCS bytes kept are taken off); before it, cut */
+			 * (only the FCS bytes kept are taken off); before it, cut
+			 * (never malformed: every header is whole on the wire) */
 			size_t fcs_at = len - (gen_wlan_has_fcs((enum gen_link)l) ? 4 : 0);
 			for (size_t cut = 0; cut < len; cut++) {
 				uint8_t *copy = malloc(cut ? cut : 1);
 				memcpy(copy, frame, cut);
-				enum net_result r = net_link_decode(dlt, copy, cut, len, &ip, &ip_len, &reason);
+				size_t ip_wire = 0;
+				enum net_result r =
+					net_link_decode_first(dlt, copy, cut, len, NULL, &ip, &ip_len, &ip_wire, &reason);
 				if (cut >= fcs_at)
-					cr_assert(r == NET_OK && ip_len == want && ip + ip_len == copy + fcs_at,
+					cr_assert(r == NET_OK && ip_len == want && ip + ip_len == copy + fcs_at &&
+							  ip_wire == want,
 						  "%s cut at %zu of %zu, in the FCS: result %d, %zu bytes of IP", what, cut,
 						  len, (int)r, ip_len);
 				else
-					cr_assert(r == NET_MALFORMED ||
-							  (r == NET_OK && ip_len < want && ip + ip_len == copy + cut),
+					cr_assert(r == NET_CUT_SHORT ||
+							  (r == NET_OK && ip_len < want && ip + ip_len == copy + cut &&
+							   ip_wire == want),
 						  "%s cut at %zu of %zu: result %d", what, cut, len, (int)r);
 				free(copy);
 			}
@@ -546,6 +551,7 @@ struct link_walk {
 	enum net_result r[8];
 	const uint8_t *ip[8];
 	size_t ip_len[8];
+	size_t ip_wire[8];
 	const char *reason[8];
 };
 
@@ -554,11 +560,12 @@ static void walk_frame(int dlt, const uint8_t *f, size_t caplen, size_t wirelen,
 	struct net_link_rest rest;
 	memset(w, 0, sizeof *w);
 	w->reason[0] = "";
-	w->r[0] = net_link_decode_first(dlt, f, caplen, wirelen, &rest, &w->ip[0], &w->ip_len[0], &w->reason[0]);
+	w->r[0] = net_link_decode_first(dlt, f, caplen, wirelen, &rest, &w->ip[0], &w->ip_len[0], &w->ip_wire[0],
+					&w->reason[0]);
 	for (w->n = 1; rest.p; w->n++) {
 		cr_assert_lt(w->n, 8, "the walk does not end");
 		w->reason[w->n] = "";
-		w->r[w->n] = net_link_next(&rest, &w->ip[w->n], &w->ip_len[w->n], &w->reason[w->n]);
+		w->r[w->n] = net_link_next(&rest, &w->ip[w->n], &w->ip_len[w->n], &w->ip_wire[w->n], &w->reason[w->n]);
 	}
 }
 
@@ -624,11 +631,11 @@ static void amsdu_every_packet_every_cut(int mesh_ae)
 				cr_assert(i < w.n && w.r[i] == NET_OK && w.ip[i] == copy + ip_at[i] && w.ip_len[i] == want[i],
 					  "%s cut at %zu of %zu: packet %zu not found whole", what, cut, len, i);
 			cr_assert_leq(w.n, whole + 2, "%s cut at %zu: %zu results", what, cut, w.n);
-			/* a cut is no malformed subframe: only the radio and MAC
-			 * headers before the aggregate may be said malformed */
+			/* a cut is nothing malformed, not even in the radio and MAC
+			 * headers before the aggregate (body: where it starts) */
+			(void)body;
 			for (size_t i = whole; i < w.n; i++)
-				cr_assert((w.r[i] == NET_MALFORMED && i == 0 && cut < body) ||
-						  (w.r[i] == NET_CUT_SHORT && i == w.n - 1) ||
+				cr_assert((w.r[i] == NET_CUT_SHORT && i == w.n - 1) ||
 						  (w.r[i] == NET_OK && i == whole && w.ip[i] == copy + ip_at[i] &&
 						   w.ip_len[i] < want[i] && w.ip[i] + w.ip_len[i] == copy + cut),
 					  "%s cut at %zu of %zu: result %zu is %d (%s)", what, cut, len, i, (int)w.r[i],
@@ -690,9 +697,9 @@ Test(capture, wlan_mesh_frame_skips_its_mesh_control_and_never_reads_past_a_cut)
 				uint8_t *copy = malloc(cut ? cut : 1);
 				memcpy(copy, frame, cut);
 				walk_frame(dlt, copy, cut, len, &w);
-				cr_assert(w.n == 1 && (w.r[0] == NET_MALFORMED ||
+				cr_assert(w.n == 1 && (w.r[0] == NET_CUT_SHORT ||
 						       (w.r[0] == NET_OK && w.ip[0] == copy + ip_at &&
-							w.ip[0] + w.ip_len[0] == copy + cut)),
+							w.ip[0] + w.ip_len[0] == copy + cut && w.ip_wire[0] == want)),
 					  "%s cut at %zu: result %d (%s)", what, cut, (int)w.r[0], w.reason[0]);
 				free(copy);
 			}
@@ -779,6 +786,73 @@ Test(capture, wlan_amsdu_sip_in_every_subframe_is_checked)
 		free_collected(col);
 		unlink(path);
 	}
+}
+
+/* A 2-subframe mesh A-MSDU (SIP over IPv4, then over IPv6) as older Linux
+ * mac80211 wrote it: each subframe's length little-endian, its mesh control
+ * field not counted. Both packets are found where the big-endian frame has
+ * them; the same bytes outside a mesh frame are not read that way; nor is
+ * a little-endian length that does not end exactly on its IP packet. */
+Test(capture, wlan_mesh_amsdu_little_endian_lengths)
+{
+	static const enum gen_link links[] = {GEN_WLAN, GEN_RADIOTAP};
+	for (size_t l = 0; l < sizeof links / sizeof links[0]; l++)
+		for (int ae = 0; ae <= 2; ae++) {
+			char what[64], path[64];
+			snprintf(what, sizeof what, "%s mesh AE %d", gen_link_name(links[l]), ae);
+			gen_tmpname(path, sizeof path, ".pcap");
+			struct gen_msdu m[2] = {
+				{gen_ep4("198.51.100.7", 5060), gen_ep4("198.51.100.8", 5060), INVITE, strlen(INVITE)},
+				{gen_ep6("2001:db8::7", 5060), gen_ep6("2001:db8::8", 5060), RINGING, strlen(RINGING)},
+			};
+			struct gen g;
+			gen_open(&g, path, links[l], false);
+			size_t at[2];
+			gen_wlan_msdus(&g, m, 2, true, ae, at);
+			gen_close(&g);
+			size_t len;
+			int dlt;
+			uint8_t *frame = first_frame(path, &len, &dlt);
+			struct link_walk be, le;
+			walk_frame(dlt, frame, len, len, &be);
+			cr_assert(be.n == 2 && be.r[0] == NET_OK && be.r[1] == NET_OK, "%s: big-endian", what);
+			size_t mesh = 6 + 6 * (size_t)ae;
+			for (size_t i = 0; i < 2; i++) {
+				uint8_t *f = frame + at[i] + 12;
+				size_t v = (size_t)(f[0] << 8 | f[1]) - mesh;
+				f[0] = (uint8_t)v;
+				f[1] = (uint8_t)(v >> 8);
+			}
+			walk_frame(dlt, frame, len, len, &le);
+			cr_assert_eq(le.n, 2, "%s: %zu packets", what, le.n);
+			for (size_t i = 0; i < 2; i++)
+				cr_assert(le.r[i] == NET_OK && le.ip[i] == be.ip[i] && le.ip_len[i] == be.ip_len[i],
+					  "%s: packet %zu: result %d (%s)", what, i, (int)le.r[i], le.reason[i]);
+			/* read whole: both messages */
+			gen_open(&g, path, links[l], false);
+			gen_raw_frame(&g, frame, len, len);
+			gen_close(&g);
+			struct collected *col = read_capture(path);
+			cr_assert_eq(col->n, 2, "%s: %zu records", what, col->n);
+			assert_bytes(&col->r[0], INVITE, what);
+			assert_bytes(&col->r[1], RINGING, what);
+			free_collected(col);
+			/* one byte more in the first length: it no longer ends on its
+			 * IP packet, and the big-endian reading runs past the frame */
+			frame[at[0] + 12]++;
+			walk_frame(dlt, frame, len, len, &le);
+			cr_assert(le.n == 1 && le.r[0] == NET_MALFORMED, "%s: one off: %zu results, %d", what, le.n,
+				  (int)le.r[0]);
+			frame[at[0] + 12]--;
+			/* outside a mesh frame (Mesh Control Present clear) it is not read */
+			uint8_t *mac = frame + (links[l] == GEN_RADIOTAP ? (size_t)(frame[2] | frame[3] << 8) : 0);
+			mac[((mac[1] & 3) == 3 ? 30 : 24) + 1] &= (uint8_t)~1u;
+			walk_frame(dlt, frame, len, len, &le);
+			cr_assert(le.n == 1 && le.r[0] == NET_MALFORMED, "%s: not mesh: %zu results, %d", what, le.n,
+				  (int)le.r[0]);
+			free(frame);
+			unlink(path);
+		}
 }
 
 /* A frame the snapshot length cut is said once: cut at every length inside
@@ -1094,6 +1168,166 @@ Test(capture, udp_cut_by_snaplen_is_reported)
 	cr_assert_eq(col->stats.cut_short, 1);
 	free_collected(col);
 	unlink(path);
+}
+
+/* What each frame of a capture gave: its notices (kinds and texts), its
+ * messages, and how many were counted as SIP cut short. */
+struct frame_tally {
+	size_t notices[1024], messages[1024], counted[1024];
+	char kind[1024][24];
+	char text[1024][160];
+	uint64_t frames_seen;
+};
+
+static void tally_frame(void *ctx, const struct capture_record *r)
+{
+	struct frame_tally *t = ctx;
+	cr_assert_lt(r->frame, 1024);
+	if (r->frame > t->frames_seen)
+		t->frames_seen = r->frame;
+	if (r->kind == CAPTURE_MESSAGE) {
+		t->messages[r->frame]++;
+		return;
+	}
+	t->notices[r->frame]++;
+	t->counted[r->frame] += r->cut_short;
+	snprintf(t->kind[r->frame], sizeof t->kind[0], "%s", r->notice_kind ? r->notice_kind : "");
+	snprintf(t->text[r->frame], sizeof t->text[0], "%s", r->text ? r->text : "");
+}
+
+/* Read path whole into a fresh tally; its stats must add up to what was
+ * seen. */
+static struct frame_tally *tally_capture(const char *path)
+{
+	struct frame_tally *t = calloc(1, sizeof *t);
+	char err[512] = "";
+	struct capture *cap = capture_open_file(path, NULL, err, sizeof err);
+	cr_assert_not_null(cap, "%s", err);
+	cr_assert_eq(capture_run(cap, tally_frame, t, err, sizeof err), 0, "%s", err);
+	const struct capture_stats *st = capture_get_stats(cap);
+	uint64_t notices = 0, counted = 0, messages = 0;
+	for (size_t f = 0; f < 1024; f++) {
+		notices += t->notices[f];
+		counted += t->counted[f];
+		messages += t->messages[f];
+	}
+	cr_assert_eq(st->notices, notices);
+	cr_assert_eq(st->cut_short, counted);
+	cr_assert_eq(st->udp_messages + st->tcp_messages, messages);
+	capture_close(cap);
+	return t;
+}
+
+/* The capture's snapshot length cut a frame at every length, on several
+ * link types, over IPv4 and IPv6, UDP and TCP: the bytes cut off are there
+ * on the wire, so no header is malformed. Each cut frame gives one notice
+ * at most, a frame-truncated one (a SIP message cut short, counted; or a
+ * header cut, not counted; TCP data cut is a tcp-gap); a frame cut only in
+ * its FCS is whole. */
+Test(capture, a_snapshot_cut_in_any_header_is_no_malformed_packet)
+{
+	static const enum gen_link links[] = {GEN_ETHERNET, GEN_ETHERNET_VLAN, GEN_SLL2,
+					      GEN_RAW,      GEN_PPPOE,         GEN_RADIOTAP};
+	for (size_t l = 0; l < sizeof links / sizeof links[0]; l++)
+		for (int fam = 4; fam <= 6; fam += 2)
+			for (int tcp = 0; tcp <= 1; tcp++) {
+				char what[80], path[64];
+				snprintf(what, sizeof what, "%s IPv%d %s", gen_link_name(links[l]), fam, tcp ? "TCP" : "UDP");
+				gen_tmpname(path, sizeof path, ".pcap");
+				struct gen_endpoint a = fam == 4 ? gen_ep4("198.51.100.7", 5060) : gen_ep6("2001:db8::7", 5060);
+				struct gen_endpoint b = fam == 4 ? gen_ep4("198.51.100.8", 5060) : gen_ep6("2001:db8::8", 5060);
+				struct gen g;
+				gen_open(&g, path, links[l], false);
+				if (tcp)
+					gen_tcp(&g, &a, &b, 1000, GEN_ACK | GEN_PSH, RINGING, strlen(RINGING));
+				else
+					gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+				gen_close(&g);
+				size_t len;
+				int dlt;
+				uint8_t *frame = first_frame(path, &len, &dlt);
+				size_t fcs_at = len - (gen_wlan_has_fcs(links[l]) ? 4 : 0);
+				cr_assert_lt(len, 1024);
+				/* frame 1 + cut: the frame cut at `cut`, each in its own
+				 * flow (a source port of its own) */
+				gen_open(&g, path, links[l], false);
+				for (size_t cut = 0; cut < len; cut++) {
+					a.port = (uint16_t)(20000 + cut);
+					g.snaplen = (uint32_t)cut;
+					if (cut == 0)
+						gen_raw_frame(&g, frame, 0, len);
+					else if (tcp)
+						gen_tcp(&g, &a, &b, 1000, GEN_ACK | GEN_PSH, RINGING, strlen(RINGING));
+					else
+						gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+				}
+				gen_close(&g);
+				struct frame_tally *t = tally_capture(path);
+				unlink(path);
+				size_t payload_at = len - (len - fcs_at) - strlen(RINGING);
+				for (size_t cut = 0; cut < len; cut++) {
+					size_t f = cut + 1;
+					if (cut >= fcs_at) {
+						cr_assert(t->messages[f] == 1 && t->notices[f] == 0, "%s cut at %zu (FCS): %zu notices",
+							  what, cut, t->notices[f]);
+						continue;
+					}
+					cr_assert_eq(t->messages[f], 0, "%s cut at %zu", what, cut);
+					cr_assert_leq(t->notices[f], 1, "%s cut at %zu: %zu notices", what, cut, t->notices[f]);
+					cr_assert_eq(t->notices[f], 1, "%s cut at %zu: not told", what, cut);
+					/* TCP data cut short is a gap in its stream */
+					const char *kind = tcp && cut >= payload_at ? "tcp-gap" : "frame-truncated";
+					cr_assert_str_eq(t->kind[f], kind, "%s cut at %zu: %s", what, cut, t->text[f]);
+					cr_assert(strstr(t->text[f], "snapshot length"), "%s cut at %zu: %s", what, cut, t->text[f]);
+					/* counted once enough of the start line was kept to
+					 * tell it is SIP; never a header cut */
+					if (cut <= payload_at)
+						cr_assert_eq(t->counted[f], 0, "%s cut at %zu: %s", what, cut, t->text[f]);
+					if (cut >= payload_at + strlen("SIP/2.0 180 Ringing\r\n"))
+						cr_assert_eq(t->counted[f], 1, "%s cut at %zu: %s", what, cut, t->text[f]);
+				}
+				free(t);
+				free(frame);
+			}
+}
+
+/* A header shorter on the wire than it must be is malformed, cut by the
+ * snapshot length or not: an IPv4 header the frame ends inside, a total
+ * length past the frame's end, a UDP header inside an IP packet too short
+ * for it. */
+Test(capture, a_header_short_on_the_wire_is_malformed)
+{
+	struct gen_endpoint a = gen_ep4("198.51.100.7", 5060), b = gen_ep4("198.51.100.8", 5060);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	gen_udp(&g, &a, &b, RINGING, strlen(RINGING));
+	gen_close(&g);
+	size_t len;
+	int dlt;
+	uint8_t *frame = first_frame(path, &len, &dlt);
+	uint8_t udp_short[14 + 20 + 4];
+	memcpy(udp_short, frame, sizeof udp_short);
+	udp_short[14 + 2] = 0, udp_short[14 + 3] = 24; /* IPv4 total length: 4 bytes of UDP */
+	gen_open(&g, path, GEN_ETHERNET, false);
+	gen_raw_frame(&g, frame, 14 + 10, 14 + 10);           /* 1: the frame ends inside the IPv4 header */
+	gen_raw_frame(&g, frame, 14 + 10, 14 + 12);           /* 2: the same, cut by the snapshot length too */
+	gen_raw_frame(&g, frame, len - 10, len - 10);         /* 3: the total length runs past the frame */
+	gen_raw_frame(&g, udp_short, sizeof udp_short - 2, sizeof udp_short); /* 4: 4 bytes of UDP header, cut */
+	gen_close(&g);
+	struct frame_tally *t = tally_capture(path);
+	unlink(path);
+	static const char *const why[] = {NULL, "IPv4 header cut short", "IPv4 header cut short",
+					  "IPv4 total length runs past the frame", "UDP header cut short"};
+	for (size_t f = 1; f <= 4; f++) {
+		cr_assert_eq(t->notices[f], 1, "frame %zu: %zu notices", f, t->notices[f]);
+		cr_assert_str_eq(t->kind[f], "malformed-packet", "frame %zu: %s", f, t->text[f]);
+		cr_assert(strstr(t->text[f], why[f]), "frame %zu: %s", f, t->text[f]);
+		cr_assert_eq(t->counted[f], 0);
+	}
+	free(t);
+	free(frame);
 }
 
 /* Datagrams cut by the snaplen: each case's bytes from src_addr, port
@@ -2453,7 +2687,7 @@ static enum net_result decode_innermost_udp(const uint8_t *f, size_t len, struct
 	enum net_result r = net_link_decode(DLT_EN10MB, f, len, len, &p, &n, reason);
 	for (unsigned depth = 0; r == NET_OK; depth++) {
 		struct net_ip ip;
-		if ((r = net_ip_decode(p, n, &ip, reason)) != NET_OK)
+		if ((r = net_ip_decode(p, n, n, &ip, reason)) != NET_OK)
 			return r;
 		r = tunnel_ip_payload(&tun, ip.proto, ip.payload, ip.payload_len, depth, &p, &n, reason);
 		if (r != NET_OTHER)
@@ -2788,13 +3022,21 @@ Test(capture, malformed_and_foreign_tunnel_headers)
 
 	/* MPLS: no bottom-of-stack label before the end; a pseudowire control word */
 	static const uint8_t no_bottom[] = {0, 0x3e, 0x80, 64, 0, 0x3e, 0x90, 64};
-	cr_assert_eq(net_ethertype_decode(0x8847, no_bottom, sizeof no_bottom, &inner, &inner_len, &reason),
+	size_t inner_wire;
+	cr_assert_eq(net_ethertype_decode(0x8847, no_bottom, sizeof no_bottom, sizeof no_bottom, &inner, &inner_len,
+					  &inner_wire, &reason),
 		     NET_MALFORMED);
 	cr_assert(strstr(reason, "MPLS"), "%s", reason);
+	/* the same stack with more on the wire: the snapshot length cut it */
+	cr_assert_eq(net_ethertype_decode(0x8847, no_bottom, sizeof no_bottom, sizeof no_bottom + 4, &inner, &inner_len,
+					  &inner_wire, &reason),
+		     NET_CUT_SHORT);
 	static const uint8_t control_word[] = {0, 0x3e, 0x81, 64, 0, 0, 0, 0};
-	cr_assert_eq(net_ethertype_decode(0x8848, control_word, sizeof control_word, &inner, &inner_len, &reason),
+	cr_assert_eq(net_ethertype_decode(0x8848, control_word, sizeof control_word, sizeof control_word, &inner,
+					  &inner_len, &inner_wire, &reason),
 		     NET_OTHER);
-	cr_assert_eq(net_ethertype_decode(0x8847, control_word, 4, &inner, &inner_len, &reason), NET_MALFORMED);
+	cr_assert_eq(net_ethertype_decode(0x8847, control_word, 4, 4, &inner, &inner_len, &inner_wire, &reason),
+		     NET_MALFORMED);
 }
 
 /* --- SIP over WebSocket (RFC 7118) -------------------------------------- */
