@@ -38,7 +38,7 @@ struct capture {
 	/* the frame being processed, and where its records go */
 	uint64_t frame;
 	size_t caplen, wirelen;  /* its bytes captured, and on the wire */
-	uint64_t notices_before; /* stats.notices when it came in */
+	bool frame_said;         /* a notice about it was given (not one about another frame) */
 	int64_t ts_sec;
 	uint32_t ts_usec;
 	capture_fn fn;
@@ -93,6 +93,9 @@ static void deliver(struct capture *c, struct capture_record *r)
 	case CAPTURE_NOTICE:
 		c->stats.notices++;
 		c->stats.cut_short += r->cut_short;
+		/* a notice of an earlier frame (a fragment or TCP flow given up
+		 * now) says nothing of this one */
+		c->frame_said |= r->frame == c->frame;
 		break;
 	}
 	c->fn(c->ctx, r);
@@ -240,7 +243,7 @@ static void ip_in(struct capture *c, const uint8_t *p, size_t cap, size_t wire, 
  * wants one notice per cut frame, not one per packet it may have held. */
 static void snapshot_cut(struct capture *c, const char *reason)
 {
-	if (c->stats.notices != c->notices_before)
+	if (c->frame_said)
 		return;
 	notice_emit(&(struct notice_sink){notice, c}, c->frame, "frame-truncated",
 		    "%s by the capture's snapshot length (%zu of %zu bytes): the packets from there on are not checked, nor told whether they are SIP",
@@ -575,7 +578,7 @@ static void frame_in(struct capture *c, int dlt, const uint8_t *data, size_t cap
 	struct net_link_rest rest;
 	c->caplen = caplen;
 	c->wirelen = wirelen > caplen ? wirelen : caplen;
-	c->notices_before = c->stats.notices;
+	c->frame_said = false;
 	enum net_result r = net_link_decode_first(dlt, data, caplen, wirelen, &rest, &ipp, &iplen, &ipwire, &reason);
 	for (;;) {
 		if (r == NET_OK)
