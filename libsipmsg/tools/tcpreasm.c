@@ -3,7 +3,11 @@
  * from its SYN starts at ISN + 1 and decides from its first line whether it is
  * SIP; a direction joined mid-way starts at its first data segment and skips
  * to the first SIP start line. Closed directions stay in the table (without
- * buffers) so that late retransmissions are recognised as such. A direction's
+ * buffers) so that late retransmissions are recognised as such, until room
+ * is needed. The table keeps two lists, least recently active first: flows
+ * with nothing to lose (closed, or that never carried a byte: a port scan's
+ * SYNs), which are dropped first and silently, and the others; so making
+ * room is O(1) however many flows there are. A direction's
  * first bytes choose its reader: "GET " may open a WebSocket upgrade, and
  * "HTTP/" may answer one when the other direction asked; anything else is
  * read as SIP, as is a WebSocket upgrade that is not accepted (and then
@@ -33,11 +37,19 @@ enum flow_reader {
 	READER_WS,        /* ws */
 };
 
+/* A list of flows through their prev/next, least recently active first. */
+struct flow_list {
+	struct flow *first, *last;
+};
+
 struct flow {
 	struct flow *hnext;
+	struct flow *prev, *next; /* in the table's idle or busy list */
+	struct flow_list *list;
 	struct net_flow_key key;
 	struct tcp_table *table;
 	bool started, syn_seen, closed, fin_seen;
+	bool had_payload;      /* a segment with data was seen (since the last SYN) */
 	uint32_t isn, next_seq, fin_seq;
 	struct segment *ooo; /* sorted by seq */
 	size_t ooo_bytes, ooo_count;
@@ -48,12 +60,13 @@ struct flow {
 	size_t head_len;
 	struct ws_stream ws;   /* READER_WS */
 	bool answer_passed;    /* READER_WS server: the client direction was told the answer */
-	uint64_t last_frame;
 };
 
 struct tcp_table {
 	struct flow **buckets;
 	size_t nbuckets, count, max_flows, max_flow_bytes;
+	struct flow_list idle; /* closed, or never carried a byte: dropped first, silently */
+	struct flow_list busy; /* the others */
 	tcp_emit_fn emit;
 	void *ctx;
 	uint64_t frame; /* frame being processed */
@@ -316,6 +329,7 @@ static void data_in(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t 
 {
 	if (wire_len == 0 || f->closed)
 		return;
+	f->had_payload = true;
 	if (ignoring(f)) { /* another protocol: hold nothing for it */
 		free_ooo(f);
 		return;
@@ -359,8 +373,36 @@ static void rehash(struct tcp_table *t)
 	t->nbuckets = n;
 }
 
+static void unlink_flow(struct flow *f)
+{
+	struct flow_list *l = f->list;
+	*(f->prev ? &f->prev->next : &l->first) = f->next;
+	*(f->next ? &f->next->prev : &l->last) = f->prev;
+	f->prev = f->next = NULL;
+	f->list = NULL;
+}
+
+/* The flow was active: to the end of the list that fits its state now. */
+static void touch(struct flow *f)
+{
+	struct tcp_table *t = f->table;
+	struct flow_list *l = f->closed || !f->had_payload ? &t->idle : &t->busy;
+	if (f->list)
+		unlink_flow(f);
+	f->list = l;
+	f->prev = l->last;
+	*(l->last ? &l->last->next : &l->first) = f;
+	l->last = f;
+}
+
+static bool carries_sip(const struct flow *f)
+{
+	return f->reader == READER_WS ? ws_carries_sip(&f->ws) : f->stream_live && sipstream_carries_sip(&f->stream);
+}
+
 static void remove_flow(struct tcp_table *t, struct flow *victim)
 {
+	unlink_flow(victim);
 	struct flow **p = &t->buckets[net_flow_hash(&victim->key) & (t->nbuckets - 1)];
 	while (*p != victim)
 		p = &(*p)->hnext;
@@ -371,23 +413,23 @@ static void remove_flow(struct tcp_table *t, struct flow *victim)
 	t->count--;
 }
 
-/* Make room: drop the least recently active flow (closed ones first). */
+/* Make room: drop the least recently active flow, one with nothing to lose
+ * first. Said only when the flow held bytes or carried SIP: what it still
+ * had is reported, and later segments will start it again mid-way. */
 static void evict(struct tcp_table *t)
 {
-	struct flow *victim = NULL;
-	for (size_t i = 0; i < t->nbuckets; i++)
-		for (struct flow *f = t->buckets[i]; f; f = f->hnext)
-			if (!victim || (f->closed && !victim->closed) ||
-			    (f->closed == victim->closed && f->last_frame < victim->last_frame))
-				victim = f;
+	struct flow *victim = t->idle.first ? t->idle.first : t->busy.first;
 	if (!victim->closed) {
-		char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[200];
-		net_endpoint_format(&victim->key.src, victim->key.sport, src, sizeof src);
-		net_endpoint_format(&victim->key.dst, victim->key.dport, dst, sizeof dst);
-		snprintf(text, sizeof text, "more than %zu TCP flows at once: stopped following %s -> %s", t->max_flows,
-			 src, dst);
+		bool tell = victim->ooo || pending(victim) || carries_sip(victim);
 		finish(victim, "its flow was dropped from the table");
-		flow_notice(victim, "tcp-flow-limit", text);
+		if (tell) {
+			char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[200];
+			net_endpoint_format(&victim->key.src, victim->key.sport, src, sizeof src);
+			net_endpoint_format(&victim->key.dst, victim->key.dport, dst, sizeof dst);
+			snprintf(text, sizeof text, "more than %zu TCP flows at once: stopped following %s -> %s",
+				 t->max_flows, src, dst);
+			flow_notice(victim, "tcp-flow-limit", text);
+		}
 	}
 	remove_flow(t, victim);
 }
@@ -413,26 +455,15 @@ static struct flow *find_flow(struct tcp_table *t, const struct net_flow_key *k,
 	f->table = t;
 	f->hnext = t->buckets[h];
 	t->buckets[h] = f;
+	touch(f);
 	t->count++;
 	t->stats.flows++;
 	return f;
 }
 
-void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struct net_addr *dst,
-		    const struct net_tcp *seg, uint64_t frame)
+static void segment_in(struct flow *f, const struct net_tcp *seg)
 {
-	struct net_flow_key k;
-	memset(&k, 0, sizeof k);
-	k.src = *src;
-	k.dst = *dst;
-	k.sport = seg->sport;
-	k.dport = seg->dport;
-	t->frame = frame;
 	bool syn = seg->flags & NET_TCP_SYN, rst = seg->flags & NET_TCP_RST, fin = seg->flags & NET_TCP_FIN;
-	struct flow *f = find_flow(t, &k, syn || seg->payload_wire_len > 0);
-	if (!f)
-		return;
-	f->last_frame = frame;
 	if (rst) { /* the connection is gone; what is held will never complete */
 		if (!f->closed)
 			finish(f, "the connection was reset");
@@ -446,7 +477,7 @@ void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struc
 			finish(f, "a new connection started on the same addresses and ports");
 		free_ooo(f);
 		f->started = f->syn_seen = true;
-		f->closed = f->fin_seen = false;
+		f->closed = f->fin_seen = f->had_payload = false;
 		f->isn = seq;
 		f->next_seq = seq + 1;
 		start_stream(f, SIPSTREAM_DETECT);
@@ -463,6 +494,23 @@ void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struc
 	}
 	if (f->fin_seen && !f->closed && f->next_seq == f->fin_seq && !f->ooo)
 		finish(f, "the connection was closed");
+}
+
+void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struct net_addr *dst,
+		    const struct net_tcp *seg, uint64_t frame)
+{
+	struct net_flow_key k;
+	memset(&k, 0, sizeof k);
+	k.src = *src;
+	k.dst = *dst;
+	k.sport = seg->sport;
+	k.dport = seg->dport;
+	t->frame = frame;
+	struct flow *f = find_flow(t, &k, (seg->flags & NET_TCP_SYN) || seg->payload_wire_len > 0);
+	if (!f)
+		return;
+	segment_in(f, seg);
+	touch(f);
 }
 
 void tcp_table_flush(struct tcp_table *t, uint64_t frame)

@@ -11,8 +11,9 @@
  *
  * Bounded memory: a flow holds at most max_flow_bytes (unfinished message plus
  * out-of-order segments; past that the hole is declared a gap), and the table
- * at most max_flows flows (past that the least recently active is dropped,
- * with a notice). */
+ * at most max_flows flows. Past that the least recently active one is
+ * dropped, in O(1): a closed flow or one that never carried a byte first, and
+ * silently; a flow that held bytes or carried SIP with a notice. */
 #ifndef SIPMSG_TOOL_TCPREASM_H
 #define SIPMSG_TOOL_TCPREASM_H
 
