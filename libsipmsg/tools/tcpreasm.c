@@ -27,7 +27,7 @@ struct segment {
 	uint32_t seq;
 	uint32_t wire_len; /* bytes the segment carried on the wire */
 	uint32_t cap_len;  /* bytes of it in the capture */
-	uint64_t frame;
+	struct tcp_when when; /* the frame that carried it */
 	uint8_t data[];
 };
 
@@ -50,7 +50,10 @@ struct flow {
 	struct tcp_table *table;
 	bool started, syn_seen, closed, fin_seen;
 	bool had_payload;      /* a segment with data was seen (since the last SYN) */
+	bool ack_seen;         /* the other direction acknowledged ... */
+	uint32_t acked;        /* ... up to here, in its latest segment */
 	uint32_t isn, next_seq, fin_seq;
+	uint32_t seen_end;     /* the end of the furthest data seen */
 	struct segment *ooo; /* sorted by seq */
 	size_t ooo_bytes, ooo_count;
 	struct sipstream stream;
@@ -69,7 +72,8 @@ struct tcp_table {
 	struct flow_list busy; /* the others */
 	tcp_emit_fn emit;
 	void *ctx;
-	uint64_t frame; /* frame being processed */
+	struct tcp_when now; /* what the flows' events are reported at: the frame being
+	                        processed, or a held segment's (drain) */
 	struct tcp_stats stats;
 };
 
@@ -106,7 +110,7 @@ static void free_ooo(struct flow *f)
 static void stream_event(void *ctx, const struct sipstream_event *ev)
 {
 	struct flow *f = ctx;
-	f->table->emit(f->table->ctx, &f->key, f->table->frame, f->reader == READER_WS, ev);
+	f->table->emit(f->table->ctx, &f->key, &f->table->now, f->reader == READER_WS, ev);
 }
 
 static void flow_notice(struct flow *f, const char *kind, const char *text)
@@ -259,29 +263,50 @@ static void deliver(struct flow *f, const uint8_t *data, uint32_t cap_len, uint3
 		declare_gap(f, wire_len - cap_len, "the frame was cut short by the capture's snapshot length", true);
 }
 
-/* Hand on held segments that the in-order data now reaches. */
-static void drain(struct flow *f)
+/* Hand on held segments that the in-order data now reaches. What they
+ * complete is reported at the latest frame of `since` (the frame whose data
+ * reached them, or none after a hole declared lost) and theirs: a message
+ * is complete in the capture only once all of its bytes are. */
+static void drain(struct flow *f, struct tcp_when since)
 {
+	struct tcp_table *t = f->table;
+	struct tcp_when now = t->now;
 	while (f->ooo && seq_diff(f->ooo->seq, f->next_seq) <= 0) {
 		struct segment *s = f->ooo;
 		f->ooo = s->next;
 		f->ooo_bytes -= s->cap_len;
 		f->ooo_count--;
+		if (s->when.frame > since.frame)
+			since = s->when;
 		int32_t end = seq_diff(s->seq + s->wire_len, f->next_seq);
 		if (end > 0) { /* part of it is new */
 			uint32_t trim = f->next_seq - s->seq;
 			uint32_t cap = s->cap_len > trim ? s->cap_len - trim : 0;
+			t->now = since;
 			deliver(f, s->data + (s->cap_len - cap), cap, s->wire_len - trim);
+			t->now = now;
 		}
 		free(s);
 	}
 }
 
-/* The hole before the first held segment will not be filled. */
+/* The hole before the first held segment will not be filled: said at the
+ * frame being processed, the held segments after it at their own. */
 static void gap_to_first(struct flow *f, const char *why)
 {
 	declare_gap(f, f->ooo->seq - f->next_seq, why, false);
-	drain(f);
+	drain(f, (struct tcp_when){0});
+}
+
+/* The other direction's latest acknowledgement reaches past the hole before
+ * the first held segment (and no further than the bytes seen, so that a
+ * stray number is not believed): the receiver got the bytes that the
+ * capture lost, which will not come now. */
+static void gaps_acked(struct flow *f)
+{
+	while (f->ack_seen && f->ooo && !f->closed && seq_diff(f->acked, f->ooo->seq) >= 0 &&
+	       seq_diff(f->acked, f->seen_end) <= 0)
+		gap_to_first(f, "the receiver acknowledged them: the capture lost them");
 }
 
 static void hold(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t cap_len, uint32_t wire_len)
@@ -301,7 +326,7 @@ static void hold(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t cap
 	s->seq = seq;
 	s->wire_len = wire_len;
 	s->cap_len = cap_len;
-	s->frame = f->table->frame;
+	s->when = f->table->now;
 	memcpy(s->data, data, cap_len);
 	s->next = *at;
 	*at = s;
@@ -309,6 +334,8 @@ static void hold(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t cap
 	f->ooo_count++;
 	if (f->ooo_bytes + pending(f) > f->table->max_flow_bytes || f->ooo_count > MAX_OOO_SEGMENTS)
 		gap_to_first(f, "the segments after it exceed the flow buffer limit");
+	else
+		gaps_acked(f); /* acknowledged before the capture saw this segment */
 }
 
 static void finish(struct flow *f, const char *why)
@@ -329,6 +356,8 @@ static void data_in(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t 
 {
 	if (wire_len == 0 || f->closed)
 		return;
+	if (!f->had_payload || seq_diff(seq + wire_len, f->seen_end) > 0)
+		f->seen_end = seq + wire_len;
 	f->had_payload = true;
 	if (ignoring(f)) { /* another protocol: hold nothing for it */
 		free_ooo(f);
@@ -350,7 +379,7 @@ static void data_in(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t 
 		return;
 	}
 	deliver(f, data, cap_len, wire_len);
-	drain(f);
+	drain(f, f->table->now);
 }
 
 static void rehash(struct tcp_table *t)
@@ -461,6 +490,18 @@ static struct flow *find_flow(struct tcp_table *t, const struct net_flow_key *k,
 	return f;
 }
 
+/* The acknowledgement in a segment of f's other direction. */
+static void ack_in(struct tcp_table *t, const struct net_flow_key *k, uint32_t ack)
+{
+	struct net_flow_key r = {.src = k->dst, .dst = k->src, .sport = k->dport, .dport = k->sport};
+	struct flow *f = find_flow(t, &r, false);
+	if (!f || !f->started || f->closed)
+		return;
+	f->ack_seen = true;
+	f->acked = ack;
+	gaps_acked(f);
+}
+
 static void segment_in(struct flow *f, const struct net_tcp *seg)
 {
 	bool syn = seg->flags & NET_TCP_SYN, rst = seg->flags & NET_TCP_RST, fin = seg->flags & NET_TCP_FIN;
@@ -477,7 +518,7 @@ static void segment_in(struct flow *f, const struct net_tcp *seg)
 			finish(f, "a new connection started on the same addresses and ports");
 		free_ooo(f);
 		f->started = f->syn_seen = true;
-		f->closed = f->fin_seen = f->had_payload = false;
+		f->closed = f->fin_seen = f->had_payload = f->ack_seen = false;
 		f->isn = seq;
 		f->next_seq = seq + 1;
 		start_stream(f, SIPSTREAM_DETECT);
@@ -497,7 +538,7 @@ static void segment_in(struct flow *f, const struct net_tcp *seg)
 }
 
 void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struct net_addr *dst,
-		    const struct net_tcp *seg, uint64_t frame)
+		    const struct net_tcp *seg, const struct tcp_when *when)
 {
 	struct net_flow_key k;
 	memset(&k, 0, sizeof k);
@@ -505,7 +546,9 @@ void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struc
 	k.dst = *dst;
 	k.sport = seg->sport;
 	k.dport = seg->dport;
-	t->frame = frame;
+	t->now = *when;
+	if ((seg->flags & (NET_TCP_ACK | NET_TCP_RST)) == NET_TCP_ACK)
+		ack_in(t, &k, seg->ack);
 	struct flow *f = find_flow(t, &k, (seg->flags & NET_TCP_SYN) || seg->payload_wire_len > 0);
 	if (!f)
 		return;
@@ -513,9 +556,9 @@ void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struc
 	touch(f);
 }
 
-void tcp_table_flush(struct tcp_table *t, uint64_t frame)
+void tcp_table_flush(struct tcp_table *t, const struct tcp_when *when)
 {
-	t->frame = frame;
+	t->now = *when;
 	for (size_t i = 0; i < t->nbuckets; i++)
 		for (struct flow *f = t->buckets[i]; f; f = f->hnext)
 			if (!f->closed && f->started)

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* TCP reassembly (tcpreasm.c) on captures written here: the flow table,
- * once full, drops flows with nothing to lose first and silently, and names
- * only the flows that held bytes or carried SIP. */
+/* TCP reassembly (tcpreasm.c) on captures written here: a lost segment is
+ * declared as soon as the receiver's acknowledgement proves it lost, and
+ * the messages held after it are reported at their own frames and times;
+ * the flow table, once full, drops flows with nothing to lose first and
+ * silently, and names only the flows that held bytes or carried SIP. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
@@ -76,6 +78,85 @@ static void assert_at_frame(const struct rec *r, uint64_t frame, const char *wha
 	cr_assert_eq(r->ts_sec, 1700000000 + (int64_t)(us / 1000000), "%s: seconds", what);
 	cr_assert_eq(r->ts_usec, (uint32_t)(us % 1000000), "%s: microseconds %u, want %u", what, r->ts_usec,
 		     (unsigned)(us % 1000000));
+}
+
+/* --- a lost segment ------------------------------------------------------- */
+
+/* Client 192.0.2.1:40001 -> server 192.0.2.2:5060, ISN 1000. OPTIONS 0..9 in
+ * one segment each; the capture misses 1, 5 and 7. The server's pure ACKs
+ * say what it got:
+ *   1 SYN             2 SYN-ACK          3 OPTIONS 0
+ *   (OPTIONS 1 lost)  4 OPTIONS 2        5 OPTIONS 3
+ *   6 ACK to the end of 2: OPTIONS 1 was received, the capture lost it
+ *   7 OPTIONS 4       (OPTIONS 5 lost)
+ *   8 ACK to the end of 5, before the capture sees anything after it
+ *   9 OPTIONS 6: held after a hole already acknowledged
+ *   (OPTIONS 7 lost)  10 OPTIONS 8
+ *   11 ACK far past anything the client sent: a stray number, not believed
+ *   12 OPTIONS 9 (the capture ends, and so does the hole before 8) */
+static void write_lost(const char *path)
+{
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint c = gen_ep4("192.0.2.1", 40001), s = gen_ep4("192.0.2.2", 5060);
+	char m[10][MAX_MSG];
+	size_t len[10];
+	uint32_t at[11]; /* at[i]: OPTIONS i's sequence number; at[10]: the end */
+	at[0] = 1001;
+	for (unsigned i = 0; i < 10; i++) {
+		len[i] = options(m[i], i);
+		at[i + 1] = at[i] + (uint32_t)len[i];
+	}
+	uint8_t data = GEN_ACK | GEN_PSH;
+	gen_tcp(&g, &c, &s, 1000, GEN_SYN, NULL, 0);                        /* 1 */
+	gen_tcp_ack(&g, &s, &c, 7000, 1001, GEN_SYN | GEN_ACK, NULL, 0);    /* 2 */
+	gen_tcp_ack(&g, &c, &s, at[0], 7001, data, m[0], len[0]);           /* 3 */
+	gen_tcp_ack(&g, &c, &s, at[2], 7001, data, m[2], len[2]);           /* 4 */
+	gen_tcp_ack(&g, &c, &s, at[3], 7001, data, m[3], len[3]);           /* 5 */
+	gen_tcp_ack(&g, &s, &c, 7001, at[3], GEN_ACK, NULL, 0);             /* 6 */
+	gen_tcp_ack(&g, &c, &s, at[4], 7001, data, m[4], len[4]);           /* 7 */
+	gen_tcp_ack(&g, &s, &c, 7001, at[6], GEN_ACK, NULL, 0);             /* 8 */
+	gen_tcp_ack(&g, &c, &s, at[6], 7001, data, m[6], len[6]);           /* 9 */
+	gen_tcp_ack(&g, &c, &s, at[8], 7001, data, m[8], len[8]);           /* 10 */
+	gen_tcp_ack(&g, &s, &c, 7001, at[10] + 100000, GEN_ACK, NULL, 0);   /* 11 */
+	gen_tcp_ack(&g, &c, &s, at[9], 7001, data, m[9], len[9]);           /* 12 */
+	gen_close(&g);
+}
+
+Test(tcpreasm, lost_segment_messages_at_their_own_frames)
+{
+	char path[256];
+	gen_tmpname(path, sizeof path, ".pcap");
+	write_lost(path);
+	struct collected *col = read_with_max_flows(path, 0);
+	unlink(path);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+
+	const struct rec *m[16];
+	cr_assert_eq(messages(col, m, 16), 7, "OPTIONS 0, 2, 3, 4, 6, 8, 9");
+	static const unsigned want_cseq[] = {0, 2, 3, 4, 6, 8, 9};
+	static const uint64_t want_frame[] = {3, 4, 5, 7, 9, 10, 12};
+	for (size_t i = 0; i < 7; i++) {
+		char what[40];
+		snprintf(what, sizeof what, "OPTIONS %u", want_cseq[i]);
+		cr_assert_eq(cseq_of(m[i]), want_cseq[i], "%s: CSeq %u", what, cseq_of(m[i]));
+		assert_at_frame(m[i], want_frame[i], what);
+	}
+
+	const struct rec *gap[8];
+	cr_assert_eq(notices(col, "tcp-gap", gap, 8), 3);
+	/* at the ACK that proves it, at the held segment that an earlier ACK
+	 * covers, and (the ACK at 11 being out of range) at the capture's end */
+	static const uint64_t gap_frame[] = {6, 9, 12};
+	for (size_t i = 0; i < 3; i++) {
+		cr_assert_eq(gap[i]->frame, gap_frame[i], "gap %zu at frame %llu", i, (unsigned long long)gap[i]->frame);
+		cr_assert_not_null(strstr(gap[i]->text, i < 2 ? "the receiver acknowledged them"
+							      : "the capture ends before the missing bytes"),
+				   "gap %zu: %s", i, gap[i]->text);
+	}
+	/* each gap is reported before the messages held after it */
+	cr_assert(gap[0] < m[1] && m[0] < gap[0] && gap[1] < m[4] && gap[2] < m[5]);
+	free_collected(col);
 }
 
 /* --- the flow table's limit ------------------------------------------------- */
