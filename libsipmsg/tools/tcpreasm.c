@@ -265,8 +265,9 @@ static void deliver(struct flow *f, const uint8_t *data, uint32_t cap_len, uint3
 
 /* Hand on held segments that the in-order data now reaches. What they
  * complete is reported at the latest frame of `since` (the frame whose data
- * reached them, or none after a hole declared lost) and theirs: a message
- * is complete in the capture only once all of its bytes are. */
+ * reached them, or none after a hole declared lost: the reader starts again
+ * after it, so nothing before the hole counts) and theirs: a message is
+ * complete in the capture only once all of its bytes are. */
 static void drain(struct flow *f, struct tcp_when since)
 {
 	struct tcp_table *t = f->table;

@@ -36,9 +36,10 @@ struct tcp_when {
 /* Everything a flow's stream reports, with the flow and the frame it is
  * reported at: the frame being processed, except for what comes out of
  * segments that were held after a hole declared lost, which is reported at
- * the latest frame that carried them (and the held bytes before them in the
- * stream). websocket: the flow
- * carries SIP over WebSocket (a message is one WebSocket message). */
+ * the latest frame that carried them or the held bytes before them in the
+ * stream: so records may come after those of a later frame (another flow's,
+ * or the tcp-gap notice itself). websocket: the flow carries SIP over
+ * WebSocket (a message is one WebSocket message). */
 typedef void (*tcp_emit_fn)(void *ctx, const struct net_flow_key *flow, const struct tcp_when *when, bool websocket,
 			    const struct sipstream_event *ev);
 
