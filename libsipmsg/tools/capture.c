@@ -71,11 +71,12 @@ bool capture_has_magic(const void *data, size_t len)
 	return false;
 }
 
-static void deliver(struct capture *c, struct capture_record *r)
+/* r at its frame (0: the current one) and that frame's time. */
+static void deliver_at(struct capture *c, struct capture_record *r, int64_t ts_sec, uint32_t ts_usec)
 {
 	r->frame = r->frame ? r->frame : c->frame;
-	r->ts_sec = c->ts_sec;
-	r->ts_usec = c->ts_usec;
+	r->ts_sec = ts_sec;
+	r->ts_usec = ts_usec;
 	switch (r->kind) {
 	case CAPTURE_MESSAGE:
 		if (r->transport == CAPTURE_UDP)
@@ -101,6 +102,8 @@ static void deliver(struct capture *c, struct capture_record *r)
 	c->fn(c->ctx, r);
 }
 
+static void deliver(struct capture *c, struct capture_record *r) { deliver_at(c, r, c->ts_sec, c->ts_usec); }
+
 static void notice(void *ctx, uint64_t frame, const char *kind, const char *text)
 {
 	struct capture *c = ctx;
@@ -108,12 +111,12 @@ static void notice(void *ctx, uint64_t frame, const char *kind, const char *text
 	deliver(c, &r);
 }
 
-static void tcp_event(void *ctx, const struct net_flow_key *k, uint64_t frame, bool websocket,
+static void tcp_event(void *ctx, const struct net_flow_key *k, const struct tcp_when *when, bool websocket,
 		      const struct sipstream_event *ev)
 {
 	struct capture *c = ctx;
 	struct capture_record r = {
-		.frame = frame, .has_endpoints = true, .transport = websocket ? CAPTURE_WS : CAPTURE_TCP,
+		.frame = when->frame, .has_endpoints = true, .transport = websocket ? CAPTURE_WS : CAPTURE_TCP,
 		.src = k->src, .dst = k->dst, .sport = k->sport, .dport = k->dport,
 		.data = ev->data, .len = ev->len, .error = ev->error,
 		.notice_kind = ev->notice_kind, .text = ev->text, .cut_short = ev->cut_short,
@@ -121,7 +124,7 @@ static void tcp_event(void *ctx, const struct net_flow_key *k, uint64_t frame, b
 	r.kind = ev->kind == SIPSTREAM_MESSAGE ? CAPTURE_MESSAGE
 		 : ev->kind == SIPSTREAM_FRAMING_ERROR ? CAPTURE_FRAMING_ERROR
 						       : CAPTURE_NOTICE;
-	deliver(c, &r);
+	deliver_at(c, &r, when->ts_sec, when->ts_usec);
 }
 
 /* libpcap's name of a link type, for messages that also give its number. */
@@ -447,7 +450,7 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 				    "malformed TCP segment: %s", reason);
 			return;
 		}
-		tcp_segment_in(c->tcp, &ip->src, &ip->dst, &t, c->frame);
+		tcp_segment_in(c->tcp, &ip->src, &ip->dst, &t, &(struct tcp_when){c->frame, c->ts_sec, c->ts_usec});
 	} else if (proto == IPPROTO_SCTP_NUM) {
 		sctp_packet_in(c->sctp, ip, l4, cap, wire, c->frame);
 	}
@@ -659,7 +662,7 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 	}
 	/* Whatever the reason the frames stop, what is held is reported. */
 	ipfrag_flush(c->frags, c->frame);
-	tcp_table_flush(c->tcp, c->frame);
+	tcp_table_flush(c->tcp, &(struct tcp_when){c->frame, c->ts_sec, c->ts_usec});
 	sctp_table_flush(c->sctp, c->frame);
 	const struct tcp_stats *ts = tcp_table_stats(c->tcp);
 	c->stats.tcp_flows = ts->flows;

@@ -3,7 +3,11 @@
  * from its SYN starts at ISN + 1 and decides from its first line whether it is
  * SIP; a direction joined mid-way starts at its first data segment and skips
  * to the first SIP start line. Closed directions stay in the table (without
- * buffers) so that late retransmissions are recognised as such. A direction's
+ * buffers) so that late retransmissions are recognised as such, until room
+ * is needed. The table keeps two lists, least recently active first: flows
+ * with nothing to lose (closed, or that never carried a byte: a port scan's
+ * SYNs), which are dropped first and silently, and the others; so making
+ * room is O(1) however many flows there are. A direction's
  * first bytes choose its reader: "GET " may open a WebSocket upgrade, and
  * "HTTP/" may answer one when the other direction asked; anything else is
  * read as SIP, as is a WebSocket upgrade that is not accepted (and then
@@ -23,7 +27,7 @@ struct segment {
 	uint32_t seq;
 	uint32_t wire_len; /* bytes the segment carried on the wire */
 	uint32_t cap_len;  /* bytes of it in the capture */
-	uint64_t frame;
+	struct tcp_when when; /* the frame that carried it */
 	uint8_t data[];
 };
 
@@ -33,12 +37,23 @@ enum flow_reader {
 	READER_WS,        /* ws */
 };
 
+/* A list of flows through their prev/next, least recently active first. */
+struct flow_list {
+	struct flow *first, *last;
+};
+
 struct flow {
 	struct flow *hnext;
+	struct flow *prev, *next; /* in the table's idle or busy list */
+	struct flow_list *list;
 	struct net_flow_key key;
 	struct tcp_table *table;
 	bool started, syn_seen, closed, fin_seen;
+	bool had_payload;      /* a segment with data was seen (since the last SYN) */
+	bool ack_seen;         /* the other direction acknowledged ... */
+	uint32_t acked;        /* ... up to here, in its latest segment */
 	uint32_t isn, next_seq, fin_seq;
+	uint32_t seen_end;     /* the end of the furthest data seen */
 	struct segment *ooo; /* sorted by seq */
 	size_t ooo_bytes, ooo_count;
 	struct sipstream stream;
@@ -48,15 +63,17 @@ struct flow {
 	size_t head_len;
 	struct ws_stream ws;   /* READER_WS */
 	bool answer_passed;    /* READER_WS server: the client direction was told the answer */
-	uint64_t last_frame;
 };
 
 struct tcp_table {
 	struct flow **buckets;
 	size_t nbuckets, count, max_flows, max_flow_bytes;
+	struct flow_list idle; /* closed, or never carried a byte: dropped first, silently */
+	struct flow_list busy; /* the others */
 	tcp_emit_fn emit;
 	void *ctx;
-	uint64_t frame; /* frame being processed */
+	struct tcp_when now; /* what the flows' events are reported at: the frame being
+	                        processed, or a held segment's (drain) */
 	struct tcp_stats stats;
 };
 
@@ -93,7 +110,7 @@ static void free_ooo(struct flow *f)
 static void stream_event(void *ctx, const struct sipstream_event *ev)
 {
 	struct flow *f = ctx;
-	f->table->emit(f->table->ctx, &f->key, f->table->frame, f->reader == READER_WS, ev);
+	f->table->emit(f->table->ctx, &f->key, &f->table->now, f->reader == READER_WS, ev);
 }
 
 static void flow_notice(struct flow *f, const char *kind, const char *text)
@@ -246,29 +263,51 @@ static void deliver(struct flow *f, const uint8_t *data, uint32_t cap_len, uint3
 		declare_gap(f, wire_len - cap_len, "the frame was cut short by the capture's snapshot length", true);
 }
 
-/* Hand on held segments that the in-order data now reaches. */
-static void drain(struct flow *f)
+/* Hand on held segments that the in-order data now reaches. What they
+ * complete is reported at the latest frame of `since` (the frame whose data
+ * reached them, or none after a hole declared lost: the reader starts again
+ * after it, so nothing before the hole counts) and theirs: a message is
+ * complete in the capture only once all of its bytes are. */
+static void drain(struct flow *f, struct tcp_when since)
 {
+	struct tcp_table *t = f->table;
+	struct tcp_when now = t->now;
 	while (f->ooo && seq_diff(f->ooo->seq, f->next_seq) <= 0) {
 		struct segment *s = f->ooo;
 		f->ooo = s->next;
 		f->ooo_bytes -= s->cap_len;
 		f->ooo_count--;
+		if (s->when.frame > since.frame)
+			since = s->when;
 		int32_t end = seq_diff(s->seq + s->wire_len, f->next_seq);
 		if (end > 0) { /* part of it is new */
 			uint32_t trim = f->next_seq - s->seq;
 			uint32_t cap = s->cap_len > trim ? s->cap_len - trim : 0;
+			t->now = since;
 			deliver(f, s->data + (s->cap_len - cap), cap, s->wire_len - trim);
+			t->now = now;
 		}
 		free(s);
 	}
 }
 
-/* The hole before the first held segment will not be filled. */
+/* The hole before the first held segment will not be filled: said at the
+ * frame being processed, the held segments after it at their own. */
 static void gap_to_first(struct flow *f, const char *why)
 {
 	declare_gap(f, f->ooo->seq - f->next_seq, why, false);
-	drain(f);
+	drain(f, (struct tcp_when){0});
+}
+
+/* The other direction's latest acknowledgement reaches past the hole before
+ * the first held segment (and no further than the bytes seen, so that a
+ * stray number is not believed): the receiver got the bytes that the
+ * capture lost, which will not come now. */
+static void gaps_acked(struct flow *f)
+{
+	while (f->ack_seen && f->ooo && !f->closed && seq_diff(f->acked, f->ooo->seq) >= 0 &&
+	       seq_diff(f->acked, f->seen_end) <= 0)
+		gap_to_first(f, "the receiver acknowledged them: the capture lost them");
 }
 
 static void hold(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t cap_len, uint32_t wire_len)
@@ -288,7 +327,7 @@ static void hold(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t cap
 	s->seq = seq;
 	s->wire_len = wire_len;
 	s->cap_len = cap_len;
-	s->frame = f->table->frame;
+	s->when = f->table->now;
 	memcpy(s->data, data, cap_len);
 	s->next = *at;
 	*at = s;
@@ -296,6 +335,8 @@ static void hold(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t cap
 	f->ooo_count++;
 	if (f->ooo_bytes + pending(f) > f->table->max_flow_bytes || f->ooo_count > MAX_OOO_SEGMENTS)
 		gap_to_first(f, "the segments after it exceed the flow buffer limit");
+	else
+		gaps_acked(f); /* acknowledged before the capture saw this segment */
 }
 
 static void finish(struct flow *f, const char *why)
@@ -316,6 +357,9 @@ static void data_in(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t 
 {
 	if (wire_len == 0 || f->closed)
 		return;
+	if (!f->had_payload || seq_diff(seq + wire_len, f->seen_end) > 0)
+		f->seen_end = seq + wire_len;
+	f->had_payload = true;
 	if (ignoring(f)) { /* another protocol: hold nothing for it */
 		free_ooo(f);
 		return;
@@ -336,7 +380,7 @@ static void data_in(struct flow *f, uint32_t seq, const uint8_t *data, uint32_t 
 		return;
 	}
 	deliver(f, data, cap_len, wire_len);
-	drain(f);
+	drain(f, f->table->now);
 }
 
 static void rehash(struct tcp_table *t)
@@ -359,8 +403,36 @@ static void rehash(struct tcp_table *t)
 	t->nbuckets = n;
 }
 
+static void unlink_flow(struct flow *f)
+{
+	struct flow_list *l = f->list;
+	*(f->prev ? &f->prev->next : &l->first) = f->next;
+	*(f->next ? &f->next->prev : &l->last) = f->prev;
+	f->prev = f->next = NULL;
+	f->list = NULL;
+}
+
+/* The flow was active: to the end of the list that fits its state now. */
+static void touch(struct flow *f)
+{
+	struct tcp_table *t = f->table;
+	struct flow_list *l = f->closed || !f->had_payload ? &t->idle : &t->busy;
+	if (f->list)
+		unlink_flow(f);
+	f->list = l;
+	f->prev = l->last;
+	*(l->last ? &l->last->next : &l->first) = f;
+	l->last = f;
+}
+
+static bool carries_sip(const struct flow *f)
+{
+	return f->reader == READER_WS ? ws_carries_sip(&f->ws) : f->stream_live && sipstream_carries_sip(&f->stream);
+}
+
 static void remove_flow(struct tcp_table *t, struct flow *victim)
 {
+	unlink_flow(victim);
 	struct flow **p = &t->buckets[net_flow_hash(&victim->key) & (t->nbuckets - 1)];
 	while (*p != victim)
 		p = &(*p)->hnext;
@@ -371,23 +443,23 @@ static void remove_flow(struct tcp_table *t, struct flow *victim)
 	t->count--;
 }
 
-/* Make room: drop the least recently active flow (closed ones first). */
+/* Make room: drop the least recently active flow, one with nothing to lose
+ * first. Said only when the flow held bytes or carried SIP: what it still
+ * had is reported, and later segments will start it again mid-way. */
 static void evict(struct tcp_table *t)
 {
-	struct flow *victim = NULL;
-	for (size_t i = 0; i < t->nbuckets; i++)
-		for (struct flow *f = t->buckets[i]; f; f = f->hnext)
-			if (!victim || (f->closed && !victim->closed) ||
-			    (f->closed == victim->closed && f->last_frame < victim->last_frame))
-				victim = f;
+	struct flow *victim = t->idle.first ? t->idle.first : t->busy.first;
 	if (!victim->closed) {
-		char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[200];
-		net_endpoint_format(&victim->key.src, victim->key.sport, src, sizeof src);
-		net_endpoint_format(&victim->key.dst, victim->key.dport, dst, sizeof dst);
-		snprintf(text, sizeof text, "more than %zu TCP flows at once: stopped following %s -> %s", t->max_flows,
-			 src, dst);
+		bool tell = victim->ooo || pending(victim) || carries_sip(victim);
 		finish(victim, "its flow was dropped from the table");
-		flow_notice(victim, "tcp-flow-limit", text);
+		if (tell) {
+			char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], text[200];
+			net_endpoint_format(&victim->key.src, victim->key.sport, src, sizeof src);
+			net_endpoint_format(&victim->key.dst, victim->key.dport, dst, sizeof dst);
+			snprintf(text, sizeof text, "more than %zu TCP flows at once: stopped following %s -> %s",
+				 t->max_flows, src, dst);
+			flow_notice(victim, "tcp-flow-limit", text);
+		}
 	}
 	remove_flow(t, victim);
 }
@@ -413,26 +485,27 @@ static struct flow *find_flow(struct tcp_table *t, const struct net_flow_key *k,
 	f->table = t;
 	f->hnext = t->buckets[h];
 	t->buckets[h] = f;
+	touch(f);
 	t->count++;
 	t->stats.flows++;
 	return f;
 }
 
-void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struct net_addr *dst,
-		    const struct net_tcp *seg, uint64_t frame)
+/* The acknowledgement in a segment of f's other direction. */
+static void ack_in(struct tcp_table *t, const struct net_flow_key *k, uint32_t ack)
 {
-	struct net_flow_key k;
-	memset(&k, 0, sizeof k);
-	k.src = *src;
-	k.dst = *dst;
-	k.sport = seg->sport;
-	k.dport = seg->dport;
-	t->frame = frame;
-	bool syn = seg->flags & NET_TCP_SYN, rst = seg->flags & NET_TCP_RST, fin = seg->flags & NET_TCP_FIN;
-	struct flow *f = find_flow(t, &k, syn || seg->payload_wire_len > 0);
-	if (!f)
+	struct net_flow_key r = {.src = k->dst, .dst = k->src, .sport = k->dport, .dport = k->sport};
+	struct flow *f = find_flow(t, &r, false);
+	if (!f || !f->started || f->closed)
 		return;
-	f->last_frame = frame;
+	f->ack_seen = true;
+	f->acked = ack;
+	gaps_acked(f);
+}
+
+static void segment_in(struct flow *f, const struct net_tcp *seg)
+{
+	bool syn = seg->flags & NET_TCP_SYN, rst = seg->flags & NET_TCP_RST, fin = seg->flags & NET_TCP_FIN;
 	if (rst) { /* the connection is gone; what is held will never complete */
 		if (!f->closed)
 			finish(f, "the connection was reset");
@@ -446,7 +519,7 @@ void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struc
 			finish(f, "a new connection started on the same addresses and ports");
 		free_ooo(f);
 		f->started = f->syn_seen = true;
-		f->closed = f->fin_seen = false;
+		f->closed = f->fin_seen = f->had_payload = f->ack_seen = false;
 		f->isn = seq;
 		f->next_seq = seq + 1;
 		start_stream(f, SIPSTREAM_DETECT);
@@ -465,9 +538,28 @@ void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struc
 		finish(f, "the connection was closed");
 }
 
-void tcp_table_flush(struct tcp_table *t, uint64_t frame)
+void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struct net_addr *dst,
+		    const struct net_tcp *seg, const struct tcp_when *when)
 {
-	t->frame = frame;
+	struct net_flow_key k;
+	memset(&k, 0, sizeof k);
+	k.src = *src;
+	k.dst = *dst;
+	k.sport = seg->sport;
+	k.dport = seg->dport;
+	t->now = *when;
+	if ((seg->flags & (NET_TCP_ACK | NET_TCP_RST)) == NET_TCP_ACK)
+		ack_in(t, &k, seg->ack);
+	struct flow *f = find_flow(t, &k, (seg->flags & NET_TCP_SYN) || seg->payload_wire_len > 0);
+	if (!f)
+		return;
+	segment_in(f, seg);
+	touch(f);
+}
+
+void tcp_table_flush(struct tcp_table *t, const struct tcp_when *when)
+{
+	t->now = *when;
 	for (size_t i = 0; i < t->nbuckets; i++)
 		for (struct flow *f = t->buckets[i]; f; f = f->hnext)
 			if (!f->closed && f->started)

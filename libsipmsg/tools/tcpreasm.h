@@ -9,10 +9,15 @@
  * subprotocol that the other direction accepts, to a ws_stream (RFC 7118,
  * websocket.h), which reads one SIP message out of each WebSocket message.
  *
+ * A hole is also declared as soon as the other direction acknowledges bytes
+ * past it (the receiver got what the capture lost), and the messages in the
+ * segments held after it are then reported at their own frames.
+ *
  * Bounded memory: a flow holds at most max_flow_bytes (unfinished message plus
  * out-of-order segments; past that the hole is declared a gap), and the table
- * at most max_flows flows (past that the least recently active is dropped,
- * with a notice). */
+ * at most max_flows flows. Past that the least recently active one is
+ * dropped, in O(1): a closed flow or one that never carried a byte first, and
+ * silently; a flow that held bytes or carried SIP with a notice. */
 #ifndef SIPMSG_TOOL_TCPREASM_H
 #define SIPMSG_TOOL_TCPREASM_H
 
@@ -21,10 +26,21 @@
 
 #include <stdbool.h>
 
-/* Everything a flow's stream reports, with the flow and the frame that was
- * being processed (for a message: the frame that completed it). websocket:
- * the flow carries SIP over WebSocket (a message is one WebSocket message). */
-typedef void (*tcp_emit_fn)(void *ctx, const struct net_flow_key *flow, uint64_t frame, bool websocket,
+/* A frame's number and capture time. */
+struct tcp_when {
+	uint64_t frame;
+	int64_t ts_sec;
+	uint32_t ts_usec;
+};
+
+/* Everything a flow's stream reports, with the flow and the frame it is
+ * reported at: the frame being processed, except for what comes out of
+ * segments that were held after a hole declared lost, which is reported at
+ * the latest frame that carried them or the held bytes before them in the
+ * stream: so records may come after those of a later frame (another flow's,
+ * or the tcp-gap notice itself). websocket: the flow carries SIP over
+ * WebSocket (a message is one WebSocket message). */
+typedef void (*tcp_emit_fn)(void *ctx, const struct net_flow_key *flow, const struct tcp_when *when, bool websocket,
 			    const struct sipstream_event *ev);
 
 struct tcp_table;
@@ -38,12 +54,13 @@ struct tcp_stats {
 struct tcp_table *tcp_table_new(size_t max_flows, size_t max_flow_bytes, tcp_emit_fn emit, void *ctx);
 void tcp_table_free(struct tcp_table *t);
 
-/* One TCP segment from frame `frame`. */
+/* One TCP segment from the frame `when`. */
 void tcp_segment_in(struct tcp_table *t, const struct net_addr *src, const struct net_addr *dst,
-		    const struct net_tcp *seg, uint64_t frame);
+		    const struct net_tcp *seg, const struct tcp_when *when);
 
-/* End of capture: report holes and unfinished messages of every flow. */
-void tcp_table_flush(struct tcp_table *t, uint64_t frame);
+/* End of capture (`when`: the last frame): report holes and unfinished
+ * messages of every flow. */
+void tcp_table_flush(struct tcp_table *t, const struct tcp_when *when);
 
 const struct tcp_stats *tcp_table_stats(const struct tcp_table *t);
 

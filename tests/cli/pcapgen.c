@@ -816,6 +816,12 @@ size_t gen_wlan_msdus(struct gen *g, const struct gen_msdu *m, size_t n, bool am
 void gen_tcp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t seq,
 	     uint8_t flags, const void *payload, size_t len)
 {
+	gen_tcp_ack(g, src, dst, seq, flags & GEN_ACK ? 1 : 0, flags, payload, len);
+}
+
+void gen_tcp_ack(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t seq,
+		 uint32_t ack, uint8_t flags, const void *payload, size_t len)
+{
 	uint8_t *t = malloc(20 + len);
 	if (!t)
 		die("out of memory");
@@ -823,7 +829,7 @@ void gen_tcp(struct gen *g, const struct gen_endpoint *src, const struct gen_end
 	put16(t, src->port);
 	put16(t + 2, dst->port);
 	put32(t + 4, seq);
-	put32(t + 8, flags & GEN_ACK ? 1 : 0);
+	put32(t + 8, ack);
 	t[12] = 5 << 4;
 	t[13] = flags;
 	put16(t + 14, 65535);

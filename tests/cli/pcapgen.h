@@ -166,6 +166,9 @@ void gen_udp(struct gen *g, const struct gen_endpoint *src, const struct gen_end
 #define GEN_ACK 0x10
 void gen_tcp(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t seq,
 	     uint8_t flags, const void *payload, size_t len);
+/* The same with this acknowledgement number (gen_tcp writes 1 with GEN_ACK). */
+void gen_tcp_ack(struct gen *g, const struct gen_endpoint *src, const struct gen_endpoint *dst, uint32_t seq,
+		 uint32_t ack, uint8_t flags, const void *payload, size_t len);
 
 /* One chunk of an SCTP packet (RFC 9260 §3.2). DATA and I-DATA carry data as
  * their user data after the header that the other fields fill; any other
