@@ -110,21 +110,46 @@ static sipmsg_slice sdp_label(const sipmsg_sdp *sdp, char *buf, size_t size)
 	return (sipmsg_slice){buf, n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1};
 }
 
-/* Printable ASCII only, cut to `width` with "..." (a terminal is not a hex viewer). */
+/* How many bytes at p[0..n) make one character print_clean() shows as it
+ * is: printable ASCII, or a valid UTF-8 sequence that is neither a C1
+ * control nor a bidirectional override or isolate (which could make the
+ * terminal show a line other than it is); 0 for a byte shown as '?'. */
+static size_t shown_as_is(const uint8_t *p, size_t n)
+{
+	if (p[0] < 0x80)
+		return p[0] >= 0x20 && p[0] < 0x7f;
+	size_t u = json_utf8_len(p, n);
+	if (u == 2 && p[0] == 0xc2 && p[1] < 0xa0)
+		return 0;
+	if (u == 3 && p[0] == 0xe2 &&
+	    ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
+		return 0;
+	return u;
+}
+
+/* s on one line: what the terminal must not take as control is '?', one
+ * column per character; cut to width columns with "..." (0: no limit),
+ * padded with spaces to width when pad. */
 static void print_clean(FILE *out, sipmsg_slice s, size_t width, bool pad)
 {
-	size_t n = s.len;
-	bool cut = width && n > width;
-	if (cut)
-		n = width - 3;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s.ptr[i];
-		putc(c >= 0x20 && c < 0x7f ? c : '?', out);
+	const uint8_t *p = (const uint8_t *)s.ptr;
+	size_t cols = 0, i = 0;
+	for (size_t k = 0; k < s.len; cols++) /* the columns s takes whole */
+		k += shown_as_is(p + k, s.len - k) ? shown_as_is(p + k, s.len - k) : 1;
+	bool cut = width && cols > width;
+	size_t keep = cut ? width - 3 : cols;
+	for (size_t c = 0; c < keep; c++) {
+		size_t u = shown_as_is(p + i, s.len - i);
+		if (u)
+			fwrite(p + i, 1, u, out);
+		else
+			putc('?', out);
+		i += u ? u : 1;
 	}
 	if (cut)
 		fputs("...", out);
 	if (pad)
-		for (size_t i = cut ? width : n; i < width; i++)
+		for (size_t c = cut ? width : keep; c < width; c++)
 			putc(' ', out);
 }
 

@@ -386,6 +386,23 @@ def test_exit_codes_and_text_lines():
     assert rc == 2 and TMP in err, err
 
 
+def test_text_lines_show_utf8_but_no_controls():
+    def response(reason):
+        return b"SIP/2.0 486 " + reason + b"\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:b@h>;tag=2\r\n" \
+            b"From: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n"
+    # a reason phrase in UTF-8 (RFC 3261 lets it be) is shown as it is, one
+    # column per character, so the verdicts stay in one column
+    cyr = write("cyr.sip", response("Занято".encode()))
+    asc = write("asc.sip", response(b"Zanyat"))
+    rc, out, _ = run("check", cyr, asc)
+    lines = out.splitlines()
+    assert rc == 0 and "SIP/2.0 486 Занято " in lines[0], lines
+    assert lines[0].index("OK") - len(cyr) == lines[1].index("OK") - len(asc), lines
+    # C1 controls, bidirectional overrides and bytes that are not UTF-8 are '?'
+    rc, out, _ = run("check", write("c1.sip", response(b"\xc2\x85x\xe2\x80\xaey\xff")))
+    assert "SIP/2.0 486 ??x???y? " in out, out
+
+
 def test_strict_fails_what_lenient_warns():
     lf = write("lf.sip", BARE_LF)
     rc, objs, _ = run_json(lf)
