@@ -236,6 +236,15 @@ static sipmsg_slice sipmsg_binding_opt(const char *s)
 %rename(SdpSourceFilter) sipmsg_binding_source_filter;
 %rename(SdpMediaSpec) sipmsg_binding_media_spec;
 
+/* Before the declarations below: SWIG reads a type's %extend methods where
+ * the type is declared, with the typemaps in force there (placed after
+ * them, the check was silently not applied to the methods' arguments). */
+%typemap(check) sipmsg_binding_sdp *, const sipmsg_binding_sdp *, sipmsg_binding_section *,
+		const sipmsg_binding_section *, const sipmsg_binding_media_spec * {
+	if (!$1)
+		SWIG_exception_fail(SWIG_ValueError, "an object is required, not None");
+}
+
 typedef struct sipmsg_binding_sdp {} sipmsg_binding_sdp;
 typedef struct sipmsg_binding_section {} sipmsg_binding_section;
 typedef struct sipmsg_binding_origin {} sipmsg_binding_origin;
@@ -244,12 +253,6 @@ typedef struct sipmsg_binding_rtpmap {} sipmsg_binding_rtpmap;
 typedef struct sipmsg_binding_codec {} sipmsg_binding_codec;
 typedef struct sipmsg_binding_source_filter {} sipmsg_binding_source_filter;
 typedef struct sipmsg_binding_media_spec {} sipmsg_binding_media_spec;
-
-%typemap(check) sipmsg_binding_sdp *, const sipmsg_binding_sdp *, sipmsg_binding_section *,
-		const sipmsg_binding_section *, const sipmsg_binding_media_spec * {
-	if (!$1)
-		SWIG_exception_fail(SWIG_ValueError, "an object is required, not None");
-}
 
 %rename(sdp_parse) sipmsg_binding_sdp_parse;
 sipmsg_binding_sdp *sipmsg_binding_sdp_parse(const void *data, size_t len, unsigned flags, sipmsg_error *PARSE_ERR);

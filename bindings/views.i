@@ -297,6 +297,14 @@ static bool sipmsg_binding_has_line_end(const char *s, size_t len)
 %rename(MimePart) sipmsg_binding_part;
 %rename(MultipartBuilder) sipmsg_binding_parts;
 
+/* Before the declarations below: SWIG reads a type's %extend methods where
+ * the type is declared, with the typemaps in force there (placed after
+ * them, the check was silently not applied to the methods' arguments). */
+%typemap(check) sipmsg_binding_uri *, const sipmsg_binding_uri *, sipmsg_binding_parts * {
+	if (!$1)
+		SWIG_exception_fail(SWIG_ValueError, "an object is required, not None");
+}
+
 typedef struct sipmsg_binding_uri {} sipmsg_binding_uri;
 typedef struct sipmsg_binding_nameaddr {} sipmsg_binding_nameaddr;
 typedef struct sipmsg_binding_via {} sipmsg_binding_via;
@@ -307,11 +315,6 @@ typedef struct sipmsg_binding_access_network_info {} sipmsg_binding_access_netwo
 typedef struct sipmsg_binding_multipart {} sipmsg_binding_multipart;
 typedef struct sipmsg_binding_part {} sipmsg_binding_part;
 typedef struct sipmsg_binding_parts {} sipmsg_binding_parts;
-
-%typemap(check) sipmsg_binding_uri *, sipmsg_binding_parts * {
-	if (!$1)
-		SWIG_exception_fail(SWIG_ValueError, "an object is required, not None");
-}
 
 /* The parameter getters every view with parameters has. */
 %define SIPMSG_BINDING_PARAMS(PARAMS, COUNT)

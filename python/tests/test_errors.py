@@ -138,3 +138,44 @@ def test_limits_of_parse_sdp_and_bad_limits():
         with pytest.raises(ValueError, match="max_headers"):
             sipmsg.parse(LIMITED, max_headers=bad)
     assert sipmsg.parse(LIMITED, max_headers=0).call_id == "x", "0 is the default"
+
+
+# Every method of the SWIG module, called with None for each argument, in a
+# child process (a NULL that reached C would kill it): a TypeError or
+# ValueError is fine, a crash is not.
+_NONE_CALLS = r'''
+import inspect, sys
+import sipmsg
+from sipmsg import capi
+msg = sipmsg.parse(sys.stdin.buffer.read())
+objs = {"Message": msg._h, "Sdp": msg.sdp._s, "SdpSection": msg.sdp.media[0]._sec, "Uri": msg.from_.uri._u,
+        "NameAddr": msg.from_._n, "Via": msg.vias[0]._v, "MultipartBuilder": capi.MultipartBuilder(),
+        "SdpMediaSpec": capi.SdpMediaSpec("audio", 1, 0, "RTP/AVP")}
+calls = [(getattr(o, n), name + "." + n) for name, o in objs.items() for n in dir(type(o))
+         if not n.startswith("_") and n not in ("this", "thisown") and callable(getattr(type(o), n))]
+calls += [(f, n) for n, f in vars(capi).items()
+          if n[:1].islower() and callable(f) and not inspect.isclass(f) and not n.startswith("_")]
+for f, name in calls:
+    for nargs in (1, 2, 3):
+        print(name, nargs, flush=True)
+        try:
+            f(*([None] * nargs))
+        except (TypeError, ValueError, OverflowError, sipmsg.Error, RuntimeError):
+            pass
+print("done", len(calls), flush=True)
+'''
+
+
+def test_swig_methods_refuse_none_without_crashing():
+    import subprocess
+    import sys
+    sdp = b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\n"
+    data = (b"INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\n"
+            b"Max-Forwards: 70\r\nFrom: <sip:alice@example.com>;tag=1\r\nTo: <sip:bob@example.com>\r\n"
+            b"Call-ID: c\r\nCSeq: 1 INVITE\r\nContent-Type: application/sdp\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(sdp) + sdp)
+    p = subprocess.run([sys.executable, "-c", _NONE_CALLS], input=data, capture_output=True, timeout=300)
+    out = p.stdout.decode().splitlines()
+    assert p.returncode == 0, "crashed (status %d) calling %s with None: %s" % (
+        p.returncode, out[-1] if out else "?", p.stderr.decode()[-500:])
+    assert out[-1].startswith("done ") and int(out[-1].split()[1]) > 100, out[-3:]
