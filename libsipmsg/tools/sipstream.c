@@ -96,8 +96,10 @@ static void skipped_line(struct sipstream *s, const uint8_t *p, size_t i, size_t
 {
 	uint64_t v;
 	if (e == i) {
-		if (s->body_cl_seen)
-			s->body_end = end_offset + s->body_cl < end_offset ? UINT64_MAX : end_offset + s->body_cl;
+		/* a body past the framer's limit would not be framed: no reason
+		 * to skip it whole */
+		if (s->body_cl_seen && s->body_cl <= max_message(s))
+			s->body_end = end_offset + s->body_cl;
 		s->body_cl_seen = false;
 	} else if (sip_detect_content_length(p + i, e - i, &v)) {
 		s->body_cl = v;
@@ -182,7 +184,7 @@ static size_t bad_head_end(struct sipstream *s, const uint8_t *p, size_t pos, si
 		i = end + 1;
 	}
 	s->bad_scan = base + i;
-	if (i - pos <= max_message(s))
+	if (n - pos <= max_message(s))
 		return 0;
 	size_t end = s->bad_err.offset <= n - pos ? pos + s->bad_err.offset : n;
 	const uint8_t *lf = memchr(p + pos, '\n', n - pos);
@@ -281,6 +283,7 @@ static bool keep(struct sipstream *s, const uint8_t *data, size_t len)
 		snprintf(text, sizeof text,
 			 "an unfinished message needs more than the stream buffer limit of %zu bytes; %zu bytes dropped",
 			 s->max_bytes, s->len + len);
+		s->offset += s->len; /* the caller adds len */
 		s->len = 0;
 		sipmsg_framer_reset(&s->framer);
 		if (s->state != SIPSTREAM_ST_NOT_SIP)
@@ -297,6 +300,7 @@ static bool keep(struct sipstream *s, const uint8_t *data, size_t len)
 		uint8_t *b = realloc(s->buf, cap);
 		if (!b) {
 			notice(s, "stream-buffer-limit", "out of memory for a stream buffer; bytes dropped");
+			s->offset += s->len;
 			s->len = 0;
 			sipmsg_framer_reset(&s->framer);
 			s->state = SIPSTREAM_ST_RESYNC;

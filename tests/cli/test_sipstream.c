@@ -18,6 +18,7 @@ struct seen {
 	enum sipstream_event_kind kind[MAX_EVENTS];
 	char *data[MAX_EVENTS]; /* message bytes, or notice kind ": " text */
 	int code[MAX_EVENTS];   /* framing errors */
+	uint64_t offset[MAX_EVENTS];
 };
 
 static void on_event(void *ctx, const struct sipstream_event *ev)
@@ -25,6 +26,7 @@ static void on_event(void *ctx, const struct sipstream_event *ev)
 	struct seen *s = ctx;
 	cr_assert_lt(s->n, MAX_EVENTS);
 	s->kind[s->n] = ev->kind;
+	s->offset[s->n] = ev->offset;
 	if (ev->kind == SIPSTREAM_NOTICE) {
 		size_t len = strlen(ev->notice_kind) + 2 + strlen(ev->text) + 1;
 		s->data[s->n] = malloc(len);
@@ -43,12 +45,12 @@ static void seen_free(struct seen *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* Feeds text to a fresh stream, in pieces of `piece` bytes (0: whole). */
-static void run(struct seen *out, enum sipstream_mode mode, const char *text, size_t piece)
+/* Feeds text to a fresh stream of max_bytes, in pieces of `piece` bytes (0: whole). */
+static void run_max(struct seen *out, enum sipstream_mode mode, size_t max_bytes, const char *text, size_t piece)
 {
 	memset(out, 0, sizeof *out);
 	struct sipstream s;
-	sipstream_init(&s, mode, 1u << 20, on_event, out);
+	sipstream_init(&s, mode, max_bytes, on_event, out);
 	size_t len = strlen(text);
 	if (!piece)
 		piece = len;
@@ -56,6 +58,11 @@ static void run(struct seen *out, enum sipstream_mode mode, const char *text, si
 		sipstream_feed(&s, (const uint8_t *)text + i, len - i < piece ? len - i : piece);
 	sipstream_finish(&s);
 	sipstream_release(&s);
+}
+
+static void run(struct seen *out, enum sipstream_mode mode, const char *text, size_t piece)
+{
+	run_max(out, mode, 1u << 20, text, piece);
 }
 
 /* A request with a body of type `type`; Content-Length says the body's length. */
@@ -216,4 +223,61 @@ Test(sipstream, bad_content_length_at_the_end_of_the_stream)
 		cr_assert_str_eq(s.data[0], text);
 		seen_free(&s);
 	}
+}
+
+/* A Content-Length past the framer's limit in the skipped bytes (junk, or
+ * a message that could not be framed anyway) does not make resync skip
+ * everything after it. */
+Test(sipstream, midstream_ignores_a_body_too_large_to_frame)
+{
+	char *options = request("OPTIONS", "o7", NULL, "");
+	char *all = concat3("x\r\nContent-Length: 4000000000\r\n\r\n", options, "");
+	struct seen s;
+	run(&s, SIPSTREAM_MIDSTREAM, all, 0);
+	expect_messages(&s, (const char *const[]){"OPTIONS "}, 1);
+	seen_free(&s);
+	free(options), free(all);
+}
+
+/* A bad Content-Length, then a header line longer than the framer's limit:
+ * the message is reported (up to the bad line) once that limit is passed,
+ * not held until the stream's buffer limit drops it unreported. */
+Test(sipstream, bad_content_length_in_an_endless_header_section)
+{
+	const char *head = "OPTIONS sip:bob@example.com SIP/2.0\r\nContent-Length: x\r\nX-Long: ";
+	size_t long_len = SIPMSG_DEFAULT_MAX_MESSAGE_SIZE + 100;
+	char *text = malloc(strlen(head) + long_len + 1);
+	strcpy(text, head);
+	memset(text + strlen(head), 'a', long_len);
+	text[strlen(head) + long_len] = 0;
+	struct seen s;
+	run_max(&s, SIPSTREAM_DETECT, 3 * SIPMSG_DEFAULT_MAX_MESSAGE_SIZE, text, 65536);
+	cr_assert_geq(s.n, 1);
+	cr_assert_eq(s.kind[0], SIPSTREAM_FRAMING_ERROR, "%.80s", s.data[0]);
+	cr_assert(strcmp(s.data[0], "OPTIONS sip:bob@example.com SIP/2.0\r\n") == 0, "%zu bytes: %.80s",
+		  strlen(s.data[0]), s.data[0]);
+	for (size_t i = 1; i < s.n; i++)
+		cr_assert(strstr(s.data[i], "stream-skipped"), "%.100s", s.data[i]);
+	seen_free(&s);
+	free(text);
+}
+
+/* Bytes dropped at the stream's buffer limit still count in the offsets of
+ * the messages after them (offsets bound where a Content-Length body ends,
+ * and --stream reports them). */
+Test(sipstream, offsets_after_the_buffer_limit)
+{
+	char *options = request("OPTIONS", "o8", NULL, "");
+	char big[401];
+	memset(big, 'a', 400);
+	big[400] = 0;
+	char *head = concat3("OPTIONS sip:bob@example.com SIP/2.0\r\nX-Big: ", big, "\r\n");
+	char *all = concat3(head, "\r\n", options);
+	struct seen s;
+	run_max(&s, SIPSTREAM_DETECT, 256, all, 100);
+	expect_messages(&s, (const char *const[]){"OPTIONS "}, 1);
+	cr_assert_eq(s.kind[s.n - 1], SIPSTREAM_MESSAGE);
+	cr_assert_eq(s.offset[s.n - 1], strlen(head) + 2);
+	seen_free(&s);
+	free(options), free(head), free(all);
 }
