@@ -111,6 +111,15 @@ static void notice(void *ctx, uint64_t frame, const char *kind, const char *text
 	deliver(c, &r);
 }
 
+/* An incomplete IP datagram that was SIP (ipfrag.h): not checked, so
+ * counted as SIP the capture cut short. */
+static void sip_lost_notice(void *ctx, uint64_t frame, const char *kind, const char *text)
+{
+	struct capture_record r = {.kind = CAPTURE_NOTICE, .frame = frame, .notice_kind = kind, .text = text,
+				   .cut_short = true};
+	deliver(ctx, &r);
+}
+
 static void tcp_event(void *ctx, const struct net_flow_key *k, const struct tcp_when *when, bool websocket,
 		      const struct sipstream_event *ev)
 {
@@ -183,7 +192,7 @@ static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_
 		return NULL;
 	}
 	struct notice_sink sink = {notice, c};
-	c->frags = ipfrag_new(c->opts.max_fragmented, &sink);
+	c->frags = ipfrag_new(c->opts.max_fragmented, &sink, &(struct notice_sink){sip_lost_notice, c});
 	c->tcp = tcp_table_new(c->opts.max_flows, c->opts.max_flow_bytes, tcp_event, c);
 	c->sctp = sctp_table_new(c->opts.max_flows, c->opts.max_flow_bytes, &sink, sctp_message_in, c);
 	if (!c->frags || !c->tcp || !c->sctp) {

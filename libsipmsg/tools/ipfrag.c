@@ -6,6 +6,8 @@
  * kept, as an IDS would. */
 #include "ipfrag.h"
 
+#include "sipdetect.h"
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #define MAX_DATAGRAM 65535u
 #define BLOCKS ((MAX_DATAGRAM + 7) / 8)
 #define EXPIRY_SECONDS 60
+#define IPPROTO_UDP_NUM 17
 
 struct pending {
 	bool used;
@@ -38,10 +41,12 @@ struct ipfrag_table {
 	struct pending *slots;
 	size_t nslots;
 	struct notice_sink notices;
+	struct notice_sink sip_lost;
 	uint8_t *done;        /* buffer of the datagram last returned, freed on the next call */
 };
 
-struct ipfrag_table *ipfrag_new(size_t max_datagrams, const struct notice_sink *notices)
+struct ipfrag_table *ipfrag_new(size_t max_datagrams, const struct notice_sink *notices,
+				const struct notice_sink *sip_lost)
 {
 	struct ipfrag_table *t = calloc(1, sizeof *t);
 	if (!t)
@@ -54,6 +59,7 @@ struct ipfrag_table *ipfrag_new(size_t max_datagrams, const struct notice_sink *
 	}
 	if (notices)
 		t->notices = *notices;
+	t->sip_lost = sip_lost ? *sip_lost : t->notices;
 	return t;
 }
 
@@ -74,28 +80,119 @@ void ipfrag_free(struct ipfrag_table *t)
 	free(t);
 }
 
+static bool block_set(const struct pending *p, size_t b);
+static void known_start(const uint8_t *data, size_t len, int family, uint8_t *proto, const uint8_t **out,
+			size_t *out_len);
+
+/* Up to `max` printable bytes of the line at p[0..n): how many; 0 when the
+ * line does not end within n. */
+static int printable_line(const uint8_t *p, size_t n, size_t max)
+{
+	const uint8_t *lf = memchr(p, '\n', n);
+	if (!lf)
+		return 0;
+	size_t k = 0;
+	while (p + k < lf && k < max && p[k] >= 0x20 && p[k] < 0x7f)
+		k++;
+	return (int)k;
+}
+
+/* The value of the first Call-ID ("i") header in the lines at p[0..n). */
+static const uint8_t *find_call_id(const uint8_t *p, size_t n, int *len)
+{
+	for (size_t i = 0; i < n;) {
+		size_t name = (p[i] | 0x20) == 'i' ? 1 : 7;
+		bool match = i + name < n && (name == 1 || (((p[i] | 0x20) == 'c' && (p[i + 1] | 0x20) == 'a' &&
+							 (p[i + 2] | 0x20) == 'l' && (p[i + 3] | 0x20) == 'l' &&
+							 p[i + 4] == '-' && (p[i + 5] | 0x20) == 'i' &&
+							 (p[i + 6] | 0x20) == 'd')));
+		if (match) {
+			size_t k = i + name;
+			while (k < n && (p[k] == ' ' || p[k] == '\t'))
+				k++;
+			if (k < n && p[k] == ':') {
+				k++;
+				while (k < n && (p[k] == ' ' || p[k] == '\t'))
+					k++;
+				*len = printable_line(p + k, n - k, 80);
+				if (*len)
+					return p + k;
+			}
+		}
+		const uint8_t *lf = memchr(p + i, '\n', n - i);
+		if (!lf || (lf + 1 < p + n && (lf[1] == '\r' || lf[1] == '\n')))
+			break; /* the end of the held bytes or of the header section */
+		i = (size_t)(lf - p) + 1;
+	}
+	return NULL;
+}
+
+/* The datagram's bytes from offset 0 as far as they were received, when
+ * they hold a UDP header and a SIP start line: what to call it in the
+ * notice (src/dst its endpoints, then ": ..." in text). Counted as SIP cut
+ * short unless the caller counted it already (told_frame). */
+static bool name_sip(const struct pending *p, char *text, size_t size)
+{
+	if (!p->buf)
+		return false;
+	size_t b = 0;
+	while (b < BLOCKS && block_set(p, b))
+		b++;
+	size_t held = b * 8 < p->max_end ? b * 8 : p->max_end;
+	uint8_t proto = p->proto;
+	const uint8_t *d;
+	size_t len;
+	known_start(p->buf, held, p->src.family, &proto, &d, &len);
+	if (proto != IPPROTO_UDP_NUM || len < 8)
+		return false;
+	const uint8_t *m = d + 8;
+	size_t n = len - 8, i = 0;
+	while (i < n && (m[i] == '\r' || m[i] == '\n'))
+		i++;
+	int line = printable_line(m + i, n - i, 80);
+	if (!line || sip_detect_start_line(m + i, n - i, false) != SIP_YES)
+		return false;
+	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN], call_id[100] = "";
+	net_endpoint_format(&p->src, (uint16_t)(d[0] << 8 | d[1]), src, sizeof src);
+	net_endpoint_format(&p->dst, (uint16_t)(d[2] << 8 | d[3]), dst, sizeof dst);
+	int id_len = 0;
+	const uint8_t *id = find_call_id(m + i, n - i, &id_len);
+	if (id)
+		snprintf(call_id, sizeof call_id, ", Call-ID %.*s", id_len, (const char *)id);
+	/* Later fragments carry no UDP header: a filter on the port keeps
+	 * only the first, as tcpdump's "port 5060" does. */
+	bool only_first = p->received == held && !p->total;
+	snprintf(text, size, ": a SIP datagram %s -> %s, \"%.*s\"%s, not checked%s", src, dst, line,
+		 (const char *)m + i, call_id,
+		 only_first ? " (no later fragment captured: a capture filter on the port drops them)" : "");
+	return true;
+}
+
 static void report_incomplete(struct ipfrag_table *t, struct pending *p, uint64_t frame, const char *why)
 {
 	char src[NET_ADDR_STRLEN], dst[NET_ADDR_STRLEN];
 	net_addr_format(&p->src, src, sizeof src);
 	net_addr_format(&p->dst, dst, sizeof dst);
-	char total[32] = "unknown";
+	char size[64];
 	if (p->total)
-		snprintf(total, sizeof total, "%zu", p->total);
+		snprintf(size, sizeof size, "%zu of %zu bytes", p->received, p->total);
+	else
+		snprintf(size, sizeof size, "%zu bytes, total unknown", p->received);
 	if (!p->whole_seen) {
 		/* only fragments the capture cut short, each of which had its
 		 * notice: nothing is held, nothing more to say */
 		release(p);
 		return;
 	}
-	char cut[80] = "";
+	char cut[80] = "", sip[400] = "";
 	if (p->cut_frame)
 		snprintf(cut, sizeof cut, " (a fragment in frame %llu was cut short by the capture)",
 			 (unsigned long long)p->cut_frame);
-	notice_emit(&t->notices, frame, "ip-fragments-incomplete",
-		    "IPv%u datagram %s -> %s id 0x%x (first fragment in frame %llu) is incomplete (%zu of %s bytes)%s %s; dropped",
-		    (unsigned)p->src.family, src, dst, (unsigned)p->id, (unsigned long long)p->first_frame, p->received,
-		    total, cut, why);
+	bool counted = !p->told_frame && name_sip(p, sip, sizeof sip);
+	notice_emit(counted ? &t->sip_lost : &t->notices, frame, "ip-fragments-incomplete",
+		    "IPv%u datagram %s -> %s id 0x%x (first fragment in frame %llu) is incomplete (%s)%s %s; dropped%s",
+		    (unsigned)p->src.family, src, dst, (unsigned)p->id, (unsigned long long)p->first_frame, size, cut,
+		    why, sip);
 	release(p);
 }
 

@@ -3,7 +3,8 @@
  * Bounded: at most max_datagrams in progress, each at most 65535 bytes;
  * the oldest is given up (and reported) when a new one needs room, and any
  * datagram still incomplete 60 s of capture time after its first fragment or
- * at the end of the capture is reported as incomplete. */
+ * at the end of the capture is reported as incomplete, named by its SIP
+ * start line and Call-ID when its first fragment shows them. */
 #ifndef SIPMSG_TOOL_IPFRAG_H
 #define SIPMSG_TOOL_IPFRAG_H
 
@@ -44,7 +45,12 @@ struct ipfrag_datagram {
  * fragment come first. */
 #define IPFRAG_CUT_START 3
 
-struct ipfrag_table *ipfrag_new(size_t max_datagrams, const struct notice_sink *notices);
+/* notices: what the table has to say. sip_lost (may be NULL: notices
+ * then): an incomplete datagram whose first fragment shows a SIP
+ * datagram, which the caller counts as SIP the capture cut short (its
+ * later fragments were not captured, often by a port capture filter). */
+struct ipfrag_table *ipfrag_new(size_t max_datagrams, const struct notice_sink *notices,
+				const struct notice_sink *sip_lost);
 void ipfrag_free(struct ipfrag_table *t);
 
 /* Add one fragment seen in frame `frame` at capture time ts_sec. Returns 1 when

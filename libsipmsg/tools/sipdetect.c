@@ -114,3 +114,69 @@ bool sip_detect_known_start(const void *data, size_t len)
 	const unsigned char *sp = memchr(p, ' ', len);
 	return sp && sipmsg_method_lookup(data, (size_t)(sp - p)) != SIPMSG_METHOD_OTHER;
 }
+
+enum sip_detect sip_detect_header_section(const void *data, size_t len, size_t first, size_t *at, size_t limit)
+{
+	const unsigned char *p = data;
+	size_t i = *at;
+	while (i < len) {
+		if (i - first >= limit)
+			return SIP_YES;
+		const unsigned char *lf = memchr(p + i, '\n', len - i);
+		size_t end = lf ? (size_t)(lf - p) : len;
+		size_t e = end > i && p[end - 1] == '\r' ? end - 1 : end;
+		if (e == i) { /* the empty line: a header section, unless it is empty */
+			if (!lf)
+				break; /* nothing, or a CR, so far */
+			return i > first ? SIP_YES : SIP_NO;
+		}
+		if (p[i] == ' ' || p[i] == '\t') {
+			if (i == first)
+				return SIP_NO; /* folding with nothing to fold onto */
+		} else {
+			size_t k = i;
+			while (k < e && is_token(p[k]))
+				k++;
+			while (k > i && k < e && (p[k] == ' ' || p[k] == '\t'))
+				k++;
+			if (k == i || (k < e && p[k] != ':'))
+				return SIP_NO;
+			if (k == e && lf)
+				return SIP_NO; /* a line of one word */
+		}
+		if (!lf)
+			break;
+		i = end + 1;
+	}
+	*at = i;
+	return SIP_MAYBE;
+}
+
+bool sip_detect_content_length(const void *data, size_t len, uint64_t *value)
+{
+	const unsigned char *p = data;
+	static const char name[] = "content-length";
+	size_t n = len > 0 && (p[0] | 0x20) == 'l' && (len == 1 || !is_token(p[1])) ? 1 : 14;
+	for (size_t k = 0; n == 14 && k < 14; k++)
+		if (k >= len || (p[k] | 0x20) != (unsigned char)name[k])
+			return false;
+	size_t i = n;
+	while (i < len && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i == len || p[i] != ':')
+		return false;
+	i++;
+	while (i < len && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i == len || !is_digit(p[i]))
+		return false;
+	uint64_t v = 0;
+	for (; i < len && is_digit(p[i]); i++)
+		v = v > (UINT64_MAX - 9) / 10 ? UINT64_MAX : v * 10 + (uint64_t)(p[i] - '0');
+	while (i < len && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i != len)
+		return false;
+	*value = v;
+	return true;
+}

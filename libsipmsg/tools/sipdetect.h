@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum sip_detect {
 	SIP_NO = 0,    /* not a SIP start line */
@@ -31,5 +32,19 @@ enum sip_detect sip_detect_start_line(const void *data, size_t len, bool complet
  * status line or a request with a method the library knows. Call it on data
  * for which sip_detect_start_line() said SIP_YES. */
 bool sip_detect_known_start(const void *data, size_t len);
+
+/* Is what follows a start line a header section: one header line (token,
+ * optional spaces, ":") or more, each perhaps folded onto lines that begin
+ * with SP or HTAB, then the empty line? Text or a second start line there
+ * says the start line was one inside a body (message/sipfrag). data[0..len)
+ * is the message; *at, the first line after the start line on the first
+ * call, is where the look resumes: on SIP_MAYBE (the bytes end first) it is
+ * the line to look at when more bytes came. `limit`: a header section
+ * longer than this is taken as one (the framer reports its size). */
+enum sip_detect sip_detect_header_section(const void *data, size_t len, size_t first, size_t *at, size_t limit);
+
+/* Is the complete line data[0..len) (no CR/LF) a Content-Length header
+ * ("l" compact) with a decimal value? *value is it, capped at UINT64_MAX. */
+bool sip_detect_content_length(const void *data, size_t len, uint64_t *value);
 
 #endif

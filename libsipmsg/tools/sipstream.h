@@ -38,7 +38,13 @@ struct sipstream_event {
 
 typedef void (*sipstream_emit_fn)(void *ctx, const struct sipstream_event *ev);
 
-enum sipstream_state { SIPSTREAM_ST_DETECT, SIPSTREAM_ST_SIP, SIPSTREAM_ST_RESYNC, SIPSTREAM_ST_NOT_SIP };
+enum sipstream_state {
+	SIPSTREAM_ST_DETECT,
+	SIPSTREAM_ST_SIP,
+	SIPSTREAM_ST_BAD_HEAD, /* framing failed inside a header section: wait for its empty line */
+	SIPSTREAM_ST_RESYNC,
+	SIPSTREAM_ST_NOT_SIP
+};
 
 struct sipstream {
 	uint8_t *buf;              /* bytes kept for an unfinished message */
@@ -51,6 +57,16 @@ struct sipstream {
 	bool ever_sip;             /* a message was framed at least once */
 	bool start_seen;           /* a SIP start line was seen (framed or not) */
 	uint64_t skipped;          /* bytes dropped while resynchronising */
+	/* RESYNC: a "Content-Length: N" line was skipped (body_cl), and once
+	 * its empty line is skipped too, no start line is taken before
+	 * body_end: it is the body of a message joined mid-way (a sipfrag or
+	 * message/sip body holds start lines) */
+	bool body_cl_seen;
+	uint64_t body_cl, body_end;
+	uint64_t cand_at;          /* RESYNC: stream offset of a start line waiting for its header section */
+	size_t cand_checked;       /* ... and how much of it is known to be start line and header lines */
+	sipmsg_error bad_err;      /* BAD_HEAD: the framer's error */
+	uint64_t bad_at, bad_scan; /* BAD_HEAD: the message's stream offset, the next line to look at */
 	sipstream_emit_fn emit;
 	void *ctx;
 };
