@@ -74,9 +74,10 @@ static const char check_usage[] =
 	"byte and parse equal). Errors only the checks find (a missing mandatory\n"
 	"header, a malformed header the parse does not read, an SDP error such as\n"
 	"an m= without c=) FAIL it with --strict and make it WARN without.\n"
-	"Exit status: 0 nothing failed, 1 a message failed or a capture's snapshot\n"
-	"length cut short frames shown to be SIP (a kept start line, HEP chunk or\n"
-	"WebSocket upgrade; so not checked), 2 usage or I/O error\n"
+	"Exit status: 0 nothing failed, 1 a message failed, or SIP in a capture\n"
+	"could not be checked: frames shown to be SIP (a kept start line, HEP chunk\n"
+	"or WebSocket upgrade) cut short by the snapshot length, or a SIP datagram\n"
+	"whose later IP fragments were not captured; 2 usage or I/O error\n"
 	"(unreadable file, corrupt or truncated capture).\n";
 
 struct check_run {
