@@ -179,7 +179,10 @@ static size_t bad_head_end(struct sipstream *s, const uint8_t *p, size_t pos, si
 		if (!lf)
 			break;
 		size_t end = (size_t)(lf - p);
-		if (i > pos && (end == i || (end == i + 1 && p[i] == '\r')))
+		/* an empty line, and past the error (the framer reads line ends
+		 * its own way: a "section end" before the error is none) */
+		if (i > pos && (end == i || (end == i + 1 && p[i] == '\r')) &&
+		    (s->bad_err.offset == SIZE_MAX || end + 1 - pos >= s->bad_err.offset))
 			return end + 1;
 		i = end + 1;
 	}
@@ -248,7 +251,12 @@ static size_t process(struct sipstream *s, const uint8_t *p, size_t n, uint64_t 
 			/* Framing failed (a bad Content-Length, say): the message is
 			 * reported through its header section's empty line, so that its
 			 * own lines are not taken for skipped bytes; wait for that line. */
+			/* the error's offset counts from data, before the keep-alives
+			 * the report leaves out */
+			size_t rel = err.offset != SIZE_MAX && err.offset > skip ? err.offset - skip : 0;
 			s->bad_err = err;
+			if (err.offset != SIZE_MAX)
+				s->bad_err.offset = rel;
 			s->bad_at = base + pos + skip;
 			s->bad_scan = s->bad_at;
 			sipmsg_framer_reset(&s->framer);
