@@ -8,6 +8,8 @@
 
 #include "sipdetect.h"
 
+#include <sipmsg/sipmsg.h>
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,25 +103,12 @@ static int printable_line(const uint8_t *p, size_t n, size_t max)
 static const uint8_t *find_call_id(const uint8_t *p, size_t n, int *len)
 {
 	for (size_t i = 0; i < n;) {
-		size_t name = (p[i] | 0x20) == 'i' ? 1 : 7;
-		bool match = i + name < n && (name == 1 || (((p[i] | 0x20) == 'c' && (p[i + 1] | 0x20) == 'a' &&
-							 (p[i + 2] | 0x20) == 'l' && (p[i + 3] | 0x20) == 'l' &&
-							 p[i + 4] == '-' && (p[i + 5] | 0x20) == 'i' &&
-							 (p[i + 6] | 0x20) == 'd')));
-		if (match) {
-			size_t k = i + name;
-			while (k < n && (p[k] == ' ' || p[k] == '\t'))
-				k++;
-			if (k < n && p[k] == ':') {
-				k++;
-				while (k < n && (p[k] == ' ' || p[k] == '\t'))
-					k++;
-				*len = printable_line(p + k, n - k, 80);
-				if (*len)
-					return p + k;
-			}
-		}
 		const uint8_t *lf = memchr(p + i, '\n', n - i);
+		int id;
+		size_t v;
+		if (lf && sip_detect_header_name(p + i, (size_t)(lf - p) - i, &id, &v) && id == SIPMSG_HDR_CALL_ID &&
+		    (*len = printable_line(p + i + v, n - i - v, 80)))
+			return p + i + v;
 		if (!lf || (lf + 1 < p + n && (lf[1] == '\r' || lf[1] == '\n')))
 			break; /* the end of the held bytes or of the header section */
 		i = (size_t)(lf - p) + 1;

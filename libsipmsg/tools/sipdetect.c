@@ -152,22 +152,32 @@ enum sip_detect sip_detect_header_section(const void *data, size_t len, size_t f
 	return SIP_MAYBE;
 }
 
-bool sip_detect_content_length(const void *data, size_t len, uint64_t *value)
+bool sip_detect_header_name(const void *data, size_t len, int *id, size_t *value_at)
 {
 	const unsigned char *p = data;
-	static const char name[] = "content-length";
-	size_t n = len > 0 && (p[0] | 0x20) == 'l' && (len == 1 || !is_token(p[1])) ? 1 : 14;
-	for (size_t k = 0; n == 14 && k < 14; k++)
-		if (k >= len || (p[k] | 0x20) != (unsigned char)name[k])
-			return false;
+	size_t n = 0;
+	while (n < len && is_token(p[n]))
+		n++;
 	size_t i = n;
 	while (i < len && (p[i] == ' ' || p[i] == '\t'))
 		i++;
-	if (i == len || p[i] != ':')
+	if (!n || i == len || p[i] != ':')
 		return false;
 	i++;
 	while (i < len && (p[i] == ' ' || p[i] == '\t'))
 		i++;
+	*id = (int)sipmsg_hdr_lookup(data, n);
+	*value_at = i;
+	return true;
+}
+
+bool sip_detect_content_length(const void *data, size_t len, uint64_t *value)
+{
+	const unsigned char *p = data;
+	int id;
+	size_t i;
+	if (!sip_detect_header_name(data, len, &id, &i) || id != SIPMSG_HDR_CONTENT_LENGTH)
+		return false;
 	if (i == len || !is_digit(p[i]))
 		return false;
 	uint64_t v = 0;

@@ -43,6 +43,12 @@ bool sip_detect_known_start(const void *data, size_t len);
  * longer than this is taken as one (the framer reports its size). */
 enum sip_detect sip_detect_header_section(const void *data, size_t len, size_t first, size_t *at, size_t limit);
 
+/* The header a line data[0..len) starts: token, optional SP/HTAB, ":"; its
+ * id by the library's table (long names and compact forms, any case;
+ * SIPMSG_HDR_OTHER for an unknown name) and *value_at, the first byte of the
+ * value after optional SP/HTAB. False when the line is no header line. */
+bool sip_detect_header_name(const void *data, size_t len, int *id, size_t *value_at);
+
 /* Is the complete line data[0..len) (no CR/LF) a Content-Length header
  * ("l" compact) with a decimal value? *value is it, capped at UINT64_MAX. */
 bool sip_detect_content_length(const void *data, size_t len, uint64_t *value);
