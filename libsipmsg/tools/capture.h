@@ -3,7 +3,7 @@
  * datagram that starts like a SIP message is one message (IP fragments are
  * reassembled first); each TCP direction is reassembled and framed into
  * messages, or read as WebSocket messages after an upgrade to SIP over
- * WebSocket (websocket.h). Each SCTP user message that starts like a SIP
+ * WebSocket (websocket.h), or as HEPv3 packets to a collector (hepstream.h). Each SCTP user message that starts like a SIP
  * message is one (sctp.h). SIP mirrored to a collector in HEP (hep.h) is
  * reported with the endpoints the agent saw. SIP is recognised by content, on any port, and inside tunnels
  * (tunnel.h), reported with the innermost endpoints. Everything found is
@@ -66,6 +66,9 @@ struct capture_record {
 	const char *text;              /* CAPTURE_NOTICE: one line */
 	bool cut_short;                /* CAPTURE_NOTICE: about SIP that the capture's snapshot
 	                                  length cut short, which could not be checked */
+	bool stream_order;             /* out of a TCP stream (transport TCP or WS, or a HEP packet's
+	                                  own from a TCP stream to a collector): in the stream's order,
+	                                  which may come after a later frame's records (tcpreasm.h) */
 };
 
 typedef void (*capture_fn)(void *ctx, const struct capture_record *rec);

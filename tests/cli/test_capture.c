@@ -3717,3 +3717,208 @@ Test(capture, hep_v1_v2_cut_before_their_start_line_ended_give_a_notice)
 	free_collected(col);
 	unlink(path);
 }
+
+/* --- HEP over TCP (heplify, Kamailio's siptrace to a TCP collector) ----- */
+
+/* Three HEPv3 packets back to back, as a collector's TCP stream carries
+ * them: an INVITE and a BYE from ua to ub, the 180 between them back;
+ * ends[] gets where each ends. */
+static size_t hep_tcp_stream(uint8_t *out, size_t ends[3])
+{
+	struct gen_endpoint ua = gen_ep4("198.51.100.1", 5060), ub = gen_ep4("198.51.100.2", 5062);
+	size_t n = gen_hep3(out, &ua, &ub, 17, 1700000000, 1, INVITE, strlen(INVITE));
+	ends[0] = n;
+	n += gen_hep3(out + n, &ub, &ua, 17, 1700000000, 2, RINGING, strlen(RINGING));
+	ends[1] = n;
+	n += gen_hep3(out + n, &ua, &ub, 17, 1700000000, 3, BYE, strlen(BYE));
+	ends[2] = n;
+	return n;
+}
+
+/* The stream's bytes in segments of the agent's connection to the
+ * collector, split at cuts[] (sorted, inside the stream); with its SYN
+ * when syn (else the capture joins it mid-way, at a packet's start). */
+static void hep_tcp_capture(const char *path, const uint8_t *b, size_t n, const size_t *cuts, size_t ncuts, bool syn)
+{
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+	uint32_t seq = 7000;
+	if (syn) {
+		gen_tcp(&g, &agent, &coll, seq++, GEN_SYN, NULL, 0);
+		gen_tcp(&g, &coll, &agent, 900, GEN_SYN | GEN_ACK, NULL, 0);
+	}
+	size_t from = 0;
+	for (size_t k = 0; k <= ncuts; k++) {
+		size_t to = k < ncuts ? cuts[k] : n;
+		gen_tcp(&g, &agent, &coll, seq + (uint32_t)from, GEN_ACK | GEN_PSH, b + from, to - from);
+		from = to;
+	}
+	gen_close(&g);
+}
+
+static void assert_hep_tcp_messages(const struct collected *col, size_t first, const char *what)
+{
+	static const char *const want[3] = {INVITE, RINGING, BYE};
+	struct gen_endpoint ua = gen_ep4("198.51.100.1", 5060), ub = gen_ep4("198.51.100.2", 5062);
+	for (size_t i = first; i < 3; i++) {
+		const struct rec *m = message(col, i - first);
+		cr_assert_not_null(m, "%s: message %zu", what, i);
+		assert_bytes(m, want[i], what);
+		cr_assert_eq(m->transport, CAPTURE_UDP, "%s: the transport the agent saw", what);
+		assert_endpoint(&m->src, m->sport, i == 1 ? &ub : &ua, what);
+		assert_endpoint(&m->dst, m->dport, i == 1 ? &ua : &ub, what);
+	}
+	cr_assert_eq(col->stats.hep_messages, 3 - first, "%s", what);
+}
+
+/* HEP over TCP: each packet framed by its own length, whether a segment
+ * holds several packets or a packet spans segments (cut at every byte,
+ * header included), from the SYN or joined mid-way at a packet's start. */
+Test(capture, hep_over_tcp_framed_by_the_packet_lengths)
+{
+	uint8_t b[4096];
+	size_t ends[3], n = hep_tcp_stream(b, ends);
+	char path[64], what[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t cut = 0; cut < n; cut++) {
+		bool syn = cut % 2 == 0;
+		snprintf(what, sizeof what, "cut at %zu, %s", cut, syn ? "SYN" : "mid-way");
+		hep_tcp_capture(path, b, n, &cut, cut ? 1 : 0, syn);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		cr_assert_eq(col->n, 3, "%s: %zu records (first: %s %s)", what, col->n, col->n ? col->r[0].notice_kind : "",
+			     col->n ? col->r[0].text : "");
+		assert_hep_tcp_messages(col, 0, what);
+		/* a message is reported at the frame that completed its packet */
+		uint64_t base = syn ? 3 : 1;
+		cr_assert_eq(message(col, 0)->frame, base + (cut && cut < ends[0]), "%s", what);
+		free_collected(col);
+	}
+	/* every packet in a segment of its own, and three segments of one byte
+	 * in a header */
+	size_t each[] = {ends[0], ends[1]}, bytes[] = {ends[0] + 1, ends[0] + 2, ends[0] + 3};
+	hep_tcp_capture(path, b, n, each, 2, true);
+	struct collected *col = read_capture(path);
+	assert_hep_tcp_messages(col, 0, "a packet per segment");
+	cr_assert_eq(col->n, 3);
+	free_collected(col);
+	hep_tcp_capture(path, b, n, bytes, 3, true);
+	col = read_capture(path);
+	assert_hep_tcp_messages(col, 0, "a header byte per segment");
+	cr_assert_eq(col->n, 3);
+	free_collected(col);
+	unlink(path);
+}
+
+/* HEP over TCP with lengths that are not a packet's, a stream that ends
+ * inside a packet, and holes: a notice saying what, the framing found again
+ * at the next "HEP3" when it was lost, never a message glued from the wrong
+ * bytes. */
+Test(capture, hep_over_tcp_bad_lengths_ends_and_gaps_give_notices)
+{
+	uint8_t good[4096];
+	size_t ends[3], n = hep_tcp_stream(good, ends);
+	size_t second = ends[1] - ends[0];
+	enum { EDIT_NONE, EDIT_MAGIC, EDIT_LEN };
+	struct {
+		const char *what;
+		int edit;
+		long len_delta;     /* EDIT_LEN: added to the second packet's length */
+		size_t end;         /* the capture ends here (0: at n) */
+		size_t hole_from, hole_to; /* bytes never captured (equal: none) */
+		size_t first;       /* the first of the three messages reported (3: none) */
+		bool bye;           /* the BYE is reported */
+		const char *notice, *text;
+	} cases[] = {
+		{"a bad magic", EDIT_MAGIC, 0, 0, 0, 0, 0, true, "hep-malformed", "not a HEP3 header"},
+		{"a length under the header's", EDIT_LEN, -(long)second + 3, 0, 0, 0, 0, true, "hep-malformed",
+		 "shorter than its header"},
+		{"a length short of the chunks", EDIT_LEN, -10, 0, 0, 0, 0, true, "malformed-packet",
+		 "chunk length runs past the packet"},
+		{"a length past the packet", EDIT_LEN, 10, 0, 0, 0, 0, false, "malformed-packet",
+		 "chunk length runs past the packet"},
+		{"the end inside a packet", EDIT_NONE, 0, ends[0] + 20, 0, 0, 0, false, "stream-incomplete",
+		 "inside a HEP packet (20 of"},
+		{"the end inside a header", EDIT_NONE, 0, ends[0] + 3, 0, 0, 0, false, "stream-incomplete",
+		 "inside a HEP packet header (3 bytes)"},
+		{"a hole in a payload", EDIT_NONE, 0, 0, ends[0] + 50, ends[0] + 100, 0, true, "tcp-gap",
+		 "unfinished message of 50 bytes"},
+		{"a hole over a header", EDIT_NONE, 0, 0, ends[1] - 10, ends[1] + 10, 0, false, "hep-resync",
+		 "bytes that start no HEP3 packet"},
+	};
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		uint8_t b[4096];
+		memcpy(b, good, n);
+		if (cases[k].edit == EDIT_MAGIC)
+			b[ends[0]] = 'X';
+		if (cases[k].edit == EDIT_LEN) {
+			long len = (long)second + cases[k].len_delta;
+			b[ends[0] + 4] = (uint8_t)(len >> 8);
+			b[ends[0] + 5] = (uint8_t)len;
+		}
+		size_t end = cases[k].end ? cases[k].end : n;
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+		gen_tcp(&g, &agent, &coll, 6999, GEN_SYN, NULL, 0);
+		if (cases[k].hole_from < cases[k].hole_to) {
+			gen_tcp(&g, &agent, &coll, 7000, GEN_ACK, b, cases[k].hole_from);
+			gen_tcp(&g, &agent, &coll, 7000 + (uint32_t)cases[k].hole_to, GEN_ACK, b + cases[k].hole_to,
+				end - cases[k].hole_to);
+		} else {
+			gen_tcp(&g, &agent, &coll, 7000, GEN_ACK, b, end);
+		}
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		const char *what = cases[k].what;
+		size_t want = 1 + cases[k].bye;
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), want, "%s: %zu messages", what,
+			     count_kind(col, CAPTURE_MESSAGE));
+		assert_bytes(message(col, 0), INVITE, what);
+		if (cases[k].bye)
+			assert_bytes(message(col, 1), BYE, what);
+		const struct rec *note = notice_of(col, cases[k].notice);
+		cr_assert_not_null(note, "%s: no %s notice", what, cases[k].notice);
+		cr_assert(strstr(note->text, cases[k].text), "%s: %s", what, note->text);
+		free_collected(col);
+	}
+	unlink(path);
+}
+
+/* HEP over TCP cut by the snapshot length: the packet is lost, framing goes
+ * on from its length, and the cut counts as SIP that could not be checked
+ * when the chunks kept say it mirrors SIP. */
+Test(capture, hep_over_tcp_cut_by_snaplen_is_sip_cut_short)
+{
+	uint8_t b[4096];
+	size_t ends[3], n = hep_tcp_stream(b, ends);
+	size_t type_end = hep_type_chunk_end(b + ends[0], ends[1] - ends[0]);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (int sip = 0; sip < 2; sip++) {
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+		gen_tcp(&g, &agent, &coll, 6999, GEN_SYN, NULL, 0);
+		gen_tcp(&g, &agent, &coll, 7000, GEN_ACK, b, ends[0]);
+		g.snaplen = 14 + 20 + 20 + (uint32_t)(sip ? type_end + 10 : type_end - 1);
+		gen_tcp(&g, &agent, &coll, 7000 + (uint32_t)ends[0], GEN_ACK, b + ends[0], ends[1] - ends[0]);
+		g.snaplen = 0;
+		gen_tcp(&g, &agent, &coll, 7000 + (uint32_t)ends[1], GEN_ACK, b + ends[1], n - ends[1]);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+		assert_bytes(message(col, 0), INVITE, "before the cut");
+		assert_bytes(message(col, 1), BYE, "after the cut");
+		const struct rec *gap = notice_of(col, "tcp-gap");
+		cr_assert_not_null(gap);
+		cr_assert_eq(gap->cut_short, (bool)sip, "%s", gap->text);
+		cr_assert_eq(col->stats.cut_short, (uint64_t)sip);
+		free_collected(col);
+	}
+	unlink(path);
+}

@@ -122,10 +122,10 @@ static void on_record(void *ctx, const struct capture_record *rec)
 	struct seen *s = ctx;
 	FUZZ_CHECK(rec->frame >= 1 && rec->frame <= s->frames_written, "record of frame %llu, %llu frames written",
 		   (unsigned long long)rec->frame, (unsigned long long)s->frames_written);
-	/* in frame order, but for TCP (and WebSocket over it): what segments held
-	 * after a hole declared lost complete is reported at their own frames,
-	 * after the later frame that declared it (tcpreasm.h) */
-	bool tcp = rec->has_endpoints && (rec->transport == CAPTURE_TCP || rec->transport == CAPTURE_WS);
+	/* in frame order, but for TCP (and WebSocket and HEP over it): what
+	 * segments held after a hole declared lost complete is reported at their
+	 * own frames, after the later frame that declared it (tcpreasm.h) */
+	bool tcp = rec->stream_order;
 	FUZZ_CHECK(tcp || rec->frame >= s->last_frame, "record of frame %llu after one of frame %llu",
 		   (unsigned long long)rec->frame, (unsigned long long)s->last_frame);
 	if (rec->frame > s->last_frame)

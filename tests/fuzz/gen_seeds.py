@@ -483,6 +483,12 @@ def capture_seeds():
                                                         tunnels=0x54)
     # HEPv3 to a collector, carrying an INVITE between A and B
     seeds["hep3-invite"] = capture_seed(228, [ipv4(C4, D4, 17, udp(9060, 9060, hep3(A4, B4, 5060, 5060, invite)))])
+    # HEPv3 over TCP to a collector: two packets, the first cut after its
+    # magic, the second whole with it in the second segment
+    hs = hep3(A4, B4, 5060, 5060, invite) + hep3(B4, A4, 5060, 5060, MESSAGES["ok-response"])
+    seeds["hep3-tcp-invite"] = capture_seed(101, [
+        ipv4(C4, D4, 6, tcp(41000, 9060, 7000, 1, hs[:5])),
+        ipv4(C4, D4, 6, tcp(41000, 9060, 7005, 1, hs[5:]))])
     # SIP over WebSocket: upgrade, 101, one masked text frame, no SYN seen
     get = (b"GET / HTTP/1.1\r\nHost: ws.example.org\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
            b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
