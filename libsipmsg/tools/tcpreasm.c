@@ -178,7 +178,7 @@ static void read_bytes(struct flow *f, const uint8_t *data, size_t len)
 		f->answer_passed = true;
 		struct flow *client = awaiting_client(f);
 		if (client)
-			ws_answered(&client->ws, f->ws.answer == WS_ANSWER_ACCEPTED);
+			ws_answered(&client->ws, f->ws.answer == WS_ANSWER_ACCEPTED, &f->ws.ext);
 	}
 }
 

@@ -10,6 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef SIPMSG_TOOL_ZLIB
+#include <zlib.h>
+#endif
+
 #include "capture.h"
 #include "collect.h"
 #include "pcapgen.h"
@@ -3360,9 +3364,10 @@ Test(capture, websocket_messages_past_the_flow_limit_are_skipped_with_a_notice)
 	ws_send(&g, &w, true, f, n);
 	n = gen_ws_frame(f, true, 0, WS_MASK, big + 3000, big_len - 3000, 0);
 	ws_send(&g, &w, true, f, n);
-	/* compressed (RSV1, permessage-deflate): not read, said so */
+	/* with RSV2 (an extension other than permessage-deflate): not read,
+	 * said so */
 	n = gen_ws_frame(f, true, 1, WS_MASK, "\xf2\x48\xcd\xc9\xc9\x07\x00", 7, 0);
-	f[0] |= 0x40;
+	f[0] |= 0x20;
 	ws_send(&g, &w, true, f, n);
 	struct ws_bytes cf = {.n = 0};
 	ws_add(&cf, true, 1, true, BYE, strlen(BYE), 0);
@@ -3386,7 +3391,8 @@ Test(capture, websocket_messages_past_the_flow_limit_are_skipped_with_a_notice)
 	char want[64];
 	snprintf(want, sizeof want, "of %zu bytes", big_len);
 	cr_assert(strstr(lim->text, want), "%s", lim->text);
-	cr_assert_not_null(notice_of(col, "ws-compressed"));
+	const struct rec *ext = notice_of(col, "ws-compressed");
+	cr_assert(ext && strstr(ext->text, "RSV2 or RSV3"), "%s", ext ? ext->text : "no ws-compressed notice");
 	free(f);
 	free(big);
 	free_collected(col);
@@ -3423,6 +3429,244 @@ Test(capture, websocket_protocol_errors_stop_the_direction)
 	}
 	unlink(path);
 }
+
+/* --- permessage-deflate (RFC 7692) -------------------------------------- */
+
+static const char WS_UPGRADE_DEFLATE[] =
+	"GET /sip HTTP/1.1\r\n"
+	"Host: sip-ws.example.com:8080\r\n"
+	"Upgrade: websocket\r\n"
+	"Connection: Upgrade\r\n"
+	"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+	"Sec-WebSocket-Protocol: sip\r\n"
+	"Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+	"Sec-WebSocket-Version: 13\r\n"
+	"\r\n";
+
+/* A 101 that agrees on permessage-deflate with these parameters. */
+static void ws_accept_deflate(char *out, size_t cap, const char *params)
+{
+	snprintf(out, cap,
+		 "HTTP/1.1 101 Switching Protocols\r\n"
+		 "Upgrade: websocket\r\n"
+		 "Connection: Upgrade\r\n"
+		 "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"
+		 "Sec-WebSocket-Protocol: sip\r\n"
+		 "Sec-WebSocket-Extensions: permessage-deflate%s\r\n"
+		 "\r\n",
+		 params);
+}
+
+/* A frame with RSV1 set (the first frame of a compressed message). */
+static void ws_add_rsv1(struct ws_bytes *w, bool fin, uint8_t opcode, bool masked, const void *p, size_t len)
+{
+	size_t at = w->n;
+	ws_add(w, fin, opcode, masked, p, len, 0);
+	w->b[at] |= 0x40;
+}
+
+#ifdef SIPMSG_TOOL_ZLIB
+/* A permessage-deflate sender (RFC 7692 §7.2.1): raw deflate, each message
+ * ended by a sync flush whose 0x00 0x00 0xff 0xff is taken off; with
+ * context takeover unless reset after each message. */
+struct pmd {
+	z_stream z;
+	bool reset;
+};
+
+static void pmd_init(struct pmd *d, int bits, bool reset)
+{
+	memset(d, 0, sizeof *d);
+	d->reset = reset;
+	cr_assert_eq(deflateInit2(&d->z, Z_BEST_COMPRESSION, Z_DEFLATED, -bits, 8, Z_DEFAULT_STRATEGY), Z_OK);
+}
+
+static size_t pmd_message(struct pmd *d, const void *in, size_t n, uint8_t *out, size_t cap)
+{
+	d->z.next_in = (Bytef *)(uintptr_t)in;
+	d->z.avail_in = (uInt)n;
+	d->z.next_out = out;
+	d->z.avail_out = (uInt)cap;
+	cr_assert_eq(deflate(&d->z, Z_SYNC_FLUSH), Z_OK);
+	cr_assert_eq(d->z.avail_in, 0);
+	size_t len = cap - d->z.avail_out;
+	cr_assert(len >= 4 && memcmp(out + len - 4, "\x00\x00\xff\xff", 4) == 0);
+	if (d->reset)
+		deflateReset(&d->z);
+	return len - 4;
+}
+
+static void pmd_end(struct pmd *d) { deflateEnd(&d->z); }
+
+/* The client's INVITE and BYE and the server's 200 OK compressed, the
+ * client's with context takeover (the BYE refers back to the INVITE's
+ * lines) and the BYE in a first RSV1 frame and a continuation; read with
+ * the parameters of each 101: every message inflated, no notice. */
+Test(capture, websocket_permessage_deflate_messages_are_inflated)
+{
+	static const char *const params[] = {
+		"",
+		"; client_no_context_takeover; server_max_window_bits=10",
+		"; server_no_context_takeover; client_max_window_bits=\"9\", x-other",
+		"; client_max_window_bits=8",
+	};
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t k = 0; k < sizeof params / sizeof params[0]; k++) {
+		char accept[512];
+		ws_accept_deflate(accept, sizeof accept, params[k]);
+		int cbits = k == 2 ? 9 : k == 3 ? 8 : 15, sbits = k == 1 ? 10 : 15;
+		struct pmd client, server;
+		pmd_init(&client, cbits == 8 ? 9 : cbits, k == 1);
+		pmd_init(&server, sbits, k == 2);
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct ws_conn w = ws_open(&g, WS_UPGRADE_DEFLATE, accept);
+		uint8_t z[4096];
+		struct ws_bytes cf = {.n = 0}, sf = {.n = 0};
+		size_t zn = pmd_message(&client, INVITE, strlen(INVITE), z, sizeof z);
+		ws_add_rsv1(&cf, true, 1, true, z, zn);
+		zn = pmd_message(&client, BYE, strlen(BYE), z, sizeof z);
+		ws_add_rsv1(&cf, false, 1, true, z, zn / 2);
+		ws_add(&cf, true, 0, true, z + zn / 2, zn - zn / 2, 0);
+		zn = pmd_message(&server, WS_OK, strlen(WS_OK), z, sizeof z);
+		ws_add_rsv1(&sf, true, 1, false, z, zn);
+		zn = pmd_message(&server, WS_OK, strlen(WS_OK), z, sizeof z);
+		ws_add_rsv1(&sf, true, 1, false, z, zn);
+		ws_send(&g, &w, true, cf.b, 40);
+		ws_send(&g, &w, false, sf.b, sf.n);
+		ws_send(&g, &w, true, cf.b + 40, cf.n - 40);
+		gen_close(&g);
+		pmd_end(&client);
+		pmd_end(&server);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		cr_assert_eq(col->n, 4, "params '%s': %zu records (first: %s %s)", params[k], col->n,
+			     col->n ? col->r[0].notice_kind : "", col->n ? col->r[0].text : "");
+		const char *want[4] = {WS_OK, WS_OK, INVITE, BYE};
+		for (size_t i = 0; i < 4; i++) {
+			assert_bytes(message(col, i), want[i], params[k]);
+			cr_assert_eq(message(col, i)->transport, CAPTURE_WS);
+		}
+		free_collected(col);
+	}
+	unlink(path);
+}
+
+/* What cannot be inflated is said, never reported as a message made of the
+ * wrong bytes: bytes that are no deflate stream; a message that refers back
+ * to one a TCP hole lost (the context starts again after it, so the
+ * reference fails); a message that inflates past --max-flow-bytes. A
+ * message that refers to nothing before it is read after each. */
+Test(capture, websocket_permessage_deflate_failures_give_notices)
+{
+	char accept[512];
+	ws_accept_deflate(accept, sizeof accept, "");
+	size_t big_len;
+	char *big = big_ws_message(&big_len);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (int k = 0; k < 3; k++) {
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct ws_conn w = ws_open(&g, WS_UPGRADE_DEFLATE, accept);
+		uint8_t z[8192];
+		struct ws_bytes cf = {.n = 0};
+		struct pmd d;
+		pmd_init(&d, 15, false);
+		const char *kind = "ws-inflate-error", *text = "does not inflate";
+		if (k == 0) {
+			ws_add_rsv1(&cf, true, 1, true, "\xff\xff\xff\xff\xff", 5);
+			ws_send(&g, &w, true, cf.b, cf.n);
+		} else if (k == 1) {
+			/* a MESSAGE read (longer than the INVITE, so that what
+			 * the BYE refers back to lies inside what was inflated),
+			 * then the INVITE's frame loses bytes in its payload; the
+			 * BYE after it refers back to them */
+			size_t pad_len;
+			char *pad = padded_message(2000, "WS", &pad_len);
+			size_t zn = pmd_message(&d, pad, pad_len, z, sizeof z);
+			free(pad);
+			ws_add_rsv1(&cf, true, 1, true, z, zn);
+			ws_send(&g, &w, true, cf.b, cf.n);
+			cf.n = 0;
+			zn = pmd_message(&d, INVITE, strlen(INVITE), z, sizeof z);
+			ws_add_rsv1(&cf, true, 1, true, z, zn);
+			size_t first = cf.n;
+			zn = pmd_message(&d, BYE, strlen(BYE), z, sizeof z);
+			ws_add_rsv1(&cf, true, 1, true, z, zn);
+			gen_tcp(&g, &w.c, &w.s, w.cseq, GEN_ACK, cf.b, first - 10);
+			gen_tcp(&g, &w.c, &w.s, w.cseq + (uint32_t)first - 5, GEN_ACK, cf.b + first - 5,
+				cf.n - first + 5);
+			w.cseq += (uint32_t)cf.n;
+			kind = "tcp-gap";
+			text = "missing";
+		} else {
+			size_t zn = pmd_message(&d, big, big_len, z, sizeof z);
+			cr_assert_lt(zn, 4096);
+			ws_add_rsv1(&cf, true, 1, true, z, zn);
+			ws_send(&g, &w, true, cf.b, cf.n);
+			kind = "ws-message-limit";
+			text = "inflates to more than the flow buffer limit of 4096 bytes";
+		}
+		pmd_end(&d);
+		/* a message on its own after it */
+		struct pmd fresh;
+		pmd_init(&fresh, 15, false);
+		size_t zn = pmd_message(&fresh, BYE, strlen(BYE), z, sizeof z);
+		pmd_end(&fresh);
+		cf.n = 0;
+		ws_add_rsv1(&cf, true, 1, true, z, zn);
+		ws_send(&g, &w, true, cf.b, cf.n);
+		gen_close(&g);
+		struct capture_opts o;
+		capture_opts_init(&o);
+		o.max_flow_bytes = 4096;
+		struct collected *col = read_capture_opts(path, &o);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1 + (k == 1), "case %d: %zu messages", k,
+			     count_kind(col, CAPTURE_MESSAGE));
+		if (k == 1)
+			cr_assert(strncmp(message(col, 0)->data, "MESSAGE ", 8) == 0, "before the hole");
+		assert_bytes(message(col, k == 1), BYE, "the message on its own");
+		const struct rec *n = notice_of(col, kind);
+		cr_assert(n && strstr(n->text, text), "case %d: %s", k, n ? n->text : kind);
+		if (k == 1) {
+			n = notice_of(col, "ws-inflate-error");
+			cr_assert(n && strstr(n->text, "client's inflate context starts again"), "%s",
+				  n ? n->text : "no ws-inflate-error after the hole");
+		}
+		free_collected(col);
+	}
+	free(big);
+	unlink(path);
+}
+#else
+/* Built without zlib: a compressed message is said not inflated. */
+Test(capture, websocket_permessage_deflate_without_zlib_is_a_notice)
+{
+	char accept[512];
+	ws_accept_deflate(accept, sizeof accept, "");
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct ws_conn w = ws_open(&g, WS_UPGRADE_DEFLATE, accept);
+	struct ws_bytes cf = {.n = 0};
+	ws_add_rsv1(&cf, true, 1, true, "\xf2\x48\xcd\xc9\xc9\x07\x00", 7);
+	ws_add(&cf, true, 1, true, BYE, strlen(BYE), 0);
+	ws_send(&g, &w, true, cf.b, cf.n);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1);
+	assert_bytes(message(col, 0), BYE, "after the compressed one");
+	const struct rec *n = notice_of(col, "ws-compressed");
+	cr_assert(n && strstr(n->text, "compressed WebSocket message not inflated (built without zlib)"), "%s",
+		  n ? n->text : "no ws-compressed notice");
+	free_collected(col);
+	unlink(path);
+}
+#endif
 
 /* --- HEP (Homer Encapsulation Protocol) --------------------------------- */
 
