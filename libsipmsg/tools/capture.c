@@ -40,7 +40,7 @@ struct capture {
 	size_t caplen, wirelen;  /* its bytes captured, and on the wire */
 	bool frame_said;         /* a notice about it was given (not one about another frame) */
 	int64_t ts_sec;
-	uint32_t ts_usec;
+	uint32_t ts_nsec;
 	capture_fn fn;
 	void *ctx;
 };
@@ -72,11 +72,11 @@ bool capture_has_magic(const void *data, size_t len)
 }
 
 /* r at its frame (0: the current one) and that frame's time. */
-static void deliver_at(struct capture *c, struct capture_record *r, int64_t ts_sec, uint32_t ts_usec)
+static void deliver_at(struct capture *c, struct capture_record *r, int64_t ts_sec, uint32_t ts_nsec)
 {
 	r->frame = r->frame ? r->frame : c->frame;
 	r->ts_sec = ts_sec;
-	r->ts_usec = ts_usec;
+	r->ts_nsec = ts_nsec;
 	switch (r->kind) {
 	case CAPTURE_MESSAGE:
 		if (r->transport == CAPTURE_UDP)
@@ -102,7 +102,7 @@ static void deliver_at(struct capture *c, struct capture_record *r, int64_t ts_s
 	c->fn(c->ctx, r);
 }
 
-static void deliver(struct capture *c, struct capture_record *r) { deliver_at(c, r, c->ts_sec, c->ts_usec); }
+static void deliver(struct capture *c, struct capture_record *r) { deliver_at(c, r, c->ts_sec, c->ts_nsec); }
 
 static void notice(void *ctx, uint64_t frame, const char *kind, const char *text)
 {
@@ -134,7 +134,7 @@ static void count_frame(struct capture *c)
 	c->frame = ++c->stats.frames;
 	if (c->frame == 1) {
 		c->stats.first_ts_sec = c->ts_sec;
-		c->stats.first_ts_usec = c->ts_usec;
+		c->stats.first_ts_nsec = c->ts_nsec;
 	}
 }
 
@@ -208,7 +208,9 @@ static struct capture *open_fp(FILE *fp, const struct capture_opts *opts, char *
 		snprintf(err, errlen, "not a readable capture: cannot go back to its start");
 		return NULL;
 	}
-	pcap_t *p = pcap_fopen_offline(fp, pe);
+	/* nanoseconds: a nanosecond pcap keeps its resolution (libpcap scales
+	 * a microsecond one up) */
+	pcap_t *p = pcap_fopen_offline_with_tstamp_precision(fp, PCAP_TSTAMP_PRECISION_NANO, pe);
 	if (!p) {
 		fclose(fp);
 		snprintf(err, errlen, "not a readable capture: %s", pe);
@@ -333,7 +335,7 @@ static void hep_payload_in(struct capture *c, struct capture_record *r, const st
 		r->kind = CAPTURE_NOTICE;
 		r->notice_kind = "hep-compressed";
 		r->text = text;
-		deliver_at(c, r, r->ts_sec, r->ts_usec);
+		deliver_at(c, r, r->ts_sec, r->ts_nsec);
 		return;
 	}
 	size_t i = 0;
@@ -343,13 +345,13 @@ static void hep_payload_in(struct capture *c, struct capture_record *r, const st
 		return; /* empty, or a CRLF keep-alive */
 	c->stats.hep_messages++;
 	*r = (struct capture_record){
-		.kind = CAPTURE_MESSAGE, .frame = r->frame, .ts_sec = r->ts_sec, .ts_usec = r->ts_usec,
+		.kind = CAPTURE_MESSAGE, .frame = r->frame, .ts_sec = r->ts_sec, .ts_nsec = r->ts_nsec,
 		.has_endpoints = true,
 		.transport = h->ip_proto == IPPROTO_TCP_NUM ? CAPTURE_TCP : h->ip_proto == IPPROTO_SCTP_NUM ? CAPTURE_SCTP : CAPTURE_UDP,
 		.src = h->src, .dst = h->dst, .sport = h->sport, .dport = h->dport,
 		.data = h->payload, .len = h->payload_len, .stream_order = r->stream_order,
 	};
-	deliver_at(c, r, r->ts_sec, r->ts_usec);
+	deliver_at(c, r, r->ts_sec, r->ts_nsec);
 }
 
 /* A HEP packet (hep.h) in a UDP datagram: the SIP it mirrors, reported with
@@ -380,7 +382,7 @@ static void hep_in(struct capture *c, const struct net_ip *ip, const struct net_
 		deliver_cut_short(c, &(struct capture_record){0}, "HEP packet", NULL, ip, u);
 		return;
 	}
-	struct capture_record rec = {.frame = c->frame, .ts_sec = c->ts_sec, .ts_usec = c->ts_usec};
+	struct capture_record rec = {.frame = c->frame, .ts_sec = c->ts_sec, .ts_nsec = c->ts_nsec};
 	hep_payload_in(c, &rec, h, src, dst);
 }
 
@@ -394,7 +396,7 @@ static void hep_tcp_in(struct capture *c, const struct net_flow_key *k, const st
 	net_endpoint_format(&k->dst, k->dport, dst, sizeof dst);
 	struct hep_packet h;
 	const char *reason = "not a HEP packet";
-	struct capture_record r = {.frame = when->frame, .ts_sec = when->ts_sec, .ts_usec = when->ts_usec,
+	struct capture_record r = {.frame = when->frame, .ts_sec = when->ts_sec, .ts_nsec = when->ts_nsec,
 				   .stream_order = true};
 	if (hep_decode(p, len, true, &h, &reason) != NET_OK) {
 		char text[400];
@@ -408,7 +410,7 @@ static void hep_tcp_in(struct capture *c, const struct net_flow_key *k, const st
 		r.dst = k->dst;
 		r.sport = k->sport;
 		r.dport = k->dport;
-		deliver_at(c, &r, r.ts_sec, r.ts_usec);
+		deliver_at(c, &r, r.ts_sec, r.ts_nsec);
 		return;
 	}
 	hep_payload_in(c, &r, &h, src, dst);
@@ -431,7 +433,7 @@ static void tcp_event(void *ctx, const struct net_flow_key *k, const struct tcp_
 	r.kind = ev->kind == SIPSTREAM_MESSAGE ? CAPTURE_MESSAGE
 		 : ev->kind == SIPSTREAM_FRAMING_ERROR ? CAPTURE_FRAMING_ERROR
 						       : CAPTURE_NOTICE;
-	deliver_at(c, &r, when->ts_sec, when->ts_usec);
+	deliver_at(c, &r, when->ts_sec, when->ts_nsec);
 }
 
 static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4, size_t cap, size_t wire,
@@ -510,7 +512,7 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 				    "malformed TCP segment: %s", reason);
 			return;
 		}
-		tcp_segment_in(c->tcp, &ip->src, &ip->dst, &t, &(struct tcp_when){c->frame, c->ts_sec, c->ts_usec});
+		tcp_segment_in(c->tcp, &ip->src, &ip->dst, &t, &(struct tcp_when){c->frame, c->ts_sec, c->ts_nsec});
 	} else if (proto == IPPROTO_SCTP_NUM) {
 		sctp_packet_in(c->sctp, ip, l4, cap, wire, c->frame);
 	}
@@ -673,7 +675,7 @@ static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t 
 			*caplen = h->caplen;
 			*wirelen = h->len;
 			c->ts_sec = (int64_t)h->ts.tv_sec;
-			c->ts_usec = (uint32_t)h->ts.tv_usec;
+			c->ts_nsec = (uint32_t)h->ts.tv_usec;
 			return 1;
 		}
 		if (rc == PCAP_ERROR) {
@@ -688,7 +690,7 @@ static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t 
 		if (rc != 1)
 			return rc;
 		c->ts_sec = f.ts_sec;
-		c->ts_usec = f.ts_usec;
+		c->ts_nsec = f.ts_nsec;
 		if (net_link_supported(f.dlt)) {
 			*dlt = f.dlt;
 			*data = f.data;
@@ -722,7 +724,7 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 	}
 	/* Whatever the reason the frames stop, what is held is reported. */
 	ipfrag_flush(c->frags, c->frame);
-	tcp_table_flush(c->tcp, &(struct tcp_when){c->frame, c->ts_sec, c->ts_usec});
+	tcp_table_flush(c->tcp, &(struct tcp_when){c->frame, c->ts_sec, c->ts_nsec});
 	sctp_table_flush(c->sctp, c->frame);
 	const struct tcp_stats *ts = tcp_table_stats(c->tcp);
 	c->stats.tcp_flows = ts->flows;

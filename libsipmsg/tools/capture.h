@@ -54,7 +54,8 @@ struct capture_record {
 	enum capture_kind kind;
 	uint64_t frame;                /* 1-based; for TCP the frame that completed the message */
 	int64_t ts_sec;                /* capture time of that frame */
-	uint32_t ts_usec;
+	uint32_t ts_nsec;              /* its fraction of a second, in nanoseconds (a capture in
+	                                  microseconds gives multiples of 1000) */
 	bool has_endpoints;            /* transport, addresses and ports are set */
 	enum capture_transport transport;
 	struct net_addr src, dst;
@@ -76,7 +77,7 @@ typedef void (*capture_fn)(void *ctx, const struct capture_record *rec);
 struct capture_stats {
 	uint64_t frames;        /* records read from the file */
 	int64_t first_ts_sec;   /* capture time of frame 1 (the base of relative times) */
-	uint32_t first_ts_usec;
+	uint32_t first_ts_nsec;
 	uint64_t udp_messages;
 	uint64_t tcp_messages;
 	uint64_t ws_messages;

@@ -32,7 +32,7 @@
 struct tcp_when {
 	uint64_t frame;
 	int64_t ts_sec;
-	uint32_t ts_usec;
+	uint32_t ts_nsec;
 };
 
 /* What a flow's messages are. */
