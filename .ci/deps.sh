@@ -20,7 +20,7 @@ ensure_packages() {
 }
 
 # What building and running the main job needs.
-MAIN_PACKAGES="meson ninja-build gcc libc6-dev pkg-config libpcap-dev"
+MAIN_PACKAGES="meson ninja-build gcc libc6-dev pkg-config libpcap-dev zlib1g-dev"
 # What the whole test suite needs: compilers, Criterion, valgrind, the
 # benchmark peers (bench-smoke), SIPp and dumpcap (capture tests), and the
 # Python package with its tests (SWIG, headers, pytest, hypothesis, the

@@ -40,7 +40,7 @@ struct capture {
 	size_t caplen, wirelen;  /* its bytes captured, and on the wire */
 	bool frame_said;         /* a notice about it was given (not one about another frame) */
 	int64_t ts_sec;
-	uint32_t ts_usec;
+	uint32_t ts_nsec;
 	capture_fn fn;
 	void *ctx;
 };
@@ -72,11 +72,11 @@ bool capture_has_magic(const void *data, size_t len)
 }
 
 /* r at its frame (0: the current one) and that frame's time. */
-static void deliver_at(struct capture *c, struct capture_record *r, int64_t ts_sec, uint32_t ts_usec)
+static void deliver_at(struct capture *c, struct capture_record *r, int64_t ts_sec, uint32_t ts_nsec)
 {
 	r->frame = r->frame ? r->frame : c->frame;
 	r->ts_sec = ts_sec;
-	r->ts_usec = ts_usec;
+	r->ts_nsec = ts_nsec;
 	switch (r->kind) {
 	case CAPTURE_MESSAGE:
 		if (r->transport == CAPTURE_UDP)
@@ -102,7 +102,7 @@ static void deliver_at(struct capture *c, struct capture_record *r, int64_t ts_s
 	c->fn(c->ctx, r);
 }
 
-static void deliver(struct capture *c, struct capture_record *r) { deliver_at(c, r, c->ts_sec, c->ts_usec); }
+static void deliver(struct capture *c, struct capture_record *r) { deliver_at(c, r, c->ts_sec, c->ts_nsec); }
 
 static void notice(void *ctx, uint64_t frame, const char *kind, const char *text)
 {
@@ -120,22 +120,6 @@ static void sip_lost_notice(void *ctx, uint64_t frame, const char *kind, const c
 	deliver(ctx, &r);
 }
 
-static void tcp_event(void *ctx, const struct net_flow_key *k, const struct tcp_when *when, bool websocket,
-		      const struct sipstream_event *ev)
-{
-	struct capture *c = ctx;
-	struct capture_record r = {
-		.frame = when->frame, .has_endpoints = true, .transport = websocket ? CAPTURE_WS : CAPTURE_TCP,
-		.src = k->src, .dst = k->dst, .sport = k->sport, .dport = k->dport,
-		.data = ev->data, .len = ev->len, .error = ev->error,
-		.notice_kind = ev->notice_kind, .text = ev->text, .cut_short = ev->cut_short,
-	};
-	r.kind = ev->kind == SIPSTREAM_MESSAGE ? CAPTURE_MESSAGE
-		 : ev->kind == SIPSTREAM_FRAMING_ERROR ? CAPTURE_FRAMING_ERROR
-						       : CAPTURE_NOTICE;
-	deliver_at(c, &r, when->ts_sec, when->ts_usec);
-}
-
 /* libpcap's name of a link type, for messages that also give its number. */
 static const char *dlt_name(int dlt)
 {
@@ -150,7 +134,7 @@ static void count_frame(struct capture *c)
 	c->frame = ++c->stats.frames;
 	if (c->frame == 1) {
 		c->stats.first_ts_sec = c->ts_sec;
-		c->stats.first_ts_usec = c->ts_usec;
+		c->stats.first_ts_nsec = c->ts_nsec;
 	}
 }
 
@@ -166,6 +150,8 @@ static int first_supported_link(const struct pcapng *ng)
 }
 
 static void sctp_message_in(void *ctx, const struct net_ip *ip, const struct sctp_message *m);
+static void tcp_event(void *ctx, const struct net_flow_key *k, const struct tcp_when *when,
+		      enum tcp_carrier carrier, const struct sipstream_event *ev);
 
 static struct capture *setup(pcap_t *p, struct pcapng *ng, const struct capture_opts *opts, char *err,
 			     size_t errlen)
@@ -222,7 +208,9 @@ static struct capture *open_fp(FILE *fp, const struct capture_opts *opts, char *
 		snprintf(err, errlen, "not a readable capture: cannot go back to its start");
 		return NULL;
 	}
-	pcap_t *p = pcap_fopen_offline(fp, pe);
+	/* nanoseconds: a nanosecond pcap keeps its resolution (libpcap scales
+	 * a microsecond one up) */
+	pcap_t *p = pcap_fopen_offline_with_tstamp_precision(fp, PCAP_TSTAMP_PRECISION_NANO, pe);
 	if (!p) {
 		fclose(fp);
 		snprintf(err, errlen, "not a readable capture: %s", pe);
@@ -333,6 +321,39 @@ static void sctp_message_in(void *ctx, const struct net_ip *ip, const struct sct
 			     d == SIP_YES ? NULL : "whether it is SIP", ip, m->sport, m->dport, m->len, m->wire_len);
 }
 
+/* The SIP a decoded HEP packet (hep.h) mirrors, reported at r's frame and
+ * time with the endpoints the agent captured it between, not the
+ * collector's (from, to: theirs, for the notices). */
+static void hep_payload_in(struct capture *c, struct capture_record *r, const struct hep_packet *h, const char *from,
+			   const char *to)
+{
+	if (h->proto_type && h->proto_type != HEP_PROTO_SIP)
+		return; /* RTCP reports, logs, ... mirrored to the same collector */
+	if (h->compressed) {
+		char text[320];
+		snprintf(text, sizeof text, "HEP packet %s -> %s carries a compressed payload; not checked", from, to);
+		r->kind = CAPTURE_NOTICE;
+		r->notice_kind = "hep-compressed";
+		r->text = text;
+		deliver_at(c, r, r->ts_sec, r->ts_nsec);
+		return;
+	}
+	size_t i = 0;
+	while (i < h->payload_len && (h->payload[i] == '\r' || h->payload[i] == '\n'))
+		i++;
+	if (i == h->payload_len)
+		return; /* empty, or a CRLF keep-alive */
+	c->stats.hep_messages++;
+	*r = (struct capture_record){
+		.kind = CAPTURE_MESSAGE, .frame = r->frame, .ts_sec = r->ts_sec, .ts_nsec = r->ts_nsec,
+		.has_endpoints = true,
+		.transport = h->ip_proto == IPPROTO_TCP_NUM ? CAPTURE_TCP : h->ip_proto == IPPROTO_SCTP_NUM ? CAPTURE_SCTP : CAPTURE_UDP,
+		.src = h->src, .dst = h->dst, .sport = h->sport, .dport = h->dport,
+		.data = h->payload, .len = h->payload_len, .stream_order = r->stream_order,
+	};
+	deliver_at(c, r, r->ts_sec, r->ts_nsec);
+}
+
 /* A HEP packet (hep.h) in a UDP datagram: the SIP it mirrors, reported with
  * the endpoints the agent captured it between, not the collector's. */
 static void hep_in(struct capture *c, const struct net_ip *ip, const struct net_udp *u, enum net_result r,
@@ -355,32 +376,64 @@ static void hep_in(struct capture *c, const struct net_ip *ip, const struct net_
 		/* else RTCP reports, logs, ...: not read whole either */
 		return;
 	}
-	if (h->proto_type && h->proto_type != HEP_PROTO_SIP)
-		return; /* RTCP reports, logs, ... mirrored to the same collector */
-	if (h->compressed) {
-		notice_emit(&sink, c->frame, "hep-compressed",
-			    "HEP packet %s -> %s carries a compressed payload; not checked", src, dst);
-		return;
-	}
 	if (cut && h->version < 3) {
 		/* HEPv1/v2: its payload, SIP by its start line, runs to the end
 		 * of the datagram, whose end was not kept */
 		deliver_cut_short(c, &(struct capture_record){0}, "HEP packet", NULL, ip, u);
 		return;
 	}
-	size_t i = 0;
-	while (i < h->payload_len && (h->payload[i] == '\r' || h->payload[i] == '\n'))
-		i++;
-	if (i == h->payload_len)
-		return; /* empty, or a CRLF keep-alive */
-	c->stats.hep_messages++;
-	struct capture_record rec = {
-		.has_endpoints = true,
-		.transport = h->ip_proto == IPPROTO_TCP_NUM ? CAPTURE_TCP : h->ip_proto == IPPROTO_SCTP_NUM ? CAPTURE_SCTP : CAPTURE_UDP,
-		.src = h->src, .dst = h->dst, .sport = h->sport, .dport = h->dport,
-		.data = h->payload, .len = h->payload_len,
+	struct capture_record rec = {.frame = c->frame, .ts_sec = c->ts_sec, .ts_nsec = c->ts_nsec};
+	hep_payload_in(c, &rec, h, src, dst);
+}
+
+/* One whole HEPv3 packet framed from a TCP stream to a collector
+ * (hepstream.h), at the frame that completed it. */
+static void hep_tcp_in(struct capture *c, const struct net_flow_key *k, const struct tcp_when *when,
+		       const uint8_t *p, size_t len)
+{
+	char src[NET_ENDPOINT_STRLEN], dst[NET_ENDPOINT_STRLEN];
+	net_endpoint_format(&k->src, k->sport, src, sizeof src);
+	net_endpoint_format(&k->dst, k->dport, dst, sizeof dst);
+	struct hep_packet h;
+	const char *reason = "not a HEP packet";
+	struct capture_record r = {.frame = when->frame, .ts_sec = when->ts_sec, .ts_nsec = when->ts_nsec,
+				   .stream_order = true};
+	if (hep_decode(p, len, true, &h, &reason) != NET_OK) {
+		char text[400];
+		snprintf(text, sizeof text, "malformed HEP packet %s -> %s (TCP): %s", src, dst, reason);
+		r.kind = CAPTURE_NOTICE;
+		r.notice_kind = "malformed-packet";
+		r.text = text;
+		r.has_endpoints = true;
+		r.transport = CAPTURE_TCP;
+		r.src = k->src;
+		r.dst = k->dst;
+		r.sport = k->sport;
+		r.dport = k->dport;
+		deliver_at(c, &r, r.ts_sec, r.ts_nsec);
+		return;
+	}
+	hep_payload_in(c, &r, &h, src, dst);
+}
+
+static void tcp_event(void *ctx, const struct net_flow_key *k, const struct tcp_when *when,
+		      enum tcp_carrier carrier, const struct sipstream_event *ev)
+{
+	struct capture *c = ctx;
+	if (carrier == TCP_CARRIES_HEP && ev->kind == SIPSTREAM_MESSAGE) {
+		hep_tcp_in(c, k, when, ev->data, ev->len);
+		return;
+	}
+	struct capture_record r = {
+		.frame = when->frame, .has_endpoints = true, .transport = carrier == TCP_CARRIES_WS ? CAPTURE_WS : CAPTURE_TCP,
+		.src = k->src, .dst = k->dst, .sport = k->sport, .dport = k->dport,
+		.data = ev->data, .len = ev->len, .error = ev->error,
+		.notice_kind = ev->notice_kind, .text = ev->text, .cut_short = ev->cut_short, .stream_order = true,
 	};
-	deliver(c, &rec);
+	r.kind = ev->kind == SIPSTREAM_MESSAGE ? CAPTURE_MESSAGE
+		 : ev->kind == SIPSTREAM_FRAMING_ERROR ? CAPTURE_FRAMING_ERROR
+						       : CAPTURE_NOTICE;
+	deliver_at(c, &r, when->ts_sec, when->ts_nsec);
 }
 
 static void udp_in(struct capture *c, const struct net_ip *ip, const uint8_t *l4, size_t cap, size_t wire,
@@ -459,7 +512,7 @@ static void transport_in(struct capture *c, const struct net_ip *ip, uint8_t pro
 				    "malformed TCP segment: %s", reason);
 			return;
 		}
-		tcp_segment_in(c->tcp, &ip->src, &ip->dst, &t, &(struct tcp_when){c->frame, c->ts_sec, c->ts_usec});
+		tcp_segment_in(c->tcp, &ip->src, &ip->dst, &t, &(struct tcp_when){c->frame, c->ts_sec, c->ts_nsec});
 	} else if (proto == IPPROTO_SCTP_NUM) {
 		sctp_packet_in(c->sctp, ip, l4, cap, wire, c->frame);
 	}
@@ -622,7 +675,7 @@ static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t 
 			*caplen = h->caplen;
 			*wirelen = h->len;
 			c->ts_sec = (int64_t)h->ts.tv_sec;
-			c->ts_usec = (uint32_t)h->ts.tv_usec;
+			c->ts_nsec = (uint32_t)h->ts.tv_usec;
 			return 1;
 		}
 		if (rc == PCAP_ERROR) {
@@ -637,7 +690,7 @@ static int next_frame(struct capture *c, int *dlt, const uint8_t **data, size_t 
 		if (rc != 1)
 			return rc;
 		c->ts_sec = f.ts_sec;
-		c->ts_usec = f.ts_usec;
+		c->ts_nsec = f.ts_nsec;
 		if (net_link_supported(f.dlt)) {
 			*dlt = f.dlt;
 			*data = f.data;
@@ -671,7 +724,7 @@ int capture_run(struct capture *c, capture_fn fn, void *ctx, char *err, size_t e
 	}
 	/* Whatever the reason the frames stop, what is held is reported. */
 	ipfrag_flush(c->frags, c->frame);
-	tcp_table_flush(c->tcp, &(struct tcp_when){c->frame, c->ts_sec, c->ts_usec});
+	tcp_table_flush(c->tcp, &(struct tcp_when){c->frame, c->ts_sec, c->ts_nsec});
 	sctp_table_flush(c->sctp, c->frame);
 	const struct tcp_stats *ts = tcp_table_stats(c->tcp);
 	c->stats.tcp_flows = ts->flows;

@@ -3,7 +3,7 @@
  * datagram that starts like a SIP message is one message (IP fragments are
  * reassembled first); each TCP direction is reassembled and framed into
  * messages, or read as WebSocket messages after an upgrade to SIP over
- * WebSocket (websocket.h). Each SCTP user message that starts like a SIP
+ * WebSocket (websocket.h), or as HEPv3 packets to a collector (hepstream.h). Each SCTP user message that starts like a SIP
  * message is one (sctp.h). SIP mirrored to a collector in HEP (hep.h) is
  * reported with the endpoints the agent saw. SIP is recognised by content, on any port, and inside tunnels
  * (tunnel.h), reported with the innermost endpoints. Everything found is
@@ -54,7 +54,8 @@ struct capture_record {
 	enum capture_kind kind;
 	uint64_t frame;                /* 1-based; for TCP the frame that completed the message */
 	int64_t ts_sec;                /* capture time of that frame */
-	uint32_t ts_usec;
+	uint32_t ts_nsec;              /* its fraction of a second, in nanoseconds (a capture in
+	                                  microseconds gives multiples of 1000) */
 	bool has_endpoints;            /* transport, addresses and ports are set */
 	enum capture_transport transport;
 	struct net_addr src, dst;
@@ -66,6 +67,9 @@ struct capture_record {
 	const char *text;              /* CAPTURE_NOTICE: one line */
 	bool cut_short;                /* CAPTURE_NOTICE: about SIP that the capture's snapshot
 	                                  length cut short, which could not be checked */
+	bool stream_order;             /* out of a TCP stream (transport TCP or WS, or a HEP packet's
+	                                  own from a TCP stream to a collector): in the stream's order,
+	                                  which may come after a later frame's records (tcpreasm.h) */
 };
 
 typedef void (*capture_fn)(void *ctx, const struct capture_record *rec);
@@ -73,7 +77,7 @@ typedef void (*capture_fn)(void *ctx, const struct capture_record *rec);
 struct capture_stats {
 	uint64_t frames;        /* records read from the file */
 	int64_t first_ts_sec;   /* capture time of frame 1 (the base of relative times) */
-	uint32_t first_ts_usec;
+	uint32_t first_ts_nsec;
 	uint64_t udp_messages;
 	uint64_t tcp_messages;
 	uint64_t ws_messages;

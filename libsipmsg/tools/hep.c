@@ -77,11 +77,10 @@ static enum net_result malformed(const char **reason, const char *why)
 	return NET_MALFORMED;
 }
 
-/* The protocol type that the whole chunks among p[6..len) of a packet cut
- * short say, 0 when none does (the chunk was not kept, or a chunk before it
- * is broken). */
-static uint8_t kept_proto_type(const uint8_t *p, size_t len)
+uint8_t hep_v3_kept_proto_type(const uint8_t *p, size_t len)
 {
+	if (len < 6)
+		return 0;
 	for (size_t at = 6; len - at >= 6;) {
 		uint16_t vendor = get16(p + at), type = get16(p + at + 2), clen = get16(p + at + 4);
 		if (clen < 6 || clen > len - at)
@@ -101,7 +100,7 @@ static enum net_result decode_v3(const uint8_t *p, size_t len, struct hep_packet
 	if (total < 6)
 		return malformed(reason, "HEPv3 length shorter than its header");
 	if (total > len) {
-		h->proto_type = kept_proto_type(p, len);
+		h->proto_type = hep_v3_kept_proto_type(p, len);
 		return malformed(reason, "HEPv3 packet shorter than its length field says");
 	}
 	h->version = 3;

@@ -42,4 +42,9 @@ struct hep_packet {
  * v1/v2), and nothing else in h is set. */
 enum net_result hep_decode(const uint8_t *p, size_t len, bool complete, struct hep_packet *h, const char **reason);
 
+/* The protocol type that the whole chunks among p[6..len) of a HEPv3
+ * packet cut short (len: the bytes kept, at least 6) say, 0 when none does
+ * (the chunk was not kept, or a chunk before it is broken). */
+uint8_t hep_v3_kept_proto_type(const uint8_t *p, size_t len);
+
 #endif

@@ -333,14 +333,14 @@ size_t pcapng_link_count(const struct pcapng *r) { return r->nlinks; }
 
 int pcapng_link_at(const struct pcapng *r, size_t i) { return r->links[i]; }
 
-/* frac (< units) of a second in microseconds, without a 128-bit product:
- * frac * 10^6 overflows 64 bits once units pass ~1.8e13 (2^-44 s, 10^-14 s). */
-static uint32_t fraction_usec(uint64_t frac, uint64_t units)
+/* frac (< units) of a second in nanoseconds, without a 128-bit product:
+ * frac * 10^9 overflows 64 bits once units pass ~1.8e10 (2^-34 s, 10^-11 s). */
+static uint32_t fraction_nsec(uint64_t frac, uint64_t units)
 {
-	if (units <= UINT64_MAX / 1000000u)
-		return (uint32_t)(frac * 1000000u / units);
-	uint64_t us = frac / (units / 1000000u); /* units / 10^6 rounded down: at most one too many */
-	return (uint32_t)(us > 999999u ? 999999u : us);
+	if (units <= UINT64_MAX / 1000000000u)
+		return (uint32_t)(frac * 1000000000u / units);
+	uint64_t ns = frac / (units / 1000000000u); /* units / 10^9 rounded down: at most one too many */
+	return (uint32_t)(ns > 999999999u ? 999999999u : ns);
 }
 
 static void set_time(struct pcapng_frame *f, const struct iface *i, uint64_t ts)
@@ -360,7 +360,7 @@ static void set_time(struct pcapng_frame *f, const struct iface *i, uint64_t ts)
 	else
 		s += i->tsoffset; /* s >= 0: a negative offset cannot overflow */
 	f->ts_sec = s;
-	f->ts_usec = fraction_usec(frac, units);
+	f->ts_nsec = fraction_nsec(frac, units);
 }
 
 int pcapng_next(struct pcapng *r, struct pcapng_frame *f, char *err, size_t errlen)

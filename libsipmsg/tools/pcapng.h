@@ -26,7 +26,7 @@ struct pcapng_frame {
 	int dlt;              /* the interface's link type, as a DLT_ value */
 	uint32_t linktype;    /* ... as the file stores it (LINKTYPE_) */
 	int64_t ts_sec;
-	uint32_t ts_usec;
+	uint32_t ts_nsec;
 	const uint8_t *data;  /* valid until the next call */
 	uint32_t caplen;
 	uint32_t wirelen;

@@ -153,10 +153,11 @@ static void print_clean(FILE *out, sipmsg_slice s, size_t width, bool pad)
 			putc(' ', out);
 }
 
-/* Seconds since the first frame, as "12.345678". */
-static void rel_time(FILE *out, const struct reporter *r, int64_t sec, uint32_t usec)
+/* Seconds since the first frame, as "12.345678" (microseconds, truncated). */
+static void rel_time(FILE *out, const struct reporter *r, int64_t sec, uint32_t nsec)
 {
-	int64_t us = (sec - r->stats->first_ts_sec) * 1000000 + ((int64_t)usec - (int64_t)r->stats->first_ts_usec);
+	int64_t us = (sec - r->stats->first_ts_sec) * 1000000 +
+		     ((int64_t)nsec - (int64_t)r->stats->first_ts_nsec) / 1000;
 	const char *sign = us < 0 ? "-" : "";
 	if (us < 0)
 		us = -us;
@@ -215,8 +216,10 @@ static void json_record_fields(FILE *out, const struct reporter *r, const struct
 	json_key(out, "file");
 	json_cstring(out, r->file);
 	if (rec->frame) {
-		fprintf(out, ",\"frame\":%" PRIu64 ",\"time\":%" PRId64 ".%06u", rec->frame, rec->ts_sec,
-			(unsigned)rec->ts_usec);
+		/* time: microseconds, as ever; time_nsec: the fraction of its
+		 * second to the nanosecond, as a nanosecond capture has it */
+		fprintf(out, ",\"frame\":%" PRIu64 ",\"time\":%" PRId64 ".%06u,\"time_nsec\":%u", rec->frame,
+			rec->ts_sec, (unsigned)(rec->ts_nsec / 1000u), (unsigned)rec->ts_nsec);
 	}
 	if (rec->has_endpoints) {
 		char a[NET_ADDR_STRLEN];
@@ -322,7 +325,7 @@ void report_message(struct reporter *r, const struct capture_record *rec, uint64
 	}
 	if (rec) {
 		fprintf(out, "%6" PRIu64 " ", rec->frame);
-		rel_time(out, r, rec->ts_sec, rec->ts_usec);
+		rel_time(out, r, rec->ts_sec, rec->ts_nsec);
 		fputs("  ", out);
 		print_endpoints(out, rec);
 		putc(' ', out);
@@ -358,7 +361,7 @@ void report_notice(struct reporter *r, const struct capture_record *rec)
 	}
 	if (rec->frame && r->capture) {
 		fprintf(out, "%6" PRIu64 " ", rec->frame);
-		rel_time(out, r, rec->ts_sec, rec->ts_usec);
+		rel_time(out, r, rec->ts_sec, rec->ts_nsec);
 		fputs("  ", out);
 	} else {
 		fprintf(out, "%s  ", r->file);

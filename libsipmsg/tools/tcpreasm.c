@@ -11,9 +11,12 @@
  * first bytes choose its reader: "GET " may open a WebSocket upgrade, and
  * "HTTP/" may answer one when the other direction asked; anything else is
  * read as SIP, as is a WebSocket upgrade that is not accepted (and then
- * ignored, HTTP not being SIP). */
+ * ignored, HTTP not being SIP); "HEP3" opens a stream of HEPv3 packets,
+ * whether the direction was seen from its SYN or joined mid-way at a packet
+ * boundary. */
 #include "tcpreasm.h"
 
+#include "hepstream.h"
 #include "websocket.h"
 
 #include <stdio.h>
@@ -35,6 +38,7 @@ enum flow_reader {
 	READER_UNDECIDED, /* no byte yet, or too few to tell (in head) */
 	READER_SIP,       /* stream */
 	READER_WS,        /* ws */
+	READER_HEP,       /* hep */
 };
 
 /* A list of flows through their prev/next, least recently active first. */
@@ -62,6 +66,7 @@ struct flow {
 	uint8_t head[8];       /* READER_UNDECIDED: the first bytes */
 	size_t head_len;
 	struct ws_stream ws;   /* READER_WS */
+	struct hep_stream hep; /* READER_HEP */
 	bool answer_passed;    /* READER_WS server: the client direction was told the answer */
 };
 
@@ -110,7 +115,10 @@ static void free_ooo(struct flow *f)
 static void stream_event(void *ctx, const struct sipstream_event *ev)
 {
 	struct flow *f = ctx;
-	f->table->emit(f->table->ctx, &f->key, &f->table->now, f->reader == READER_WS, ev);
+	enum tcp_carrier carrier = f->reader == READER_WS ? TCP_CARRIES_WS
+				   : f->reader == READER_HEP ? TCP_CARRIES_HEP
+							     : TCP_CARRIES_SIP;
+	f->table->emit(f->table->ctx, &f->key, &f->table->now, carrier, ev);
 }
 
 static void flow_notice(struct flow *f, const char *kind, const char *text)
@@ -125,6 +133,8 @@ static void release_readers(struct flow *f)
 		sipstream_release(&f->stream);
 	if (f->reader == READER_WS)
 		ws_release(&f->ws);
+	if (f->reader == READER_HEP)
+		hep_stream_release(&f->hep);
 	f->stream_live = false;
 	f->reader = READER_UNDECIDED;
 	f->head_len = 0;
@@ -159,12 +169,16 @@ static void read_bytes(struct flow *f, const uint8_t *data, size_t len)
 		sipstream_feed(&f->stream, data, len);
 		return;
 	}
+	if (f->reader == READER_HEP) {
+		hep_stream_feed(&f->hep, data, len);
+		return;
+	}
 	ws_feed(&f->ws, data, len);
 	if (f->ws.role == WS_SERVER && f->ws.answer != WS_ANSWER_NONE && !f->answer_passed) {
 		f->answer_passed = true;
 		struct flow *client = awaiting_client(f);
 		if (client)
-			ws_answered(&client->ws, f->ws.answer == WS_ANSWER_ACCEPTED);
+			ws_answered(&client->ws, f->ws.answer == WS_ANSWER_ACCEPTED, &f->ws.ext);
 	}
 }
 
@@ -191,12 +205,19 @@ static void feed(struct flow *f, const uint8_t *data, size_t len)
 		memcpy(first, f->head, n);
 		memcpy(first + n, data, add);
 		enum ws_start st = ws_detect_start(first, n + add);
-		if (st == WS_START_MAYBE) { /* fewer than 5 bytes so far: all of them fit */
+		enum hep_stream_start hep = hep_stream_detect(first, n + add);
+		if (st == WS_START_MAYBE || hep == HEP_START_MAYBE) { /* fewer than 5 bytes so far: all of them fit */
 			memcpy(f->head + n, data, len);
 			f->head_len += len;
 			return;
 		}
-		if (st == WS_START_REQUEST || (st == WS_START_RESPONSE && awaiting_client(f))) {
+		if (hep == HEP_START_YES) {
+			f->reader = READER_HEP;
+			hep_stream_init(&f->hep, f->table->max_flow_bytes, stream_event, f);
+			f->head_len = 0;
+			if (n)
+				read_bytes(f, first, n);
+		} else if (st == WS_START_REQUEST || (st == WS_START_RESPONSE && awaiting_client(f))) {
 			f->reader = READER_WS;
 			ws_init(&f->ws, st == WS_START_REQUEST ? WS_CLIENT : WS_SERVER, f->table->max_flow_bytes,
 				stream_event, f);
@@ -212,14 +233,18 @@ static void feed(struct flow *f, const uint8_t *data, size_t len)
 
 static size_t pending(const struct flow *f)
 {
-	return f->reader == READER_WS ? ws_pending(&f->ws) : f->reader == READER_SIP ? sipstream_pending(&f->stream)
-										 : f->head_len;
+	return f->reader == READER_WS	 ? ws_pending(&f->ws)
+	       : f->reader == READER_HEP ? hep_stream_pending(&f->hep)
+	       : f->reader == READER_SIP ? sipstream_pending(&f->stream)
+					 : f->head_len;
 }
 
 /* Another protocol, or a reader that gave up: nothing is held for it. */
 static bool ignoring(const struct flow *f)
 {
-	return f->reader == READER_WS ? ws_ignoring(&f->ws) : f->stream.state == SIPSTREAM_ST_NOT_SIP;
+	return f->reader == READER_WS ? ws_ignoring(&f->ws)
+	       : f->reader == READER_HEP ? false /* it looks for the next packet */
+					 : f->stream.state == SIPSTREAM_ST_NOT_SIP;
 }
 
 /* Say that `missing` bytes were never seen before `at`, and why. by_snaplen:
@@ -237,6 +262,9 @@ static void declare_gap(struct flow *f, uint32_t missing, const char *why, bool 
 	if (f->reader == READER_WS) {
 		sip = ws_carries_sip(&f->ws);
 		dropped = ws_gap(&f->ws, missing);
+	} else if (f->reader == READER_HEP) {
+		sip = hep_stream_in_sip_packet(&f->hep);
+		dropped = hep_stream_gap(&f->hep, missing);
 	} else {
 		decide_sip(f);
 		sip = sipstream_carries_sip(&f->stream);
@@ -345,6 +373,8 @@ static void finish(struct flow *f, const char *why)
 		gap_to_first(f, why);
 	if (f->reader == READER_WS) {
 		ws_finish(&f->ws);
+	} else if (f->reader == READER_HEP) {
+		hep_stream_finish(&f->hep);
 	} else if (f->stream_live) {
 		decide_sip(f);
 		sipstream_finish(&f->stream);
@@ -427,7 +457,9 @@ static void touch(struct flow *f)
 
 static bool carries_sip(const struct flow *f)
 {
-	return f->reader == READER_WS ? ws_carries_sip(&f->ws) : f->stream_live && sipstream_carries_sip(&f->stream);
+	return f->reader == READER_WS	 ? ws_carries_sip(&f->ws)
+	       : f->reader == READER_HEP ? true /* a collector's feed, SIP among it */
+					 : f->stream_live && sipstream_carries_sip(&f->stream);
 }
 
 static void remove_flow(struct tcp_table *t, struct flow *victim)

@@ -7,7 +7,9 @@
  * in-order bytes go to a sipstream, which frames them into SIP messages, or,
  * when the direction opens with an HTTP upgrade to WebSocket with the "sip"
  * subprotocol that the other direction accepts, to a ws_stream (RFC 7118,
- * websocket.h), which reads one SIP message out of each WebSocket message.
+ * websocket.h), which reads one SIP message out of each WebSocket message,
+ * or, when it opens with a HEPv3 magic ("HEP3"), to a hep_stream
+ * (hepstream.h), which hands on one HEP packet at a time.
  *
  * A hole is also declared as soon as the other direction acknowledges bytes
  * past it (the receiver got what the capture lost), and the messages in the
@@ -30,7 +32,14 @@
 struct tcp_when {
 	uint64_t frame;
 	int64_t ts_sec;
-	uint32_t ts_usec;
+	uint32_t ts_nsec;
+};
+
+/* What a flow's messages are. */
+enum tcp_carrier {
+	TCP_CARRIES_SIP, /* SIP framed by Content-Length (or nothing known yet) */
+	TCP_CARRIES_WS,  /* SIP over WebSocket: a message is one WebSocket message */
+	TCP_CARRIES_HEP, /* HEPv3 to a collector: a message is one whole HEP packet, still encapsulated */
 };
 
 /* Everything a flow's stream reports, with the flow and the frame it is
@@ -38,10 +47,9 @@ struct tcp_when {
  * segments that were held after a hole declared lost, which is reported at
  * the latest frame that carried them or the held bytes before them in the
  * stream: so records may come after those of a later frame (another flow's,
- * or the tcp-gap notice itself). websocket: the flow carries SIP over
- * WebSocket (a message is one WebSocket message). */
-typedef void (*tcp_emit_fn)(void *ctx, const struct net_flow_key *flow, const struct tcp_when *when, bool websocket,
-			    const struct sipstream_event *ev);
+ * or the tcp-gap notice itself). */
+typedef void (*tcp_emit_fn)(void *ctx, const struct net_flow_key *flow, const struct tcp_when *when,
+			    enum tcp_carrier carrier, const struct sipstream_event *ev);
 
 struct tcp_table;
 

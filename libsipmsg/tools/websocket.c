@@ -32,9 +32,12 @@ enum ws_start ws_detect_start(const uint8_t *data, size_t len)
 	return WS_START_NO;
 }
 
+static const struct ws_deflate_params no_deflate = {.client_max_bits = 15, .server_max_bits = 15};
+
 void ws_init(struct ws_stream *s, enum ws_role role, size_t max_bytes, sipstream_emit_fn emit, void *ctx)
 {
 	memset(s, 0, sizeof *s);
+	s->ext = no_deflate;
 	s->role = role;
 	s->state = WS_ST_HANDSHAKE;
 	s->max_bytes = max_bytes;
@@ -47,6 +50,10 @@ void ws_release(struct ws_stream *s)
 	free(s->buf);
 	s->buf = NULL;
 	s->len = s->cap = 0;
+	ws_inflate_free(s->inflater);
+	s->inflater = NULL;
+	free(s->inflated.buf);
+	s->inflated = (struct ws_inflate_out){NULL, 0, 0};
 }
 
 static void notice(struct ws_stream *s, const char *kind, const char *text)
@@ -153,6 +160,90 @@ static bool head_says_yes(const uint8_t *h, size_t n, enum ws_role role)
 	return upgrade && sip;
 }
 
+/* The value of a max_window_bits parameter v[0..n) (quotes allowed, RFC
+ * 7692 §7.1): 8 to 15, else 15 (an answer with another value is not one a
+ * client accepts; the largest window inflates anything smaller). */
+static int window_bits(const uint8_t *v, size_t n)
+{
+	if (n >= 2 && v[0] == '"' && v[n - 1] == '"')
+		v++, n -= 2;
+	if (n == 1 && v[0] >= '8' && v[0] <= '9')
+		return v[0] - '0';
+	if (n == 2 && v[0] == '1' && v[1] >= '0' && v[1] <= '5')
+		return 10 + v[1] - '0';
+	return 15;
+}
+
+static void trim(const uint8_t *v, size_t *a, size_t *b)
+{
+	while (*a < *b && is_ows(v[*a]))
+		(*a)++;
+	while (*b > *a && is_ows(v[*b - 1]))
+		(*b)--;
+}
+
+/* One element of Sec-WebSocket-Extensions, v[0..n): when it is the first
+ * permessage-deflate, its parameters into ext. */
+static void deflate_element(const uint8_t *v, size_t n, struct ws_deflate_params *ext)
+{
+	size_t i = 0;
+	bool first = true;
+	while (i <= n) {
+		size_t start = i;
+		while (i < n && v[i] != ';')
+			i++;
+		size_t a = start, b = i++;
+		trim(v, &a, &b);
+		if (first) {
+			if (ext->agreed || !ieq(v + a, b - a, "permessage-deflate"))
+				return;
+			ext->agreed = true;
+			first = false;
+			continue;
+		}
+		const uint8_t *eq = memchr(v + a, '=', b - a);
+		size_t na = a, nb = eq ? (size_t)(eq - v) : b, va = eq ? nb + 1 : b, vb = b;
+		trim(v, &na, &nb);
+		trim(v, &va, &vb);
+		if (ieq(v + na, nb - na, "client_no_context_takeover"))
+			ext->client_no_takeover = true;
+		else if (ieq(v + na, nb - na, "server_no_context_takeover"))
+			ext->server_no_takeover = true;
+		else if (ieq(v + na, nb - na, "client_max_window_bits") && va < vb)
+			ext->client_max_bits = window_bits(v + va, vb - va);
+		else if (ieq(v + na, nb - na, "server_max_window_bits"))
+			ext->server_max_bits = window_bits(v + va, vb - va);
+	}
+}
+
+/* The permessage-deflate parameters a 101 answer's head h[0..n) agreed on
+ * (every Sec-WebSocket-Extensions line, elements split at commas outside
+ * quotes). */
+static void read_extensions(const uint8_t *h, size_t n, struct ws_deflate_params *ext)
+{
+	const uint8_t *lf = memchr(h, '\n', n);
+	size_t i = lf ? (size_t)(lf - h) + 1 : n;
+	while (i < n) {
+		const uint8_t *e = memchr(h + i, '\n', n - i);
+		size_t end = e ? (size_t)(e - h) : n;
+		size_t stop = end > i && h[end - 1] == '\r' ? end - 1 : end;
+		const uint8_t *colon = memchr(h + i, ':', stop - i);
+		if (colon && ieq(h + i, (size_t)(colon - (h + i)), "sec-websocket-extensions")) {
+			size_t v = (size_t)(colon - h) + 1, from = v;
+			bool quoted = false;
+			for (size_t k = v; k <= stop; k++) {
+				if (k < stop && h[k] == '"')
+					quoted = !quoted;
+				if (k == stop || (h[k] == ',' && !quoted)) {
+					deflate_element(h + from, k - from, ext);
+					from = k + 1;
+				}
+			}
+		}
+		i = end + 1;
+	}
+}
+
 static void frames(struct ws_stream *s, const uint8_t *p, size_t n);
 
 /* Take the held bytes out of buf (which frames() fills with the message)
@@ -215,6 +306,7 @@ static void handshake(struct ws_stream *s, const uint8_t *data, size_t len)
 		return;
 	}
 	s->answer = WS_ANSWER_ACCEPTED;
+	read_extensions(s->buf, end, &s->ext);
 	s->state = WS_ST_FRAMES;
 	frames_from_held(s, end);
 	if (rest_len)
@@ -223,42 +315,94 @@ static void handshake(struct ws_stream *s, const uint8_t *data, size_t len)
 
 /* --- frames ----------------------------------------------------------- */
 
+/* This direction's sender's permessage-deflate parameters. */
+static bool no_takeover(const struct ws_stream *s)
+{
+	return s->role == WS_CLIENT ? s->ext.client_no_takeover : s->ext.server_no_takeover;
+}
+
+/* A whole compressed message in buf: inflated into s->inflated. Returns
+ * false, having said why, when it is not to be read. */
+static bool inflate_message(struct ws_stream *s)
+{
+	char text[300];
+	const char *why = "";
+	int bits = s->role == WS_CLIENT ? s->ext.client_max_bits : s->ext.server_max_bits;
+	enum ws_inflate_rc rc = ws_inflate_message(&s->inflater, bits, s->buf, s->len, &s->inflated, s->max_bytes, &why);
+	if (rc == WS_INFLATE_OK) {
+		if (no_takeover(s))
+			ws_inflate_reset(s->inflater);
+		return true;
+	}
+	if (rc == WS_INFLATE_TOO_LARGE) {
+		snprintf(text, sizeof text,
+			 "a compressed WebSocket message of %zu bytes inflates to more than the flow buffer limit of %zu bytes; not checked",
+			 s->len, s->max_bytes);
+		notice(s, "ws-message-limit", text);
+	} else if (rc == WS_INFLATE_ERROR) {
+		snprintf(text, sizeof text,
+			 "a compressed WebSocket message of %zu bytes does not inflate (%s); not checked, and the %s's inflate context starts again",
+			 s->len, why, s->role == WS_CLIENT ? "client" : "server");
+		notice(s, "ws-inflate-error", text);
+	} else {
+		snprintf(text, sizeof text, "out of memory inflating a compressed WebSocket message of %zu bytes; not checked",
+			 s->len);
+		notice(s, "ws-message-limit", text);
+	}
+	return false;
+}
+
 static void message_done(struct ws_stream *s)
 {
 	char text[240];
+	bool deflated = s->rsv == 4 && s->skip != WS_SKIP_COMPRESSED;
 	if (s->skip == WS_SKIP_TOO_LARGE) {
 		snprintf(text, sizeof text,
 			 "a WebSocket message of %llu bytes is larger than the flow buffer limit of %zu bytes; not checked",
 			 (unsigned long long)s->msg_total, s->max_bytes);
 		notice(s, "ws-message-limit", text);
-	} else if (s->skip == WS_SKIP_COMPRESSED) {
+	} else if (s->skip == WS_SKIP_COMPRESSED && s->rsv == 4) {
 		snprintf(text, sizeof text,
-			 "a compressed WebSocket message (%llu bytes, permessage-deflate or another extension); not checked",
+			 "compressed WebSocket message not inflated (built without zlib): %llu bytes, not checked",
 			 (unsigned long long)s->msg_total);
 		notice(s, "ws-compressed", text);
-	} else if (s->skip == WS_SKIP_NONE) {
+	} else if (s->skip == WS_SKIP_COMPRESSED) {
+		snprintf(text, sizeof text,
+			 "a WebSocket message of %llu bytes with the RSV2 or RSV3 bit of an extension that is not read; not checked",
+			 (unsigned long long)s->msg_total);
+		notice(s, "ws-compressed", text);
+	} else if (s->skip == WS_SKIP_NONE && (!deflated || inflate_message(s))) {
+		const uint8_t *m = deflated ? s->inflated.buf : s->buf;
+		size_t len = deflated ? s->inflated.len : s->len;
 		size_t i = 0;
-		while (i < s->len && (s->buf[i] == '\r' || s->buf[i] == '\n'))
+		while (i < len && (m[i] == '\r' || m[i] == '\n'))
 			i++;
-		if (i == s->len) {
+		if (i == len) {
 			/* empty, or a CRLF keep-alive */
-		} else if (sip_detect_start_line(s->buf + i, s->len - i, true) == SIP_NO) {
+		} else if (sip_detect_start_line(m + i, len - i, true) == SIP_NO) {
 			size_t show = 0;
-			while (i + show < s->len && show < 40 && s->buf[i + show] >= 0x20 && s->buf[i + show] < 0x7f)
+			while (i + show < len && show < 40 && m[i + show] >= 0x20 && m[i + show] < 0x7f)
 				show++;
-			snprintf(text, sizeof text, "a WebSocket message of %zu bytes is not a SIP message (\"%.*s\")",
-				 s->len, (int)show, (const char *)s->buf + i);
+			snprintf(text, sizeof text, "a WebSocket message of %zu bytes%s is not a SIP message (\"%.*s\")",
+				 len, deflated ? " (inflated)" : "", (int)show, (const char *)m + i);
 			notice(s, "ws-not-sip", text);
 		} else {
-			struct sipstream_event ev = {.kind = SIPSTREAM_MESSAGE, .data = s->buf, .len = s->len};
+			struct sipstream_event ev = {.kind = SIPSTREAM_MESSAGE, .data = m, .len = len};
 			s->emit(s->ctx, &ev);
 		}
 	}
-	/* WS_SKIP_LOST: the TCP gap that lost it was reported */
+	/* WS_SKIP_LOST: the TCP gap that lost it was reported. A compressed
+	 * message not inflated leaves the context behind the sender's: started
+	 * again, a later message that refers to it fails to inflate instead of
+	 * inflating wrong. */
+	if (deflated && s->skip != WS_SKIP_NONE)
+		ws_inflate_reset(s->inflater);
 	s->in_message = false;
 	s->skip = WS_SKIP_NONE;
+	s->rsv = 0;
 	s->msg_total = 0;
 	s->len = 0;
+	s->inflated.len = 0;
 }
 
 /* The header in hdr is complete: check it and prepare for the payload. */
@@ -306,7 +450,8 @@ static void frame_start(struct ws_stream *s)
 			return;
 		}
 		s->in_message = true;
-		s->skip = rsv ? WS_SKIP_COMPRESSED : WS_SKIP_NONE; /* RSV1: permessage-deflate */
+		s->rsv = (uint8_t)rsv; /* RSV1: permessage-deflate, inflated when this build can */
+		s->skip = rsv && (rsv != 4 || !ws_inflate_available()) ? WS_SKIP_COMPRESSED : WS_SKIP_NONE;
 		s->msg_total = 0;
 		s->len = 0;
 	} else {
@@ -418,10 +563,11 @@ void ws_feed(struct ws_stream *s, const uint8_t *data, size_t len)
 	}
 }
 
-void ws_answered(struct ws_stream *s, bool accepted)
+void ws_answered(struct ws_stream *s, bool accepted, const struct ws_deflate_params *ext)
 {
 	if (s->state != WS_ST_AWAIT_ANSWER)
 		return;
+	s->ext = *ext;
 	if (!accepted) {
 		ws_release(s);
 		s->state = WS_ST_DONE;

@@ -6,17 +6,23 @@
  * §5): a text or binary message, whether in one frame or continued over
  * several, is one SIP message (RFC 7118 §5, no Content-Length needed);
  * control frames (ping, pong, close) are skipped; masked payloads (the
- * client's) are unmasked.
+ * client's) are unmasked. A message with RSV1 set is compressed with
+ * permessage-deflate (RFC 7692) and inflated (wsinflate.h) with the
+ * parameters the server's 101 agreed on (Sec-WebSocket-Extensions: context
+ * takeover, max window bits, for each direction); other extensions (RSV2,
+ * RSV3) are not read.
  *
  * Bounded memory: the HTTP head is held up to WS_MAX_HTTP_HEAD bytes; the
  * bytes a client sends before the answer and a message being assembled up to
- * max_bytes. A larger message is skipped frame by frame (its length is in
- * each frame header) and reported, never held. Events are a sipstream's:
- * messages and notices. */
+ * max_bytes, a compressed one inflated into at most max_bytes too. A larger
+ * message is skipped frame by frame (its length is in each frame header)
+ * and reported, never held. Events are a sipstream's: messages and
+ * notices. */
 #ifndef SIPMSG_TOOL_WEBSOCKET_H
 #define SIPMSG_TOOL_WEBSOCKET_H
 
 #include "sipstream.h"
+#include "wsinflate.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -35,8 +41,18 @@ enum ws_state {
 
 enum ws_answer { WS_ANSWER_NONE, WS_ANSWER_ACCEPTED, WS_ANSWER_REFUSED };
 
-/* Why the message being assembled is not held. */
+/* Why the message being assembled is not held. WS_SKIP_COMPRESSED: an
+ * extension this build cannot read (RSV2 or RSV3, or permessage-deflate
+ * without zlib). */
 enum ws_skip { WS_SKIP_NONE, WS_SKIP_TOO_LARGE, WS_SKIP_COMPRESSED, WS_SKIP_LOST };
+
+/* permessage-deflate as a 101 answer agreed on it (RFC 7692 §7.1): for each
+ * sender, whether each message is compressed on its own and the window. */
+struct ws_deflate_params {
+	bool agreed;               /* the answer named permessage-deflate */
+	bool client_no_takeover, server_no_takeover;
+	int client_max_bits, server_max_bits; /* 8 to 15; 15 when not said */
+};
 
 struct ws_stream {
 	enum ws_role role;
@@ -56,7 +72,12 @@ struct ws_stream {
 	/* the message being assembled */
 	bool in_message;
 	enum ws_skip skip;
+	uint8_t rsv;               /* its first frame's RSV bits (4: RSV1, permessage-deflate) */
 	uint64_t msg_total;        /* payload bytes of the message so far, held or not */
+	/* permessage-deflate of this direction's messages */
+	struct ws_deflate_params ext; /* server: what its answer agreed on; client: told by ws_answered */
+	struct ws_inflater *inflater; /* made on the first compressed message, freed by ws_release */
+	struct ws_inflate_out inflated;
 	sipstream_emit_fn emit;
 	void *ctx;
 };
@@ -73,9 +94,10 @@ void ws_release(struct ws_stream *s);
 /* The next bytes of the direction. */
 void ws_feed(struct ws_stream *s, const uint8_t *data, size_t len);
 
-/* Client: the server answered the upgrade (accepted: 101). The bytes held
- * since the request are then read as frames, or dropped. */
-void ws_answered(struct ws_stream *client, bool accepted);
+/* Client: the server answered the upgrade (accepted: 101, with the
+ * extension parameters ext of the answer). The bytes held since the request
+ * are then read as frames, or dropped. */
+void ws_answered(struct ws_stream *client, bool accepted, const struct ws_deflate_params *ext);
 
 /* `missing` bytes were not seen. Inside a frame's payload the frame is still
  * followed (its message is lost); anywhere else framing is lost and the rest

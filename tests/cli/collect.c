@@ -15,7 +15,8 @@ void collect(void *ctx, const struct capture_record *r)
 	x->kind = r->kind;
 	x->frame = r->frame;
 	x->ts_sec = r->ts_sec;
-	x->ts_usec = r->ts_usec;
+	x->ts_usec = r->ts_nsec / 1000u;
+	x->ts_nsec = r->ts_nsec;
 	x->has_endpoints = r->has_endpoints;
 	x->transport = r->transport;
 	x->src = r->src;

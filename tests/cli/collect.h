@@ -15,7 +15,8 @@ struct rec {
 	enum capture_kind kind;
 	uint64_t frame;
 	int64_t ts_sec;
-	uint32_t ts_usec;
+	uint32_t ts_usec;  /* ts_nsec / 1000 */
+	uint32_t ts_nsec;
 	bool has_endpoints;
 	enum capture_transport transport;
 	struct net_addr src, dst;

@@ -10,6 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef SIPMSG_TOOL_ZLIB
+#include <zlib.h>
+#endif
+
 #include "capture.h"
 #include "collect.h"
 #include "pcapgen.h"
@@ -3360,9 +3364,10 @@ Test(capture, websocket_messages_past_the_flow_limit_are_skipped_with_a_notice)
 	ws_send(&g, &w, true, f, n);
 	n = gen_ws_frame(f, true, 0, WS_MASK, big + 3000, big_len - 3000, 0);
 	ws_send(&g, &w, true, f, n);
-	/* compressed (RSV1, permessage-deflate): not read, said so */
+	/* with RSV2 (an extension other than permessage-deflate): not read,
+	 * said so */
 	n = gen_ws_frame(f, true, 1, WS_MASK, "\xf2\x48\xcd\xc9\xc9\x07\x00", 7, 0);
-	f[0] |= 0x40;
+	f[0] |= 0x20;
 	ws_send(&g, &w, true, f, n);
 	struct ws_bytes cf = {.n = 0};
 	ws_add(&cf, true, 1, true, BYE, strlen(BYE), 0);
@@ -3386,7 +3391,8 @@ Test(capture, websocket_messages_past_the_flow_limit_are_skipped_with_a_notice)
 	char want[64];
 	snprintf(want, sizeof want, "of %zu bytes", big_len);
 	cr_assert(strstr(lim->text, want), "%s", lim->text);
-	cr_assert_not_null(notice_of(col, "ws-compressed"));
+	const struct rec *ext = notice_of(col, "ws-compressed");
+	cr_assert(ext && strstr(ext->text, "RSV2 or RSV3"), "%s", ext ? ext->text : "no ws-compressed notice");
 	free(f);
 	free(big);
 	free_collected(col);
@@ -3423,6 +3429,244 @@ Test(capture, websocket_protocol_errors_stop_the_direction)
 	}
 	unlink(path);
 }
+
+/* --- permessage-deflate (RFC 7692) -------------------------------------- */
+
+static const char WS_UPGRADE_DEFLATE[] =
+	"GET /sip HTTP/1.1\r\n"
+	"Host: sip-ws.example.com:8080\r\n"
+	"Upgrade: websocket\r\n"
+	"Connection: Upgrade\r\n"
+	"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+	"Sec-WebSocket-Protocol: sip\r\n"
+	"Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+	"Sec-WebSocket-Version: 13\r\n"
+	"\r\n";
+
+/* A 101 that agrees on permessage-deflate with these parameters. */
+static void ws_accept_deflate(char *out, size_t cap, const char *params)
+{
+	snprintf(out, cap,
+		 "HTTP/1.1 101 Switching Protocols\r\n"
+		 "Upgrade: websocket\r\n"
+		 "Connection: Upgrade\r\n"
+		 "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"
+		 "Sec-WebSocket-Protocol: sip\r\n"
+		 "Sec-WebSocket-Extensions: permessage-deflate%s\r\n"
+		 "\r\n",
+		 params);
+}
+
+/* A frame with RSV1 set (the first frame of a compressed message). */
+static void ws_add_rsv1(struct ws_bytes *w, bool fin, uint8_t opcode, bool masked, const void *p, size_t len)
+{
+	size_t at = w->n;
+	ws_add(w, fin, opcode, masked, p, len, 0);
+	w->b[at] |= 0x40;
+}
+
+#ifdef SIPMSG_TOOL_ZLIB
+/* A permessage-deflate sender (RFC 7692 §7.2.1): raw deflate, each message
+ * ended by a sync flush whose 0x00 0x00 0xff 0xff is taken off; with
+ * context takeover unless reset after each message. */
+struct pmd {
+	z_stream z;
+	bool reset;
+};
+
+static void pmd_init(struct pmd *d, int bits, bool reset)
+{
+	memset(d, 0, sizeof *d);
+	d->reset = reset;
+	cr_assert_eq(deflateInit2(&d->z, Z_BEST_COMPRESSION, Z_DEFLATED, -bits, 8, Z_DEFAULT_STRATEGY), Z_OK);
+}
+
+static size_t pmd_message(struct pmd *d, const void *in, size_t n, uint8_t *out, size_t cap)
+{
+	d->z.next_in = (Bytef *)(uintptr_t)in;
+	d->z.avail_in = (uInt)n;
+	d->z.next_out = out;
+	d->z.avail_out = (uInt)cap;
+	cr_assert_eq(deflate(&d->z, Z_SYNC_FLUSH), Z_OK);
+	cr_assert_eq(d->z.avail_in, 0);
+	size_t len = cap - d->z.avail_out;
+	cr_assert(len >= 4 && memcmp(out + len - 4, "\x00\x00\xff\xff", 4) == 0);
+	if (d->reset)
+		deflateReset(&d->z);
+	return len - 4;
+}
+
+static void pmd_end(struct pmd *d) { deflateEnd(&d->z); }
+
+/* The client's INVITE and BYE and the server's 200 OK compressed, the
+ * client's with context takeover (the BYE refers back to the INVITE's
+ * lines) and the BYE in a first RSV1 frame and a continuation; read with
+ * the parameters of each 101: every message inflated, no notice. */
+Test(capture, websocket_permessage_deflate_messages_are_inflated)
+{
+	static const char *const params[] = {
+		"",
+		"; client_no_context_takeover; server_max_window_bits=10",
+		"; server_no_context_takeover; client_max_window_bits=\"9\", x-other",
+		"; client_max_window_bits=8",
+	};
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t k = 0; k < sizeof params / sizeof params[0]; k++) {
+		char accept[512];
+		ws_accept_deflate(accept, sizeof accept, params[k]);
+		int cbits = k == 2 ? 9 : k == 3 ? 8 : 15, sbits = k == 1 ? 10 : 15;
+		struct pmd client, server;
+		pmd_init(&client, cbits == 8 ? 9 : cbits, k == 1);
+		pmd_init(&server, sbits, k == 2);
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct ws_conn w = ws_open(&g, WS_UPGRADE_DEFLATE, accept);
+		uint8_t z[4096];
+		struct ws_bytes cf = {.n = 0}, sf = {.n = 0};
+		size_t zn = pmd_message(&client, INVITE, strlen(INVITE), z, sizeof z);
+		ws_add_rsv1(&cf, true, 1, true, z, zn);
+		zn = pmd_message(&client, BYE, strlen(BYE), z, sizeof z);
+		ws_add_rsv1(&cf, false, 1, true, z, zn / 2);
+		ws_add(&cf, true, 0, true, z + zn / 2, zn - zn / 2, 0);
+		zn = pmd_message(&server, WS_OK, strlen(WS_OK), z, sizeof z);
+		ws_add_rsv1(&sf, true, 1, false, z, zn);
+		zn = pmd_message(&server, WS_OK, strlen(WS_OK), z, sizeof z);
+		ws_add_rsv1(&sf, true, 1, false, z, zn);
+		ws_send(&g, &w, true, cf.b, 40);
+		ws_send(&g, &w, false, sf.b, sf.n);
+		ws_send(&g, &w, true, cf.b + 40, cf.n - 40);
+		gen_close(&g);
+		pmd_end(&client);
+		pmd_end(&server);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		cr_assert_eq(col->n, 4, "params '%s': %zu records (first: %s %s)", params[k], col->n,
+			     col->n ? col->r[0].notice_kind : "", col->n ? col->r[0].text : "");
+		const char *want[4] = {WS_OK, WS_OK, INVITE, BYE};
+		for (size_t i = 0; i < 4; i++) {
+			assert_bytes(message(col, i), want[i], params[k]);
+			cr_assert_eq(message(col, i)->transport, CAPTURE_WS);
+		}
+		free_collected(col);
+	}
+	unlink(path);
+}
+
+/* What cannot be inflated is said, never reported as a message made of the
+ * wrong bytes: bytes that are no deflate stream; a message that refers back
+ * to one a TCP hole lost (the context starts again after it, so the
+ * reference fails); a message that inflates past --max-flow-bytes. A
+ * message that refers to nothing before it is read after each. */
+Test(capture, websocket_permessage_deflate_failures_give_notices)
+{
+	char accept[512];
+	ws_accept_deflate(accept, sizeof accept, "");
+	size_t big_len;
+	char *big = big_ws_message(&big_len);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (int k = 0; k < 3; k++) {
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct ws_conn w = ws_open(&g, WS_UPGRADE_DEFLATE, accept);
+		uint8_t z[8192];
+		struct ws_bytes cf = {.n = 0};
+		struct pmd d;
+		pmd_init(&d, 15, false);
+		const char *kind = "ws-inflate-error", *text = "does not inflate";
+		if (k == 0) {
+			ws_add_rsv1(&cf, true, 1, true, "\xff\xff\xff\xff\xff", 5);
+			ws_send(&g, &w, true, cf.b, cf.n);
+		} else if (k == 1) {
+			/* a MESSAGE read (longer than the INVITE, so that what
+			 * the BYE refers back to lies inside what was inflated),
+			 * then the INVITE's frame loses bytes in its payload; the
+			 * BYE after it refers back to them */
+			size_t pad_len;
+			char *pad = padded_message(2000, "WS", &pad_len);
+			size_t zn = pmd_message(&d, pad, pad_len, z, sizeof z);
+			free(pad);
+			ws_add_rsv1(&cf, true, 1, true, z, zn);
+			ws_send(&g, &w, true, cf.b, cf.n);
+			cf.n = 0;
+			zn = pmd_message(&d, INVITE, strlen(INVITE), z, sizeof z);
+			ws_add_rsv1(&cf, true, 1, true, z, zn);
+			size_t first = cf.n;
+			zn = pmd_message(&d, BYE, strlen(BYE), z, sizeof z);
+			ws_add_rsv1(&cf, true, 1, true, z, zn);
+			gen_tcp(&g, &w.c, &w.s, w.cseq, GEN_ACK, cf.b, first - 10);
+			gen_tcp(&g, &w.c, &w.s, w.cseq + (uint32_t)first - 5, GEN_ACK, cf.b + first - 5,
+				cf.n - first + 5);
+			w.cseq += (uint32_t)cf.n;
+			kind = "tcp-gap";
+			text = "missing";
+		} else {
+			size_t zn = pmd_message(&d, big, big_len, z, sizeof z);
+			cr_assert_lt(zn, 4096);
+			ws_add_rsv1(&cf, true, 1, true, z, zn);
+			ws_send(&g, &w, true, cf.b, cf.n);
+			kind = "ws-message-limit";
+			text = "inflates to more than the flow buffer limit of 4096 bytes";
+		}
+		pmd_end(&d);
+		/* a message on its own after it */
+		struct pmd fresh;
+		pmd_init(&fresh, 15, false);
+		size_t zn = pmd_message(&fresh, BYE, strlen(BYE), z, sizeof z);
+		pmd_end(&fresh);
+		cf.n = 0;
+		ws_add_rsv1(&cf, true, 1, true, z, zn);
+		ws_send(&g, &w, true, cf.b, cf.n);
+		gen_close(&g);
+		struct capture_opts o;
+		capture_opts_init(&o);
+		o.max_flow_bytes = 4096;
+		struct collected *col = read_capture_opts(path, &o);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1 + (k == 1), "case %d: %zu messages", k,
+			     count_kind(col, CAPTURE_MESSAGE));
+		if (k == 1)
+			cr_assert(strncmp(message(col, 0)->data, "MESSAGE ", 8) == 0, "before the hole");
+		assert_bytes(message(col, k == 1), BYE, "the message on its own");
+		const struct rec *n = notice_of(col, kind);
+		cr_assert(n && strstr(n->text, text), "case %d: %s", k, n ? n->text : kind);
+		if (k == 1) {
+			n = notice_of(col, "ws-inflate-error");
+			cr_assert(n && strstr(n->text, "client's inflate context starts again"), "%s",
+				  n ? n->text : "no ws-inflate-error after the hole");
+		}
+		free_collected(col);
+	}
+	free(big);
+	unlink(path);
+}
+#else
+/* Built without zlib: a compressed message is said not inflated. */
+Test(capture, websocket_permessage_deflate_without_zlib_is_a_notice)
+{
+	char accept[512];
+	ws_accept_deflate(accept, sizeof accept, "");
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct ws_conn w = ws_open(&g, WS_UPGRADE_DEFLATE, accept);
+	struct ws_bytes cf = {.n = 0};
+	ws_add_rsv1(&cf, true, 1, true, "\xf2\x48\xcd\xc9\xc9\x07\x00", 7);
+	ws_add(&cf, true, 1, true, BYE, strlen(BYE), 0);
+	ws_send(&g, &w, true, cf.b, cf.n);
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 1);
+	assert_bytes(message(col, 0), BYE, "after the compressed one");
+	const struct rec *n = notice_of(col, "ws-compressed");
+	cr_assert(n && strstr(n->text, "compressed WebSocket message not inflated (built without zlib)"), "%s",
+		  n ? n->text : "no ws-compressed notice");
+	free_collected(col);
+	unlink(path);
+}
+#endif
 
 /* --- HEP (Homer Encapsulation Protocol) --------------------------------- */
 
@@ -3715,5 +3959,210 @@ Test(capture, hep_v1_v2_cut_before_their_start_line_ended_give_a_notice)
 	cr_assert_eq(message(col, 0)->transport, CAPTURE_TCP);
 	assert_endpoint(&message(col, 0)->src, message(col, 0)->sport, &ua6, "HEPv1");
 	free_collected(col);
+	unlink(path);
+}
+
+/* --- HEP over TCP (heplify, Kamailio's siptrace to a TCP collector) ----- */
+
+/* Three HEPv3 packets back to back, as a collector's TCP stream carries
+ * them: an INVITE and a BYE from ua to ub, the 180 between them back;
+ * ends[] gets where each ends. */
+static size_t hep_tcp_stream(uint8_t *out, size_t ends[3])
+{
+	struct gen_endpoint ua = gen_ep4("198.51.100.1", 5060), ub = gen_ep4("198.51.100.2", 5062);
+	size_t n = gen_hep3(out, &ua, &ub, 17, 1700000000, 1, INVITE, strlen(INVITE));
+	ends[0] = n;
+	n += gen_hep3(out + n, &ub, &ua, 17, 1700000000, 2, RINGING, strlen(RINGING));
+	ends[1] = n;
+	n += gen_hep3(out + n, &ua, &ub, 17, 1700000000, 3, BYE, strlen(BYE));
+	ends[2] = n;
+	return n;
+}
+
+/* The stream's bytes in segments of the agent's connection to the
+ * collector, split at cuts[] (sorted, inside the stream); with its SYN
+ * when syn (else the capture joins it mid-way, at a packet's start). */
+static void hep_tcp_capture(const char *path, const uint8_t *b, size_t n, const size_t *cuts, size_t ncuts, bool syn)
+{
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+	uint32_t seq = 7000;
+	if (syn) {
+		gen_tcp(&g, &agent, &coll, seq++, GEN_SYN, NULL, 0);
+		gen_tcp(&g, &coll, &agent, 900, GEN_SYN | GEN_ACK, NULL, 0);
+	}
+	size_t from = 0;
+	for (size_t k = 0; k <= ncuts; k++) {
+		size_t to = k < ncuts ? cuts[k] : n;
+		gen_tcp(&g, &agent, &coll, seq + (uint32_t)from, GEN_ACK | GEN_PSH, b + from, to - from);
+		from = to;
+	}
+	gen_close(&g);
+}
+
+static void assert_hep_tcp_messages(const struct collected *col, size_t first, const char *what)
+{
+	static const char *const want[3] = {INVITE, RINGING, BYE};
+	struct gen_endpoint ua = gen_ep4("198.51.100.1", 5060), ub = gen_ep4("198.51.100.2", 5062);
+	for (size_t i = first; i < 3; i++) {
+		const struct rec *m = message(col, i - first);
+		cr_assert_not_null(m, "%s: message %zu", what, i);
+		assert_bytes(m, want[i], what);
+		cr_assert_eq(m->transport, CAPTURE_UDP, "%s: the transport the agent saw", what);
+		assert_endpoint(&m->src, m->sport, i == 1 ? &ub : &ua, what);
+		assert_endpoint(&m->dst, m->dport, i == 1 ? &ua : &ub, what);
+	}
+	cr_assert_eq(col->stats.hep_messages, 3 - first, "%s", what);
+}
+
+/* HEP over TCP: each packet framed by its own length, whether a segment
+ * holds several packets or a packet spans segments (cut at every byte,
+ * header included), from the SYN or joined mid-way at a packet's start. */
+Test(capture, hep_over_tcp_framed_by_the_packet_lengths)
+{
+	uint8_t b[4096];
+	size_t ends[3], n = hep_tcp_stream(b, ends);
+	char path[64], what[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t cut = 0; cut < n; cut++) {
+		bool syn = cut % 2 == 0;
+		snprintf(what, sizeof what, "cut at %zu, %s", cut, syn ? "SYN" : "mid-way");
+		hep_tcp_capture(path, b, n, &cut, cut ? 1 : 0, syn);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		cr_assert_eq(col->n, 3, "%s: %zu records (first: %s %s)", what, col->n, col->n ? col->r[0].notice_kind : "",
+			     col->n ? col->r[0].text : "");
+		assert_hep_tcp_messages(col, 0, what);
+		/* a message is reported at the frame that completed its packet */
+		uint64_t base = syn ? 3 : 1;
+		cr_assert_eq(message(col, 0)->frame, base + (cut && cut < ends[0]), "%s", what);
+		free_collected(col);
+	}
+	/* every packet in a segment of its own, and three segments of one byte
+	 * in a header */
+	size_t each[] = {ends[0], ends[1]}, bytes[] = {ends[0] + 1, ends[0] + 2, ends[0] + 3};
+	hep_tcp_capture(path, b, n, each, 2, true);
+	struct collected *col = read_capture(path);
+	assert_hep_tcp_messages(col, 0, "a packet per segment");
+	cr_assert_eq(col->n, 3);
+	free_collected(col);
+	hep_tcp_capture(path, b, n, bytes, 3, true);
+	col = read_capture(path);
+	assert_hep_tcp_messages(col, 0, "a header byte per segment");
+	cr_assert_eq(col->n, 3);
+	free_collected(col);
+	unlink(path);
+}
+
+/* HEP over TCP with lengths that are not a packet's, a stream that ends
+ * inside a packet, and holes: a notice saying what, the framing found again
+ * at the next "HEP3" when it was lost, never a message glued from the wrong
+ * bytes. */
+Test(capture, hep_over_tcp_bad_lengths_ends_and_gaps_give_notices)
+{
+	uint8_t good[4096];
+	size_t ends[3], n = hep_tcp_stream(good, ends);
+	size_t second = ends[1] - ends[0];
+	enum { EDIT_NONE, EDIT_MAGIC, EDIT_LEN };
+	struct {
+		const char *what;
+		int edit;
+		long len_delta;     /* EDIT_LEN: added to the second packet's length */
+		size_t end;         /* the capture ends here (0: at n) */
+		size_t hole_from, hole_to; /* bytes never captured (equal: none) */
+		size_t first;       /* the first of the three messages reported (3: none) */
+		bool bye;           /* the BYE is reported */
+		const char *notice, *text;
+	} cases[] = {
+		{"a bad magic", EDIT_MAGIC, 0, 0, 0, 0, 0, true, "hep-malformed", "not a HEP3 header"},
+		{"a length under the header's", EDIT_LEN, -(long)second + 3, 0, 0, 0, 0, true, "hep-malformed",
+		 "shorter than its header"},
+		{"a length short of the chunks", EDIT_LEN, -10, 0, 0, 0, 0, true, "malformed-packet",
+		 "chunk length runs past the packet"},
+		{"a length past the packet", EDIT_LEN, 10, 0, 0, 0, 0, false, "malformed-packet",
+		 "chunk length runs past the packet"},
+		{"the end inside a packet", EDIT_NONE, 0, ends[0] + 20, 0, 0, 0, false, "stream-incomplete",
+		 "inside a HEP packet (20 of"},
+		{"the end inside a header", EDIT_NONE, 0, ends[0] + 3, 0, 0, 0, false, "stream-incomplete",
+		 "inside a HEP packet header (3 bytes)"},
+		{"a hole in a payload", EDIT_NONE, 0, 0, ends[0] + 50, ends[0] + 100, 0, true, "tcp-gap",
+		 "unfinished message of 50 bytes"},
+		{"a hole over a header", EDIT_NONE, 0, 0, ends[1] - 10, ends[1] + 10, 0, false, "hep-resync",
+		 "bytes that start no HEP3 packet"},
+	};
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		uint8_t b[4096];
+		memcpy(b, good, n);
+		if (cases[k].edit == EDIT_MAGIC)
+			b[ends[0]] = 'X';
+		if (cases[k].edit == EDIT_LEN) {
+			long len = (long)second + cases[k].len_delta;
+			b[ends[0] + 4] = (uint8_t)(len >> 8);
+			b[ends[0] + 5] = (uint8_t)len;
+		}
+		size_t end = cases[k].end ? cases[k].end : n;
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+		gen_tcp(&g, &agent, &coll, 6999, GEN_SYN, NULL, 0);
+		if (cases[k].hole_from < cases[k].hole_to) {
+			gen_tcp(&g, &agent, &coll, 7000, GEN_ACK, b, cases[k].hole_from);
+			gen_tcp(&g, &agent, &coll, 7000 + (uint32_t)cases[k].hole_to, GEN_ACK, b + cases[k].hole_to,
+				end - cases[k].hole_to);
+		} else {
+			gen_tcp(&g, &agent, &coll, 7000, GEN_ACK, b, end);
+		}
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		const char *what = cases[k].what;
+		size_t want = 1 + cases[k].bye;
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), want, "%s: %zu messages", what,
+			     count_kind(col, CAPTURE_MESSAGE));
+		assert_bytes(message(col, 0), INVITE, what);
+		if (cases[k].bye)
+			assert_bytes(message(col, 1), BYE, what);
+		const struct rec *note = notice_of(col, cases[k].notice);
+		cr_assert_not_null(note, "%s: no %s notice", what, cases[k].notice);
+		cr_assert(strstr(note->text, cases[k].text), "%s: %s", what, note->text);
+		free_collected(col);
+	}
+	unlink(path);
+}
+
+/* HEP over TCP cut by the snapshot length: the packet is lost, framing goes
+ * on from its length, and the cut counts as SIP that could not be checked
+ * when the chunks kept say it mirrors SIP. */
+Test(capture, hep_over_tcp_cut_by_snaplen_is_sip_cut_short)
+{
+	uint8_t b[4096];
+	size_t ends[3], n = hep_tcp_stream(b, ends);
+	size_t type_end = hep_type_chunk_end(b + ends[0], ends[1] - ends[0]);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (int sip = 0; sip < 2; sip++) {
+		struct gen g;
+		gen_open(&g, path, GEN_ETHERNET, false);
+		struct gen_endpoint agent = gen_ep4("203.0.113.5", 41000), coll = gen_ep4("203.0.113.9", 9060);
+		gen_tcp(&g, &agent, &coll, 6999, GEN_SYN, NULL, 0);
+		gen_tcp(&g, &agent, &coll, 7000, GEN_ACK, b, ends[0]);
+		g.snaplen = 14 + 20 + 20 + (uint32_t)(sip ? type_end + 10 : type_end - 1);
+		gen_tcp(&g, &agent, &coll, 7000 + (uint32_t)ends[0], GEN_ACK, b + ends[0], ends[1] - ends[0]);
+		g.snaplen = 0;
+		gen_tcp(&g, &agent, &coll, 7000 + (uint32_t)ends[1], GEN_ACK, b + ends[1], n - ends[1]);
+		gen_close(&g);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2);
+		assert_bytes(message(col, 0), INVITE, "before the cut");
+		assert_bytes(message(col, 1), BYE, "after the cut");
+		const struct rec *gap = notice_of(col, "tcp-gap");
+		cr_assert_not_null(gap);
+		cr_assert_eq(gap->cut_short, (bool)sip, "%s", gap->text);
+		cr_assert_eq(col->stats.cut_short, (uint64_t)sip);
+		free_collected(col);
+	}
 	unlink(path);
 }

@@ -84,6 +84,8 @@ def check_schema(o, strict=False):
     if t in ("message", "notice") and "frame" in o:
         want(o, "frame", int)
         want(o, "time", float)
+        want(o, "time_nsec", int)
+        assert 0 <= o["time_nsec"] < 10**9 and int(round(o["time"] % 1 * 1e6)) % 10**6 == o["time_nsec"] // 1000, o
     if t in ("message", "notice") and "src" in o:
         for k in ("src", "dst", "transport"):
             want(o, k, str)
@@ -527,6 +529,30 @@ def test_capture_text_and_json():
     assert abs(m["time"] - 1700000000.0) < 1e-6, m
     capobj = [o for o in objs if o["type"] == "capture"][0]
     assert capobj["frames"] == 3 and capobj["sip_messages"] == 3 and capobj["udp"] == 3, capobj
+
+
+def test_json_time_keeps_nanoseconds():
+    """A nanosecond pcap (magic 0xa1b23c4d) and a pcapng interface with
+    if_tsresol 9 keep their nanoseconds in time_nsec; time stays in
+    microseconds, and a microsecond capture's time_nsec is 1000 times them."""
+    dgram = udp4("192.0.2.1", 5060, "192.0.2.2", 5080, INVITE)
+    ns_pcap = struct.pack("<IHHiIII", 0xA1B23C4D, 2, 4, 0, 0, 65535, 101) + \
+        struct.pack("<IIII", 1700000000, 123456789, len(dgram), len(dgram)) + dgram
+    shb = struct.pack("<IIIHHq", 0x0A0D0D0A, 28, 0x1A2B3C4D, 1, 0, -1) + struct.pack("<I", 28)
+    idb_body = struct.pack("<HHI", 101, 0, 65535) + struct.pack("<HHB3x", 9, 1, 9) + struct.pack("<HH", 0, 0)
+    idb = struct.pack("<II", 1, 12 + len(idb_body)) + idb_body + struct.pack("<I", 12 + len(idb_body))
+    ts = 1700000000 * 10**9 + 987654321
+    pad = dgram + b"\0" * (-len(dgram) % 4)
+    epb_body = struct.pack("<IIIII", 0, ts >> 32, ts & 0xFFFFFFFF, len(dgram), len(dgram)) + pad
+    epb = struct.pack("<II", 6, 12 + len(epb_body)) + epb_body + struct.pack("<I", 12 + len(epb_body))
+    us_pcap = struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 101) + \
+        struct.pack("<IIII", 1700000000, 654321, len(dgram), len(dgram)) + dgram
+    for name, data, nsec in (("ns.pcap", ns_pcap, 123456789), ("ns.pcapng", shb + idb + epb, 987654321),
+                             ("us.pcap", us_pcap, 654321000)):
+        rc, objs, _ = run_json(write(name, data))
+        m = [o for o in objs if o["type"] == "message"][0]
+        assert rc == 0 and m["time_nsec"] == nsec, (name, m)
+        assert "%.6f" % m["time"] == "1700000000.%06d" % (nsec // 1000), (name, m)
 
 
 def test_pcapng_link_types_all_named():

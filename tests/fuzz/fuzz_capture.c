@@ -122,10 +122,10 @@ static void on_record(void *ctx, const struct capture_record *rec)
 	struct seen *s = ctx;
 	FUZZ_CHECK(rec->frame >= 1 && rec->frame <= s->frames_written, "record of frame %llu, %llu frames written",
 		   (unsigned long long)rec->frame, (unsigned long long)s->frames_written);
-	/* in frame order, but for TCP (and WebSocket over it): what segments held
-	 * after a hole declared lost complete is reported at their own frames,
-	 * after the later frame that declared it (tcpreasm.h) */
-	bool tcp = rec->has_endpoints && (rec->transport == CAPTURE_TCP || rec->transport == CAPTURE_WS);
+	/* in frame order, but for TCP (and WebSocket and HEP over it): what
+	 * segments held after a hole declared lost complete is reported at their
+	 * own frames, after the later frame that declared it (tcpreasm.h) */
+	bool tcp = rec->stream_order;
 	FUZZ_CHECK(tcp || rec->frame >= s->last_frame, "record of frame %llu after one of frame %llu",
 		   (unsigned long long)rec->frame, (unsigned long long)s->last_frame);
 	if (rec->frame > s->last_frame)
@@ -296,8 +296,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   (unsigned long long)s.framing_errors, (unsigned long long)s.notices);
 		FUZZ_CHECK(st->cut_short == s.cut_short, "stats say %llu SIP cut short, the callback saw %llu",
 			   (unsigned long long)st->cut_short, (unsigned long long)s.cut_short);
-		FUZZ_CHECK(nframes == 0 || (st->first_ts_sec == TS_BASE && st->first_ts_usec == 0),
-			   "first frame at %lld.%06u", (long long)st->first_ts_sec, (unsigned)st->first_ts_usec);
+		FUZZ_CHECK(nframes == 0 || (st->first_ts_sec == TS_BASE && st->first_ts_nsec == 0),
+			   "first frame at %lld.%09u", (long long)st->first_ts_sec, (unsigned)st->first_ts_nsec);
 		/* a retransmission is a TCP segment or an SCTP DATA chunk: 16 bytes at least */
 		FUZZ_CHECK(st->tcp_flows <= nframes && st->retransmitted <= size / 16, "%llu flows, %llu retransmitted",
 			   (unsigned long long)st->tcp_flows, (unsigned long long)st->retransmitted);

@@ -483,6 +483,12 @@ def capture_seeds():
                                                         tunnels=0x54)
     # HEPv3 to a collector, carrying an INVITE between A and B
     seeds["hep3-invite"] = capture_seed(228, [ipv4(C4, D4, 17, udp(9060, 9060, hep3(A4, B4, 5060, 5060, invite)))])
+    # HEPv3 over TCP to a collector: two packets, the first cut after its
+    # magic, the second whole with it in the second segment
+    hs = hep3(A4, B4, 5060, 5060, invite) + hep3(B4, A4, 5060, 5060, MESSAGES["ok-response"])
+    seeds["hep3-tcp-invite"] = capture_seed(101, [
+        ipv4(C4, D4, 6, tcp(41000, 9060, 7000, 1, hs[:5])),
+        ipv4(C4, D4, 6, tcp(41000, 9060, 7005, 1, hs[5:]))])
     # SIP over WebSocket: upgrade, 101, one masked text frame, no SYN seen
     get = (b"GET / HTTP/1.1\r\nHost: ws.example.org\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
            b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
@@ -495,6 +501,23 @@ def capture_seeds():
         ipv4(A4, B4, 6, tcp(50000, 80, cseq, sseq, get)),
         ipv4(B4, A4, 6, tcp(80, 50000, sseq, cseq + len(get), ok)),
         ipv4(A4, B4, 6, tcp(50000, 80, cseq + len(get), sseq + len(ok), wsf))])
+    # the same with permessage-deflate agreed (RFC 7692): two compressed
+    # messages with context takeover, the second in an RSV1 frame and a
+    # continuation
+    getz = get.replace(b"\r\n\r\n", b"\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n")
+    okz = ok.replace(b"\r\n\r\n", b"\r\nSec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=10\r\n\r\n")
+    zc = zlib.compressobj(9, zlib.DEFLATED, -15)
+    z1 = (zc.compress(invite) + zc.flush(zlib.Z_SYNC_FLUSH))[:-4]
+    z2 = (zc.compress(MESSAGES["ok-response"]) + zc.flush(zlib.Z_SYNC_FLUSH))[:-4]
+    m = b"\x11\x22\x33\x44"
+    f1 = ws_frame(z1, mask=m)
+    f2 = ws_frame(z2[:10], mask=m)
+    f3 = ws_frame(z2[10:], mask=m, opcode=0)
+    wsz = bytes([f1[0] | 0x40]) + f1[1:] + bytes([(f2[0] & 0x7f) | 0x40]) + f2[1:] + f3
+    seeds["websocket-deflate"] = capture_seed(101, [
+        ipv4(A4, B4, 6, tcp(50000, 80, cseq, sseq, getz)),
+        ipv4(B4, A4, 6, tcp(80, 50000, sseq, cseq + len(getz), okz)),
+        ipv4(A4, B4, 6, tcp(50000, 80, cseq + len(getz), sseq + len(okz), wsz))])
     # plain SIP over TCP, the INVITE split over two segments
     split = [ipv4(A4, B4, 6, tcp(5060, 5060, 1, 1, invite[:100])),
              ipv4(A4, B4, 6, tcp(5060, 5060, 101, 1, invite[100:]))]
