@@ -136,6 +136,16 @@ class Message:
         return None
 
     @property
+    def is_request(self) -> bool:
+        """True for a :class:`Request`."""
+        return isinstance(self, Request)
+
+    @property
+    def is_response(self) -> bool:
+        """True for a :class:`Response`."""
+        return isinstance(self, Response)
+
+    @property
     def version(self) -> str:
         """The SIP-Version of the start line ("SIP/2.0")."""
         version: str = self._h.version()
@@ -170,6 +180,33 @@ class Message:
             return default
         value: str = self._h.header_at(index)[1]
         return value
+
+    def get(self, name: str, default: Optional[str] = None) -> Optional[str]:
+        """The same as :meth:`header`: the first line's value, or ``default``."""
+        return self.header(name, default)
+
+    def __getitem__(self, name: str) -> str:
+        """``msg["Via"]``: the value of the first line called ``name`` (long
+        or compact name, any case), as :meth:`header`; raises ``KeyError``
+        when there is none. A comma list stays whole (:meth:`values` splits it)."""
+        if not isinstance(name, str):
+            raise TypeError(f"a header name is a str, not {type(name).__name__}")
+        index = self._h.header_find_name(name, 0)
+        if index < 0:
+            raise KeyError(name)
+        value: str = self._h.header_at(index)[1]
+        return value
+
+    def __contains__(self, name: object) -> bool:
+        """``"Via" in msg``: True when a line has that name (long or compact, any case)."""
+        if not isinstance(name, str):
+            return False
+        found: bool = self._h.header_find_name(name, 0) >= 0
+        return found
+
+    # msg["name"] would otherwise make iter(msg) ask for msg[0], msg[1], ...
+    def __iter__(self) -> Iterator[Tuple[str, str]]:
+        raise TypeError("a message is not iterable: iterate msg.headers (name, value pairs) or msg.values(name)")
 
     def headers_named(self, name: str) -> List[str]:
         """The values of every header line called ``name`` (long or compact), in wire order.
