@@ -227,10 +227,12 @@ class Message:
         header (Via, Contact, Route, Allow, ...), across its comma-separated
         elements. Commas in quoted strings and ``<...>`` do not separate.
 
-        The iterator keeps the message alive.
+        The values are taken when this is called, so the message may be
+        edited while iterating (an added line does not show up).
         """
-        it: Iterator[str] = iter(capi.ValueIter(self._h, name).next_value, None)
-        return it
+        # A live C walk would follow lines added behind it and never end.
+        values: List[str] = list(iter(capi.ValueIter(self._h, name).next_value, None))
+        return iter(values)
 
     def set_header(self, name: str, value: str) -> None:
         """Set header ``name`` to ``value``: the first line with that name is

@@ -49,3 +49,40 @@ def test_is_request_is_response():
     assert resp.is_response and not resp.is_request
     assert sipmsg.Request("OPTIONS", "sip:a@b").is_request
     assert sipmsg.Response(200).is_response
+
+
+def _bounded(iterable, limit=100):
+    n = 0
+    for item in iterable:
+        n += 1
+        if n > limit:
+            raise AssertionError(f"more than {limit} iterations: the iteration follows its own edits")
+        yield item
+
+
+def test_editing_while_iterating_values_ends():
+    msg = sipmsg.parse(INVITE)
+    seen = []
+    for v in _bounded(msg.values("Via")):
+        seen.append(v)
+        msg.add_header("Via", "SIP/2.0/UDP 203.0.113.1;branch=z9hG4bKadded")
+    assert len(seen) == 3
+    assert len(list(msg.values("v"))) == 6
+
+
+def test_removing_while_iterating_values_keeps_the_snapshot():
+    msg = sipmsg.parse(INVITE)
+    seen = []
+    for v in _bounded(msg.values("Via")):
+        seen.append(v)
+        msg.remove_header("Via")
+    assert len(seen) == 3 and "Via" not in msg
+
+
+def test_editing_while_iterating_headers_ends():
+    msg = sipmsg.parse(INVITE)
+    for name, value in _bounded(msg.headers):
+        msg.add_header(name, value)
+    assert len(msg.headers) == 2 * len(sipmsg.parse(INVITE).headers)
+    for name in _bounded(msg.headers_named("Via")):
+        msg.set_header("Via", name)
