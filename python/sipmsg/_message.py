@@ -593,8 +593,11 @@ class Request(Message):
                              headers=[("Call-ID", "a84b4c76e66710"), ("CSeq", "1 OPTIONS")])
 
     ``headers`` are added in order; ``body`` (bytes, or str encoded as UTF-8)
-    sets Content-Length, and ``content_type`` sets Content-Type. Without a
-    body, ``Content-Length: 0`` is added unless ``headers`` has one.
+    sets Content-Length, and ``content_type`` sets Content-Type.
+    Content-Length is true to the body: one in ``headers`` is set to the
+    body's length (0 without a body), and ``Content-Length: 0`` is added
+    when there is none. To send a false one on purpose, set it afterwards
+    (``msg.set_header("Content-Length", "999")``), which is written as given.
     """
 
     __slots__ = ()
@@ -723,5 +726,10 @@ def _fill(msg: Message, headers: Optional[HeadersLike], body: Optional[BodyLike]
         return
     if content_type is not None:
         h.header_set("Content-Type", content_type)
-    if h.header_find(capi.SIPMSG_HDR_CONTENT_LENGTH, 0) < 0:
+    # Headers copied from another message (Response(200, headers=req.headers))
+    # carry its Content-Length; without a body it must say 0.
+    first = h.header_find(capi.SIPMSG_HDR_CONTENT_LENGTH, 0)
+    if first < 0:
         h.header_add("Content-Length", "0")
+    elif h.header_at(first)[1] != "0" or h.header_find(capi.SIPMSG_HDR_CONTENT_LENGTH, first + 1) >= 0:
+        h.header_set("Content-Length", "0")

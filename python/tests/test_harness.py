@@ -86,3 +86,28 @@ def test_editing_while_iterating_headers_ends():
     assert len(msg.headers) == 2 * len(sipmsg.parse(INVITE).headers)
     for name in _bounded(msg.headers_named("Via")):
         msg.set_header("Via", name)
+
+
+def test_response_from_request_headers_gets_a_true_content_length():
+    req = sipmsg.parse(INVITE)                     # Content-Length: 40, SDP body
+    resp = sipmsg.Response(200, headers=req.headers)
+    assert resp.body == b""
+    assert resp.headers_named("Content-Length") == ["0"]
+    assert sipmsg.parse(bytes(resp)).body == b""
+    assert not [d for d in resp.check() if d.code.startswith("content-length")]
+
+
+def test_constructors_correct_every_content_length_they_are_given():
+    headers = [("Call-ID", "x@y"), ("Content-Length", "12"), ("l", "7")]
+    req = sipmsg.Request("OPTIONS", "sip:a@b", headers=headers)
+    assert req.headers_named("Content-Length") == ["0"]
+    resp = sipmsg.Response(200, headers=headers, body=b"hello")
+    assert resp.headers_named("Content-Length") == ["5"]
+    ok = sipmsg.Response(200, headers=[("l", "0")])
+    assert ok.headers == [("l", "0")]                # already true: kept as given
+
+
+def test_a_false_content_length_can_still_be_asked_for():
+    req = sipmsg.Request("OPTIONS", "sip:a@b")
+    req.set_header("Content-Length", "999")
+    assert b"\r\nContent-Length: 999\r\n" in bytes(req)
