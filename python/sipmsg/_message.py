@@ -329,6 +329,17 @@ class Message:
     def __bytes__(self) -> bytes:
         return self.to_bytes()
 
+    def __eq__(self, other: object) -> bool:
+        """Two messages are equal when they write the same bytes
+        (``bytes(a) == bytes(b)``): what goes on the wire is what a test
+        asserts on. Header order, case and spacing count."""
+        if not isinstance(other, Message):
+            return NotImplemented
+        return self.to_bytes() == other.to_bytes()
+
+    # A message is mutable: equal now, maybe not after an edit.
+    __hash__ = None  # type: ignore[assignment]
+
     def copy(self) -> "Union[Request, Response]":
         """An independent deep copy (same bytes, own memory)."""
         return _wrap(self._h.clone())

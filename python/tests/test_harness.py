@@ -111,3 +111,22 @@ def test_a_false_content_length_can_still_be_asked_for():
     req = sipmsg.Request("OPTIONS", "sip:a@b")
     req.set_header("Content-Length", "999")
     assert b"\r\nContent-Length: 999\r\n" in bytes(req)
+
+
+def test_messages_compare_by_their_wire_bytes():
+    a, b = sipmsg.parse(INVITE), sipmsg.parse(INVITE)
+    assert a == b and not (a != b)
+    assert a == a.copy()
+    b.set_header("Subject", "hi")
+    assert a != b
+    assert sipmsg.parse(OK) != a
+    assert a != INVITE                  # not equal to its bytes: compare bytes(a)
+    built = sipmsg.Response(200, headers=[("Call-ID", "x")])
+    assert built == sipmsg.parse(bytes(built))
+
+
+def test_messages_are_unhashable_since_they_are_mutable():
+    with pytest.raises(TypeError):
+        hash(sipmsg.parse(OK))
+    with pytest.raises(TypeError):
+        {sipmsg.Request("OPTIONS", "sip:a@b")}
