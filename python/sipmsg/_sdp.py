@@ -175,10 +175,11 @@ class Media:
         return media
 
     @property
-    def port(self) -> int:
-        """The port. Settable."""
+    def port(self) -> Optional[int]:
+        """The port; None when the m= line's port is malformed (the
+        diagnostics say where). Settable."""
         port: int = self._sec.port()
-        return port
+        return None if port < 0 else port
 
     @port.setter
     def port(self, value: int) -> None:
@@ -188,7 +189,7 @@ class Media:
     def port_count(self) -> Optional[int]:
         """The number of ports after "/", or None."""
         n: int = self._sec.port_count()
-        return n or None
+        return n if n > 0 else None
 
     @property
     def proto(self) -> str:

@@ -251,3 +251,10 @@ def test_fields_separated_by_more_than_one_space():
     with pytest.raises(sipmsg.ParseError) as e:
         sipmsg.parse_sdp(text, strict=True)
     assert (e.value.line, e.value.column) == (5, 9)
+
+
+def test_malformed_media_port_is_none():
+    sdp = sipmsg.parse_sdp(b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio x RTP/AVP 0\r\n")
+    assert sdp.media[0].port is None
+    assert sdp.media[0].port_count is None
+    assert any(d.severity == "error" for d in sdp.diagnostics)
