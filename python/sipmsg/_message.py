@@ -11,7 +11,7 @@ and writes the wire bytes.
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import capi
-from ._common import Diagnostic, diagnostic, limits
+from ._common import Diagnostic, diagnostic, explains, limits, text, whole
 from ._sdp import Sdp
 from ._views import AccessNetworkInfo, ChargingVector, CSeq, NameAddr, ResourcePriority, SessionId, Uri, Via
 
@@ -22,6 +22,13 @@ BodyLike = Union[bytes, bytearray, memoryview, str, Sdp]
 HeadersLike = Union[Iterable[Tuple[str, str]], Mapping[str, str]]
 
 _HEADER_MODIFIED = capi.SIPMSG_HEADER_MODIFIED
+
+_HEADER_HINT = ("a header name is a token (letters, digits and -.!%*_+`'~) and its value has no CR, LF or NUL")
+_STATUS_HINT = "status must be a whole number from 100 to 699 and reason a str without CR, LF or NUL"
+_URI_HINT = "uri must be a URI (sip:, sips:, tel: or another scheme) without CR, LF or NUL"
+_ADDR_HINT = ("uri must be a URI, display_name a str without CR, LF or NUL, and tag a token (letters, digits "
+              "and -.!%*_+`'~)")
+_UINT32 = 0xFFFFFFFF
 
 
 def parse(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, *,
@@ -72,6 +79,7 @@ def frame(data: Union[bytes, bytearray, memoryview], max_message_size: int = 0) 
         (0: the library's default, 1 MiB). The stream cannot be resynchronised
         after that; close it.
     """
+    whole("max_message_size", max_message_size, 0, _UINT32)
     length, skip = capi.frame(data, max_message_size)
     if length < 0:
         return None
@@ -80,8 +88,27 @@ def frame(data: Union[bytes, bytearray, memoryview], max_message_size: int = 0) 
 
 def reason_phrase(code: int) -> Optional[str]:
     """The reason phrase the IANA SIP registry gives ``code`` (486 -> "Busy Here"), or None."""
+    if not isinstance(code, int) or isinstance(code, bool):
+        raise TypeError(f"code must be a whole number, not {type(code).__name__} {code!r}")
+    if not 100 <= code <= 699:
+        return None
     phrase: Optional[str] = capi.sipmsg_reason_phrase(code)
     return phrase
+
+
+_METHOD_HINT = "method must be a token (letters, digits and -.!%*_+`'~), such as INVITE"
+
+
+def _explained(where: str, call: Any, hint: str, *args: Any) -> Any:
+    """call(*args), with the C library's bare "invalid argument" replaced by ``where: hint``."""
+    return explains(hint, where)(call)(*args)
+
+
+def _uri_text(uri: Any) -> str:
+    if isinstance(uri, Uri):
+        return str(uri)
+    text_uri: str = text("uri", uri)
+    return text_uri
 
 
 def _wrap(handle: Any) -> "Union[Request, Response]":
@@ -234,24 +261,29 @@ class Message:
         values: List[str] = list(iter(capi.ValueIter(self._h, name).next_value, None))
         return iter(values)
 
+    @explains(_HEADER_HINT)
     def set_header(self, name: str, value: str) -> None:
         """Set header ``name`` to ``value``: the first line with that name is
         replaced, the others removed, or the header is added when absent."""
-        self._h.header_set(name, value)
+        self._h.header_set(text("name", name), text("value", value))
 
+    @explains(_HEADER_HINT)
     def add_header(self, name: str, value: str) -> None:
         """Append a header line (before a Content-Length that ends the header section)."""
-        self._h.header_add(name, value)
+        self._h.header_add(text("name", name), text("value", value))
 
+    @explains(_HEADER_HINT)
     def insert_header(self, index: int, name: str, value: str) -> None:
         """Insert a header line so that it becomes line number ``index`` of :attr:`headers`."""
-        if index < 0:
-            index = max(0, self._h.header_count() + index)
-        self._h.header_insert(index, name, value)
+        if not isinstance(index, int) or isinstance(index, bool):
+            raise TypeError(f"index must be a whole number, not {type(index).__name__} {index!r}")
+        count = self._h.header_count()
+        index = max(0, count + index) if index < 0 else min(index, count)
+        self._h.header_insert(index, text("name", name), text("value", value))
 
     def remove_header(self, name: str) -> int:
         """Remove every header line called ``name`` (long or compact); returns how many."""
-        removed: int = self._h.header_remove_all(name)
+        removed: int = self._h.header_remove_all(text("name", name))
         return removed
 
     # -- body -------------------------------------------------------------
@@ -272,6 +304,7 @@ class Message:
     def body(self, value: BodyLike) -> None:
         self.set_body(value)
 
+    @explains("content_type must be a media type (type/subtype;params) without CR, LF or NUL")
     def set_body(self, body: BodyLike, content_type: Optional[str] = None) -> None:
         """Replace the body; Content-Length follows it.
 
@@ -281,6 +314,9 @@ class Message:
         :param content_type: when given, Content-Type is set to it; when
             None, Content-Type is kept, or removed if the body is empty.
         """
+        text("content_type", content_type, none=True)
+        if not isinstance(body, (bytes, bytearray, memoryview, str, Sdp)):
+            raise TypeError(f"body must be bytes, str or a sipmsg.Sdp, not {type(body).__name__}")
         if isinstance(body, Sdp):
             self._h.set_sdp(body._s)
             if content_type is not None:
@@ -401,8 +437,9 @@ class Message:
         return value
 
     @call_id.setter
+    @explains("a Call-ID is a word or word@word of printable characters, without spaces")
     def call_id(self, value: str) -> None:
-        self._h.set_call_id(value)
+        self._h.set_call_id(text("call_id", value, none=True))
 
     @property
     def cseq(self) -> CSeq:
@@ -415,9 +452,12 @@ class Message:
         return _new_cseq(CSeq, (number, h.cseq_method()))
 
     @cseq.setter
+    @explains("the CSeq method must be a token (letters, digits and -.!%*_+`'~)")
     def cseq(self, value: Tuple[int, str]) -> None:
+        if not isinstance(value, tuple) or len(value) != 2:
+            raise TypeError(f"cseq must be a CSeq or a (number, method) pair, not {value!r}")
         number, method = value
-        self._h.set_cseq(number, method)
+        self._h.set_cseq(whole("the CSeq number", number, 0, _UINT32), text("the CSeq method", method))
 
     @property
     def from_(self) -> NameAddr:
@@ -499,7 +539,7 @@ class Message:
 
     @max_forwards.setter
     def max_forwards(self, value: int) -> None:
-        self._h.set_number(capi.SIPMSG_HDR_MAX_FORWARDS, value)
+        self._h.set_number(capi.SIPMSG_HDR_MAX_FORWARDS, whole("max_forwards", value, 0, _UINT32))
 
     @property
     def sdp(self) -> Optional[Sdp]:
@@ -520,6 +560,8 @@ class Message:
         mp = self._h.multipart()
         return [] if mp is None else _parts(mp)
 
+    @explains("subtype must be a token, boundary 1 to 70 characters of RFC 2046's bchars (not ending in a "
+              "space), and a part's content_type and headers without CR, LF or NUL")
     def set_multipart(self, parts: "Iterable[Union[Part, Tuple[Optional[str], BodyLike]]]",
                       subtype: str = "mixed", boundary: Optional[str] = None) -> None:
         """Make the body multipart/``subtype`` of ``parts``: :class:`Part`
@@ -533,35 +575,43 @@ class Message:
                 content_type, body, headers = p.content_type, p.body, p.headers
             else:
                 (content_type, body), headers = p, ()
+            text("a part's content_type", content_type, none=True)
             builder.add_part(content_type, body.to_bytes() if isinstance(body, Sdp) else body)
             for name, value in headers:
                 if name.lower() != "content-type":
                     builder.add_header(name, value)
-        self._h.set_multipart(subtype, builder, boundary)
+        self._h.set_multipart(text("subtype", subtype), builder, text("boundary", boundary, none=True))
 
     # -- typed builders (canonical values, written by the C library)
 
+    @explains("transport must be a token (UDP, TCP, TLS, SCTP, WS, ...), host a host name or IP address, and "
+              "branch a token")
     def push_via(self, host: str, port: Optional[int] = None, *, transport: str = "UDP",
                  branch: Optional[str] = None) -> None:
         """Add a Via on top: ``SIP/2.0/TRANSPORT HOST[:PORT];branch=BRANCH``
         (a new RFC 3261 branch, "z9hG4bK" and 16 random characters, when None)."""
-        self._h.push_via(transport, host, port or 0, branch)
+        whole("port", port, 0, 65535, none=True)
+        self._h.push_via(text("transport", transport), text("host", host), port or 0, text("branch", branch, none=True))
 
+    @explains(_ADDR_HINT)
     def set_from(self, uri: Union[str, Uri], display_name: Optional[str] = None, tag: Optional[str] = None) -> None:
         """Set From to ``"display_name" <uri>;tag=tag`` (the URI must parse)."""
-        self._h.set_from(display_name, str(uri), tag)
+        self._h.set_from(text("display_name", display_name, none=True), _uri_text(uri), text("tag", tag, none=True))
 
+    @explains(_ADDR_HINT)
     def set_to(self, uri: Union[str, Uri], display_name: Optional[str] = None, tag: Optional[str] = None) -> None:
         """Set To, as :meth:`set_from`."""
-        self._h.set_to(display_name, str(uri), tag)
+        self._h.set_to(text("display_name", display_name, none=True), _uri_text(uri), text("tag", tag, none=True))
 
+    @explains(_ADDR_HINT)
     def add_contact(self, uri: Union[str, Uri], display_name: Optional[str] = None) -> None:
         """Add a Contact ``"display_name" <uri>``."""
-        self._h.add_contact(display_name, str(uri))
+        self._h.add_contact(text("display_name", display_name, none=True), _uri_text(uri))
 
+    @explains(_URI_HINT)
     def add_route(self, uri: Union[str, Uri]) -> None:
         """Add a Route ``<uri>`` after the existing ones."""
-        self._h.add_route(str(uri))
+        self._h.add_route(_uri_text(uri))
 
     def check(self) -> List[Diagnostic]:
         """Run the RFC 3261 checks (mandatory headers, repeated single-valued
@@ -615,7 +665,8 @@ class Request(Message):
 
     def __init__(self, method: str, uri: str, headers: Optional[HeadersLike] = None,
                  body: Optional[BodyLike] = None, content_type: Optional[str] = None) -> None:
-        self._h = capi.request_new(method, uri)
+        self._h = _explained("Request()", capi.request_new, _METHOD_HINT + "; " + _URI_HINT, text("method", method),
+                             text("uri", uri))
         _fill(self, headers, body, content_type)
 
     @property
@@ -625,8 +676,9 @@ class Request(Message):
         return method
 
     @method.setter
+    @explains(_METHOD_HINT)
     def method(self, value: str) -> None:
-        self._h.set_method(value)
+        self._h.set_method(text("method", value))
 
     @property
     def uri(self) -> str:
@@ -635,8 +687,9 @@ class Request(Message):
         return uri
 
     @uri.setter
+    @explains(_URI_HINT)
     def uri(self, value: str) -> None:
-        self._h.set_request_uri(value)
+        self._h.set_request_uri(text("uri", value))
 
     @property
     def request_uri(self) -> Uri:
@@ -657,7 +710,10 @@ class Request(Message):
         copied; ``Content-Length: 0``. ``reason`` defaults to the registry's
         phrase."""
         resp = Response.__new__(Response)
-        resp._h = self._h.make_response(status, reason, to_tag)
+        whole("status", status, 100, 699)
+        resp._h = _explained("Request.make_response", self._h.make_response, _STATUS_HINT + ", and to_tag a token",
+                             status,
+                             text("reason", reason, none=True), text("to_tag", to_tag, none=True))
         return resp
 
     def make_ack(self, response: "Response") -> "Request":
@@ -698,7 +754,8 @@ class Response(Message):
 
     def __init__(self, status: int, headers: Optional[HeadersLike] = None, body: Optional[BodyLike] = None,
                  reason: Optional[str] = None, content_type: Optional[str] = None) -> None:
-        self._h = capi.response_new(status, reason)
+        self._h = _explained("Response()", capi.response_new, _STATUS_HINT, whole("status", status, 100, 699),
+                             text("reason", reason, none=True))
         _fill(self, headers, body, content_type)
 
     @property
@@ -709,7 +766,7 @@ class Response(Message):
 
     @status.setter
     def status(self, value: int) -> None:
-        self._h.set_status(value, None)
+        _explained("Response.status", self._h.set_status, _STATUS_HINT, whole("status", value, 100, 699), None)
 
     @property
     def reason(self) -> str:
@@ -719,7 +776,7 @@ class Response(Message):
 
     @reason.setter
     def reason(self, value: str) -> None:
-        self._h.set_status(self.status, value)
+        _explained("Response.reason", self._h.set_status, _STATUS_HINT, self.status, text("reason", value))
 
     def __repr__(self) -> str:
         return f"<Response {self.status} {self.reason}, {self._summary()}>"
@@ -729,14 +786,22 @@ def _fill(msg: Message, headers: Optional[HeadersLike], body: Optional[BodyLike]
           content_type: Optional[str]) -> None:
     h = msg._h
     if headers is not None:
+        if isinstance(headers, (str, bytes)):
+            raise TypeError("headers must be (name, value) pairs or a mapping, not a str")
         items = headers.items() if isinstance(headers, Mapping) else headers
-        for name, value in items:
-            h.header_add(name, value)
+        for item in items:
+            if not isinstance(item, (tuple, list)) or len(item) != 2:
+                raise TypeError(f"headers must be (name, value) pairs or a mapping, not an item {item!r}")
+            _explained(type(msg).__name__ + "()", h.header_add, f"header {item[0]!r}: " + _HEADER_HINT,
+                       text("a header name", item[0]),
+                       text(f"the value of header {item[0]!r}", item[1]))
     if body is not None:
         msg.set_body(body, content_type)
         return
     if content_type is not None:
-        h.header_set("Content-Type", content_type)
+        _explained(type(msg).__name__ + "()", h.header_set, "content_type must be a media type without CR, LF or NUL",
+                   "Content-Type",
+                   text("content_type", content_type))
     # Headers copied from another message (Response(200, headers=req.headers))
     # carry its Content-Length; without a body it must say 0.
     first = h.header_find(capi.SIPMSG_HDR_CONTENT_LENGTH, 0)

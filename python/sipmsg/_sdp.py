@@ -12,7 +12,7 @@ are plain values.
 from typing import Any, Iterable, List, NamedTuple, Optional, Tuple, Union
 
 from . import capi
-from ._common import Diagnostic, diagnostic, limits
+from ._common import Diagnostic, diagnostic, explains, limits, text, whole
 
 #: An attribute: its name and its value (None for a flag attribute such as ``a=sendrecv``).
 Attribute = Tuple[str, Optional[str]]
@@ -130,11 +130,41 @@ def _connection(c: Any) -> Optional[Connection]:
     return Connection(c.address(), c.nettype(), c.addrtype(), None if ttl < 0 else ttl, count or None)
 
 
+_UINT64 = (1 << 64) - 1
+_VALUE_HINT = "values have no CR, LF or NUL"
+_ATTR_HINT = "an attribute name is a token (letters, digits and -.!%*_+`'~) and its value has no CR, LF or NUL"
+
+
+@explains("a Connection's address, nettype and addrtype are words without spaces, CR, LF or NUL")
 def _set_connection(sec: Any, conn: Connection) -> None:
     if not isinstance(conn, Connection):
-        raise TypeError(f"expected a sipmsg.Connection, not {type(conn).__name__}")
-    sec.set_connection(conn.nettype, conn.addrtype, conn.address, -1 if conn.ttl is None else conn.ttl,
+        raise TypeError(f"connection must be a sipmsg.Connection, not {type(conn).__name__}")
+    whole("Connection.ttl", conn.ttl, 0, 255, none=True)
+    whole("Connection.num_addresses", conn.num_addresses, 1, 0xFFFFFFFF, none=True)
+    sec.set_connection(text("Connection.nettype", conn.nettype), text("Connection.addrtype", conn.addrtype, none=True),
+                       text("Connection.address", conn.address), -1 if conn.ttl is None else conn.ttl,
                        conn.num_addresses or 0)
+
+
+@explains(_ATTR_HINT)
+def _attr_add(sec: Any, name: Any, value: Any) -> None:
+    sec.attr_add(text("the attribute name", name), text(f"the value of attribute {name!r}", value, none=True))
+
+
+@explains("media and proto must be tokens without spaces, and each format a word without spaces, CR, LF or NUL",
+          "Media()")
+def _media_spec(media: Any, port: Any, proto: Any, formats: Any, port_count: Any) -> Any:
+    spec = capi.SdpMediaSpec(text("media", media), whole("port", port, 0, 65535),
+                             whole("port_count", port_count or 0, 0, 0xFFFFFFFF), text("proto", proto))
+    if isinstance(formats, (str, bytes)):
+        raise TypeError("formats must be a list of formats (payload types such as 0 or \"0\"), not a str")
+    for f in formats:
+        if isinstance(f, bool) or not isinstance(f, (int, str)):
+            raise TypeError(f"a format must be an int or a str, not {type(f).__name__} {f!r}")
+        if isinstance(f, int) and f < 0:
+            raise ValueError(f"a format given as a number must not be negative: {f}")
+        spec.add_format(str(f))
+    return spec
 
 
 class Media:
@@ -152,15 +182,13 @@ class Media:
     def __init__(self, media: str, port: int, proto: str, formats: Iterable[Union[int, str]],
                  attributes: Iterable[Attribute] = (), *, port_count: Optional[int] = None,
                  connection: Optional[Connection] = None) -> None:
-        spec = capi.SdpMediaSpec(media, port, port_count or 0, proto)
-        for f in formats:
-            spec.add_format(str(f))
+        spec = _media_spec(media, port, proto, formats, port_count)
         # A media section lives in an SDP: this one has its own until an Sdp copies it.
         self._sec = capi.sdp_new().add_media(spec)
         if connection is not None:
             _set_connection(self._sec, connection)
         for name, value in attributes:
-            self._sec.attr_add(name, value)
+            _attr_add(self._sec, name, value)
 
     @classmethod
     def _wrap(cls, handle: Any) -> "Media":
@@ -183,6 +211,10 @@ class Media:
 
     @port.setter
     def port(self, value: int) -> None:
+        whole("port", value, 0, 65535)
+        if self._sec.port() < 0:
+            raise capi.Error("the m= line's port is malformed, so it cannot be changed: replace the section "
+                             "(Sdp.replace_media)", status="syntax", reason="malformed m= line")
         self._sec.set_port(value)
 
     @property
@@ -230,11 +262,11 @@ class Media:
 
     def add_attribute(self, name: str, value: Optional[str] = None) -> None:
         """Append an a= line (value None: a flag such as ``a=sendrecv``)."""
-        self._sec.attr_add(name, value)
+        _attr_add(self._sec, name, value)
 
     def remove_attribute(self, name: str) -> int:
         """Remove every a= line called ``name``; returns how many."""
-        removed: int = self._sec.attr_remove_all(name)
+        removed: int = self._sec.attr_remove_all(text("name", name))
         return removed
 
     @property
@@ -331,13 +363,13 @@ class Sdp:
         s = self._s = capi.sdp_new()
         if origin is not None:
             self.origin = origin
-        s.set_session_name(session_name)
-        s.set_timing(timing[0], timing[1])
+        self.session_name = session_name
+        self.timing = timing
         session = s.session()
         if connection is not None:
             _set_connection(session, connection)
         for name, value in attributes:
-            session.attr_add(name, value)
+            _attr_add(session, name, value)
         for m in media:
             self.add_media(m)
 
@@ -357,11 +389,16 @@ class Sdp:
                       o.addrtype())
 
     @origin.setter
+    @explains("an Origin's username, nettype, addrtype and address are words without spaces, CR, LF or NUL")
     def origin(self, value: Origin) -> None:
         if not isinstance(value, Origin):
-            raise TypeError(f"expected a sipmsg.Origin, not {type(value).__name__}")
-        self._s.set_origin(value.username, str(int(value.session_id)), str(int(value.session_version)),
-                           value.nettype, value.addrtype, value.address)
+            raise TypeError(f"origin must be a sipmsg.Origin, not {type(value).__name__}")
+        # RFC 8866 §5.2: both are numbers (NTP times are suggested)
+        sess_id = whole("Origin.session_id", value.session_id, 0, _UINT64)
+        version = whole("Origin.session_version", value.session_version, 0, _UINT64)
+        self._s.set_origin(text("Origin.username", value.username), str(sess_id), str(version),
+                           text("Origin.nettype", value.nettype), text("Origin.addrtype", value.addrtype, none=True),
+                           text("Origin.address", value.address))
 
     @property
     def session_name(self) -> Optional[str]:
@@ -370,8 +407,9 @@ class Sdp:
         return name
 
     @session_name.setter
+    @explains("session_name has no CR, LF or NUL")
     def session_name(self, value: str) -> None:
-        self._s.set_session_name(value)
+        self._s.set_session_name(text("session_name", value))
 
     @property
     def timing(self) -> Optional[Tuple[int, int]]:
@@ -383,7 +421,10 @@ class Sdp:
 
     @timing.setter
     def timing(self, value: Tuple[int, int]) -> None:
-        self._s.set_timing(value[0], value[1])
+        if not isinstance(value, tuple) or len(value) != 2:
+            raise TypeError(f"timing must be a (start, stop) pair, not {value!r}")
+        self._s.set_timing(whole("the timing start", value[0], 0, _UINT64),
+                           whole("the timing stop", value[1], 0, _UINT64))
 
     @property
     def connection(self) -> Optional[Connection]:
@@ -401,11 +442,11 @@ class Sdp:
 
     def add_attribute(self, name: str, value: Optional[str] = None) -> None:
         """Append a session-level a= line (value None: a flag)."""
-        self._s.session().attr_add(name, value)
+        _attr_add(self._s.session(), name, value)
 
     def remove_attribute(self, name: str) -> int:
         """Remove every session-level a= line called ``name``; returns how many."""
-        removed: int = self._s.session().attr_remove_all(name)
+        removed: int = self._s.session().attr_remove_all(text("name", name))
         return removed
 
     @property
@@ -433,9 +474,19 @@ class Sdp:
 
     def remove_media(self, index: int) -> None:
         """Remove media section ``index`` (later ones move down)."""
-        if index < 0:
-            index += self._s.media_count()
-        self._s.remove_media(index)
+        self._s.remove_media(self._media_index(index))
+
+    def _media_index(self, index: int, end: bool = False) -> int:
+        """``index`` counted from the end when negative; IndexError when out of
+        range (``end``: the count itself is allowed, for an insert)."""
+        if not isinstance(index, int) or isinstance(index, bool):
+            raise TypeError(f"index must be a whole number, not {type(index).__name__} {index!r}")
+        count: int = self._s.media_count()
+        k = index + count if index < 0 else index
+        if not 0 <= k < count + (1 if end else 0):
+            raise IndexError(f"media index {index} out of range: the SDP has {count} media section"
+                             f"{'s' if count != 1 else ''}")
+        return k
 
     def media_by_mid(self, mid: str) -> Optional[Media]:
         """The media section whose a=mid is ``mid``, or None."""

@@ -218,7 +218,7 @@ def test_building_rejects_bad_values():
         sipmsg.Sdp(session_name="two\r\nlines")
     with pytest.raises(TypeError):
         sipmsg.Sdp(origin=("alice", 1, 1, "192.0.2.1"))  # type: ignore[arg-type]
-    with pytest.raises(OverflowError):
+    with pytest.raises(ValueError, match="port must be a whole number from 0 to 65535"):
         sipmsg.Media("audio", -1, "RTP/AVP", [0])
 
 
