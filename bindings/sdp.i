@@ -189,6 +189,47 @@ static sipmsg_status sipmsg_binding_copy_media(sipmsg_sdp *to, const sipmsg_sdp_
 	return st;
 }
 
+/* A media section removed from its SDP (remove_media, or re-made by
+ * insert_media_copy) still lives in the arena; edits through a handle on it
+ * would be kept nowhere, so they are refused with SIPMSG_ESTATE. */
+static bool sipmsg_binding_section_removed(const sipmsg_binding_section *x)
+{
+	if (!sipmsg_sdp_section_is_media(x->sec))
+		return false;
+	size_t n = sipmsg_sdp_media_count(x->sdp->sdp);
+	for (size_t i = 0; i < n; i++)
+		if (sipmsg_sdp_media_at(x->sdp->sdp, i) == x->sec)
+			return false;
+	return true;
+}
+
+/* Put a copy of `from` at media index `at` (replace: instead of the section
+ * there). The library only appends media sections, so the ones from `at` on
+ * are removed and copied back after it: handles on them go stale. */
+static sipmsg_status sipmsg_binding_place_media(sipmsg_sdp *sdp, size_t at, bool replace,
+						const sipmsg_sdp_section *from, sipmsg_sdp_section **out)
+{
+	size_t n = sipmsg_sdp_media_count(sdp);
+	if (at > n || (replace && at == n))
+		return SIPMSG_ENOTFOUND;
+	if (!sipmsg_sdp_section_is_media(from))
+		return SIPMSG_ESTATE;
+	sipmsg_sdp_section **tail = malloc((n - at + 1) * sizeof *tail);
+	if (!tail)
+		return SIPMSG_ENOMEM;
+	for (size_t i = at; i < n; i++)
+		tail[i - at] = sipmsg_sdp_media_at(sdp, i);
+	/* removed sections keep their lines in the arena, so they can be copied */
+	for (size_t i = n; i > at; i--)
+		sipmsg_sdp_media_remove(sdp, i - 1);
+	sipmsg_sdp_section *ignored;
+	sipmsg_status st = sipmsg_binding_copy_media(sdp, from, out);
+	for (size_t k = replace ? 1 : 0; k < n - at && st == SIPMSG_OK; k++)
+		st = sipmsg_binding_copy_media(sdp, tail[k], &ignored);
+	free(tail);
+	return st;
+}
+
 static sipmsg_slice sipmsg_binding_char(char c)
 {
 	static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
@@ -213,6 +254,7 @@ static sipmsg_slice sipmsg_binding_opt(const char *s)
 %newobject sipmsg_binding_sdp::origin;
 %newobject sipmsg_binding_sdp::add_media;
 %newobject sipmsg_binding_sdp::add_media_copy;
+%newobject sipmsg_binding_sdp::place_media_copy;
 %newobject sipmsg_binding_section::get_sdp;
 %newobject sipmsg_binding_section::connection;
 %newobject sipmsg_binding_section::rtpmap_at;
@@ -379,6 +421,24 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 		return x;
 	}
 	sipmsg_status remove_media(size_t index) { return sipmsg_sdp_media_remove($self->sdp, index); }
+	/* A copy of a media section at media index `index` (0 to the count),
+	 * or instead of section `index` (replace); the sections after it are
+	 * re-made, so handles on them go stale (is_removed). */
+	sipmsg_binding_section *place_media_copy(size_t index, bool replace, const sipmsg_binding_section *from,
+						 sipmsg_error *ERR) {
+		sipmsg_sdp_section *sec = NULL;
+		sipmsg_status st = sipmsg_binding_place_media($self->sdp, index, replace, from->sec, &sec);
+		if (st != SIPMSG_OK) {
+			sipmsg_binding_set_error(ERR, st, st == SIPMSG_ESTATE ? "not a media section"
+							  : st == SIPMSG_ENOTFOUND ? "no media section at that index"
+							  : "copy media section");
+			return NULL;
+		}
+		sipmsg_binding_section *x = sipmsg_binding_section_new($self, sec);
+		if (!x)
+			sipmsg_binding_set_error(ERR, SIPMSG_ENOMEM, "out of memory");
+		return x;
+	}
 }
 
 %extend sipmsg_binding_section {
@@ -392,6 +452,8 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 		return $self->sdp;
 	}
 	bool is_media() { return sipmsg_sdp_section_is_media($self->sec); }
+	/* true for a media section no longer in its SDP (its edits are refused) */
+	bool is_removed() { return sipmsg_binding_section_removed($self); }
 	/* The same section (two handles on one section compare equal). */
 	bool same(const sipmsg_binding_section *other) { return $self->sec == other->sec; }
 
@@ -497,13 +559,38 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 		return sipmsg_sdp_codec_at($self->sec, i, &c) == SIPMSG_OK ? sipmsg_binding_codec_new(&$self->sdp->ref, &c) : NULL;
 	}
 
-	/* Edits. */
+	/* Edits (refused with SIPMSG_ESTATE through a removed section). */
 	sipmsg_status set_port(unsigned long long port) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		if (port > UINT32_MAX)
 			return SIPMSG_EINVAL;
 		return sipmsg_sdp_media_set_port($self->sec, (uint32_t)port);
 	}
+	/* The m= line's formats become the spec's (media, port and proto kept). */
+	sipmsg_status set_formats(const sipmsg_binding_media_spec *spec) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
+		sipmsg_sdp_media_desc d;
+		sipmsg_status st = sipmsg_sdp_get_media_desc($self->sec, &d);
+		if (st != SIPMSG_OK)
+			return st;
+		if (!spec->count)
+			return SIPMSG_EINVAL;
+		d.formats = spec->formats;
+		d.nformats = spec->count;
+		size_t n = sipmsg_sdp_format_media_desc(&d, NULL, 0);
+		char *buf = malloc(n + 1);
+		if (!buf)
+			return SIPMSG_ENOMEM;
+		sipmsg_sdp_format_media_desc(&d, buf, n + 1);
+		st = sipmsg_sdp_line_set($self->sec, 0, buf, n);
+		free(buf);
+		return st;
+	}
 	sipmsg_status set_direction(int direction) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		if (direction < SIPMSG_SDP_DIR_NONE || direction > SIPMSG_SDP_DIR_INACTIVE)
 			return SIPMSG_EINVAL;
 		return sipmsg_sdp_set_direction($self->sec, (sipmsg_sdp_direction)direction);
@@ -511,6 +598,8 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 	/* nettype, addrtype null: "IN", from the address; ttl -1 and count 0: none */
 	sipmsg_status set_connection(const char *nettype, const char *addrtype, const char *address, int ttl,
 				     unsigned int count) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		if (!address)
 			return SIPMSG_EINVAL;
 		sipmsg_sdp_connection c;
@@ -524,19 +613,31 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 	}
 	/* value null: a flag attribute ("a=sendrecv") */
 	sipmsg_status attr_add(const char *name, size_t name_len, const char *opt_value, size_t opt_value_len) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		return sipmsg_sdp_attr_add($self->sec, name, name_len, opt_value, opt_value_len, NULL);
 	}
 	sipmsg_status attr_remove_all(const char *name, size_t name_len, size_t *COUNT_OUT) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		return sipmsg_sdp_attr_remove_all($self->sec, name, name_len, COUNT_OUT);
 	}
 	/* a line of another type than a and m, at its RFC 8866 place */
 	sipmsg_status line_add(char type, const char *value, size_t value_len) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		return sipmsg_sdp_line_add($self->sec, type, value, value_len, NULL);
 	}
 	sipmsg_status line_set(size_t index, const char *opt_value, size_t opt_value_len) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		return sipmsg_sdp_line_set($self->sec, index, opt_value, opt_value_len);
 	}
-	sipmsg_status line_remove(size_t index) { return sipmsg_sdp_line_remove($self->sec, index); }
+	sipmsg_status line_remove(size_t index) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
+		return sipmsg_sdp_line_remove($self->sec, index);
+	}
 }
 
 %extend sipmsg_binding_origin {

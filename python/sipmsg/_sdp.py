@@ -156,6 +156,11 @@ def _attr_add(sec: Any, name: Any, value: Any) -> None:
 def _media_spec(media: Any, port: Any, proto: Any, formats: Any, port_count: Any) -> Any:
     spec = capi.SdpMediaSpec(text("media", media), whole("port", port, 0, 65535),
                              whole("port_count", port_count or 0, 0, 0xFFFFFFFF), text("proto", proto))
+    _add_formats(spec, formats)
+    return spec
+
+
+def _add_formats(spec: Any, formats: Any) -> None:
     if isinstance(formats, (str, bytes)):
         raise TypeError("formats must be a list of formats (payload types such as 0 or \"0\"), not a str")
     for f in formats:
@@ -164,7 +169,6 @@ def _media_spec(media: Any, port: Any, proto: Any, formats: Any, port_count: Any
         if isinstance(f, int) and f < 0:
             raise ValueError(f"a format given as a number must not be negative: {f}")
         spec.add_format(str(f))
-    return spec
 
 
 class Media:
@@ -196,6 +200,22 @@ class Media:
         m._sec = handle
         return m
 
+    def _live(self) -> Any:
+        """The section, to edit; an error when it is no longer in its SDP,
+        where the edit would be kept nowhere."""
+        if self._sec.is_removed():
+            why = ("this media section is no longer in its Sdp (remove_media, insert_media or replace_media "
+                   "took it out or re-made it): take it again from sdp.media")
+            raise capi.Error(why, status="state", reason=why)
+        return self._sec
+
+    @property
+    def removed(self) -> bool:
+        """True once the section is no longer in its SDP: reading it still
+        works, editing it raises :class:`sipmsg.Error` (status "state")."""
+        removed: bool = self._sec.is_removed()
+        return removed
+
     @property
     def media(self) -> str:
         """"audio", "video", "application", ..."""
@@ -212,10 +232,11 @@ class Media:
     @port.setter
     def port(self, value: int) -> None:
         whole("port", value, 0, 65535)
-        if self._sec.port() < 0:
+        sec = self._live()
+        if sec.port() < 0:
             raise capi.Error("the m= line's port is malformed, so it cannot be changed: replace the section "
                              "(Sdp.replace_media)", status="syntax", reason="malformed m= line")
-        self._sec.set_port(value)
+        sec.set_port(value)
 
     @property
     def port_count(self) -> Optional[int]:
@@ -231,9 +252,24 @@ class Media:
 
     @property
     def formats(self) -> List[str]:
-        """The formats of the m= line, as written (payload types for RTP: ["0", "8", "101"])."""
+        """The formats of the m= line, as written (payload types for RTP: ["0", "8", "101"]).
+
+        Settable to a non-empty list of ints or strs: the m= line is rewritten
+        with them (media, port and proto kept); the a= lines are left as they
+        are (remove an rtpmap of a dropped payload type yourself)."""
         sec = self._sec
         return [sec.format_at(i) for i in range(sec.format_count())]
+
+    @formats.setter
+    @explains("each format is a word without spaces, CR, LF or NUL, and there is at least one")
+    def formats(self, value: Iterable[Union[int, str]]) -> None:
+        sec = self._live()
+        spec = capi.SdpMediaSpec("x", 0, 0, "x")
+        _add_formats(spec, value)
+        if sec.port() < 0:
+            raise capi.Error("the m= line is malformed, so its formats cannot be changed: replace the section "
+                             "(Sdp.replace_media)", status="syntax", reason="malformed m= line")
+        sec.set_formats(spec)
 
     @property
     def payload_types(self) -> List[int]:
@@ -262,11 +298,11 @@ class Media:
 
     def add_attribute(self, name: str, value: Optional[str] = None) -> None:
         """Append an a= line (value None: a flag such as ``a=sendrecv``)."""
-        _attr_add(self._sec, name, value)
+        _attr_add(self._live(), name, value)
 
     def remove_attribute(self, name: str) -> int:
         """Remove every a= line called ``name``; returns how many."""
-        removed: int = self._sec.attr_remove_all(text("name", name))
+        removed: int = self._live().attr_remove_all(text("name", name))
         return removed
 
     @property
@@ -308,7 +344,8 @@ class Media:
     @direction.setter
     def direction(self, value: str) -> None:
         try:
-            self._sec.set_direction(_DIRECTION_IDS[value])
+            sec, direction = self._live(), _DIRECTION_IDS[value]
+            sec.set_direction(direction)
         except KeyError:
             raise ValueError(f"direction must be one of {sorted(_DIRECTION_IDS)}, not {value!r}") from None
 
@@ -319,7 +356,7 @@ class Media:
 
     @connection.setter
     def connection(self, value: Connection) -> None:
-        _set_connection(self._sec, value)
+        _set_connection(self._live(), value)
 
     @property
     def lines(self) -> List[Tuple[str, str]]:
@@ -472,8 +509,32 @@ class Sdp:
             raise TypeError(f"expected a sipmsg.Media, not {type(media).__name__}")
         return Media._wrap(self._s.add_media_copy(media._sec))
 
+    def insert_media(self, index: int, media: Media) -> Media:
+        """Put a copy of ``media`` at media index ``index`` (negative: from the
+        end; ``len(sdp.media)`` appends); returns the new section.
+
+        The library only appends sections, so the ones from ``index`` on are
+        copied back after it: their lines keep their text but are written
+        canonically, and :class:`Media` objects taken from them before are
+        stale (:attr:`Media.removed`; take them again from :attr:`media`)."""
+        if not isinstance(media, Media):
+            raise TypeError(f"media must be a sipmsg.Media, not {type(media).__name__}")
+        count = self._s.media_count()
+        at = count if index == count else self._media_index(index, end=True)
+        return Media._wrap(self._s.place_media_copy(at, False, media._sec))
+
+    def replace_media(self, index: int, media: Media) -> Media:
+        """Put a copy of ``media`` instead of media section ``index``; returns
+        the new section. The old section's :class:`Media` objects, and those
+        of the sections after it, are stale, as for :meth:`insert_media`."""
+        if not isinstance(media, Media):
+            raise TypeError(f"media must be a sipmsg.Media, not {type(media).__name__}")
+        return Media._wrap(self._s.place_media_copy(self._media_index(index), True, media._sec))
+
     def remove_media(self, index: int) -> None:
-        """Remove media section ``index`` (later ones move down)."""
+        """Remove media section ``index`` (later ones move down). A
+        :class:`Media` of the removed section is stale: editing it raises
+        :class:`sipmsg.Error` (status "state")."""
         self._s.remove_media(self._media_index(index))
 
     def _media_index(self, index: int, end: bool = False) -> int:

@@ -258,3 +258,89 @@ def test_malformed_media_port_is_none():
     assert sdp.media[0].port is None
     assert sdp.media[0].port_count is None
     assert any(d.severity == "error" for d in sdp.diagnostics)
+
+
+TWO = (b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+       b"m=audio 5004 RTP/AVP 0 8\r\na=rtpmap:0 PCMU/8000\r\na=mid:a\r\n"
+       b"m=video 5006 RTP/AVP 99\r\na=rtpmap:99 H264/90000\r\na=mid:v\r\n")
+
+
+def test_formats_setter_rewrites_the_m_line():
+    sdp = sipmsg.parse_sdp(TWO)
+    audio = sdp.media[0]
+    audio.formats = [8, "0", 101]
+    assert audio.formats == ["8", "0", "101"]
+    assert audio.port == 5004 and audio.proto == "RTP/AVP"
+    assert b"m=audio 5004 RTP/AVP 8 0 101\r\n" in bytes(sdp)
+    assert sipmsg.parse_sdp(bytes(sdp)).media[0].formats == ["8", "0", "101"]
+    with pytest.raises(sipmsg.Error, match="at least one"):
+        audio.formats = []
+    with pytest.raises(sipmsg.Error, match="format"):
+        audio.formats = ["0 8"]
+    assert audio.formats == ["8", "0", "101"]
+
+
+def test_insert_and_replace_media_keep_the_order_and_the_other_sections():
+    sdp = sipmsg.parse_sdp(TWO)
+    data = sipmsg.Media("application", 9, "UDP/DTLS/SCTP", ["webrtc-datachannel"], [("mid", "d")])
+    new = sdp.insert_media(1, data)
+    assert new.attribute("mid") == "d"
+    assert [m.attribute("mid") for m in sdp.media] == ["a", "d", "v"]
+    assert sdp.media[2].rtpmaps == [sipmsg.Rtpmap(99, "H264", 90000)]
+    sdp.insert_media(0, sipmsg.Media("audio", 6000, "RTP/AVP", [0], [("mid", "first")]))
+    sdp.insert_media(len(sdp.media), sipmsg.Media("audio", 6002, "RTP/AVP", [0], [("mid", "last")]))
+    sdp.insert_media(-1, sipmsg.Media("audio", 6004, "RTP/AVP", [0], [("mid", "before-last")]))
+    assert [m.attribute("mid") for m in sdp.media] == ["first", "a", "d", "v", "before-last", "last"]
+    got = sdp.replace_media(2, sipmsg.Media("audio", 7000, "RTP/AVP", [8], [("mid", "d2")]))
+    assert got.port == 7000
+    assert [m.attribute("mid") for m in sdp.media] == ["first", "a", "d2", "v", "before-last", "last"]
+    again = sipmsg.parse_sdp(bytes(sdp))
+    assert [(m.media, m.port, m.attribute("mid")) for m in again.media] == [
+        (m.media, m.port, m.attribute("mid")) for m in sdp.media]
+    with pytest.raises(IndexError):
+        sdp.replace_media(6, got)
+    with pytest.raises(IndexError):
+        sdp.insert_media(8, got)
+    with pytest.raises(TypeError):
+        sdp.replace_media(0, "m=audio 1 RTP/AVP 0")  # type: ignore[arg-type]
+
+
+def test_edits_through_a_removed_media_section_raise():
+    sdp = sipmsg.parse_sdp(TWO)
+    audio, video = sdp.media
+    sdp.remove_media(0)
+    assert audio.removed and not video.removed
+    assert audio.port == 5004                       # reading still works
+    edits = [lambda: setattr(audio, "port", 1), lambda: audio.add_attribute("x"),
+             lambda: audio.remove_attribute("mid"), lambda: setattr(audio, "direction", "sendonly"),
+             lambda: setattr(audio, "connection", sipmsg.Connection("192.0.2.2")),
+             lambda: setattr(audio, "formats", [0])]
+    for edit in edits:
+        with pytest.raises(sipmsg.Error, match="no longer in its Sdp") as exc:
+            edit()
+        assert exc.value.status == "state"
+    before = bytes(sdp)
+    video.add_attribute("x")                         # a live one still edits
+    assert bytes(sdp) != before
+
+
+def test_replace_media_makes_the_old_views_stale():
+    sdp = sipmsg.parse_sdp(TWO)
+    audio, video = sdp.media
+    sdp.replace_media(0, sipmsg.Media("audio", 7000, "RTP/AVP", [0]))
+    assert audio.removed and video.removed          # the video section was re-made after it
+    with pytest.raises(sipmsg.Error, match="no longer in its Sdp"):
+        video.port = 1
+    sdp.media[1].port = 1
+    assert sdp.media[1].port == 1
+
+
+def test_capi_refuses_edits_of_a_removed_section_for_every_language():
+    sdp = sipmsg.parse_sdp(TWO)
+    sec = sdp._s.media_at(0)
+    sdp._s.remove_media(0)
+    assert sec.is_removed()
+    with pytest.raises(sipmsg.Error) as exc:
+        sec.attr_add("x", None)
+    assert exc.value.status == "state"
+
