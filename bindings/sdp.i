@@ -189,6 +189,105 @@ static sipmsg_status sipmsg_binding_copy_media(sipmsg_sdp *to, const sipmsg_sdp_
 	return st;
 }
 
+static char *sipmsg_binding_strndup(const char *p, size_t n)
+{
+	char *s = malloc(n + 1);
+	if (s) {
+		if (n)
+			memcpy(s, p, n);
+		s[n] = '\0';
+	}
+	return s;
+}
+
+/* Copy part p into spec s (every string owned), its body replaced by
+ * body/len when body is not NULL. */
+static sipmsg_status sipmsg_binding_copy_part(const sipmsg_mime_part *p, const char *body, size_t len,
+					      sipmsg_mime_part_spec *s)
+{
+	memset(s, 0, sizeof *s);
+	if (!body) {
+		body = p->body.ptr;
+		len = p->body.len;
+	}
+	size_t hlen = 0;
+	for (size_t k = 0; k < p->header_count; k++)
+		hlen += p->headers[k].name.len + 2 + p->headers[k].value.len + 2;
+	char *headers = malloc(hlen + 1), *h = headers;
+	char *ct = p->content_type.ptr ? sipmsg_binding_strndup(p->content_type.ptr, p->content_type.len) : NULL;
+	void *copy = malloc(len ? len : 1);
+	s->content_type = ct;
+	s->headers = headers;
+	s->body = copy;
+	s->body_len = len;
+	if (!headers || !copy || (p->content_type.ptr && !ct))
+		return SIPMSG_ENOMEM;
+	for (size_t k = 0; k < p->header_count; k++) {
+		const sipmsg_mime_header *x = &p->headers[k];
+		if (x->name.len == 12 && !strncasecmp(x->name.ptr, "Content-Type", 12))
+			continue; /* given as content_type */
+		memcpy(h, x->name.ptr, x->name.len);
+		h += x->name.len;
+		memcpy(h, ": ", 2);
+		memcpy(h + 2, x->value.ptr, x->value.len);
+		h += 2 + x->value.len;
+		memcpy(h, "\r\n", 2);
+		h += 2;
+	}
+	*h = '\0';
+	if (len)
+		memcpy(copy, body, len);
+	return SIPMSG_OK;
+}
+
+/* The body of a multipart message with its first application/sdp part
+ * (at the top level) replaced by sdp written out; the other parts, the
+ * subtype and the boundary are kept. ESTATE: the body is not multipart or
+ * has no SDP part; EUNSUPPORTED: the SDP part is inside a nested multipart. */
+static sipmsg_status sipmsg_binding_set_sdp_part(sipmsg_binding_msg *h, const sipmsg_sdp *sdp)
+{
+	const sipmsg_multipart *mp = NULL;
+	const sipmsg_mediatype *ct = sipmsg_msg_content_type(h->msg);
+	if (!ct || sipmsg_msg_multipart(h->msg, &mp) != SIPMSG_OK)
+		return SIPMSG_ESTATE;
+	size_t at = mp->part_count;
+	sipmsg_status st = SIPMSG_ESTATE;
+	for (size_t i = 0; i < mp->part_count && at == mp->part_count; i++) {
+		sipmsg_sdp *found = NULL;
+		sipmsg_error err;
+		memset(&err, 0, sizeof err);
+		sipmsg_status fs = mp->parts[i].nested
+					   ? sipmsg_binding_find_sdp_part(h->msg, mp->parts[i].nested, &found, &err)
+					   : sipmsg_mime_part_sdp(h->msg, &mp->parts[i], &found, &err);
+		if (fs == SIPMSG_ESTATE || fs == SIPMSG_ENOTFOUND)
+			continue;
+		if (mp->parts[i].nested)
+			return SIPMSG_EUNSUPPORTED;
+		at = i; /* an application/sdp part, even one that does not parse */
+	}
+	if (at == mp->part_count)
+		return st;
+	char *body = NULL;
+	size_t len = 0;
+	if ((st = sipmsg_sdp_write_alloc(sdp, 0, &body, &len)) != SIPMSG_OK)
+		return st;
+	sipmsg_binding_parts *b = calloc(1, sizeof *b);
+	char *subtype = sipmsg_binding_strndup(ct->subtype.ptr, ct->subtype.len);
+	char *boundary = sipmsg_binding_strndup(mp->boundary.ptr, mp->boundary.len);
+	st = b && subtype && boundary && (b->parts = calloc(mp->part_count, sizeof *b->parts)) ? SIPMSG_OK : SIPMSG_ENOMEM;
+	for (size_t i = 0; i < mp->part_count && st == SIPMSG_OK; i++, b->count++)
+		st = sipmsg_binding_copy_part(&mp->parts[i], i == at ? body : NULL, i == at ? len : 0, &b->parts[i]);
+	/* everything is copied: the new body may replace the one the parts point into */
+	if (st == SIPMSG_OK)
+		st = sipmsg_msg_set_multipart_body(h->msg, subtype, b->parts, b->count, boundary);
+	if (b)
+		sipmsg_binding_parts_free(b);
+	free(subtype);
+	free(boundary);
+	sipmsg_free(body);
+	return st;
+}
+
 /* A media section removed from its SDP (remove_media, or re-made by
  * insert_media_copy) still lives in the arena; edits through a handle on it
  * would be kept nowhere, so they are refused with SIPMSG_ESTATE. */
@@ -316,6 +415,14 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 	sipmsg_status set_sdp(const sipmsg_binding_sdp *sdp) {
 		SIPMSG_BINDING_EDITING($self);
 		return sipmsg_msg_set_sdp($self->msg, sdp->sdp);
+	}
+	/* A multipart body's first application/sdp part becomes the SDP
+	 * written out; the other parts, the subtype and the boundary stay.
+	 * ESTATE: not multipart, or no SDP part; EUNSUPPORTED: the SDP part
+	 * is in a nested multipart. */
+	sipmsg_status set_sdp_part(const sipmsg_binding_sdp *sdp) {
+		SIPMSG_BINDING_EDITING($self);
+		return sipmsg_binding_set_sdp_part($self, sdp->sdp);
 	}
 }
 

@@ -295,7 +295,9 @@ class Message:
         Setting it copies the new bytes in and keeps Content-Length true;
         Content-Type is kept (or removed when the new body is empty). Use
         :meth:`set_body` to set Content-Type along with it. Setting an
-        :class:`Sdp` writes it as the body with Content-Type application/sdp.
+        :class:`Sdp` writes it as the body with Content-Type application/sdp;
+        on a multipart body with an application/sdp part (``msg.body =
+        msg.sdp``), it replaces that part and keeps the others.
         """
         body: bytes = self._h.body()
         return body
@@ -310,7 +312,11 @@ class Message:
 
         :param body: bytes, str (encoded as UTF-8), or an :class:`Sdp`
             (written out; Content-Type application/sdp unless
-            ``content_type`` says otherwise).
+            ``content_type`` says otherwise). An :class:`Sdp` given without
+            ``content_type`` to a message whose body is multipart with an
+            application/sdp part replaces just that part: the other parts,
+            the subtype and the boundary stay (a part in a nested multipart
+            raises :class:`sipmsg.Error`, status "unsupported").
         :param content_type: when given, Content-Type is set to it; when
             None, Content-Type is kept, or removed if the body is empty.
         """
@@ -318,11 +324,28 @@ class Message:
         if not isinstance(body, (bytes, bytearray, memoryview, str, Sdp)):
             raise TypeError(f"body must be bytes, str or a sipmsg.Sdp, not {type(body).__name__}")
         if isinstance(body, Sdp):
+            if content_type is None and self._set_sdp_part(body):
+                return
             self._h.set_sdp(body._s)
             if content_type is not None:
                 self._h.header_set("Content-Type", content_type)
             return
         self._h.set_body(body, content_type)
+
+    def _set_sdp_part(self, sdp: Sdp) -> bool:
+        """Put ``sdp`` in place of the application/sdp part of a multipart
+        body; False when the body is not multipart or has no such part."""
+        try:
+            self._h.set_sdp_part(sdp._s)
+        except capi.Error as e:
+            if e.status == "state":
+                return False
+            if e.status == "unsupported":
+                raise capi.Error("the SDP is a part of a nested multipart body, which setting an Sdp cannot "
+                                 "rebuild: build the body with set_multipart()", status="unsupported",
+                                 reason="SDP part in a nested multipart body") from None
+            raise
+        return True
 
     # -- diagnostics and state --------------------------------------------
 

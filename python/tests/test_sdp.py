@@ -344,3 +344,50 @@ def test_capi_refuses_edits_of_a_removed_section_for_every_language():
         sec.attr_add("x", None)
     assert exc.value.status == "state"
 
+
+MULTIPART = (b"INVITE sip:bob@example.com SIP/2.0\r\n"
+             b"Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\n"
+             b"Call-ID: mp@192.0.2.1\r\nCSeq: 1 INVITE\r\n"
+             b"Content-Type: multipart/mixed;boundary=unique-boundary-1\r\n"
+             b"Content-Length: %d\r\n\r\n")
+MULTIPART_BODY = (b"--unique-boundary-1\r\n"
+                  b"Content-Type: application/sdp\r\n\r\n"
+                  b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 5004 RTP/AVP 0\r\n\r\n"
+                  b"--unique-boundary-1\r\n"
+                  b"Content-Type: application/isup;version=itu-t92+\r\n"
+                  b"Content-Disposition: signal;handling=optional\r\n\r\n"
+                  b"\x01\x00\x49\x00\x00\x03\x02\x00\x07\r\n"
+                  b"--unique-boundary-1--\r\n")
+
+
+def test_setting_an_sdp_on_a_multipart_body_replaces_only_the_sdp_part():
+    msg = sipmsg.parse(MULTIPART % len(MULTIPART_BODY) + MULTIPART_BODY)
+    isup_before = msg.parts[1]
+    sdp = msg.sdp
+    assert sdp is not None
+    sdp.media[0].port = 6000
+    msg.body = sdp
+    parts = msg.parts
+    assert [p.content_type for p in parts] == ["application/sdp", "application/isup;version=itu-t92+"]
+    assert parts[1].body == isup_before.body
+    assert parts[1].headers == isup_before.headers
+    assert msg.header("Content-Type") == "multipart/mixed;boundary=unique-boundary-1"
+    again = sipmsg.parse(bytes(msg))
+    assert again.sdp is not None and again.sdp.media[0].port == 6000
+    assert int(again.header("Content-Length") or "") == len(again.body)
+    msg.set_body(sdp, content_type="application/sdp")   # asked for: the whole body
+    assert msg.parts == [] and msg.header("Content-Type") == "application/sdp"
+
+
+def test_setting_an_sdp_on_a_nested_multipart_sdp_part_raises():
+    inner = (b"--inner\r\nContent-Type: application/sdp\r\n\r\nv=0\r\ns=-\r\n\r\n--inner--\r\n")
+    body = (b"--outer\r\nContent-Type: multipart/alternative;boundary=inner\r\n\r\n" + inner +
+            b"\r\n--outer\r\nContent-Type: text/plain\r\n\r\nhi\r\n--outer--\r\n")
+    head = MULTIPART.replace(b"boundary=unique-boundary-1", b"boundary=outer")
+    msg = sipmsg.parse(head % len(body) + body)
+    sdp = msg.sdp
+    assert sdp is not None
+    before = bytes(msg)
+    with pytest.raises(sipmsg.Error, match="nested multipart") as exc:
+        msg.body = sdp
+    assert exc.value.status == "unsupported" and bytes(msg) == before
