@@ -12,7 +12,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Opt
 
 from . import capi
 from ._common import Diagnostic, diagnostic, explains, limits, text, whole
-from ._sdp import Sdp
+from ._sdp import Sdp, _checked
 from ._views import AccessNetworkInfo, ChargingVector, CSeq, NameAddr, ResourcePriority, SessionId, Uri, Via
 
 #: What a body may be given as: raw bytes (or any bytes-like object), text
@@ -571,10 +571,12 @@ class Message:
 
         The SDP lives in the message (and keeps it alive); editing it does
         not change the body until it is set again (``msg.body = sdp``).
-        Raises :class:`sipmsg.ParseError` when the body is not an SDP.
+        Raises :class:`sipmsg.ParseError` when the body is not an SDP (also
+        in a lenient parse when not one line is ``<letter>=<value>``, as
+        :func:`parse_sdp`).
         """
         s = self._h.sdp()
-        return None if s is None else Sdp._wrap(s)
+        return None if s is None else Sdp._wrap(_checked(s))
 
     @property
     def parts(self) -> "List[Part]":

@@ -604,6 +604,28 @@ class Sdp:
     __hash__ = None  # type: ignore[assignment]
 
 
+def _checked(handle: Any) -> Any:
+    """``handle``, or a ParseError when not one line of it is an SDP line.
+
+    The C parser fails only an empty SDP outright; lenient, it keeps
+    every line that is not ``<letter>=<value>`` and reports it (strict, it
+    fails on the first). Text of which nothing is SDP ("hello", an HTML
+    error page) is not an SDP with odd lines, so it fails here, where the
+    first of those reports says."""
+    session = handle.session()
+    if handle.media_count() or any(session.line_type(i) for i in range(session.line_count())):
+        return handle
+    diags = [diagnostic(handle.diag_at(i)) for i in range(handle.diag_count())]
+    placed = [d for d in diags if d.offset is not None]
+    first = next((d for d in placed if d.severity == "error"), placed[0] if placed else None)
+    reason = "not an SDP: no line is <letter>=<value>"
+    if first is None:
+        raise capi.ParseError(reason, status="syntax", code="sdp-bad-line", reason=reason)
+    reason += f" ({first.message})"
+    raise capi.ParseError(f"line {first.line}, column {first.column}: {reason}", status="syntax", code=first.code,
+                          offset=first.offset, line=first.line, column=first.column, reason=reason)
+
+
 def parse_sdp(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, *,
               max_sdp_lines: int = 0, max_line_length: int = 0, max_list_items: int = 0) -> Sdp:
     """Parse a bare SDP body (CRLF or LF line ends) into an :class:`Sdp`.
@@ -611,12 +633,14 @@ def parse_sdp(data: Union[bytes, bytearray, memoryview, str], strict: bool = Fal
     Lenient by default: lines out of order, missing mandatory lines and
     unknown lines are kept and reported in :attr:`Sdp.diagnostics`;
     ``strict=True`` fails on them. Raises :class:`sipmsg.ParseError` with
-    the position when the bytes are not an SDP, or when it goes over a limit:
+    the position when the bytes are not an SDP (in lenient mode too when not
+    one line is ``<letter>=<value>``: ``b"hello"`` is not an SDP with an odd
+    line), or when it goes over a limit:
     ``max_sdp_lines`` (default 16384), ``max_line_length`` (65536 bytes) and
     ``max_list_items`` (1024 items in one value), each 0 for its default.
     """
     flags = capi.SIPMSG_PARSE_STRICT if strict else 0
     lim = limits(0, 0, max_line_length, max_list_items, 0, max_sdp_lines, 0)
     if lim is None:
-        return Sdp._wrap(capi.sdp_parse(data, flags))
-    return Sdp._wrap(capi.sdp_parse_limits(data, flags, *lim))
+        return Sdp._wrap(_checked(capi.sdp_parse(data, flags)))
+    return Sdp._wrap(_checked(capi.sdp_parse_limits(data, flags, *lim)))

@@ -391,3 +391,30 @@ def test_setting_an_sdp_on_a_nested_multipart_sdp_part_raises():
     with pytest.raises(sipmsg.Error, match="nested multipart") as exc:
         msg.body = sdp
     assert exc.value.status == "unsupported" and bytes(msg) == before
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_text_that_is_not_sdp_at_all_raises_with_a_position(strict):
+    with pytest.raises(sipmsg.ParseError) as exc:
+        sipmsg.parse_sdp(b"hello", strict=strict)
+    e = exc.value
+    assert (e.offset, e.line, e.column) == (0, 1, 1)
+    assert "<letter>=<value>" in str(e) and str(e).startswith("line 1, column 1: ")
+    with pytest.raises(sipmsg.ParseError):
+        sipmsg.parse_sdp(b"<html>\r\n<body>502 Bad Gateway</body>\r\n", strict=strict)
+    with pytest.raises(sipmsg.ParseError):
+        sipmsg.parse_sdp(b"\r\n\r\n", strict=strict)
+
+
+def test_lenient_parse_keeps_an_sdp_with_some_bad_lines():
+    sdp = sipmsg.parse_sdp(b"hello\r\nv=0\r\ns=-\r\n")
+    assert [d.code for d in sdp.diagnostics][:1] == ["sdp-bad-line"]
+    with pytest.raises(sipmsg.ParseError):
+        sipmsg.parse_sdp(b"hello\r\nv=0\r\ns=-\r\n", strict=True)
+
+
+def test_message_body_that_is_not_sdp_raises():
+    msg = sipmsg.Request("INVITE", "sip:bob@example.com", body=b"hello", content_type="application/sdp")
+    with pytest.raises(sipmsg.ParseError, match="not an SDP") as exc:
+        msg.sdp
+    assert (exc.value.line, exc.value.column) == (1, 1)
