@@ -75,6 +75,13 @@ def text(arg: str, value: Any, none: bool = False) -> Any:
     raise TypeError(f"{arg} must be a str{' or None' if none else ''}, not {type(value).__name__} {value!r}")
 
 
+def data(arg: str, value: Any) -> Any:
+    """``value`` when it is bytes-like or a str; else a TypeError naming ``arg``."""
+    if isinstance(value, (bytes, bytearray, memoryview, str)):
+        return value
+    raise TypeError(f"{arg} must be bytes (or bytearray, memoryview) or str, not {type(value).__name__}")
+
+
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 

@@ -11,7 +11,7 @@ and writes the wire bytes.
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import capi
-from ._common import Diagnostic, diagnostic, explains, limits, text, whole
+from ._common import Diagnostic, data as _data, diagnostic, explains, limits, text, whole
 from ._sdp import Sdp, _checked
 from ._views import AccessNetworkInfo, ChargingVector, CSeq, NameAddr, ResourcePriority, SessionId, Uri, Via
 
@@ -60,6 +60,7 @@ def parse(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, 
     The interpreter lock is released while the C parser runs, so threads
     parse in parallel.
     """
+    _data("data", data)
     flags = (capi.SIPMSG_PARSE_STRICT if strict else 0) | (capi.SIPMSG_PARSE_STREAM if stream else 0)
     lim = limits(max_message_size, max_headers, max_line_length, max_list_items, max_uri_params, max_sdp_lines,
                  max_multipart_depth)
@@ -80,7 +81,7 @@ def frame(data: Union[bytes, bytearray, memoryview], max_message_size: int = 0) 
         after that; close it.
     """
     whole("max_message_size", max_message_size, 0, _UINT32)
-    length, skip = capi.frame(data, max_message_size)
+    length, skip = capi.frame(_data("data", data), max_message_size)
     if length < 0:
         return None
     return skip, length

@@ -12,7 +12,7 @@ are plain values.
 from typing import Any, Iterable, List, NamedTuple, Optional, Tuple, Union
 
 from . import capi
-from ._common import Diagnostic, diagnostic, explains, limits, text, whole
+from ._common import Diagnostic, data as _data, diagnostic, explains, limits, text, whole
 
 #: An attribute: its name and its value (None for a flag attribute such as ``a=sendrecv``).
 Attribute = Tuple[str, Optional[str]]
@@ -619,7 +619,7 @@ def _checked(handle: Any) -> Any:
     placed = [d for d in diags if d.offset is not None]
     first = next((d for d in placed if d.severity == "error"), placed[0] if placed else None)
     reason = "not an SDP: no line is <letter>=<value>"
-    if first is None:
+    if first is None or first.offset is None:
         raise capi.ParseError(reason, status="syntax", code="sdp-bad-line", reason=reason)
     reason += f" ({first.message})"
     raise capi.ParseError(f"line {first.line}, column {first.column}: {reason}", status="syntax", code=first.code,
@@ -639,6 +639,7 @@ def parse_sdp(data: Union[bytes, bytearray, memoryview, str], strict: bool = Fal
     ``max_sdp_lines`` (default 16384), ``max_line_length`` (65536 bytes) and
     ``max_list_items`` (1024 items in one value), each 0 for its default.
     """
+    _data("data", data)
     flags = capi.SIPMSG_PARSE_STRICT if strict else 0
     lim = limits(0, 0, max_line_length, max_list_items, 0, max_sdp_lines, 0)
     if lim is None:
