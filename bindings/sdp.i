@@ -189,6 +189,146 @@ static sipmsg_status sipmsg_binding_copy_media(sipmsg_sdp *to, const sipmsg_sdp_
 	return st;
 }
 
+static char *sipmsg_binding_strndup(const char *p, size_t n)
+{
+	char *s = malloc(n + 1);
+	if (s) {
+		if (n)
+			memcpy(s, p, n);
+		s[n] = '\0';
+	}
+	return s;
+}
+
+/* Copy part p into spec s (every string owned), its body replaced by
+ * body/len when body is not NULL. */
+static sipmsg_status sipmsg_binding_copy_part(const sipmsg_mime_part *p, const char *body, size_t len,
+					      sipmsg_mime_part_spec *s)
+{
+	memset(s, 0, sizeof *s);
+	if (!body) {
+		body = p->body.ptr;
+		len = p->body.len;
+	}
+	size_t hlen = 0;
+	for (size_t k = 0; k < p->header_count; k++)
+		hlen += p->headers[k].name.len + 2 + p->headers[k].value.len + 2;
+	char *headers = malloc(hlen + 1), *h = headers;
+	char *ct = p->content_type.ptr ? sipmsg_binding_strndup(p->content_type.ptr, p->content_type.len) : NULL;
+	void *copy = malloc(len ? len : 1);
+	s->content_type = ct;
+	s->headers = headers;
+	s->body = copy;
+	s->body_len = len;
+	if (!headers || !copy || (p->content_type.ptr && !ct))
+		return SIPMSG_ENOMEM;
+	for (size_t k = 0; k < p->header_count; k++) {
+		const sipmsg_mime_header *x = &p->headers[k];
+		if (x->name.len == 12 && !strncasecmp(x->name.ptr, "Content-Type", 12))
+			continue; /* given as content_type */
+		memcpy(h, x->name.ptr, x->name.len);
+		h += x->name.len;
+		memcpy(h, ": ", 2);
+		memcpy(h + 2, x->value.ptr, x->value.len);
+		h += 2 + x->value.len;
+		memcpy(h, "\r\n", 2);
+		h += 2;
+	}
+	*h = '\0';
+	if (len)
+		memcpy(copy, body, len);
+	return SIPMSG_OK;
+}
+
+/* The body of a multipart message with its first application/sdp part
+ * (at the top level) replaced by sdp written out; the other parts, the
+ * subtype and the boundary are kept. ESTATE: the body is not multipart or
+ * has no SDP part; EUNSUPPORTED: the SDP part is inside a nested multipart. */
+static sipmsg_status sipmsg_binding_set_sdp_part(sipmsg_binding_msg *h, const sipmsg_sdp *sdp)
+{
+	const sipmsg_multipart *mp = NULL;
+	const sipmsg_mediatype *ct = sipmsg_msg_content_type(h->msg);
+	if (!ct || sipmsg_msg_multipart(h->msg, &mp) != SIPMSG_OK)
+		return SIPMSG_ESTATE;
+	size_t at = mp->part_count;
+	sipmsg_status st = SIPMSG_ESTATE;
+	for (size_t i = 0; i < mp->part_count && at == mp->part_count; i++) {
+		sipmsg_sdp *found = NULL;
+		sipmsg_error err;
+		memset(&err, 0, sizeof err);
+		sipmsg_status fs = mp->parts[i].nested
+					   ? sipmsg_binding_find_sdp_part(h->msg, mp->parts[i].nested, &found, &err)
+					   : sipmsg_mime_part_sdp(h->msg, &mp->parts[i], &found, &err);
+		if (fs == SIPMSG_ESTATE || fs == SIPMSG_ENOTFOUND)
+			continue;
+		if (mp->parts[i].nested)
+			return SIPMSG_EUNSUPPORTED;
+		at = i; /* an application/sdp part, even one that does not parse */
+	}
+	if (at == mp->part_count)
+		return st;
+	char *body = NULL;
+	size_t len = 0;
+	if ((st = sipmsg_sdp_write_alloc(sdp, 0, &body, &len)) != SIPMSG_OK)
+		return st;
+	sipmsg_binding_parts *b = calloc(1, sizeof *b);
+	char *subtype = sipmsg_binding_strndup(ct->subtype.ptr, ct->subtype.len);
+	char *boundary = sipmsg_binding_strndup(mp->boundary.ptr, mp->boundary.len);
+	st = b && subtype && boundary && (b->parts = calloc(mp->part_count, sizeof *b->parts)) ? SIPMSG_OK : SIPMSG_ENOMEM;
+	for (size_t i = 0; i < mp->part_count && st == SIPMSG_OK; i++, b->count++)
+		st = sipmsg_binding_copy_part(&mp->parts[i], i == at ? body : NULL, i == at ? len : 0, &b->parts[i]);
+	/* everything is copied: the new body may replace the one the parts point into */
+	if (st == SIPMSG_OK)
+		st = sipmsg_msg_set_multipart_body(h->msg, subtype, b->parts, b->count, boundary);
+	if (b)
+		sipmsg_binding_parts_free(b);
+	free(subtype);
+	free(boundary);
+	sipmsg_free(body);
+	return st;
+}
+
+/* A media section removed from its SDP (remove_media, or re-made by
+ * insert_media_copy) still lives in the arena; edits through a handle on it
+ * would be kept nowhere, so they are refused with SIPMSG_ESTATE. */
+static bool sipmsg_binding_section_removed(const sipmsg_binding_section *x)
+{
+	if (!sipmsg_sdp_section_is_media(x->sec))
+		return false;
+	size_t n = sipmsg_sdp_media_count(x->sdp->sdp);
+	for (size_t i = 0; i < n; i++)
+		if (sipmsg_sdp_media_at(x->sdp->sdp, i) == x->sec)
+			return false;
+	return true;
+}
+
+/* Put a copy of `from` at media index `at` (replace: instead of the section
+ * there). The library only appends media sections, so the ones from `at` on
+ * are removed and copied back after it: handles on them go stale. */
+static sipmsg_status sipmsg_binding_place_media(sipmsg_sdp *sdp, size_t at, bool replace,
+						const sipmsg_sdp_section *from, sipmsg_sdp_section **out)
+{
+	size_t n = sipmsg_sdp_media_count(sdp);
+	if (at > n || (replace && at == n))
+		return SIPMSG_ENOTFOUND;
+	if (!sipmsg_sdp_section_is_media(from))
+		return SIPMSG_ESTATE;
+	sipmsg_sdp_section **tail = malloc((n - at + 1) * sizeof *tail);
+	if (!tail)
+		return SIPMSG_ENOMEM;
+	for (size_t i = at; i < n; i++)
+		tail[i - at] = sipmsg_sdp_media_at(sdp, i);
+	/* removed sections keep their lines in the arena, so they can be copied */
+	for (size_t i = n; i > at; i--)
+		sipmsg_sdp_media_remove(sdp, i - 1);
+	sipmsg_sdp_section *ignored;
+	sipmsg_status st = sipmsg_binding_copy_media(sdp, from, out);
+	for (size_t k = replace ? 1 : 0; k < n - at && st == SIPMSG_OK; k++)
+		st = sipmsg_binding_copy_media(sdp, tail[k], &ignored);
+	free(tail);
+	return st;
+}
+
 static sipmsg_slice sipmsg_binding_char(char c)
 {
 	static const char letters[] = "abcdefghijklmnopqrstuvwxyz";
@@ -213,6 +353,7 @@ static sipmsg_slice sipmsg_binding_opt(const char *s)
 %newobject sipmsg_binding_sdp::origin;
 %newobject sipmsg_binding_sdp::add_media;
 %newobject sipmsg_binding_sdp::add_media_copy;
+%newobject sipmsg_binding_sdp::place_media_copy;
 %newobject sipmsg_binding_section::get_sdp;
 %newobject sipmsg_binding_section::connection;
 %newobject sipmsg_binding_section::rtpmap_at;
@@ -274,6 +415,14 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 	sipmsg_status set_sdp(const sipmsg_binding_sdp *sdp) {
 		SIPMSG_BINDING_EDITING($self);
 		return sipmsg_msg_set_sdp($self->msg, sdp->sdp);
+	}
+	/* A multipart body's first application/sdp part becomes the SDP
+	 * written out; the other parts, the subtype and the boundary stay.
+	 * ESTATE: not multipart, or no SDP part; EUNSUPPORTED: the SDP part
+	 * is in a nested multipart. */
+	sipmsg_status set_sdp_part(const sipmsg_binding_sdp *sdp) {
+		SIPMSG_BINDING_EDITING($self);
+		return sipmsg_binding_set_sdp_part($self, sdp->sdp);
 	}
 }
 
@@ -379,6 +528,24 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 		return x;
 	}
 	sipmsg_status remove_media(size_t index) { return sipmsg_sdp_media_remove($self->sdp, index); }
+	/* A copy of a media section at media index `index` (0 to the count),
+	 * or instead of section `index` (replace); the sections after it are
+	 * re-made, so handles on them go stale (is_removed). */
+	sipmsg_binding_section *place_media_copy(size_t index, bool replace, const sipmsg_binding_section *from,
+						 sipmsg_error *ERR) {
+		sipmsg_sdp_section *sec = NULL;
+		sipmsg_status st = sipmsg_binding_place_media($self->sdp, index, replace, from->sec, &sec);
+		if (st != SIPMSG_OK) {
+			sipmsg_binding_set_error(ERR, st, st == SIPMSG_ESTATE ? "not a media section"
+							  : st == SIPMSG_ENOTFOUND ? "no media section at that index"
+							  : "copy media section");
+			return NULL;
+		}
+		sipmsg_binding_section *x = sipmsg_binding_section_new($self, sec);
+		if (!x)
+			sipmsg_binding_set_error(ERR, SIPMSG_ENOMEM, "out of memory");
+		return x;
+	}
 }
 
 %extend sipmsg_binding_section {
@@ -392,6 +559,8 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 		return $self->sdp;
 	}
 	bool is_media() { return sipmsg_sdp_section_is_media($self->sec); }
+	/* true for a media section no longer in its SDP (its edits are refused) */
+	bool is_removed() { return sipmsg_binding_section_removed($self); }
 	/* The same section (two handles on one section compare equal). */
 	bool same(const sipmsg_binding_section *other) { return $self->sec == other->sec; }
 
@@ -497,13 +666,38 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 		return sipmsg_sdp_codec_at($self->sec, i, &c) == SIPMSG_OK ? sipmsg_binding_codec_new(&$self->sdp->ref, &c) : NULL;
 	}
 
-	/* Edits. */
+	/* Edits (refused with SIPMSG_ESTATE through a removed section). */
 	sipmsg_status set_port(unsigned long long port) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		if (port > UINT32_MAX)
 			return SIPMSG_EINVAL;
 		return sipmsg_sdp_media_set_port($self->sec, (uint32_t)port);
 	}
+	/* The m= line's formats become the spec's (media, port and proto kept). */
+	sipmsg_status set_formats(const sipmsg_binding_media_spec *spec) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
+		sipmsg_sdp_media_desc d;
+		sipmsg_status st = sipmsg_sdp_get_media_desc($self->sec, &d);
+		if (st != SIPMSG_OK)
+			return st;
+		if (!spec->count)
+			return SIPMSG_EINVAL;
+		d.formats = spec->formats;
+		d.nformats = spec->count;
+		size_t n = sipmsg_sdp_format_media_desc(&d, NULL, 0);
+		char *buf = malloc(n + 1);
+		if (!buf)
+			return SIPMSG_ENOMEM;
+		sipmsg_sdp_format_media_desc(&d, buf, n + 1);
+		st = sipmsg_sdp_line_set($self->sec, 0, buf, n);
+		free(buf);
+		return st;
+	}
 	sipmsg_status set_direction(int direction) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		if (direction < SIPMSG_SDP_DIR_NONE || direction > SIPMSG_SDP_DIR_INACTIVE)
 			return SIPMSG_EINVAL;
 		return sipmsg_sdp_set_direction($self->sec, (sipmsg_sdp_direction)direction);
@@ -511,6 +705,8 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 	/* nettype, addrtype null: "IN", from the address; ttl -1 and count 0: none */
 	sipmsg_status set_connection(const char *nettype, const char *addrtype, const char *address, int ttl,
 				     unsigned int count) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		if (!address)
 			return SIPMSG_EINVAL;
 		sipmsg_sdp_connection c;
@@ -524,19 +720,31 @@ sipmsg_binding_sdp *sipmsg_binding_sdp_new(sipmsg_error *ERR);
 	}
 	/* value null: a flag attribute ("a=sendrecv") */
 	sipmsg_status attr_add(const char *name, size_t name_len, const char *opt_value, size_t opt_value_len) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		return sipmsg_sdp_attr_add($self->sec, name, name_len, opt_value, opt_value_len, NULL);
 	}
 	sipmsg_status attr_remove_all(const char *name, size_t name_len, size_t *COUNT_OUT) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		return sipmsg_sdp_attr_remove_all($self->sec, name, name_len, COUNT_OUT);
 	}
 	/* a line of another type than a and m, at its RFC 8866 place */
 	sipmsg_status line_add(char type, const char *value, size_t value_len) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		return sipmsg_sdp_line_add($self->sec, type, value, value_len, NULL);
 	}
 	sipmsg_status line_set(size_t index, const char *opt_value, size_t opt_value_len) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
 		return sipmsg_sdp_line_set($self->sec, index, opt_value, opt_value_len);
 	}
-	sipmsg_status line_remove(size_t index) { return sipmsg_sdp_line_remove($self->sec, index); }
+	sipmsg_status line_remove(size_t index) {
+		if (sipmsg_binding_section_removed($self))
+			return SIPMSG_ESTATE;
+		return sipmsg_sdp_line_remove($self->sec, index);
+	}
 }
 
 %extend sipmsg_binding_origin {

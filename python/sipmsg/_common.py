@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: MIT
 """What the message and SDP modules share: diagnostics and parse limits."""
 
-from typing import Any, NamedTuple, Optional, Tuple
+import functools
+from typing import Any, Callable, NamedTuple, Optional, Tuple, TypeVar
+
+from . import capi
 
 
 class Diagnostic(NamedTuple):
@@ -47,3 +50,64 @@ def limits(max_message_size: int, max_headers: int, max_line_length: int, max_li
         if not isinstance(v, int) or isinstance(v, bool) or v < 0 or v > 0xFFFFFFFF:
             raise ValueError("%s must be a whole number from 0 (the default) to 4294967295, not %r" % (name, v))
     return values
+
+
+def whole(arg: str, value: Any, lo: int, hi: int, none: bool = False) -> Any:
+    """``value`` when it is an int from ``lo`` to ``hi`` (or None when
+    ``none``); else a TypeError, or a sipmsg.Error (a ValueError), that
+    names ``arg`` and the range, before SWIG turns it into an OverflowError
+    about its wrapper."""
+    if value is None and none:
+        return value
+    allowed = f"a whole number from {lo} to {hi}" + (", or None" if none else "")
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{arg} must be {allowed}, not {type(value).__name__} {value!r}")
+    if not lo <= value <= hi:
+        message = f"{arg} must be {allowed}, not {value!r}"
+        raise _said(capi.Error(message, status="invalid-argument", reason=message))
+    return value
+
+
+def text(arg: str, value: Any, none: bool = False) -> Any:
+    """``value`` when it is a str (or None when ``none``); else a TypeError naming ``arg``."""
+    if isinstance(value, str) or (value is None and none):
+        return value
+    raise TypeError(f"{arg} must be a str{' or None' if none else ''}, not {type(value).__name__} {value!r}")
+
+
+def data(arg: str, value: Any) -> Any:
+    """``value`` when it is bytes-like or a str; else a TypeError naming ``arg``."""
+    if isinstance(value, (bytes, bytearray, memoryview, str)):
+        return value
+    raise TypeError(f"{arg} must be bytes (or bytearray, memoryview) or str, not {type(value).__name__}")
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _said(e: Exception) -> Exception:
+    """Mark an error whose message already names the argument (explains() leaves it)."""
+    setattr(e, "_sipmsg_explained", True)
+    return e
+
+
+def explains(hint: str, where: Optional[str] = None) -> Callable[[_F], _F]:
+    """Give the C library's bare "invalid argument" refusal of the wrapped
+    call a message that says which arguments it takes and how (``hint``),
+    after ``where`` (default: the function's name); the error keeps its
+    class and status."""
+    def wrap(func: _F) -> _F:
+        @functools.wraps(func)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except capi.Error as e:
+                if e.status != "invalid-argument" or isinstance(e, capi.ParseError) or \
+                        getattr(e, "_sipmsg_explained", False):
+                    raise
+                name = where or func.__qualname__.replace(".__init__", "")
+                raise _said(capi.Error(f"{name}: {hint}", status=e.status, code=e.code, code_number=e.code_number,
+                                       offset=e.offset, line=e.line, column=e.column, header=e.header,
+                                       reason=hint)) from None
+        return call  # type: ignore[return-value]
+    return wrap

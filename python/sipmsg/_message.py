@@ -11,8 +11,8 @@ and writes the wire bytes.
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import capi
-from ._common import Diagnostic, diagnostic, limits
-from ._sdp import Sdp
+from ._common import Diagnostic, data as _data, diagnostic, explains, limits, text, whole
+from ._sdp import Sdp, _checked
 from ._views import AccessNetworkInfo, ChargingVector, CSeq, NameAddr, ResourcePriority, SessionId, Uri, Via
 
 #: What a body may be given as: raw bytes (or any bytes-like object), text
@@ -22,6 +22,13 @@ BodyLike = Union[bytes, bytearray, memoryview, str, Sdp]
 HeadersLike = Union[Iterable[Tuple[str, str]], Mapping[str, str]]
 
 _HEADER_MODIFIED = capi.SIPMSG_HEADER_MODIFIED
+
+_HEADER_HINT = ("a header name is a token (letters, digits and -.!%*_+`'~) and its value has no CR, LF or NUL")
+_STATUS_HINT = "status must be a whole number from 100 to 699 and reason a str without CR, LF or NUL"
+_URI_HINT = "uri must be a URI (sip:, sips:, tel: or another scheme) without CR, LF or NUL"
+_ADDR_HINT = ("uri must be a URI, display_name a str without CR, LF or NUL, and tag a token (letters, digits "
+              "and -.!%*_+`'~)")
+_UINT32 = 0xFFFFFFFF
 
 
 def parse(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, *,
@@ -53,6 +60,7 @@ def parse(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, 
     The interpreter lock is released while the C parser runs, so threads
     parse in parallel.
     """
+    _data("data", data)
     flags = (capi.SIPMSG_PARSE_STRICT if strict else 0) | (capi.SIPMSG_PARSE_STREAM if stream else 0)
     lim = limits(max_message_size, max_headers, max_line_length, max_list_items, max_uri_params, max_sdp_lines,
                  max_multipart_depth)
@@ -72,7 +80,8 @@ def frame(data: Union[bytes, bytearray, memoryview], max_message_size: int = 0) 
         (0: the library's default, 1 MiB). The stream cannot be resynchronised
         after that; close it.
     """
-    length, skip = capi.frame(data, max_message_size)
+    whole("max_message_size", max_message_size, 0, _UINT32)
+    length, skip = capi.frame(_data("data", data), max_message_size)
     if length < 0:
         return None
     return skip, length
@@ -80,8 +89,27 @@ def frame(data: Union[bytes, bytearray, memoryview], max_message_size: int = 0) 
 
 def reason_phrase(code: int) -> Optional[str]:
     """The reason phrase the IANA SIP registry gives ``code`` (486 -> "Busy Here"), or None."""
+    if not isinstance(code, int) or isinstance(code, bool):
+        raise TypeError(f"code must be a whole number, not {type(code).__name__} {code!r}")
+    if not 100 <= code <= 699:
+        return None
     phrase: Optional[str] = capi.sipmsg_reason_phrase(code)
     return phrase
+
+
+_METHOD_HINT = "method must be a token (letters, digits and -.!%*_+`'~), such as INVITE"
+
+
+def _explained(where: str, call: Any, hint: str, *args: Any) -> Any:
+    """call(*args), with the C library's bare "invalid argument" replaced by ``where: hint``."""
+    return explains(hint, where)(call)(*args)
+
+
+def _uri_text(uri: Any) -> str:
+    if isinstance(uri, Uri):
+        return str(uri)
+    text_uri: str = text("uri", uri)
+    return text_uri
 
 
 def _wrap(handle: Any) -> "Union[Request, Response]":
@@ -136,6 +164,16 @@ class Message:
         return None
 
     @property
+    def is_request(self) -> bool:
+        """True for a :class:`Request`."""
+        return isinstance(self, Request)
+
+    @property
+    def is_response(self) -> bool:
+        """True for a :class:`Response`."""
+        return isinstance(self, Response)
+
+    @property
     def version(self) -> str:
         """The SIP-Version of the start line ("SIP/2.0")."""
         version: str = self._h.version()
@@ -171,6 +209,33 @@ class Message:
         value: str = self._h.header_at(index)[1]
         return value
 
+    def get(self, name: str, default: Optional[str] = None) -> Optional[str]:
+        """The same as :meth:`header`: the first line's value, or ``default``."""
+        return self.header(name, default)
+
+    def __getitem__(self, name: str) -> str:
+        """``msg["Via"]``: the value of the first line called ``name`` (long
+        or compact name, any case), as :meth:`header`; raises ``KeyError``
+        when there is none. A comma list stays whole (:meth:`values` splits it)."""
+        if not isinstance(name, str):
+            raise TypeError(f"a header name is a str, not {type(name).__name__}")
+        index = self._h.header_find_name(name, 0)
+        if index < 0:
+            raise KeyError(name)
+        value: str = self._h.header_at(index)[1]
+        return value
+
+    def __contains__(self, name: object) -> bool:
+        """``"Via" in msg``: True when a line has that name (long or compact, any case)."""
+        if not isinstance(name, str):
+            return False
+        found: bool = self._h.header_find_name(name, 0) >= 0
+        return found
+
+    # msg["name"] would otherwise make iter(msg) ask for msg[0], msg[1], ...
+    def __iter__(self) -> Iterator[Tuple[str, str]]:
+        raise TypeError("a message is not iterable: iterate msg.headers (name, value pairs) or msg.values(name)")
+
     def headers_named(self, name: str) -> List[str]:
         """The values of every header line called ``name`` (long or compact), in wire order.
 
@@ -190,29 +255,36 @@ class Message:
         header (Via, Contact, Route, Allow, ...), across its comma-separated
         elements. Commas in quoted strings and ``<...>`` do not separate.
 
-        The iterator keeps the message alive.
+        The values are taken when this is called, so the message may be
+        edited while iterating (an added line does not show up).
         """
-        it: Iterator[str] = iter(capi.ValueIter(self._h, name).next_value, None)
-        return it
+        # A live C walk would follow lines added behind it and never end.
+        values: List[str] = list(iter(capi.ValueIter(self._h, name).next_value, None))
+        return iter(values)
 
+    @explains(_HEADER_HINT)
     def set_header(self, name: str, value: str) -> None:
         """Set header ``name`` to ``value``: the first line with that name is
         replaced, the others removed, or the header is added when absent."""
-        self._h.header_set(name, value)
+        self._h.header_set(text("name", name), text("value", value))
 
+    @explains(_HEADER_HINT)
     def add_header(self, name: str, value: str) -> None:
         """Append a header line (before a Content-Length that ends the header section)."""
-        self._h.header_add(name, value)
+        self._h.header_add(text("name", name), text("value", value))
 
+    @explains(_HEADER_HINT)
     def insert_header(self, index: int, name: str, value: str) -> None:
         """Insert a header line so that it becomes line number ``index`` of :attr:`headers`."""
-        if index < 0:
-            index = max(0, self._h.header_count() + index)
-        self._h.header_insert(index, name, value)
+        if not isinstance(index, int) or isinstance(index, bool):
+            raise TypeError(f"index must be a whole number, not {type(index).__name__} {index!r}")
+        count = self._h.header_count()
+        index = max(0, count + index) if index < 0 else min(index, count)
+        self._h.header_insert(index, text("name", name), text("value", value))
 
     def remove_header(self, name: str) -> int:
         """Remove every header line called ``name`` (long or compact); returns how many."""
-        removed: int = self._h.header_remove_all(name)
+        removed: int = self._h.header_remove_all(text("name", name))
         return removed
 
     # -- body -------------------------------------------------------------
@@ -224,7 +296,9 @@ class Message:
         Setting it copies the new bytes in and keeps Content-Length true;
         Content-Type is kept (or removed when the new body is empty). Use
         :meth:`set_body` to set Content-Type along with it. Setting an
-        :class:`Sdp` writes it as the body with Content-Type application/sdp.
+        :class:`Sdp` writes it as the body with Content-Type application/sdp;
+        on a multipart body with an application/sdp part (``msg.body =
+        msg.sdp``), it replaces that part and keeps the others.
         """
         body: bytes = self._h.body()
         return body
@@ -233,21 +307,46 @@ class Message:
     def body(self, value: BodyLike) -> None:
         self.set_body(value)
 
+    @explains("content_type must be a media type (type/subtype;params) without CR, LF or NUL")
     def set_body(self, body: BodyLike, content_type: Optional[str] = None) -> None:
         """Replace the body; Content-Length follows it.
 
         :param body: bytes, str (encoded as UTF-8), or an :class:`Sdp`
             (written out; Content-Type application/sdp unless
-            ``content_type`` says otherwise).
+            ``content_type`` says otherwise). An :class:`Sdp` given without
+            ``content_type`` to a message whose body is multipart with an
+            application/sdp part replaces just that part: the other parts,
+            the subtype and the boundary stay (a part in a nested multipart
+            raises :class:`sipmsg.Error`, status "unsupported").
         :param content_type: when given, Content-Type is set to it; when
             None, Content-Type is kept, or removed if the body is empty.
         """
+        text("content_type", content_type, none=True)
+        if not isinstance(body, (bytes, bytearray, memoryview, str, Sdp)):
+            raise TypeError(f"body must be bytes, str or a sipmsg.Sdp, not {type(body).__name__}")
         if isinstance(body, Sdp):
+            if content_type is None and self._set_sdp_part(body):
+                return
             self._h.set_sdp(body._s)
             if content_type is not None:
                 self._h.header_set("Content-Type", content_type)
             return
         self._h.set_body(body, content_type)
+
+    def _set_sdp_part(self, sdp: Sdp) -> bool:
+        """Put ``sdp`` in place of the application/sdp part of a multipart
+        body; False when the body is not multipart or has no such part."""
+        try:
+            self._h.set_sdp_part(sdp._s)
+        except capi.Error as e:
+            if e.status == "state":
+                return False
+            if e.status == "unsupported":
+                raise capi.Error("the SDP is a part of a nested multipart body, which setting an Sdp cannot "
+                                 "rebuild: build the body with set_multipart()", status="unsupported",
+                                 reason="SDP part in a nested multipart body") from None
+            raise
+        return True
 
     # -- diagnostics and state --------------------------------------------
 
@@ -289,6 +388,17 @@ class Message:
 
     def __bytes__(self) -> bytes:
         return self.to_bytes()
+
+    def __eq__(self, other: object) -> bool:
+        """Two messages are equal when they write the same bytes
+        (``bytes(a) == bytes(b)``): what goes on the wire is what a test
+        asserts on. Header order, case and spacing count."""
+        if not isinstance(other, Message):
+            return NotImplemented
+        return self.to_bytes() == other.to_bytes()
+
+    # A message is mutable: equal now, maybe not after an edit.
+    __hash__ = None  # type: ignore[assignment]
 
     def copy(self) -> "Union[Request, Response]":
         """An independent deep copy (same bytes, own memory)."""
@@ -351,8 +461,9 @@ class Message:
         return value
 
     @call_id.setter
+    @explains("a Call-ID is a word or word@word of printable characters, without spaces")
     def call_id(self, value: str) -> None:
-        self._h.set_call_id(value)
+        self._h.set_call_id(text("call_id", value, none=True))
 
     @property
     def cseq(self) -> CSeq:
@@ -365,9 +476,12 @@ class Message:
         return _new_cseq(CSeq, (number, h.cseq_method()))
 
     @cseq.setter
+    @explains("the CSeq method must be a token (letters, digits and -.!%*_+`'~)")
     def cseq(self, value: Tuple[int, str]) -> None:
+        if not isinstance(value, tuple) or len(value) != 2:
+            raise TypeError(f"cseq must be a CSeq or a (number, method) pair, not {value!r}")
         number, method = value
-        self._h.set_cseq(number, method)
+        self._h.set_cseq(whole("the CSeq number", number, 0, _UINT32), text("the CSeq method", method))
 
     @property
     def from_(self) -> NameAddr:
@@ -449,7 +563,7 @@ class Message:
 
     @max_forwards.setter
     def max_forwards(self, value: int) -> None:
-        self._h.set_number(capi.SIPMSG_HDR_MAX_FORWARDS, value)
+        self._h.set_number(capi.SIPMSG_HDR_MAX_FORWARDS, whole("max_forwards", value, 0, _UINT32))
 
     @property
     def sdp(self) -> Optional[Sdp]:
@@ -458,10 +572,12 @@ class Message:
 
         The SDP lives in the message (and keeps it alive); editing it does
         not change the body until it is set again (``msg.body = sdp``).
-        Raises :class:`sipmsg.ParseError` when the body is not an SDP.
+        Raises :class:`sipmsg.ParseError` when the body is not an SDP (also
+        in a lenient parse when not one line is ``<letter>=<value>``, as
+        :func:`parse_sdp`).
         """
         s = self._h.sdp()
-        return None if s is None else Sdp._wrap(s)
+        return None if s is None else Sdp._wrap(_checked(s))
 
     @property
     def parts(self) -> "List[Part]":
@@ -470,6 +586,8 @@ class Message:
         mp = self._h.multipart()
         return [] if mp is None else _parts(mp)
 
+    @explains("subtype must be a token, boundary 1 to 70 characters of RFC 2046's bchars (not ending in a "
+              "space), and a part's content_type and headers without CR, LF or NUL")
     def set_multipart(self, parts: "Iterable[Union[Part, Tuple[Optional[str], BodyLike]]]",
                       subtype: str = "mixed", boundary: Optional[str] = None) -> None:
         """Make the body multipart/``subtype`` of ``parts``: :class:`Part`
@@ -483,35 +601,43 @@ class Message:
                 content_type, body, headers = p.content_type, p.body, p.headers
             else:
                 (content_type, body), headers = p, ()
+            text("a part's content_type", content_type, none=True)
             builder.add_part(content_type, body.to_bytes() if isinstance(body, Sdp) else body)
             for name, value in headers:
                 if name.lower() != "content-type":
                     builder.add_header(name, value)
-        self._h.set_multipart(subtype, builder, boundary)
+        self._h.set_multipart(text("subtype", subtype), builder, text("boundary", boundary, none=True))
 
     # -- typed builders (canonical values, written by the C library)
 
+    @explains("transport must be a token (UDP, TCP, TLS, SCTP, WS, ...), host a host name or IP address, and "
+              "branch a token")
     def push_via(self, host: str, port: Optional[int] = None, *, transport: str = "UDP",
                  branch: Optional[str] = None) -> None:
         """Add a Via on top: ``SIP/2.0/TRANSPORT HOST[:PORT];branch=BRANCH``
         (a new RFC 3261 branch, "z9hG4bK" and 16 random characters, when None)."""
-        self._h.push_via(transport, host, port or 0, branch)
+        whole("port", port, 0, 65535, none=True)
+        self._h.push_via(text("transport", transport), text("host", host), port or 0, text("branch", branch, none=True))
 
+    @explains(_ADDR_HINT)
     def set_from(self, uri: Union[str, Uri], display_name: Optional[str] = None, tag: Optional[str] = None) -> None:
         """Set From to ``"display_name" <uri>;tag=tag`` (the URI must parse)."""
-        self._h.set_from(display_name, str(uri), tag)
+        self._h.set_from(text("display_name", display_name, none=True), _uri_text(uri), text("tag", tag, none=True))
 
+    @explains(_ADDR_HINT)
     def set_to(self, uri: Union[str, Uri], display_name: Optional[str] = None, tag: Optional[str] = None) -> None:
         """Set To, as :meth:`set_from`."""
-        self._h.set_to(display_name, str(uri), tag)
+        self._h.set_to(text("display_name", display_name, none=True), _uri_text(uri), text("tag", tag, none=True))
 
+    @explains(_ADDR_HINT)
     def add_contact(self, uri: Union[str, Uri], display_name: Optional[str] = None) -> None:
         """Add a Contact ``"display_name" <uri>``."""
-        self._h.add_contact(display_name, str(uri))
+        self._h.add_contact(text("display_name", display_name, none=True), _uri_text(uri))
 
+    @explains(_URI_HINT)
     def add_route(self, uri: Union[str, Uri]) -> None:
         """Add a Route ``<uri>`` after the existing ones."""
-        self._h.add_route(str(uri))
+        self._h.add_route(_uri_text(uri))
 
     def check(self) -> List[Diagnostic]:
         """Run the RFC 3261 checks (mandatory headers, repeated single-valued
@@ -554,15 +680,19 @@ class Request(Message):
                              headers=[("Call-ID", "a84b4c76e66710"), ("CSeq", "1 OPTIONS")])
 
     ``headers`` are added in order; ``body`` (bytes, or str encoded as UTF-8)
-    sets Content-Length, and ``content_type`` sets Content-Type. Without a
-    body, ``Content-Length: 0`` is added unless ``headers`` has one.
+    sets Content-Length, and ``content_type`` sets Content-Type.
+    Content-Length is true to the body: one in ``headers`` is set to the
+    body's length (0 without a body), and ``Content-Length: 0`` is added
+    when there is none. To send a false one on purpose, set it afterwards
+    (``msg.set_header("Content-Length", "999")``), which is written as given.
     """
 
     __slots__ = ()
 
     def __init__(self, method: str, uri: str, headers: Optional[HeadersLike] = None,
                  body: Optional[BodyLike] = None, content_type: Optional[str] = None) -> None:
-        self._h = capi.request_new(method, uri)
+        self._h = _explained("Request()", capi.request_new, _METHOD_HINT + "; " + _URI_HINT, text("method", method),
+                             text("uri", uri))
         _fill(self, headers, body, content_type)
 
     @property
@@ -572,8 +702,9 @@ class Request(Message):
         return method
 
     @method.setter
+    @explains(_METHOD_HINT)
     def method(self, value: str) -> None:
-        self._h.set_method(value)
+        self._h.set_method(text("method", value))
 
     @property
     def uri(self) -> str:
@@ -582,8 +713,9 @@ class Request(Message):
         return uri
 
     @uri.setter
+    @explains(_URI_HINT)
     def uri(self, value: str) -> None:
-        self._h.set_request_uri(value)
+        self._h.set_request_uri(text("uri", value))
 
     @property
     def request_uri(self) -> Uri:
@@ -604,7 +736,10 @@ class Request(Message):
         copied; ``Content-Length: 0``. ``reason`` defaults to the registry's
         phrase."""
         resp = Response.__new__(Response)
-        resp._h = self._h.make_response(status, reason, to_tag)
+        whole("status", status, 100, 699)
+        resp._h = _explained("Request.make_response", self._h.make_response, _STATUS_HINT + ", and to_tag a token",
+                             status,
+                             text("reason", reason, none=True), text("to_tag", to_tag, none=True))
         return resp
 
     def make_ack(self, response: "Response") -> "Request":
@@ -645,7 +780,8 @@ class Response(Message):
 
     def __init__(self, status: int, headers: Optional[HeadersLike] = None, body: Optional[BodyLike] = None,
                  reason: Optional[str] = None, content_type: Optional[str] = None) -> None:
-        self._h = capi.response_new(status, reason)
+        self._h = _explained("Response()", capi.response_new, _STATUS_HINT, whole("status", status, 100, 699),
+                             text("reason", reason, none=True))
         _fill(self, headers, body, content_type)
 
     @property
@@ -656,7 +792,7 @@ class Response(Message):
 
     @status.setter
     def status(self, value: int) -> None:
-        self._h.set_status(value, None)
+        _explained("Response.status", self._h.set_status, _STATUS_HINT, whole("status", value, 100, 699), None)
 
     @property
     def reason(self) -> str:
@@ -666,7 +802,7 @@ class Response(Message):
 
     @reason.setter
     def reason(self, value: str) -> None:
-        self._h.set_status(self.status, value)
+        _explained("Response.reason", self._h.set_status, _STATUS_HINT, self.status, text("reason", value))
 
     def __repr__(self) -> str:
         return f"<Response {self.status} {self.reason}, {self._summary()}>"
@@ -676,13 +812,26 @@ def _fill(msg: Message, headers: Optional[HeadersLike], body: Optional[BodyLike]
           content_type: Optional[str]) -> None:
     h = msg._h
     if headers is not None:
+        if isinstance(headers, (str, bytes)):
+            raise TypeError("headers must be (name, value) pairs or a mapping, not a str")
         items = headers.items() if isinstance(headers, Mapping) else headers
-        for name, value in items:
-            h.header_add(name, value)
+        for item in items:
+            if not isinstance(item, (tuple, list)) or len(item) != 2:
+                raise TypeError(f"headers must be (name, value) pairs or a mapping, not an item {item!r}")
+            _explained(type(msg).__name__ + "()", h.header_add, f"header {item[0]!r}: " + _HEADER_HINT,
+                       text("a header name", item[0]),
+                       text(f"the value of header {item[0]!r}", item[1]))
     if body is not None:
         msg.set_body(body, content_type)
         return
     if content_type is not None:
-        h.header_set("Content-Type", content_type)
-    if h.header_find(capi.SIPMSG_HDR_CONTENT_LENGTH, 0) < 0:
+        _explained(type(msg).__name__ + "()", h.header_set, "content_type must be a media type without CR, LF or NUL",
+                   "Content-Type",
+                   text("content_type", content_type))
+    # Headers copied from another message (Response(200, headers=req.headers))
+    # carry its Content-Length; without a body it must say 0.
+    first = h.header_find(capi.SIPMSG_HDR_CONTENT_LENGTH, 0)
+    if first < 0:
         h.header_add("Content-Length", "0")
+    elif h.header_at(first)[1] != "0" or h.header_find(capi.SIPMSG_HDR_CONTENT_LENGTH, first + 1) >= 0:
+        h.header_set("Content-Length", "0")

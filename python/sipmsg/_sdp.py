@@ -12,7 +12,7 @@ are plain values.
 from typing import Any, Iterable, List, NamedTuple, Optional, Tuple, Union
 
 from . import capi
-from ._common import Diagnostic, diagnostic, limits
+from ._common import Diagnostic, data as _data, diagnostic, explains, limits, text, whole
 
 #: An attribute: its name and its value (None for a flag attribute such as ``a=sendrecv``).
 Attribute = Tuple[str, Optional[str]]
@@ -130,11 +130,45 @@ def _connection(c: Any) -> Optional[Connection]:
     return Connection(c.address(), c.nettype(), c.addrtype(), None if ttl < 0 else ttl, count or None)
 
 
+_UINT64 = (1 << 64) - 1
+_VALUE_HINT = "values have no CR, LF or NUL"
+_ATTR_HINT = "an attribute name is a token (letters, digits and -.!%*_+`'~) and its value has no CR, LF or NUL"
+
+
+@explains("a Connection's address, nettype and addrtype are words without spaces, CR, LF or NUL")
 def _set_connection(sec: Any, conn: Connection) -> None:
     if not isinstance(conn, Connection):
-        raise TypeError(f"expected a sipmsg.Connection, not {type(conn).__name__}")
-    sec.set_connection(conn.nettype, conn.addrtype, conn.address, -1 if conn.ttl is None else conn.ttl,
+        raise TypeError(f"connection must be a sipmsg.Connection, not {type(conn).__name__}")
+    whole("Connection.ttl", conn.ttl, 0, 255, none=True)
+    whole("Connection.num_addresses", conn.num_addresses, 1, 0xFFFFFFFF, none=True)
+    sec.set_connection(text("Connection.nettype", conn.nettype), text("Connection.addrtype", conn.addrtype, none=True),
+                       text("Connection.address", conn.address), -1 if conn.ttl is None else conn.ttl,
                        conn.num_addresses or 0)
+
+
+@explains(_ATTR_HINT)
+def _attr_add(sec: Any, name: Any, value: Any) -> None:
+    sec.attr_add(text("the attribute name", name), text(f"the value of attribute {name!r}", value, none=True))
+
+
+@explains("media and proto must be tokens without spaces, and each format a word without spaces, CR, LF or NUL",
+          "Media()")
+def _media_spec(media: Any, port: Any, proto: Any, formats: Any, port_count: Any) -> Any:
+    spec = capi.SdpMediaSpec(text("media", media), whole("port", port, 0, 65535),
+                             whole("port_count", port_count or 0, 0, 0xFFFFFFFF), text("proto", proto))
+    _add_formats(spec, formats)
+    return spec
+
+
+def _add_formats(spec: Any, formats: Any) -> None:
+    if isinstance(formats, (str, bytes)):
+        raise TypeError("formats must be a list of formats (payload types such as 0 or \"0\"), not a str")
+    for f in formats:
+        if isinstance(f, bool) or not isinstance(f, (int, str)):
+            raise TypeError(f"a format must be an int or a str, not {type(f).__name__} {f!r}")
+        if isinstance(f, int) and f < 0:
+            raise ValueError(f"a format given as a number must not be negative: {f}")
+        spec.add_format(str(f))
 
 
 class Media:
@@ -152,21 +186,35 @@ class Media:
     def __init__(self, media: str, port: int, proto: str, formats: Iterable[Union[int, str]],
                  attributes: Iterable[Attribute] = (), *, port_count: Optional[int] = None,
                  connection: Optional[Connection] = None) -> None:
-        spec = capi.SdpMediaSpec(media, port, port_count or 0, proto)
-        for f in formats:
-            spec.add_format(str(f))
+        spec = _media_spec(media, port, proto, formats, port_count)
         # A media section lives in an SDP: this one has its own until an Sdp copies it.
         self._sec = capi.sdp_new().add_media(spec)
         if connection is not None:
             _set_connection(self._sec, connection)
         for name, value in attributes:
-            self._sec.attr_add(name, value)
+            _attr_add(self._sec, name, value)
 
     @classmethod
     def _wrap(cls, handle: Any) -> "Media":
         m = cls.__new__(cls)
         m._sec = handle
         return m
+
+    def _live(self) -> Any:
+        """The section, to edit; an error when it is no longer in its SDP,
+        where the edit would be kept nowhere."""
+        if self._sec.is_removed():
+            why = ("this media section is no longer in its Sdp (remove_media, insert_media or replace_media "
+                   "took it out or re-made it): take it again from sdp.media")
+            raise capi.Error(why, status="state", reason=why)
+        return self._sec
+
+    @property
+    def removed(self) -> bool:
+        """True once the section is no longer in its SDP: reading it still
+        works, editing it raises :class:`sipmsg.Error` (status "state")."""
+        removed: bool = self._sec.is_removed()
+        return removed
 
     @property
     def media(self) -> str:
@@ -175,20 +223,26 @@ class Media:
         return media
 
     @property
-    def port(self) -> int:
-        """The port. Settable."""
+    def port(self) -> Optional[int]:
+        """The port; None when the m= line's port is malformed (the
+        diagnostics say where). Settable."""
         port: int = self._sec.port()
-        return port
+        return None if port < 0 else port
 
     @port.setter
     def port(self, value: int) -> None:
-        self._sec.set_port(value)
+        whole("port", value, 0, 65535)
+        sec = self._live()
+        if sec.port() < 0:
+            raise capi.Error("the m= line's port is malformed, so it cannot be changed: replace the section "
+                             "(Sdp.replace_media)", status="syntax", reason="malformed m= line")
+        sec.set_port(value)
 
     @property
     def port_count(self) -> Optional[int]:
         """The number of ports after "/", or None."""
         n: int = self._sec.port_count()
-        return n or None
+        return n if n > 0 else None
 
     @property
     def proto(self) -> str:
@@ -198,9 +252,24 @@ class Media:
 
     @property
     def formats(self) -> List[str]:
-        """The formats of the m= line, as written (payload types for RTP: ["0", "8", "101"])."""
+        """The formats of the m= line, as written (payload types for RTP: ["0", "8", "101"]).
+
+        Settable to a non-empty list of ints or strs: the m= line is rewritten
+        with them (media, port and proto kept); the a= lines are left as they
+        are (remove an rtpmap of a dropped payload type yourself)."""
         sec = self._sec
         return [sec.format_at(i) for i in range(sec.format_count())]
+
+    @formats.setter
+    @explains("each format is a word without spaces, CR, LF or NUL, and there is at least one")
+    def formats(self, value: Iterable[Union[int, str]]) -> None:
+        sec = self._live()
+        spec = capi.SdpMediaSpec("x", 0, 0, "x")
+        _add_formats(spec, value)
+        if sec.port() < 0:
+            raise capi.Error("the m= line is malformed, so its formats cannot be changed: replace the section "
+                             "(Sdp.replace_media)", status="syntax", reason="malformed m= line")
+        sec.set_formats(spec)
 
     @property
     def payload_types(self) -> List[int]:
@@ -229,11 +298,11 @@ class Media:
 
     def add_attribute(self, name: str, value: Optional[str] = None) -> None:
         """Append an a= line (value None: a flag such as ``a=sendrecv``)."""
-        self._sec.attr_add(name, value)
+        _attr_add(self._live(), name, value)
 
     def remove_attribute(self, name: str) -> int:
         """Remove every a= line called ``name``; returns how many."""
-        removed: int = self._sec.attr_remove_all(name)
+        removed: int = self._live().attr_remove_all(text("name", name))
         return removed
 
     @property
@@ -275,7 +344,8 @@ class Media:
     @direction.setter
     def direction(self, value: str) -> None:
         try:
-            self._sec.set_direction(_DIRECTION_IDS[value])
+            sec, direction = self._live(), _DIRECTION_IDS[value]
+            sec.set_direction(direction)
         except KeyError:
             raise ValueError(f"direction must be one of {sorted(_DIRECTION_IDS)}, not {value!r}") from None
 
@@ -286,7 +356,7 @@ class Media:
 
     @connection.setter
     def connection(self, value: Connection) -> None:
-        _set_connection(self._sec, value)
+        _set_connection(self._live(), value)
 
     @property
     def lines(self) -> List[Tuple[str, str]]:
@@ -330,13 +400,13 @@ class Sdp:
         s = self._s = capi.sdp_new()
         if origin is not None:
             self.origin = origin
-        s.set_session_name(session_name)
-        s.set_timing(timing[0], timing[1])
+        self.session_name = session_name
+        self.timing = timing
         session = s.session()
         if connection is not None:
             _set_connection(session, connection)
         for name, value in attributes:
-            session.attr_add(name, value)
+            _attr_add(session, name, value)
         for m in media:
             self.add_media(m)
 
@@ -356,11 +426,16 @@ class Sdp:
                       o.addrtype())
 
     @origin.setter
+    @explains("an Origin's username, nettype, addrtype and address are words without spaces, CR, LF or NUL")
     def origin(self, value: Origin) -> None:
         if not isinstance(value, Origin):
-            raise TypeError(f"expected a sipmsg.Origin, not {type(value).__name__}")
-        self._s.set_origin(value.username, str(int(value.session_id)), str(int(value.session_version)),
-                           value.nettype, value.addrtype, value.address)
+            raise TypeError(f"origin must be a sipmsg.Origin, not {type(value).__name__}")
+        # RFC 8866 §5.2: both are numbers (NTP times are suggested)
+        sess_id = whole("Origin.session_id", value.session_id, 0, _UINT64)
+        version = whole("Origin.session_version", value.session_version, 0, _UINT64)
+        self._s.set_origin(text("Origin.username", value.username), str(sess_id), str(version),
+                           text("Origin.nettype", value.nettype), text("Origin.addrtype", value.addrtype, none=True),
+                           text("Origin.address", value.address))
 
     @property
     def session_name(self) -> Optional[str]:
@@ -369,8 +444,9 @@ class Sdp:
         return name
 
     @session_name.setter
+    @explains("session_name has no CR, LF or NUL")
     def session_name(self, value: str) -> None:
-        self._s.set_session_name(value)
+        self._s.set_session_name(text("session_name", value))
 
     @property
     def timing(self) -> Optional[Tuple[int, int]]:
@@ -382,7 +458,10 @@ class Sdp:
 
     @timing.setter
     def timing(self, value: Tuple[int, int]) -> None:
-        self._s.set_timing(value[0], value[1])
+        if not isinstance(value, tuple) or len(value) != 2:
+            raise TypeError(f"timing must be a (start, stop) pair, not {value!r}")
+        self._s.set_timing(whole("the timing start", value[0], 0, _UINT64),
+                           whole("the timing stop", value[1], 0, _UINT64))
 
     @property
     def connection(self) -> Optional[Connection]:
@@ -400,11 +479,11 @@ class Sdp:
 
     def add_attribute(self, name: str, value: Optional[str] = None) -> None:
         """Append a session-level a= line (value None: a flag)."""
-        self._s.session().attr_add(name, value)
+        _attr_add(self._s.session(), name, value)
 
     def remove_attribute(self, name: str) -> int:
         """Remove every session-level a= line called ``name``; returns how many."""
-        removed: int = self._s.session().attr_remove_all(name)
+        removed: int = self._s.session().attr_remove_all(text("name", name))
         return removed
 
     @property
@@ -430,11 +509,45 @@ class Sdp:
             raise TypeError(f"expected a sipmsg.Media, not {type(media).__name__}")
         return Media._wrap(self._s.add_media_copy(media._sec))
 
+    def insert_media(self, index: int, media: Media) -> Media:
+        """Put a copy of ``media`` at media index ``index`` (negative: from the
+        end; ``len(sdp.media)`` appends); returns the new section.
+
+        The library only appends sections, so the ones from ``index`` on are
+        copied back after it: their lines keep their text but are written
+        canonically, and :class:`Media` objects taken from them before are
+        stale (:attr:`Media.removed`; take them again from :attr:`media`)."""
+        if not isinstance(media, Media):
+            raise TypeError(f"media must be a sipmsg.Media, not {type(media).__name__}")
+        count = self._s.media_count()
+        at = count if index == count else self._media_index(index, end=True)
+        return Media._wrap(self._s.place_media_copy(at, False, media._sec))
+
+    def replace_media(self, index: int, media: Media) -> Media:
+        """Put a copy of ``media`` instead of media section ``index``; returns
+        the new section. The old section's :class:`Media` objects, and those
+        of the sections after it, are stale, as for :meth:`insert_media`."""
+        if not isinstance(media, Media):
+            raise TypeError(f"media must be a sipmsg.Media, not {type(media).__name__}")
+        return Media._wrap(self._s.place_media_copy(self._media_index(index), True, media._sec))
+
     def remove_media(self, index: int) -> None:
-        """Remove media section ``index`` (later ones move down)."""
-        if index < 0:
-            index += self._s.media_count()
-        self._s.remove_media(index)
+        """Remove media section ``index`` (later ones move down). A
+        :class:`Media` of the removed section is stale: editing it raises
+        :class:`sipmsg.Error` (status "state")."""
+        self._s.remove_media(self._media_index(index))
+
+    def _media_index(self, index: int, end: bool = False) -> int:
+        """``index`` counted from the end when negative; IndexError when out of
+        range (``end``: the count itself is allowed, for an insert)."""
+        if not isinstance(index, int) or isinstance(index, bool):
+            raise TypeError(f"index must be a whole number, not {type(index).__name__} {index!r}")
+        count: int = self._s.media_count()
+        k = index + count if index < 0 else index
+        if not 0 <= k < count + (1 if end else 0):
+            raise IndexError(f"media index {index} out of range: the SDP has {count} media section"
+                             f"{'s' if count != 1 else ''}")
+        return k
 
     def media_by_mid(self, mid: str) -> Optional[Media]:
         """The media section whose a=mid is ``mid``, or None."""
@@ -491,6 +604,28 @@ class Sdp:
     __hash__ = None  # type: ignore[assignment]
 
 
+def _checked(handle: Any) -> Any:
+    """``handle``, or a ParseError when not one line of it is an SDP line.
+
+    The C parser fails only an empty SDP outright; lenient, it keeps
+    every line that is not ``<letter>=<value>`` and reports it (strict, it
+    fails on the first). Text of which nothing is SDP ("hello", an HTML
+    error page) is not an SDP with odd lines, so it fails here, where the
+    first of those reports says."""
+    session = handle.session()
+    if handle.media_count() or any(session.line_type(i) for i in range(session.line_count())):
+        return handle
+    diags = [diagnostic(handle.diag_at(i)) for i in range(handle.diag_count())]
+    placed = [d for d in diags if d.offset is not None]
+    first = next((d for d in placed if d.severity == "error"), placed[0] if placed else None)
+    reason = "not an SDP: no line is <letter>=<value>"
+    if first is None or first.offset is None:
+        raise capi.ParseError(reason, status="syntax", code="sdp-bad-line", reason=reason)
+    reason += f" ({first.message})"
+    raise capi.ParseError(f"line {first.line}, column {first.column}: {reason}", status="syntax", code=first.code,
+                          offset=first.offset, line=first.line, column=first.column, reason=reason)
+
+
 def parse_sdp(data: Union[bytes, bytearray, memoryview, str], strict: bool = False, *,
               max_sdp_lines: int = 0, max_line_length: int = 0, max_list_items: int = 0) -> Sdp:
     """Parse a bare SDP body (CRLF or LF line ends) into an :class:`Sdp`.
@@ -498,12 +633,15 @@ def parse_sdp(data: Union[bytes, bytearray, memoryview, str], strict: bool = Fal
     Lenient by default: lines out of order, missing mandatory lines and
     unknown lines are kept and reported in :attr:`Sdp.diagnostics`;
     ``strict=True`` fails on them. Raises :class:`sipmsg.ParseError` with
-    the position when the bytes are not an SDP, or when it goes over a limit:
+    the position when the bytes are not an SDP (in lenient mode too when not
+    one line is ``<letter>=<value>``: ``b"hello"`` is not an SDP with an odd
+    line), or when it goes over a limit:
     ``max_sdp_lines`` (default 16384), ``max_line_length`` (65536 bytes) and
     ``max_list_items`` (1024 items in one value), each 0 for its default.
     """
+    _data("data", data)
     flags = capi.SIPMSG_PARSE_STRICT if strict else 0
     lim = limits(0, 0, max_line_length, max_list_items, 0, max_sdp_lines, 0)
     if lim is None:
-        return Sdp._wrap(capi.sdp_parse(data, flags))
-    return Sdp._wrap(capi.sdp_parse_limits(data, flags, *lim))
+        return Sdp._wrap(_checked(capi.sdp_parse(data, flags)))
+    return Sdp._wrap(_checked(capi.sdp_parse_limits(data, flags, *lim)))

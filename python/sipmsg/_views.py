@@ -16,6 +16,7 @@ comparisons use its rules (RFC 3261 §19.1.4 for URIs).
 from typing import Any, List, NamedTuple, Optional, Tuple
 
 from . import capi
+from ._common import text as _text
 
 #: A parameter: its name as written and its value (None for a valueless one, ``;lr``).
 Param = Tuple[str, Optional[str]]
@@ -58,7 +59,7 @@ class Uri:
     _u: Any
 
     def __init__(self, text: str) -> None:
-        self._u = capi.uri_parse(text)
+        self._u = capi.uri_parse(_text("text", text))
 
     @classmethod
     def _wrap(cls, handle: Any) -> "Uri":

@@ -179,3 +179,136 @@ def test_swig_methods_refuse_none_without_crashing():
     assert p.returncode == 0, "crashed (status %d) calling %s with None: %s" % (
         p.returncode, out[-1] if out else "?", p.stderr.decode()[-500:])
     assert out[-1].startswith("done ") and int(out[-1].split()[1]) > 100, out[-3:]
+
+
+# -- a user's mistake is a ValueError or TypeError that says what is allowed
+
+def _req():
+    return sipmsg.Request("INVITE", "sip:bob@example.com", headers=[("Call-ID", "a@b"), ("CSeq", "1 INVITE")])
+
+
+def _media():
+    return sipmsg.parse_sdp(b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 5004 RTP/AVP 0\r\n").media[0]
+
+
+def _set(obj, attr, value):
+    return lambda: setattr(obj(), attr, value)
+
+
+HUGE = 10 ** 20
+ORIGIN = sipmsg.Origin("alice", 1, 1, "192.0.2.1")
+
+# (what is called, a word its message must hold)
+MISTAKES = [
+    (lambda: sipmsg.Response(HUGE), "status"),
+    (lambda: sipmsg.Response(-1), "status"),
+    (lambda: sipmsg.Response(99), "status"),
+    (lambda: sipmsg.Response("200"), "status"),
+    (lambda: sipmsg.Response(2.5), "status"),
+    (lambda: sipmsg.Response(200, reason="a\r\nb"), "reason"),
+    (lambda: sipmsg.Response(200, reason=7), "reason"),
+    (lambda: sipmsg.Response(200, headers=[("X Y", "a")]), "header"),
+    (lambda: sipmsg.Response(200, headers=[("X", "a\r\nb")]), "header"),
+    (lambda: sipmsg.Response(200, headers=[("X", 1)]), "header"),
+    (lambda: sipmsg.Response(200, headers=["X: y"]), "headers"),
+    (lambda: sipmsg.Response(200, headers="X: y"), "headers"),
+    (lambda: sipmsg.Response(200, body=12), "body"),
+    (lambda: sipmsg.Response(200, content_type="a\r\nb"), "content_type"),
+    (lambda: sipmsg.Request("IN VITE", "sip:a@b"), "method"),
+    (lambda: sipmsg.Request(1, "sip:a@b"), "method"),
+    (lambda: sipmsg.Request("INVITE", None), "uri"),
+    (lambda: sipmsg.Request("INVITE", "sip:a@b\r\n"), "uri"),
+    (_set(_req, "method", "BAD METHOD"), "method"),
+    (_set(_req, "uri", 5), "uri"),
+    (_set(lambda: sipmsg.Response(200), "status", HUGE), "status"),
+    (_set(lambda: sipmsg.Response(200), "status", -1), "status"),
+    (_set(lambda: sipmsg.Response(200), "reason", "a\nb"), "reason"),
+    (_set(_req, "max_forwards", -1), "max_forwards"),
+    (_set(_req, "max_forwards", HUGE), "max_forwards"),
+    (_set(_req, "max_forwards", "70"), "max_forwards"),
+    (_set(_req, "cseq", (HUGE, "INVITE")), "CSeq"),
+    (_set(_req, "cseq", (-1, "INVITE")), "CSeq"),
+    (_set(_req, "cseq", (1, "BAD METHOD")), "CSeq"),
+    (_set(_req, "cseq", 5), "cseq"),
+    (_set(_req, "call_id", 5), "call_id"),
+    (_set(_req, "call_id", "a b"), "Call-ID"),
+    (_set(_req, "body", 5), "body"),
+    (lambda: _req().set_header("X Y", "a"), "header"),
+    (lambda: _req().set_header("X", "a\r\nb"), "header"),
+    (lambda: _req().add_header("X:", "a"), "header"),
+    (lambda: _req().add_header(None, "a"), "name"),
+    (lambda: _req().insert_header("0", "X", "a"), "index"),
+    (lambda: _req().insert_header(HUGE, "X", "a\n"), "header"),
+    (lambda: _req().remove_header(5), "name"),
+    (lambda: _req().push_via("192.0.2.1", -1), "port"),
+    (lambda: _req().push_via("192.0.2.1", HUGE), "port"),
+    (lambda: _req().push_via("192.0.2.1", 70000), "port"),
+    (lambda: _req().push_via("192.0.2.1", "5060"), "port"),
+    (lambda: _req().push_via("bad host", transport="UDP"), "host"),
+    (lambda: _req().set_from("sip:a@b", tag="bad tag"), "tag"),
+    (lambda: _req().set_to(5), "uri"),
+    (lambda: _req().add_contact("sip:a@b", display_name="a\r\nb"), "display_name"),
+    (lambda: _req().add_route(None), "uri"),
+    (lambda: _req().make_response(HUGE), "status"),
+    (lambda: _req().make_response(1000), "status"),
+    (lambda: _req().make_response(200, to_tag="bad tag"), "to_tag"),
+    (lambda: _req().set_body(b"x", content_type=5), "content_type"),
+    (lambda: _req().set_multipart([("text/plain", b"x")], subtype="bad subtype"), "subtype"),
+    (lambda: sipmsg.frame(b"", -1), "max_message_size"),
+    (lambda: sipmsg.frame(b"", HUGE), "max_message_size"),
+    (lambda: sipmsg.parse(b"", max_headers=-1), "max_headers"),
+    (lambda: sipmsg.reason_phrase("200"), "code"),
+    (lambda: sipmsg.parse(5), "data"),
+    (lambda: sipmsg.parse_sdp(None), "data"),
+    (lambda: sipmsg.frame([1]), "data"),
+    (lambda: sipmsg.Uri(5), "text"),
+    (lambda: sipmsg.Media("audio", -1, "RTP/AVP", [0]), "port"),
+    (lambda: sipmsg.Media("audio", HUGE, "RTP/AVP", [0]), "port"),
+    (lambda: sipmsg.Media("audio", 70000, "RTP/AVP", [0]), "port"),
+    (lambda: sipmsg.Media("audio", "5004", "RTP/AVP", [0]), "port"),
+    (lambda: sipmsg.Media("audio", 5004, "RTP/AVP", [0], port_count=-2), "port_count"),
+    (lambda: sipmsg.Media("audio", 5004, "RTP/AVP", [None]), "format"),
+    (lambda: sipmsg.Media("audio", 5004, "RTP/AVP", [-1]), "format"),
+    (lambda: sipmsg.Media("audio", 5004, "RTP/AVP", ["0 8"]), "format"),
+    (lambda: sipmsg.Media("audio", 5004, "RTP/AVP", "0 8"), "formats"),
+    (lambda: sipmsg.Media("", 5004, "RTP/AVP", [0]), "media"),
+    (lambda: sipmsg.Media(None, 5004, "RTP/AVP", [0]), "media"),
+    (lambda: sipmsg.Media("audio", 5004, "RTP/AVP", [0], attributes=[("rtpmap", "0\r\n")]), "attribute"),
+    (lambda: sipmsg.Media("audio", 5004, "RTP/AVP", [0], attributes=[(1, None)]), "attribute"),
+    (_set(_media, "port", -1), "port"),
+    (_set(_media, "port", HUGE), "port"),
+    (_set(_media, "direction", "both"), "direction"),
+    (_set(_media, "connection", "192.0.2.1"), "connection"),
+    (_set(_media, "connection", sipmsg.Connection("192.0.2.1", ttl=-5)), "ttl"),
+    (_set(_media, "connection", sipmsg.Connection("192.0.2.1", ttl=HUGE)), "ttl"),
+    (_set(_media, "connection", sipmsg.Connection("192.0.2.1", num_addresses=-1)), "num_addresses"),
+    (_set(_media, "connection", sipmsg.Connection("a\r\nb")), "address"),
+    (lambda: _media().add_attribute("a b\n", "x"), "attribute"),
+    (lambda: sipmsg.Sdp(timing=(-1, 0)), "timing"),
+    (lambda: sipmsg.Sdp(timing=(HUGE * HUGE, 0)), "timing"),
+    (lambda: sipmsg.Sdp(timing=5), "timing"),
+    (lambda: sipmsg.Sdp(origin=ORIGIN._replace(session_id=-1)), "session_id"),
+    (lambda: sipmsg.Sdp(origin=ORIGIN._replace(session_version=HUGE * HUGE)), "session_version"),
+    (lambda: sipmsg.Sdp(origin=ORIGIN._replace(session_id="1")), "session_id"),
+    (lambda: sipmsg.Sdp(origin=ORIGIN._replace(address="a\r\nb")), "Origin"),
+    (lambda: sipmsg.Sdp(origin=("alice", 1, 1, "192.0.2.1")), "origin"),
+    (lambda: sipmsg.Sdp(session_name="a\r\nb"), "session_name"),
+    (lambda: sipmsg.Sdp(session_name=5), "session_name"),
+    (lambda: sipmsg.Sdp(media=[5]), "Media"),
+    (lambda: sipmsg.Sdp(attributes=[("a b\r\n", None)]), "attribute"),
+    (lambda: sipmsg.Sdp().remove_media(0), "index"),
+    (lambda: sipmsg.Sdp().remove_media(HUGE), "index"),
+    (lambda: sipmsg.Sdp().remove_media("0"), "index"),
+]
+
+
+@pytest.mark.parametrize("call,word", MISTAKES, ids=[str(i) for i in range(len(MISTAKES))])
+def test_mistakes_name_the_argument_and_what_is_allowed(call, word):
+    with pytest.raises((ValueError, TypeError, IndexError)) as exc:
+        call()
+    message = str(exc.value)
+    assert "in method" not in message, message            # SWIG's wrapper, not the user's call
+    assert not message.startswith("invalid argument"), message
+    assert word.lower() in message.lower(), message
+    if isinstance(exc.value, sipmsg.Error):
+        assert exc.value.status != "" and exc.value.reason

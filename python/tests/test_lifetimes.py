@@ -18,7 +18,7 @@ import sipmsg
 from sipmsg import capi
 from conftest import INVITE, OK
 
-_ITER = type(iter(int, 0))  # what Message.values() returns: a callable iterator
+_ITER = type(iter([]))  # what Message.values() returns: an iterator over a snapshot
 
 VIAS = [
     "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds",

@@ -218,7 +218,7 @@ def test_building_rejects_bad_values():
         sipmsg.Sdp(session_name="two\r\nlines")
     with pytest.raises(TypeError):
         sipmsg.Sdp(origin=("alice", 1, 1, "192.0.2.1"))  # type: ignore[arg-type]
-    with pytest.raises(OverflowError):
+    with pytest.raises(ValueError, match="port must be a whole number from 0 to 65535"):
         sipmsg.Media("audio", -1, "RTP/AVP", [0])
 
 
@@ -251,3 +251,170 @@ def test_fields_separated_by_more_than_one_space():
     with pytest.raises(sipmsg.ParseError) as e:
         sipmsg.parse_sdp(text, strict=True)
     assert (e.value.line, e.value.column) == (5, 9)
+
+
+def test_malformed_media_port_is_none():
+    sdp = sipmsg.parse_sdp(b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio x RTP/AVP 0\r\n")
+    assert sdp.media[0].port is None
+    assert sdp.media[0].port_count is None
+    assert any(d.severity == "error" for d in sdp.diagnostics)
+
+
+TWO = (b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+       b"m=audio 5004 RTP/AVP 0 8\r\na=rtpmap:0 PCMU/8000\r\na=mid:a\r\n"
+       b"m=video 5006 RTP/AVP 99\r\na=rtpmap:99 H264/90000\r\na=mid:v\r\n")
+
+
+def test_formats_setter_rewrites_the_m_line():
+    sdp = sipmsg.parse_sdp(TWO)
+    audio = sdp.media[0]
+    audio.formats = [8, "0", 101]
+    assert audio.formats == ["8", "0", "101"]
+    assert audio.port == 5004 and audio.proto == "RTP/AVP"
+    assert b"m=audio 5004 RTP/AVP 8 0 101\r\n" in bytes(sdp)
+    assert sipmsg.parse_sdp(bytes(sdp)).media[0].formats == ["8", "0", "101"]
+    with pytest.raises(sipmsg.Error, match="at least one"):
+        audio.formats = []
+    with pytest.raises(sipmsg.Error, match="format"):
+        audio.formats = ["0 8"]
+    assert audio.formats == ["8", "0", "101"]
+
+
+def test_insert_and_replace_media_keep_the_order_and_the_other_sections():
+    sdp = sipmsg.parse_sdp(TWO)
+    data = sipmsg.Media("application", 9, "UDP/DTLS/SCTP", ["webrtc-datachannel"], [("mid", "d")])
+    new = sdp.insert_media(1, data)
+    assert new.attribute("mid") == "d"
+    assert [m.attribute("mid") for m in sdp.media] == ["a", "d", "v"]
+    assert sdp.media[2].rtpmaps == [sipmsg.Rtpmap(99, "H264", 90000)]
+    sdp.insert_media(0, sipmsg.Media("audio", 6000, "RTP/AVP", [0], [("mid", "first")]))
+    sdp.insert_media(len(sdp.media), sipmsg.Media("audio", 6002, "RTP/AVP", [0], [("mid", "last")]))
+    sdp.insert_media(-1, sipmsg.Media("audio", 6004, "RTP/AVP", [0], [("mid", "before-last")]))
+    assert [m.attribute("mid") for m in sdp.media] == ["first", "a", "d", "v", "before-last", "last"]
+    got = sdp.replace_media(2, sipmsg.Media("audio", 7000, "RTP/AVP", [8], [("mid", "d2")]))
+    assert got.port == 7000
+    assert [m.attribute("mid") for m in sdp.media] == ["first", "a", "d2", "v", "before-last", "last"]
+    again = sipmsg.parse_sdp(bytes(sdp))
+    assert [(m.media, m.port, m.attribute("mid")) for m in again.media] == [
+        (m.media, m.port, m.attribute("mid")) for m in sdp.media]
+    with pytest.raises(IndexError):
+        sdp.replace_media(6, got)
+    with pytest.raises(IndexError):
+        sdp.insert_media(8, got)
+    with pytest.raises(TypeError):
+        sdp.replace_media(0, "m=audio 1 RTP/AVP 0")  # type: ignore[arg-type]
+
+
+def test_edits_through_a_removed_media_section_raise():
+    sdp = sipmsg.parse_sdp(TWO)
+    audio, video = sdp.media
+    sdp.remove_media(0)
+    assert audio.removed and not video.removed
+    assert audio.port == 5004                       # reading still works
+    edits = [lambda: setattr(audio, "port", 1), lambda: audio.add_attribute("x"),
+             lambda: audio.remove_attribute("mid"), lambda: setattr(audio, "direction", "sendonly"),
+             lambda: setattr(audio, "connection", sipmsg.Connection("192.0.2.2")),
+             lambda: setattr(audio, "formats", [0])]
+    for edit in edits:
+        with pytest.raises(sipmsg.Error, match="no longer in its Sdp") as exc:
+            edit()
+        assert exc.value.status == "state"
+    before = bytes(sdp)
+    video.add_attribute("x")                         # a live one still edits
+    assert bytes(sdp) != before
+
+
+def test_replace_media_makes_the_old_views_stale():
+    sdp = sipmsg.parse_sdp(TWO)
+    audio, video = sdp.media
+    sdp.replace_media(0, sipmsg.Media("audio", 7000, "RTP/AVP", [0]))
+    assert audio.removed and video.removed          # the video section was re-made after it
+    with pytest.raises(sipmsg.Error, match="no longer in its Sdp"):
+        video.port = 1
+    sdp.media[1].port = 1
+    assert sdp.media[1].port == 1
+
+
+def test_capi_refuses_edits_of_a_removed_section_for_every_language():
+    sdp = sipmsg.parse_sdp(TWO)
+    sec = sdp._s.media_at(0)
+    sdp._s.remove_media(0)
+    assert sec.is_removed()
+    with pytest.raises(sipmsg.Error) as exc:
+        sec.attr_add("x", None)
+    assert exc.value.status == "state"
+
+
+MULTIPART = (b"INVITE sip:bob@example.com SIP/2.0\r\n"
+             b"Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\n"
+             b"Call-ID: mp@192.0.2.1\r\nCSeq: 1 INVITE\r\n"
+             b"Content-Type: multipart/mixed;boundary=unique-boundary-1\r\n"
+             b"Content-Length: %d\r\n\r\n")
+MULTIPART_BODY = (b"--unique-boundary-1\r\n"
+                  b"Content-Type: application/sdp\r\n\r\n"
+                  b"v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\nm=audio 5004 RTP/AVP 0\r\n\r\n"
+                  b"--unique-boundary-1\r\n"
+                  b"Content-Type: application/isup;version=itu-t92+\r\n"
+                  b"Content-Disposition: signal;handling=optional\r\n\r\n"
+                  b"\x01\x00\x49\x00\x00\x03\x02\x00\x07\r\n"
+                  b"--unique-boundary-1--\r\n")
+
+
+def test_setting_an_sdp_on_a_multipart_body_replaces_only_the_sdp_part():
+    msg = sipmsg.parse(MULTIPART % len(MULTIPART_BODY) + MULTIPART_BODY)
+    isup_before = msg.parts[1]
+    sdp = msg.sdp
+    assert sdp is not None
+    sdp.media[0].port = 6000
+    msg.body = sdp
+    parts = msg.parts
+    assert [p.content_type for p in parts] == ["application/sdp", "application/isup;version=itu-t92+"]
+    assert parts[1].body == isup_before.body
+    assert parts[1].headers == isup_before.headers
+    assert msg.header("Content-Type") == "multipart/mixed;boundary=unique-boundary-1"
+    again = sipmsg.parse(bytes(msg))
+    assert again.sdp is not None and again.sdp.media[0].port == 6000
+    assert int(again.header("Content-Length") or "") == len(again.body)
+    msg.set_body(sdp, content_type="application/sdp")   # asked for: the whole body
+    assert msg.parts == [] and msg.header("Content-Type") == "application/sdp"
+
+
+def test_setting_an_sdp_on_a_nested_multipart_sdp_part_raises():
+    inner = (b"--inner\r\nContent-Type: application/sdp\r\n\r\nv=0\r\ns=-\r\n\r\n--inner--\r\n")
+    body = (b"--outer\r\nContent-Type: multipart/alternative;boundary=inner\r\n\r\n" + inner +
+            b"\r\n--outer\r\nContent-Type: text/plain\r\n\r\nhi\r\n--outer--\r\n")
+    head = MULTIPART.replace(b"boundary=unique-boundary-1", b"boundary=outer")
+    msg = sipmsg.parse(head % len(body) + body)
+    sdp = msg.sdp
+    assert sdp is not None
+    before = bytes(msg)
+    with pytest.raises(sipmsg.Error, match="nested multipart") as exc:
+        msg.body = sdp
+    assert exc.value.status == "unsupported" and bytes(msg) == before
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_text_that_is_not_sdp_at_all_raises_with_a_position(strict):
+    with pytest.raises(sipmsg.ParseError) as exc:
+        sipmsg.parse_sdp(b"hello", strict=strict)
+    e = exc.value
+    assert (e.offset, e.line, e.column) == (0, 1, 1)
+    assert "<letter>=<value>" in str(e) and str(e).startswith("line 1, column 1: ")
+    with pytest.raises(sipmsg.ParseError):
+        sipmsg.parse_sdp(b"<html>\r\n<body>502 Bad Gateway</body>\r\n", strict=strict)
+    with pytest.raises(sipmsg.ParseError):
+        sipmsg.parse_sdp(b"\r\n\r\n", strict=strict)
+
+
+def test_lenient_parse_keeps_an_sdp_with_some_bad_lines():
+    sdp = sipmsg.parse_sdp(b"hello\r\nv=0\r\ns=-\r\n")
+    assert [d.code for d in sdp.diagnostics][:1] == ["sdp-bad-line"]
+    with pytest.raises(sipmsg.ParseError):
+        sipmsg.parse_sdp(b"hello\r\nv=0\r\ns=-\r\n", strict=True)
+
+
+def test_message_body_that_is_not_sdp_raises():
+    msg = sipmsg.Request("INVITE", "sip:bob@example.com", body=b"hello", content_type="application/sdp")
+    with pytest.raises(sipmsg.ParseError, match="not an SDP") as exc:
+        msg.sdp
+    assert (exc.value.line, exc.value.column) == (1, 1)
