@@ -23,7 +23,7 @@ M.capi = capi
 local CLASSES = {
   "Message", "ValueIter", "Uri", "NameAddr", "Via", "SessionId", "ResourcePriority", "ChargingVector",
   "AccessNetworkInfo", "Multipart", "MimePart", "MultipartBuilder",
-  "Sdp", "SdpSection", "SdpOrigin", "SdpConnection", "SdpRtpmap", "SdpCodec", "SdpMediaSpec",
+  "Sdp", "SdpSection", "SdpOrigin", "SdpConnection", "SdpRtpmap", "SdpCodec", "SdpSourceFilter", "SdpMediaSpec",
 }
 local meta, methods = {}, {}
 for _, name in ipairs(CLASSES) do

@@ -99,11 +99,146 @@ static void sipmsg_lua_push_simple(lua_State *L, const char *kind, const char *r
 	sipmsg_lua_set_error_metatable(L);
 }
 
+/* The SWIG object at idx, or NULL for anything else. SWIG's runtime reads
+ * any userdata, and a table given a class's metatable, as a
+ * swig_lua_userdata: a light userdata, another library's userdata or such a
+ * table would make it read or write memory that is not one. An object is a
+ * full userdata of that size whose metatable is one of the classes' in
+ * SWIG's registry (Lua code cannot give a userdata a metatable). */
+static swig_lua_userdata *sipmsg_lua_object(lua_State *L, int idx)
+{
+	swig_lua_userdata *usr = NULL;
+	int top = lua_gettop(L);
+	idx = lua_absindex(L, idx);
+	if (lua_type(L, idx) == LUA_TUSERDATA && lua_rawlen(L, idx) == sizeof(swig_lua_userdata) &&
+	    lua_getmetatable(L, idx)) {
+		lua_pushliteral(L, ".type");
+		if (lua_rawget(L, -2) == LUA_TSTRING) {
+			SWIG_Lua_get_class_metatable(L, lua_tostring(L, -1));
+			if (lua_rawequal(L, -1, -3))
+				usr = (swig_lua_userdata *)lua_touserdata(L, idx);
+		}
+	}
+	lua_settop(L, top);
+	return usr;
+}
+
+/* SWIG's conversions and error messages, over sipmsg_lua_object(): a value
+ * that is not an object is refused (nil stays NULL, which the handle
+ * checks below refuse), and is named by its Lua type. */
+static const char *sipmsg_lua_typename(lua_State *L, int idx)
+{
+	swig_lua_userdata *usr = sipmsg_lua_object(L, idx);
+	if (usr)
+		return usr->type && usr->type->str ? usr->type->str : "userdata";
+	return luaL_typename(L, idx);
+}
+
+static int sipmsg_lua_convert_ptr(lua_State *L, int idx, void **ptr, swig_type_info *type, int flags)
+{
+	if (!lua_isnil(L, idx) && !sipmsg_lua_object(L, idx))
+		return SWIG_ERROR;
+	return SWIG_Lua_ConvertPtr(L, idx, ptr, type, flags);
+}
+
+#undef SWIG_ConvertPtr
+#define SWIG_ConvertPtr(L, idx, ptr, type, flags) sipmsg_lua_convert_ptr(L, idx, ptr, type, flags)
+#undef SWIG_fail_arg
+#define SWIG_fail_arg(func_name, argnum, type)                                                          \
+	{                                                                                                \
+		SWIG_Lua_pushferrstring(L, "Error in %s (arg %d), expected '%s' got '%s'", func_name, argnum, \
+					type, sipmsg_lua_typename(L, argnum));                              \
+		goto fail;                                                                               \
+	}
+
+/* A class metamethod of SWIG's (upvalue 1), called only with an object of
+ * that class (upvalue 2: its metatable) as its first argument: SWIG's
+ * __index, __newindex, __tostring and __gc assert that, or crash. */
+static int sipmsg_lua_is_instance(lua_State *L)
+{
+	int ok = lua_type(L, 1) == LUA_TUSERDATA && lua_rawlen(L, 1) == sizeof(swig_lua_userdata) &&
+		 lua_getmetatable(L, 1);
+	if (ok) {
+		ok = lua_rawequal(L, -1, lua_upvalueindex(2));
+		lua_pop(L, 1);
+	}
+	return ok;
+}
+
+static int sipmsg_lua_guarded(lua_State *L)
+{
+	if (!sipmsg_lua_is_instance(L))
+		return luaL_error(L, "not a libsipmsg %s object", lua_tostring(L, lua_upvalueindex(3)));
+	return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* __gc of a table that was given the metatable: nothing to free. */
+static int sipmsg_lua_guarded_gc(lua_State *L)
+{
+	if (!sipmsg_lua_is_instance(L))
+		return 0;
+	return lua_tocfunction(L, lua_upvalueindex(1))(L);
+}
+
+/* swig_type(x), swig_equals(a, b): the globals SWIG's runtime adds, which
+ * read any userdata as one of its objects. */
+static int sipmsg_lua_swig_type(lua_State *L)
+{
+	lua_pushstring(L, sipmsg_lua_typename(L, 1));
+	return 1;
+}
+
+static int sipmsg_lua_swig_equals(lua_State *L)
+{
+	swig_lua_userdata *a = sipmsg_lua_object(L, 1), *b = sipmsg_lua_object(L, 2);
+	lua_pushboolean(L, a && b && a->ptr == b->ptr);
+	return 1;
+}
+
+/* At load: every class's metamethods guarded, its metatable hidden from
+ * getmetatable() (which returns "sipmsg.<Class>" instead), and SWIG's two
+ * globals replaced. */
+static void sipmsg_lua_protect(lua_State *L)
+{
+	static const char *const guarded[] = {"__index", "__newindex", "__tostring", "__eq", "__gc"};
+	SWIG_Lua_get_class_registry(L);
+	lua_pushnil(L);
+	while (lua_next(L, -2)) {
+		if (lua_type(L, -2) == LUA_TSTRING && lua_tostring(L, -2)[0] != '.' && lua_istable(L, -1)) {
+			int mt = lua_gettop(L);
+			for (size_t i = 0; i < sizeof guarded / sizeof guarded[0]; i++) {
+				lua_pushstring(L, guarded[i]);
+				if (lua_rawget(L, mt) == LUA_TFUNCTION && lua_iscfunction(L, -1)) {
+					lua_pushvalue(L, mt);
+					lua_pushvalue(L, mt - 1);
+					lua_pushcclosure(L, strcmp(guarded[i], "__gc") ? sipmsg_lua_guarded : sipmsg_lua_guarded_gc, 3);
+					lua_setfield(L, mt, guarded[i]);
+				} else {
+					lua_pop(L, 1);
+				}
+			}
+			lua_pushfstring(L, "sipmsg.%s", lua_tostring(L, mt - 1));
+			lua_setfield(L, mt, "__metatable");
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	if (lua_getglobal(L, "swig_type") == LUA_TFUNCTION) {
+		lua_pushcfunction(L, sipmsg_lua_swig_type);
+		lua_setglobal(L, "swig_type");
+	}
+	if (lua_getglobal(L, "swig_equals") == LUA_TFUNCTION) {
+		lua_pushcfunction(L, sipmsg_lua_swig_equals);
+		lua_setglobal(L, "swig_equals");
+	}
+	lua_pop(L, 2);
+}
+
 /* obj:close(), and __close: what SWIG's __gc does, at once; the userdata
  * then holds NULL, which every method refuses. */
 static int sipmsg_lua_close(lua_State *L)
 {
-	swig_lua_userdata *usr = (swig_lua_userdata *)lua_touserdata(L, 1);
+	swig_lua_userdata *usr = sipmsg_lua_object(L, 1);
 	if (!usr || !usr->type)
 		return luaL_argerror(L, 1, "a libsipmsg object");
 	if (usr->ptr && usr->own) {
@@ -119,7 +254,7 @@ static int sipmsg_lua_close(lua_State *L)
 /* obj:is_closed() */
 static int sipmsg_lua_is_closed(lua_State *L)
 {
-	swig_lua_userdata *usr = (swig_lua_userdata *)lua_touserdata(L, 1);
+	swig_lua_userdata *usr = sipmsg_lua_object(L, 1);
 	if (!usr || !usr->type)
 		return luaL_argerror(L, 1, "a libsipmsg object");
 	lua_pushboolean(L, usr->ptr == NULL);
@@ -137,6 +272,10 @@ static int sipmsg_lua_class(lua_State *L)
 	lua_getfield(L, -1, ".fn");
 	return 2;
 }
+%}
+
+%init %{
+	sipmsg_lua_protect(L);
 %}
 
 %native(_close) int sipmsg_lua_close(lua_State *L);
@@ -284,6 +423,7 @@ SIPMSG_LUA_HANDLE(sipmsg_binding_origin)
 SIPMSG_LUA_HANDLE(sipmsg_binding_connection)
 SIPMSG_LUA_HANDLE(sipmsg_binding_rtpmap)
 SIPMSG_LUA_HANDLE(sipmsg_binding_codec)
+SIPMSG_LUA_HANDLE(sipmsg_binding_source_filter)
 SIPMSG_LUA_HANDLE(sipmsg_binding_media_spec)
 
 /* ---------------------------------------------------------------------

@@ -131,4 +131,21 @@ function tests.many_messages_collected()
   collectgarbage("collect")
 end
 
+function tests.every_class_can_be_closed()
+  for name in pairs(debug.getregistry().SWIG) do
+    if name:sub(1, 1) ~= "." then
+      local _, fn = sipmsg.capi._class(name)
+      assert(fn.close and fn.is_closed, name .. " has no close()")
+    end
+  end
+  local sdp = sipmsg.parse_sdp("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+    .. "a=source-filter: incl IN IP4 232.3.4.5 192.0.2.10\r\n")
+  local sec = sdp:session()
+  local f = sec:source_filter_at(sec:attr_find_name("source-filter", 0))
+  T.eq(f:source_at(0), "192.0.2.10")
+  f:close()
+  T.eq(f:is_closed(), true)
+  T.eq(T.raises(f.source_at, f, 0).kind, "closed")
+end
+
 T.run(tests)
