@@ -290,22 +290,129 @@ static int sipmsg_lua_class(lua_State *L)
 
 /* ---------------------------------------------------------------------
  * Numbers: Lua 5.4 integers, not floats; a float with an integral value is
- * accepted, anything else refused; unsigned ones must not be negative.
+ * accepted. Each must fit its C parameter: an integer out of its range, or a
+ * float with a fraction, raises an "invalid-argument" error naming the
+ * argument and the range (a silent conversion would turn 2^32 + 200 into
+ * 200); another Lua type raises SWIG's usual string.
  * --------------------------------------------------------------------- */
-%typemap(in, checkfn="lua_isnumber") int, long, long long, short, signed char {
-	int isnum_;
-	lua_Integer v_ = lua_tointegerx(L, $input, &isnum_);
-	if (!isnum_)
-		SWIG_fail_arg("$symname", $argnum, "integer");
+%{
+#include <limits.h>
+#include <stdarg.h>
+
+/* An "invalid-argument" error about argument argnum (name) of fn. */
+static void sipmsg_lua_push_invalid(lua_State *L, const char *fn, int argnum, const char *name, const char *fmt, ...)
+{
+	sipmsg_error err;
+	memset(&err, 0, sizeof err);
+	err.status = SIPMSG_EINVAL;
+	int n = snprintf(err.reason, sizeof err.reason, "%s: argument %d (%s) ", fn, argnum, name);
+	if (n >= 0 && (size_t)n < sizeof err.reason) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err.reason + n, sizeof err.reason - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
+	sipmsg_lua_push_error(L, &err, "error");
+}
+
+/* The error for an argument out of its range (value: as Lua prints it). */
+static void sipmsg_lua_push_range(lua_State *L, const char *fn, int argnum, const char *name, const char *value,
+				  lua_Integer lo, lua_Integer hi)
+{
+	sipmsg_lua_push_invalid(L, fn, argnum, name, "must be an integer in %lld..%lld, got %s", (long long)lo,
+				(long long)hi, value);
+}
+
+/* Argument idx as an integer in lo..hi; 0 with the error pushed if not. */
+static int sipmsg_lua_integer(lua_State *L, int idx, lua_Integer lo, lua_Integer hi, const char *fn, const char *name,
+			      lua_Integer *out)
+{
+	int isnum = 0;
+	lua_Integer v = lua_tointegerx(L, idx, &isnum);
+	if (isnum && v >= lo && v <= hi) {
+		*out = v;
+		return 1;
+	}
+	if (!isnum && !lua_isnumber(L, idx)) {
+		SWIG_Lua_pushferrstring(L, "Error in %s (arg %d), expected 'integer' got '%s'", fn, idx,
+					sipmsg_lua_typename(L, idx));
+		return 0;
+	}
+	sipmsg_lua_push_range(L, fn, idx, name, luaL_tolstring(L, idx, NULL), lo, hi);
+	lua_remove(L, -2); /* luaL_tolstring's string */
+	return 0;
+}
+
+/* A value already converted, in a narrower range than its type's (a status
+ * code): for %exception, which sees the arguments as argN. */
+static int sipmsg_lua_in_range(lua_State *L, lua_Integer v, lua_Integer lo, lua_Integer hi, const char *fn, int argnum,
+			       const char *name)
+{
+	if (v >= lo && v <= hi)
+		return 1;
+	char text[32];
+	snprintf(text, sizeof text, "%lld", (long long)v);
+	sipmsg_lua_push_range(L, fn, argnum, name, text, lo, hi);
+	return 0;
+}
+%}
+
+%define SIPMSG_LUA_INTEGER(TYPE, LO, HI)
+%typemap(in, checkfn="lua_isnumber") TYPE {
+	lua_Integer v_;
+	if (!sipmsg_lua_integer(L, $input, (lua_Integer)(LO), (lua_Integer)(HI), "$symname", "$1_name", &v_))
+		SWIG_fail;
 	$1 = ($1_ltype)v_;
 }
-%typemap(in, checkfn="lua_isnumber") unsigned int, unsigned long, unsigned long long, unsigned short,
-		unsigned char, size_t {
-	int isnum_;
-	lua_Integer v_ = lua_tointegerx(L, $input, &isnum_);
-	if (!isnum_ || v_ < 0)
-		SWIG_fail_arg("$symname", $argnum, "non-negative integer");
-	$1 = ($1_ltype)v_;
+%enddef
+SIPMSG_LUA_INTEGER(int, INT_MIN, INT_MAX)
+SIPMSG_LUA_INTEGER(long, LONG_MIN, LONG_MAX)
+SIPMSG_LUA_INTEGER(long long, LUA_MININTEGER, LUA_MAXINTEGER)
+SIPMSG_LUA_INTEGER(short, SHRT_MIN, SHRT_MAX)
+SIPMSG_LUA_INTEGER(signed char, SCHAR_MIN, SCHAR_MAX)
+SIPMSG_LUA_INTEGER(unsigned int, 0, UINT_MAX)
+SIPMSG_LUA_INTEGER(unsigned short, 0, USHRT_MAX)
+SIPMSG_LUA_INTEGER(unsigned char, 0, UCHAR_MAX)
+SIPMSG_LUA_INTEGER(unsigned long, 0, LUA_MAXINTEGER)
+SIPMSG_LUA_INTEGER(unsigned long long, 0, LUA_MAXINTEGER)
+SIPMSG_LUA_INTEGER(size_t, 0, LUA_MAXINTEGER)
+/* The arguments whose range is narrower than their C type's: a Via's port,
+ * and the 32-bit numbers of the builders (CSeq, a numeric header, an m=
+ * line's port and count). */
+SIPMSG_LUA_INTEGER(unsigned int port, 0, 65535)
+SIPMSG_LUA_INTEGER(unsigned long long number, 0, UINT32_MAX)
+SIPMSG_LUA_INTEGER(unsigned long long value, 0, UINT32_MAX)
+SIPMSG_LUA_INTEGER(unsigned long long port, 0, UINT32_MAX)
+SIPMSG_LUA_INTEGER(unsigned long long port_count, 0, UINT32_MAX)
+
+/* A status code (make_response, set_status, response): 100..699. */
+%exception sipmsg_binding_msg::make_response {
+	if (!sipmsg_lua_in_range(L, arg2, 100, 699, "$symname", 2, "code"))
+		SWIG_fail;
+	$action
+}
+%exception sipmsg_binding_msg::set_status {
+	if (!sipmsg_lua_in_range(L, arg2, 100, 699, "$symname", 2, "code"))
+		SWIG_fail;
+	$action
+}
+%exception sipmsg_binding_response_new {
+	if (!sipmsg_lua_in_range(L, arg1, 100, 699, "$symname", 1, "code"))
+		SWIG_fail;
+	$action
+}
+
+/* A char (an SDP line type): a string of one byte. */
+%typemap(in, checkfn="lua_isstring") char {
+	size_t n_;
+	const char *s_ = lua_type(L, $input) == LUA_TSTRING ? lua_tolstring(L, $input, &n_) : NULL;
+	if (!s_)
+		SWIG_fail_arg("$symname", $argnum, "string");
+	if (n_ != 1) {
+		sipmsg_lua_push_invalid(L, "$symname", $argnum, "$1_name", "must be a string of one character");
+		SWIG_fail;
+	}
+	$1 = s_[0];
 }
 %typemap(out) int, long, long long, short, signed char, unsigned int, unsigned long, unsigned long long,
 		unsigned short, unsigned char, size_t {
