@@ -131,6 +131,35 @@ function tests.many_messages_collected()
   collectgarbage("collect")
 end
 
+function tests.values_walk_a_snapshot()
+  local m = sipmsg.parse(table.concat({
+    "INVITE sip:bob@b SIP/2.0",
+    "v: SIP/2.0/UDP a;branch=z9hG4bKA, SIP/2.0/UDP a2;branch=z9hG4bKA2",
+    "Via: SIP/2.0/UDP b;branch=z9hG4bKB",
+    "Max-Forwards: 70",
+    "", "",
+  }, "\r\n"))
+  local it = m:values("Via")
+  T.eq(it(), "SIP/2.0/UDP a;branch=z9hG4bKA")
+  for _ = 1, 3 do
+    m:header_remove(0)
+  end
+  -- the lines are gone, the walk goes on over what they held when it began
+  T.eq(it(), "SIP/2.0/UDP a2;branch=z9hG4bKA2")
+  T.eq(it(), "SIP/2.0/UDP b;branch=z9hG4bKB")
+  T.eq(it(), nil)
+  T.eq(m:values("Via")(), nil)
+  -- a loop that adds what it walks ends
+  m:header_add("Via", "SIP/2.0/UDP c;branch=z9hG4bKC")
+  local n = 0
+  for _ in m:values("Via") do
+    n = n + 1
+    assert(n < 10, "the walk does not end")
+    m:header_add("Via", "SIP/2.0/UDP d;branch=z9hG4bKD" .. n)
+  end
+  T.eq(n, 1)
+end
+
 function tests.every_class_can_be_closed()
   for name in pairs(debug.getregistry().SWIG) do
     if name:sub(1, 1) ~= "." then
