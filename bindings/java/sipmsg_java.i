@@ -92,11 +92,19 @@ static void sipmsg_java_throw(JNIEnv *jenv, const sipmsg_error *err, int kind)
 		(*jenv)->Throw(jenv, (jthrowable)exc);
 }
 
-/* Throw for a bare status (a call without an error record). */
-static void sipmsg_java_throw_status(JNIEnv *jenv, int st)
+/* Throw for a bare status of the call fn (a call without an error record):
+ * the reason names the call, as nothing else says which one failed. */
+static void sipmsg_java_throw_status(JNIEnv *jenv, const char *fn, int st)
 {
 	sipmsg_error err;
 	sipmsg_binding_status_error(st, &err);
+	size_t n = strlen(fn);
+	if (n + 2 < sizeof err.reason) { /* "fn: " before the reason, cut at its end */
+		memmove(err.reason + n + 2, err.reason, sizeof err.reason - n - 2);
+		memcpy(err.reason, fn, n);
+		memcpy(err.reason + n, ": ", 2);
+		err.reason[sizeof err.reason - 1] = '\0';
+	}
 	sipmsg_java_throw(jenv, &err, 0);
 }
 
@@ -221,7 +229,7 @@ SIPMSG_JAVA_ERROR_TYPEMAP(PARSE_ERR, 1)
 %typemap(javaout) sipmsg_status { $jnicall; }
 %typemap(out) sipmsg_status {
 	if ((int)$1 < 0)
-		sipmsg_java_throw_status(jenv, (int)$1);
+		sipmsg_java_throw_status(jenv, "$symname", (int)$1);
 }
 /* The items of the enum itself would match the typemaps above: Java sees a
  * status only as SipException.status() ("syntax", "limit", ...). */
@@ -282,7 +290,7 @@ SIPMSG_JAVA_ERROR_TYPEMAP(PARSE_ERR, 1)
 %typemap(out) sipmsg_status NAME {
 	$result = 0;
 	if ((int)$1 < 0)
-		sipmsg_java_throw_status(jenv, (int)$1);
+		sipmsg_java_throw_status(jenv, "$symname", (int)$1);
 }
 %enddef
 %define SIPMSG_JAVA_TEXT_RESULT(NAME)
@@ -424,6 +432,35 @@ SIPMSG_JAVA_RANGE(unsigned long long port_count, 0, UINT32_MAX)
 	}
 	$1 = (char)$input;
 }
+
+/* A header index past the last line: the C call's status, with a reason
+ * that says so (headerReplace's EINVAL read "a name that is not a token"). */
+%{
+static int sipmsg_java_header_index(JNIEnv *jenv, const sipmsg_binding_msg *h, size_t index, size_t past, int st,
+				    const char *fn)
+{
+	size_t count = sipmsg_header_count(h->msg);
+	if (index < count + past)
+		return 1;
+	sipmsg_error err;
+	memset(&err, 0, sizeof err);
+	err.status = (sipmsg_status)st;
+	snprintf(err.reason, sizeof err.reason, "%s: index is %zu, out of range: the message has %zu header line(s)",
+		 fn, index, count);
+	sipmsg_java_throw(jenv, &err, 0);
+	return 0;
+}
+%}
+%define SIPMSG_JAVA_HEADER_INDEX(METHOD, PAST, STATUS)
+%exception sipmsg_binding_msg::METHOD {
+	if (!sipmsg_java_header_index(jenv, arg1, arg2, PAST, STATUS, "$symname"))
+		return $null;
+	$action
+}
+%enddef
+SIPMSG_JAVA_HEADER_INDEX(header_replace, 0, SIPMSG_EINVAL)
+SIPMSG_JAVA_HEADER_INDEX(header_insert, 1, SIPMSG_EINVAL)
+SIPMSG_JAVA_HEADER_INDEX(header_remove, 0, SIPMSG_ENOTFOUND)
 
 /* A status code (makeResponse, setStatus, response): 100..699. */
 %exception sipmsg_binding_msg::make_response {

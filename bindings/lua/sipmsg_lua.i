@@ -77,11 +77,20 @@ static void sipmsg_lua_push_error(lua_State *L, const sipmsg_error *err, const c
 	sipmsg_lua_set_error_metatable(L);
 }
 
-/* The error value for a bare status, or for the binding's own refusals. */
-static void sipmsg_lua_push_status(lua_State *L, int st)
+/* The error value for a bare status of the call fn, or for the binding's
+ * own refusals: the reason names the call, as nothing else says which one
+ * failed. */
+static void sipmsg_lua_push_status(lua_State *L, const char *fn, int st)
 {
 	sipmsg_error err;
 	sipmsg_binding_status_error(st, &err);
+	size_t n = strlen(fn);
+	if (n + 2 < sizeof err.reason) { /* "fn: " before the reason, cut at its end */
+		memmove(err.reason + n + 2, err.reason, sizeof err.reason - n - 2);
+		memcpy(err.reason, fn, n);
+		memcpy(err.reason + n, ": ", 2);
+		err.reason[sizeof err.reason - 1] = '\0';
+	}
 	sipmsg_lua_push_error(L, &err, "error");
 }
 
@@ -402,6 +411,35 @@ SIPMSG_LUA_INTEGER(unsigned long long port_count, 0, UINT32_MAX)
 	$action
 }
 
+/* A header index past the last line: the C call's status, with a reason
+ * that says so (header_replace's EINVAL read "a name that is not a token"). */
+%{
+static int sipmsg_lua_header_index(lua_State *L, const sipmsg_binding_msg *h, size_t index, size_t past, int st,
+				   const char *fn)
+{
+	size_t count = sipmsg_header_count(h->msg);
+	if (index < count + past)
+		return 1;
+	sipmsg_error err;
+	memset(&err, 0, sizeof err);
+	err.status = (sipmsg_status)st;
+	snprintf(err.reason, sizeof err.reason,
+		 "%s: argument 2 (index) is %zu, out of range: the message has %zu header line(s)", fn, index, count);
+	sipmsg_lua_push_error(L, &err, "error");
+	return 0;
+}
+%}
+%define SIPMSG_LUA_HEADER_INDEX(METHOD, PAST, STATUS)
+%exception sipmsg_binding_msg::METHOD {
+	if (!sipmsg_lua_header_index(L, arg1, arg2, PAST, STATUS, "$symname"))
+		SWIG_fail;
+	$action
+}
+%enddef
+SIPMSG_LUA_HEADER_INDEX(header_replace, 0, SIPMSG_EINVAL)
+SIPMSG_LUA_HEADER_INDEX(header_insert, 1, SIPMSG_EINVAL)
+SIPMSG_LUA_HEADER_INDEX(header_remove, 0, SIPMSG_ENOTFOUND)
+
 /* A char (an SDP line type): a string of one byte. */
 %typemap(in, checkfn="lua_isstring") char {
 	size_t n_;
@@ -541,7 +579,7 @@ SIPMSG_LUA_HANDLE(sipmsg_binding_media_spec)
  * an error otherwise. */
 %typemap(out) sipmsg_status {
 	if ((int)$1 < 0) {
-		sipmsg_lua_push_status(L, (int)$1);
+		sipmsg_lua_push_status(L, "$symname", (int)$1);
 		SWIG_fail;
 	}
 }

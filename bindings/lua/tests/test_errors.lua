@@ -106,6 +106,29 @@ function tests.other_failures()
   T.eq(skip, 2)
 end
 
+function tests.status_errors_name_the_call_and_the_index()
+  local req = sipmsg.request("OPTIONS", "sip:carol@example.com")
+  local e = T.raises(req.header_add, req, "Bad Name", "x")
+  T.eq(e.status, "invalid-argument")
+  assert(e.reason:find("^Message_header_add: invalid argument"), e.reason)
+  req:header_add("X-A", "1")
+  e = T.raises(req.header_replace, req, math.maxinteger, "x")
+  T.eq(e.status, "invalid-argument")
+  T.eq(e.reason, "Message_header_replace: argument 2 (index) is 9223372036854775807, out of range: "
+    .. "the message has 1 header line(s)")
+  e = T.raises(req.header_remove, req, 1)
+  T.eq(e.status, "not-found")
+  assert(e.reason:find("(index) is 1, out of range", 1, true), e.reason)
+  e = T.raises(req.header_insert, req, 2, "X-B", "2")
+  T.eq(e.status, "invalid-argument")
+  assert(e.reason:find("(index) is 2, out of range", 1, true), e.reason)
+  req:header_insert(1, "X-B", "2")
+  req:header_replace(1, "3")
+  req:header_remove(0)
+  T.eq(req:header_count(), 1)
+  T.eq(req:header("X-B"), "3")
+end
+
 -- The error of f(...): an invalid argument whose reason names the argument
 -- and its range.
 local function out_of_range(what, range, f, ...)

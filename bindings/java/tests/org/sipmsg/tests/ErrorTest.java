@@ -109,6 +109,30 @@ class ErrorTest {
     assertNull(SipMsg.frame("OPTIONS sip:x SIP/2.0\r\nContent-Length: 10\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0));
   }
 
+  @Test
+  void statusErrorsNameTheCallAndTheIndex() {
+    try (Message req = Message.request("OPTIONS", "sip:carol@example.com")) {
+      SipException e = assertThrows(SipException.class, () -> req.headerAdd("Bad Name", "x"));
+      assertEquals("invalid-argument", e.status());
+      assertTrue(e.reason().startsWith("Message_headerAdd: invalid argument"), e.reason());
+      req.headerAdd("X-A", "1");
+      e = assertThrows(SipException.class, () -> req.headerReplace(Long.MAX_VALUE, "x"));
+      assertEquals("invalid-argument", e.status());
+      assertEquals("Message_headerReplace: index is 9223372036854775807, out of range: the message has 1 header line(s)",
+          e.reason());
+      e = assertThrows(SipException.class, () -> req.headerRemove(1));
+      assertEquals("not-found", e.status());
+      assertTrue(e.reason().contains("index is 1, out of range"), e.reason());
+      e = assertThrows(SipException.class, () -> req.headerInsert(2, "X-B", "2"));
+      assertTrue(e.reason().contains("index is 2, out of range"), e.reason());
+      req.headerInsert(1, "X-B", "2");
+      req.headerReplace(1, "3");
+      req.headerRemove(0);
+      assertEquals(1, req.headerCount());
+      assertEquals("3", req.header("X-B"));
+    }
+  }
+
   /** f must throw an invalid-argument SipException whose reason names the argument and its range. */
   static SipException outOfRange(String argument, String range, org.junit.jupiter.api.function.Executable f) {
     SipException e = assertThrows(SipException.class, f);
