@@ -445,9 +445,9 @@ SIPMSG_LUA_HEADER_INDEX(header_remove, 0, SIPMSG_ENOTFOUND)
 	size_t n_;
 	const char *s_ = lua_type(L, $input) == LUA_TSTRING ? lua_tolstring(L, $input, &n_) : NULL;
 	if (!s_)
-		SWIG_fail_arg("$symname", $argnum, "string");
+		SWIG_fail_arg("$symname", $input, "string");
 	if (n_ != 1) {
-		sipmsg_lua_push_invalid(L, "$symname", $argnum, "$1_name", "must be a string of one character");
+		sipmsg_lua_push_invalid(L, "$symname", $input, "$1_name", "must be a string of one character");
 		SWIG_fail;
 	}
 	$1 = s_[0];
@@ -463,7 +463,7 @@ SIPMSG_LUA_HEADER_INDEX(header_remove, 0, SIPMSG_ENOTFOUND)
  * --------------------------------------------------------------------- */
 %typemap(in, checkfn="lua_isstring") (const char *STR, size_t LEN), (const void *DATA, size_t LEN) {
 	if (lua_type(L, $input) != LUA_TSTRING)
-		SWIG_fail_arg("$symname", $argnum, "string");
+		SWIG_fail_arg("$symname", $input, "string");
 	$1 = ($1_ltype)lua_tolstring(L, $input, &$2);
 }
 %typemap(in) (const char *OPTSTR, size_t OPTLEN) {
@@ -473,7 +473,7 @@ SIPMSG_LUA_HEADER_INDEX(header_remove, 0, SIPMSG_ENOTFOUND)
 	} else if (lua_type(L, $input) == LUA_TSTRING) {
 		$1 = ($1_ltype)lua_tolstring(L, $input, &$2);
 	} else {
-		SWIG_fail_arg("$symname", $argnum, "string or nil");
+		SWIG_fail_arg("$symname", $input, "string or nil");
 	}
 }
 /* Trailing optional arguments may be left out in Lua: a text or nothing
@@ -507,7 +507,7 @@ SIPMSG_LUA_HEADER_INDEX(header_remove, 0, SIPMSG_ENOTFOUND)
 			SWIG_fail;
 		}
 	} else {
-		SWIG_fail_arg("$symname", $argnum, "string or nil");
+		SWIG_fail_arg("$symname", $input, "string or nil");
 	}
 }
 %apply const char *CSTR_OR_NULL { const char *content_type };

@@ -129,6 +129,20 @@ function tests.status_errors_name_the_call_and_the_index()
   T.eq(req:header("X-B"), "3")
 end
 
+function tests.wrong_types_name_the_lua_argument()
+  local req = sipmsg.request("OPTIONS", "sip:carol@example.com")
+  -- the C argument numbers count the lengths of (pointer, length) pairs
+  local e = T.raises(req.header_add, req, "X-A", 5)
+  assert(e:find("(arg 3), expected 'string' got 'number'", 1, true), e)
+  e = T.raises(req.set_body, req, "x", 5)
+  assert(e:find("(arg 3), expected 'string or nil' got 'number'", 1, true), e)
+  e = T.raises(req.set_status, req, 200, 5)
+  assert(e:find("(arg 3), expected 'string or nil' got 'number'", 1, true), e)
+  local sec = sipmsg.new_sdp():session()
+  e = T.raises(sec.line_add, sec, {}, "x")
+  assert(e:find("(arg 2), expected", 1, true), e)
+end
+
 -- The error of f(...): an invalid argument whose reason names the argument
 -- and its range.
 local function out_of_range(what, range, f, ...)
