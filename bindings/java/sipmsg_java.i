@@ -42,6 +42,7 @@
 %}
 
 %{
+#include <limits.h>
 #include <stdint.h>
 
 /* A byte[] holding len bytes of ptr (an empty array for NULL). */
@@ -91,11 +92,19 @@ static void sipmsg_java_throw(JNIEnv *jenv, const sipmsg_error *err, int kind)
 		(*jenv)->Throw(jenv, (jthrowable)exc);
 }
 
-/* Throw for a bare status (a call without an error record). */
-static void sipmsg_java_throw_status(JNIEnv *jenv, int st)
+/* Throw for a bare status of the call fn (a call without an error record):
+ * the reason names the call, as nothing else says which one failed. */
+static void sipmsg_java_throw_status(JNIEnv *jenv, const char *fn, int st)
 {
 	sipmsg_error err;
 	sipmsg_binding_status_error(st, &err);
+	size_t n = strlen(fn);
+	if (n + 2 < sizeof err.reason) { /* "fn: " before the reason, cut at its end */
+		memmove(err.reason + n + 2, err.reason, sizeof err.reason - n - 2);
+		memcpy(err.reason, fn, n);
+		memcpy(err.reason + n, ": ", 2);
+		err.reason[sizeof err.reason - 1] = '\0';
+	}
 	sipmsg_java_throw(jenv, &err, 0);
 }
 
@@ -220,7 +229,7 @@ SIPMSG_JAVA_ERROR_TYPEMAP(PARSE_ERR, 1)
 %typemap(javaout) sipmsg_status { $jnicall; }
 %typemap(out) sipmsg_status {
 	if ((int)$1 < 0)
-		sipmsg_java_throw_status(jenv, (int)$1);
+		sipmsg_java_throw_status(jenv, "$symname", (int)$1);
 }
 /* The items of the enum itself would match the typemaps above: Java sees a
  * status only as SipException.status() ("syntax", "limit", ...). */
@@ -281,7 +290,7 @@ SIPMSG_JAVA_ERROR_TYPEMAP(PARSE_ERR, 1)
 %typemap(out) sipmsg_status NAME {
 	$result = 0;
 	if ((int)$1 < 0)
-		sipmsg_java_throw_status(jenv, (int)$1);
+		sipmsg_java_throw_status(jenv, "$symname", (int)$1);
 }
 %enddef
 %define SIPMSG_JAVA_TEXT_RESULT(NAME)
@@ -357,9 +366,118 @@ SIPMSG_JAVA_TEXT_RESULT(sipmsg_binding_unquote)
 }
 
 /* The unsigned numbers of the interface are at most 64 bits wide: Java's
- * long (a negative one is refused by the C side's range checks where it
- * matters, as it becomes a huge unsigned value). */
+ * long. */
 %apply long long { unsigned long long };
+
+/* ---------------------------------------------------------------------
+ * Numbers that C narrows: a Java long for an unsigned int, a size_t or an
+ * unsigned long long, a Java char for a C char. Each must fit: one that
+ * does not throws SipException ("invalid-argument") naming the argument
+ * and its range, instead of wrapping (pushVia's port 2^32 + 5060 was 5060,
+ * an SDP line type '\u0176' a 'v').
+ * --------------------------------------------------------------------- */
+%{
+#include <stdarg.h>
+
+/* Throw SipException, status "invalid-argument", about argument name of fn. */
+static void sipmsg_java_throw_invalid(JNIEnv *jenv, const char *fn, const char *name, const char *fmt, ...)
+{
+	sipmsg_error err;
+	memset(&err, 0, sizeof err);
+	err.status = SIPMSG_EINVAL;
+	int n = snprintf(err.reason, sizeof err.reason, "%s: %s ", fn, name);
+	if (n >= 0 && (size_t)n < sizeof err.reason) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err.reason + n, sizeof err.reason - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
+	sipmsg_java_throw(jenv, &err, 0);
+}
+
+/* 1 when v is in lo..hi, else 0 with the exception thrown. */
+static int sipmsg_java_in_range(JNIEnv *jenv, long long v, long long lo, long long hi, const char *fn, const char *name)
+{
+	if (v >= lo && v <= hi)
+		return 1;
+	sipmsg_java_throw_invalid(jenv, fn, name, "must be in %lld..%lld, got %lld", lo, hi, v);
+	return 0;
+}
+%}
+
+%define SIPMSG_JAVA_RANGE(TYPE, LO, HI)
+%typemap(in) TYPE {
+	if (!sipmsg_java_in_range(jenv, (long long)$input, (long long)(LO), (long long)(HI), "$symname", "$1_name"))
+		return $null;
+	$1 = ($1_ltype)$input;
+}
+%enddef
+SIPMSG_JAVA_RANGE(unsigned int, 0, UINT_MAX)
+SIPMSG_JAVA_RANGE(size_t, 0, LLONG_MAX)
+SIPMSG_JAVA_RANGE(unsigned long long, 0, LLONG_MAX)
+/* Narrower than their C type: a Via's port, the 32-bit numbers of the
+ * builders (CSeq, a numeric header, an m= line's port and count). */
+SIPMSG_JAVA_RANGE(unsigned int port, 0, 65535)
+SIPMSG_JAVA_RANGE(unsigned long long number, 0, UINT32_MAX)
+SIPMSG_JAVA_RANGE(unsigned long long value, 0, UINT32_MAX)
+SIPMSG_JAVA_RANGE(unsigned long long port, 0, UINT32_MAX)
+SIPMSG_JAVA_RANGE(unsigned long long port_count, 0, UINT32_MAX)
+
+/* An SDP line type: one ASCII character. */
+%typemap(in) char {
+	if ($input > 0x7f) {
+		sipmsg_java_throw_invalid(jenv, "$symname", "$1_name", "must be an ASCII character, got U+%04X",
+					  (unsigned)$input);
+		return $null;
+	}
+	$1 = (char)$input;
+}
+
+/* A header index past the last line: the C call's status, with a reason
+ * that says so (headerReplace's EINVAL read "a name that is not a token"). */
+%{
+static int sipmsg_java_header_index(JNIEnv *jenv, const sipmsg_binding_msg *h, size_t index, size_t past, int st,
+				    const char *fn)
+{
+	size_t count = sipmsg_header_count(h->msg);
+	if (index < count + past)
+		return 1;
+	sipmsg_error err;
+	memset(&err, 0, sizeof err);
+	err.status = (sipmsg_status)st;
+	snprintf(err.reason, sizeof err.reason, "%s: index is %zu, out of range: the message has %zu header line(s)",
+		 fn, index, count);
+	sipmsg_java_throw(jenv, &err, 0);
+	return 0;
+}
+%}
+%define SIPMSG_JAVA_HEADER_INDEX(METHOD, PAST, STATUS)
+%exception sipmsg_binding_msg::METHOD {
+	if (!sipmsg_java_header_index(jenv, arg1, arg2, PAST, STATUS, "$symname"))
+		return $null;
+	$action
+}
+%enddef
+SIPMSG_JAVA_HEADER_INDEX(header_replace, 0, SIPMSG_EINVAL)
+SIPMSG_JAVA_HEADER_INDEX(header_insert, 1, SIPMSG_EINVAL)
+SIPMSG_JAVA_HEADER_INDEX(header_remove, 0, SIPMSG_ENOTFOUND)
+
+/* A status code (makeResponse, setStatus, response): 100..699. */
+%exception sipmsg_binding_msg::make_response {
+	if (!sipmsg_java_in_range(jenv, arg2, 100, 699, "$symname", "code"))
+		return $null;
+	$action
+}
+%exception sipmsg_binding_msg::set_status {
+	if (!sipmsg_java_in_range(jenv, arg2, 100, 699, "$symname", "code"))
+		return $null;
+	$action
+}
+%exception sipmsg_binding_response_new {
+	if (!sipmsg_java_in_range(jenv, arg1, 100, 699, "$symname", "code"))
+		return $null;
+	$action
+}
 
 /* A constructor that could not allocate throws OutOfMemoryError. */
 %exception sipmsg_binding_values::sipmsg_binding_values {
@@ -439,6 +557,7 @@ SIPMSG_JAVA_HANDLE(sipmsg_binding_origin)
 SIPMSG_JAVA_HANDLE(sipmsg_binding_connection)
 SIPMSG_JAVA_HANDLE(sipmsg_binding_rtpmap)
 SIPMSG_JAVA_HANDLE(sipmsg_binding_codec)
+SIPMSG_JAVA_HANDLE(sipmsg_binding_source_filter)
 SIPMSG_JAVA_HANDLE(sipmsg_binding_media_spec)
 
 /* Instance methods are synchronized on their object; the module's static

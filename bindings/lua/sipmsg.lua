@@ -23,7 +23,7 @@ M.capi = capi
 local CLASSES = {
   "Message", "ValueIter", "Uri", "NameAddr", "Via", "SessionId", "ResourcePriority", "ChargingVector",
   "AccessNetworkInfo", "Multipart", "MimePart", "MultipartBuilder",
-  "Sdp", "SdpSection", "SdpOrigin", "SdpConnection", "SdpRtpmap", "SdpCodec", "SdpMediaSpec",
+  "Sdp", "SdpSection", "SdpOrigin", "SdpConnection", "SdpRtpmap", "SdpCodec", "SdpSourceFilter", "SdpMediaSpec",
 }
 local meta, methods = {}, {}
 for _, name in ipairs(CLASSES) do
@@ -139,10 +139,18 @@ end
 
 --- An iterator over every value of a header, comma lists split:
 --- for v in msg:values("Allow") do ... end
+--- It walks the values as they were when values() was called: edits made
+--- during the loop do not change what it returns (as in Python).
 function Message:values(name)
-  local it = capi.ValueIter(self, name)
+  local snapshot, it = {}, capi.ValueIter(self, name)
+  for v in function() return it:next_value() end do
+    snapshot[#snapshot + 1] = v
+  end
+  it:close()
+  local i = 0
   return function()
-    return it:next_value()
+    i = i + 1
+    return snapshot[i]
   end
 end
 

@@ -131,4 +131,50 @@ function tests.many_messages_collected()
   collectgarbage("collect")
 end
 
+function tests.values_walk_a_snapshot()
+  local m = sipmsg.parse(table.concat({
+    "INVITE sip:bob@b SIP/2.0",
+    "v: SIP/2.0/UDP a;branch=z9hG4bKA, SIP/2.0/UDP a2;branch=z9hG4bKA2",
+    "Via: SIP/2.0/UDP b;branch=z9hG4bKB",
+    "Max-Forwards: 70",
+    "", "",
+  }, "\r\n"))
+  local it = m:values("Via")
+  T.eq(it(), "SIP/2.0/UDP a;branch=z9hG4bKA")
+  for _ = 1, 3 do
+    m:header_remove(0)
+  end
+  -- the lines are gone, the walk goes on over what they held when it began
+  T.eq(it(), "SIP/2.0/UDP a2;branch=z9hG4bKA2")
+  T.eq(it(), "SIP/2.0/UDP b;branch=z9hG4bKB")
+  T.eq(it(), nil)
+  T.eq(m:values("Via")(), nil)
+  -- a loop that adds what it walks ends
+  m:header_add("Via", "SIP/2.0/UDP c;branch=z9hG4bKC")
+  local n = 0
+  for _ in m:values("Via") do
+    n = n + 1
+    assert(n < 10, "the walk does not end")
+    m:header_add("Via", "SIP/2.0/UDP d;branch=z9hG4bKD" .. n)
+  end
+  T.eq(n, 1)
+end
+
+function tests.every_class_can_be_closed()
+  for name in pairs(debug.getregistry().SWIG) do
+    if name:sub(1, 1) ~= "." then
+      local _, fn = sipmsg.capi._class(name)
+      assert(fn.close and fn.is_closed, name .. " has no close()")
+    end
+  end
+  local sdp = sipmsg.parse_sdp("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+    .. "a=source-filter: incl IN IP4 232.3.4.5 192.0.2.10\r\n")
+  local sec = sdp:session()
+  local f = sec:source_filter_at(sec:attr_find_name("source-filter", 0))
+  T.eq(f:source_at(0), "192.0.2.10")
+  f:close()
+  T.eq(f:is_closed(), true)
+  T.eq(T.raises(f.source_at, f, 0).kind, "closed")
+end
+
 T.run(tests)

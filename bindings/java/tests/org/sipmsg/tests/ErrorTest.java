@@ -108,4 +108,75 @@ class ErrorTest {
     assertThrows(NullPointerException.class, () -> Message.parse((byte[]) null));
     assertNull(SipMsg.frame("OPTIONS sip:x SIP/2.0\r\nContent-Length: 10\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0));
   }
+
+  @Test
+  void statusErrorsNameTheCallAndTheIndex() {
+    try (Message req = Message.request("OPTIONS", "sip:carol@example.com")) {
+      SipException e = assertThrows(SipException.class, () -> req.headerAdd("Bad Name", "x"));
+      assertEquals("invalid-argument", e.status());
+      assertTrue(e.reason().startsWith("Message_headerAdd: invalid argument"), e.reason());
+      req.headerAdd("X-A", "1");
+      e = assertThrows(SipException.class, () -> req.headerReplace(Long.MAX_VALUE, "x"));
+      assertEquals("invalid-argument", e.status());
+      assertEquals("Message_headerReplace: index is 9223372036854775807, out of range: the message has 1 header line(s)",
+          e.reason());
+      e = assertThrows(SipException.class, () -> req.headerRemove(1));
+      assertEquals("not-found", e.status());
+      assertTrue(e.reason().contains("index is 1, out of range"), e.reason());
+      e = assertThrows(SipException.class, () -> req.headerInsert(2, "X-B", "2"));
+      assertTrue(e.reason().contains("index is 2, out of range"), e.reason());
+      req.headerInsert(1, "X-B", "2");
+      req.headerReplace(1, "3");
+      req.headerRemove(0);
+      assertEquals(1, req.headerCount());
+      assertEquals("3", req.header("X-B"));
+    }
+  }
+
+  /** f must throw an invalid-argument SipException whose reason names the argument and its range. */
+  static SipException outOfRange(String argument, String range, org.junit.jupiter.api.function.Executable f) {
+    SipException e = assertThrows(SipException.class, f);
+    assertEquals("invalid-argument", e.status());
+    assertTrue(e.reason().contains(": " + argument + " must be in " + range), e.reason());
+    assertTrue(e.reason().contains(", got "), e.reason());
+    return e;
+  }
+
+  @Test
+  void numbersMustFitTheirCParameter() {
+    String invite = "INVITE sip:bob@b SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=z9hG4bKA\r\nMax-Forwards: 70\r\n"
+        + "To: <sip:b@b>\r\nFrom: <sip:a@a>;tag=1\r\nCall-ID: cid\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+    try (Message m = Message.parse(invite); Message r = Message.response(200); Sdp sdp = Sdp.create()) {
+      String before = m.toString();
+      // these wrapped silently: a port of 2^32 + 5060 was 5060
+      SipException e = outOfRange("port", "0..65535", () -> m.pushVia("UDP", "h", (1L << 32) + 5060, "z9hG4bKwrap"));
+      assertEquals("Message_pushVia: port must be in 0..65535, got 4294972356", e.reason());
+      outOfRange("port", "0..65535", () -> m.pushVia("UDP", "h", 70000, null));
+      outOfRange("port", "0..65535", () -> m.pushVia("UDP", "h", -1, null));
+      outOfRange("number", "0..4294967295", () -> m.setCseq(-1, null));
+      outOfRange("number", "0..4294967295", () -> m.setCseq((1L << 32) + 1, null));
+      outOfRange("value", "0..4294967295", () -> m.setNumber(org.sipmsg.HeaderId.SIPMSG_HDR_EXPIRES, 1L << 32));
+      outOfRange("index", "0..", () -> m.headerRemove(-1));
+      outOfRange("index", "0..", () -> m.headerReplace(-1, "x"));
+      outOfRange("k", "0..", () -> m.via(-1));
+      outOfRange("code", "100..699", () -> m.makeResponse(99, null, null));
+      outOfRange("code", "100..699", () -> Message.response(1000));
+      outOfRange("code", "100..699", () -> r.setStatus(700, null));
+      outOfRange("flags", "0..4294967295", () -> m.toBytes(1L << 32));
+      assertEquals(before, m.toString(), "the message is unchanged");
+      assertEquals(200, r.status());
+      org.sipmsg.SdpSection session = sdp.session();
+      outOfRange("count", "0..4294967295", () -> session.setConnection(null, null, "192.0.2.1", -1, (1L << 32) + 2));
+      outOfRange("start", "0..", () -> sdp.setTiming(-1, 0));
+      outOfRange("port", "0..4294967295", () -> new org.sipmsg.SdpMediaSpec("audio", -1, "RTP/AVP", "0"));
+      // a char past ASCII was cut to its low byte: '\u0176' was a 'v'
+      e = assertThrows(SipException.class, () -> session.lineAdd('\u0176', "0"));
+      assertTrue(e.reason().contains("type must be an ASCII character, got U+0176"), e.reason());
+      assertEquals(1, sdp.toString().split("v=", -1).length - 1, "one v= line");
+      // what fits is passed on as it is
+      assertEquals(699, Message.response(699).status());
+      m.setNumber(org.sipmsg.HeaderId.SIPMSG_HDR_EXPIRES, 4294967295L);
+      assertEquals(4294967295L, m.number(org.sipmsg.HeaderId.SIPMSG_HDR_EXPIRES));
+    }
+  }
 }

@@ -173,4 +173,18 @@ class LifetimeTest {
     }
     assertEquals(800, ok.get());
   }
+
+  @Test
+  void sourceFilterIsAHandleLikeTheOthers() throws Exception {
+    try (Sdp sdp = Sdp.parse("v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nt=0 0\r\n"
+        + "a=source-filter: incl IN IP4 232.3.4.5 192.0.2.10\r\n")) {
+      SdpSection session = sdp.session();
+      Object filter = session.sourceFilterAt(session.attrFindName("source-filter", 0));
+      assertTrue(filter instanceof AutoCloseable, "SdpSourceFilter is AutoCloseable");
+      org.sipmsg.SdpSourceFilter f = (org.sipmsg.SdpSourceFilter) filter;
+      assertEquals("192.0.2.10", f.sourceAt(0));
+      ((AutoCloseable) filter).close();
+      assertThrows(IllegalStateException.class, () -> f.sourceAt(0));
+    }
+  }
 }
