@@ -25,7 +25,7 @@ sipmsg_status sm_check_report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_sever
 
 /* One pass with the first of each name kept, so many parameters cost no
  * more than a few. */
-sipmsg_status sm_check_repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_param *params, size_t count,
+sipmsg_status sm_check_repeated_params(sipmsg_msg *m, size_t i, const sipmsg_param *params, size_t count,
 				       const struct sm_once_params *once)
 {
 	bool seen[8] = {once->lead};
@@ -502,7 +502,7 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
 	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = nameaddr_rules(m)) ||
-	    (st = host_name_rules(m)) || (st = sm_check_digest(m)) ||
+	    (st = host_name_rules(m)) || (st = sm_check_uris(m)) || (st = sm_check_digest(m)) ||
 	    (st = sm_check_ims(m)) ||
 	    (st = text_header_rules(m)) || (st = content_type_rule(m)) || (st = body_rules(m)))
 		return st;

@@ -430,3 +430,48 @@ Test(check, host_name_rule)
 	}
 	cr_assert_eq(n, 4, "the root's dot, an IPv4 address, '_' and a tel URI are fine");
 }
+
+/* The k-th diagnostic with code and its line and column, or fails. */
+static void expect_at(sipmsg_diag_code code, size_t k, uint32_t line, uint32_t column, const char *what)
+{
+	const sipmsg_diag *d = nth(code, k);
+	cr_assert_not_null(d, "no %s #%zu", sipmsg_diag_code_name(code), k);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s", d->message);
+	cr_assert_eq(d->line, line, "%s: line %u", d->message, d->line);
+	cr_assert_eq(d->column, column, "%s: column %u", d->message, d->column);
+	if (what)
+		cr_assert(strstr(d->message, what), "%s", d->message);
+}
+
+/* uri-parameter (RFC 3261 §19.1.1, §25.1): the parse reads the first
+ * transport, user, method, ttl and maddr; a second one, or a second lr,
+ * is a warning at its name, in the Request-URI and every name-addr URI. */
+Test(check, repeated_uri_params_warn)
+{
+	TT_PARSE("INVITE sip:bob@example.com;transport=udp;TRANSPORT=tcp SIP/2.0\r\n"
+		 "Via: SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
+		 "To: <sip:bob@biloxi.com;user=phone;user=ip>\r\nFrom: <sip:alice@atlanta.com;method=INVITE;method=BYE>;tag=1\r\n"
+		 "Contact: <sip:a@pc33.atlanta.com;maddr=192.0.2.1;maddr=192.0.2.2;ttl=1;ttl=2>\r\n"
+		 "Route: <sip:p1.example.com;lr;lr>\r\nRecord-Route: <sip:p2.example.com;lr;transport=tcp>\r\n"
+		 "Call-ID: c\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "warnings only");
+	cr_assert_eq(count_code(SIPMSG_DIAG_MULTIPLE_VALUES), 6);
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 0, 1, 42, "transport");
+	cr_assert_null(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 0)->header.ptr, "the Request-URI is no header");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 1, 4, 36, "user");
+	TT_SLICE(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 1)->header, "To");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 2, 5, 44, "method");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 3, 6, 50, "maddr");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 4, 6, 72, "ttl");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 5, 7, 31, "lr");
+	TT_SLICE(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 5)->header, "Route");
+	/* a valueless transport is no value to read; other params may repeat */
+	TT_PARSE(TT_REQ("Contact: <sip:a@h;transport;transport=tcp;x=1;x=2>\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s",
+		     sipmsg_msg_diag_count(tt_m) ? sipmsg_msg_diag_at(tt_m, 0)->message : "");
+	/* a bare addr-spec's parameters are the header's: not the URI's */
+	TT_PARSE(TT_REQ("Contact: sip:a@h;expires=1\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(count_code(SIPMSG_DIAG_MULTIPLE_VALUES), 0);
+}

@@ -66,7 +66,7 @@ typedef enum sipmsg_diag_code {
 
 	/* 3xx: RFC 3261 checks (check.c) */
 	SIPMSG_DIAG_MISSING_HEADER = 300,       /**< a mandatory header is absent */
-	SIPMSG_DIAG_MULTIPLE_VALUES = 301,      /**< a single-valued header appears more than once, a "*" Contact with other Contact values, or a parameter named once repeated (warning) */
+	SIPMSG_DIAG_MULTIPLE_VALUES = 301,      /**< a single-valued header appears more than once, a "*" Contact with other Contact values, or a header or SIP URI parameter named once repeated (warning) */
 	SIPMSG_DIAG_CSEQ_METHOD_MISMATCH = 302, /**< CSeq method differs from the request method */
 	SIPMSG_DIAG_CONTENT_LENGTH_MISMATCH = 303, /**< Content-Length disagrees with the body */
 	SIPMSG_DIAG_BRANCH_NO_COOKIE = 304,     /**< Via branch lacks the z9hG4bK magic cookie */
