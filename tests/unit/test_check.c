@@ -475,3 +475,22 @@ Test(check, repeated_uri_params_warn)
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
 	cr_assert_eq(count_code(SIPMSG_DIAG_MULTIPLE_VALUES), 0);
 }
+
+/* lr-param = "lr" (RFC 3261 §25.1): ";lr=on", which older proxies write,
+ * is read as lr and warned of at the '=', with its header. */
+Test(check, lr_with_a_value_warns)
+{
+	TT_PARSE(TT_REQ("Route: <sip:p1.example.com;lr=on>, <sip:p2.example.com;lr>\r\n"
+			"Record-Route: <sip:p3.example.com;LR=true>\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "a warning");
+	cr_assert_eq(count_code(SIPMSG_DIAG_HEADER_RULE), 2);
+	expect_at(SIPMSG_DIAG_HEADER_RULE, 0, 8, 30, "lr-param");
+	TT_SLICE(nth(SIPMSG_DIAG_HEADER_RULE, 0)->header, "Route");
+	expect_at(SIPMSG_DIAG_HEADER_RULE, 1, 9, 37, "lr-param");
+	TT_SLICE(nth(SIPMSG_DIAG_HEADER_RULE, 1)->header, "Record-Route");
+	cr_assert(tt_value(SIPMSG_HDR_ROUTE, 0).nameaddr->uri.lr, "still read as lr");
+	TT_PARSE("OPTIONS sip:bob@example.com;lr=1 SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+		 "Max-Forwards: 70\r\nTo: <sip:b@h>\r\nFrom: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	expect_at(SIPMSG_DIAG_HEADER_RULE, 0, 1, 31, "lr-param");
+}
