@@ -235,6 +235,25 @@ static sipmsg_status valueless_tag_rule(sipmsg_msg *m, uint32_t i, const sipmsg_
 	return SIPMSG_OK;
 }
 
+/* display-name = *(token LWS) / quoted-string (RFC 3261 §25.1): token is
+ * ASCII, so a name with UTF-8 or other characters must be quoted. The parse
+ * reads UTF-8 words before '<' as real agents write them; the first byte
+ * out of the grammar is a warning here. */
+static sipmsg_status unquoted_display_rule(sipmsg_msg *m, uint32_t i, const sipmsg_nameaddr *na)
+{
+	if (!na->display.ptr || na->display_quoted)
+		return SIPMSG_OK;
+	for (size_t k = 0; k < na->display.len; k++) {
+		unsigned char c = (unsigned char)na->display.ptr[k];
+		if (!sm_is(c, SM_C_TOKEN | SM_C_LWS))
+			return sm_check_report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL,
+					       na->display.ptr + k,
+					       "an unquoted display name is tokens only: quote one with other characters "
+					       "(RFC 3261 §25.1 display-name)");
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status nameaddr_rules(sipmsg_msg *m)
 {
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
@@ -245,7 +264,7 @@ static sipmsg_status nameaddr_rules(sipmsg_msg *m)
 		for (uint32_t j = 0; v && j < v->n; j++) {
 			const sipmsg_nameaddr *na = (const sipmsg_nameaddr *)v->items + j;
 			sipmsg_status st = sm_check_repeated_params(m, i, na->params, na->param_count, &nameaddr_once);
-			if (st || (st = valueless_tag_rule(m, i, na)))
+			if (st || (st = valueless_tag_rule(m, i, na)) || (st = unquoted_display_rule(m, i, na)))
 				return st;
 		}
 	}

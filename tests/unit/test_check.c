@@ -494,3 +494,18 @@ Test(check, lr_with_a_value_warns)
 	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
 	expect_at(SIPMSG_DIAG_HEADER_RULE, 0, 1, 31, "lr-param");
 }
+
+/* display-name = *(token LWS) / quoted-string (RFC 3261 §25.1): token is
+ * ASCII, so an unquoted UTF-8 name, which the parse reads, is a warning at
+ * its first byte out of the rule. */
+Test(check, unquoted_display_name_is_tokens)
+{
+	TT_PARSE("INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
+		 "To: Bob Smith <sip:bob@example.com>\r\nFrom: J\xc3\xb6s\xc3\xa9 <sip:a@b>;tag=1\r\n"
+		 "Contact: \"J\xc3\xb6s\xc3\xa9\" <sip:a@h>\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "a warning");
+	cr_assert_eq(count_code(SIPMSG_DIAG_HEADER_RULE), 1, "tokens with LWS and a quoted name are fine");
+	expect_at(SIPMSG_DIAG_HEADER_RULE, 0, 5, 8, "display-name");
+	TT_SLICE(nth(SIPMSG_DIAG_HEADER_RULE, 0)->header, "From");
+	TT_SLICE(tt_value(SIPMSG_HDR_FROM, 0).nameaddr->display, "J\xc3\xb6s\xc3\xa9");
+}
