@@ -80,7 +80,7 @@ typedef enum sipmsg_diag_code {
 	SIPMSG_DIAG_BAD_DIGEST_PARAM = 312,     /**< a Digest credential, challenge or Authentication-Info parameter is missing or out of its shape (RFC 3261 §25.1, RFC 2617) */
 	SIPMSG_DIAG_BAD_TEXT_HEADER = 313,      /**< a header kept as text (MIME-Version, User-Agent, Server, Privacy) is out of its grammar (RFC 3261 §25.1, RFC 3323 §4.2) */
 	SIPMSG_DIAG_BAD_VIA_PARAM = 314,        /**< a Via extension parameter's value is not a gen-value (a bare ':' past received and maddr) (RFC 3261 §25.1) */
-	SIPMSG_DIAG_HEADER_RULE = 315,          /**< a header value (or Request-URI) the parse takes but its RFC's rules retire or narrow: RFC 3455's bare P-Access-Network-Info item, a transit-ioi entry out of shape, a wildcard Content-Type, a URI's lr with a value, an unquoted display name with non-token characters */
+	SIPMSG_DIAG_HEADER_RULE = 315,          /**< a header value (or Request-URI) the parse takes but its RFC's rules retire or narrow: RFC 3455's bare P-Access-Network-Info item, a cell id out of 3GPP TS 24.229's shape, a transit-ioi entry out of shape, a wildcard Content-Type, a URI's lr with a value, an unquoted display name with non-token characters */
 	SIPMSG_DIAG_START_LINE_RULE = 316,      /**< a start line its grammar or RFC 3261 rules out for senders but a receiver reads: a SIP-Version not in upper case (§7.1), a '%' in the reason phrase that is not an escape (§25.1) */
 	SIPMSG_DIAG_BAD_HOST_NAME = 317,        /**< a host name the parse reads but RFC 3261 §25.1 hostname rules out: an empty label, a label starting or ending in '-', a last label starting with a digit (warning) */
 
