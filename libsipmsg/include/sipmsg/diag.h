@@ -89,7 +89,7 @@ typedef enum sipmsg_diag_code {
 	SIPMSG_DIAG_SDP_UNKNOWN_TYPE = 401,     /**< an unknown type letter */
 	SIPMSG_DIAG_SDP_LINE_ORDER = 402,       /**< a line out of the RFC 8866 order */
 	SIPMSG_DIAG_SDP_MISSING_LINE = 403,     /**< a mandatory line (v, o, s, t, c) is absent */
-	SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME = 404, /**< "s=" with nothing after it */
+	SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME = 404, /**< "s=" with nothing after it (a warning when lenient) */
 	SIPMSG_DIAG_SDP_BAD_VALUE = 405,        /**< a line or attribute value does not match its grammar */
 	SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS = 406, /**< rtpmap/fmtp/rtcp-fb/rid pt= for a payload type not on the m= line */
 	SIPMSG_DIAG_SDP_BAD_PORT = 407,         /**< a port outside 0..65535, or one its RFC rules out (active TCP candidate not 9) */
