@@ -521,7 +521,8 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
 	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = nameaddr_rules(m)) ||
-	    (st = host_name_rules(m)) || (st = sm_check_uris(m)) || (st = sm_check_digest(m)) ||
+	    (st = host_name_rules(m)) || (st = sm_check_uris(m)) || (st = sm_check_header_params(m)) ||
+	    (st = sm_check_digest(m)) ||
 	    (st = sm_check_ims(m)) ||
 	    (st = text_header_rules(m)) || (st = content_type_rule(m)) || (st = body_rules(m)))
 		return st;

@@ -509,3 +509,43 @@ Test(check, unquoted_display_name_is_tokens)
 	TT_SLICE(nth(SIPMSG_DIAG_HEADER_RULE, 0)->header, "From");
 	TT_SLICE(tt_value(SIPMSG_HDR_FROM, 0).nameaddr->display, "J\xc3\xb6s\xc3\xa9");
 }
+
+/* The parameters other headers' RFCs name once (RFC 6665 §8.4, RFC 3261
+ * §20.1-3, §20.9, §20.11, §20.33, RFC 3326 §2, RFC 4028 §4): a second one
+ * is a multiple-values warning at its name; other parameters may repeat. */
+Test(check, repeated_header_params_warn)
+{
+	TT_PARSE(TT_REQ("Event: presence;id=1;ID=2\r\n"
+			"Subscription-State: terminated;reason=timeout;reason=noresource;expires=1;expires=2\r\n"
+			"Content-Disposition: session;handling=optional;handling=required\r\n"
+			"Reason: SIP;cause=200;cause=300, Q.850;cause=16;text=\"a\";text=\"b\"\r\n"
+			"Retry-After: 120 (x);duration=10;duration=20\r\n"
+			"Session-Expires: 90;refresher=uac;refresher=uas\r\n"
+			"Accept: application/sdp;q=0.5;q=0.1, text/plain;q=1\r\n"
+			"Accept-Encoding: gzip;q=1;q=0\r\nAccept-Language: da;q=1;q=0\r\n"
+			"Call-Info: <http://x/y>;purpose=icon;purpose=info\r\n"
+			"Allow-Events: presence\r\nSubscription-State: active;x=1;x=2\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX, "two Subscription-State lines are an error");
+	static const struct {
+		uint32_t line, column;
+		const char *name;
+	} want[] = {
+		{8, 22, "id"},        {9, 47, "reason"},   {9, 75, "expires"},   {10, 48, "handling"},
+		{11, 23, "cause"},    {11, 58, "text"},    {12, 34, "duration"}, {13, 35, "refresher"},
+		{14, 31, "q"},        {15, 27, "q"},       {16, 25, "q"},        {17, 38, "purpose"},
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++) {
+		const sipmsg_diag *d = sipmsg_msg_diag_at(tt_m, i);
+		if (d->code != SIPMSG_DIAG_MULTIPLE_VALUES || d->severity != SIPMSG_SEVERITY_WARNING)
+			continue;
+		cr_assert_lt(n, 12, "%s", d->message);
+		cr_assert_eq(d->line, want[n].line, "%s: line %u", d->message, d->line);
+		cr_assert_eq(d->column, want[n].column, "%s: column %u", d->message, d->column);
+		char what[40];
+		snprintf(what, sizeof what, "second %s ", want[n].name);
+		cr_assert(strstr(d->message, what), "%s", d->message);
+		n++;
+	}
+	cr_assert_eq(n, 12);
+}
