@@ -25,7 +25,7 @@ sipmsg_status sm_check_report(sipmsg_msg *m, sipmsg_diag_code code, sipmsg_sever
 
 /* One pass with the first of each name kept, so many parameters cost no
  * more than a few. */
-sipmsg_status sm_check_repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_param *params, size_t count,
+sipmsg_status sm_check_repeated_params(sipmsg_msg *m, size_t i, const sipmsg_param *params, size_t count,
 				       const struct sm_once_params *once)
 {
 	bool seen[8] = {once->lead};
@@ -235,6 +235,25 @@ static sipmsg_status valueless_tag_rule(sipmsg_msg *m, uint32_t i, const sipmsg_
 	return SIPMSG_OK;
 }
 
+/* display-name = *(token LWS) / quoted-string (RFC 3261 §25.1): token is
+ * ASCII, so a name with UTF-8 or other characters must be quoted. The parse
+ * reads UTF-8 words before '<' as real agents write them; the first byte
+ * out of the grammar is a warning here. */
+static sipmsg_status unquoted_display_rule(sipmsg_msg *m, uint32_t i, const sipmsg_nameaddr *na)
+{
+	if (!na->display.ptr || na->display_quoted)
+		return SIPMSG_OK;
+	for (size_t k = 0; k < na->display.len; k++) {
+		unsigned char c = (unsigned char)na->display.ptr[k];
+		if (!sm_is(c, SM_C_TOKEN | SM_C_LWS))
+			return sm_check_report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL,
+					       na->display.ptr + k,
+					       "an unquoted display name is tokens only: quote one with other characters "
+					       "(RFC 3261 §25.1 display-name)");
+	}
+	return SIPMSG_OK;
+}
+
 static sipmsg_status nameaddr_rules(sipmsg_msg *m)
 {
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
@@ -245,7 +264,7 @@ static sipmsg_status nameaddr_rules(sipmsg_msg *m)
 		for (uint32_t j = 0; v && j < v->n; j++) {
 			const sipmsg_nameaddr *na = (const sipmsg_nameaddr *)v->items + j;
 			sipmsg_status st = sm_check_repeated_params(m, i, na->params, na->param_count, &nameaddr_once);
-			if (st || (st = valueless_tag_rule(m, i, na)))
+			if (st || (st = valueless_tag_rule(m, i, na)) || (st = unquoted_display_rule(m, i, na)))
 				return st;
 		}
 	}
@@ -502,7 +521,8 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
 	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = nameaddr_rules(m)) ||
-	    (st = host_name_rules(m)) || (st = sm_check_digest(m)) ||
+	    (st = host_name_rules(m)) || (st = sm_check_uris(m)) || (st = sm_check_header_params(m)) ||
+	    (st = sm_check_digest(m)) ||
 	    (st = sm_check_ims(m)) ||
 	    (st = text_header_rules(m)) || (st = content_type_rule(m)) || (st = body_rules(m)))
 		return st;

@@ -29,9 +29,13 @@ struct sm_once_params {
 	const char *rfc;
 	bool by_presence;
 };
-sipmsg_status sm_check_repeated_params(sipmsg_msg *m, uint32_t i, const sipmsg_param *params, size_t count,
+sipmsg_status sm_check_repeated_params(sipmsg_msg *m, size_t i, const sipmsg_param *params, size_t count,
 				       const struct sm_once_params *once);
 
+/* The SIP URI parameters of the Request-URI and every name-addr (check_uri.c). */
+sipmsg_status sm_check_uris(sipmsg_msg *m);
+/* The parameters other headers' RFCs name once (check_params.c). */
+sipmsg_status sm_check_header_params(sipmsg_msg *m);
 /* P-Access-Network-Info, Session-ID and P-Charging-Vector (check_ims.c). */
 sipmsg_status sm_check_ims(sipmsg_msg *m);
 /* Digest credentials, challenges and Authentication-Info (check_digest.c). */

@@ -557,6 +557,12 @@ static sipmsg_status check_line(sipmsg_sdp_section *s, size_t i, const sipmsg_sd
 	/* the text kinds have no parser to say it (text = 1*byte, RFC 8866 §9) */
 	if (l->attr && row->kind == SM_K_text && (!sm_sdp_value(l, &vn) || !vn))
 		return sm_sdp_diag(sdp, l, l->p + l->len, SIPMSG_DIAG_SDP_BAD_VALUE, ERR, "the attribute needs a value");
+	/* attribute = attribute-name ":" attribute-value / attribute-name, and
+	 * attribute-value = byte-string = 1*byte (RFC 8866 §9): an attribute
+	 * not understood is ignored (§5.13), so its empty value is a warning */
+	if (!l->attr && sm_sdp_value(l, &vn) && !vn)
+		return sm_sdp_diag(sdp, l, l->p + l->len, SIPMSG_DIAG_SDP_BAD_VALUE, WARNING,
+				   "an empty value after ':' (RFC 8866 §9: attribute-value is at least one byte)");
 	if (l->attr == SIPMSG_SDP_ATTR_ICE_UFRAG || l->attr == SIPMSG_SDP_ATTR_ICE_PWD)
 		return check_ice_credential(sdp, l);
 	if (l->attr == SIPMSG_SDP_ATTR_ORIENT || l->attr == SIPMSG_SDP_ATTR_TYPE || l->attr == SIPMSG_SDP_ATTR_CONNECTION)

@@ -212,10 +212,13 @@ static sipmsg_status classify_other(struct sp *s, struct sm_sdp_line *l)
 			break;
 		case 's':
 			s->seen |= SM_MISS_S;
+			/* RFC 8866 §5.3 wants a name, " " for none; RFC 3264's
+			 * examples and real tools write "s=": a warning when
+			 * lenient, kept as written */
 			if (n == 2) {
 				sipmsg_status st = deviate(s, SIPMSG_LENIENT_SDP_MISSING, l, p + 2,
-							   SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME, SIPMSG_SEVERITY_ERROR,
-							   "the s= line is empty (RFC 8866: use \"s= \" or \"s=-\")");
+							   SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME, SIPMSG_SEVERITY_WARNING,
+							   "the s= line is empty (RFC 8866 §5.3: use \"s= \" or \"s=-\")");
 				if (st)
 					return st;
 			}

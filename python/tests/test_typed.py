@@ -305,7 +305,8 @@ def test_multipart_cut_short_keeps_its_last_part():
 
 
 # The IMS and priority headers, with the RFCs' example values (RFC 7989 §9,
-# RFC 4412 §3.1, RFC 7315 §5.4 and §5.6).
+# RFC 4412 §3.1, RFC 7315 §5.4 and §5.6); the UTRAN cell id has 3GPP TS
+# 24.229's shape (16 digits), which RFC 7315's 13-digit example misses.
 IMS = (
     b"INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
     b"Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds\r\n"
@@ -319,7 +320,7 @@ IMS = (
     b"Resource-Priority: wps.2, dsn.flash\r\n"
     b"Accept-Resource-Priority: dsn.routine\r\n"
     b"P-Charging-Vector: icid-value=1234bc9876e; icid-generated-at=192.0.6.8; orig-ioi=home1.net\r\n"
-    b"P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE, IEEE-802.11;network-provided\r\n"
+    b"P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=2345601234ABCDEF, IEEE-802.11;network-provided\r\n"
     b"Content-Length: 0\r\n"
     b"\r\n"
 )
@@ -338,7 +339,7 @@ def test_ims_and_priority_headers():
         "1234bc9876e", "192.0.6.8", "home1.net", None, None)
     assert cv.params == [("icid-generated-at", "192.0.6.8"), ("orig-ioi", "home1.net")]
     assert msg.access_network_info == [
-        sipmsg.AccessNetworkInfo("3GPP-UTRAN-TDD", False, [("utran-cell-id-3gpp", "23456789ABCDE")]),
+        sipmsg.AccessNetworkInfo("3GPP-UTRAN-TDD", False, [("utran-cell-id-3gpp", "2345601234ABCDEF")]),
         sipmsg.AccessNetworkInfo("IEEE-802.11", True, [("network-provided", None)]),
     ]
     assert msg.diagnostics == []
@@ -366,7 +367,7 @@ def test_ims_views_outlive_their_message():
     sid, anis = msg.session_id, msg.access_network_info
     del msg
     assert sid is not None and sid.local_uuid == "ab30317f1a784dc48ff824d0d3715d86"
-    assert anis[0].params == [("utran-cell-id-3gpp", "23456789ABCDE")]
+    assert anis[0].params == [("utran-cell-id-3gpp", "2345601234ABCDEF")]
 
 
 def test_charging_vector_transit_ioi_entries():

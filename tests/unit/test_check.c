@@ -430,3 +430,122 @@ Test(check, host_name_rule)
 	}
 	cr_assert_eq(n, 4, "the root's dot, an IPv4 address, '_' and a tel URI are fine");
 }
+
+/* The k-th diagnostic with code and its line and column, or fails. */
+static void expect_at(sipmsg_diag_code code, size_t k, uint32_t line, uint32_t column, const char *what)
+{
+	const sipmsg_diag *d = nth(code, k);
+	cr_assert_not_null(d, "no %s #%zu", sipmsg_diag_code_name(code), k);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "%s", d->message);
+	cr_assert_eq(d->line, line, "%s: line %u", d->message, d->line);
+	cr_assert_eq(d->column, column, "%s: column %u", d->message, d->column);
+	if (what)
+		cr_assert(strstr(d->message, what), "%s", d->message);
+}
+
+/* uri-parameter (RFC 3261 §19.1.1, §25.1): the parse reads the first
+ * transport, user, method, ttl and maddr; a second one, or a second lr,
+ * is a warning at its name, in the Request-URI and every name-addr URI. */
+Test(check, repeated_uri_params_warn)
+{
+	TT_PARSE("INVITE sip:bob@example.com;transport=udp;TRANSPORT=tcp SIP/2.0\r\n"
+		 "Via: SIP/2.0/UDP pc33.atlanta.com;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
+		 "To: <sip:bob@biloxi.com;user=phone;user=ip>\r\nFrom: <sip:alice@atlanta.com;method=INVITE;method=BYE>;tag=1\r\n"
+		 "Contact: <sip:a@pc33.atlanta.com;maddr=192.0.2.1;maddr=192.0.2.2;ttl=1;ttl=2>\r\n"
+		 "Route: <sip:p1.example.com;lr;lr>\r\nRecord-Route: <sip:p2.example.com;lr;transport=tcp>\r\n"
+		 "Call-ID: c\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "warnings only");
+	cr_assert_eq(count_code(SIPMSG_DIAG_MULTIPLE_VALUES), 6);
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 0, 1, 42, "transport");
+	cr_assert_null(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 0)->header.ptr, "the Request-URI is no header");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 1, 4, 36, "user");
+	TT_SLICE(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 1)->header, "To");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 2, 5, 44, "method");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 3, 6, 50, "maddr");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 4, 6, 72, "ttl");
+	expect_at(SIPMSG_DIAG_MULTIPLE_VALUES, 5, 7, 31, "lr");
+	TT_SLICE(nth(SIPMSG_DIAG_MULTIPLE_VALUES, 5)->header, "Route");
+	/* a valueless transport is no value to read; other params may repeat */
+	TT_PARSE(TT_REQ("Contact: <sip:a@h;transport;transport=tcp;x=1;x=2>\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_diag_count(tt_m), 0, "%s",
+		     sipmsg_msg_diag_count(tt_m) ? sipmsg_msg_diag_at(tt_m, 0)->message : "");
+	/* a bare addr-spec's parameters are the header's: not the URI's */
+	TT_PARSE(TT_REQ("Contact: sip:a@h;expires=1\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	cr_assert_eq(count_code(SIPMSG_DIAG_MULTIPLE_VALUES), 0);
+}
+
+/* lr-param = "lr" (RFC 3261 §25.1): ";lr=on", which older proxies write,
+ * is read as lr and warned of at the '=', with its header. */
+Test(check, lr_with_a_value_warns)
+{
+	TT_PARSE(TT_REQ("Route: <sip:p1.example.com;lr=on>, <sip:p2.example.com;lr>\r\n"
+			"Record-Route: <sip:p3.example.com;LR=true>\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "a warning");
+	cr_assert_eq(count_code(SIPMSG_DIAG_HEADER_RULE), 2);
+	expect_at(SIPMSG_DIAG_HEADER_RULE, 0, 8, 30, "lr-param");
+	TT_SLICE(nth(SIPMSG_DIAG_HEADER_RULE, 0)->header, "Route");
+	expect_at(SIPMSG_DIAG_HEADER_RULE, 1, 9, 37, "lr-param");
+	TT_SLICE(nth(SIPMSG_DIAG_HEADER_RULE, 1)->header, "Record-Route");
+	cr_assert(tt_value(SIPMSG_HDR_ROUTE, 0).nameaddr->uri.lr, "still read as lr");
+	TT_PARSE("OPTIONS sip:bob@example.com;lr=1 SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+		 "Max-Forwards: 70\r\nTo: <sip:b@h>\r\nFrom: <sip:a@h>;tag=1\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK);
+	expect_at(SIPMSG_DIAG_HEADER_RULE, 0, 1, 31, "lr-param");
+}
+
+/* display-name = *(token LWS) / quoted-string (RFC 3261 §25.1): token is
+ * ASCII, so an unquoted UTF-8 name, which the parse reads, is a warning at
+ * its first byte out of the rule. */
+Test(check, unquoted_display_name_is_tokens)
+{
+	TT_PARSE("INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
+		 "To: Bob Smith <sip:bob@example.com>\r\nFrom: J\xc3\xb6s\xc3\xa9 <sip:a@b>;tag=1\r\n"
+		 "Contact: \"J\xc3\xb6s\xc3\xa9\" <sip:a@h>\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_OK, "a warning");
+	cr_assert_eq(count_code(SIPMSG_DIAG_HEADER_RULE), 1, "tokens with LWS and a quoted name are fine");
+	expect_at(SIPMSG_DIAG_HEADER_RULE, 0, 5, 8, "display-name");
+	TT_SLICE(nth(SIPMSG_DIAG_HEADER_RULE, 0)->header, "From");
+	TT_SLICE(tt_value(SIPMSG_HDR_FROM, 0).nameaddr->display, "J\xc3\xb6s\xc3\xa9");
+}
+
+/* The parameters other headers' RFCs name once (RFC 6665 §8.4, RFC 3261
+ * §20.1-3, §20.9, §20.11, §20.33, RFC 3326 §2, RFC 4028 §4): a second one
+ * is a multiple-values warning at its name; other parameters may repeat. */
+Test(check, repeated_header_params_warn)
+{
+	TT_PARSE(TT_REQ("Event: presence;id=1;ID=2\r\n"
+			"Subscription-State: terminated;reason=timeout;reason=noresource;expires=1;expires=2\r\n"
+			"Content-Disposition: session;handling=optional;handling=required\r\n"
+			"Reason: SIP;cause=200;cause=300, Q.850;cause=16;text=\"a\";text=\"b\"\r\n"
+			"Retry-After: 120 (x);duration=10;duration=20\r\n"
+			"Session-Expires: 90;refresher=uac;refresher=uas\r\n"
+			"Accept: application/sdp;q=0.5;q=0.1, text/plain;q=1\r\n"
+			"Accept-Encoding: gzip;q=1;q=0\r\nAccept-Language: da;q=1;q=0\r\n"
+			"Call-Info: <http://x/y>;purpose=icon;purpose=info\r\n"
+			"Allow-Events: presence\r\nSubscription-State: active;x=1;x=2\r\n"));
+	cr_assert_eq(sipmsg_msg_check(tt_m), SIPMSG_ESYNTAX, "two Subscription-State lines are an error");
+	static const struct {
+		uint32_t line, column;
+		const char *name;
+	} want[] = {
+		{8, 22, "id"},        {9, 47, "reason"},   {9, 75, "expires"},   {10, 48, "handling"},
+		{11, 23, "cause"},    {11, 58, "text"},    {12, 34, "duration"}, {13, 35, "refresher"},
+		{14, 31, "q"},        {15, 27, "q"},       {16, 25, "q"},        {17, 38, "purpose"},
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sipmsg_msg_diag_count(tt_m); i++) {
+		const sipmsg_diag *d = sipmsg_msg_diag_at(tt_m, i);
+		if (d->code != SIPMSG_DIAG_MULTIPLE_VALUES || d->severity != SIPMSG_SEVERITY_WARNING)
+			continue;
+		cr_assert_lt(n, 12, "%s", d->message);
+		cr_assert_eq(d->line, want[n].line, "%s: line %u", d->message, d->line);
+		cr_assert_eq(d->column, want[n].column, "%s: column %u", d->message, d->column);
+		char what[40];
+		snprintf(what, sizeof what, "second %s ", want[n].name);
+		cr_assert(strstr(d->message, what), "%s", d->message);
+		n++;
+	}
+	cr_assert_eq(n, 12);
+}

@@ -214,7 +214,7 @@ Test(ims, access_network_info_rfc3455_form)
 		    SIPMSG_DIAG_HEADER_RULE, 36);
 	TT_SLICE(tt_value(SIPMSG_HDR_P_ACCESS_NETWORK_INFO, 0).access_network_info->params[0].value, "[2001:db8::1]");
 	/* a bare token is a generic-param of either RFC: no warning */
-	check_clean("P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE; network-provided");
+	check_clean("P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=2345601234ABCDEF; network-provided");
 	/* elsewhere a nameless parameter stays an error */
 	tt_bad("Session-ID: ab30317f1a784dc48ff824d0d3715d86;\"x\"", SIPMSG_HDR_SESSION_ID, SIPMSG_DIAG_BAD_PARAMETER,
 	    46);
@@ -306,4 +306,50 @@ Test(ims, transit_ioi_checked)
 	check_warns("P-Charging-Vector: icid-value=1;transit-ioi=opA.1", SIPMSG_HDR_P_CHARGING_VECTOR,
 		    SIPMSG_DIAG_HEADER_RULE, 45);
 	check_clean("P-Charging-Vector: icid-value=1;transit-ioi=\"void.1\"");
+}
+
+/* 3GPP TS 24.229 §7.2A.4.3 codes the cell identities RFC 7315 §5.4 takes as
+ * token / quoted-string: MCC (3 digits), MNC (2 or 3), then full hex codes
+ * of fixed length, per access type. A value out of that shape is a warning
+ * at its first stray character, or at its start when only the length is
+ * wrong. */
+Test(ims, cell_id_shapes)
+{
+	/* GERAN: LAC and CI, 4 hex digits each; a 2- or 3-digit MNC */
+	check_clean("P-Access-Network-Info: 3GPP-GERAN; cgi-3gpp=2345612ab34CD");
+	check_clean("P-Access-Network-Info: 3GPP-GERAN; cgi-3gpp=\"310410FFFE0001\"");
+	/* UTRAN: LAC and the 28-bit cell identity (4 + 7) */
+	check_clean("P-Access-Network-Info: 3GPP-UTRAN-FDD; utran-cell-id-3gpp=310410ABCD1234567");
+	/* E-UTRAN: TAC and ECI (4 + 7); a 24-bit TAC (6 + 7) is taken too */
+	check_clean("P-Access-Network-Info: 3GPP-E-UTRAN-FDD; utran-cell-id-3gpp=0010100010019B01");
+	check_clean("P-Access-Network-Info: 3GPP-E-UTRAN-TDD; utran-cell-id-3gpp=00101000001019B01A");
+	/* NR: TAC (6) and the 36-bit NR cell identity (9) */
+	check_clean("P-Access-Network-Info: 3GPP-NR-FDD; utran-cell-id-3gpp=00101000001123456789");
+	/* another access type or class: any of those lengths */
+	check_clean("P-Access-Network-Info: 3GPP-E-UTRAN; utran-cell-id-3gpp=0010100010019B01");
+	/* other access-info values are not held to a shape */
+	check_clean("P-Access-Network-Info: IEEE-802.11; i-wlan-node-id=ffffffffffff; dsl-location=x");
+
+	const sipmsg_diag *d = check_warns("P-Access-Network-Info: 3GPP-GERAN; cgi-3gpp=23456789ABCDEF0",
+					   SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_HEADER_RULE, 45);
+	cr_assert(strstr(d->message, "cgi-3gpp") && strstr(d->message, "24.229"), "%s", d->message);
+	/* the MCC and MNC are decimal: at the first that is not */
+	check_warns("P-Access-Network-Info: 3GPP-GERAN; cgi-3gpp=234A612ab34CD", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+		    SIPMSG_DIAG_HEADER_RULE, 48);
+	/* hex digits only, quoted or not */
+	check_warns("P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=\"310410ABCD123456G\"",
+		    SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_HEADER_RULE, 76);
+	/* RFC 7315's own example value is short for UTRAN (13 of 16 or 17) */
+	check_warns("P-Access-Network-Info: 3GPP-UTRAN-TDD; utran-cell-id-3gpp=23456789ABCDE",
+		    SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_HEADER_RULE, 59);
+	/* a 24-bit TAC is E-UTRAN's and NR's only */
+	check_warns("P-Access-Network-Info: 3GPP-UTRAN-FDD; utran-cell-id-3gpp=00101000001019B01A",
+		    SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_HEADER_RULE, 59);
+	d = check_warns("P-Access-Network-Info: 3GPP-NR-TDD; utran-cell-id-3gpp=0010100010019B01",
+			SIPMSG_HDR_P_ACCESS_NETWORK_INFO, SIPMSG_DIAG_HEADER_RULE, 56);
+	cr_assert(strstr(d->message, "NR"), "%s", d->message);
+	check_warns("P-Access-Network-Info: 3GPP-E-UTRAN; utran-cell-id-3gpp=0010", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+		    SIPMSG_DIAG_HEADER_RULE, 61);
+	check_warns("P-Access-Network-Info: 3GPP-GERAN; cgi-3gpp=\"\"", SIPMSG_HDR_P_ACCESS_NETWORK_INFO,
+		    SIPMSG_DIAG_HEADER_RULE, 46);
 }

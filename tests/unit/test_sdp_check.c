@@ -484,3 +484,22 @@ Test(sdp_check, information_lines)
 		cr_assert_eq(d->column, cases[k].column, "%s: column %u", cases[k].line, d->column);
 	}
 }
+
+/* attribute-value = byte-string = 1*byte (RFC 8866 §9): "a=x-foo:" breaks
+ * it. The text kinds are errors (text_attributes_need_a_value); an
+ * attribute not understood is ignored (§5.13), so a warning, after the ':'.
+ * A flag without ':' and a value with one byte are fine. */
+Test(sdp_check, unknown_attribute_empty_value)
+{
+	check(SESSION_HEAD "c=IN IP4 192.0.2.1\r\na=x-foo:\r\na=x-bar\r\na=x-baz: \r\nm=audio 1 RTP/AVP 0\r\n"
+			   "a=X-Qux:\r\n");
+	cr_assert_eq(count(SIPMSG_DIAG_SDP_BAD_VALUE), 2);
+	const sipmsg_diag *d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 0);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 6);
+	cr_assert_eq(d->column, 9, "after the ':'");
+	cr_assert(strstr(d->message, "RFC 8866 §9"), "%s", d->message);
+	d = nth(SIPMSG_DIAG_SDP_BAD_VALUE, 1);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 10);
+}

@@ -154,7 +154,7 @@ Test(sdp_parse, missing_and_empty_mandatory_lines)
 	sdp_parse_ok("v=0\r\no=- 1 1 IN IP4 h\r\ns=\r\nm=audio 1 RTP/AVP 0\r\n");
 	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME);
 	cr_assert_not_null(d);
-	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING, "tolerated: see empty_session_name_is_tolerated");
 	cr_assert_eq(d->line, 3);
 	cr_assert_eq(d->column, 3);
 	d = sdp_find_diag(SIPMSG_DIAG_SDP_MISSING_LINE);
@@ -427,4 +427,34 @@ Test(sdp_parse, strict_mode_parses_every_value)
 	cr_assert_eq(sipmsg_sdp_parse(p, strlen(t), &o, &sdp, &sdp_err), SIPMSG_ESYNTAX);
 	o.lenient = SIPMSG_LENIENT_SDP_BAD_VALUES;
 	cr_assert_eq(sipmsg_sdp_parse(p, strlen(t), &o, &sdp, &sdp_err), SIPMSG_OK);
+}
+
+/* RFC 8866 §5.3: s= MUST NOT be empty (" " when there is no name), but RFC
+ * 3264's examples and real tools write "s=" and the corpus tolerates it:
+ * lenient mode takes it with a warning and writes it back as it came;
+ * strict mode rejects it, at the line's end. */
+Test(sdp_parse, empty_session_name_is_tolerated)
+{
+	static const char text[] = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
+				   "m=audio 49170 RTP/AVP 0\r\n";
+	sdp_parse_ok(text);
+	cr_assert_eq(sipmsg_sdp_check(sdp), SIPMSG_OK);
+	cr_assert_eq(sipmsg_sdp_error_count(sdp), 0, "no error: %s",
+		     sipmsg_sdp_diag_count(sdp) ? sipmsg_sdp_diag_at(sdp, 0)->message : "");
+	const sipmsg_diag *d = sdp_find_diag(SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_WARNING);
+	cr_assert_eq(d->line, 3);
+	cr_assert_eq(d->column, 3);
+	cr_assert_eq(d->offset, 33);
+	EXPECT_SDP_WIRE(sdp, text);
+	cr_assert_eq(sdp_parse_mode(text, true), SIPMSG_ESYNTAX);
+	cr_assert_eq(sdp_err.code, SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME);
+	cr_assert_eq(sdp_err.line, 3);
+	cr_assert_eq(sdp_err.column, 3);
+	cr_assert(strstr(sdp_err.reason, "s="), "%s", sdp_err.reason);
+	/* a single space is the RFC's "no name": clean in both modes */
+	static const char space[] = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns= \r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n";
+	cr_assert_eq(sdp_parse_mode(space, true), SIPMSG_OK, "%s", sdp_err.reason);
+	cr_assert_null(sdp_find_diag(SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME));
 }

@@ -66,7 +66,7 @@ typedef enum sipmsg_diag_code {
 
 	/* 3xx: RFC 3261 checks (check.c) */
 	SIPMSG_DIAG_MISSING_HEADER = 300,       /**< a mandatory header is absent */
-	SIPMSG_DIAG_MULTIPLE_VALUES = 301,      /**< a single-valued header appears more than once, a "*" Contact with other Contact values, or a parameter named once repeated (warning) */
+	SIPMSG_DIAG_MULTIPLE_VALUES = 301,      /**< a single-valued header appears more than once, a "*" Contact with other Contact values, or a header or SIP URI parameter named once repeated (warning) */
 	SIPMSG_DIAG_CSEQ_METHOD_MISMATCH = 302, /**< CSeq method differs from the request method */
 	SIPMSG_DIAG_CONTENT_LENGTH_MISMATCH = 303, /**< Content-Length disagrees with the body */
 	SIPMSG_DIAG_BRANCH_NO_COOKIE = 304,     /**< Via branch lacks the z9hG4bK magic cookie */
@@ -80,7 +80,7 @@ typedef enum sipmsg_diag_code {
 	SIPMSG_DIAG_BAD_DIGEST_PARAM = 312,     /**< a Digest credential, challenge or Authentication-Info parameter is missing or out of its shape (RFC 3261 §25.1, RFC 2617) */
 	SIPMSG_DIAG_BAD_TEXT_HEADER = 313,      /**< a header kept as text (MIME-Version, User-Agent, Server, Privacy) is out of its grammar (RFC 3261 §25.1, RFC 3323 §4.2) */
 	SIPMSG_DIAG_BAD_VIA_PARAM = 314,        /**< a Via extension parameter's value is not a gen-value (a bare ':' past received and maddr) (RFC 3261 §25.1) */
-	SIPMSG_DIAG_HEADER_RULE = 315,          /**< a header value its grammar takes but its RFC's rules retire or narrow: RFC 3455's bare P-Access-Network-Info item, a transit-ioi entry out of shape, a wildcard Content-Type */
+	SIPMSG_DIAG_HEADER_RULE = 315,          /**< a header value (or Request-URI) the parse takes but its RFC's rules retire or narrow: RFC 3455's bare P-Access-Network-Info item, a cell id out of 3GPP TS 24.229's shape, a transit-ioi entry out of shape, a wildcard Content-Type, a URI's lr with a value, an unquoted display name with non-token characters */
 	SIPMSG_DIAG_START_LINE_RULE = 316,      /**< a start line its grammar or RFC 3261 rules out for senders but a receiver reads: a SIP-Version not in upper case (§7.1), a '%' in the reason phrase that is not an escape (§25.1) */
 	SIPMSG_DIAG_BAD_HOST_NAME = 317,        /**< a host name the parse reads but RFC 3261 §25.1 hostname rules out: an empty label, a label starting or ending in '-', a last label starting with a digit (warning) */
 
@@ -89,7 +89,7 @@ typedef enum sipmsg_diag_code {
 	SIPMSG_DIAG_SDP_UNKNOWN_TYPE = 401,     /**< an unknown type letter */
 	SIPMSG_DIAG_SDP_LINE_ORDER = 402,       /**< a line out of the RFC 8866 order */
 	SIPMSG_DIAG_SDP_MISSING_LINE = 403,     /**< a mandatory line (v, o, s, t, c) is absent */
-	SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME = 404, /**< "s=" with nothing after it */
+	SIPMSG_DIAG_SDP_EMPTY_SESSION_NAME = 404, /**< "s=" with nothing after it (a warning when lenient) */
 	SIPMSG_DIAG_SDP_BAD_VALUE = 405,        /**< a line or attribute value does not match its grammar */
 	SIPMSG_DIAG_SDP_PT_NOT_IN_FORMATS = 406, /**< rtpmap/fmtp/rtcp-fb/rid pt= for a payload type not on the m= line */
 	SIPMSG_DIAG_SDP_BAD_PORT = 407,         /**< a port outside 0..65535, or one its RFC rules out (active TCP candidate not 9) */

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/* The SIP URI parameters' rules for sipmsg_msg_check(), on the Request-URI
+ * and every name-addr's URI: the parse reads the first of each parameter
+ * RFC 3261 §19.1.1 gives a meaning and takes lr in any form, so what it
+ * lets through is a warning here, off the hot path. */
+#include "check_internal.h"
+
+/* uri-parameter = transport-param / user-param / method-param / ttl-param /
+ * maddr-param / lr-param / other-param (RFC 3261 §25.1): each read once. */
+static const char *const uri_once_names[] = {"transport", "user", "method", "ttl", "maddr"};
+static const struct sm_once_params uri_once = {uri_once_names, sizeof uri_once_names / sizeof uri_once_names[0],
+					       false, "RFC 3261 §19.1.1"};
+/* lr is a flag: a second one counts with or without a value */
+static const char *const uri_flag_names[] = {"lr"};
+static const struct sm_once_params uri_flag_once = {uri_flag_names, 1, false, "RFC 3261 §19.1.1", true};
+
+/* lr-param = "lr" (RFC 3261 §25.1): no value. ";lr=on" (an old form some
+ * proxies still write) is read as lr, so it is a warning, at the '='. */
+static sipmsg_status lr_value_rule(sipmsg_msg *m, size_t i, const sipmsg_uri *u)
+{
+	for (size_t k = 0; k < u->param_count; k++) {
+		const sipmsg_param *pr = &u->params[k];
+		if (pr->value.ptr && SM_IS(pr->name, "lr"))
+			return sm_check_report(m, SIPMSG_DIAG_HEADER_RULE, SIPMSG_SEVERITY_WARNING, i, NULL,
+					       pr->name.ptr + pr->name.len,
+					       "the lr parameter takes no value (RFC 3261 §25.1 lr-param = \"lr\")");
+	}
+	return SIPMSG_OK;
+}
+
+static sipmsg_status uri_rules(sipmsg_msg *m, size_t i, const sipmsg_uri *u)
+{
+	if (u->scheme != SIPMSG_SCHEME_SIP && u->scheme != SIPMSG_SCHEME_SIPS)
+		return SIPMSG_OK;
+	sipmsg_status st;
+	if ((st = sm_check_repeated_params(m, i, u->params, u->param_count, &uri_once)) ||
+	    (st = sm_check_repeated_params(m, i, u->params, u->param_count, &uri_flag_once)))
+		return st;
+	return lr_value_rule(m, i, u);
+}
+
+sipmsg_status sm_check_uris(sipmsg_msg *m)
+{
+	sipmsg_status st;
+	const sipmsg_uri *ru = NULL;
+	if (m->is_request && (st = sm_typed_parse_ruri(m, &ru)) == SIPMSG_ENOMEM)
+		return st;
+	if (ru && (st = uri_rules(m, SM_NOPOS, ru)))
+		return st;
+	for (uint32_t i = 0; i < m->nhdrs; i++) {
+		unsigned kind = m->hdrs[i].id ? sm_hdr_rows[m->hdrs[i].id].kind : SIPMSG_KIND_TEXT;
+		if (kind != SIPMSG_KIND_NAMEADDR && kind != SIPMSG_KIND_CONTACT)
+			continue;
+		const struct sm_vals *v = sm_typed_vals(m, i, NULL);
+		for (uint32_t j = 0; v && j < v->n; j++) {
+			const sipmsg_nameaddr *na = (const sipmsg_nameaddr *)v->items + j;
+			if (!na->star && (st = uri_rules(m, i, &na->uri)))
+				return st;
+		}
+	}
+	return SIPMSG_OK;
+}
