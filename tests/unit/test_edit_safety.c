@@ -96,3 +96,17 @@ Test(edit_safety, built_multipart_reparses_to_the_same_parts)
 	cr_assert(slice_is(mp->parts[1].content_type, "application/sdp"));
 	sipmsg_msg_free(r);
 }
+
+/* Finding 7: the SDP was cached on the body alone. */
+Test(edit_safety, sdp_follows_a_content_type_edit)
+{
+	parse("INVITE sip:bob@b SIP/2.0\r\nContent-Type: application/sdp\r\nContent-Length: 22\r\n\r\n"
+	      "v=0\r\ns=-\r\nt=0 0\r\n\r\n\r\n");
+	sipmsg_sdp *sdp;
+	cr_assert_eq(sipmsg_msg_sdp(m, &sdp, NULL), SIPMSG_OK);
+	cr_assert_eq(sipmsg_header_set(m, S("Content-Type"), S("text/plain")), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_sdp(m, &sdp, NULL), SIPMSG_ENOTFOUND);
+	cr_assert_null(sdp);
+	cr_assert_eq(sipmsg_header_set(m, S("Content-Type"), S("application/sdp")), SIPMSG_OK);
+	cr_assert_eq(sipmsg_msg_sdp(m, &sdp, NULL), SIPMSG_OK);
+}
