@@ -355,3 +355,48 @@ Test(edit_safety, bad_index_is_not_found_for_replace_and_remove)
 	cr_assert_eq(sipmsg_header_replace(m, 999, S("x")), SIPMSG_ENOTFOUND);
 	cr_assert_eq(sipmsg_header_remove(m, 999), SIPMSG_ENOTFOUND);
 }
+
+/* Finding 6: one value of a comma-list line. */
+Test(edit_safety, remove_one_value_of_a_list_line)
+{
+	parse("INVITE sip:bob@b SIP/2.0\r\n"
+	      "Via: SIP/2.0/UDP p1;branch=z9hG4bKP1, SIP/2.0/UDP p2;branch=z9hG4bKP2 ,SIP/2.0/UDP p3;branch=z9hG4bKP3\r\n"
+	      "Route: <sip:r1;lr>,\r\n <sip:r2;lr>\r\n"
+	      "Content-Length: 0\r\n\r\n");
+	cr_assert(slice_is(sipmsg_msg_via(m, 2)->branch, "z9hG4bKP3"));
+	cr_assert_eq(sipmsg_header_remove_value(m, 0, 0), SIPMSG_OK);
+	sipmsg_header h;
+	cr_assert_eq(sipmsg_header_at(m, 0, &h), SIPMSG_OK);
+	cr_assert(slice_is(h.value, "SIP/2.0/UDP p2;branch=z9hG4bKP2 ,SIP/2.0/UDP p3;branch=z9hG4bKP3"));
+	cr_assert_eq(sipmsg_msg_via_count(m), 2);
+	cr_assert(slice_is(sipmsg_msg_via(m, 1)->branch, "z9hG4bKP3"));
+	cr_assert_eq(sipmsg_header_remove_value(m, 0, 1), SIPMSG_OK);
+	cr_assert_eq(sipmsg_header_at(m, 0, &h), SIPMSG_OK);
+	cr_assert(slice_is(h.value, "SIP/2.0/UDP p2;branch=z9hG4bKP2"));
+	cr_assert_eq(sipmsg_header_remove_value(m, 0, 1), SIPMSG_ENOTFOUND);
+	/* a folded line: the fold goes too */
+	cr_assert_eq(sipmsg_header_remove_value(m, 1, 0), SIPMSG_OK);
+	cr_assert_eq(sipmsg_header_at(m, 1, &h), SIPMSG_OK);
+	cr_assert(slice_is(h.value, "<sip:r2;lr>"), "%.*s", (int)h.value.len, h.value.ptr);
+	/* the last value takes its line */
+	cr_assert_eq(sipmsg_header_remove_value(m, 0, 0), SIPMSG_OK);
+	cr_assert_eq(sipmsg_header_count(m), 2);
+	cr_assert_eq(sipmsg_header_remove_value(m, 9, 0), SIPMSG_ENOTFOUND);
+	sipmsg_msg *r = reparse();
+	cr_assert_eq(sipmsg_header_count(r), 2);
+	sipmsg_msg_free(r);
+}
+
+Test(edit_safety, replace_one_value_of_a_list_line)
+{
+	parse("INVITE sip:bob@b SIP/2.0\r\nRoute: <sip:r1;lr>, <sip:r2;lr>\r\nContent-Length: 0\r\n\r\n");
+	cr_assert_eq(sipmsg_header_replace_value(m, 0, 1, S("<sip:x;lr>")), SIPMSG_OK);
+	sipmsg_header h;
+	cr_assert_eq(sipmsg_header_at(m, 0, &h), SIPMSG_OK);
+	cr_assert(slice_is(h.value, "<sip:r1;lr>, <sip:x;lr>"));
+	cr_assert_eq(sipmsg_header_replace_value(m, 0, 0, S("<<")), SIPMSG_ESYNTAX);
+	cr_assert_eq(sipmsg_header_replace_value(m, 0, 0, S("<sip:y>\r\nX: 1")), SIPMSG_EINVAL);
+	cr_assert_eq(sipmsg_header_replace_value(m, 0, 2, S("<sip:y>")), SIPMSG_ENOTFOUND);
+	cr_assert_eq(sipmsg_header_at(m, 0, &h), SIPMSG_OK);
+	cr_assert(slice_is(h.value, "<sip:r1;lr>, <sip:x;lr>"));
+}

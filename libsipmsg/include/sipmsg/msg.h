@@ -296,6 +296,25 @@ sipmsg_status sipmsg_header_insert(sipmsg_msg *msg, size_t index, const char *na
 sipmsg_status sipmsg_header_replace(sipmsg_msg *msg, size_t index, const char *value, size_t value_len);
 /** @brief Remove header number index. */
 sipmsg_status sipmsg_header_remove(sipmsg_msg *msg, size_t index);
+/**
+ * @brief Remove value k (0-based) of header line index, keeping the line's
+ *        other values: a proxy pops its own Via (RFC 3261 §16.7 step 3) or
+ *        the first Route (§16.4) when they share a line with others. The
+ *        only value of a line removes the line.
+ * @return SIPMSG_OK; SIPMSG_ENOTFOUND when there is no such line or value;
+ *         SIPMSG_ESYNTAX when the line does not parse (its values are unknown)
+ */
+sipmsg_status sipmsg_header_remove_value(sipmsg_msg *msg, size_t index, size_t k);
+/**
+ * @brief Replace value k (0-based) of header line index with value, keeping
+ *        the line's other values and the separators between them. The line
+ *        that results is checked as sipmsg_header_replace() checks a value.
+ * @return SIPMSG_OK; SIPMSG_ENOTFOUND (no such line or value); SIPMSG_EINVAL
+ *         (a control character in value); SIPMSG_ESYNTAX (the line does not
+ *         parse, before or after); SIPMSG_ELIMIT (longer than max_line_length)
+ */
+sipmsg_status sipmsg_header_replace_value(sipmsg_msg *msg, size_t index, size_t k, const char *value,
+					  size_t value_len);
 /** @brief Remove every header with this name (long or compact); returns how many. */
 size_t sipmsg_header_remove_all(sipmsg_msg *msg, const char *name, size_t name_len);
 /** @brief Set a header: replace the first with this name, remove the others, or add it when absent. */
