@@ -43,15 +43,26 @@ static void trim_value(const char **value, size_t *vlen)
 /* Is header line i, just edited, what its grammar reads? The typed parser
  * of a known header decides (RFC 3261 §25 and the extensions' grammars): an
  * edit must not make a message that reads back otherwise, or not at all.
- * The diagnostic of a failed parse is dropped: the caller undoes the edit. */
-static sipmsg_status check_edited(sipmsg_msg *m, size_t i)
+ * The diagnostic of a failed parse leaves the list (the caller undoes the
+ * edit) for sipmsg_msg_edit_refusal(). */
+static sipmsg_status check_edited(sipmsg_msg *m, size_t i, bool inserted)
 {
 	uint32_t ndiags = m->ndiags;
 	sipmsg_status st = sm_typed_parse_header(m, i);
-	if (st == SIPMSG_ESYNTAX)
-		m->ndiags = ndiags;
+	if (st != SIPMSG_ESYNTAX)
+		return st;
+	sipmsg_diag *d = m->ndiags > ndiags ? sm_alloc(m->arena, sizeof *d) : NULL;
+	if (d) {
+		*d = m->diags[ndiags];
+		if (inserted)
+			d->header_index = SM_NOPOS; /* the line goes away */
+	}
+	m->edit_refusal = d;
+	m->ndiags = ndiags;
 	return st;
 }
+
+const sipmsg_diag *sipmsg_msg_edit_refusal(const sipmsg_msg *m) { return m ? m->edit_refusal : NULL; }
 
 /* A line that a parse with the message's limits would refuse. */
 static bool line_too_long(const sipmsg_msg *m, size_t nlen, size_t vlen)
@@ -105,7 +116,7 @@ sipmsg_status sipmsg_header_insert(sipmsg_msg *m, size_t index, const char *name
 	m->hdrs[index] = h;
 	m->nhdrs++;
 	sm_index_inserted(m, (uint32_t)index);
-	if ((st = check_edited(m, index))) {
+	if ((st = check_edited(m, index, true))) {
 		remove_at(m, index);
 		return st;
 	}
@@ -151,7 +162,7 @@ static sipmsg_status replace_value(sipmsg_msg *m, size_t index, const char *valu
 	h->view = NULL;
 	h->raw_len = 0;
 	h->flags = (uint16_t)((h->flags & SIPMSG_HEADER_COMPACT) | SIPMSG_HEADER_MODIFIED);
-	sipmsg_status st = check_edited(m, index);
+	sipmsg_status st = check_edited(m, index, false);
 	if (st) {
 		*h = old;
 		return st;

@@ -112,6 +112,7 @@ struct sipmsg_msg {
 	bool start_modified;   /* the start line must be written canonically */
 	bool body_modified;
 	uint32_t edits;        /* bumped by every header edit: caches of positions compare it */
+	const sipmsg_diag *edit_refusal; /* why the last edit was refused by a grammar (edit.c) */
 	const char *base;      /* input (or its copy) */
 	size_t length;         /* bytes of base that make the message */
 
@@ -205,6 +206,7 @@ static inline void sm_touch(sipmsg_msg *m)
 {
 	m->modified = true;
 	m->edits++;
+	m->edit_refusal = NULL;
 }
 
 /* Keep m->first right after edits: rebuild it, or adjust it for one header

@@ -400,3 +400,23 @@ Test(edit_safety, replace_one_value_of_a_list_line)
 	cr_assert_eq(sipmsg_header_at(m, 0, &h), SIPMSG_OK);
 	cr_assert(slice_is(h.value, "<sip:r1;lr>, <sip:x;lr>"));
 }
+
+/* Finding 10: a refused edit says why. */
+Test(edit_safety, a_refused_edit_says_why)
+{
+	parse(options);
+	cr_assert_null(sipmsg_msg_edit_refusal(m));
+	cr_assert_eq(sipmsg_header_set(m, S("Via"), S("garbage")), SIPMSG_ESYNTAX);
+	const sipmsg_diag *d = sipmsg_msg_edit_refusal(m);
+	cr_assert_not_null(d);
+	cr_assert_eq(d->severity, SIPMSG_SEVERITY_ERROR);
+	cr_assert(d->message && *d->message);
+	cr_assert(slice_is(d->header, "Via"));
+	cr_assert_eq(d->header_index, 0, "the line whose replacement was refused");
+	cr_assert_eq(sipmsg_msg_diag_count(m), 0, "not in the message's diagnostics");
+	cr_assert_eq(sipmsg_header_add(m, S("CSeq"), S("x")), SIPMSG_ESYNTAX);
+	d = sipmsg_msg_edit_refusal(m);
+	cr_assert(d && slice_is(d->header, "CSeq") && d->header_index == SIZE_MAX, "an added line is not there");
+	cr_assert_eq(sipmsg_header_add(m, S("Subject"), S("ok")), SIPMSG_OK);
+	cr_assert_null(sipmsg_msg_edit_refusal(m), "an edit that succeeds clears it");
+}

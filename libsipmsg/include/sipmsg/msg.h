@@ -315,6 +315,15 @@ sipmsg_status sipmsg_header_remove_value(sipmsg_msg *msg, size_t index, size_t k
  */
 sipmsg_status sipmsg_header_replace_value(sipmsg_msg *msg, size_t index, size_t k, const char *value,
 					  size_t value_len);
+/**
+ * @brief Why the last edit of msg was refused by a header's grammar
+ *        (SIPMSG_ESYNTAX from an add, insert, replace or set): the typed
+ *        parser's diagnostic, with its code, message and header name (its
+ *        position is in the refused value, not in the input: offset is
+ *        SIZE_MAX). NULL when no edit was refused since the last one that
+ *        succeeded. Owned by the message.
+ */
+const sipmsg_diag *sipmsg_msg_edit_refusal(const sipmsg_msg *msg);
 /** @brief Remove every header with this name (long or compact); returns how many. */
 size_t sipmsg_header_remove_all(sipmsg_msg *msg, const char *name, size_t name_len);
 /** @brief Set a header: replace the first with this name, remove the others, or add it when absent. */
