@@ -213,7 +213,8 @@ sipmsg_status sipmsg_msg_set_cseq(sipmsg_msg *m, uint32_t number, const char *me
 		return SIPMSG_EINVAL;
 	sipmsg_slice meth = method ? (sipmsg_slice){method, strlen(method)} : sipmsg_msg_method(m);
 	char buf[96];
-	if (!meth.len || meth.len > 64 || (method && !is_token(method)))
+	/* RFC 3261 §8.1.1.5: the sequence number MUST be less than 2^31 */
+	if (!meth.len || meth.len > 64 || (method && !is_token(method)) || number > INT32_MAX)
 		return SIPMSG_EINVAL;
 	int n = snprintf(buf, sizeof buf, "%lu %.*s", (unsigned long)number, (int)meth.len, meth.ptr);
 	return sipmsg_header_set(m, SM_LIT("CSeq"), buf, (size_t)n);
@@ -225,10 +226,24 @@ sipmsg_status sipmsg_msg_set_number(sipmsg_msg *m, sipmsg_hdr_id id, uint32_t va
 	    (sm_hdr_rows[id].kind != SIPMSG_KIND_UINT && sm_hdr_rows[id].kind != SIPMSG_KIND_UINT_PARAMS) ||
 	    !sm_number_allowed(id, value))
 		return SIPMSG_EINVAL;
-	char buf[16];
-	int n = snprintf(buf, sizeof buf, "%lu", (unsigned long)value);
-	const char *name = sm_hdr_rows[id].name;
-	return sipmsg_header_set(m, name, strlen(name), buf, (size_t)n);
+	/* only the number changes: Session-Expires keeps ;refresher= (RFC 4028 §9) */
+	sipmsg_slice rest = {"", 0};
+	sipmsg_typed t;
+	if (sm_hdr_rows[id].kind == SIPMSG_KIND_UINT_PARAMS && m->first[id] &&
+	    sipmsg_header_value(m, m->first[id] - 1, 0, &t) == SIPMSG_OK && t.number->param_count) {
+		const char *p = t.raw.ptr, *end = p + t.raw.len;
+		while (p < end && sm_is((unsigned char)*p, SM_C_DIGIT))
+			p++;
+		rest = (sipmsg_slice){p, (size_t)(end - p)};
+	}
+	struct sbuf b = {.a = m->arena};
+	char num[16];
+	int n = snprintf(num, sizeof num, "%lu", (unsigned long)value);
+	sb_add(&b, num, (size_t)n);
+	sb_add(&b, rest.ptr, rest.len);
+	if (b.oom)
+		return SIPMSG_ENOMEM;
+	return set_id(m, id, &b);
 }
 
 sipmsg_status sipmsg_msg_push_via(sipmsg_msg *m, const char *transport, const char *host, uint16_t port,
@@ -312,6 +327,28 @@ static sipmsg_status copy_all(const sipmsg_msg *src, sipmsg_msg *dst, sipmsg_hdr
 	return SIPMSG_OK;
 }
 
+/* The ";tag" parameter without a value in the To value v (from its
+ * semicolon through its name), or a NULL slice. */
+static sipmsg_slice valueless_tag(const sipmsg_nameaddr *to, sipmsg_slice v)
+{
+	for (size_t i = 0; i < to->param_count; i++) {
+		const sipmsg_param *pr = &to->params[i];
+		if (pr->value.ptr || !sm_eq_lower(pr->name.ptr, pr->name.len, SM_LIT("tag")) || pr->name.ptr <= v.ptr ||
+		    pr->name.ptr + pr->name.len > v.ptr + v.len)
+			continue;
+		const char *semi = pr->name.ptr;
+		while (semi > v.ptr && semi[-1] != ';')
+			semi--;
+		if (semi == v.ptr)
+			continue;
+		semi--;
+		while (semi > v.ptr && sm_is((unsigned char)semi[-1], SM_C_LWS))
+			semi--;
+		return (sipmsg_slice){semi, (size_t)(pr->name.ptr + pr->name.len - semi)};
+	}
+	return (sipmsg_slice){NULL, 0};
+}
+
 static bool creates_dialog(sipmsg_method m)
 {
 	return m == SIPMSG_METHOD_INVITE || m == SIPMSG_METHOD_SUBSCRIBE || m == SIPMSG_METHOD_REFER ||
@@ -325,8 +362,12 @@ sipmsg_status sipmsg_make_response(const sipmsg_msg *req, int code, const char *
 		*out = NULL;
 	if (!req || !out || code < 100 || code > 699 || (to_tag && !is_token(to_tag)))
 		return SIPMSG_EINVAL;
-	if (!req->is_request)
+	/* RFC 3261 §17.1.1.3, §17.2.1: an ACK is never answered */
+	if (!req->is_request || req->method_id == SIPMSG_METHOD_ACK)
 		return SIPMSG_ESTATE;
+	/* §8.2.6.2: the response's To is the request's (as sipmsg_make_cancel) */
+	if (!req->first[SIPMSG_HDR_TO])
+		return SIPMSG_EINVAL;
 	sipmsg_msg *r;
 	sipmsg_status st = sipmsg_response_new(code, reason, reason ? strlen(reason) : 0,
 					       sm_arena_allocator(req->arena), &r);
@@ -334,7 +375,22 @@ sipmsg_status sipmsg_make_response(const sipmsg_msg *req, int code, const char *
 		return st;
 	const sipmsg_nameaddr *to = sipmsg_msg_to(req);
 	const char *suffix = NULL;
+	const struct sm_hdr *to_line = &req->hdrs[req->first[SIPMSG_HDR_TO] - 1];
+	sipmsg_slice to_value = {to_line->value, to_line->value_len};
 	if (to && !to->tag.ptr && code != 100) {
+		/* a ";tag" without a value gives way to the new one (two tag
+		 * parameters would be ambiguous) */
+		sipmsg_slice cut = valueless_tag(to, to_value);
+		if (cut.ptr) {
+			struct sbuf v = {.a = r->arena};
+			sb_add(&v, to_value.ptr, (size_t)(cut.ptr - to_value.ptr));
+			sb_add(&v, cut.ptr + cut.len, (size_t)(to_value.ptr + to_value.len - (cut.ptr + cut.len)));
+			if (v.oom) {
+				st = SIPMSG_ENOMEM;
+				goto fail;
+			}
+			to_value = (sipmsg_slice){v.p, v.n};
+		}
 		char gen[SIPMSG_TAG_SIZE];
 		if (!to_tag && (st = sipmsg_generate_tag(gen, sizeof gen)))
 			goto fail;
@@ -355,8 +411,9 @@ sipmsg_status sipmsg_make_response(const sipmsg_msg *req, int code, const char *
 			    id == SIPMSG_HDR_CSEQ || id == SIPMSG_HDR_TIMESTAMP ||
 			    (id == SIPMSG_HDR_RECORD_ROUTE && code > 100 && code < 300 && creates_dialog(req->method_id));
 		if (id == SIPMSG_HDR_TO)
-			st = copy_value(r, id, (sipmsg_slice){h->value, h->value_len},
-					req->first[SIPMSG_HDR_TO] == i + 1 ? suffix : NULL);
+			st = req->first[SIPMSG_HDR_TO] == i + 1
+				     ? copy_value(r, id, to_value, suffix)
+				     : copy_value(r, id, (sipmsg_slice){h->value, h->value_len}, NULL);
 		else if (copy)
 			st = copy_value(r, id, (sipmsg_slice){h->value, h->value_len}, NULL);
 		if (st)

@@ -40,11 +40,41 @@ static void trim_value(const char **value, size_t *vlen)
 	*vlen = n;
 }
 
+/* Is header line i, just edited, what its grammar reads? The typed parser
+ * of a known header decides (RFC 3261 §25 and the extensions' grammars): an
+ * edit must not make a message that reads back otherwise, or not at all.
+ * The diagnostic of a failed parse leaves the list (the caller undoes the
+ * edit) for sipmsg_msg_edit_refusal(). */
+static sipmsg_status check_edited(sipmsg_msg *m, size_t i, bool inserted)
+{
+	uint32_t ndiags = m->ndiags;
+	sipmsg_status st = sm_typed_parse_header(m, i);
+	if (st != SIPMSG_ESYNTAX)
+		return st;
+	sipmsg_diag *d = m->ndiags > ndiags ? sm_alloc(m->arena, sizeof *d) : NULL;
+	if (d) {
+		*d = m->diags[ndiags];
+		if (inserted)
+			d->header_index = SM_NOPOS; /* the line goes away */
+	}
+	m->edit_refusal = d;
+	m->ndiags = ndiags;
+	return st;
+}
+
+const sipmsg_diag *sipmsg_msg_edit_refusal(const sipmsg_msg *m) { return m ? m->edit_refusal : NULL; }
+
+/* A line that a parse with the message's limits would refuse. */
+static bool line_too_long(const sipmsg_msg *m, size_t nlen, size_t vlen)
+{
+	return nlen > UINT32_MAX || vlen > UINT32_MAX || nlen + 2 + vlen > m->opts.max_line_length;
+}
+
 static sipmsg_status fill_header(sipmsg_msg *m, struct sm_hdr *h, const char *name, size_t nlen, const char *value,
 				 size_t vlen)
 {
-	if (nlen > UINT32_MAX || vlen > UINT32_MAX)
-		return SIPMSG_EINVAL;
+	if (line_too_long(m, nlen, vlen))
+		return SIPMSG_ELIMIT;
 	trim_value(&value, &vlen);
 	char *n = sm_memdup(m->arena, name, nlen);
 	char *v = sm_memdup(m->arena, value ? value : "", vlen);
@@ -59,6 +89,14 @@ static sipmsg_status fill_header(sipmsg_msg *m, struct sm_hdr *h, const char *na
 	h->id = (uint16_t)id;
 	h->flags = (uint16_t)(SIPMSG_HEADER_MODIFIED | (nlen == 1 && id ? SIPMSG_HEADER_COMPACT : 0));
 	return SIPMSG_OK;
+}
+
+static void remove_at(sipmsg_msg *m, size_t index)
+{
+	unsigned id = m->hdrs[index].id;
+	memmove(&m->hdrs[index], &m->hdrs[index + 1], (m->nhdrs - index - 1) * sizeof m->hdrs[0]);
+	m->nhdrs--;
+	sm_index_removed(m, (uint32_t)index, id);
 }
 
 sipmsg_status sipmsg_header_insert(sipmsg_msg *m, size_t index, const char *name, size_t nlen, const char *value,
@@ -77,8 +115,20 @@ sipmsg_status sipmsg_header_insert(sipmsg_msg *m, size_t index, const char *name
 	memmove(&m->hdrs[index + 1], &m->hdrs[index], (m->nhdrs - index) * sizeof h);
 	m->hdrs[index] = h;
 	m->nhdrs++;
-	m->modified = true;
 	sm_index_inserted(m, (uint32_t)index);
+	if ((st = check_edited(m, index, true))) {
+		remove_at(m, index);
+		return st;
+	}
+	/* a Content-Length of the caller's replaces the one a built message
+	 * started with (sipmsg_request_new) */
+	if (h.id == SIPMSG_HDR_CONTENT_LENGTH)
+		for (size_t i = 0; i < m->nhdrs; i++)
+			if (m->hdrs[i].flags & SM_H_AUTO_LENGTH) {
+				remove_at(m, i);
+				break;
+			}
+	sm_touch(m);
 	return SIPMSG_OK;
 }
 
@@ -93,28 +143,39 @@ sipmsg_status sipmsg_header_add(sipmsg_msg *m, const char *name, size_t nlen, co
 	return sipmsg_header_insert(m, at, name, nlen, value, vlen);
 }
 
-/* Replace a header's value; the caller has validated it. */
+/* Replace a header's value; the caller has checked it for control
+ * characters. Undone when the header's grammar refuses it. */
 static sipmsg_status replace_value(sipmsg_msg *m, size_t index, const char *value, size_t vlen)
 {
 	struct sm_hdr *h = &m->hdrs[index];
 	if (h->flags & SIPMSG_HEADER_BAD_LINE)
 		return SIPMSG_EINVAL;
+	if (line_too_long(m, h->name_len, vlen))
+		return SIPMSG_ELIMIT;
 	trim_value(&value, &vlen);
 	char *v = sm_memdup(m->arena, value ? value : "", vlen);
 	if (!v)
 		return SIPMSG_ENOMEM;
+	struct sm_hdr old = *h;
 	h->value = v;
 	h->value_len = (uint32_t)vlen;
 	h->view = NULL;
 	h->raw_len = 0;
 	h->flags = (uint16_t)((h->flags & SIPMSG_HEADER_COMPACT) | SIPMSG_HEADER_MODIFIED);
-	m->modified = true;
+	sipmsg_status st = check_edited(m, index, false);
+	if (st) {
+		*h = old;
+		return st;
+	}
+	sm_touch(m);
 	return SIPMSG_OK;
 }
 
 sipmsg_status sipmsg_header_replace(sipmsg_msg *m, size_t index, const char *value, size_t vlen)
 {
-	if (!m || index >= m->nhdrs || !valid_value(value, vlen) || vlen > UINT32_MAX)
+	if (m && index >= m->nhdrs)
+		return SIPMSG_ENOTFOUND; /* as sipmsg_header_remove() and sipmsg_header_at() */
+	if (!m || !valid_value(value, vlen))
 		return SIPMSG_EINVAL;
 	return replace_value(m, index, value, vlen);
 }
@@ -123,11 +184,8 @@ sipmsg_status sipmsg_header_remove(sipmsg_msg *m, size_t index)
 {
 	if (!m || index >= m->nhdrs)
 		return SIPMSG_ENOTFOUND;
-	unsigned id = m->hdrs[index].id;
-	memmove(&m->hdrs[index], &m->hdrs[index + 1], (m->nhdrs - index - 1) * sizeof m->hdrs[0]);
-	m->nhdrs--;
-	m->modified = true;
-	sm_index_removed(m, (uint32_t)index, id);
+	remove_at(m, index);
+	sm_touch(m);
 	return SIPMSG_OK;
 }
 
@@ -152,7 +210,7 @@ static size_t remove_named(sipmsg_msg *m, const char *name, size_t nlen, size_t 
 	size_t n = m->nhdrs - w;
 	if (n) {
 		m->nhdrs = w;
-		m->modified = true;
+		sm_touch(m);
 		sm_index_rebuild(m);
 	}
 	return n;
@@ -190,41 +248,47 @@ sipmsg_status sipmsg_msg_set_body(sipmsg_msg *m, const void *body, size_t len, c
 	char *b = sm_memdup(m->arena, body, len);
 	if (!b)
 		return SIPMSG_ENOMEM;
-	char num[24];
-	int n = snprintf(num, sizeof num, "%zu", len);
-	sipmsg_status st = sipmsg_header_set(m, SM_LIT("Content-Length"), num, (size_t)n);
-	if (st)
-		return st;
+	/* Content-Type first: a value its grammar refuses changes nothing */
+	sipmsg_status st = SIPMSG_OK;
 	if (content_type)
 		st = sipmsg_header_set(m, SM_LIT("Content-Type"), content_type, strlen(content_type));
-	else if (len == 0)
-		sipmsg_header_remove_all(m, SM_LIT("Content-Type"));
 	if (st)
 		return st;
+	char num[24];
+	int n = snprintf(num, sizeof num, "%zu", len);
+	if ((st = sipmsg_header_set(m, SM_LIT("Content-Length"), num, (size_t)n)))
+		return st;
+	if (!content_type && len == 0)
+		sipmsg_header_remove_all(m, SM_LIT("Content-Type"));
 	m->body = (sipmsg_slice){b, len};
 	m->body_modified = true;
 	m->modified = true;
 	return SIPMSG_OK;
 }
 
-static bool valid_uri_text(const char *p, size_t n)
+/* A Request-URI is one word without control characters (EINVAL), and a
+ * SIP, SIPS or absolute URI (RFC 3261 §25.1) as the URI parser reads it
+ * (ESYNTAX: "bob" or "sip:" would make a start line that does not parse). */
+static sipmsg_status check_uri_text(sipmsg_arena *a, const char *p, size_t n)
 {
 	if (!p || n == 0)
-		return false;
+		return SIPMSG_EINVAL;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 		if (c <= 0x20 || c == 0x7f)
-			return false;
+			return SIPMSG_EINVAL;
 	}
-	return true;
+	sipmsg_uri u;
+	return !a || sipmsg_uri_parse(p, n, a, NULL, &u, NULL) == SIPMSG_OK ? SIPMSG_OK : SIPMSG_ESYNTAX;
 }
 
 sipmsg_status sipmsg_msg_set_request_uri(sipmsg_msg *m, const char *uri, size_t len)
 {
 	if (!m || !m->is_request)
 		return m ? SIPMSG_ESTATE : SIPMSG_EINVAL;
-	if (!valid_uri_text(uri, len))
-		return SIPMSG_EINVAL;
+	sipmsg_status st = check_uri_text(m->arena, uri, len);
+	if (st)
+		return st;
 	char *u = sm_memdup(m->arena, uri, len);
 	if (!u)
 		return SIPMSG_ENOMEM;
@@ -286,6 +350,16 @@ static sipmsg_status new_message(const sipmsg_allocator *al, sipmsg_msg **out)
 	}
 	m->version = (sipmsg_slice){version_2_0, 7};
 	m->start_modified = m->modified = true;
+	/* RFC 3261 §18.3, §20.14: Content-Length on stream transports; true to
+	 * the body from the start. A Content-Length the caller adds replaces it
+	 * (sipmsg_header_insert), so a builder that adds its own (the Python
+	 * Request) still writes one. */
+	sipmsg_status st = sipmsg_header_add(m, SM_LIT("Content-Length"), "0", 1);
+	if (st) {
+		sipmsg_msg_free(m);
+		return st;
+	}
+	m->hdrs[0].flags |= SM_H_AUTO_LENGTH;
 	*out = m;
 	return SIPMSG_OK;
 }
@@ -293,7 +367,7 @@ static sipmsg_status new_message(const sipmsg_allocator *al, sipmsg_msg **out)
 sipmsg_status sipmsg_request_new(const char *method, size_t mlen, const char *uri, size_t ulen,
 				 const sipmsg_allocator *al, sipmsg_msg **out)
 {
-	if (!valid_token(method, mlen) || !valid_uri_text(uri, ulen)) {
+	if (!valid_token(method, mlen) || check_uri_text(NULL, uri, ulen)) {
 		if (out)
 			*out = NULL;
 		return SIPMSG_EINVAL;

@@ -102,6 +102,7 @@ struct sm_hdr {
 
 /* Private header flags (above the public ones). */
 #define SM_H_VIEW_DONE 0x0100u /* typed parse attempted; view is valid or BAD set */
+#define SM_H_AUTO_LENGTH 0x0200u /* the Content-Length: 0 a built message starts with (edit.c) */
 
 struct sipmsg_msg {
 	sipmsg_arena *arena;
@@ -110,6 +111,8 @@ struct sipmsg_msg {
 	bool modified;         /* any edit since parse */
 	bool start_modified;   /* the start line must be written canonically */
 	bool body_modified;
+	uint32_t edits;        /* bumped by every header edit: caches of positions compare it */
+	const sipmsg_diag *edit_refusal; /* why the last edit was refused by a grammar (edit.c) */
 	const char *base;      /* input (or its copy) */
 	size_t length;         /* bytes of base that make the message */
 
@@ -196,6 +199,15 @@ struct sm_hdr_row {
 };
 extern const struct sm_hdr_row sm_hdr_rows[SIPMSG_HDR_COUNT_];
 sipmsg_hdr_id sm_hdr_lookup(const char *name, size_t len);
+
+/* Record a header edit: the message must be written anew, and the typed
+ * layer's cursor (views.c) no longer describes the lines. */
+static inline void sm_touch(sipmsg_msg *m)
+{
+	m->modified = true;
+	m->edits++;
+	m->edit_refusal = NULL;
+}
 
 /* Keep m->first right after edits: rebuild it, or adjust it for one header
  * inserted at / removed from `index` (linear-time editing). */

@@ -332,6 +332,31 @@ static bool valid_boundary(const char *b, size_t n)
 	return true;
 }
 
+/* A part's extra header section: *( field-name ":" value CRLF ), each name a
+ * token and each value free of control characters but HTAB (RFC 2046
+ * §5.1.1, RFC 5322 §2.2), and no line a delimiter. An empty line, a line
+ * without a colon, a bare CR or LF would end the section early or make it
+ * unreadable: the parts written would not be the parts given. */
+static bool valid_part_headers(const char *h, size_t n, sipmsg_slice boundary)
+{
+	if (find_delimiter(h, h, h + n, boundary))
+		return false;
+	for (size_t i = 0; i < n;) {
+		const char *line = h + i;
+		const char *crlf = memchr(line, '\r', n - i);
+		if (!crlf || crlf + 1 >= h + n || crlf[1] != '\n')
+			return false;
+		size_t len = (size_t)(crlf - line);
+		const char *colon = memchr(line, ':', len);
+		if (!colon || colon == line || sm_skip_token(line, colon) != colon)
+			return false;
+		if (sm_find_ctl(colon + 1, len - (size_t)(colon + 1 - line)) != len - (size_t)(colon + 1 - line))
+			return false;
+		i += len + 2;
+	}
+	return true;
+}
+
 struct wbuf {
 	char *p;
 	size_t size, n;
@@ -361,8 +386,9 @@ sipmsg_status sipmsg_multipart_write(const sipmsg_mime_part_spec *parts, size_t 
 	for (size_t i = 0; i < count; i++) {
 		const sipmsg_mime_part_spec *sp = &parts[i];
 		size_t hl = sp->headers ? strlen(sp->headers) : 0;
-		if ((!sp->body && sp->body_len) || (hl && (hl < 2 || memcmp(sp->headers + hl - 2, "\r\n", 2) != 0)) ||
-		    (sp->content_type && strpbrk(sp->content_type, "\r\n")))
+		if ((!sp->body && sp->body_len) || (hl && !valid_part_headers(sp->headers, hl, bs)) ||
+		    (sp->content_type && sm_find_ctl(sp->content_type, strlen(sp->content_type)) !=
+						 strlen(sp->content_type)))
 			return SIPMSG_EINVAL;
 		/* the delimiter must not occur inside a part */
 		if (sp->body_len && find_delimiter(sp->body, sp->body, (const char *)sp->body + sp->body_len, bs))

@@ -157,18 +157,36 @@ sipmsg_status sipmsg_sdp_new(const sipmsg_allocator *allocator, sipmsg_sdp **out
 	return SIPMSG_OK;
 }
 
+/* One field of o= or c=: RFC 8866 §9 non-ws-string (or empty: the
+ * formatter's default). A space would shift every field after it. */
+static bool field_ok(sipmsg_slice f)
+{
+	if (!f.ptr && f.len)
+		return false;
+	for (size_t i = 0; i < f.len; i++) {
+		unsigned char c = (unsigned char)f.ptr[i];
+		if (c <= 0x20 || c == 0x7f)
+			return false;
+	}
+	return true;
+}
+
 sipmsg_status sipmsg_sdp_set_origin(sipmsg_sdp *sdp, const sipmsg_sdp_origin *origin)
 {
 	if (!sdp || !origin || !origin->address.len)
+		return SIPMSG_EINVAL;
+	if (!field_ok(origin->username) || !field_ok(origin->sess_id) || !field_ok(origin->sess_version) ||
+	    !field_ok(origin->nettype) || !field_ok(origin->addrtype) || !field_ok(origin->address))
 		return SIPMSG_EINVAL;
 	return set_formatted(&sdp->session, 'o', SM_K_ORIGIN, origin);
 }
 
 sipmsg_status sipmsg_sdp_set_session_name(sipmsg_sdp *sdp, const char *name, size_t len)
 {
-	if (!sdp || (!name && len))
+	/* RFC 8866 §5.3: "The "s=" line MUST NOT be empty" ("s= " or "s=-" for none) */
+	if (!sdp || !name || !len)
 		return SIPMSG_EINVAL;
-	return set_line(&sdp->session, 's', name ? name : "", len);
+	return set_line(&sdp->session, 's', name, len);
 }
 
 sipmsg_status sipmsg_sdp_set_timing(sipmsg_sdp *sdp, uint64_t start, uint64_t stop)
@@ -181,14 +199,15 @@ sipmsg_status sipmsg_sdp_set_timing(sipmsg_sdp *sdp, uint64_t start, uint64_t st
 
 sipmsg_status sipmsg_sdp_set_connection(sipmsg_sdp_section *sec, const sipmsg_sdp_connection *conn)
 {
-	if (!sec || !conn || !conn->address.len || sec->removed)
+	if (!sec || !conn || !conn->address.len || sec->removed || !field_ok(conn->nettype) ||
+	    !field_ok(conn->addrtype) || !field_ok(conn->address))
 		return SIPMSG_EINVAL;
 	return set_formatted(sec, 'c', SM_K_CONNECTION, conn);
 }
 
 sipmsg_status sipmsg_sdp_connection_set_address(sipmsg_sdp_section *sec, size_t line, const char *addr, size_t len)
 {
-	if (!sec || !addr || !len || !clean(addr, len))
+	if (!sec || !addr || !len || !field_ok((sipmsg_slice){addr, len}))
 		return SIPMSG_EINVAL;
 	sipmsg_sdp_connection c;
 	sipmsg_status st = sipmsg_sdp_get_connection(sec, line, &c);
@@ -285,6 +304,10 @@ sipmsg_status sipmsg_sdp_line_add(sipmsg_sdp_section *sec, char type, const char
 {
 	if (!sec || (!value && len) || type == 'a' || type == 'm' || !sm_sdp_rank(sec->is_media, type))
 		return SIPMSG_EINVAL;
+	/* v=, o=, s=, i=, u= and k= come at most once in a section (RFC 8866
+	 * §5): a second one is set with sipmsg_sdp_line_set() instead */
+	if (strchr("vosiuk", type) && sipmsg_sdp_line_find(sec, type, 0) >= 0)
+		return SIPMSG_ESTATE;
 	struct sm_sdp_line l;
 	sipmsg_status st = make_line(sec->sdp, type, NULL, 0, value ? value : "", len, &l);
 	if (st)
@@ -361,8 +384,18 @@ sipmsg_status sipmsg_sdp_attr_remove_all(sipmsg_sdp_section *sec, const char *na
 
 sipmsg_status sipmsg_sdp_media_add(sipmsg_sdp *sdp, const char *mline, size_t len, sipmsg_sdp_section **out)
 {
-	if (!sdp || !mline || !len)
+	if (!sdp || !mline || !len || !clean(mline, len))
 		return SIPMSG_EINVAL;
+	/* the m= value must read as one (RFC 8866 §5.14): the section's lines
+	 * hang on it */
+	sipmsg_sdp_media_desc d;
+	memset(&d, 0, sizeof d);
+	struct sm_pctx x = {.a = sdp->arena, .max_items = SIZE_MAX};
+	int pr = sm_sdp_kinds[SM_K_MEDIA].parse(&x, mline, len, &d);
+	if (pr == SM_PARSE_NOMEM)
+		return SIPMSG_ENOMEM;
+	if (pr != SM_PARSE_OK)
+		return SIPMSG_ESYNTAX;
 	if (sdp->nmedia == sdp->media_cap) {
 		uint32_t cap = sdp->media_cap ? sdp->media_cap * 2 : 4;
 		sipmsg_sdp_section **nm = sm_alloc(sdp->arena, cap * sizeof *nm);

@@ -54,16 +54,17 @@ sipmsg_status sipmsg_msg_sdp(sipmsg_msg *m, sipmsg_sdp **out, sipmsg_error *err)
 	if (!m || !out)
 		return SIPMSG_EINVAL;
 	*out = NULL;
-	struct sm_sdp_cache *c = m->ext[SM_EXT_SDP];
-	if (c && c->body == m->body.ptr && c->len == m->body.len) {
-		*out = c->sdp;
-		return SIPMSG_OK;
-	}
+	/* Content-Type first: an edit of it alone (no new body) changes the answer */
 	long h = sipmsg_header_find(m, SIPMSG_HDR_CONTENT_TYPE, 0);
 	sipmsg_header ct;
 	if (h < 0 || sipmsg_header_at(m, (size_t)h, &ct) != SIPMSG_OK || !is_application_sdp(ct.value) ||
 	    !m->body.len)
 		return SIPMSG_ENOTFOUND;
+	struct sm_sdp_cache *c = m->ext[SM_EXT_SDP];
+	if (c && c->body == m->body.ptr && c->len == m->body.len) {
+		*out = c->sdp;
+		return SIPMSG_OK;
+	}
 	/* multipart bodies: the multipart module finds the application/sdp part
 	 * and calls sm_sdp_parse_body() on it. */
 	sipmsg_sdp *sdp;

@@ -233,7 +233,7 @@ struct sm_typed_state {
 	/* cursor of sipmsg_typed_at(): value `base` is value 0 of line `line` */
 	sipmsg_hdr_id cur_id;
 	uint32_t cur_line;
-	uint32_t cur_nhdrs;
+	uint32_t cur_edits; /* sipmsg_msg::edits when the cursor was set */
 	size_t cur_base;
 	const void *cur_view;
 };

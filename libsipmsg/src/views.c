@@ -128,11 +128,12 @@ sipmsg_status sipmsg_typed_at(const sipmsg_msg *cm, sipmsg_hdr_id id, size_t k, 
 	struct sm_typed_state *s = sm_typed_state(m);
 	if (!s)
 		return SIPMSG_ENOMEM;
-	/* Resume from the cursor when it still describes this message's lines:
-	 * sequential reads then cost O(1) each. */
+	/* Resume from the cursor when it still describes this message's lines
+	 * (no edit since it was set: an edit of an earlier line can change how
+	 * many values come before it): sequential reads then cost O(1) each. */
 	long i = sipmsg_header_find(m, id, 0);
 	size_t base = 0;
-	if (s->cur_id == id && s->cur_nhdrs == m->nhdrs && s->cur_line < m->nhdrs && k >= s->cur_base &&
+	if (s->cur_id == id && s->cur_edits == m->edits && s->cur_line < m->nhdrs && k >= s->cur_base &&
 	    m->hdrs[s->cur_line].id == id && s->cur_view && m->hdrs[s->cur_line].view == s->cur_view) {
 		i = (long)s->cur_line;
 		base = s->cur_base;
@@ -147,7 +148,7 @@ sipmsg_status sipmsg_typed_at(const sipmsg_msg *cm, sipmsg_hdr_id id, size_t k, 
 		if (k < base + c) {
 			s->cur_id = id;
 			s->cur_line = (uint32_t)i;
-			s->cur_nhdrs = m->nhdrs;
+			s->cur_edits = m->edits;
 			s->cur_base = base;
 			s->cur_view = m->hdrs[i].view;
 			return sipmsg_header_value(m, (size_t)i, k - base, out);

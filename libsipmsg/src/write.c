@@ -96,8 +96,8 @@ static void put_header(struct out *o, const struct sm_hdr *h, unsigned flags, bo
 		/* Such a line stands alone only right after the start line; after
 		 * another header it would read as that header's folding, and
 		 * without its leading whitespace it could read as a header of its
-		 * own (' Via: ...' becoming a Via). It cannot be written anywhere
-		 * else as what it is, so it is not written there. */
+		 * own (' Via: ...' becoming a Via). write_all() writes it there
+		 * wherever edits moved it (lead_line()); not again here. */
 		if (!first && starts_with_ws(h))
 			return;
 		put_src(o, p, n);
@@ -160,6 +160,16 @@ static void put_start_line(struct out *o, const sipmsg_msg *m, unsigned flags)
 	put(o, "\r\n", 2);
 }
 
+/* A kept continuation line that edits moved away from the top (a header
+ * inserted before it), or NULL. Only the first line of the input can be one. */
+static const struct sm_hdr *lead_line(const sipmsg_msg *m)
+{
+	for (uint32_t i = 1; i < m->nhdrs; i++)
+		if ((m->hdrs[i].flags & SIPMSG_HEADER_BAD_LINE) && starts_with_ws(&m->hdrs[i]))
+			return &m->hdrs[i];
+	return NULL;
+}
+
 static void write_all(struct out *o, const sipmsg_msg *m, unsigned flags)
 {
 	if (!m->modified && !flags && m->base) {
@@ -171,6 +181,9 @@ static void write_all(struct out *o, const sipmsg_msg *m, unsigned flags)
 	if (!canonical)
 		put_src(o, m->preamble.ptr, m->preamble.len);
 	put_start_line(o, m, flags);
+	const struct sm_hdr *lead = lead_line(m);
+	if (lead)
+		put_header(o, lead, flags, true);
 	const struct sm_hdr *h = m->hdrs, *hend = h + m->nhdrs;
 	for (; h < hend; h++) {
 		/* an untouched line that follows the pending run extends it */

@@ -294,7 +294,7 @@ static sipmsg_msg *build(struct spec *s)
 		put_from(&s->call_id, alnum, 1, 10);
 	}
 	cr_assert_eq(sipmsg_msg_set_call_id(m, s->call_id.s), SIPMSG_OK, "%s", s->call_id.s);
-	s->cseq = (uint32_t)rnd();
+	s->cseq = (uint32_t)rnd() & 0x7fffffffu; /* below 2^31 (RFC 3261 §8.1.1.5) */
 	cr_assert_eq(sipmsg_msg_set_cseq(m, s->cseq, NULL), SIPMSG_OK);
 	s->max_forwards = below(256);
 	cr_assert_eq(sipmsg_msg_set_number(m, SIPMSG_HDR_MAX_FORWARDS, s->max_forwards), SIPMSG_OK);

@@ -266,7 +266,24 @@ bool sipmsg_list_next(sipmsg_slice *rest, sipmsg_slice *item);
  * bytes. Values must not contain CR, LF or another control character but
  * HTAB (SIPMSG_EINVAL); SP and HTAB at a value's ends are dropped, as a
  * parse drops them, so that an edited header reads back the same before and
- * after a write.
+ * after a write. The value of a known header with a typed grammar (Via,
+ * From, CSeq, Content-Length, ...: every ::sipmsg_hdr_kind but
+ * SIPMSG_KIND_TEXT) must parse by that grammar, or the edit is refused with
+ * SIPMSG_ESYNTAX and the message is unchanged; other headers take any text.
+ * A line longer than the message's max_line_length is refused with
+ * SIPMSG_ELIMIT. A bad index is SIPMSG_ENOTFOUND.
+ *
+ * Every edit copies what it writes into the message's arena, and the old
+ * value stays there until the message is freed (views taken before the edit
+ * stay readable). A message edited many times over grows with each edit:
+ * sipmsg_msg_clone() gives a compact copy (one parse of the written bytes),
+ * and the old message can then be freed.
+ *
+ * A message built with sipmsg_request_new() or sipmsg_response_new() starts
+ * with "Content-Length: 0" (RFC 3261 §18.3, §20.14); a Content-Length the
+ * caller adds replaces it, and sipmsg_msg_set_body() keeps it true to the
+ * body. A parsed message without Content-Length (a datagram) gets one only
+ * when its body is set.
  */
 /** @{ */
 /** @brief Append a header; it goes before a Content-Length that ends the header section, else last. */
@@ -279,6 +296,34 @@ sipmsg_status sipmsg_header_insert(sipmsg_msg *msg, size_t index, const char *na
 sipmsg_status sipmsg_header_replace(sipmsg_msg *msg, size_t index, const char *value, size_t value_len);
 /** @brief Remove header number index. */
 sipmsg_status sipmsg_header_remove(sipmsg_msg *msg, size_t index);
+/**
+ * @brief Remove value k (0-based) of header line index, keeping the line's
+ *        other values: a proxy pops its own Via (RFC 3261 §16.7 step 3) or
+ *        the first Route (§16.4) when they share a line with others. The
+ *        only value of a line removes the line.
+ * @return SIPMSG_OK; SIPMSG_ENOTFOUND when there is no such line or value;
+ *         SIPMSG_ESYNTAX when the line does not parse (its values are unknown)
+ */
+sipmsg_status sipmsg_header_remove_value(sipmsg_msg *msg, size_t index, size_t k);
+/**
+ * @brief Replace value k (0-based) of header line index with value, keeping
+ *        the line's other values and the separators between them. The line
+ *        that results is checked as sipmsg_header_replace() checks a value.
+ * @return SIPMSG_OK; SIPMSG_ENOTFOUND (no such line or value); SIPMSG_EINVAL
+ *         (a control character in value); SIPMSG_ESYNTAX (the line does not
+ *         parse, before or after); SIPMSG_ELIMIT (longer than max_line_length)
+ */
+sipmsg_status sipmsg_header_replace_value(sipmsg_msg *msg, size_t index, size_t k, const char *value,
+					  size_t value_len);
+/**
+ * @brief Why the last edit of msg was refused by a header's grammar
+ *        (SIPMSG_ESYNTAX from an add, insert, replace or set): the typed
+ *        parser's diagnostic, with its code, message and header name (its
+ *        position is in the refused value, not in the input: offset is
+ *        SIZE_MAX). NULL when no edit was refused since the last one that
+ *        succeeded. Owned by the message.
+ */
+const sipmsg_diag *sipmsg_msg_edit_refusal(const sipmsg_msg *msg);
 /** @brief Remove every header with this name (long or compact); returns how many. */
 size_t sipmsg_header_remove_all(sipmsg_msg *msg, const char *name, size_t name_len);
 /** @brief Set a header: replace the first with this name, remove the others, or add it when absent. */
@@ -291,7 +336,8 @@ sipmsg_status sipmsg_header_set(sipmsg_msg *msg, const char *name, size_t name_l
  *        content_type is NULL, Content-Type is removed.
  */
 sipmsg_status sipmsg_msg_set_body(sipmsg_msg *msg, const void *body, size_t len, const char *content_type);
-/** @brief Replace the Request-URI of a request. */
+/** @brief Replace the Request-URI of a request: a SIP, SIPS or absolute URI
+ *         (RFC 3261 §25.1) as sipmsg_uri_parse() reads it, else SIPMSG_ESYNTAX. */
 sipmsg_status sipmsg_msg_set_request_uri(sipmsg_msg *msg, const char *uri, size_t len);
 /** @brief Replace the method of a request. */
 sipmsg_status sipmsg_msg_set_method(sipmsg_msg *msg, const char *method, size_t len);
@@ -300,17 +346,22 @@ sipmsg_status sipmsg_msg_set_status(sipmsg_msg *msg, int code, const char *reaso
 /** @} */
 
 /** @name Building from scratch
- * A built message has no headers and no body; add them with the editing
- * calls. `allocator` may be NULL.
+ * A built message has no body and one header, "Content-Length: 0", which a
+ * Content-Length added by the caller replaces; add the others with the
+ * editing calls. `allocator` may be NULL.
  */
 /** @{ */
-/** @brief A new request "METHOD uri SIP/2.0". */
+/** @brief A new request "METHOD uri SIP/2.0" (SIPMSG_EINVAL for a method that is
+ *         not a token or a URI with a space or control character, SIPMSG_ESYNTAX
+ *         for one the URI parser refuses). */
 sipmsg_status sipmsg_request_new(const char *method, size_t method_len, const char *uri, size_t uri_len,
 				 const sipmsg_allocator *allocator, sipmsg_msg **out);
 /** @brief A new response "SIP/2.0 code reason" (reason NULL: the table's phrase). */
 sipmsg_status sipmsg_response_new(int code, const char *reason, size_t reason_len,
 				  const sipmsg_allocator *allocator, sipmsg_msg **out);
-/** @brief A deep copy (same bytes, own arena; slices into the original input are copied too). */
+/** @brief A deep copy (same bytes, own arena; slices into the original input are
+ *         copied too). It holds only what is written: the copies old edits left
+ *         in the original's arena stay behind. */
 sipmsg_status sipmsg_msg_clone(const sipmsg_msg *msg, sipmsg_msg **out);
 /** @} */
 

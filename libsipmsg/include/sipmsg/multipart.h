@@ -109,8 +109,11 @@ typedef struct sipmsg_mime_part_spec {
  * @param buf      where to write (may be NULL when size is 0)
  * @param size     its size
  * @param written  receives the bytes written, or needed when SIPMSG_ENOSPC
- * @return SIPMSG_OK, SIPMSG_ENOSPC, SIPMSG_EINVAL (a bad boundary, or a part
- *         that contains the delimiter)
+ * @return SIPMSG_OK, SIPMSG_ENOSPC, SIPMSG_EINVAL (a bad boundary, a part
+ *         that contains the delimiter, or part headers that are not all
+ *         "token: value" CRLF lines without control characters: an empty
+ *         line, a line without a colon or a delimiter line would change
+ *         where the parts end)
  */
 sipmsg_status sipmsg_multipart_write(const sipmsg_mime_part_spec *parts, size_t count, const char *boundary,
 				     char *buf, size_t size, size_t *written);

@@ -761,7 +761,13 @@ sipmsg_status sipmsg_sdp_media_connection(const sipmsg_sdp_section *media, sipms
 /** @name Build and edit
  * Added and changed lines are stored in the SDP's arena; everything else
  * keeps its bytes. Values are checked for line ends and NUL (EINVAL), not
- * against their grammar: sipmsg_sdp_check() does that.
+ * against their grammar: sipmsg_sdp_check() does that. The exceptions are
+ * the lines whose fields the others hang on: each field of an origin or a
+ * connection must be free of whitespace and control characters (EINVAL:
+ * a space would shift the fields after it), the m= value of
+ * sipmsg_sdp_media_add() must read as one (ESYNTAX), s= must not be empty
+ * (EINVAL, RFC 8866 §5.3), and sipmsg_sdp_line_add() does not add a second
+ * v=, o=, s=, i=, u= or k= to a section (ESTATE).
  */
 /** @{ */
 
@@ -775,7 +781,7 @@ sipmsg_status sipmsg_sdp_new(const sipmsg_allocator *allocator, sipmsg_sdp **out
 
 /** @brief Set the o= line (replaced, or inserted in RFC 8866 order). */
 sipmsg_status sipmsg_sdp_set_origin(sipmsg_sdp *sdp, const sipmsg_sdp_origin *origin);
-/** @brief Set the s= line. */
+/** @brief Set the s= line (not empty: "-" when there is no name). */
 sipmsg_status sipmsg_sdp_set_session_name(sipmsg_sdp *sdp, const char *name, size_t len);
 /** @brief Set the first t= line (inserted when there is none). */
 sipmsg_status sipmsg_sdp_set_timing(sipmsg_sdp *sdp, uint64_t start, uint64_t stop);
