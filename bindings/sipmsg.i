@@ -357,6 +357,8 @@ typedef struct sipmsg_binding_values {} sipmsg_binding_values;
 	size_t diag_count() { return sipmsg_msg_diag_count($self->msg); }
 	const sipmsg_diag *diag_at(size_t i) { return sipmsg_msg_diag_at($self->msg, i); }
 	size_t error_count() { return sipmsg_msg_error_count($self->msg); }
+	/* why the last edit was refused by a header's grammar (NULL: none was) */
+	const sipmsg_diag *edit_refusal() { return sipmsg_msg_edit_refusal($self->msg); }
 	/* RFC 3261 checks (sipmsg/check.h): their diagnostics join the list above */
 	int check() { return (int)sipmsg_msg_check($self->msg); }
 

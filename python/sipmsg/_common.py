@@ -91,6 +91,24 @@ def _said(e: Exception) -> Exception:
     return e
 
 
+def _edit_refusal(func: Any, args: Any) -> Optional[Exception]:
+    """The error an edit refused by a header's grammar raises: the header and
+    what its grammar found, from the message the edit was made on (the first
+    argument of a wrapped method, or the handle a bound C call belongs to),
+    or None when there is no such record."""
+    handle = getattr(args[0], "_h", None) if args else None
+    if handle is None:
+        handle = getattr(func, "__self__", None)
+    refusal = getattr(handle, "edit_refusal", None)
+    rec = refusal() if refusal is not None else None
+    if rec is None:
+        return None
+    d = diagnostic(rec)
+    message = f"{d.header}: {d.message}" if d.header else d.message
+    return _said(capi.Error(f"edit refused: {message}", status="syntax", code=d.code, header=d.header,
+                            reason=d.message))
+
+
 def explains(hint: str, where: Optional[str] = None) -> Callable[[_F], _F]:
     """Give the C library's bare "invalid argument" refusal of the wrapped
     call a message that says which arguments it takes and how (``hint``),
@@ -102,6 +120,11 @@ def explains(hint: str, where: Optional[str] = None) -> Callable[[_F], _F]:
             try:
                 return func(*args, **kwargs)
             except capi.Error as e:
+                if e.status == "syntax" and not isinstance(e, capi.ParseError) and \
+                        not getattr(e, "_sipmsg_explained", False):
+                    refused = _edit_refusal(func, args)
+                    if refused is not None:
+                        raise refused from None
                 if e.status != "invalid-argument" or isinstance(e, capi.ParseError) or \
                         getattr(e, "_sipmsg_explained", False):
                     raise

@@ -481,7 +481,7 @@ class Message:
         if not isinstance(value, tuple) or len(value) != 2:
             raise TypeError(f"cseq must be a CSeq or a (number, method) pair, not {value!r}")
         number, method = value
-        self._h.set_cseq(whole("the CSeq number", number, 0, _UINT32), text("the CSeq method", method))
+        self._h.set_cseq(whole("the CSeq number", number, 0, 2**31 - 1), text("the CSeq method", method))
 
     @property
     def from_(self) -> NameAddr:

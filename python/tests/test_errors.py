@@ -228,6 +228,7 @@ MISTAKES = [
     (_set(_req, "max_forwards", "70"), "max_forwards"),
     (_set(_req, "cseq", (HUGE, "INVITE")), "CSeq"),
     (_set(_req, "cseq", (-1, "INVITE")), "CSeq"),
+    (_set(_req, "cseq", (2**31, "INVITE")), "CSeq"),  # RFC 3261 §8.1.1.5: under 2**31
     (_set(_req, "cseq", (1, "BAD METHOD")), "CSeq"),
     (_set(_req, "cseq", 5), "cseq"),
     (_set(_req, "call_id", 5), "call_id"),

@@ -124,14 +124,22 @@ def test_absent_and_malformed_typed_headers_raise_with_a_status():
             read()
         assert e.value.status == "not-found"
     assert bare.vias == [] and bare.contacts == [] and bare.max_forwards is None and bare.sdp is None
-    # CSeq must be valid for a parse to succeed; an edit can still make it bad
-    bad = sipmsg.Request("OPTIONS", "sip:a@b", headers=[("CSeq", "x OPTIONS"), ("From", "<nope")])
-    for read, name in ((lambda: bad.cseq, "CSeq"), (lambda: bad.from_, "From")):
+    # CSeq and From must be valid for a parse to succeed, and an edit that
+    # would make one bad is refused, saying which header and why
+    for name, value in (("CSeq", "x OPTIONS"), ("From", "<nope")):
         with pytest.raises(sipmsg.Error) as e:
-            read()
+            sipmsg.Request("OPTIONS", "sip:a@b", headers=[(name, value)])
         assert e.value.status == "syntax" and e.value.header == name
-        assert isinstance(e.value, ValueError)
-    assert {d.header for d in bad.diagnostics if d.severity == "error"} >= {"CSeq", "From"}
+        assert isinstance(e.value, ValueError) and str(e.value).startswith(f"edit refused: {name}: ")
+        msg = sipmsg.Request("OPTIONS", "sip:a@b")
+        with pytest.raises(sipmsg.Error) as e:
+            msg.set_header(name, value)
+        assert e.value.status == "syntax" and e.value.header == name
+        assert msg.header(name) is None
+    # an optional header the lenient parse kept bad reads as absent, with its diagnostic
+    bad = sipmsg.parse(b"OPTIONS sip:a@b SIP/2.0\r\nMax-Forwards: x\r\nContact: <nope\r\nContent-Length: 0\r\n\r\n")
+    assert bad.max_forwards is None and bad.contacts == []
+    assert {d.header for d in bad.diagnostics if d.severity == "error"} >= {"Max-Forwards", "Contact"}
 
 
 def test_typed_builders_write_canonical_values_that_read_back():
