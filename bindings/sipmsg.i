@@ -394,6 +394,17 @@ typedef struct sipmsg_binding_values {} sipmsg_binding_values;
 			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
 		return sipmsg_header_remove($self->msg, index);
 	}
+	/* one value of a comma-list line (a proxy pops its Via, RFC 3261 §16.7) */
+	sipmsg_status header_remove_value(size_t index, size_t k) {
+		if ($self->writers)
+			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
+		return sipmsg_header_remove_value($self->msg, index, k);
+	}
+	sipmsg_status header_replace_value(size_t index, size_t k, const char *value, size_t value_len) {
+		if ($self->writers)
+			return (sipmsg_status)SIPMSG_BINDING_EBUSY;
+		return sipmsg_header_replace_value($self->msg, index, k, value, value_len);
+	}
 	/* *COUNT_OUT receives how many were removed. */
 	sipmsg_status header_remove_all(const char *name, size_t name_len, size_t *COUNT_OUT) {
 		*COUNT_OUT = 0;

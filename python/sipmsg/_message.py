@@ -282,6 +282,23 @@ class Message:
         index = max(0, count + index) if index < 0 else min(index, count)
         self._h.header_insert(index, text("name", name), text("value", value))
 
+    def remove_header_value(self, index: int, k: int) -> None:
+        """Remove value ``k`` (from 0) of header line ``index`` (of
+        :attr:`headers`), keeping the line's other values: a proxy pops its
+        own Via (RFC 3261 §16.7) or the first Route (§16.4) when they share
+        a line. The only value of a line removes the line. Raises
+        :class:`sipmsg.Error` with status "not-found" when there is no such
+        line or value, "syntax" when the line's values cannot be read."""
+        self._h.header_remove_value(whole("index", index, 0, 2**63 - 1), whole("k", k, 0, 2**63 - 1))
+
+    @explains("value has no CR, LF or NUL")
+    def replace_header_value(self, index: int, k: int, value: str) -> None:
+        """Replace value ``k`` (from 0) of header line ``index`` with
+        ``value``, keeping the line's other values and the separators between
+        them. The new line is checked as :meth:`set_header` checks a value."""
+        self._h.header_replace_value(whole("index", index, 0, 2**63 - 1), whole("k", k, 0, 2**63 - 1),
+                                     text("value", value))
+
     def remove_header(self, name: str) -> int:
         """Remove every header line called ``name`` (long or compact); returns how many."""
         removed: int = self._h.header_remove_all(text("name", name))

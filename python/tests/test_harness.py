@@ -130,3 +130,28 @@ def test_messages_are_unhashable_since_they_are_mutable():
         hash(sipmsg.parse(OK))
     with pytest.raises(TypeError):
         {sipmsg.Request("OPTIONS", "sip:a@b")}
+
+
+def test_a_proxy_pops_one_value_of_a_shared_via_or_route_line():
+    # RFC 3261 §16.7 step 3 and §16.4: one value, not the whole line
+    msg = sipmsg.parse(b"INVITE sip:bob@b SIP/2.0\r\n"
+                       b"Via: SIP/2.0/UDP p1;branch=z9hG4bKP1, SIP/2.0/UDP p2;branch=z9hG4bKP2\r\n"
+                       b"Route: <sip:r1;lr>, <sip:r2;lr>\r\n"
+                       b"Max-Forwards: 70\r\nTo: <sip:bob@b>\r\nFrom: <sip:a@a>;tag=1\r\n"
+                       b"Call-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n")
+    msg.remove_header_value(0, 0)
+    assert [v.branch for v in msg.vias] == ["z9hG4bKP2"]
+    msg.replace_header_value(1, 1, "<sip:r3;lr>")
+    assert list(msg.values("Route")) == ["<sip:r1;lr>", "<sip:r3;lr>"]
+    back = sipmsg.parse(bytes(msg), strict=True)
+    assert back.headers_named("Via") == ["SIP/2.0/UDP p2;branch=z9hG4bKP2"]
+    msg.remove_header_value(0, 0)  # the only value: the line goes
+    assert msg.vias == [] and msg.headers[0][0] == "Route"
+    with pytest.raises(sipmsg.Error) as e:
+        msg.remove_header_value(0, 5)
+    assert e.value.status == "not-found"
+    with pytest.raises(sipmsg.Error) as e:
+        msg.replace_header_value(0, 0, "<nope")
+    assert e.value.status == "syntax" and e.value.header == "Route"
+    with pytest.raises((TypeError, ValueError)):
+        msg.remove_header_value(-1, 0)
