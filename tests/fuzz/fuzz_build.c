@@ -847,7 +847,10 @@ static void sdp_op(struct ctx *c, sipmsg_sdp *sdp, uint8_t op, struct fuzz_in *i
 		for (size_t i = 0; i < d.nformats; i++)
 			ok &= is_clean(fmts[i].ptr, fmts[i].len);
 		st = sipmsg_sdp_media_add_desc(sdp, &d, NULL);
-		expect(c, st, ok ? SIPMSG_OK : SIPMSG_EINVAL, "media_add_desc");
+		/* (ESYNTAX: clean fields whose m= value does not read as one, e.g. a
+		 * space inside a field, as sipmsg_sdp_media_add() refuses it) */
+		if (!(st == SIPMSG_ESYNTAX && ok))
+			expect(c, st, ok ? SIPMSG_OK : SIPMSG_EINVAL, "media_add_desc");
 		break;
 	}
 	default: { /* remove media, or set the SDP as the message body */

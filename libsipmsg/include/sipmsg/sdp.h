@@ -816,7 +816,9 @@ sipmsg_status sipmsg_sdp_attr_remove_all(sipmsg_sdp_section *sec, const char *na
 
 /** @brief Append a media section from its m= value ("audio 49170 RTP/AVP 0 8"). */
 sipmsg_status sipmsg_sdp_media_add(sipmsg_sdp *sdp, const char *mline, size_t len, sipmsg_sdp_section **out);
-/** @brief Append a media section from a view. */
+/** @brief Append a media section from a view; the m= value its fields make
+ *         must read as one, as for sipmsg_sdp_media_add() (ESYNTAX: a space
+ *         inside a field, a format that is not a token). */
 sipmsg_status sipmsg_sdp_media_add_desc(sipmsg_sdp *sdp, const sipmsg_sdp_media_desc *desc, sipmsg_sdp_section **out);
 /** @brief Remove media section i (later ones move down). */
 sipmsg_status sipmsg_sdp_media_remove(sipmsg_sdp *sdp, size_t index);
