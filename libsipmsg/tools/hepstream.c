@@ -22,6 +22,33 @@ enum hep_stream_start hep_stream_detect(const uint8_t *data, size_t len)
 	return !prefix ? HEP_START_NO : len < 4 ? HEP_START_MAYBE : HEP_START_YES;
 }
 
+/* The header at p (len bytes of it kept, at least HEP_STREAM_PROBE) looks
+ * like a real packet's: see hep_stream_find. */
+static bool plausible(const uint8_t *p, size_t len)
+{
+	size_t total = (size_t)(p[4] << 8 | p[5]);
+	if (!is_magic(p) || total < HEP_STREAM_PROBE || p[6] || p[7])
+		return false;
+	size_t at = HEADER, end = total < len ? total : len;
+	while (end - at >= HEADER) { /* at <= end here: a chunk never runs past total */
+		size_t clen = (size_t)(p[at + 4] << 8 | p[at + 5]);
+		if (clen < HEADER || clen > total - at)
+			return false;
+		at += clen;
+		if (at > end)
+			break;
+	}
+	return end < total || at == total; /* a whole packet is tiled exactly */
+}
+
+size_t hep_stream_find(const uint8_t *data, size_t len)
+{
+	for (size_t i = 0; len >= HEP_STREAM_PROBE && i <= len - HEP_STREAM_PROBE; i++)
+		if (data[i + 3] == '3' && plausible(data + i, len - i))
+			return i;
+	return len;
+}
+
 void hep_stream_init(struct hep_stream *s, size_t max_bytes, sipstream_emit_fn emit, void *ctx)
 {
 	memset(s, 0, sizeof *s);

@@ -28,6 +28,18 @@ enum hep_stream_start { HEP_START_NO, HEP_START_YES, HEP_START_MAYBE };
  * "EEP3" of encrypted-capable agents)? MAYBE: a prefix, too few to say. */
 enum hep_stream_start hep_stream_detect(const uint8_t *data, size_t len);
 
+/* Bytes a header needs to be judged: the magic, the length and the first
+ * chunk's header. */
+#define HEP_STREAM_PROBE 12u
+
+/* The offset in data[0..len) of the first HEPv3 packet header that looks
+ * real, for a direction joined inside a packet; len when none. Looks real:
+ * the magic, a length that holds a chunk, and a first chunk that is a
+ * generic one (vendor 0, which no text has); every chunk header kept fits
+ * the packet, and a packet kept whole is tiled exactly by its chunks. So
+ * text that merely says "HEP3" is never taken for a header. */
+size_t hep_stream_find(const uint8_t *data, size_t len);
+
 struct hep_stream {
 	bool resync;          /* looking for the next magic */
 	uint64_t skipped;     /* resync: bytes skipped so far */

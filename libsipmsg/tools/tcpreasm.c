@@ -13,10 +13,12 @@
  * read as SIP, as is a WebSocket upgrade that is not accepted (and then
  * ignored, HTTP not being SIP); "HEP3" opens a stream of HEPv3 packets,
  * whether the direction was seen from its SYN or joined mid-way at a packet
- * boundary. */
+ * boundary. A direction joined inside a HEP packet is looked through for
+ * the next packet's header before it is taken for SIP. */
 #include "tcpreasm.h"
 
 #include "hepstream.h"
+#include "sipdetect.h"
 #include "websocket.h"
 
 #include <stdio.h>
@@ -194,6 +196,41 @@ static void decide_sip(struct flow *f)
 		sipstream_feed(&f->stream, head, n);
 }
 
+/* A direction joined inside a HEPv3 packet: its first bytes (the held head,
+ * then data) are the rest of that packet, and the next one starts further
+ * on. When a header that looks real is found there, the bytes before it are
+ * skipped and said, and the direction is read as HEP from it; true then.
+ * Only the first segment is looked through: past it, the SIP reader's
+ * resync takes over. */
+static bool join_hep(struct flow *f, const uint8_t *data, size_t len)
+{
+	uint8_t joint[sizeof f->head + HEP_STREAM_PROBE];
+	size_t n = f->head_len, add = len < HEP_STREAM_PROBE ? len : HEP_STREAM_PROBE;
+	memcpy(joint, f->head, n);
+	memcpy(joint + n, data, add);
+	enum sip_detect sip = sip_detect_start_line(n ? joint : data, n ? n + add : len, false);
+	if (sip == SIP_MAYBE || (sip == SIP_YES && sip_detect_known_start(n ? joint : data, n ? n + add : len)))
+		return false; /* SIP from its first byte: no packet to look past */
+	size_t at = hep_stream_find(joint, n + add); /* a header that starts in the head */
+	if (at >= n)
+		at = n + hep_stream_find(data, len);
+	if (at == n + len)
+		return false;
+	f->reader = READER_HEP;
+	hep_stream_init(&f->hep, f->table->max_flow_bytes, stream_event, f);
+	f->head_len = 0;
+	char text[160];
+	snprintf(text, sizeof text, "joined inside a HEP packet: %zu bytes skipped to the first HEP3 packet", at);
+	flow_notice(f, "hep-resync", text);
+	if (at < n) {
+		read_bytes(f, joint + at, n - at);
+		read_bytes(f, data, len);
+	} else {
+		read_bytes(f, data + (at - n), len - (at - n));
+	}
+	return true;
+}
+
 /* In-order bytes of the direction, to its reader (chosen on the first bytes). */
 static void feed(struct flow *f, const uint8_t *data, size_t len)
 {
@@ -224,6 +261,8 @@ static void feed(struct flow *f, const uint8_t *data, size_t len)
 			f->head_len = 0;
 			if (n)
 				read_bytes(f, first, n);
+		} else if (!f->syn_seen && join_hep(f, data, len)) {
+			return;
 		} else {
 			decide_sip(f);
 		}

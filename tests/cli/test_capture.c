@@ -4133,6 +4133,72 @@ Test(capture, hep_over_tcp_bad_lengths_ends_and_gaps_give_notices)
 	unlink(path);
 }
 
+/* A capture that joins a HEP stream inside a packet, at any byte of it: the
+ * rest of that packet is skipped and said (how many bytes), and the stream
+ * is framed from the next packet's header on; it was taken for SIP and
+ * skipped whole. A join at the mirrored INVITE's own start line reads it as
+ * SIP (it is one), so that byte is left out. */
+Test(capture, hep_over_tcp_joined_inside_a_packet)
+{
+	uint8_t b[4096];
+	size_t ends[3], n = hep_tcp_stream(b, ends);
+	const uint8_t *line = NULL;
+	for (size_t i = 0; !line && i + strlen(INVITE) <= ends[0]; i++)
+		if (memcmp(b + i, INVITE, strlen(INVITE)) == 0)
+			line = b + i;
+	cr_assert_not_null(line);
+	char path[64], what[64], want[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	for (size_t join = 1; join < ends[0]; join++) {
+		if (b + join == line)
+			continue;
+		snprintf(what, sizeof what, "joined %zu bytes in", join);
+		hep_tcp_capture(path, b + join, n - join, NULL, 0, false);
+		struct collected *col = read_capture(path);
+		cr_assert_eq(col->rc, 0, "%s", col->err);
+		cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2, "%s: %zu messages", what,
+			     count_kind(col, CAPTURE_MESSAGE));
+		assert_hep_tcp_messages(col, 1, what);
+		const struct rec *note = notice_of(col, "hep-resync");
+		cr_assert_not_null(note, "%s: no hep-resync notice", what);
+		snprintf(want, sizeof want, "%zu bytes skipped", ends[0] - join);
+		cr_assert(strstr(note->text, want), "%s: %s (want %s)", what, note->text, want);
+		cr_assert_null(notice_of(col, "stream-skipped"), "%s", what);
+		free_collected(col);
+	}
+	unlink(path);
+}
+
+/* A SIP stream joined mid-way whose text says "HEP3" (with bytes after it
+ * that could be read as a length) is still SIP: a header is taken only when
+ * its binary chunk header holds. */
+Test(capture, sip_over_tcp_joined_mid_way_saying_hep3_stays_sip)
+{
+	static const char note[] = "MESSAGE sip:bob@example.com SIP/2.0\r\n"
+				   "Via: SIP/2.0/TCP h;branch=z9hG4bKhep3\r\n"
+				   "Subject: HEP3 HEP3\x01\x10HEP3 over TCP\r\n"
+				   "Content-Length: 0\r\n\r\n";
+	char *s = concat3(note, INVITE, BYE);
+	size_t n = strlen(s);
+	char path[64];
+	gen_tmpname(path, sizeof path, ".pcap");
+	struct gen g;
+	gen_open(&g, path, GEN_ETHERNET, false);
+	struct conn c = conn4();
+	gen_tcp(&g, &c.a, &c.b, 5000, GEN_ACK, s + 10, n - 10); /* no SYN, 10 bytes into the MESSAGE */
+	gen_close(&g);
+	struct collected *col = read_capture(path);
+	cr_assert_eq(col->rc, 0, "%s", col->err);
+	cr_assert_eq(count_kind(col, CAPTURE_MESSAGE), 2, "%zu messages", count_kind(col, CAPTURE_MESSAGE));
+	assert_bytes(message(col, 0), INVITE, "the first whole message");
+	assert_bytes(message(col, 1), BYE, "the second");
+	cr_assert_not_null(notice_of(col, "stream-skipped"));
+	cr_assert_null(notice_of(col, "hep-resync"));
+	free_collected(col);
+	free(s);
+	unlink(path);
+}
+
 /* HEP over TCP cut by the snapshot length: the packet is lost, framing goes
  * on from its length, and the cut counts as SIP that could not be checked
  * when the chunks kept say it mirrors SIP. */

@@ -489,6 +489,9 @@ def capture_seeds():
     seeds["hep3-tcp-invite"] = capture_seed(101, [
         ipv4(C4, D4, 6, tcp(41000, 9060, 7000, 1, hs[:5])),
         ipv4(C4, D4, 6, tcp(41000, 9060, 7005, 1, hs[5:]))])
+    # the same stream joined 20 bytes into its first packet (no SYN): the
+    # second packet's header is looked for past the rest of the first
+    seeds["hep3-tcp-joined-inside"] = capture_seed(101, [ipv4(C4, D4, 6, tcp(41000, 9060, 7020, 1, hs[20:]))])
     # SIP over WebSocket: upgrade, 101, one masked text frame, no SYN seen
     get = (b"GET / HTTP/1.1\r\nHost: ws.example.org\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
            b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
