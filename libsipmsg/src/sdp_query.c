@@ -25,34 +25,24 @@ sipmsg_status sipmsg_sdp_session_name(const sipmsg_sdp *sdp, sipmsg_slice *out)
 	return SIPMSG_OK;
 }
 
-/* RFC 3551 §6 static payload types (name, clock rate, channels; 0 channels
- * for video). */
+/* RFC 3551 §6 static payload types (name, clock rate, channels). The
+ * channels are what the type's rtpmap would say: one channel is left out
+ * (RFC 8866 §6.6), so 0 here as for "a=rtpmap:0 PCMU/8000"; only L16 stereo
+ * gives a count. */
 static const struct {
 	const char *name;
 	uint32_t clock;
 	uint8_t channels;
 } static_pts[35] = {
-	[0] = {"PCMU", 8000, 1},   [3] = {"GSM", 8000, 1},     [4] = {"G723", 8000, 1},
-	[5] = {"DVI4", 8000, 1},   [6] = {"DVI4", 16000, 1},   [7] = {"LPC", 8000, 1},
-	[8] = {"PCMA", 8000, 1},   [9] = {"G722", 8000, 1},    [10] = {"L16", 44100, 2},
-	[11] = {"L16", 44100, 1},  [12] = {"QCELP", 8000, 1},  [13] = {"CN", 8000, 1},
-	[14] = {"MPA", 90000, 0},  [15] = {"G728", 8000, 1},   [16] = {"DVI4", 11025, 1},
-	[17] = {"DVI4", 22050, 1}, [18] = {"G729", 8000, 1},   [25] = {"CelB", 90000, 0},
+	[0] = {"PCMU", 8000, 0},   [3] = {"GSM", 8000, 0},     [4] = {"G723", 8000, 0},
+	[5] = {"DVI4", 8000, 0},   [6] = {"DVI4", 16000, 0},   [7] = {"LPC", 8000, 0},
+	[8] = {"PCMA", 8000, 0},   [9] = {"G722", 8000, 0},    [10] = {"L16", 44100, 2},
+	[11] = {"L16", 44100, 0},  [12] = {"QCELP", 8000, 0},  [13] = {"CN", 8000, 0},
+	[14] = {"MPA", 90000, 0},  [15] = {"G728", 8000, 0},   [16] = {"DVI4", 11025, 0},
+	[17] = {"DVI4", 22050, 0}, [18] = {"G729", 8000, 0},   [25] = {"CelB", 90000, 0},
 	[26] = {"JPEG", 90000, 0}, [28] = {"nv", 90000, 0},    [31] = {"H261", 90000, 0},
 	[32] = {"MPV", 90000, 0},  [33] = {"MP2T", 90000, 0},  [34] = {"H263", 90000, 0},
 };
-
-/* Encoding names compare case-insensitively (RFC 4855 §3). */
-static bool same_name(sipmsg_slice s, const char *name)
-{
-	size_t n = strlen(name);
-	if (s.len != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (sm_lower((unsigned char)s.ptr[i]) != sm_lower((unsigned char)name[i]))
-			return false;
-	return true;
-}
 
 /* The format slices of a media section; false when m= does not parse. */
 static bool formats(const sipmsg_sdp_section *m, sipmsg_sdp_media_desc *md)
@@ -107,14 +97,7 @@ sipmsg_status sipmsg_sdp_codec_at(const sipmsg_sdp_section *media, size_t i, sip
 			break;
 		}
 	}
-	/* an rtpmap restating a static type ("a=rtpmap:0 PCMU/8000") leaves out
-	 * the one channel RFC 3551 gives it: the table fills it in, so the
-	 * codec reads the same with or without the rtpmap */
-	bool known = pt < sizeof static_pts / sizeof static_pts[0] && static_pts[pt].name;
-	if (out->rtpmap_line >= 0 && known && !out->channels && out->clock_rate == static_pts[pt].clock &&
-	    same_name(out->name, static_pts[pt].name))
-		out->channels = static_pts[pt].channels;
-	if (out->rtpmap_line < 0 && known) {
+	if (out->rtpmap_line < 0 && pt < sizeof static_pts / sizeof static_pts[0] && static_pts[pt].name) {
 		out->name = (sipmsg_slice){static_pts[pt].name, strlen(static_pts[pt].name)};
 		out->clock_rate = static_pts[pt].clock;
 		out->channels = static_pts[pt].channels;
