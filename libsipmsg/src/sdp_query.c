@@ -25,21 +25,18 @@ sipmsg_status sipmsg_sdp_session_name(const sipmsg_sdp *sdp, sipmsg_slice *out)
 	return SIPMSG_OK;
 }
 
-/* RFC 3551 §6 static payload types (name, clock rate, channels). The
- * channels are what the type's rtpmap would say: one channel is left out
- * (RFC 8866 §6.6), so 0 here as for "a=rtpmap:0 PCMU/8000"; only L16 stereo
- * gives a count. */
+/* RFC 3551 §6 static payload types (name, clock rate, channels). */
 static const struct {
 	const char *name;
 	uint32_t clock;
 	uint8_t channels;
 } static_pts[35] = {
-	[0] = {"PCMU", 8000, 0},   [3] = {"GSM", 8000, 0},     [4] = {"G723", 8000, 0},
-	[5] = {"DVI4", 8000, 0},   [6] = {"DVI4", 16000, 0},   [7] = {"LPC", 8000, 0},
-	[8] = {"PCMA", 8000, 0},   [9] = {"G722", 8000, 0},    [10] = {"L16", 44100, 2},
-	[11] = {"L16", 44100, 0},  [12] = {"QCELP", 8000, 0},  [13] = {"CN", 8000, 0},
-	[14] = {"MPA", 90000, 0},  [15] = {"G728", 8000, 0},   [16] = {"DVI4", 11025, 0},
-	[17] = {"DVI4", 22050, 0}, [18] = {"G729", 8000, 0},   [25] = {"CelB", 90000, 0},
+	[0] = {"PCMU", 8000, 1},   [3] = {"GSM", 8000, 1},     [4] = {"G723", 8000, 1},
+	[5] = {"DVI4", 8000, 1},   [6] = {"DVI4", 16000, 1},   [7] = {"LPC", 8000, 1},
+	[8] = {"PCMA", 8000, 1},   [9] = {"G722", 8000, 1},    [10] = {"L16", 44100, 2},
+	[11] = {"L16", 44100, 1},  [12] = {"QCELP", 8000, 1},  [13] = {"CN", 8000, 1},
+	[14] = {"MPA", 90000, 0},  [15] = {"G728", 8000, 1},   [16] = {"DVI4", 11025, 1},
+	[17] = {"DVI4", 22050, 1}, [18] = {"G729", 8000, 1},   [25] = {"CelB", 90000, 0},
 	[26] = {"JPEG", 90000, 0}, [28] = {"nv", 90000, 0},    [31] = {"H261", 90000, 0},
 	[32] = {"MPV", 90000, 0},  [33] = {"MP2T", 90000, 0},  [34] = {"H263", 90000, 0},
 };

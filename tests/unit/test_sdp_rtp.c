@@ -383,28 +383,6 @@ Test(sdp_rtp, codec_list)
 	cr_assert_eq(sipmsg_sdp_codec_count(sipmsg_sdp_session(sdp)), 0);
 }
 
-/* channels mean the same whether the codec comes from an rtpmap or from
- * RFC 3551's static table: 0 when one channel is implied, the count when
- * the type gives one */
-Test(sdp_rtp, codec_channels_agree_between_rtpmap_and_static_table)
-{
-	sdp_parse_ok(SESSION_HEAD "m=audio 1 RTP/AVP 0 10 11\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:10 L16/44100/2\r\n"
-				  "m=audio 2 RTP/AVP 0 10 11\r\nm=video 3 RTP/AVP 31\r\n");
-	sipmsg_sdp_codec c;
-	static const uint32_t want[] = {0, 2, 0};
-	for (size_t i = 0; i < 3; i++) {
-		cr_assert_eq(sipmsg_sdp_codec_at(media(0), i, &c), SIPMSG_OK);
-		cr_assert_eq(c.channels, want[i], "rtpmap, codec %zu", i);
-		uint32_t with_rtpmap = c.channels;
-		cr_assert_eq(sipmsg_sdp_codec_at(media(1), i, &c), SIPMSG_OK);
-		cr_assert_eq(c.rtpmap_line, -1);
-		cr_assert_eq(c.channels, with_rtpmap, "static table, codec %zu", i);
-	}
-	cr_assert_eq(sipmsg_sdp_codec_at(media(2), 0, &c), SIPMSG_OK);
-	EXPECT_SLICE(c.name, "H261");
-	cr_assert_eq(c.channels, 0, "video has no channels");
-}
-
 /* RFC 3108 §5.6.3.2: five fields, one SP between them, "-" for any not
  * given; sidUse "No SID", "Fixed Noise" or "Sampled Noise" is one field
  * with a space in it. Separators follow the one-SP rule (a warning, strict:

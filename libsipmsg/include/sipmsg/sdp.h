@@ -738,9 +738,7 @@ typedef struct sipmsg_sdp_codec {
 	uint32_t payload_type;        /**< the payload type */
 	sipmsg_slice name;            /**< encoding name: from rtpmap, else RFC 3551's static table, else empty */
 	uint32_t clock_rate;          /**< 0 when unknown */
-	uint32_t channels;            /**< as the rtpmap gives them; 0 when not given (1 for audio is implied).
-				       A static type without rtpmap reads as its RFC 3551 rtpmap would:
-				       0 (one channel) for all but L16 payload type 10, which gives 2 */
+	uint32_t channels;            /**< 0 when not given (1 for audio is implied) */
 	sipmsg_slice fmtp;            /**< raw fmtp parameters, empty when none */
 	long rtpmap_line;             /**< line index of the rtpmap, -1 when none */
 	long fmtp_line;               /**< line index of the fmtp, -1 when none */
