@@ -207,11 +207,26 @@ bool sipmsg_list_next(sipmsg_slice *rest, sipmsg_slice *item)
 	return true;
 }
 
+/* The edit count went into the tail padding: the struct keeps the size and
+ * member offsets it had without it, so callers built before it still fit. */
+struct sm_value_iter_v1 {
+	const sipmsg_msg *msg;
+	sipmsg_hdr_id id;
+	sipmsg_slice name;
+	size_t next_header, header;
+	sipmsg_slice rest;
+	bool split, in_line;
+};
+_Static_assert(sizeof(sipmsg_value_iter) == sizeof(struct sm_value_iter_v1) &&
+		       offsetof(sipmsg_value_iter, in_line) == offsetof(struct sm_value_iter_v1, in_line),
+	       "sipmsg_value_iter keeps its layout");
+
 static void values_start(sipmsg_value_iter *it, const sipmsg_msg *m, sipmsg_hdr_id id, const char *name,
 			 size_t len)
 {
 	memset(it, 0, sizeof *it);
 	it->msg = m;
+	it->edits = m ? (uint16_t)m->edits : 0;
 	it->id = id;
 	it->name = (sipmsg_slice){name, len};
 	it->split = id && (sm_hdr_rows[id].flags & SIPMSG_HF_LIST);
@@ -241,6 +256,10 @@ bool sipmsg_values_next(sipmsg_value_iter *it, sipmsg_slice *value)
 	if (!it || !it->msg || !value)
 		return false;
 	const sipmsg_msg *m = it->msg;
+	/* an edit may have removed the line `rest` points into, or shifted the
+	 * indexes: the walk ends rather than return stale or repeated values */
+	if ((uint16_t)m->edits != it->edits)
+		return false;
 	for (;;) {
 		if (it->in_line) {
 			sipmsg_slice item;

@@ -15,6 +15,15 @@ static bool clean(const char *p, size_t n)
 	return true;
 }
 
+/* A media section taken out by sipmsg_sdp_media_remove() still lives in the
+ * arena but is written nowhere: an edit through it would be lost silently, so
+ * it is refused (checked before the arguments, as the bindings do). */
+#define SM_REFUSE_REMOVED(sec)                                                                                         \
+	do {                                                                                                           \
+		if ((sec) && (sec)->removed)                                                                           \
+			return SIPMSG_ESTATE;                                                                          \
+	} while (0)
+
 sipmsg_status sm_sdp_reserve(sipmsg_sdp_section *s, uint32_t extra)
 {
 	if ((uint64_t)s->nlines + extra <= s->cap)
@@ -199,7 +208,8 @@ sipmsg_status sipmsg_sdp_set_timing(sipmsg_sdp *sdp, uint64_t start, uint64_t st
 
 sipmsg_status sipmsg_sdp_set_connection(sipmsg_sdp_section *sec, const sipmsg_sdp_connection *conn)
 {
-	if (!sec || !conn || !conn->address.len || sec->removed || !field_ok(conn->nettype) ||
+	SM_REFUSE_REMOVED(sec);
+	if (!sec || !conn || !conn->address.len || !field_ok(conn->nettype) ||
 	    !field_ok(conn->addrtype) || !field_ok(conn->address))
 		return SIPMSG_EINVAL;
 	return set_formatted(sec, 'c', SM_K_CONNECTION, conn);
@@ -207,6 +217,7 @@ sipmsg_status sipmsg_sdp_set_connection(sipmsg_sdp_section *sec, const sipmsg_sd
 
 sipmsg_status sipmsg_sdp_connection_set_address(sipmsg_sdp_section *sec, size_t line, const char *addr, size_t len)
 {
+	SM_REFUSE_REMOVED(sec);
 	if (!sec || !addr || !len || !field_ok((sipmsg_slice){addr, len}))
 		return SIPMSG_EINVAL;
 	sipmsg_sdp_connection c;
@@ -235,6 +246,7 @@ sipmsg_status sipmsg_sdp_connection_set_address(sipmsg_sdp_section *sec, size_t 
 
 sipmsg_status sipmsg_sdp_media_set_port(sipmsg_sdp_section *media, uint32_t port)
 {
+	SM_REFUSE_REMOVED(media);
 	if (!media || !media->is_media || !media->nlines)
 		return SIPMSG_EINVAL;
 	/* splice the port into the m= value: the formats keep their bytes */
@@ -271,6 +283,7 @@ static bool is_direction(const struct sm_sdp_line *l)
 sipmsg_status sipmsg_sdp_set_direction(sipmsg_sdp_section *sec, sipmsg_sdp_direction dir)
 {
 	static const char *const names[] = {NULL, "sendrecv", "sendonly", "recvonly", "inactive"};
+	SM_REFUSE_REMOVED(sec);
 	if (!sec || (unsigned)dir > SIPMSG_SDP_DIR_INACTIVE)
 		return SIPMSG_EINVAL;
 	bool done = dir == SIPMSG_SDP_DIR_NONE;
@@ -302,6 +315,7 @@ sipmsg_status sipmsg_sdp_set_direction(sipmsg_sdp_section *sec, sipmsg_sdp_direc
 
 sipmsg_status sipmsg_sdp_line_add(sipmsg_sdp_section *sec, char type, const char *value, size_t len, size_t *index)
 {
+	SM_REFUSE_REMOVED(sec);
 	if (!sec || (!value && len) || type == 'a' || type == 'm' || !sm_sdp_rank(sec->is_media, type))
 		return SIPMSG_EINVAL;
 	/* v=, o=, s=, i=, u= and k= come at most once in a section (RFC 8866
@@ -321,6 +335,7 @@ sipmsg_status sipmsg_sdp_line_add(sipmsg_sdp_section *sec, char type, const char
 
 sipmsg_status sipmsg_sdp_line_set(sipmsg_sdp_section *sec, size_t i, const char *value, size_t len)
 {
+	SM_REFUSE_REMOVED(sec);
 	if (!sec || i >= sec->nlines || (!value && len) || (!value && sec->lines[i].type != 'a') ||
 	    !sec->lines[i].type)
 		return sec && i >= sec->nlines ? SIPMSG_ENOTFOUND : SIPMSG_EINVAL;
@@ -329,6 +344,7 @@ sipmsg_status sipmsg_sdp_line_set(sipmsg_sdp_section *sec, size_t i, const char 
 
 sipmsg_status sipmsg_sdp_line_remove(sipmsg_sdp_section *sec, size_t i)
 {
+	SM_REFUSE_REMOVED(sec);
 	if (!sec || i >= sec->nlines)
 		return SIPMSG_ENOTFOUND;
 	if (sec->is_media && i == 0)
@@ -343,6 +359,7 @@ sipmsg_status sipmsg_sdp_line_remove(sipmsg_sdp_section *sec, size_t i)
 sipmsg_status sipmsg_sdp_attr_insert(sipmsg_sdp_section *sec, size_t before, const char *name, size_t name_len,
 				     const char *value, size_t value_len)
 {
+	SM_REFUSE_REMOVED(sec);
 	if (!sec || !name || !name_len || (!value && value_len) || before > sec->nlines)
 		return SIPMSG_EINVAL;
 	for (size_t k = 0; k < name_len; k++)
@@ -358,6 +375,7 @@ sipmsg_status sipmsg_sdp_attr_insert(sipmsg_sdp_section *sec, size_t before, con
 sipmsg_status sipmsg_sdp_attr_add(sipmsg_sdp_section *sec, const char *name, size_t name_len, const char *value,
 				  size_t value_len, size_t *index)
 {
+	SM_REFUSE_REMOVED(sec);
 	if (!sec)
 		return SIPMSG_EINVAL;
 	size_t at = sec->nlines;
@@ -369,6 +387,7 @@ sipmsg_status sipmsg_sdp_attr_add(sipmsg_sdp_section *sec, const char *name, siz
 
 sipmsg_status sipmsg_sdp_attr_remove_all(sipmsg_sdp_section *sec, const char *name, size_t len, size_t *removed)
 {
+	SM_REFUSE_REMOVED(sec);
 	if (!sec || !name)
 		return SIPMSG_EINVAL;
 	size_t n = 0;

@@ -66,6 +66,35 @@ Test(edit, insert_replace_remove)
 	cr_assert_eq(sipmsg_header_find(m, SIPMSG_HDR_VIA, 0), 0);
 }
 
+/* A value walk does not outlive an edit: the line it was in the middle of
+ * may be gone (the parse is not copied here, so the value would still read
+ * as the removed line's text) and indexes shift. Begin again walks anew. */
+Test(edit, value_walk_ends_at_an_edit)
+{
+	static const char text[] = "OPTIONS sip:x SIP/2.0\r\nVia: SIP/2.0/UDP a, SIP/2.0/UDP b\r\n"
+				   "Via: SIP/2.0/UDP c\r\nCall-ID: 1\r\n\r\n";
+	sipmsg_parse_opts o;
+	sipmsg_parse_opts_init(&o);
+	cr_assert_eq(sipmsg_parse(text, strlen(text), &o, &m, NULL), SIPMSG_OK);
+	sipmsg_value_iter it;
+	sipmsg_slice v;
+	sipmsg_values_begin(&it, m, "Via", 3);
+	cr_assert(sipmsg_values_next(&it, &v));
+	cr_assert_eq(v.len, 13);
+	cr_assert_eq(memcmp(v.ptr, "SIP/2.0/UDP a", 13), 0);
+	cr_assert_eq(sipmsg_header_remove(m, 0), SIPMSG_OK);
+	cr_assert_not(sipmsg_values_next(&it, &v), "\"b\" was on the removed line");
+	cr_assert_not(sipmsg_values_next(&it, &v), "and stays ended");
+	sipmsg_values_begin_id(&it, m, SIPMSG_HDR_VIA);
+	cr_assert(sipmsg_values_next(&it, &v));
+	cr_assert_eq(memcmp(v.ptr, "SIP/2.0/UDP c", 13), 0);
+	cr_assert_not(sipmsg_values_next(&it, &v));
+	/* between lines too: an added line ends the walk instead of showing up */
+	sipmsg_values_begin(&it, m, "X-A", 3);
+	cr_assert_eq(sipmsg_header_add(m, "X-A", 3, "2", 1), SIPMSG_OK);
+	cr_assert_not(sipmsg_values_next(&it, &v));
+}
+
 Test(edit, set_and_remove_all)
 {
 	parse("OPTIONS sip:x SIP/2.0\r\nv: SIP/2.0/UDP a\r\nX: 1\r\nVia: SIP/2.0/UDP b\r\nx: 2\r\n\r\n");

@@ -166,6 +166,44 @@ Test(sdp_edit, add_and_remove_media_sections)
 	cr_assert_eq(sipmsg_sdp_media_remove(sdp, 5), SIPMSG_ENOTFOUND);
 }
 
+/* A removed section is written nowhere: every edit through a pointer kept on
+ * it is refused rather than silently lost. */
+Test(sdp_edit, edits_through_a_removed_section_are_refused)
+{
+	sdp_parse_ok(webrtc);
+	sipmsg_sdp_section *gone = sipmsg_sdp_media_at(sdp, 0);
+	cr_assert_eq(sipmsg_sdp_media_remove(sdp, 0), SIPMSG_OK);
+	char *before = sdp_written(sdp);
+	sipmsg_sdp_connection c = {.nettype = {"IN", 2}, .addrtype = {"IP4", 3}, .address = {"192.0.2.9", 9}, .ttl = -1};
+	size_t n = 99, at = 99;
+	cr_assert_eq(sipmsg_sdp_set_connection(gone, &c), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_connection_set_address(gone, 1, "192.0.2.9", 9), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_media_set_port(gone, 5004), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_set_direction(gone, SIPMSG_SDP_DIR_INACTIVE), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_set_direction(gone, SIPMSG_SDP_DIR_NONE), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_line_add(gone, 'b', "AS:64", 5, &at), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_line_set(gone, 0, "audio 1 RTP/AVP 0", 17), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_line_set(gone, 2, "mid:9", 5), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_line_remove(gone, 2), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_attr_add(gone, "ptime", 5, "20", 2, &at), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_attr_insert(gone, 1, "ptime", 5, "20", 2), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_attr_remove_all(gone, "rtpmap", 6, &n), SIPMSG_ESTATE);
+	cr_assert_eq(at, 99, "no index reported");
+	cr_assert_eq(n, 99, "no count reported");
+	/* refused before the arguments are looked at, as the bindings do */
+	cr_assert_eq(sipmsg_sdp_set_connection(gone, NULL), SIPMSG_ESTATE);
+	cr_assert_eq(sipmsg_sdp_line_remove(gone, 1000), SIPMSG_ESTATE);
+	char *after = sdp_written(sdp);
+	cr_assert_str_eq(after, before);
+	/* the removed section itself is untouched too (it can still be read or copied) */
+	cr_assert_eq(sipmsg_sdp_line_count(gone), 7);
+	cr_assert_eq(sipmsg_sdp_attr_find_name(gone, "rtpmap", 6, 0), 3);
+	free(before);
+	free(after);
+	/* the sections still in the SDP take edits */
+	cr_assert_eq(sipmsg_sdp_media_set_port(sipmsg_sdp_media_at(sdp, 0), 5004), SIPMSG_OK);
+}
+
 Test(sdp_edit, lines_set_add_remove_in_rfc_order)
 {
 	sdp_parse_ok("v=0\no=- 1 1 IN IP4 h\ns=-\nt=0 0\na=tool:x\nm=audio 1 RTP/AVP 0\na=recvonly\n");

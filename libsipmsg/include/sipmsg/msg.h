@@ -239,13 +239,22 @@ typedef struct sipmsg_value_iter {
 	sipmsg_slice rest;     /**< unread part of that line's value */
 	bool split;            /**< commas separate values */
 	bool in_line;          /**< rest is valid */
+	uint16_t edits;        /**< the message's edit count at begin (low bits; sits in what was padding) */
 } sipmsg_value_iter;
 
-/** @brief Start iterating the values of the header called `name` (long, compact or unknown). */
+/**
+ * @brief Start iterating the values of the header called `name` (long, compact or unknown).
+ *
+ * The iterator is valid until the message's headers are edited: after any
+ * header edit (set, add, remove, insert, ...) sipmsg_values_next() returns
+ * false, since the lines it was walking may be gone or moved; begin again to
+ * walk the edited message. The same holds for sipmsg_values_begin_id().
+ */
 void sipmsg_values_begin(sipmsg_value_iter *it, const sipmsg_msg *msg, const char *name, size_t len);
 /** @brief Start iterating the values of a known header. */
 void sipmsg_values_begin_id(sipmsg_value_iter *it, const sipmsg_msg *msg, sipmsg_hdr_id id);
-/** @brief Next value; false at the end. Empty list elements (",,") are skipped. */
+/** @brief Next value; false at the end, or once the message's headers were
+ *         edited after begin. Empty list elements (",,") are skipped. */
 bool sipmsg_values_next(sipmsg_value_iter *it, sipmsg_slice *value);
 
 /**

@@ -820,7 +820,17 @@ sipmsg_status sipmsg_sdp_media_add(sipmsg_sdp *sdp, const char *mline, size_t le
  *         must read as one, as for sipmsg_sdp_media_add() (ESYNTAX: a space
  *         inside a field, a format that is not a token). */
 sipmsg_status sipmsg_sdp_media_add_desc(sipmsg_sdp *sdp, const sipmsg_sdp_media_desc *desc, sipmsg_sdp_section **out);
-/** @brief Remove media section i (later ones move down). */
+/**
+ * @brief Remove media section i (later ones move down).
+ *
+ * A pointer kept on the removed section stays readable (its lines live in the
+ * SDP's arena until sipmsg_sdp_free()), but it is no longer written: every
+ * edit through it (sipmsg_sdp_set_connection(),
+ * sipmsg_sdp_connection_set_address(), sipmsg_sdp_media_set_port(),
+ * sipmsg_sdp_set_direction(), sipmsg_sdp_line_add/set/remove(),
+ * sipmsg_sdp_attr_add/insert/remove_all()) returns SIPMSG_ESTATE and changes
+ * nothing.
+ */
 sipmsg_status sipmsg_sdp_media_remove(sipmsg_sdp *sdp, size_t index);
 /** @} */
 
