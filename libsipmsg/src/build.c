@@ -433,8 +433,8 @@ fail:
 static sipmsg_status derived_request(const sipmsg_msg *inv, const char *method, sipmsg_msg **out)
 {
 	sipmsg_msg *r;
-	sipmsg_status st = sipmsg_request_new(method, strlen(method), inv->ruri.ptr, inv->ruri.len,
-					      sm_arena_allocator(inv->arena), &r);
+	sipmsg_status st = sm_request_new_same_uri(method, strlen(method), inv->ruri.ptr, inv->ruri.len,
+						   sm_arena_allocator(inv->arena), &r);
 	if (st)
 		return st;
 	const sipmsg_via *via = sipmsg_msg_via(inv, 0);

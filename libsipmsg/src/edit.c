@@ -364,8 +364,9 @@ static sipmsg_status new_message(const sipmsg_allocator *al, sipmsg_msg **out)
 	return SIPMSG_OK;
 }
 
-sipmsg_status sipmsg_request_new(const char *method, size_t mlen, const char *uri, size_t ulen,
-				 const sipmsg_allocator *al, sipmsg_msg **out)
+/* A new request; its Request-URI checked by the URI grammar when `checked`. */
+static sipmsg_status request_new(const char *method, size_t mlen, const char *uri, size_t ulen,
+				 const sipmsg_allocator *al, sipmsg_msg **out, bool checked)
 {
 	if (!valid_token(method, mlen) || check_uri_text(NULL, uri, ulen)) {
 		if (out)
@@ -377,11 +378,37 @@ sipmsg_status sipmsg_request_new(const char *method, size_t mlen, const char *ur
 		return st;
 	sipmsg_msg *m = *out;
 	m->is_request = true;
-	if ((st = sipmsg_msg_set_method(m, method, mlen)) || (st = sipmsg_msg_set_request_uri(m, uri, ulen))) {
+	if (!(st = sipmsg_msg_set_method(m, method, mlen))) {
+		if (checked) {
+			st = sipmsg_msg_set_request_uri(m, uri, ulen);
+		} else {
+			char *u = sm_memdup(m->arena, uri, ulen);
+			if (u)
+				m->ruri = (sipmsg_slice){u, ulen};
+			else
+				st = SIPMSG_ENOMEM;
+		}
+	}
+	if (st) {
 		sipmsg_msg_free(m);
 		*out = NULL;
 	}
 	return st;
+}
+
+sipmsg_status sipmsg_request_new(const char *method, size_t mlen, const char *uri, size_t ulen,
+				 const sipmsg_allocator *al, sipmsg_msg **out)
+{
+	return request_new(method, mlen, uri, ulen, al, out, true);
+}
+
+/* ACK and CANCEL carry the INVITE's Request-URI as it is (RFC 3261 §9.1,
+ * §17.1.1.3), whatever a lenient parse let through: it is not checked
+ * again, only for the bytes a line cannot hold. */
+sipmsg_status sm_request_new_same_uri(const char *method, size_t mlen, const char *uri, size_t ulen,
+				      const sipmsg_allocator *al, sipmsg_msg **out)
+{
+	return request_new(method, mlen, uri, ulen, al, out, false);
 }
 
 sipmsg_status sipmsg_response_new(int code, const char *reason, size_t rlen, const sipmsg_allocator *al,

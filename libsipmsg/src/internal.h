@@ -216,6 +216,9 @@ void sm_index_inserted(sipmsg_msg *m, uint32_t index);
 void sm_index_removed(sipmsg_msg *m, uint32_t index, unsigned id);
 /* Make room for one more header. */
 sipmsg_status sm_hdrs_reserve(sipmsg_msg *m, uint32_t extra);
+/* sipmsg_request_new() with the Request-URI taken as it is (ACK, CANCEL: edit.c) */
+sipmsg_status sm_request_new_same_uri(const char *method, size_t mlen, const char *uri, size_t ulen,
+				      const sipmsg_allocator *al, sipmsg_msg **out);
 /* Decimal number of at most max (fits in uint64); false when not all digits or too large. */
 bool sm_parse_uint(const char *p, size_t n, uint64_t max, uint64_t *out);
 

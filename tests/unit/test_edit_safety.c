@@ -420,3 +420,28 @@ Test(edit_safety, a_refused_edit_says_why)
 	cr_assert_eq(sipmsg_header_add(m, S("Subject"), S("ok")), SIPMSG_OK);
 	cr_assert_null(sipmsg_msg_edit_refusal(m), "an edit that succeeds clears it");
 }
+
+/* ACK and CANCEL carry the INVITE's Request-URI as it is (RFC 3261 §9.1,
+ * §17.1.1.3), even one the lenient parse took that the URI grammar refuses
+ * (a '*' in the host): the Request-URI check of the builders made them fail
+ * (found by the build fuzz target). */
+Test(edit_safety, ack_and_cancel_keep_a_request_uri_the_parse_took)
+{
+	parse("INVITE sip:bob*biloxi.example.org SIP/2.0\r\n"
+	      "Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1\r\nMax-Forwards: 70\r\n"
+	      "To: <sip:bob@biloxi.example.org>\r\nFrom: <sip:a@a.example.com>;tag=1\r\n"
+	      "Call-ID: c1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
+	sipmsg_msg *resp = NULL, *ack = NULL, *cancel = NULL;
+	cr_assert_eq(sipmsg_make_response(m, 486, NULL, "t1", &resp), SIPMSG_OK);
+	cr_assert_eq(sipmsg_make_ack(m, resp, &ack), SIPMSG_OK);
+	cr_assert_eq(sipmsg_make_cancel(m, &cancel), SIPMSG_OK);
+	sipmsg_slice u = sipmsg_msg_request_uri(ack);
+	cr_assert(u.len == 26 && memcmp(u.ptr, "sip:bob*biloxi.example.org", 26) == 0);
+	u = sipmsg_msg_request_uri(cancel);
+	cr_assert(u.len == 26 && memcmp(u.ptr, "sip:bob*biloxi.example.org", 26) == 0);
+	/* a Request-URI set by the caller is still held to the grammar */
+	cr_assert_eq(sipmsg_msg_set_request_uri(ack, "sip:bob*biloxi.example.org", 26), SIPMSG_ESYNTAX);
+	sipmsg_msg_free(resp);
+	sipmsg_msg_free(ack);
+	sipmsg_msg_free(cancel);
+}
