@@ -343,16 +343,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(i >= 0 && sipmsg_header_at(m, (size_t)i, &h) == SIPMSG_OK &&
 					   h.value.len == strlen(num) && memcmp(h.value.ptr, num, h.value.len) == 0,
 				   "Content-Length after set_body");
-			if (cl < 0) {
-				model_insert(model_add_position("Content-Length", 14), h.name.ptr, h.name.len, h.value.ptr,
-					     h.value.len);
-			} else {
-				model[cl].value = h.value.ptr;
-				model[cl].vlen = h.value.len;
-				model[cl].replaced = true;
-				for (long j; (j = model_find("Content-Length", 14, (size_t)cl + 1)) >= 0;)
-					model_remove((size_t)j);
-			}
+			sipmsg_header clh = h;
 			if (ct) {
 				long t = model_find("Content-Type", 12, 0);
 				i = sipmsg_header_find(m, SIPMSG_HDR_CONTENT_TYPE, 0);
@@ -369,6 +360,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				}
 			} else if (vlen == 0) {
 				for (long j; (j = model_find("Content-Type", 12, 0)) >= 0;)
+					model_remove((size_t)j);
+			}
+			/* the library sets Content-Type first, then Content-Length: the
+			 * model follows that order (an add position depends on it) */
+			cl = model_find("Content-Length", 14, 0);
+			h = clh;
+			if (cl < 0) {
+				model_insert(model_add_position("Content-Length", 14), h.name.ptr, h.name.len, h.value.ptr,
+					     h.value.len);
+			} else {
+				model[cl].value = h.value.ptr;
+				model[cl].vlen = h.value.len;
+				model[cl].replaced = true;
+				for (long j; (j = model_find("Content-Length", 14, (size_t)cl + 1)) >= 0;)
 					model_remove((size_t)j);
 			}
 			ex.body = (sipmsg_slice){sipmsg_msg_body(m).ptr, vlen};
