@@ -283,14 +283,23 @@ static sipmsg_status host_name_rule(sipmsg_msg *m, size_t i, sipmsg_slice host, 
 
 static bool sip_uri(const sipmsg_uri *u) { return u->scheme == SIPMSG_SCHEME_SIP || u->scheme == SIPMSG_SCHEME_SIPS; }
 
+/* A SIP URI's host name and parameters. */
+static sipmsg_status sip_uri_rules(sipmsg_msg *m, size_t i, const sipmsg_uri *u)
+{
+	if (!sip_uri(u))
+		return SIPMSG_OK;
+	sipmsg_status st = host_name_rule(m, i, u->host, u->host_type);
+	return st ? st : sm_check_uri_params(m, i, u);
+}
+
 /* The Request-URI, every Via sent-by and every name-addr's SIP URI. */
-static sipmsg_status host_name_rules(sipmsg_msg *m)
+static sipmsg_status host_and_uri_rules(sipmsg_msg *m)
 {
 	sipmsg_status st;
 	const sipmsg_uri *ru = NULL;
 	if (m->is_request && (st = sm_typed_parse_ruri(m, &ru)) == SIPMSG_ENOMEM)
 		return st;
-	if (ru && sip_uri(ru) && (st = host_name_rule(m, SM_NOPOS, ru->host, ru->host_type)))
+	if (ru && (st = sip_uri_rules(m, SM_NOPOS, ru)))
 		return st;
 	for (uint32_t i = 0; i < m->nhdrs; i++) {
 		unsigned kind = m->hdrs[i].id ? sm_hdr_rows[m->hdrs[i].id].kind : SIPMSG_KIND_TEXT;
@@ -303,8 +312,7 @@ static sipmsg_status host_name_rules(sipmsg_msg *m)
 				st = host_name_rule(m, i, via->host, via->host_type);
 			} else {
 				const sipmsg_nameaddr *na = (const sipmsg_nameaddr *)v->items + j;
-				st = na->star || !sip_uri(&na->uri) ? SIPMSG_OK
-								     : host_name_rule(m, i, na->uri.host, na->uri.host_type);
+				st = na->star ? SIPMSG_OK : sip_uri_rules(m, i, &na->uri);
 			}
 			if (st)
 				return st;
@@ -521,7 +529,7 @@ sipmsg_status sipmsg_msg_check(const sipmsg_msg *cm)
 	if ((st = start_line_rules(m)) || (st = mandatory(m, cseq)) || (st = single_valued(m)) ||
 	    (st = contact_star_rule(m)) ||
 	    (m->is_request && (st = request_rules(m, cseq))) || (st = via_rules(m)) || (st = nameaddr_rules(m)) ||
-	    (st = host_name_rules(m)) || (st = sm_check_uris(m)) || (st = sm_check_header_params(m)) ||
+	    (st = host_and_uri_rules(m)) || (st = sm_check_header_params(m)) ||
 	    (st = sm_check_digest(m)) ||
 	    (st = sm_check_ims(m)) ||
 	    (st = text_header_rules(m)) || (st = content_type_rule(m)) || (st = body_rules(m)))

@@ -32,8 +32,9 @@ struct sm_once_params {
 sipmsg_status sm_check_repeated_params(sipmsg_msg *m, size_t i, const sipmsg_param *params, size_t count,
 				       const struct sm_once_params *once);
 
-/* The SIP URI parameters of the Request-URI and every name-addr (check_uri.c). */
-sipmsg_status sm_check_uris(sipmsg_msg *m);
+/* The parameters of a SIP or SIPS URI of header i (SM_NOPOS: the
+ * Request-URI): repeated ones, lr with a value (check_uri.c). */
+sipmsg_status sm_check_uri_params(sipmsg_msg *m, size_t i, const sipmsg_uri *u);
 /* The parameters other headers' RFCs name once (check_params.c). */
 sipmsg_status sm_check_header_params(sipmsg_msg *m);
 /* P-Access-Network-Info, Session-ID and P-Charging-Vector (check_ims.c). */

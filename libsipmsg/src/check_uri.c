@@ -2,7 +2,8 @@
 /* The SIP URI parameters' rules for sipmsg_msg_check(), on the Request-URI
  * and every name-addr's URI: the parse reads the first of each parameter
  * RFC 3261 §19.1.1 gives a meaning and takes lr in any form, so what it
- * lets through is a warning here, off the hot path. */
+ * lets through is a warning here, off the hot path. check.c's walk over
+ * the SIP URIs calls them with the host name rule. */
 #include "check_internal.h"
 
 /* uri-parameter = transport-param / user-param / method-param / ttl-param /
@@ -28,35 +29,11 @@ static sipmsg_status lr_value_rule(sipmsg_msg *m, size_t i, const sipmsg_uri *u)
 	return SIPMSG_OK;
 }
 
-static sipmsg_status uri_rules(sipmsg_msg *m, size_t i, const sipmsg_uri *u)
+sipmsg_status sm_check_uri_params(sipmsg_msg *m, size_t i, const sipmsg_uri *u)
 {
-	if (u->scheme != SIPMSG_SCHEME_SIP && u->scheme != SIPMSG_SCHEME_SIPS)
-		return SIPMSG_OK;
 	sipmsg_status st;
 	if ((st = sm_check_repeated_params(m, i, u->params, u->param_count, &uri_once)) ||
 	    (st = sm_check_repeated_params(m, i, u->params, u->param_count, &uri_flag_once)))
 		return st;
 	return lr_value_rule(m, i, u);
-}
-
-sipmsg_status sm_check_uris(sipmsg_msg *m)
-{
-	sipmsg_status st;
-	const sipmsg_uri *ru = NULL;
-	if (m->is_request && (st = sm_typed_parse_ruri(m, &ru)) == SIPMSG_ENOMEM)
-		return st;
-	if (ru && (st = uri_rules(m, SM_NOPOS, ru)))
-		return st;
-	for (uint32_t i = 0; i < m->nhdrs; i++) {
-		unsigned kind = m->hdrs[i].id ? sm_hdr_rows[m->hdrs[i].id].kind : SIPMSG_KIND_TEXT;
-		if (kind != SIPMSG_KIND_NAMEADDR && kind != SIPMSG_KIND_CONTACT)
-			continue;
-		const struct sm_vals *v = sm_typed_vals(m, i, NULL);
-		for (uint32_t j = 0; v && j < v->n; j++) {
-			const sipmsg_nameaddr *na = (const sipmsg_nameaddr *)v->items + j;
-			if (!na->star && (st = uri_rules(m, i, &na->uri)))
-				return st;
-		}
-	}
-	return SIPMSG_OK;
 }
